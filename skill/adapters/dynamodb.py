@@ -1,0 +1,101 @@
+"""DynamoDB progress store on AWS: ask-sdk's adapter with an explicit boto3 resource.
+
+Why this module exists rather than calling ``DynamoDbAdapter(...)`` directly:
+
+* ``ask_sdk_dynamodb.adapter`` evaluates ``boto3.resource("dynamodb")`` as a *default argument*
+  when the module is imported. That needs an AWS region (it raises ``NoRegionError`` otherwise)
+  and costs a boto3 session. We import it only here, only when a table is configured, and make
+  sure a region is visible during that import; the resource it builds is never used because we
+  always pass our own.
+* Our resource carries timeouts and a retry budget sized for Alexa, which abandons a request after
+  8 seconds: botocore's defaults (60 s connect / 60 s read, several retries) would let one slow
+  DynamoDB call eat the whole budget, so the skill could not even say "sorry".
+* The table is created by the SAM template (``template.yaml``), never by the adapter: a function
+  whose policy allows ``CreateTable`` could create tables anywhere in the account.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import TYPE_CHECKING
+
+import boto3
+from botocore.config import Config as BotocoreConfig
+
+if TYPE_CHECKING:
+    from ask_sdk_dynamodb.adapter import DynamoDbAdapter
+    from boto3.resources.base import ServiceResource
+
+PARTITION_KEY_NAME = "id"
+"""Hash key of the progress table; template.yaml's KeySchema must use the same name."""
+
+ATTRIBUTE_NAME = "attributes"
+"""Item attribute that holds the persistent-attributes map."""
+
+FALLBACK_IMPORT_REGION = "us-east-1"
+"""Region made visible only while importing ask_sdk_dynamodb when none is configured at all."""
+
+BOTOCORE_CONFIG = BotocoreConfig(
+    connect_timeout=1.0,
+    read_timeout=2.0,
+    retries={"max_attempts": 2, "mode": "standard"},
+)
+"""At most two attempts of at most ~3 s each: the skill still answers within Alexa's 8 s."""
+
+
+def _import_adapter_class(region: str | None) -> type[DynamoDbAdapter]:
+    """Import ``DynamoDbAdapter``, giving its import-time ``boto3.resource`` call a region.
+
+    If neither the environment nor the caller names a region, AWS_DEFAULT_REGION is set only for
+    the duration of the import and then removed again, so no global state leaks out of here.
+    """
+    if boto3.session.Session().region_name is not None:
+        from ask_sdk_dynamodb.adapter import DynamoDbAdapter
+
+        return DynamoDbAdapter
+    os.environ["AWS_DEFAULT_REGION"] = region or FALLBACK_IMPORT_REGION
+    try:
+        from ask_sdk_dynamodb.adapter import DynamoDbAdapter
+    finally:
+        del os.environ["AWS_DEFAULT_REGION"]
+    return DynamoDbAdapter
+
+
+def make_dynamodb_resource(
+    *, endpoint_url: str | None = None, region: str | None = None
+) -> ServiceResource:
+    """Build the boto3 DynamoDB service resource the adapter talks through.
+
+    ``endpoint_url`` points at DynamoDB Local or a moto server; on AWS it stays ``None``.
+    """
+    session = boto3.session.Session(region_name=region)
+    if session.region_name is None:
+        raise ValueError(
+            "No AWS region for DynamoDB: set AWS_REGION (Lambda sets it for you) "
+            "or AWS_DEFAULT_REGION."
+        )
+    return session.resource("dynamodb", endpoint_url=endpoint_url, config=BOTOCORE_CONFIG)
+
+
+def make_dynamodb_adapter(
+    table_name: str, *, endpoint_url: str | None = None, region: str | None = None
+) -> DynamoDbAdapter:
+    """Return ask-sdk's DynamoDB persistence adapter for ``table_name``, keyed by Alexa user id.
+
+    The adapter never creates the table (``create_table=False``); it reads and writes items
+    ``{"id": <userId>, "attributes": {...}}``. Failures surface as
+    ``ask_sdk_core.exceptions.PersistenceException`` for the skill's interceptors to handle.
+    """
+    if not table_name:
+        raise ValueError("make_dynamodb_adapter needs a table name (TABLE_NAME is empty).")
+    adapter_class = _import_adapter_class(region)
+    from ask_sdk_dynamodb.partition_keygen import user_id_partition_keygen
+
+    return adapter_class(
+        table_name=table_name,
+        partition_key_name=PARTITION_KEY_NAME,
+        attribute_name=ATTRIBUTE_NAME,
+        create_table=False,
+        partition_keygen=user_id_partition_keygen,
+        dynamodb_resource=make_dynamodb_resource(endpoint_url=endpoint_url, region=region),
+    )

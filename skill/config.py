@@ -1,0 +1,131 @@
+"""Runtime configuration: the one place the serving code reads environment variables.
+
+The Lambda entry and the local front doors call :func:`load_config` once (at cold start / at
+process start) and hand the resulting frozen :class:`Config` to whatever needs it, so no module
+deeper in the skill ever looks at ``os.environ`` and tests can build a configuration from a plain
+dict. :func:`persistence_from_config` turns that configuration into a persistence adapter,
+importing the DynamoDB edge only when a table is configured: importing ``ask_sdk_dynamodb`` costs a
+boto3 session (~0.3 s) and needs an AWS region, which a local run must not pay for or require.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ask_sdk_core.attributes_manager import AbstractPersistenceAdapter
+
+LOG_LEVELS: tuple[str, ...] = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+"""The values LOG_LEVEL accepts (case-insensitive)."""
+
+DEFAULT_LOG_LEVEL = "INFO"
+
+
+class ConfigError(ValueError):
+    """A setting in the environment is malformed; the message says which one and how to fix it."""
+
+
+@dataclass(frozen=True)
+class Config:
+    """Everything the serving code needs to know about its environment.
+
+    Attributes
+    ----------
+    table_name:
+        DynamoDB table for listener progress (``TABLE_NAME``); ``None`` means "not on AWS".
+    skill_id:
+        The Alexa skill id requests must carry (``SKILL_ID``); ``None`` disables the check, which
+        is what the local simulator and web host want.
+    log_level:
+        A :mod:`logging` level name (``LOG_LEVEL``, default ``INFO``).
+    sqlite_path:
+        File for the embedded SQLite progress store (``SERUM_RUN_DB``); used only when no table
+        is configured.
+    region:
+        AWS region (``AWS_REGION``, which Lambda sets, else ``AWS_DEFAULT_REGION``).
+    dynamodb_endpoint:
+        Override of the DynamoDB endpoint (``AWS_ENDPOINT_URL_DYNAMODB``, the variable botocore
+        itself honours), for DynamoDB Local or moto; ``None`` on AWS.
+    """
+
+    table_name: str | None = None
+    skill_id: str | None = None
+    log_level: str = DEFAULT_LOG_LEVEL
+    sqlite_path: str | None = None
+    region: str | None = None
+    dynamodb_endpoint: str | None = None
+
+    @property
+    def log_level_number(self) -> int:
+        """The numeric :mod:`logging` level, ready for ``Logger.setLevel``."""
+        return int(logging.getLevelName(self.log_level))
+
+
+def _setting(environ: Mapping[str, str], name: str) -> str | None:
+    """Return a stripped setting, treating unset and blank alike (SAM passes "" for empty)."""
+    value = environ.get(name, "").strip()
+    return value or None
+
+
+def _log_level(environ: Mapping[str, str]) -> str:
+    """Normalise LOG_LEVEL, refusing unknown names so a typo fails at cold start, not silently."""
+    raw = _setting(environ, "LOG_LEVEL")
+    if raw is None:
+        return DEFAULT_LOG_LEVEL
+    level = raw.upper()
+    if level not in LOG_LEVELS:
+        raise ConfigError(
+            f"LOG_LEVEL={raw!r} is not a logging level; use one of {', '.join(LOG_LEVELS)}."
+        )
+    return level
+
+
+def load_config(environ: Mapping[str, str] | None = None) -> Config:
+    """Read the configuration from ``environ`` (default: the process environment), once.
+
+    Raises
+    ------
+    ConfigError
+        When a value is present but unusable (an unknown LOG_LEVEL, a SKILL_ID that is not an
+        Alexa skill id).
+    """
+    env: Mapping[str, str] = os.environ if environ is None else environ
+    skill_id = _setting(env, "SKILL_ID")
+    if skill_id is not None and not skill_id.startswith("amzn1.ask.skill."):
+        raise ConfigError(
+            f"SKILL_ID={skill_id!r} does not look like an Alexa skill id "
+            "(expected 'amzn1.ask.skill.<uuid>', shown in the Alexa developer console)."
+        )
+    return Config(
+        table_name=_setting(env, "TABLE_NAME"),
+        skill_id=skill_id,
+        log_level=_log_level(env),
+        sqlite_path=_setting(env, "SERUM_RUN_DB"),
+        region=_setting(env, "AWS_REGION") or _setting(env, "AWS_DEFAULT_REGION"),
+        dynamodb_endpoint=_setting(env, "AWS_ENDPOINT_URL_DYNAMODB"),
+    )
+
+
+def persistence_from_config(cfg: Config) -> AbstractPersistenceAdapter | None:
+    """Pick the progress store the configuration asks for.
+
+    DynamoDB when ``table_name`` is set (the AWS deployment), else SQLite when ``sqlite_path`` is
+    set (local runs), else ``None``: the skill then works without remembering story progress
+    between sessions, which is the right default for throw-away simulator runs and tests.
+    Both adapters are imported lazily so each front door pays only for the one it uses.
+    """
+    if cfg.table_name is not None:
+        from skill.adapters.dynamodb import make_dynamodb_adapter
+
+        return make_dynamodb_adapter(
+            cfg.table_name, endpoint_url=cfg.dynamodb_endpoint, region=cfg.region
+        )
+    if cfg.sqlite_path is not None:
+        from skill.alexa.sqlite_persistence import SQLitePersistenceAdapter
+
+        return SQLitePersistenceAdapter(cfg.sqlite_path)
+    return None
