@@ -16,10 +16,11 @@ two oscrypto modules that contain it, and to nothing else.
 
 Guarantees
 ----------
-- Only ``oscrypto._openssl._libcrypto_cffi`` and ``oscrypto._openssl._libcrypto_ctypes`` are touched.
-- The installed source is read, the old regex literal is replaced by the upstream one, and the result
-  is compiled with the original file name (tracebacks still point at the real file). No bytecode is
-  written, so the installed package and its ``__pycache__`` stay pristine.
+- Only ``oscrypto._openssl._libcrypto_cffi`` and ``oscrypto._openssl._libcrypto_ctypes`` are
+  touched.
+- The installed source is read, the old regex literal is replaced by the upstream one, and the
+  result is compiled with the original file name (tracebacks still point at the real file). No
+  bytecode is written, so the installed package and its ``__pycache__`` stay pristine.
 - If the old literal is absent (a fixed oscrypto is installed), the hook steps aside and the normal
   import machinery loads the module untouched.
 """
@@ -99,9 +100,7 @@ class OscryptoVersionFinder(importlib.abc.MetaPathFinder):
         if patched is None:
             return None
         loader = _PatchedSourceLoader(fullname, original.origin, patched)
-        spec = importlib.util.spec_from_file_location(
-            fullname, original.origin, loader=loader
-        )
+        spec = importlib.util.spec_from_file_location(fullname, original.origin, loader=loader)
         return spec
 
 
