@@ -1,0 +1,35 @@
+"""AWS Lambda entry point for Serum Run.
+
+The skill is built once per container (at import, i.e. during the cold start) and reused for every
+request the container serves. Only what serving needs is imported here: no Flask, no simulator, no
+YAML; the DynamoDB adapter (and with it boto3) only when TABLE_NAME is configured.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from typing import Any
+
+# In the source tree the package lives one directory up; in the built artifact it sits beside
+# this file, where Lambda already puts it on sys.path.
+_HERE = os.path.dirname(os.path.abspath(__file__))
+if not os.path.isdir(os.path.join(_HERE, "skill")):
+    sys.path.insert(0, os.path.dirname(_HERE))
+
+from skill.alexa.skill_factory import build_skill, make_handler  # noqa: E402
+from skill.config import load_config, persistence_from_config  # noqa: E402
+
+_config = load_config()
+logging.getLogger().setLevel(_config.log_level_number)
+logging.getLogger("skill").setLevel(_config.log_level_number)
+
+_handler = make_handler(
+    build_skill(persistence=persistence_from_config(_config), skill_id=_config.skill_id)
+)
+
+
+def lambda_handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
+    """Entry point named in template.yaml (``lambda_function.lambda_handler``)."""
+    return _handler(event, context)

@@ -1,0 +1,214 @@
+"""Question answering: slot-based intents, free-form questions, "tell me more", sources.
+
+Handlers stay thin: read slots and session state, call the pure core
+(:mod:`skill.facts.answering`), hand a :class:`Reply` to the speech module.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from ask_sdk_core.dispatch_components import AbstractRequestHandler
+from ask_sdk_core.handler_input import HandlerInput
+from ask_sdk_core.utils import is_intent_name
+from ask_sdk_model import Response
+
+from skill.alexa import state
+from skill.alexa.respond import respond
+from skill.alexa.slots import intent_name, slot
+from skill.facts.answering import Answer, Question, answer, is_blank
+from skill.facts.model import Fact
+from skill.facts.ranking import Ranker
+from skill.speech import phrases
+from skill.speech.reply import Card, Reply
+
+log = logging.getLogger(__name__)
+
+#: Slot-based intents: intent -> (slot name, aspect the intent asks for, kind for messages).
+ENTITY_INTENTS: dict[str, tuple[str, str, str]] = {
+    "AboutDogIntent": ("dog", "identity", "dog"),
+    "AboutPersonIntent": ("person", "identity", "person"),
+    "AboutPlaceIntent": ("place", "identity", "place"),
+    "AboutTopicIntent": ("topic", "identity", "topic"),
+    "HowFarIntent": ("subject", "distance", "subject"),
+    "WhereNowIntent": ("subject", "where_now", "subject"),
+    "WhenIntent": ("subject", "when", "subject"),
+}
+
+#: Free-form question intents (AMAZON.SearchQuery): the carrier phrase's question word is not in
+#: the slot value, so each intent restores it before ranking ("when" + "did balto die").
+QUESTION_INTENTS: dict[str, str] = {
+    "QuestionIntent": "",
+    "AskWhoIntent": "who",
+    "AskWhatIntent": "what",
+    "AskWhenIntent": "when",
+    "AskWhereIntent": "where",
+    "AskWhyIntent": "why",
+    "AskHowIntent": "how",
+}
+
+
+def fact_reply(fact: Fact, ranker: Ranker, entity_id: str | None) -> Reply:
+    """Speak a fact (with its disagreement note) and invite a follow-up."""
+    name = ranker.store.entities[entity_id].name if entity_id in ranker.store.entities else None
+    speech = f"{fact.spoken} {phrases.answer_followup(name)}"
+    title = f"Serum Run: {name}" if name else "Serum Run"
+    sources = "; ".join(s.title for s in ranker.store.sources_for(fact))
+    return Reply(
+        speech=speech,
+        reprompt=phrases.ANSWER_REPROMPT,
+        card=Card(title=title, text=f"{fact.card}\n\nSources: {sources}"),
+    )
+
+
+def speak_answer(handler_input: HandlerInput, ranker: Ranker, result: Answer) -> Response:
+    """Respond with the answer, or an honest "don't know", and update the session memory."""
+    if result.fact is None:
+        state.set_pending(handler_input, None)
+        return respond(
+            handler_input,
+            Reply(phrases.unknown_question(None), reprompt=phrases.UNKNOWN_REPROMPT),
+        )
+    state.remember_fact(handler_input, result.fact.id, result.entity)
+    state.set_pending(handler_input, "more")
+    return respond(handler_input, fact_reply(result.fact, ranker, result.entity))
+
+
+class EntityQuestionHandler(AbstractRequestHandler):
+    """About/HowFar/WhereNow/When intents with a custom slot type carrying entity ids."""
+
+    def __init__(self, ranker: Ranker) -> None:
+        self.ranker = ranker
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return intent_name(handler_input) in ENTITY_INTENTS
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        name = intent_name(handler_input) or ""
+        slot_name, aspect, kind = ENTITY_INTENTS[name]
+        value = slot(handler_input, slot_name)
+        store = self.ranker.store
+        entity = value.resolved_id if value.resolved_id in store.entities else None
+        if entity is None and value.raw:
+            found = store.entity_for_name(value.raw) or _first_entity(self.ranker, value.raw)
+            entity = found.id if found else None
+        if entity is None and value.raw is None:
+            entity = state.get_str(handler_input, state.LAST_ENTITY)
+        if entity is None:
+            log.info("unresolved %s slot %r in %s", slot_name, value.raw, name)
+            if value.raw and not is_blank(value.raw):
+                # An open-list value we don't know: rank it as free text before giving up.
+                result = answer(self.ranker, Question(text=f"{value.raw}", aspect=aspect))
+                if result.known and any(
+                    e in result.fact.about for e in result.analysis.entities  # type: ignore[union-attr]
+                ):
+                    return speak_answer(handler_input, self.ranker, result)
+            return respond(
+                handler_input,
+                Reply(phrases.unknown_entity(kind, value.raw), reprompt=phrases.HELP_REPROMPT),
+            )
+        result = answer(self.ranker, Question(entity=entity, aspect=aspect))
+        return speak_answer(handler_input, self.ranker, result)
+
+
+def _first_entity(ranker: Ranker, text: str):  # noqa: ANN202 - Entity | None
+    """An entity named anywhere inside a longer slot value ("the dog balto")."""
+    found = ranker.entities_in(text)
+    return ranker.store.entities[found[0]] if found else None
+
+
+class FreeQuestionHandler(AbstractRequestHandler):
+    """Free-form questions on AMAZON.SearchQuery, ranked against every fact."""
+
+    def __init__(self, ranker: Ranker) -> None:
+        self.ranker = ranker
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return intent_name(handler_input) in QUESTION_INTENTS
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        name = intent_name(handler_input) or ""
+        query = slot(handler_input, "query").raw
+        if is_blank(query):
+            return respond(
+                handler_input, Reply(phrases.FALLBACK, reprompt=phrases.FALLBACK_REPROMPT)
+            )
+        text = f"{QUESTION_INTENTS[name]} {query}".strip()
+        context = state.get_str(handler_input, state.LAST_ENTITY)
+        result = answer(self.ranker, Question(text=text), context_entity=context)
+        log.info(
+            "question %r -> %s (entities=%s aspects=%s)",
+            text, result.fact.id if result.fact else None,
+            result.analysis.entities, sorted(result.analysis.aspects),
+        )
+        return speak_answer(handler_input, self.ranker, result)
+
+
+class TellMeMoreHandler(AbstractRequestHandler):
+    """ "Tell me more": the next most related fact not yet heard in this session."""
+
+    def __init__(self, ranker: Ranker) -> None:
+        self.ranker = ranker
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        if is_intent_name("TellMeMoreIntent")(handler_input):
+            return True
+        pending_more = state.get_str(handler_input, state.PENDING) == "more"
+        return pending_more and (
+            is_intent_name("AMAZON.YesIntent")(handler_input)
+            or is_intent_name("AMAZON.NextIntent")(handler_input)
+        )
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        last_fact = state.get_str(handler_input, state.LAST_FACT)
+        entity = state.get_str(handler_input, state.LAST_ENTITY)
+        if last_fact is None or last_fact not in self.ranker.store.facts:
+            return respond(
+                handler_input, Reply(phrases.HELP, reprompt=phrases.HELP_REPROMPT)
+            )
+        nxt = self.ranker.related(last_fact, state.seen_facts(handler_input), entity)
+        if nxt is None:
+            name = self.ranker.store.entities[entity].name if entity in self.ranker.store.entities else None
+            text = phrases.no_more_about(name) if name else phrases.NOTHING_MORE_GENERIC
+            state.set_pending(handler_input, None)
+            return respond(handler_input, Reply(text, reprompt=phrases.UNKNOWN_REPROMPT))
+        subject = entity if entity in nxt.about else nxt.about[0]
+        state.remember_fact(handler_input, nxt.id, subject)
+        state.set_pending(handler_input, "more")
+        return respond(handler_input, fact_reply(nxt, self.ranker, subject))
+
+
+class SourceHandler(AbstractRequestHandler):
+    """ "Where did you get that?": the sources of the last fact, spoken and on a card."""
+
+    def __init__(self, ranker: Ranker) -> None:
+        self.ranker = ranker
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return is_intent_name("SourceIntent")(handler_input)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        last_fact = state.get_str(handler_input, state.LAST_FACT)
+        fact = self.ranker.store.get(last_fact) if last_fact else None
+        if fact is None:
+            return respond(handler_input, Reply(phrases.NO_SOURCE_YET, reprompt=phrases.HELP_REPROMPT))
+        sources = self.ranker.store.sources_for(fact)
+        lines = [f"{s.title}{' — ' + s.url if s.url else ''}" for s in sources]
+        return respond(
+            handler_input,
+            Reply(
+                phrases.sources_sentence([s.title for s in sources]),
+                reprompt=phrases.ANSWER_REPROMPT,
+                card=Card(title="Serum Run: sources", text="\n".join(lines)),
+            ),
+        )
+
+
+def question_handlers(ranker: Ranker) -> tuple[AbstractRequestHandler, ...]:
+    """The question family, in dispatch order."""
+    return (
+        TellMeMoreHandler(ranker),
+        SourceHandler(ranker),
+        EntityQuestionHandler(ranker),
+        FreeQuestionHandler(ranker),
+    )

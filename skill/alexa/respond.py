@@ -1,0 +1,27 @@
+"""Bridge from a :class:`Reply` to ask-sdk's ResponseBuilder (the only place handlers touch it)."""
+
+from __future__ import annotations
+
+from ask_sdk_core.handler_input import HandlerInput
+from ask_sdk_model import Response
+from ask_sdk_model.ui import SimpleCard
+
+from skill.speech.render import render
+from skill.speech.reply import Reply
+
+
+def respond(handler_input: HandlerInput, reply: Reply) -> Response:
+    """Render a reply to SSML and build the response.
+
+    ``ask`` (the reprompt) is only set while the session stays open; ``shouldEndSession`` is set
+    explicitly either way so devices never guess.
+    """
+    rendered = render(reply)
+    builder = handler_input.response_builder
+    builder.speak(rendered.speech_ssml)
+    if rendered.reprompt_ssml is not None:
+        builder.ask(rendered.reprompt_ssml)
+    if rendered.card_title is not None and rendered.card_text is not None:
+        builder.set_card(SimpleCard(title=rendered.card_title, content=rendered.card_text))
+    builder.set_should_end_session(rendered.end_session)
+    return builder.response

@@ -1,0 +1,92 @@
+"""The composition root: every front door (Lambda, simulator, web host) builds the skill here.
+
+``build_skill`` wires the fact store, the ranker, handler families (in dispatch order), the error
+handler and the persistence adapter into one ask-sdk ``CustomSkill``. ``make_handler`` wraps it in
+the same dict-in, dict-out function Lambda calls, so JSON (de)serialisation is exercised locally
+exactly as in production.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from ask_sdk_core.attributes_manager import AbstractPersistenceAdapter
+from ask_sdk_core.exceptions import AskSdkException
+from ask_sdk_core.skill import CustomSkill
+from ask_sdk_core.skill_builder import CustomSkillBuilder
+from ask_sdk_model import RequestEnvelope
+
+from skill.alexa.handlers.errors import CatchAllExceptionHandler
+from skill.alexa.handlers.launch_builtins import builtin_handlers
+from skill.alexa.handlers.questions import question_handlers
+from skill.alexa.interceptors import RequestLogInterceptor
+from skill.facts.ranking import Ranker
+from skill.facts.store import FactStore, default_store
+
+log = logging.getLogger(__name__)
+
+LambdaHandler = Callable[[dict[str, Any], Any], dict[str, Any]]
+
+#: Returned when the incoming event cannot even be parsed as a request envelope. Pre-built and
+#: valid by construction, so a garbage event still gets a spoken answer rather than a stack trace.
+_UNPARSEABLE_RESPONSE: dict[str, Any] = {
+    "version": "1.0",
+    "response": {
+        "outputSpeech": {
+            "type": "SSML",
+            "ssml": "<speak>Sorry, I couldn't understand that request. Please try again.</speak>",
+        },
+        "shouldEndSession": True,
+    },
+}
+
+
+def build_skill(
+    store: FactStore | None = None,
+    persistence: AbstractPersistenceAdapter | None = None,
+    *,
+    skill_id: str | None = None,
+) -> CustomSkill:
+    """Assemble the skill. Cheap enough to call once per process; never per request."""
+    ranker = Ranker(store or default_store())
+    first, last = builtin_handlers(ranker)
+    builder = CustomSkillBuilder(persistence_adapter=persistence)
+    if skill_id:
+        builder.skill_id = skill_id
+    for handler in (*first, *question_handlers(ranker), *last):
+        builder.add_request_handler(handler)
+    builder.add_exception_handler(CatchAllExceptionHandler())
+    builder.add_global_request_interceptor(RequestLogInterceptor())
+    return builder.create()
+
+
+def make_handler(skill: CustomSkill) -> LambdaHandler:
+    """A Lambda-style handler bound to one already-built skill.
+
+    Unlike ``SkillBuilder.lambda_handler`` (which builds a new ``CustomSkill`` per request) the skill
+    is reused. A request for another skill id raises, which is the refusal Alexa expects.
+    """
+    serializer = skill.serializer
+
+    def handler(event: dict[str, Any], context: Any = None) -> dict[str, Any]:
+        try:
+            envelope = serializer.deserialize(payload=json.dumps(event), obj_type=RequestEnvelope)
+        except Exception:  # noqa: BLE001 - any malformed event gets the fixed apology
+            log.warning("could not parse request envelope", exc_info=True)
+            return json.loads(json.dumps(_UNPARSEABLE_RESPONSE))
+        if not isinstance(envelope, RequestEnvelope) or envelope.request is None:
+            log.warning("request envelope without a request")
+            return json.loads(json.dumps(_UNPARSEABLE_RESPONSE))
+        try:
+            response = skill.invoke(request_envelope=envelope, context=context)
+        except AskSdkException as exc:
+            if "Skill ID Verification" in str(exc):
+                raise
+            log.exception("skill dispatch failed outside the handlers")
+            return json.loads(json.dumps(_UNPARSEABLE_RESPONSE))
+        return serializer.serialize(response)  # type: ignore[no-any-return]
+
+    return handler

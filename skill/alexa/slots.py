@@ -1,0 +1,48 @@
+"""Read slot values the way Alexa delivers them: raw text plus entity-resolution results."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ask_sdk_core.handler_input import HandlerInput
+from ask_sdk_model import IntentRequest
+from ask_sdk_model.slu.entityresolution import StatusCode
+
+
+@dataclass(frozen=True, slots=True)
+class SlotValue:
+    """A slot as heard (``raw``) and, when entity resolution matched, its canonical id."""
+
+    raw: str | None
+    resolved_id: str | None
+
+
+def slot(handler_input: HandlerInput, name: str) -> SlotValue:
+    """The named slot of the current IntentRequest; empty when missing or malformed."""
+    request = handler_input.request_envelope.request
+    if not isinstance(request, IntentRequest) or request.intent is None:
+        return SlotValue(None, None)
+    slots = request.intent.slots or {}
+    value = slots.get(name) if isinstance(slots, dict) else None
+    if value is None:
+        return SlotValue(None, None)
+    raw = value.value.strip() if isinstance(value.value, str) and value.value.strip() else None
+    resolved = None
+    resolutions = getattr(value, "resolutions", None)
+    per_authority = getattr(resolutions, "resolutions_per_authority", None) or []
+    for authority in per_authority:
+        status = getattr(getattr(authority, "status", None), "code", None)
+        if status == StatusCode.ER_SUCCESS_MATCH and authority.values:
+            first = authority.values[0].value
+            if first is not None and isinstance(first.id, str) and first.id:
+                resolved = first.id
+                break
+    return SlotValue(raw, resolved)
+
+
+def intent_name(handler_input: HandlerInput) -> str | None:
+    """Name of the intent in the current request, or None for other request types."""
+    request = handler_input.request_envelope.request
+    if isinstance(request, IntentRequest) and request.intent is not None:
+        return request.intent.name
+    return None

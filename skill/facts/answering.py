@@ -1,0 +1,88 @@
+"""Choose the fact that answers a question (pure: no ask-sdk, no I/O).
+
+Handlers translate an intent into a :class:`Question` (free text and/or a resolved entity and an
+aspect) and get back an :class:`Answer`. Keeping this pure means the simulator, the tests and the
+Lambda all exercise the exact same decision.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from skill.facts.model import Fact
+from skill.facts.ranking import Analysis, Ranker, Scored
+from skill.facts.text import content_terms
+
+
+@dataclass(frozen=True, slots=True)
+class Question:
+    """What the listener asked, as far as the intent tells us."""
+
+    text: str | None = None
+    entity: str | None = None
+    aspect: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    """The chosen fact (None = we don't know) with the ranking that led to it."""
+
+    fact: Fact | None
+    entity: str | None
+    ranked: tuple[Scored, ...]
+    analysis: Analysis
+
+    @property
+    def known(self) -> bool:
+        return self.fact is not None
+
+
+def answer(ranker: Ranker, question: Question, context_entity: str | None = None) -> Answer:
+    """Pick the best fact for a question.
+
+    A slot-resolved entity with an aspect (e.g. HowFarIntent with dog=togo) goes straight to the
+    store's facts for that entity and aspect; anything else is ranked as free text, with the
+    resolved entity and aspect folded into the analysis so they still count.
+    """
+    store = ranker.store
+    if question.entity and question.aspect and not question.text:
+        direct = store.find(question.entity, question.aspect)
+        if question.aspect == "identity":
+            identity = store.identity_of(question.entity)
+            direct = [identity] if identity else direct
+        if direct:
+            analysis = Analysis((question.entity,), frozenset({question.aspect}), ())
+            best = direct[0]
+            return Answer(best, question.entity, (Scored(best, 99.0, ("slot match",)),), analysis)
+    if question.text:
+        analysis = ranker.analyse(question.text, context_entity)
+    else:
+        analysis = Analysis((), frozenset(), ())
+    if question.entity and question.entity not in analysis.entities:
+        analysis = Analysis(
+            (question.entity, *analysis.entities), analysis.aspects, analysis.terms,
+            analysis.resolved_pronoun,
+        )
+    if question.aspect and question.aspect not in analysis.aspects:
+        analysis = Analysis(
+            analysis.entities, analysis.aspects | {question.aspect}, analysis.terms,
+            analysis.resolved_pronoun,
+        )
+    ranked = tuple(ranker.rank_analysis(analysis))
+    best = ranked[0].fact if ranked else None
+    entity = _subject(best, analysis.entities) if best else None
+    return Answer(best, entity, ranked, analysis)
+
+
+def _subject(fact: Fact, named: Sequence[str]) -> str | None:
+    """The entity a follow-up pronoun should refer to after this answer."""
+    for entity_id in named:
+        if entity_id in fact.about:
+            return entity_id
+    return fact.about[0] if fact.about else None
+
+
+def is_blank(text: str | None) -> bool:
+    """True when a free-text slot holds no content words at all ("um", "the", "")."""
+    return not text or not content_terms(text)

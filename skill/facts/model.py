@@ -1,0 +1,63 @@
+"""Typed records for the fact store (facts, sources, entities)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+#: The question shapes a fact can answer; the closed list keeps data and ranking in step.
+ASPECTS: frozenset[str] = frozenset(
+    {
+        "identity", "distance", "when", "where", "where_now", "why", "how", "how_many",
+        "duration", "temperature", "death", "later_life", "breed", "role", "legacy", "film",
+        "controversy", "number", "what",
+    }
+)
+
+ENTITY_TYPES: frozenset[str] = frozenset({"dog", "person", "place", "event", "topic", "film"})
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Where a fact comes from (tag as used in the research brief)."""
+
+    tag: str
+    title: str
+    url: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A dog, person, place, event, topic or film the listener can ask about."""
+
+    id: str
+    type: str
+    name: str
+    synonyms: tuple[str, ...]
+
+    @property
+    def spoken_forms(self) -> tuple[str, ...]:
+        """Every lower-case way a listener may name this entity (name first)."""
+        return (self.name.lower(), *self.synonyms)
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """One sourced, speakable answer.
+
+    ``disagreement`` is spoken after the answer whenever sources differ, so the skill never picks a
+    version silently.
+    """
+
+    id: str
+    about: tuple[str, ...]
+    aspects: frozenset[str]
+    cues: tuple[str, ...]
+    answer: str
+    card: str
+    sources: tuple[str, ...]
+    disagreement: str | None = None
+
+    @property
+    def spoken(self) -> str:
+        """The full spoken answer, the disagreement note included."""
+        return f"{self.answer} {self.disagreement}" if self.disagreement else self.answer

@@ -1,0 +1,242 @@
+"""Rank facts against a free-form spoken question.
+
+Sharing words is not enough: "how far did Balto run" shares "Balto" with twenty facts. The score
+therefore combines three signals, each explainable:
+
+1. **Entities** named in the question (longest synonym match, pronouns resolved from the last
+   entity in the session). Facts about the named entity win; facts about nothing named lose.
+2. **Aspect**: the shape of the question ("how far" → distance, "where ... now" → where_now,
+   "who was" → identity). Facts tagged with that aspect win.
+3. **Words**: BM25-style overlap of content words with the fact's cues, answer and card, cues
+   weighted highest because they are written as questions.
+
+Below :data:`MIN_SCORE` nothing is returned and the skill says it doesn't know, rather than reading
+out the least-bad fact with confidence.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from skill.facts.model import Fact
+from skill.facts.store import FactStore
+from skill.facts.text import content_terms, normalise
+
+#: Minimum score for a confident answer. Tuned on tests/data/phrasings.json (must answer) and the
+#: off-topic list in tests/facts (must not).
+MIN_SCORE = 4.0
+
+_ENTITY_LEAD = 4.0       # fact is mainly about a named entity
+_ENTITY_MENTION = 2.0    # fact mentions a named entity
+_ENTITY_MISSING = -2.5   # question names entities, fact is about none of them
+_ASPECT_MATCH = 3.0
+_IDENTITY_ONLY = 3.0     # "who was X" with nothing else asked: the identity fact
+_CUE_WEIGHT = 2.0
+_BODY_WEIGHT = 1.0
+_CUE_PHRASE = 1.5        # per shared bigram with a cue
+
+_PRONOUNS = frozenset("he him his she her it its they them their this that".split())
+
+#: Question shapes. Order matters only for explanation output; all matching aspects count.
+_ASPECT_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (aspect, re.compile(pattern))
+    for aspect, pattern in (
+        ("where_now", r"\bwhere (is|are|can i (see|find|visit)|can you see|do i see)\b.*\b(now|today|these days|nowadays|kept|displayed|buried|body|remains)\b|\b(on display|stuffed|mounted|taxiderm|remains|body now|see (him|her|balto|togo) today)\b|\bwhere can i see\b|\bwhere (is|are) .* (kept|displayed)\b"),
+        ("distance", r"\bhow (far|long a distance)\b|\bhow many miles\b|\bmiles?\b|\bdistance\b|\bhow long (was|is) (the|his|her|that|their) (trail|route|run|leg|relay|trip|journey|stretch|stage)\b"),
+        ("duration", r"\bhow long did\b|\bhow many (hours|days)\b|\bhow long (was|did) .* take\b|\bhow (quick|fast)\b|\bhours?\b|\bdays? did\b"),
+        ("when", r"\bwhen\b|\bwhat (year|date|day|time|month)\b|\bwhich (year|date|day)\b|\bwhat time\b|\bborn\b"),
+        ("why", r"\bwhy\b|\bhow come\b|\breason\b"),
+        ("how_many", r"\bhow many\b|\bhow much\b|\bnumber of\b"),
+        ("death", r"\bdie[ds]?\b|\bdeath\b|\bdead\b|\bpass(ed)? away\b|\bput down\b|\beuthani[sz]"),
+        ("temperature", r"\bcold(est)?\b|\btemperatures?\b|\bdegrees\b|\bfreezing\b|\bweather\b|\bwind chill\b|\bblizzard\b"),
+        ("breed", r"\bbreed\b|\bkind of dog\b|\btype of dog\b|\bwolf\b|\bdna\b|\bgenetic"),
+        ("film", r"\bmovies?\b|\bfilms?\b|\bcartoon\b|\bdisney\b|\banimated\b"),
+        ("later_life", r"\bafter(wards)?\b|\blater\b|\bretire|\bwhat (happened|became) (to|of)\b|\brest of (his|her) life\b"),
+        ("controversy", r"\bcontrovers|\bcredit\b|\bdeserve|\breal hero\b|\bunsung\b|\bfair\b|\boverrated\b|\brivalry\b"),
+        ("role", r"\blead dog\b|\bwhat did .* do\b|\brole\b|\bjob\b"),
+        ("where", r"\bwhere\b"),
+        ("identity", r"^(who (was|is|were|are)|tell me about|what (was|is|were|are)|do you know( about)?|what do you know about|who's)\b"),
+    )
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Scored:
+    """A fact with its score and the reasons behind it (for ``--explain`` and tests)."""
+
+    fact: Fact
+    score: float
+    reasons: tuple[str, ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """What the ranker understood of a question."""
+
+    entities: tuple[str, ...]
+    aspects: frozenset[str]
+    terms: tuple[str, ...]
+    resolved_pronoun: bool = False
+
+
+def _bigrams(terms: Sequence[str]) -> set[tuple[str, str]]:
+    return set(zip(terms, terms[1:], strict=False))
+
+
+class Ranker:
+    """Scores every plausible fact for a question. Built once per store; immutable afterwards."""
+
+    def __init__(self, store: FactStore) -> None:
+        self.store = store
+        self._facts: list[Fact] = list(store.facts.values())
+        self._cue_terms: dict[str, Counter[str]] = {}
+        self._body_terms: dict[str, Counter[str]] = {}
+        self._cue_bigrams: dict[str, set[tuple[str, str]]] = {}
+        self._index: dict[str, set[str]] = {}
+        doc_freq: Counter[str] = Counter()
+        for fact in self._facts:
+            cue_terms: list[str] = []
+            bigrams: set[tuple[str, str]] = set()
+            for cue in fact.cues:
+                terms = content_terms(cue)
+                cue_terms.extend(terms)
+                bigrams |= _bigrams(terms)
+            body = content_terms(f"{fact.answer} {fact.card}")
+            self._cue_terms[fact.id] = Counter(cue_terms)
+            self._body_terms[fact.id] = Counter(body)
+            self._cue_bigrams[fact.id] = bigrams
+            for term in set(cue_terms) | set(body):
+                doc_freq[term] += 1
+                self._index.setdefault(term, set()).add(fact.id)
+        total = max(len(self._facts), 1)
+        self._idf = {t: math.log(1 + (total - n + 0.5) / (n + 0.5)) for t, n in doc_freq.items()}
+        # Longest names first so "balto statue" beats "balto" where both are entities.
+        self._names = sorted(store.entity_names.items(), key=lambda kv: -len(kv[0]))
+        self._name_patterns = [
+            (re.compile(rf"\b{re.escape(normalise(name))}\b"), entity_id)
+            for name, entity_id in self._names
+            if normalise(name)
+        ]
+
+    # -- analysis -------------------------------------------------------------------------------
+    def entities_in(self, text: str) -> list[str]:
+        """Entity ids named in the text, in order of appearance, longest names first."""
+        remaining = normalise(text)
+        found: list[tuple[int, str]] = []
+        for pattern, entity_id in self._name_patterns:
+            match = pattern.search(remaining)
+            if match:
+                found.append((match.start(), entity_id))
+                # Blank the match so a shorter name inside it doesn't count again.
+                remaining = remaining[: match.start()] + " " * len(match.group()) + remaining[match.end():]
+        ordered: list[str] = []
+        for _, entity_id in sorted(found):
+            if entity_id not in ordered:
+                ordered.append(entity_id)
+        return ordered
+
+    def analyse(self, question: str, context_entity: str | None = None) -> Analysis:
+        """Entities, aspects and content terms of a question (pronouns resolved from context)."""
+        text = normalise(question)
+        entities = self.entities_in(text)
+        resolved = False
+        if not entities and context_entity and (_PRONOUNS & set(text.split())):
+            entities = [context_entity]
+            resolved = True
+        aspects = frozenset(a for a, pattern in _ASPECT_PATTERNS if pattern.search(text))
+        if aspects - {"identity"}:
+            aspects = aspects - {"identity"}
+        return Analysis(tuple(entities), aspects, tuple(content_terms(text)), resolved)
+
+    # -- scoring --------------------------------------------------------------------------------
+    def rank(
+        self, question: str, context_entity: str | None = None, limit: int = 5
+    ) -> list[Scored]:
+        """The best facts for a question, best first; empty when nothing is good enough."""
+        analysis = self.analyse(question, context_entity)
+        return self.rank_analysis(analysis, limit=limit)
+
+    def rank_analysis(self, analysis: Analysis, limit: int = 5) -> list[Scored]:
+        """Rank from an existing analysis (lets slot-based intents reuse the scorer)."""
+        candidates: set[str] = set()
+        for term in analysis.terms:
+            candidates |= self._index.get(term, set())
+        for entity_id in analysis.entities:
+            candidates |= {f.id for f in self.store.about(entity_id)}
+        scored = [self._score(self.store.facts[fid], analysis) for fid in candidates]
+        scored = [s for s in scored if s.score >= MIN_SCORE]
+        scored.sort(key=lambda s: (-s.score, s.fact.id))
+        return scored[:limit]
+
+    def _score(self, fact: Fact, analysis: Analysis) -> Scored:
+        reasons: list[str] = []
+        score = 0.0
+        cue_terms = self._cue_terms[fact.id]
+        body_terms = self._body_terms[fact.id]
+        entity_terms = {
+            t for e in analysis.entities for t in content_terms(self.store.entities[e].name)
+        }
+        lexical = 0.0
+        for term in set(analysis.terms):
+            if term in entity_terms:
+                continue  # entity words are scored by the entity signal, not twice
+            idf = self._idf.get(term, 0.0)
+            if cue_terms[term]:
+                lexical += _CUE_WEIGHT * idf
+            elif body_terms[term]:
+                lexical += _BODY_WEIGHT * idf * min(body_terms[term], 2) / 1.5
+        shared = _bigrams(analysis.terms) & self._cue_bigrams[fact.id]
+        lexical += _CUE_PHRASE * len(shared)
+        if lexical:
+            score += lexical
+            reasons.append(f"words {lexical:.1f}")
+        if analysis.entities:
+            lead = analysis.entities[0]
+            if fact.about and fact.about[0] == lead:
+                score += _ENTITY_LEAD
+                reasons.append(f"about {lead}")
+            elif any(e in fact.about for e in analysis.entities):
+                score += _ENTITY_MENTION
+                reasons.append("mentions entity")
+            else:
+                score += _ENTITY_MISSING
+                reasons.append("not about the named entity")
+            if len(analysis.entities) > 1 and all(e in fact.about for e in analysis.entities):
+                score += _ENTITY_MENTION
+                reasons.append("about all named entities")
+        matched = analysis.aspects & fact.aspects
+        if matched:
+            score += _ASPECT_MATCH
+            reasons.append(f"aspect {','.join(sorted(matched))}")
+        if (
+            analysis.aspects == {"identity"}
+            and "identity" in fact.aspects
+            and analysis.entities
+            and fact.about[0] == analysis.entities[0]
+        ):
+            score += _IDENTITY_ONLY
+            reasons.append("identity question")
+        return Scored(fact, round(score, 3), tuple(reasons))
+
+    # -- follow-ups -----------------------------------------------------------------------------
+    def related(self, fact_id: str, seen: Iterable[str], entity_id: str | None = None) -> Fact | None:
+        """The next most related unseen fact: same lead entity first, then shared entities.
+
+        Used for "tell me more": the listener wants more on the same subject, not a random fact.
+        """
+        seen_set = set(seen) | {fact_id}
+        base = self.store.get(fact_id)
+        subjects: list[str] = []
+        if entity_id:
+            subjects.append(entity_id)
+        if base is not None:
+            subjects.extend(e for e in base.about if e not in subjects)
+        for subject in subjects:
+            for fact in self.store.about(subject):
+                if fact.id not in seen_set:
+                    return fact
+        return None

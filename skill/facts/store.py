@@ -1,0 +1,220 @@
+"""Load, validate and look up the fact store.
+
+Facts are data (``data/facts.json`` and ``data/entities.json``), read and validated once per process:
+a Lambda container or web host pays the parse cost at start-up, never per request. Validation
+errors name the file and the fact id, because a typo in a data file should be a one-minute fix.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from skill.facts.model import ASPECTS, ENTITY_TYPES, Entity, Fact, Source
+
+DATA_DIR = Path(__file__).with_name("data")
+FACTS_FILE = DATA_DIR / "facts.json"
+ENTITIES_FILE = DATA_DIR / "entities.json"
+
+_MAX_ANSWER_CHARS = 1200
+
+
+class FactStoreError(ValueError):
+    """The fact data is malformed; the message names the file and the offending record."""
+
+
+def _read_json(path: Path) -> Any:
+    try:
+        with path.open(encoding="utf-8") as handle:
+            return json.load(handle)
+    except FileNotFoundError as exc:
+        raise FactStoreError(f"{path}: file not found") from exc
+    except json.JSONDecodeError as exc:
+        raise FactStoreError(f"{path}: invalid JSON at line {exc.lineno}: {exc.msg}") from exc
+
+
+def _require(record: Mapping[str, Any], key: str, kind: type, where: str) -> Any:
+    value = record.get(key)
+    if not isinstance(value, kind) or (kind in (str, list) and not value):
+        raise FactStoreError(f"{where}: '{key}' must be a non-empty {kind.__name__}")
+    return value
+
+
+def _parse_entities(raw: Any, path: Path) -> dict[str, Entity]:
+    if not isinstance(raw, dict) or not isinstance(raw.get("entities"), list):
+        raise FactStoreError(f"{path}: expected an object with an 'entities' list")
+    entities: dict[str, Entity] = {}
+    for index, record in enumerate(raw["entities"]):
+        where = f"{path}: entity #{index}"
+        if not isinstance(record, dict):
+            raise FactStoreError(f"{where}: expected an object")
+        entity_id = _require(record, "id", str, where)
+        where = f"{path}: entity '{entity_id}'"
+        if entity_id in entities:
+            raise FactStoreError(f"{where}: duplicate id")
+        etype = _require(record, "type", str, where)
+        if etype not in ENTITY_TYPES:
+            raise FactStoreError(f"{where}: unknown type '{etype}'")
+        synonyms = record.get("synonyms", [])
+        if not isinstance(synonyms, list) or not all(isinstance(s, str) for s in synonyms):
+            raise FactStoreError(f"{where}: 'synonyms' must be a list of strings")
+        entities[entity_id] = Entity(
+            id=entity_id,
+            type=etype,
+            name=_require(record, "name", str, where),
+            synonyms=tuple(s.lower() for s in synonyms if s.strip()),
+        )
+    return entities
+
+
+def _parse_sources(raw: Any, path: Path) -> dict[str, Source]:
+    if not isinstance(raw, dict):
+        raise FactStoreError(f"{path}: 'sources' must be an object of tag -> {{title, url}}")
+    sources = {}
+    for tag, record in raw.items():
+        where = f"{path}: source '{tag}'"
+        if not isinstance(record, dict):
+            raise FactStoreError(f"{where}: expected an object")
+        url = record.get("url")
+        if url is not None and not (isinstance(url, str) and url.startswith(("http://", "https://"))):
+            raise FactStoreError(f"{where}: 'url' must be an http(s) address or null")
+        sources[tag] = Source(tag=tag, title=_require(record, "title", str, where), url=url)
+    return sources
+
+
+def _parse_fact(
+    record: Any, index: int, path: Path, entities: Mapping[str, Entity], sources: Mapping[str, Source]
+) -> Fact:
+    where = f"{path}: fact #{index}"
+    if not isinstance(record, dict):
+        raise FactStoreError(f"{where}: expected an object")
+    fact_id = _require(record, "id", str, where)
+    where = f"{path}: fact '{fact_id}'"
+    about = _require(record, "about", list, where)
+    unknown = [e for e in about if e not in entities]
+    if unknown:
+        raise FactStoreError(f"{where}: unknown entities {unknown}")
+    aspects = _require(record, "aspects", list, where)
+    bad_aspects = sorted(set(aspects) - ASPECTS)
+    if bad_aspects:
+        raise FactStoreError(f"{where}: unknown aspects {bad_aspects}")
+    tags = _require(record, "sources", list, where)
+    missing = [t for t in tags if t not in sources]
+    if missing:
+        raise FactStoreError(f"{where}: sources not listed in 'sources': {missing}")
+    answer = _require(record, "answer", str, where)
+    if "<" in answer or ">" in answer:
+        raise FactStoreError(f"{where}: 'answer' must be plain text (SSML is added by the code)")
+    if len(answer) > _MAX_ANSWER_CHARS:
+        raise FactStoreError(f"{where}: 'answer' is longer than {_MAX_ANSWER_CHARS} characters")
+    disagreement = record.get("disagreement")
+    if disagreement is not None and not (isinstance(disagreement, str) and disagreement.strip()):
+        raise FactStoreError(f"{where}: 'disagreement' must be a non-empty string when present")
+    cues = record.get("cues", [])
+    if not isinstance(cues, list) or not all(isinstance(c, str) for c in cues):
+        raise FactStoreError(f"{where}: 'cues' must be a list of strings")
+    return Fact(
+        id=fact_id,
+        about=tuple(about),
+        aspects=frozenset(aspects),
+        cues=tuple(c.lower() for c in cues),
+        answer=answer.strip(),
+        card=_require(record, "card", str, where).strip(),
+        sources=tuple(tags),
+        disagreement=disagreement.strip() if disagreement else None,
+    )
+
+
+class FactStore:
+    """Validated, indexed facts. Immutable after construction, so safe to share across threads."""
+
+    def __init__(
+        self,
+        facts: Iterable[Fact],
+        entities: Mapping[str, Entity],
+        sources: Mapping[str, Source],
+    ) -> None:
+        self.entities: dict[str, Entity] = dict(entities)
+        self.sources: dict[str, Source] = dict(sources)
+        self.facts: dict[str, Fact] = {}
+        self._by_entity: dict[str, list[Fact]] = {e: [] for e in self.entities}
+        self._identity: dict[str, Fact] = {}
+        for fact in facts:
+            if fact.id in self.facts:
+                raise FactStoreError(f"fact '{fact.id}': duplicate id")
+            self.facts[fact.id] = fact
+            for entity_id in fact.about:
+                self._by_entity[entity_id].append(fact)
+            if "identity" in fact.aspects:
+                subject = fact.about[0]
+                if subject in self._identity:
+                    raise FactStoreError(
+                        f"fact '{fact.id}': entity '{subject}' already has identity fact "
+                        f"'{self._identity[subject].id}'"
+                    )
+                self._identity[subject] = fact
+
+    @classmethod
+    def load(cls, facts_path: Path = FACTS_FILE, entities_path: Path = ENTITIES_FILE) -> FactStore:
+        """Read and validate both data files; raises :class:`FactStoreError` naming the problem."""
+        entities = _parse_entities(_read_json(entities_path), entities_path)
+        raw = _read_json(facts_path)
+        if not isinstance(raw, dict) or not isinstance(raw.get("facts"), list):
+            raise FactStoreError(f"{facts_path}: expected an object with a 'facts' list")
+        sources = _parse_sources(raw.get("sources", {}), facts_path)
+        facts = [
+            _parse_fact(record, i, facts_path, entities, sources)
+            for i, record in enumerate(raw["facts"])
+        ]
+        try:
+            return cls(facts, entities, sources)
+        except FactStoreError as exc:
+            raise FactStoreError(f"{facts_path}: {exc}") from exc
+
+    def get(self, fact_id: str) -> Fact | None:
+        """The fact with this id, or None."""
+        return self.facts.get(fact_id)
+
+    def identity_of(self, entity_id: str) -> Fact | None:
+        """The "who/what is X" fact for an entity."""
+        return self._identity.get(entity_id)
+
+    def about(self, entity_id: str) -> list[Fact]:
+        """Facts that mention the entity, most central first (entity earlier in ``about``)."""
+        return sorted(self._by_entity.get(entity_id, []), key=lambda f: f.about.index(entity_id))
+
+    def find(self, entity_id: str, aspect: str) -> list[Fact]:
+        """Facts about an entity that answer a given aspect, most central first."""
+        return [f for f in self.about(entity_id) if aspect in f.aspects]
+
+    @cached_property
+    def entity_names(self) -> dict[str, str]:
+        """Lower-case spoken form -> entity id, for resolving names in free text."""
+        names: dict[str, str] = {}
+        for entity in self.entities.values():
+            for form in entity.spoken_forms:
+                names.setdefault(form, entity.id)
+        return names
+
+    def entity_for_name(self, spoken: str) -> Entity | None:
+        """Resolve a spoken name or synonym (case-insensitive) to an entity."""
+        entity_id = self.entity_names.get(spoken.strip().lower())
+        return self.entities.get(entity_id) if entity_id else None
+
+    def sources_for(self, fact: Fact) -> list[Source]:
+        """The source records behind a fact, in the order the fact lists them."""
+        return [self.sources[t] for t in fact.sources]
+
+
+_DEFAULT: FactStore | None = None
+
+
+def default_store() -> FactStore:
+    """The packaged fact store, loaded once per process."""
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = FactStore.load()
+    return _DEFAULT

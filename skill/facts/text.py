@@ -1,0 +1,67 @@
+"""Tiny text normalisation shared by the ranker (pure, stdlib only).
+
+Speech recognition hands us lower-case words without punctuation; typed text may have both. The
+same normalisation is applied to questions and to fact text so they meet in the middle.
+"""
+
+from __future__ import annotations
+
+import re
+
+_NON_WORD = re.compile(r"[^a-z0-9' ]+")
+_APOSTROPHE = re.compile(r"'s\b|'")
+
+#: Words that carry no topic. Question words are kept out of this list on purpose: the aspect
+#: detector needs them, and the lexical scorer drops them via :data:`QUESTION_WORDS`.
+STOPWORDS: frozenset[str] = frozenset(
+    """a an the and or but of to in on at by for with from into onto as is are was were be been
+    being am do does did done doing have has had having it its it's this that these those there
+    their they them he him his she her hers i me my we us our you your yours can could would should
+    will shall may might must about tell know say said give some any just please um uh er hmm like
+    so then than too very really also alexa ask serum run skill me more much one ever get got
+    go went going let lets okay ok hey well".split()
+)
+
+QUESTION_WORDS: frozenset[str] = frozenset(
+    "who whom whose what which when where why how".split()
+)
+
+_NUMBER_WORDS = {
+    "zero": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6",
+    "seven": "7", "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12",
+    "thirteen": "13", "fourteen": "14", "fifteen": "15", "sixteen": "16", "seventeen": "17",
+    "eighteen": "18", "nineteen": "19", "twenty": "20",
+}
+
+
+def normalise(text: str) -> str:
+    """Lower-case, drop possessive 's and punctuation, collapse spaces."""
+    text = _APOSTROPHE.sub("", text.lower().replace("’", "'"))
+    return " ".join(_NON_WORD.sub(" ", text).split())
+
+
+def stem(word: str) -> str:
+    """A deliberately small suffix stripper: plural, past and -ing forms meet their base."""
+    word = _NUMBER_WORDS.get(word, word)
+    if len(word) <= 3 or word.isdigit():
+        return word
+    for suffix, repl in (("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            if suffix == "es" and not word.endswith(("ches", "shes", "xes", "sses")):
+                continue
+            if suffix == "s" and word.endswith("ss"):
+                continue
+            return word[: -len(suffix)] + repl
+    return word
+
+
+def tokens(text: str) -> list[str]:
+    """Normalised words, in order (stop words kept)."""
+    return normalise(text).split()
+
+
+def content_terms(text: str) -> list[str]:
+    """Stemmed content words: what the lexical scorer matches on."""
+    return [
+        stem(w) for w in tokens(text) if w not in STOPWORDS and w not in QUESTION_WORDS
+    ]

@@ -1,0 +1,45 @@
+"""The value a handler hands to the speech module.
+
+Handlers decide *what* to say (plain sentences); the speech module decides *how* it is written as
+SSML. Keeping that boundary in one small dataclass means no handler ever writes markup, so escaping
+and Alexa's limits are enforced in exactly one place.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Card:
+    """A Simple card shown in the Alexa app next to the spoken answer."""
+
+    title: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Reply:
+    """Everything one response says.
+
+    Attributes
+    ----------
+    speech:
+        Plain-text sentences (no markup). Spoken first.
+    reprompt:
+        Plain text said if the listener stays silent; ``None`` ends the session unless
+        ``end_session`` is False and the caller supplies one.
+    card:
+        Optional card for the companion app.
+    end_session:
+        True closes the session after speaking.
+    ssml_body:
+        Pre-built SSML fragment (from the speech module only, e.g. story narration) spoken after
+        ``speech``; handlers never build it by hand.
+    """
+
+    speech: str
+    reprompt: str | None = None
+    card: Card | None = None
+    end_session: bool = False
+    ssml_body: str | None = None

@@ -1,0 +1,100 @@
+"""The only place SSML is written.
+
+Why a module of its own: ask-sdk's ``speak()`` does not escape ``&``, ``<`` or ``>``, so a fact that
+mentions "Seward & Nome" would produce malformed SSML and Alexa would reject the whole response.
+Every string that reaches the listener goes through :func:`escape` here, and every response is
+trimmed to Alexa's limits before it leaves the process.
+"""
+
+from __future__ import annotations
+
+import re
+from xml.sax.saxutils import escape as _xml_escape
+
+#: Alexa rejects outputSpeech whose SSML is longer than this (characters, tags included).
+MAX_SPEECH_CHARS = 8000
+#: Card title/content limit (Simple card: title + content together).
+MAX_CARD_CHARS = 8000
+#: Break tags may be at most ten seconds long.
+MAX_BREAK_MS = 10_000
+
+_WHITESPACE = re.compile(r"\s+")
+_TAG = re.compile(r"<[^>]+>")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+
+
+def escape(text: str) -> str:
+    """Escape text for inclusion in SSML and collapse whitespace.
+
+    Quotes are escaped too, so the same helper is safe inside attribute values.
+    """
+    cleaned = _WHITESPACE.sub(" ", text).strip()
+    return _xml_escape(cleaned, {'"': "&quot;", "'": "&apos;"})
+
+
+def brk(ms: int) -> str:
+    """A pause of ``ms`` milliseconds, clamped to Alexa's 0–10 s range."""
+    return f'<break time="{max(0, min(ms, MAX_BREAK_MS))}ms"/>'
+
+
+def paragraph(text: str) -> str:
+    """One escaped ``<p>`` paragraph (Alexa adds the longer pause between paragraphs)."""
+    return f"<p>{escape(text)}</p>"
+
+
+def speak(*fragments: str) -> str:
+    """Wrap already-built SSML fragments in ``<speak>``, trimmed to Alexa's length limit."""
+    body = "".join(f for f in fragments if f)
+    return fit_speak(body)
+
+
+def speak_text(text: str) -> str:
+    """Escape plain text and wrap it in ``<speak>``."""
+    return speak(escape(text))
+
+
+def fit_speak(body: str) -> str:
+    """Return ``<speak>body</speak>`` no longer than :data:`MAX_SPEECH_CHARS`.
+
+    Bodies that would be too long are cut at the last complete top-level element or sentence, so
+    the result stays well-formed; this is a safety net, not a way of writing long answers.
+    """
+    wrapper = len("<speak></speak>")
+    if len(body) + wrapper <= MAX_SPEECH_CHARS:
+        return f"<speak>{body}</speak>"
+    budget = MAX_SPEECH_CHARS - wrapper
+    cut = body[:budget]
+    # Cut back to the end of the last closed paragraph, or failing that the last sentence end
+    # outside any tag, so no element is left open.
+    close = cut.rfind("</p>")
+    if close != -1 and "<p>" in cut[: close]:
+        cut = cut[: close + len("</p>")]
+    elif "<" not in cut:
+        end = max(cut.rfind(". "), cut.rfind("? "), cut.rfind("! "))
+        cut = cut[: end + 1] if end > 0 else cut
+    else:
+        cut = escape(strip_tags(cut))[:budget]
+    return f"<speak>{cut}</speak>"
+
+
+def strip_tags(ssml: str) -> str:
+    """Plain text of an SSML string (tags removed, entities decoded, whitespace collapsed)."""
+    text = _TAG.sub(" ", ssml)
+    text = (
+        text.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", '"')
+        .replace("&apos;", "'")
+        .replace("&amp;", "&")
+    )
+    return _WHITESPACE.sub(" ", text).strip()
+
+
+def card_text(text: str, limit: int = MAX_CARD_CHARS) -> str:
+    """Card content trimmed to a sentence boundary within ``limit`` characters."""
+    text = _WHITESPACE.sub(" ", text).strip()
+    if len(text) <= limit:
+        return text
+    cut = text[:limit]
+    end = max(cut.rfind(". "), cut.rfind("? "), cut.rfind("! "))
+    return cut[: end + 1] if end > 0 else cut[: limit - 1] + "…"
