@@ -1,0 +1,152 @@
+"""Narration SSML for one story chapter.
+
+Why a builder of its own: chapters are long-form reading, not answers. They get Alexa's long-form
+speaking style where the locale supports it, paragraph structure, longer pauses at scene changes,
+dates and large numbers marked up so they are read naturally, and a little emphasis where the
+chapters file asks for it. Chapter text stays plain in ``chapters.json``; markup is added only here,
+through the general builder's escaping (:mod:`skill.speech.ssml`), so text can never inject tags.
+
+PURE: standard library and the speech package only.
+"""
+
+from __future__ import annotations
+
+import re
+
+from skill.speech import ssml
+from skill.story.chapters import Chapter
+
+#: Locales whose voices support ``<amazon:domain name="long-form">``. Alexa's SSML reference lists
+#: the long-form style for English (US) only; other locales get the same markup without it.
+LONG_FORM_LOCALES = frozenset({"en-US"})
+
+#: Pause after the chapter heading, at a scene change, and before the closing question.
+HEADING_PAUSE_MS = 800
+SCENE_PAUSE_MS = 1200
+CLOSING_PAUSE_MS = 700
+
+_MONTHS = {
+    name: index
+    for index, name in enumerate(
+        (
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ),
+        start=1,
+    )
+}
+# "February 2, 1925" / "January 27" (a day-month date), or "300,000" (a grouped number).
+_INLINE = re.compile(
+    r"\b(?P<month>" + "|".join(_MONTHS) + r") (?P<day>\d{1,2})(?!\d)(?:, (?P<year>\d{4})\b)?"
+    r"|(?<![\d,])(?P<number>\d{1,3}(?:,\d{3})+)(?![\d,])"
+)
+_SPACES = re.compile(r"\s+")
+
+
+def supports_long_form(locale: str | None) -> bool:
+    """True when the long-form speaking style may be used for ``locale``."""
+    return locale in LONG_FORM_LOCALES
+
+
+def _escaped(text: str) -> str:
+    """Escape a fragment with the general builder, keeping the spaces that border markup.
+
+    ``ssml.escape`` trims, which is right for whole sentences but would glue a word to the tag
+    next to it ("on<say-as ...>"), so the bordering spaces are put back.
+    """
+    if not text:
+        return ""
+    lead = " " if text[0].isspace() else ""
+    trail = " " if text[-1].isspace() and text.strip() else ""
+    return f"{lead}{ssml.escape(text)}{trail}"
+
+
+def _inline(text: str) -> str:
+    """Escape text, marking up dates and grouped numbers with ``<say-as>``."""
+    out: list[str] = []
+    pos = 0
+    for match in _INLINE.finditer(text):
+        out.append(_escaped(text[pos : match.start()]))
+        if match.group("month"):
+            month = _MONTHS[match.group("month")]
+            day = int(match.group("day"))
+            year = match.group("year") or "????"
+            if 1 <= day <= 31:
+                out.append(f'<say-as interpret-as="date">{year}{month:02d}{day:02d}</say-as>')
+            else:
+                out.append(_escaped(match.group(0)))
+        else:
+            digits = match.group("number").replace(",", "")
+            out.append(f'<say-as interpret-as="cardinal">{digits}</say-as>')
+        pos = match.end()
+    out.append(_escaped(text[pos:]))
+    return "".join(out).strip()
+
+
+def _with_emphasis(text: str, phrases: tuple[str, ...], used: set[str]) -> str:
+    """Inline markup plus ``<emphasis level="moderate">`` on the first use of each phrase."""
+    for phrase in phrases:
+        if phrase in used:
+            continue
+        index = text.find(phrase)
+        if index == -1:
+            continue
+        used.add(phrase)
+        before, after = text[:index], text[index + len(phrase) :]
+        head = _with_emphasis(before, phrases, used)
+        tail = _with_emphasis(after, phrases, used)
+        sep_before = " " if before[-1:].isspace() else ""
+        sep_after = " " if after[:1].isspace() else ""
+        return (
+            f"{head}{sep_before}"
+            f'<emphasis level="moderate">{_inline(phrase)}</emphasis>'
+            f"{sep_after}{tail}"
+        ).strip()
+    return _inline(text)
+
+
+def paragraphs_ssml(chapter: Chapter) -> str:
+    """The chapter's paragraphs as ``<p>`` elements, with pauses at scene changes."""
+    used: set[str] = set()
+    parts: list[str] = []
+    for index, paragraph in enumerate(chapter.paragraphs):
+        if index in chapter.scene_breaks:
+            parts.append(ssml.brk(SCENE_PAUSE_MS))
+        clean = _SPACES.sub(" ", paragraph).strip()
+        parts.append(f"<p>{_with_emphasis(clean, chapter.emphasis, used)}</p>")
+    return "".join(parts)
+
+
+def chapter_ssml(
+    chapter: Chapter,
+    locale: str | None,
+    *,
+    preface: str | None = None,
+    closing: str | None = None,
+) -> str:
+    """One chapter as an SSML fragment (no ``<speak>``): heading, narration, closing question.
+
+    ``preface`` (plain text, e.g. "Welcome back.") is spoken before the heading; ``closing``
+    (plain text, e.g. "Shall I go on?") after a pause at the end. Both are escaped here.
+    """
+    heading = f"<p>{ssml.escape(f'Chapter {chapter.number}. {chapter.title}.')}</p>"
+    body = paragraphs_ssml(chapter)
+    if supports_long_form(locale):
+        body = f'<amazon:domain name="long-form">{body}</amazon:domain>'
+    parts = []
+    if preface:
+        parts.append(f"<p>{ssml.escape(preface)}</p>")
+    parts.extend([heading, ssml.brk(HEADING_PAUSE_MS), body])
+    if closing:
+        parts.extend([ssml.brk(CLOSING_PAUSE_MS), f"<p>{ssml.escape(closing)}</p>"])
+    return "".join(parts)

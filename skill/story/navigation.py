@@ -1,0 +1,174 @@
+"""Moving around the story: a small state machine, position in, (position, outcome) out.
+
+Why a pure function of (position, command): every phrasing the listener can use ("next", "go
+back", "chapter three", "the Norton Sound chapter", "which chapter is this") reduces to one of a few
+commands, and the edge cases (next after the last chapter, back from the first, a chapter that does
+not exist) are decided here once, table-tested without Alexa, and reused by every front door.
+
+``StoryPosition.chapter`` is the chapter the listener is on (the one last narrated or about to be
+resumed); ``finished`` is True once the last chapter has been narrated.
+
+PURE: standard library only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+from skill.story.chapters import Chapter, Story
+
+
+@dataclass(frozen=True, slots=True)
+class StoryPosition:
+    """Where a listener is in the story."""
+
+    chapter: int = 1
+    finished: bool = False
+
+    def to_dict(self) -> dict[str, int | bool]:
+        """The session/persistent attribute shape from DESIGN.md."""
+        return {"chapter": self.chapter, "finished": self.finished}
+
+    @classmethod
+    def from_value(cls, value: object, count: int) -> StoryPosition | None:
+        """Parse an attribute value defensively; None when absent or malformed.
+
+        Attributes come back from the device or from a store another version of the skill wrote,
+        so a wrong type or an out-of-range chapter must not crash the conversation.
+        """
+        if not isinstance(value, dict):
+            return None
+        chapter = value.get("chapter")
+        finished = value.get("finished", False)
+        if isinstance(chapter, bool) or not isinstance(chapter, int):
+            return None
+        if not isinstance(finished, bool):
+            finished = False
+        if chapter < 1:
+            return None
+        if chapter > count:
+            return cls(chapter=count, finished=True)
+        return cls(chapter=chapter, finished=finished)
+
+
+class Command(Enum):
+    """What the listener asked the story to do."""
+
+    START = "start"
+    NEXT = "next"
+    PREVIOUS = "previous"
+    REPEAT = "repeat"
+    START_OVER = "start_over"
+    JUMP = "jump"
+    WHERE = "where"
+    RESUME = "resume"
+
+
+class Kind(Enum):
+    """What the speech layer should say about the outcome."""
+
+    NARRATE = "narrate"  # narrate ``chapter``
+    AT_END = "at_end"  # "next" after the story finished: offer start over or questions
+    AT_START = "at_start"  # "previous" on the first chapter
+    NO_SUCH_CHAPTER = "no_such_chapter"  # jump to a number or name that does not exist
+    WHERE = "where"  # "which chapter is this"
+
+
+#: Commands that move the listener backwards on purpose; only these may save an earlier chapter.
+EXPLICIT_MOVES = frozenset({Command.PREVIOUS, Command.START_OVER, Command.JUMP})
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """The result of one navigation step.
+
+    Attributes
+    ----------
+    position:
+        The new position (unchanged for AT_END, AT_START, NO_SUCH_CHAPTER, WHERE).
+    kind:
+        What happened.
+    chapter:
+        The chapter to narrate (NARRATE) or the current chapter (WHERE, AT_START, AT_END).
+    explicit:
+        True when the listener deliberately moved (previous, start over, jump), which allows the
+        progress store to record an earlier chapter than the one saved.
+    requested:
+        The chapter number asked for, for the NO_SUCH_CHAPTER message (None when asked by name).
+    resumed:
+        True when narration picks up a story already in progress (START/RESUME mid-story).
+    """
+
+    position: StoryPosition
+    kind: Kind
+    chapter: Chapter | None
+    explicit: bool = False
+    requested: int | None = None
+    resumed: bool = False
+
+    @property
+    def is_last(self) -> bool:
+        """True when the narrated chapter is the story's last one."""
+        return self.kind is Kind.NARRATE and self.position.finished
+
+
+def _narrate(story: Story, number: int, *, explicit: bool, resumed: bool = False) -> Outcome:
+    chapter = story.chapter(number)
+    if chapter is None:  # callers range-check; kept total so the function never raises
+        return Outcome(StoryPosition(1, False), Kind.NO_SUCH_CHAPTER, None, requested=number)
+    position = StoryPosition(chapter=number, finished=number == story.count)
+    return Outcome(position, Kind.NARRATE, chapter, explicit=explicit, resumed=resumed)
+
+
+def step(
+    story: Story,
+    position: StoryPosition | None,
+    command: Command,
+    *,
+    target: int | None = None,
+    target_name: str | None = None,
+) -> Outcome:
+    """Apply ``command`` to ``position`` (None = the listener has not started the story).
+
+    ``target`` is the chapter number for JUMP; ``target_name`` a spoken chapter name for JUMP
+    ("norton sound"). A name that matches no chapter, or a number outside 1..count, gives
+    NO_SUCH_CHAPTER and leaves the position unchanged.
+    """
+    started = position is not None
+    pos = position or StoryPosition()
+    current = story.chapter(pos.chapter) or story.chapters[0]
+
+    if command is Command.START:
+        if not started or pos.finished:
+            return _narrate(story, 1, explicit=started)
+        return _narrate(story, pos.chapter, explicit=False, resumed=pos.chapter > 1)
+    if command is Command.RESUME:
+        if pos.finished and started:
+            return Outcome(pos, Kind.AT_END, current)
+        return _narrate(story, pos.chapter, explicit=False, resumed=started)
+    if command is Command.NEXT:
+        if not started:
+            return _narrate(story, 1, explicit=False)
+        if pos.chapter >= story.count:
+            return Outcome(StoryPosition(story.count, True), Kind.AT_END, story.chapters[-1])
+        return _narrate(story, pos.chapter + 1, explicit=False)
+    if command is Command.PREVIOUS:
+        if pos.chapter <= 1:
+            return Outcome(pos, Kind.AT_START, current)
+        return _narrate(story, pos.chapter - 1, explicit=True)
+    if command is Command.REPEAT:
+        return _narrate(story, pos.chapter, explicit=False)
+    if command is Command.START_OVER:
+        return _narrate(story, 1, explicit=True)
+    if command is Command.WHERE:
+        return Outcome(pos, Kind.WHERE, current if started else None)
+    # Command.JUMP
+    chapter = None
+    if target_name:
+        chapter = story.find(target_name)
+    elif target is not None:
+        chapter = story.chapter(target)
+    if chapter is None:
+        return Outcome(pos, Kind.NO_SUCH_CHAPTER, None, requested=target if not target_name else None)
+    return _narrate(story, chapter.number, explicit=True)
