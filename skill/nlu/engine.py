@@ -1,0 +1,142 @@
+"""The NLU engine: an ordered list of parsers, the first confident reading wins.
+
+1. **exact** – every sample as an anchored regex (see :mod:`skill.nlu.exact`), first on the
+   utterance as heard, then with hesitations and politeness words removed;
+2. **fuzzy** – word alignment with typos, plurals and extra words tolerated
+   (:mod:`skill.nlu.fuzzy`), accepted above a threshold;
+3. **catch-all** – a declared rule for a question-and-answer skill: an unmatched utterance of
+   at least ``CATCH_ALL_MIN_WORDS`` words that starts like a question or mentions a word the
+   model knows goes, whole, into the search-query slot of the catch-all intent (by default
+   the one intent that has an ``AMAZON.SearchQuery`` slot).  Alexa routes such utterances to
+   SearchQuery intents in practice, and the skill's question handler decides relevance;
+4. **fallback** – ``AMAZON.FallbackIntent``.
+
+Deterministic: the same model and utterance always give the same resolution.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from skill.nlu.compiled import SEARCH_QUERY, CompiledModel
+from skill.nlu.exact import exact_candidates
+from skill.nlu.fuzzy import FuzzyParser
+from skill.nlu.model import InteractionModel
+from skill.nlu.result import FALLBACK_INTENT, Candidate, Resolution, SlotResult
+from skill.nlu.text import content_words, normalize, stem, strip_fillers
+
+CATCH_ALL_MIN_WORDS = 3
+CLEANED_SCALE = 0.97
+QUESTION_STARTS = frozenset(
+    {"who", "whom", "whose", "what", "what's", "whats", "when", "where", "where's", "why",
+     "how", "how's", "which", "did", "was", "were", "is", "are", "does", "do", "can",
+     "could", "tell", "explain", "describe"}
+)
+
+
+@dataclass(frozen=True)
+class CatchAll:
+    """The intent and search-query slot that receive unmatched wordy utterances."""
+
+    intent: str
+    slot: str
+    min_words: int = CATCH_ALL_MIN_WORDS
+
+
+def default_catch_all(model: InteractionModel) -> CatchAll | None:
+    """The single intent with an ``AMAZON.SearchQuery`` slot, if there is exactly one."""
+    found = [(i.name, s.name) for i in model.intents for s in i.slots if s.type == SEARCH_QUERY]
+    if len(found) != 1:
+        return None
+    return CatchAll(*found[0])
+
+
+class NluEngine:
+    """Resolve utterances to intents and slots against one compiled interaction model."""
+
+    def __init__(self, model: InteractionModel, catch_all: CatchAll | None | str = "auto") -> None:
+        self.model = model
+        self.compiled = CompiledModel(model)
+        self.fuzzy = FuzzyParser(self.compiled)
+        self.catch_all: CatchAll | None = (
+            default_catch_all(model) if catch_all == "auto" else
+            catch_all if isinstance(catch_all, CatchAll) else None
+        )
+        self.has_fallback = model.intent(FALLBACK_INTENT) is not None
+
+    # -- stages ---------------------------------------------------------------------------------
+    @staticmethod
+    def _pick(candidates: list[Candidate]) -> tuple[Candidate | None, str]:
+        """The winner, or None when the top two intents tie (an ambiguous match)."""
+        if not candidates:
+            return None, "no sample matched"
+        best = candidates[0]
+        if len(candidates) > 1:
+            second = candidates[1]
+            if abs(second.score - best.score) < 0.005 and second.literals == best.literals:
+                return None, (f"ambiguous: {best.intent} and {second.intent} both match "
+                              f"({best.sample!r} / {second.sample!r})")
+        return best, ""
+
+    def _exact(self, text: str, cleaned: str) -> tuple[Candidate | None, list[Candidate], str]:
+        candidates = exact_candidates(self.compiled, text)
+        winner, why = self._pick(candidates)
+        if winner is not None:
+            return winner, candidates, "exact match of a sample"
+        if cleaned and cleaned != text:
+            cleaned_candidates = [
+                Candidate(c.intent, round(c.score * CLEANED_SCALE, 4), "exact-cleaned",
+                          c.sample, c.slots, "after removing filler words", c.literals)
+                for c in exact_candidates(self.compiled, cleaned)
+            ]
+            winner, why2 = self._pick(cleaned_candidates)
+            if winner is not None:
+                return winner, cleaned_candidates, "exact match once filler words were removed"
+            why = why if "ambiguous" in why else why2
+            candidates = candidates or cleaned_candidates
+        return None, candidates, why
+
+    def _catch_all(self, words: list[str]) -> Resolution | None:
+        rule = self.catch_all
+        if rule is None or len(words) < rule.min_words:
+            return None
+        stems = {stem(w) for w in content_words(words)}
+        known = stems & (self.compiled.value_words | self.compiled.vocabulary)
+        if words[0] not in QUESTION_STARTS and not known:
+            return None
+        query = " ".join(words)
+        why = (f"catch-all rule: no sample fits, {len(words)} words "
+               + (f"starting with {words[0]!r}" if words[0] in QUESTION_STARTS
+                  else f"mentioning {sorted(known)[0]!r}")
+               + f" -> {rule.intent}.{rule.slot}")
+        slot = SlotResult(rule.slot, query, SEARCH_QUERY)
+        return Resolution(query, rule.intent, {rule.slot: slot}, "catch-all", 0.5, None, why)
+
+    # -- entry point ----------------------------------------------------------------------------
+    def resolve(self, utterance: str) -> Resolution:
+        """Resolve one utterance (any case, punctuation, digits or words)."""
+        text = normalize(utterance)
+        words = text.split()
+        cleaned_words = strip_fillers(words)
+        cleaned = " ".join(cleaned_words)
+        winner, candidates, why = self._exact(text, cleaned)
+        if winner is None and cleaned_words:
+            fuzzy = self.fuzzy.candidates(cleaned_words)
+            fuzzy_winner, fuzzy_why = self._pick(fuzzy)
+            if fuzzy_winner is not None:
+                winner, why = fuzzy_winner, "closest sample within the fuzzy threshold"
+                candidates = fuzzy
+            elif fuzzy:
+                why = fuzzy_why
+                candidates = candidates or fuzzy
+        if winner is not None:
+            others = tuple(c for c in candidates if c is not winner)
+            return Resolution(text, winner.intent, winner.slots, winner.parser, winner.score,
+                              winner.sample, why, others)
+        caught = self._catch_all(cleaned_words)
+        if caught is not None:
+            return Resolution(caught.utterance, caught.intent, caught.slots, caught.parser,
+                              caught.score, None, caught.reason, tuple(candidates))
+        reason = why if why and why != "no sample matched" else "nothing fits closely enough"
+        return Resolution(text, FALLBACK_INTENT, {}, "fallback", 0.0, None,
+                          reason + " -> AMAZON.FallbackIntent", tuple(candidates))

@@ -1,0 +1,148 @@
+"""AMAZON.NUMBER and AMAZON.Ordinal: spoken numbers as words or digits.
+
+Alexa delivers ``"twenty one"`` as the slot value ``"21"``; the simulator does the same so a
+handler sees what it would see on a device.
+"""
+
+from __future__ import annotations
+
+import re
+
+UNITS: dict[str, int] = {
+    "zero": 0, "oh": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19,
+}
+TENS: dict[str, int] = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}
+SCALES: dict[str, int] = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
+
+ORDINAL_UNITS: dict[str, int] = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17,
+    "eighteenth": 18, "nineteenth": 19,
+}
+ORDINAL_TENS: dict[str, int] = {
+    "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50, "sixtieth": 60,
+    "seventieth": 70, "eightieth": 80, "ninetieth": 90,
+}
+ORDINAL_SCALES: dict[str, int] = {"hundredth": 100, "thousandth": 1000}
+
+_NUMBER_WORDS = sorted({*UNITS, *TENS, *SCALES, "a", "and"} - {"oh"}, key=len, reverse=True)
+_ORDINAL_WORDS = sorted({*ORDINAL_UNITS, *ORDINAL_TENS, *ORDINAL_SCALES}, key=len, reverse=True)
+_CARDINAL_START = sorted({*UNITS, *TENS} - {"oh"}, key=len, reverse=True)
+
+#: Regex fragment for a spoken or written cardinal number ("21", "twenty one",
+#: "one thousand nine hundred and twenty five", "minus three").
+NUMBER_PATTERN: str = (
+    r"(?:minus |negative )?(?:\d+(?:\.\d+)?|(?:"
+    + "|".join(_CARDINAL_START)
+    + r")(?: (?:"
+    + "|".join(_NUMBER_WORDS)
+    + r"))*)"
+)
+
+#: Regex fragment for an ordinal ("first", "twenty first", "21st", "hundredth").
+ORDINAL_PATTERN: str = (
+    r"(?:\d+(?:st|nd|rd|th)|(?:(?:" + "|".join(_NUMBER_WORDS) + r") )*(?:"
+    + "|".join(_ORDINAL_WORDS) + r"))"
+)
+
+_DIGITS = re.compile(r"^-?\d+(?:\.\d+)?$")
+_ORDINAL_DIGITS = re.compile(r"^(\d+)(?:st|nd|rd|th)$")
+
+
+def _words_to_int(words: list[str]) -> int | None:
+    """Sum spoken number words; None when a word is not part of a number."""
+    total = 0
+    current = 0
+    seen = False
+    for word in words:
+        if word in ("and", "a"):
+            if word == "a" and seen:
+                return None
+            if word == "a":
+                current = 1
+            continue
+        if word in UNITS:
+            current += UNITS[word]
+        elif word in TENS:
+            current += TENS[word]
+        elif word == "hundred":
+            current = max(current, 1) * 100
+        elif word in SCALES:
+            total += max(current, 1) * SCALES[word]
+            current = 0
+        else:
+            return None
+        seen = True
+    return total + current if seen else None
+
+
+def _year_style(words: list[str]) -> int | None:
+    """"nineteen twenty five" -> 1925: two spoken pairs, as people say years."""
+    for split in range(1, len(words)):
+        head = _words_to_int(words[:split])
+        tail = _words_to_int(words[split:])
+        if head is None or tail is None:
+            continue
+        if 10 <= head <= 99 and 10 <= tail <= 99 and "hundred" not in words:
+            return head * 100 + tail
+        if 10 <= head <= 99 and 1 <= tail <= 9 and words[split - 1] != "hundred" and (
+            words[split] == "oh"
+        ):
+            return head * 100 + tail
+    return None
+
+
+def parse_number(text: str) -> int | float | None:
+    """Parse a cardinal spoken as digits or words; None when it is not a number."""
+    text = text.strip()
+    if not text:
+        return None
+    negative = False
+    for prefix in ("minus ", "negative "):
+        if text.startswith(prefix):
+            negative = True
+            text = text[len(prefix):]
+    if _DIGITS.match(text):
+        value: int | float = float(text) if "." in text else int(text)
+        return -value if negative else value
+    words = text.split()
+    value_int = _year_style(words)
+    if value_int is None:
+        if "oh" in words:
+            return None
+        value_int = _words_to_int(words)
+    if value_int is None:
+        return None
+    return -value_int if negative else value_int
+
+
+def parse_ordinal(text: str) -> int | None:
+    """Parse an ordinal ("third", "twenty first", "21st"); None when it is not one."""
+    text = text.strip()
+    match = _ORDINAL_DIGITS.match(text)
+    if match:
+        return int(match.group(1))
+    words = text.split()
+    if not words:
+        return None
+    last = words[-1]
+    if last in ORDINAL_UNITS:
+        tail = ORDINAL_UNITS[last]
+    elif last in ORDINAL_TENS:
+        tail = ORDINAL_TENS[last]
+    elif last in ORDINAL_SCALES:
+        head = _words_to_int(words[:-1]) if words[:-1] else 1
+        return None if head is None else head * ORDINAL_SCALES[last]
+    else:
+        return None
+    if len(words) == 1:
+        return tail
+    head = _words_to_int(words[:-1])
+    return None if head is None else head + tail
