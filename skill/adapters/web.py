@@ -1,0 +1,272 @@
+"""The HTTPS web-service front door: the same skill object, served by flask-ask-sdk and waitress.
+
+Why this shape
+--------------
+- ``create_app`` is an application factory (Flask's own pattern): tests build as many apps as they
+  like, each with its own verifier, and nothing happens at import time.
+- flask-ask-sdk's :class:`SkillAdapter` registers the skill on the app and builds the SDK's
+  ``WebserviceSkillHandler`` (deserialise -> verifiers -> ``skill.invoke`` -> serialise). Its own
+  ``dispatch_request`` answers every verification failure with a bare 400 and every other SDK error
+  with a 500 and a logged stack trace; the subclass here keeps the SDK's pipeline but answers bad
+  input with a 4xx JSON body that says what was wrong, and never a stack trace.
+- The SDK reads its verifier switches from app config; they are switched off and our verifiers
+  (``skill.adapters.verification``) are handed in explicitly, so what runs is visible in one place.
+- waitress, not Flask's development server, serves it: pure Python, multi-threaded, production
+  grade, and it buffers a request body before the app sees it (bounded by
+  ``max_request_body_size``).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from collections.abc import Sequence
+from typing import Any, TextIO
+
+from skill.adapters import oscrypto_compat
+
+oscrypto_compat.install()  # flask_ask_sdk imports certvalidator -> oscrypto
+
+from ask_sdk_core.exceptions import SerializationException  # noqa: E402
+from ask_sdk_core.skill import CustomSkill  # noqa: E402
+from ask_sdk_runtime.exceptions import AskSdkException  # noqa: E402
+from flask import Flask, Response, current_app, jsonify, request  # noqa: E402
+from flask_ask_sdk.skill_adapter import (  # noqa: E402
+    VERIFY_SIGNATURE_APP_CONFIG,
+    VERIFY_TIMESTAMP_APP_CONFIG,
+    SkillAdapter,
+)
+from werkzeug.exceptions import HTTPException  # noqa: E402
+
+from skill.adapters.verification import (  # noqa: E402
+    AbstractVerifier,
+    AlexaSignatureVerifier,
+    AlexaTimestampVerifier,
+    SkillIdMismatch,
+    SkillIdVerifier,
+    VerificationException,
+)
+
+__all__ = ["MAX_BODY_BYTES", "create_app", "make_server", "serve"]
+
+log = logging.getLogger(__name__)
+
+#: Alexa requests are a few KB; 256 KiB leaves room for large lists/Display data and no more.
+MAX_BODY_BYTES = 256 * 1024
+#: waitress stops anything larger before buffering it; between the two caps Flask answers 413 JSON.
+WAITRESS_BODY_LIMIT = 4 * MAX_BODY_BYTES
+#: Worker threads: the work is mostly Python (GIL-bound) on a 2-core box; 8 keeps latency flat at
+#: concurrency 16 without wasting memory (see docs/web-host.md for the measurements).
+DEFAULT_THREADS = 8
+DEFAULT_HOST = "127.0.0.1"
+DEFAULT_PORT = 8080
+
+NO_VERIFY_WARNING = (
+    "WARNING: request verification is OFF (--no-verify). Anyone who can reach this port can call "
+    "the skill with forged requests. Use this for local development only; Alexa requires "
+    "signature and timestamp verification for web-service endpoints."
+)
+
+
+class BadRequestBody(Exception):
+    """The HTTP body is not a request envelope we can hand to the SDK (answered with 400)."""
+
+
+class ServingSkillAdapter(SkillAdapter):
+    """flask-ask-sdk's SkillAdapter with precise 4xx answers instead of bare 400s and 500s."""
+
+    def dispatch_request(self) -> Response | tuple[Response, int]:
+        """Check the body, run the SDK's verify-and-dispatch, and map every failure to a status."""
+        try:
+            text = _read_envelope_text()
+        except BadRequestBody as exc:
+            return _error(400, str(exc))
+        try:
+            response = self._webservice_handler.verify_request_and_dispatch(
+                http_request_headers=request.headers, http_request_body=text
+            )
+        except SkillIdMismatch as exc:
+            log.warning("refused request: %s", exc)
+            return _error(403, str(exc))
+        except VerificationException as exc:
+            log.warning("request failed verification: %s", " - ".join(map(str, exc.args)))
+            return _error(400, f"request verification failed: {_first_arg(exc)}")
+        except SerializationException:
+            return _error(400, "request envelope does not match the Alexa request format")
+        except AskSdkException:
+            log.exception("skill dispatch failed")
+            return _error(500, "the skill could not handle this request")
+        return jsonify(response)
+
+
+def _read_envelope_text() -> str:
+    """The body as text, after checking it is a JSON object with a ``request`` object."""
+    raw = request.get_data(cache=True)  # raises RequestEntityTooLarge (413) past MAX_CONTENT_LENGTH
+    if not raw:
+        raise BadRequestBody("empty body: expected an Alexa request envelope (JSON)")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise BadRequestBody("body is not UTF-8") from exc
+    try:
+        envelope = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise BadRequestBody(f"malformed JSON at line {exc.lineno} column {exc.colno}") from exc
+    if not isinstance(envelope, dict):
+        raise BadRequestBody("envelope must be a JSON object")
+    inner = envelope.get("request")
+    if not isinstance(inner, dict):
+        raise BadRequestBody("envelope has no request object")
+    if not isinstance(inner.get("type"), str):
+        raise BadRequestBody("request has no type")
+    return text
+
+
+def _first_arg(exc: BaseException) -> str:
+    """The SDK puts the message in args[0] and the cause in args[1]; only the message is shown."""
+    return str(exc.args[0]) if exc.args else type(exc).__name__
+
+
+def _error(status: int, reason: str) -> tuple[Response, int]:
+    return jsonify({"error": status, "reason": reason}), status
+
+
+def default_verifiers(*, verify: bool, skill_id: str | None) -> list[AbstractVerifier]:
+    """What runs before the skill: signature + timestamp when verifying; skill id whenever set."""
+    verifiers: list[AbstractVerifier] = []
+    if verify:
+        verifiers += [AlexaSignatureVerifier(), AlexaTimestampVerifier()]
+    if skill_id:
+        verifiers.append(SkillIdVerifier(skill_id))
+    return verifiers
+
+
+def create_app(
+    skill: CustomSkill,
+    *,
+    verify: bool = True,
+    skill_id: str | None = None,
+    verifiers: Sequence[AbstractVerifier] | None = None,
+    max_body_bytes: int = MAX_BODY_BYTES,
+) -> Flask:
+    """Build the Flask app that serves ``skill`` on ``POST /`` with ``GET /healthz``.
+
+    Parameters
+    ----------
+    skill:
+        The skill object (``build_skill()``), shared by every request and thread.
+    verify:
+        Alexa signature + timestamp verification (on by default; off only for local development).
+    skill_id:
+        When set, requests naming another skill are refused with 403.
+    verifiers:
+        Replaces the signature/timestamp verifiers built from ``verify`` (tests inject verifiers
+        that trust a test CA). The skill-id verifier is still added when ``skill_id`` is set.
+    max_body_bytes:
+        Larger bodies get 413.
+    """
+    if not isinstance(skill, CustomSkill):
+        raise TypeError(
+            "create_app needs an ask_sdk_core CustomSkill; build one with "
+            "skill.alexa.skill_factory.build_skill()"
+        )
+    app = Flask(__name__)
+    app.config.update(
+        {
+            "MAX_CONTENT_LENGTH": max_body_bytes,
+            # the SDK would add its own default verifiers; ours are passed explicitly below
+            VERIFY_SIGNATURE_APP_CONFIG: False,
+            VERIFY_TIMESTAMP_APP_CONFIG: False,
+            "JSON_SORT_KEYS": False,
+        }
+    )
+    if verifiers is None:
+        chosen = default_verifiers(verify=verify, skill_id=skill_id)
+    else:
+        chosen = list(verifiers) + ([SkillIdVerifier(skill_id)] if skill_id else [])
+    adapter = ServingSkillAdapter(skill=skill, skill_id=skill_id or "serum-run", verifiers=chosen)
+    adapter.init_app(app)
+    app.add_url_rule("/", "alexa", adapter.dispatch_request, methods=["POST"])
+
+    verifying = verify or verifiers is not None
+
+    @app.get("/healthz")
+    def healthz() -> Response:
+        return jsonify({"status": "ok", "verify": verifying})
+
+    @app.errorhandler(HTTPException)
+    def http_error(exc: HTTPException) -> tuple[Response, int]:
+        status = exc.code or 500
+        return _error(status, _short_reason(exc))
+
+    @app.errorhandler(Exception)
+    def unexpected(exc: Exception) -> tuple[Response, int]:
+        log.exception("unhandled error")
+        return _error(500, "internal server error")
+
+    return app
+
+
+def _short_reason(exc: HTTPException) -> str:
+    if exc.code == 413:
+        limit = current_app.config.get("MAX_CONTENT_LENGTH") or MAX_BODY_BYTES
+        return f"request body larger than {limit // 1024} KB"
+    return (exc.name or "error").lower()
+
+
+def make_server(
+    app: Flask,
+    host: str = DEFAULT_HOST,
+    port: int = DEFAULT_PORT,
+    *,
+    threads: int = DEFAULT_THREADS,
+) -> Any:
+    """A waitress server bound to ``host:port``; port 0 picks a free port (``.effective_port``)."""
+    from waitress.server import create_server
+
+    return create_server(
+        app,
+        host=host,
+        port=port,
+        threads=threads,
+        max_request_body_size=WAITRESS_BODY_LIMIT,
+        ident="serum-run",
+        clear_untrusted_proxy_headers=True,
+    )
+
+
+def serve(
+    skill: CustomSkill,
+    host: str = DEFAULT_HOST,
+    port: int = DEFAULT_PORT,
+    verify: bool = True,
+    skill_id: str | None = None,
+    *,
+    threads: int = DEFAULT_THREADS,
+    out: TextIO | None = None,
+) -> None:
+    """Run the web host until interrupted (the ``balto serve`` sub-command calls this).
+
+    Prints one line with the bound address (the real port when ``port`` is 0), and the
+    ``--no-verify`` warning first when verification is off.
+    """
+    stream = out if out is not None else sys.stderr
+    if not verify:
+        print(NO_VERIFY_WARNING, file=stream, flush=True)
+    app = create_app(skill, verify=verify, skill_id=skill_id)
+    server = make_server(app, host, port, threads=threads)
+    mode = "verification ON" if verify else "verification OFF"
+    skill_note = f", skill id {skill_id}" if skill_id else ""
+    print(
+        f"Serving Serum Run on http://{host}:{server.effective_port}/ ({mode}{skill_note}); "
+        "health check at /healthz. Ctrl+C to stop.",
+        file=stream,
+        flush=True,
+    )
+    try:
+        server.run()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.close()
