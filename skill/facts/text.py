@@ -19,7 +19,7 @@ STOPWORDS: frozenset[str] = frozenset(
     their they them he him his she her hers i me my we us our you your yours can could would should
     will shall may might must about tell know say said give some any just please um uh er hmm like
     so then than too very really also alexa ask serum run skill me more much one ever get got
-    go went going let lets okay ok hey well".split()
+    go went going let lets okay ok hey well""".split()
 )
 
 QUESTION_WORDS: frozenset[str] = frozenset(
