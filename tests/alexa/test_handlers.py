@@ -1,0 +1,173 @@
+"""Handlers driven with real request envelopes through the Lambda-style handler."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from skill.alexa.skill_factory import build_skill, make_handler
+from skill.speech.ssml import strip_tags
+from tests.support import envelopes as env
+
+Handler = Callable[[dict[str, Any], Any], dict[str, Any]]
+
+
+def speech(response: dict[str, Any]) -> str:
+    return strip_tags(response["response"]["outputSpeech"]["ssml"])
+
+
+def attrs(response: dict[str, Any]) -> dict[str, Any]:
+    return response.get("sessionAttributes") or {}
+
+
+def test_launch_welcomes_with_two_examples(handler: Handler, alexa_valid: Any) -> None:
+    out = alexa_valid(handler(env.launch(), None))
+    text = speech(out)
+    assert "Welcome to Serum Run" in text
+    assert "who was Togo" in text and "how far did Balto run" in text
+    assert out["response"]["shouldEndSession"] is False
+    assert out["response"]["reprompt"]["outputSpeech"]["ssml"].startswith("<speak>")
+
+
+@pytest.mark.parametrize(
+    ("intent", "needle", "ends"),
+    [
+        ("AMAZON.HelpIntent", "Ask a question like", False),
+        ("AMAZON.StopIntent", "Goodbye", True),
+        ("AMAZON.CancelIntent", "Goodbye", True),
+        ("AMAZON.FallbackIntent", "didn't catch that", False),
+        ("AMAZON.NavigateHomeIntent", "Welcome to Serum Run", False),
+        ("SomeIntentWeNeverDeclared", "didn't catch that", False),
+        ("AMAZON.RepeatIntent", "nothing to repeat", False),
+        ("SourceIntent", "haven't told you a fact yet", False),
+    ],
+)
+def test_builtins(handler: Handler, alexa_valid: Any, intent: str, needle: str, ends: bool) -> None:
+    out = alexa_valid(handler(env.intent(intent), None))
+    assert needle in speech(out)
+    assert out["response"]["shouldEndSession"] is ends
+
+
+def test_session_ended_has_no_speech(handler: Handler, alexa_valid: Any) -> None:
+    out = alexa_valid(handler(env.session_ended(), None))
+    assert "outputSpeech" not in out["response"]
+
+
+def test_unknown_request_type_gets_spoken_pointer(handler: Handler, alexa_valid: Any) -> None:
+    event = env.launch()
+    event["request"]["type"] = "Alexa.Presentation.APL.UserEvent"
+    out = alexa_valid(handler(event, None))
+    assert "didn't catch that" in speech(out)
+
+
+def test_unparseable_event_gets_apology_not_traceback(handler: Handler, alexa_valid: Any) -> None:
+    out = alexa_valid(handler({"version": "1.0", "request": "garbage"}, None))
+    assert "couldn't understand" in speech(out)
+    out = alexa_valid(handler({"version": "1.0"}, None))
+    assert "couldn't understand" in speech(out)
+
+
+def test_error_handler_apologises_and_logs(
+    monkeypatch: pytest.MonkeyPatch, alexa_valid: Any, caplog: pytest.LogCaptureFixture
+) -> None:
+    from skill.alexa.handlers import launch_builtins
+
+    def boom(self: Any, handler_input: Any) -> Any:
+        raise RuntimeError("kaboom")
+
+    monkeypatch.setattr(launch_builtins.HelpHandler, "handle", boom)
+    local = make_handler(build_skill())
+    out = alexa_valid(local(env.intent("AMAZON.HelpIntent"), None))
+    assert "something went wrong" in speech(out)
+    assert "kaboom" not in speech(out)
+    assert any("error handling" in r.message for r in caplog.records)
+
+
+def test_slot_question_resolves_entity_and_remembers_it(handler: Handler, alexa_valid: Any) -> None:
+    out = alexa_valid(handler(env.intent(
+        "AboutDogIntent", {"dog": env.slot_value("dog", "togo", "togo", "DOG")}), None))
+    assert attrs(out)["last_fact"] == "togo.identity"
+    assert attrs(out)["last_entity"] == "togo"
+    assert "Togo" in speech(out)
+    assert out["response"]["card"]["content"].count("Sources:") == 1
+
+
+def test_pronoun_follow_up_uses_last_entity(handler: Handler, alexa_valid: Any) -> None:
+    first = alexa_valid(handler(env.intent(
+        "AboutDogIntent", {"dog": env.slot_value("dog", "togo", "togo", "DOG")}), None))
+    follow = alexa_valid(handler(env.intent("HowFarIntent", attributes=attrs(first)), None))
+    assert attrs(follow)["last_fact"] != "togo.identity"
+    fact = attrs(follow)["last_fact"]
+    from skill.facts.store import default_store
+
+    chosen = default_store().get(fact)
+    assert chosen is not None and "togo" in chosen.about and "distance" in chosen.aspects
+    free = alexa_valid(handler(env.question("far did he run", "AskHowIntent",
+                                            attributes=attrs(first)), None))
+    assert attrs(free)["last_fact"] == fact
+
+
+def test_tell_me_more_gives_new_related_facts(handler: Handler, alexa_valid: Any) -> None:
+    out = alexa_valid(handler(env.intent(
+        "AboutDogIntent", {"dog": env.slot_value("dog", "balto", "balto", "DOG")}), None))
+    heard = [attrs(out)["last_fact"]]
+    for _ in range(3):
+        out = alexa_valid(handler(env.intent("TellMeMoreIntent", attributes=attrs(out)), None))
+        fact = attrs(out)["last_fact"]
+        assert fact not in heard
+        heard.append(fact)
+    from skill.facts.store import default_store
+
+    assert all("balto" in default_store().get(f).about for f in heard)  # type: ignore[union-attr]
+
+
+def test_yes_after_answer_means_more(handler: Handler, alexa_valid: Any) -> None:
+    out = alexa_valid(handler(env.intent(
+        "AboutDogIntent", {"dog": env.slot_value("dog", "togo", "togo", "DOG")}), None))
+    more = alexa_valid(handler(env.intent("AMAZON.YesIntent", attributes=attrs(out)), None))
+    assert attrs(more)["last_fact"] != attrs(out)["last_fact"]
+
+
+def test_source_intent_names_sources_of_last_fact(handler: Handler, alexa_valid: Any) -> None:
+    out = alexa_valid(handler(env.intent(
+        "AboutDogIntent", {"dog": env.slot_value("dog", "togo", "togo", "DOG")}), None))
+    src = alexa_valid(handler(env.intent("SourceIntent", attributes=attrs(out)), None))
+    assert "comes from" in speech(src)
+    assert src["response"]["card"]["title"] == "Serum Run: sources"
+
+
+def test_unknown_slot_value_is_answered_honestly(handler: Handler, alexa_valid: Any) -> None:
+    out = alexa_valid(handler(env.intent(
+        "AboutDogIntent", {"dog": env.slot_value("dog", "lassie")}), None))
+    assert "I don't know the dog lassie" in speech(out)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["what is the weather tomorrow", "play some jazz", "how do i bake bread",
+     "who won the super bowl", "what is the capital of france"],
+)
+def test_off_topic_questions_get_redirect(handler: Handler, alexa_valid: Any, question: str) -> None:
+    out = alexa_valid(handler(env.question(question), None))
+    assert "serum run" in speech(out).lower()
+    assert "last_fact" not in attrs(out)
+
+
+def test_blank_search_query_is_fallback(handler: Handler, alexa_valid: Any) -> None:
+    out = alexa_valid(handler(env.question("um"), None))
+    assert "didn't catch that" in speech(out)
+
+
+def test_repeat_after_answer_repeats_it(handler: Handler, alexa_valid: Any) -> None:
+    out = alexa_valid(handler(env.intent(
+        "AboutDogIntent", {"dog": env.slot_value("dog", "togo", "togo", "DOG")}), None))
+    again = alexa_valid(handler(env.intent("AMAZON.RepeatIntent", attributes=attrs(out)), None))
+    assert speech(again) == speech(out)
+
+
+def test_malformed_session_attributes_do_not_crash(handler: Handler, alexa_valid: Any) -> None:
+    bad = {"seen_facts": "not a list", "last_entity": 42, "last_fact": ["x"], "pending": 7}
+    out = alexa_valid(handler(env.intent("TellMeMoreIntent", attributes=bad), None))
+    assert "Ask a question like" in speech(out)
