@@ -1,0 +1,114 @@
+"""Request envelopes the benchmarks send, identical for Serum Run and the baseline skill.
+
+Why a module: the cold-start subprocesses, the warm loop and the profiler must all time the very
+same requests, or the ratios compare different work.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+MODEL_FILE = REPO / "interaction_model" / "en-US.json"
+
+#: Asked through the free-form question intent; answered from the fact store.
+QUESTION = "how far did togo run during the serum run"
+#: Utterances for the simulator NLU benchmark: exact samples, fuzzy phrasings and free questions.
+NLU_UTTERANCES = (
+    "help",
+    "stop",
+    "tell me the story",
+    "next chapter",
+    "who was balto",
+    "tell me about togo",
+    "how far did togo run",
+    "where is balto now",
+    "what was the serum for",
+    "why is balto more famous than togo",
+    "what happened to leonhard seppala after the run",
+    "uh can you like tell me who gunnar kaasen was please",
+    "banana spaceship",
+)
+
+_APPLICATION = {"applicationId": "amzn1.ask.skill.00000000-0000-0000-0000-000000000000"}
+_USER = {"userId": "amzn1.ask.account.BENCHMARK"}
+
+
+def envelope(request: dict[str, Any], *, new: bool = False) -> dict[str, Any]:
+    """A complete Alexa request envelope around ``request`` (en-US, empty session attributes)."""
+    return {
+        "version": "1.0",
+        "session": {
+            "new": new,
+            "sessionId": "amzn1.echo-api.session.benchmark",
+            "application": _APPLICATION,
+            "user": _USER,
+            "attributes": {},
+        },
+        "context": {
+            "System": {
+                "application": _APPLICATION,
+                "user": _USER,
+                "device": {"deviceId": "amzn1.ask.device.BENCHMARK", "supportedInterfaces": {}},
+                "apiEndpoint": "https://api.amazonalexa.com",
+            }
+        },
+        "request": {
+            "requestId": "amzn1.echo-api.request.benchmark",
+            "timestamp": "2026-01-27T12:00:00Z",
+            "locale": "en-US",
+            **request,
+        },
+    }
+
+
+def launch() -> dict[str, Any]:
+    return envelope({"type": "LaunchRequest"}, new=True)
+
+
+def intent(name: str, slots: dict[str, str] | None = None) -> dict[str, Any]:
+    slot_objects = {
+        slot: {"name": slot, "value": value, "confirmationStatus": "NONE"}
+        for slot, value in (slots or {}).items()
+    }
+    return envelope(
+        {
+            "type": "IntentRequest",
+            "dialogState": "COMPLETED",
+            "intent": {"name": name, "confirmationStatus": "NONE", "slots": slot_objects},
+        }
+    )
+
+
+def question_intent() -> tuple[str, str] | None:
+    """(intent, slot) of the free-form question intent: the one with an AMAZON.SearchQuery slot."""
+    try:
+        model = json.loads(MODEL_FILE.read_text(encoding="utf-8"))
+        intents = model["interactionModel"]["languageModel"]["intents"]
+    except (OSError, ValueError, KeyError):
+        return None
+    for item in intents:
+        for slot in item.get("slots", []):
+            if slot.get("type") == "AMAZON.SearchQuery":
+                return item["name"], slot["name"]
+    return None
+
+
+def question() -> dict[str, Any] | None:
+    """The free-form question envelope, or None while the interaction model lacks the intent."""
+    found = question_intent()
+    if found is None:
+        return None
+    name, slot = found
+    return intent(name, {slot: QUESTION})
+
+
+def dispatch_requests() -> dict[str, dict[str, Any]]:
+    """The warm-dispatch set: launch, help, fallback."""
+    return {
+        "launch": launch(),
+        "help": intent("AMAZON.HelpIntent"),
+        "fallback": intent("AMAZON.FallbackIntent"),
+    }
