@@ -1,0 +1,43 @@
+# Lambda artifact build, run by `sam build` (template.yaml: Metadata BuildMethod: makefile).
+#
+# SAM sets ARTIFACTS_DIR; this target writes nothing anywhere else, so it can also be run by hand:
+#   make build-SkillFunction ARTIFACTS_DIR=/tmp/serum-run-artifact
+#
+# The artifact holds the serving code and its runtime dependencies only. boto3/botocore are left
+# out (the Lambda runtime provides them), and so are the local front doors and dev tools. It ships
+# bytecode compiled with --invalidation-mode unchecked-hash: /var/task is read-only on Lambda, so
+# without it every cold start would recompile every module it imports.
+
+# Must match template.yaml's Runtime (tests/aws/test_template.py checks they agree).
+LAMBDA_PYTHON_VERSION := 3.12
+PLATFORM := manylinux2014_x86_64
+# Interpreter used to fetch wheels and compile bytecode; its version must equal the runtime's,
+# because .pyc files are tied to one minor version (with pyenv: PYENV_VERSION=3.12.1:3.11.7).
+PYTHON ?= python$(LAMBDA_PYTHON_VERSION)
+LAMBDA_ENTRY ?= lambda/lambda_function.py
+
+# Parts of skill/ that serving on Lambda never imports: the simulator and its NLU, the CLI, the
+# web host and its helpers, and the response validator used by tests.
+# tests/aws/test_build_contents.py checks the Lambda entry's import closure avoids all of them.
+SKILL_EXCLUDES := skill/simulator skill/nlu skill/validation skill/cli.py \
+	skill/adapters/web.py skill/adapters/verification.py skill/adapters/oscrypto_compat.py
+
+.PHONY: build-SkillFunction
+
+build-SkillFunction:
+ifndef ARTIFACTS_DIR
+	$(error ARTIFACTS_DIR is not set: run `sam build`, or `make build-SkillFunction ARTIFACTS_DIR=<dir>`)
+endif
+	@$(PYTHON) -c 'import sys; v = "%d.%d" % sys.version_info[:2]; sys.exit(0 if v == "$(LAMBDA_PYTHON_VERSION)" else "$(PYTHON) is Python " + v + ", the Lambda runtime is $(LAMBDA_PYTHON_VERSION): set PYTHON=python$(LAMBDA_PYTHON_VERSION) or PYENV_VERSION")'
+	$(PYTHON) -m pip install --quiet --disable-pip-version-check --root-user-action=ignore --no-deps --no-compile \
+		--only-binary=:all: --platform $(PLATFORM) --implementation cp \
+		--python-version $(LAMBDA_PYTHON_VERSION) --target "$(ARTIFACTS_DIR)" \
+		-r lambda/requirements.txt
+	rm -rf "$(ARTIFACTS_DIR)/bin"
+	cp "$(LAMBDA_ENTRY)" "$(ARTIFACTS_DIR)/lambda_function.py"
+	cp -R skill "$(ARTIFACTS_DIR)/skill"
+	cd "$(ARTIFACTS_DIR)" && rm -rf $(SKILL_EXCLUDES)
+	find "$(ARTIFACTS_DIR)" -name __pycache__ -type d -prune -exec rm -rf {} +
+	# ask_sdk_model's docstrings trip SyntaxWarnings on 3.12; real syntax errors still fail here.
+	PYTHONWARNINGS=ignore::SyntaxWarning $(PYTHON) -m compileall -q -j0 \
+		--invalidation-mode unchecked-hash "$(ARTIFACTS_DIR)"
