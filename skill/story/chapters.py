@@ -124,7 +124,8 @@ def _str_list(value: Any, source: str, where: str, field: str) -> tuple[str, ...
     return tuple(_SPACES.sub(" ", v).strip() for v in value)
 
 
-def _chapter(raw: Any, index: int, source: str) -> Chapter:
+def _header(raw: Any, index: int, source: str) -> tuple[str, int, str]:
+    """Validate id, number and title; the number must equal the chapter's position."""
     where = f"chapter #{index + 1}"
     if not isinstance(raw, Mapping):
         raise _fail(source, where, "must be an object")
@@ -134,40 +135,64 @@ def _chapter(raw: Any, index: int, source: str) -> Chapter:
     where = f"chapter {chapter_id!r}"
     number = raw.get("number")
     if not isinstance(number, int) or isinstance(number, bool) or number != index + 1:
-        raise _fail(source, where, f"'number' must be {index + 1} (chapters in order), got {number!r}")
+        raise _fail(
+            source, where, f"'number' must be {index + 1} (chapters in order), got {number!r}"
+        )
     title = raw.get("title")
     if not isinstance(title, str) or not title.strip():
         raise _fail(source, where, "'title' must be a non-empty string")
+    return chapter_id, number, title.strip()
+
+
+def _paragraphs(raw: Mapping[str, Any], source: str, where: str) -> tuple[str, ...]:
+    """Non-empty plain-text paragraphs (markup characters are refused: SSML is added in code)."""
     paragraphs = _str_list(raw.get("paragraphs"), source, where, "paragraphs")
     if not paragraphs:
         raise _fail(source, where, "'paragraphs' must not be empty")
     for i, para in enumerate(paragraphs):
         if _MARKUP.search(para):
             raise _fail(source, where, f"paragraph {i + 1} contains '<' or '>'; write plain text")
+    return paragraphs
+
+
+def _aliases(raw: Mapping[str, Any], source: str, where: str) -> tuple[str, ...]:
+    """Spoken chapter names, already in the normalised form the lookup compares against."""
     aliases = _str_list(raw.get("aliases", []), source, where, "aliases")
     for alias in aliases:
         if alias != normalise_name(alias):
-            raise _fail(source, where, f"alias {alias!r} must be lowercase words without punctuation")
+            raise _fail(
+                source, where, f"alias {alias!r} must be lowercase words without punctuation"
+            )
+    return aliases
+
+
+def _scene_breaks(raw: Mapping[str, Any], count: int, source: str, where: str) -> tuple[int, ...]:
+    """Paragraph indexes that start a new scene (a longer pause is spoken before them)."""
+    breaks = raw.get("scene_breaks", [])
+    if not isinstance(breaks, list) or not all(
+        isinstance(b, int) and not isinstance(b, bool) and 1 <= b < count for b in breaks
+    ):
+        raise _fail(source, where, f"'scene_breaks' must list paragraph indexes 1..{count - 1}")
+    return tuple(sorted(set(breaks)))
+
+
+def _chapter(raw: Any, index: int, source: str) -> Chapter:
+    chapter_id, number, title = _header(raw, index, source)
+    where = f"chapter {chapter_id!r}"
+    paragraphs = _paragraphs(raw, source, where)
     emphasis = _str_list(raw.get("emphasis", []), source, where, "emphasis")
     body = " ".join(paragraphs)
     for phrase in emphasis:
         if phrase not in body:
             raise _fail(source, where, f"emphasis phrase {phrase!r} does not occur in the text")
-    breaks = raw.get("scene_breaks", [])
-    if not isinstance(breaks, list) or not all(
-        isinstance(b, int) and not isinstance(b, bool) and 1 <= b < len(paragraphs) for b in breaks
-    ):
-        raise _fail(
-            source, where, f"'scene_breaks' must list paragraph indexes 1..{len(paragraphs) - 1}"
-        )
     return Chapter(
         id=chapter_id,
         number=number,
-        title=title.strip(),
-        aliases=aliases,
+        title=title,
+        aliases=_aliases(raw, source, where),
         paragraphs=paragraphs,
         emphasis=emphasis,
-        scene_breaks=tuple(sorted(set(breaks))),
+        scene_breaks=_scene_breaks(raw, len(paragraphs), source, where),
     )
 
 

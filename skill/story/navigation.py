@@ -121,6 +121,55 @@ def _narrate(story: Story, number: int, *, explicit: bool, resumed: bool = False
     return Outcome(position, Kind.NARRATE, chapter, explicit=explicit, resumed=resumed)
 
 
+def _start(story: Story, pos: StoryPosition, started: bool) -> Outcome:
+    if not started or pos.finished:
+        return _narrate(story, 1, explicit=started)
+    return _narrate(story, pos.chapter, explicit=False, resumed=pos.chapter > 1)
+
+
+def _resume(story: Story, pos: StoryPosition, started: bool) -> Outcome:
+    if pos.finished and started:
+        return Outcome(pos, Kind.AT_END, story.chapter(pos.chapter))
+    return _narrate(story, pos.chapter, explicit=False, resumed=started)
+
+
+def _next(story: Story, pos: StoryPosition, started: bool) -> Outcome:
+    if not started:
+        return _narrate(story, 1, explicit=False)
+    if pos.chapter >= story.count:
+        return Outcome(StoryPosition(story.count, True), Kind.AT_END, story.chapters[-1])
+    return _narrate(story, pos.chapter + 1, explicit=False)
+
+
+def _previous(story: Story, pos: StoryPosition, started: bool) -> Outcome:
+    if pos.chapter <= 1:
+        return Outcome(pos, Kind.AT_START, story.chapter(pos.chapter))
+    return _narrate(story, pos.chapter - 1, explicit=True)
+
+
+def _repeat(story: Story, pos: StoryPosition, started: bool) -> Outcome:
+    return _narrate(story, pos.chapter, explicit=False)
+
+
+def _start_over(story: Story, pos: StoryPosition, started: bool) -> Outcome:
+    return _narrate(story, 1, explicit=True)
+
+
+def _where(story: Story, pos: StoryPosition, started: bool) -> Outcome:
+    return Outcome(pos, Kind.WHERE, story.chapter(pos.chapter) if started else None)
+
+
+_MOVES = {
+    Command.START: _start,
+    Command.RESUME: _resume,
+    Command.NEXT: _next,
+    Command.PREVIOUS: _previous,
+    Command.REPEAT: _repeat,
+    Command.START_OVER: _start_over,
+    Command.WHERE: _where,
+}
+
+
 def step(
     story: Story,
     position: StoryPosition | None,
@@ -137,38 +186,17 @@ def step(
     """
     started = position is not None
     pos = position or StoryPosition()
-    current = story.chapter(pos.chapter) or story.chapters[0]
-
-    if command is Command.START:
-        if not started or pos.finished:
-            return _narrate(story, 1, explicit=started)
-        return _narrate(story, pos.chapter, explicit=False, resumed=pos.chapter > 1)
-    if command is Command.RESUME:
-        if pos.finished and started:
-            return Outcome(pos, Kind.AT_END, current)
-        return _narrate(story, pos.chapter, explicit=False, resumed=started)
-    if command is Command.NEXT:
-        if not started:
-            return _narrate(story, 1, explicit=False)
-        if pos.chapter >= story.count:
-            return Outcome(StoryPosition(story.count, True), Kind.AT_END, story.chapters[-1])
-        return _narrate(story, pos.chapter + 1, explicit=False)
-    if command is Command.PREVIOUS:
-        if pos.chapter <= 1:
-            return Outcome(pos, Kind.AT_START, current)
-        return _narrate(story, pos.chapter - 1, explicit=True)
-    if command is Command.REPEAT:
-        return _narrate(story, pos.chapter, explicit=False)
-    if command is Command.START_OVER:
-        return _narrate(story, 1, explicit=True)
-    if command is Command.WHERE:
-        return Outcome(pos, Kind.WHERE, current if started else None)
-    # Command.JUMP
+    if pos.chapter > story.count:
+        pos = StoryPosition(story.count, True)
+    move = _MOVES.get(command)
+    if move is not None:
+        return move(story, pos, started)
     chapter = None
     if target_name:
         chapter = story.find(target_name)
     elif target is not None:
         chapter = story.chapter(target)
     if chapter is None:
-        return Outcome(pos, Kind.NO_SUCH_CHAPTER, None, requested=target if not target_name else None)
+        requested = None if target_name else target
+        return Outcome(pos, Kind.NO_SUCH_CHAPTER, None, requested=requested)
     return _narrate(story, chapter.number, explicit=True)

@@ -1,0 +1,311 @@
+"""Story-mode handlers: narrate chapters and move around them by voice.
+
+Thin by design: each handler reads slots and attributes, turns the request into a navigation
+:class:`~skill.story.navigation.Command`, lets :func:`~skill.story.navigation.step` decide, records
+progress through :mod:`skill.alexa.story_progress`, and hands a :class:`Reply` to the speech module.
+
+Dispatch order matters: ``STORY_HANDLERS`` must be registered before the built-in and question
+handlers, because "next", "repeat", "yes", "stop" mean something different while a story is being
+told. Each ``can_handle`` is narrow (story mode, or a story-only intent) so outside story mode the
+other families still get those intents.
+"""
+
+from __future__ import annotations
+
+from ask_sdk_core.dispatch_components import AbstractRequestHandler
+from ask_sdk_core.handler_input import HandlerInput
+from ask_sdk_core.utils import is_intent_name
+from ask_sdk_model import Response
+
+from skill.alexa import state, story_progress
+from skill.alexa.respond import respond
+from skill.alexa.slots import intent_name, slot
+from skill.nlu.numbers import parse_number, parse_ordinal
+from skill.speech import story_phrases
+from skill.speech.reply import Card, Reply
+from skill.speech.story_ssml import chapter_ssml
+from skill.story.chapters import Story, load_chapters
+from skill.story.navigation import Command, Kind, Outcome, StoryPosition, step
+
+STORY_INTENT = "StoryIntent"
+CHAPTER_INTENT = "ChapterIntent"
+WHICH_CHAPTER_INTENT = "WhichChapterIntent"
+RESUME_STORY_INTENT = "ResumeStoryIntent"
+
+
+def _locale(handler_input: HandlerInput) -> str | None:
+    return getattr(handler_input.request_envelope.request, "locale", None)
+
+
+def _in_story(handler_input: HandlerInput) -> bool:
+    return state.mode(handler_input) == state.MODE_STORY
+
+
+def _pending(handler_input: HandlerInput) -> str | None:
+    return state.get_str(handler_input, state.PENDING)
+
+
+def _narration(handler_input: HandlerInput, story: Story, outcome: Outcome) -> Reply:
+    """Narrate ``outcome.chapter``, record progress, and ask whether to go on."""
+    chapter = outcome.chapter
+    assert chapter is not None  # NARRATE outcomes always carry their chapter
+    story_progress.record(handler_input, outcome.position, explicit=outcome.explicit, story=story)
+    attrs = state.session(handler_input)
+    attrs[state.MODE] = state.MODE_STORY
+    preface = story_phrases.picking_up(chapter) if outcome.resumed else None
+    following = story.chapter(chapter.number + 1)
+    if following is None:
+        closing = story_phrases.story_over(story)
+        reprompt = story_phrases.STORY_OVER_REPROMPT
+        state.set_pending(handler_input, story_progress.PENDING_END)
+    else:
+        closing = story_phrases.go_on(following)
+        reprompt = story_phrases.go_on_reprompt(following)
+        state.set_pending(handler_input, story_progress.PENDING_CONTINUE)
+    body = chapter_ssml(chapter, _locale(handler_input), preface=preface, closing=closing)
+    card = Card(story_phrases.chapter_card_title(chapter), chapter.text)
+    return Reply("", reprompt=reprompt, card=card, ssml_body=body)
+
+
+def _message(
+    handler_input: HandlerInput, story: Story, outcome: Outcome, heard: str | None
+) -> Reply:
+    """Replies for outcomes that narrate nothing (the position does not change)."""
+    if outcome.kind is Kind.WHERE:
+        text = story_phrases.where(story, outcome.chapter, outcome.position.finished)
+        return Reply(text, reprompt=story_phrases.where_reprompt())
+    if outcome.kind is Kind.AT_START and outcome.chapter is not None:
+        state.set_pending(handler_input, story_progress.PENDING_CONTINUE)
+        return Reply(
+            story_phrases.at_start(outcome.chapter), reprompt=story_phrases.where_reprompt()
+        )
+    if outcome.kind is Kind.AT_END:
+        state.set_pending(handler_input, story_progress.PENDING_END)
+        return Reply(story_phrases.at_end(story), reprompt=story_phrases.STORY_OVER_REPROMPT)
+    text = story_phrases.no_such_chapter(story, outcome.requested, heard)
+    return Reply(text, reprompt=story_phrases.no_such_chapter_reprompt(story))
+
+
+def run(
+    handler_input: HandlerInput,
+    command: Command,
+    *,
+    target: int | None = None,
+    target_name: str | None = None,
+    heard: str | None = None,
+) -> Response:
+    """Apply one navigation command for this listener and build the response."""
+    story = load_chapters()
+    position = story_progress.current_position(handler_input, story)
+    outcome = step(story, position, command, target=target, target_name=target_name)
+    if outcome.kind is Kind.NARRATE:
+        return respond(handler_input, _narration(handler_input, story, outcome))
+    return respond(handler_input, _message(handler_input, story, outcome, heard))
+
+
+class StoryIntentHandler(AbstractRequestHandler):
+    """ "Tell me the story", "story mode": start, or pick up a story in progress."""
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return is_intent_name(STORY_INTENT)(handler_input)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        return run(handler_input, Command.START)
+
+
+def _chapter_number(raw: str | None) -> int | None:
+    """A chapter number from AMAZON.NUMBER ("3") or AMAZON.Ordinal ("3", "3rd", "third")."""
+    if not raw:
+        return None
+    value = parse_number(raw)
+    if value is None:
+        value = parse_ordinal(raw)
+    if isinstance(value, float):
+        return int(value) if value.is_integer() else None
+    return value
+
+
+class ChapterIntentHandler(AbstractRequestHandler):
+    """ "Chapter three", "the third chapter", "go to the Norton Sound chapter"."""
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return is_intent_name(CHAPTER_INTENT)(handler_input)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        story = load_chapters()
+        name = slot(handler_input, "chapter_name")
+        resolved = story.by_id(name.resolved_id) if name.resolved_id else None
+        if resolved is not None:
+            return run(handler_input, Command.JUMP, target=resolved.number)
+        if name.raw:
+            return run(handler_input, Command.JUMP, target_name=name.raw, heard=name.raw)
+        for slot_name in ("number", "ordinal"):
+            value = slot(handler_input, slot_name)
+            number = _chapter_number(value.raw)
+            if number is not None:
+                return run(handler_input, Command.JUMP, target=number)
+            if value.raw:
+                return run(handler_input, Command.JUMP, target=None, heard=value.raw)
+        return run(handler_input, Command.JUMP, target=None)
+
+
+class WhichChapterIntentHandler(AbstractRequestHandler):
+    """ "Which chapter is this", "where am I in the story"."""
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return is_intent_name(WHICH_CHAPTER_INTENT)(handler_input)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        return run(handler_input, Command.WHERE)
+
+
+class ResumeStoryHandler(AbstractRequestHandler):
+    """ "Back to the story", "continue the story", and AMAZON.ResumeIntent (any mode).
+
+    Alexa maps "continue", "keep going" and "go on" to AMAZON.ResumeIntent; said right after a
+    chapter (pending "shall I go on?") they mean the next chapter. Otherwise, e.g. after a
+    question asked mid-story, resuming replays the current chapter.
+    """
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return is_intent_name(RESUME_STORY_INTENT)(handler_input) or is_intent_name(
+            "AMAZON.ResumeIntent"
+        )(handler_input)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        forward = is_intent_name("AMAZON.ResumeIntent")(handler_input) and _pending(
+            handler_input
+        ) in (story_progress.PENDING_CONTINUE, story_progress.PENDING_END)
+        return run(handler_input, Command.NEXT if forward else Command.RESUME)
+
+
+class StartOverHandler(AbstractRequestHandler):
+    """ "Start over", "from the beginning": the story from chapter 1 (any mode; the menu and
+    the end of the story both suggest it)."""
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return is_intent_name("AMAZON.StartOverIntent")(handler_input)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        return run(handler_input, Command.START_OVER)
+
+
+_IN_STORY_COMMANDS = {
+    "AMAZON.NextIntent": Command.NEXT,
+    "AMAZON.PreviousIntent": Command.PREVIOUS,
+}
+
+
+class StoryNavigationHandler(AbstractRequestHandler):
+    """Next and previous while in story mode."""
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return intent_name(handler_input) in _IN_STORY_COMMANDS and _in_story(handler_input)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        command = _IN_STORY_COMMANDS[intent_name(handler_input) or ""]
+        return run(handler_input, command)
+
+
+class StoryRepeatHandler(AbstractRequestHandler):
+    """ "Repeat" right after story speech repeats the chapter (after a fact, the fact)."""
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return is_intent_name("AMAZON.RepeatIntent")(handler_input) and _pending(handler_input) in (
+            story_progress.PENDING_CONTINUE,
+            story_progress.PENDING_END,
+        )
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        return run(handler_input, Command.REPEAT)
+
+
+_STORY_PENDING = (
+    story_progress.PENDING_CONTINUE,
+    story_progress.PENDING_RESUME,
+    story_progress.PENDING_END,
+)
+
+
+class StoryYesHandler(AbstractRequestHandler):
+    """ "Yes" to "shall I go on?" (next chapter), to the welcome-back offer (resume), or after
+    the last chapter (a reminder of what can happen next)."""
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return is_intent_name("AMAZON.YesIntent")(handler_input) and (
+            _pending(handler_input) in _STORY_PENDING
+        )
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        if _pending(handler_input) == story_progress.PENDING_RESUME:
+            return run(handler_input, Command.RESUME)
+        return run(handler_input, Command.NEXT)
+
+
+class StoryNoHandler(AbstractRequestHandler):
+    """ "No" to "shall I go on?" (pause, session stays open), to the welcome-back offer (menu),
+    or after the last chapter (goodbye)."""
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return is_intent_name("AMAZON.NoIntent")(handler_input) and (
+            _pending(handler_input) in _STORY_PENDING
+        )
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        pending = _pending(handler_input)
+        state.set_pending(handler_input, None)
+        if pending == story_progress.PENDING_END:
+            return respond(
+                handler_input, Reply(story_phrases.goodbye(None, True), end_session=True)
+            )
+        if pending == story_progress.PENDING_RESUME:
+            state.session(handler_input)[state.MODE] = state.MODE_QA
+            reply = Reply(story_phrases.MENU, reprompt=story_phrases.MENU_REPROMPT)
+            return respond(handler_input, reply)
+        story = load_chapters()
+        position = story_progress.current_position(handler_input, story)
+        following = story.chapter(position.chapter + 1) if position else None
+        reply = Reply(story_phrases.pause_offer(following), reprompt=story_phrases.MENU_REPROMPT)
+        return respond(handler_input, reply)
+
+
+class StoryStopHandler(AbstractRequestHandler):
+    """Stop, cancel or pause in story mode: save progress, say where we stopped, end the session."""
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return _in_story(handler_input) and intent_name(handler_input) in (
+            "AMAZON.StopIntent",
+            "AMAZON.CancelIntent",
+            "AMAZON.PauseIntent",
+        )
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        story = load_chapters()
+        position = story_progress.current_position(handler_input, story)
+        chapter = story.chapter(position.chapter) if position else None
+        if position is not None:
+            story_progress.record(handler_input, position, story=story)
+        state.set_pending(handler_input, None)
+        finished = position.finished if position else False
+        if intent_name(handler_input) == "AMAZON.PauseIntent":
+            text = story_phrases.paused(None if finished else chapter)
+        else:
+            text = story_phrases.goodbye(chapter, finished)
+        return respond(handler_input, Reply(text, end_session=True))
+
+
+#: Registered before the built-in and question handlers (see the module docstring).
+STORY_HANDLERS: tuple[AbstractRequestHandler, ...] = (
+    StoryIntentHandler(),
+    ChapterIntentHandler(),
+    WhichChapterIntentHandler(),
+    ResumeStoryHandler(),
+    StartOverHandler(),
+    StoryYesHandler(),
+    StoryNoHandler(),
+    StoryNavigationHandler(),
+    StoryRepeatHandler(),
+    StoryStopHandler(),
+)
+
+__all__ = ["STORY_HANDLERS", "StoryPosition", "run"]

@@ -1,0 +1,168 @@
+"""Every sentence story mode says around the chapters (plain text; no markup).
+
+Kept apart from :mod:`skill.speech.phrases` (the question-answering wording) so story wording is
+reviewed in one place; the same rule holds: handlers pick a phrase, the speech module renders it.
+
+PURE: standard library only.
+"""
+
+from __future__ import annotations
+
+from skill.story.chapters import Chapter, Story
+
+STORY_EXAMPLE_QUESTION = "how far did Togo run"
+
+
+def chapter_label(chapter: Chapter) -> str:
+    """ "chapter 4, Seppala, Togo and the Norton Sound Crossing" """
+    return f"chapter {chapter.number}, {chapter.title}"
+
+
+def go_on(next_chapter: Chapter) -> str:
+    """The question that ends every chapter but the last."""
+    return f"Shall I go on to {chapter_label(next_chapter)}?"
+
+
+def go_on_reprompt(next_chapter: Chapter) -> str:
+    """Reprompt after a chapter: how to continue, and that questions are welcome."""
+    return (
+        f"Say yes or next to hear {chapter_label(next_chapter)}, say repeat to hear this chapter "
+        "again, or ask me a question."
+    )
+
+
+def story_over(story: Story) -> str:
+    """Spoken after the last chapter."""
+    return (
+        f"And that is the end of {story.title}. You can ask me a question about it, like "
+        f"{STORY_EXAMPLE_QUESTION}, or say start over to hear the story again from the beginning. "
+        "What would you like?"
+    )
+
+
+STORY_OVER_REPROMPT = (
+    "Ask me a question about the serum run, or say start over to hear the story again."
+)
+
+
+def picking_up(chapter: Chapter) -> str:
+    """Preface when narration resumes a story already in progress."""
+    return f"Picking up where we left off, at {chapter_label(chapter)}."
+
+
+def resume_offer(chapter: Chapter) -> str:
+    """What a returning listener with an unfinished story hears at launch."""
+    return (
+        f"Welcome back to Serum Run. Last time we stopped at {chapter_label(chapter)}. "
+        "Shall I go on?"
+    )
+
+
+RESUME_OFFER_REPROMPT = "Say yes to pick up the story where we stopped, or no for something else."
+
+
+MENU = (
+    "All right. You can ask me a question, like who was Togo, or how far did Balto run. "
+    "Or say start over to hear the story from the beginning. What would you like?"
+)
+MENU_REPROMPT = "Ask me about Balto, Togo or the mushers, or say tell me the story."
+
+
+def where(story: Story, chapter: Chapter | None, finished: bool) -> str:
+    """Answer to "which chapter is this"."""
+    if chapter is None:
+        return (
+            f"We haven't started the story yet. It has {story.count} chapters. "
+            "Say tell me the story to begin."
+        )
+    if finished and chapter.number == story.count:
+        return (
+            f"We've reached the end of the story: the last chapter was {chapter_label(chapter)}. "
+            "Say start over to hear it again, or ask me a question."
+        )
+    return (
+        f"This is {chapter_label(chapter)}, of {story.count} chapters. "
+        "Say next to go on, or repeat to hear it again."
+    )
+
+
+def where_reprompt() -> str:
+    """Reprompt after "which chapter is this"."""
+    return "Say next to go on, repeat to hear this chapter again, or ask me a question."
+
+
+def at_start(chapter: Chapter) -> str:
+    """ "Go back" on the first chapter."""
+    return (
+        f"We're at the beginning already: this is {chapter_label(chapter)}. "
+        "Say repeat to hear it again, or next to go on."
+    )
+
+
+def at_end(story: Story) -> str:
+    """ "Next" after the last chapter."""
+    return (
+        f"That was the last chapter; {story.title} is over. Say start over to hear it again "
+        f"from the beginning, or ask me a question, like {STORY_EXAMPLE_QUESTION}."
+    )
+
+
+def no_such_chapter(story: Story, requested: int | None, heard: str | None) -> str:
+    """A jump to a chapter that does not exist, by number or by name."""
+    if requested is not None:
+        what = f"There's no chapter {requested}"
+    elif heard:
+        what = f"I don't know a chapter called {heard}"
+    else:
+        what = "I didn't catch which chapter you wanted"
+    titles = ", ".join(f"{c.number}, {c.title}" for c in story.chapters[:3])
+    return (
+        f"{what}. The story has {story.count} chapters, numbered 1 to {story.count}, starting "
+        f"with {titles}. Say a chapter number, like chapter 4, or a name, like the Norton Sound "
+        "chapter."
+    )
+
+
+def no_such_chapter_reprompt(story: Story) -> str:
+    """Reprompt after a jump to a missing chapter."""
+    return f"Say a chapter number from 1 to {story.count}, or say tell me the story."
+
+
+def no_story_yet() -> str:
+    """A story-only command (next, go back, repeat the chapter) before any story has started."""
+    return "We haven't started the story yet. Say tell me the story, and I'll begin at chapter 1."
+
+
+def goodbye(chapter: Chapter | None, finished: bool) -> str:
+    """Stop or cancel in story mode: where they stopped, and how to come back."""
+    if chapter is None or finished:
+        return "Thanks for listening to Serum Run. Goodbye!"
+    return (
+        f"Okay. We stopped at {chapter_label(chapter)}. Next time, just say: ask Serum Run to "
+        "tell me the story, and we'll pick up right there. Goodbye!"
+    )
+
+
+def paused(chapter: Chapter | None) -> str:
+    """Pause in story mode: progress is saved and the session closes."""
+    if chapter is None:
+        return "Paused. Say: ask Serum Run to tell me the story, whenever you're ready."
+    return (
+        f"Paused at {chapter_label(chapter)}. Whenever you're ready, say: ask Serum Run to "
+        "continue the story."
+    )
+
+
+def pause_offer(next_chapter: Chapter | None) -> str:
+    """ "No" to "shall I go on?": keep the session, say what can happen next."""
+    if next_chapter is None:
+        return MENU
+    return (
+        "All right, we'll stop here for now. Say next when you want "
+        f"{chapter_label(next_chapter)}, or ask me a question about the serum run."
+    )
+
+
+def chapter_card_title(chapter: Chapter) -> str:
+    """Card title in the Alexa app."""
+    return f"Chapter {chapter.number}: {chapter.title}"
