@@ -1,0 +1,223 @@
+"""The ``balto`` command: talk to Serum Run locally, test dialogs, evaluate the NLU, serve.
+
+Sub-commands import their modules lazily, so ``balto --help`` is instant and ``balto serve``
+does not pay for the simulator (nor the simulator for Flask).  This is the configuration
+step: it alone reads the environment (``SERUM_RUN_DB``, ``XDG_DATA_HOME``, ``SKILL_ID``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any, TextIO
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_USAGE = 2
+
+
+def default_db_path(environ: Mapping[str, str]) -> Path:
+    """$SERUM_RUN_DB, else $XDG_DATA_HOME/serum-run/progress.sqlite3 (~/.local/share)."""
+    if environ.get("SERUM_RUN_DB", "").strip():
+        return Path(environ["SERUM_RUN_DB"].strip()).expanduser()
+    base = environ.get("XDG_DATA_HOME", "").strip() or str(Path.home() / ".local" / "share")
+    return Path(base).expanduser() / "serum-run" / "progress.sqlite3"
+
+
+def _add_conversation_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true",
+                        help="print one JSON object per turn instead of text")
+    parser.add_argument("--explain", action="store_true",
+                        help="show how each utterance was resolved (sample, score, slots)")
+    parser.add_argument("--user", metavar="ID",
+                        help="user name or Alexa user id (default: your OS user name)")
+    parser.add_argument("--db", metavar="PATH",
+                        help="progress database (default: $SERUM_RUN_DB or "
+                             "~/.local/share/serum-run/progress.sqlite3)")
+    parser.add_argument("--locale", default="en-US", help="locale of the model (default en-US)")
+    parser.add_argument("--model", metavar="FILE", help="interaction model file to use instead "
+                        "of interaction_model/<locale>.json")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser (exposed for tests and --help)."""
+    parser = argparse.ArgumentParser(
+        prog="balto", description="Talk to the Serum Run Alexa skill on your own machine.")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub.required = True
+
+    ask = sub.add_parser("ask", help='one utterance in a new session ("ask serum run ...")')
+    ask.add_argument("text", nargs="+", help="what you would say, e.g. who was togo")
+    _add_conversation_options(ask)
+
+    chat = sub.add_parser("chat", help="a conversation: one utterance per line (/new, /quit)")
+    _add_conversation_options(chat)
+    chat.add_argument("--speak", action="store_true",
+                      help="speak replies with espeak-ng (if installed)")
+
+    dialogs = sub.add_parser("test-dialogs", help="run YAML dialog scripts with assertions")
+    dialogs.add_argument("files", nargs="+", metavar="FILE")
+    dialogs.add_argument("--model", metavar="FILE", help="interaction model file")
+    dialogs.add_argument("--verbose", "-v", action="store_true", help="show every turn")
+
+    evaluate = sub.add_parser("nlu-eval", help="measure the NLU on annotated utterances")
+    evaluate.add_argument("file", metavar="FILE")
+    evaluate.add_argument("--model", metavar="FILE", help="interaction model file")
+    evaluate.add_argument("--min-accuracy", type=float, default=0.0, metavar="FRACTION",
+                          help="exit 1 when intent accuracy is below this (e.g. 0.9)")
+    evaluate.add_argument("--json", action="store_true", help="print the metrics as JSON")
+
+    model = sub.add_parser("model", help="interaction model tools")
+    model_sub = model.add_subparsers(dest="model_command", metavar="ACTION")
+    model_sub.required = True
+    check = model_sub.add_parser("check", help="lint the model against ASK's build rules")
+    check.add_argument("files", nargs="*", metavar="FILE",
+                       help="model files (default: interaction_model/*.json)")
+    check.add_argument("--strict", action="store_true", help="treat warnings as errors")
+
+    serve = sub.add_parser("serve", help="host the skill over HTTPS-ready HTTP (flask-ask-sdk)")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8080)
+    serve.add_argument("--no-verify", action="store_true",
+                       help="skip Alexa signature and timestamp checks (local testing only)")
+    serve.add_argument("--db", metavar="PATH", help="progress database (SQLite)")
+    return parser
+
+
+# -- conversation commands ---------------------------------------------------------------------
+def _conversation(args: argparse.Namespace, environ: Mapping[str, str]) -> Any:
+    from skill.simulator.runtime import conversation
+
+    db = Path(args.db) if args.db else default_db_path(environ)
+    return conversation(locale=args.locale, model=args.model, user=args.user, db=db)
+
+
+def _print_turn(turn: Any, args: argparse.Namespace, out: TextIO) -> None:
+    from skill.simulator import render
+
+    if args.json:
+        print(render.json_line(turn), file=out, flush=True)
+    else:
+        print(render.text_block(turn, explain=args.explain), file=out, flush=True)
+
+
+def cmd_ask(args: argparse.Namespace, environ: Mapping[str, str], out: TextIO) -> int:
+    """One-shot: "Alexa, ask Serum Run TEXT"."""
+    talk = _conversation(args, environ)
+    _print_turn(talk.say(" ".join(args.text)), args, out)
+    return EXIT_OK
+
+
+def cmd_chat(args: argparse.Namespace, environ: Mapping[str, str], stdin: TextIO,
+             out: TextIO, err: TextIO) -> int:
+    """A conversation: launch, then one utterance per line."""
+    from skill.simulator.chat import run_chat
+
+    talk = _conversation(args, environ)
+    speaker = None
+    if args.speak:
+        from skill.simulator.speak import SpeakerUnavailable, find_espeak
+
+        try:
+            speaker = find_espeak()
+        except SpeakerUnavailable as error:
+            print(f"balto: {error} Continuing without speech.", file=err)
+    history = None
+    if stdin.isatty():
+        data_home = environ.get("XDG_DATA_HOME", "").strip() or str(
+            Path.home() / ".local" / "share")
+        history = Path(data_home).expanduser() / "serum-run" / "chat_history"
+    return run_chat(talk, stdin=stdin, out=out, as_json=args.json, explain=args.explain,
+                    speaker=speaker, history=history)
+
+
+# -- tool commands -------------------------------------------------------------------------------
+def cmd_test_dialogs(args: argparse.Namespace, out: TextIO) -> int:
+    """Run dialog scripts; exit 1 on any failure."""
+    from skill.simulator.dialogs import run_files
+
+    report = run_files([Path(f) for f in args.files], model=args.model)
+    print(report.render(verbose=args.verbose), file=out)
+    return EXIT_OK if report.passed else EXIT_FAILED
+
+
+def cmd_nlu_eval(args: argparse.Namespace, out: TextIO) -> int:
+    """Evaluate the NLU on an annotated set."""
+    import json
+
+    from skill.simulator.nlu_eval import evaluate_file
+
+    result = evaluate_file(Path(args.file), model=args.model)
+    if args.json:
+        print(json.dumps(result.summary(), indent=2), file=out)
+    else:
+        print(result.render(), file=out)
+    return EXIT_OK if result.intent_accuracy >= args.min_accuracy else EXIT_FAILED
+
+
+def cmd_model_check(args: argparse.Namespace, out: TextIO) -> int:
+    """Lint model files; exit 1 on errors (or warnings with --strict)."""
+    from skill.simulator.model_check import check_files
+    from skill.simulator.runtime import MODEL_DIR
+
+    files = [Path(f) for f in args.files] or sorted(MODEL_DIR.glob("*.json"))
+    if not files:
+        print(f"balto: no model files in {MODEL_DIR}", file=out)
+        return EXIT_USAGE
+    findings = check_files(files)
+    for finding in findings:
+        print(finding.render(), file=out)
+    errors = [f for f in findings if f.level == "error" or args.strict]
+    print(f"{len(files)} file(s) checked: {sum(f.level == 'error' for f in findings)} error(s), "
+          f"{sum(f.level == 'warning' for f in findings)} warning(s)", file=out)
+    return EXIT_FAILED if errors else EXIT_OK
+
+
+def cmd_serve(args: argparse.Namespace, environ: Mapping[str, str]) -> int:
+    """Host the skill with the web adapter."""
+    from skill.adapters.web import serve
+    from skill.alexa.skill_factory import build_skill
+    from skill.simulator.runtime import sqlite_persistence
+
+    persistence = sqlite_persistence(args.db) if args.db else None
+    skill_id = environ.get("SKILL_ID", "").strip() or None
+    serve(build_skill(persistence=persistence), host=args.host, port=args.port,
+          verify=not args.no_verify, skill_id=skill_id)
+    return EXIT_OK
+
+
+def run(argv: Sequence[str], *, environ: Mapping[str, str], stdin: TextIO, out: TextIO,
+        err: TextIO) -> int:
+    """Run the command line; returns the exit status (for tests and ``main``)."""
+    from skill.nlu import ModelError
+    from skill.simulator.runtime import SimulatorSetupError
+
+    args = build_parser().parse_args(list(argv))
+    try:
+        if args.command == "ask":
+            return cmd_ask(args, environ, out)
+        if args.command == "chat":
+            return cmd_chat(args, environ, stdin, out, err)
+        if args.command == "test-dialogs":
+            return cmd_test_dialogs(args, out)
+        if args.command == "nlu-eval":
+            return cmd_nlu_eval(args, out)
+        if args.command == "model":
+            return cmd_model_check(args, out)
+        return cmd_serve(args, environ)
+    except (ModelError, SimulatorSetupError, OSError, ValueError) as error:
+        print(f"balto: error: {error}", file=err)
+        return EXIT_USAGE
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Console entry point (``balto``)."""
+    return run(sys.argv[1:] if argv is None else argv, environ=os.environ, stdin=sys.stdin,
+               out=sys.stdout, err=sys.stderr)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
