@@ -63,7 +63,7 @@ COLD_START_CODE = (
     "import lambda_function; "
     "r = lambda_function.lambda_handler(json.loads(sys.argv[1]), None); "
     "assert r['response']['outputSpeech'], r; "
-    "print(round((time.perf_counter() - t0) * 1000, 3))"
+    "print(round((time.perf_counter() - t0) * 1000, 3), len(sys.modules))"
 )
 
 
@@ -215,15 +215,16 @@ def clean_env(**extra: str) -> dict[str, str]:
     return env
 
 
-def run_cold(target: ColdTarget, payload: str) -> tuple[float, float]:
-    """(process wall time, in-process import + first request) in milliseconds."""
+def run_cold(target: ColdTarget, payload: str) -> tuple[float, float, int]:
+    """(process wall ms, in-process import + first request ms, modules loaded) for one start."""
     command = [target.python, "-s", *target.flags, "-c", COLD_START_CODE, payload]
     start = time.perf_counter()
     done = subprocess.run(command, cwd=target.cwd, env=target.env, capture_output=True, text=True)
     wall = (time.perf_counter() - start) * 1000
     if done.returncode != 0:
         raise RuntimeError(f"cold start failed in {target.cwd}:\n{done.stderr[-2000:]}")
-    return wall, float(done.stdout.strip().splitlines()[-1])
+    init, modules = done.stdout.strip().splitlines()[-1].split()
+    return wall, float(init), int(modules)
 
 
 def cold_pair(ours: ColdTarget, floor: ColdTarget, runs: int) -> dict[str, list[float]] | str:
@@ -233,8 +234,8 @@ def cold_pair(ours: ColdTarget, floor: ColdTarget, runs: int) -> dict[str, list[
     """
     payload = json.dumps(events.launch())
     try:
-        run_cold(ours, payload)
-        run_cold(floor, payload)
+        ours_modules = run_cold(ours, payload)[2]
+        floor_modules = run_cold(floor, payload)[2]
     except RuntimeError as exc:
         return str(exc).splitlines()[-1][:90]
     samples: dict[str, list[float]] = {
@@ -242,11 +243,13 @@ def cold_pair(ours: ColdTarget, floor: ColdTarget, runs: int) -> dict[str, list[
         "ours_init": [],
         "floor_wall": [],
         "floor_init": [],
+        "ours_modules": [ours_modules],
+        "floor_modules": [floor_modules],
     }
     for i in range(runs):
         order = [("ours", ours), ("floor", floor)]
         for label, target in order if i % 2 == 0 else reversed(order):
-            wall, init = run_cold(target, payload)
+            wall, init, _ = run_cold(target, payload)
             samples[f"{label}_wall"].append(wall)
             samples[f"{label}_init"].append(init)
     return samples
@@ -257,6 +260,14 @@ def cold_rows(title: str, samples: dict[str, list[float]], limit: float) -> list
     return [
         ratio_row(f"{title}: process wall", med["ours_wall"], med["floor_wall"], limit),
         ratio_row(f"{title}: import + 1st request", med["ours_init"], med["floor_init"], limit),
+        Row(
+            f"{title}: modules loaded",
+            f"{med['ours_modules']:.0f}",
+            f"{med['floor_modules']:.0f}",
+            f"+{med['ours_modules'] - med['floor_modules']:.0f}",
+            "",
+            "",
+        ),
     ]
 
 
