@@ -180,7 +180,7 @@ def run_load(
     concurrency: int,
     max_seconds: float,
 ) -> tuple[list[float], list[str], float]:
-    """Drive ``total`` requests with ``concurrency`` threads; returns latencies, errors, wall time."""
+    """Drive ``total`` requests with ``concurrency`` threads: latencies, errors, wall time."""
     lock = threading.Lock()
     next_index = [0]
     latencies: list[float] = []
