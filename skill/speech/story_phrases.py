@@ -53,8 +53,7 @@ def picking_up(chapter: Chapter) -> str:
 def resume_offer(chapter: Chapter) -> str:
     """What a returning listener with an unfinished story hears at launch."""
     return (
-        f"Welcome back to Serum Run. Last time we stopped at {chapter_label(chapter)}. "
-        "Shall I go on?"
+        f"Welcome back to Serum Run! We stopped at {chapter_label(chapter)}. Shall I go on?"
     )
 
 
