@@ -14,7 +14,6 @@ from typing import Any
 from skill.simulator.session import Turn
 
 _TAG = re.compile(r"<[^>]+>")
-_BREAK = re.compile(r"<break\b[^>]*/?>", re.IGNORECASE)
 _SPACE = re.compile(r"\s+")
 
 
@@ -22,8 +21,7 @@ def ssml_to_text(ssml: str | None) -> str:
     """Plain text from SSML: tags removed, entities unescaped, whitespace collapsed."""
     if not ssml:
         return ""
-    text = _BREAK.sub(" ", ssml)
-    text = _TAG.sub("", text)
+    text = _TAG.sub(" ", ssml)
     text = html.unescape(text)
     text = _SPACE.sub(" ", text).strip()
     return re.sub(r"\s+([,.!?;:])", r"\1", text)
