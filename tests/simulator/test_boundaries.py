@@ -1,0 +1,44 @@
+"""Import boundaries: the NLU is pure, and the Lambda never loads the simulator or the CLI."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _imports(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.add(node.module)
+    return names
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "skill" / "nlu").glob("*.py")),
+                         ids=lambda p: p.name)
+def test_nlu_imports_only_the_standard_library(path: Path) -> None:
+    foreign = {name for name in _imports(path)
+               if name.split(".")[0] not in sys.stdlib_module_names
+               and not name.startswith("skill.nlu") and name != "__future__"}
+    assert foreign == set()
+
+
+def test_lambda_entry_never_imports_simulator_cli_or_yaml() -> None:
+    probe = (
+        "import sys; sys.path.insert(0, 'lambda'); import lambda_function; "
+        "print(sorted(m for m in sys.modules if m.startswith("
+        "('skill.simulator', 'skill.cli', 'yaml', 'flask', 'readline'))))"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True,
+                            text=True, timeout=60, env={"PATH": "/usr/bin:/bin"}, check=False)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
