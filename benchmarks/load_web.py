@@ -61,6 +61,7 @@ class Result:
     completed: int
     errors: int
     wall_seconds: float
+    mix: str
     p50_ms: float
     p99_ms: float
     max_ms: float
@@ -68,12 +69,18 @@ class Result:
     error_samples: list[str] = field(default_factory=list)
 
 
-def request_bodies(count: int) -> list[str]:
-    """``count`` distinct bodies cycling through the request mix, each with a fresh timestamp."""
-    mix = list(events.dispatch_requests().values())
+def request_mix() -> dict[str, dict[str, Any]]:
+    """launch, help, fallback and, once the interaction model has it, the free-form question."""
+    mix = dict(events.dispatch_requests())
     question = events.question()
     if question is not None:
-        mix.append(question)
+        mix["question"] = question
+    return mix
+
+
+def request_bodies(count: int) -> list[str]:
+    """``count`` distinct bodies cycling through the request mix, each with a fresh timestamp."""
+    mix = list(request_mix().values())
     stamp = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     bodies = []
     for index in range(count):
@@ -263,6 +270,7 @@ def measure(args: argparse.Namespace) -> Result:
         completed=completed,
         errors=len(errors),
         wall_seconds=round(wall, 3),
+        mix=", ".join(request_mix()),
         p50_ms=round(percentile(latencies, 0.50) * 1000, 2),
         p99_ms=round(percentile(latencies, 0.99) * 1000, 2),
         max_ms=round((latencies[-1] if latencies else math.nan) * 1000, 2),
@@ -277,6 +285,7 @@ def print_table(result: Result) -> None:
             "skill / mode",
             f"{result.skill} / {result.mode} (server threads {result.server_threads})",
         ),
+        ("request mix", result.mix),
         ("requests", f"{result.completed} of {result.requests}"),
         ("concurrency", str(result.concurrency)),
         ("p50", f"{result.p50_ms:.2f} ms"),
