@@ -80,7 +80,14 @@ class SQLitePersistenceAdapter(AbstractPersistenceAdapter):
         self._lock = threading.Lock()
         self._connections: list[sqlite3.Connection] = []
         if self.path != ":memory:":
-            Path(self.path).expanduser().parent.mkdir(parents=True, exist_ok=True)
+            try:
+                Path(self.path).expanduser().parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise PersistenceException(
+                    f"Cannot open the progress database {self.path!r}: cannot create its "
+                    f"directory ({exc.strerror}). Pass another path (balto --db PATH / "
+                    "SERUM_RUN_DB)."
+                ) from exc
         # Create the schema eagerly so a bad path fails at start-up, not mid-conversation.
         self._connection()
 
