@@ -7,7 +7,8 @@
 3. **catch-all** – a declared rule for a question-and-answer skill: an unmatched utterance of
    at least ``CATCH_ALL_MIN_WORDS`` words that starts like a question or mentions a word the
    model knows goes, whole, into the search-query slot of the catch-all intent (by default
-   the one intent that has an ``AMAZON.SearchQuery`` slot).  Alexa routes such utterances to
+   the one intent that has an ``AMAZON.SearchQuery`` slot, or ``QuestionIntent`` when
+   several have one; see :func:`default_catch_all`).  Alexa routes such utterances to
    SearchQuery intents in practice, and the skill's question handler decides relevance;
 4. **fallback** – ``AMAZON.FallbackIntent``.
 
@@ -43,12 +44,21 @@ class CatchAll:
     min_words: int = CATCH_ALL_MIN_WORDS
 
 
+PREFERRED_CATCH_ALL = "QuestionIntent"
+
+
 def default_catch_all(model: InteractionModel) -> CatchAll | None:
-    """The single intent with an ``AMAZON.SearchQuery`` slot, if there is exactly one."""
+    """The intent that receives unmatched wordy utterances, chosen by a declared rule.
+
+    The single intent with an ``AMAZON.SearchQuery`` slot; when several intents have one,
+    the one named ``QuestionIntent``; otherwise there is no catch-all and unmatched
+    utterances go to ``AMAZON.FallbackIntent``.
+    """
     found = [(i.name, s.name) for i in model.intents for s in i.slots if s.type == SEARCH_QUERY]
-    if len(found) != 1:
-        return None
-    return CatchAll(*found[0])
+    if len(found) == 1:
+        return CatchAll(*found[0])
+    preferred = [pair for pair in found if pair[0] == PREFERRED_CATCH_ALL]
+    return CatchAll(*preferred[0]) if len(preferred) == 1 else None
 
 
 class NluEngine:

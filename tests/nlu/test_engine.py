@@ -145,3 +145,24 @@ def test_shared_sample_is_dropped_and_reported() -> None:
     engine = NluEngine(load_model(FIXTURES / "shared_sample.json"))
     assert ("i like {COLOR}", ("ColorIntent", "LikeIntent")) in engine.compiled.dropped
     assert engine.resolve("my favorite color is red").intent == "ColorIntent"
+
+
+def _model_with_search_intents(names: list[str]) -> dict:
+    return {"interactionModel": {"languageModel": {"invocationName": "serum run", "intents": [
+        {"name": "AMAZON.FallbackIntent", "samples": []},
+        *({"name": name, "slots": [{"name": "query", "type": "AMAZON.SearchQuery"}],
+           "samples": [f"{name.lower()} {{query}}"]} for name in names)]}}}
+
+
+@pytest.mark.parametrize(
+    ("names", "expected"),
+    [(["AskIntent"], "AskIntent"),
+     (["AskWhoIntent", "QuestionIntent"], "QuestionIntent"),
+     (["AskWhoIntent", "AskWhatIntent"], None)],
+)
+def test_default_catch_all_rule(names: list[str], expected: str | None) -> None:
+    from skill.nlu import parse_model
+    from skill.nlu.engine import default_catch_all
+
+    rule = default_catch_all(parse_model(_model_with_search_intents(names)))
+    assert (rule.intent if rule else None) == expected
