@@ -6,7 +6,8 @@
 # The artifact holds the serving code and its runtime dependencies only. boto3/botocore are left
 # out (the Lambda runtime provides them), and so are the local front doors and dev tools. It ships
 # bytecode compiled with --invalidation-mode unchecked-hash: /var/task is read-only on Lambda, so
-# without it every cold start would recompile every module it imports.
+# without it every cold start would recompile every module it imports. (SyntaxWarnings are muted
+# while compiling because ask_sdk_model's docstrings trip them on 3.12; syntax errors still fail.)
 
 # Must match template.yaml's Runtime (tests/aws/test_template.py checks they agree).
 LAMBDA_PYTHON_VERSION := 3.12
@@ -16,10 +17,10 @@ PLATFORM := manylinux2014_x86_64
 PYTHON ?= python$(LAMBDA_PYTHON_VERSION)
 LAMBDA_ENTRY ?= lambda/lambda_function.py
 
-# Parts of skill/ that serving on Lambda never imports: the simulator and its NLU, the CLI, the
+# Parts of skill/ that serving on Lambda never imports: the simulator, the CLI, the
 # web host and its helpers, and the response validator used by tests.
 # tests/aws/test_build_contents.py checks the Lambda entry's import closure avoids all of them.
-SKILL_EXCLUDES := skill/simulator skill/nlu skill/validation skill/cli.py \
+SKILL_EXCLUDES := skill/simulator skill/validation skill/cli.py \
 	skill/adapters/web.py skill/adapters/verification.py skill/adapters/oscrypto_compat.py
 
 .PHONY: build-SkillFunction
@@ -38,6 +39,5 @@ endif
 	cp -R skill "$(ARTIFACTS_DIR)/skill"
 	cd "$(ARTIFACTS_DIR)" && rm -rf $(SKILL_EXCLUDES)
 	find "$(ARTIFACTS_DIR)" -name __pycache__ -type d -prune -exec rm -rf {} +
-	# ask_sdk_model's docstrings trip SyntaxWarnings on 3.12; real syntax errors still fail here.
 	PYTHONWARNINGS=ignore::SyntaxWarning $(PYTHON) -m compileall -q -j0 \
 		--invalidation-mode unchecked-hash "$(ARTIFACTS_DIR)"

@@ -1,0 +1,208 @@
+"""The skill manifest and the package `ask deploy` uploads (scripts/build_skill_package.py)."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import re
+import sys
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+
+from tests.aws.template import REPO, load_template
+
+ARN = "arn:aws:lambda:us-east-1:123456789012:function:serum-run-SkillFunction-Ab12Cd34"
+
+
+def _load_script() -> ModuleType:
+    spec = importlib.util.spec_from_file_location(
+        "build_skill_package", REPO / "scripts" / "build_skill_package.py"
+    )
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+package = _load_script()
+
+
+@pytest.fixture(scope="module")
+def manifest() -> dict[str, Any]:
+    return json.loads((REPO / "skill-package" / "skill.json").read_text())["manifest"]
+
+
+def language_model() -> dict[str, Any]:
+    """The generated model when it exists, else its hand-written template (same intents)."""
+    generated = REPO / "interaction_model" / "en-US.json"
+    source = generated if generated.is_file() else REPO / "interaction_model/templates/en-US.json"
+    return json.loads(source.read_text())["interactionModel"]["languageModel"]
+
+
+def test_manifest_meets_the_alexa_publishing_limits(manifest: dict[str, Any]) -> None:
+    assert manifest["manifestVersion"] == "1.0"
+    info = manifest["publishingInformation"]
+    locale = info["locales"]["en-US"]
+    assert 0 < len(locale["name"]) <= 50
+    assert 0 < len(locale["summary"]) <= 160
+    assert 0 < len(locale["description"]) <= 4000
+    assert 1 <= len(locale["examplePhrases"]) <= 3
+    assert len(locale["keywords"]) <= 30
+    assert info["category"] == "EDUCATION_AND_REFERENCE"
+    assert info["distributionCountries"] == ["US"]
+    assert set(manifest["privacyAndCompliance"]) >= {
+        "allowsPurchases",
+        "usesPersonalInfo",
+        "isChildDirected",
+        "isExportCompliant",
+        "containsAds",
+    }
+
+
+def test_committed_manifest_carries_no_account_specific_endpoint(
+    manifest: dict[str, Any],
+) -> None:
+    """The ARN is per account and region: build_skill_package.py adds it after `sam deploy`."""
+    assert "endpoint" not in manifest["apis"]["custom"]
+
+
+def _sample_pattern(sample: str) -> re.Pattern[str]:
+    parts = re.split(r"\{(\w+)\}", sample)
+    regex = "".join(
+        re.escape(part) if index % 2 == 0 else f"(?P<{part}>.+)" for index, part in enumerate(parts)
+    )
+    return re.compile(regex)
+
+
+def _slot_values(model: dict[str, Any], intent: dict[str, Any], slot: str) -> set[str]:
+    slot_type = next(s["type"] for s in intent.get("slots", []) if s["name"] == slot)
+    values: set[str] = set()
+    for declared in model.get("types", []):
+        if declared["name"] == slot_type:
+            for value in declared["values"]:
+                values.add(value["name"]["value"].lower())
+                values.update(s.lower() for s in value["name"].get("synonyms", []))
+    return values
+
+
+def _utterance_matches(model: dict[str, Any], utterance: str) -> bool:
+    for intent in model["intents"]:
+        for sample in intent.get("samples", []):
+            match = _sample_pattern(sample).fullmatch(utterance)
+            if match is None:
+                continue
+            slot_ok = all(
+                not (values := _slot_values(model, intent, slot)) or value in values
+                for slot, value in match.groupdict().items()
+            )
+            if slot_ok:
+                return True
+    return False
+
+
+def test_example_phrases_are_ones_the_model_understands(manifest: dict[str, Any]) -> None:
+    model = language_model()
+    invocation = model["invocationName"]
+    phrases = manifest["publishingInformation"]["locales"]["en-US"]["examplePhrases"]
+    assert phrases[0] == f"Alexa, open {invocation}"
+    for phrase in phrases[1:]:
+        match = re.fullmatch(rf"Alexa, ask {re.escape(invocation)} (?:to )?(.+)", phrase)
+        assert match, phrase
+        assert _utterance_matches(model, match.group(1).lower()), phrase
+
+
+def test_package_carries_the_endpoint_and_the_model_byte_for_byte(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    model = tmp_path / "en-US.json"
+    model.write_text(json.dumps({"interactionModel": {"languageModel": language_model()}}))
+    monkeypatch.setattr(package, "MODELS", {"en-US": model})
+    out = tmp_path / "pkg"
+
+    written = package.build_package(out, ARN)
+
+    skill_json = json.loads((out / "skill.json").read_text())
+    assert skill_json["manifest"]["apis"]["custom"]["endpoint"] == {"uri": ARN}
+    copied = out / "interaction_models" / "custom" / "en-US.json"
+    assert copied.read_bytes() == model.read_bytes()
+    assert written == [out / "skill.json", copied]
+
+
+def test_package_without_endpoint_is_allowed_for_the_first_deploy(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    model = tmp_path / "en-US.json"
+    model.write_text("{}")
+    monkeypatch.setattr(package, "MODELS", {"en-US": model})
+    package.build_package(tmp_path / "pkg", None)
+    skill_json = json.loads((tmp_path / "pkg" / "skill.json").read_text())
+    assert "endpoint" not in skill_json["manifest"]["apis"]["custom"]
+
+
+@pytest.mark.parametrize(
+    "arn",
+    [
+        "",
+        "serum-run",
+        "arn:aws:lambda:us-east-1:12345:function:short-account",
+        "arn:aws:s3:::bucket",
+        ARN + " ; rm -rf /",
+    ],
+)
+def test_bad_endpoints_are_refused_before_anything_is_written(
+    arn: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "pkg"
+    assert package.main(["--endpoint", arn, "--out", str(out)]) == 2
+    assert "is not a Lambda function ARN" in capsys.readouterr().err
+    assert not out.exists()
+
+
+def test_qualified_and_partition_arns_are_accepted() -> None:
+    assert package.check_endpoint(f" {ARN}:live ") == f"{ARN}:live"
+    assert package.check_endpoint(
+        ARN.replace("arn:aws:", "arn:aws-us-gov:").replace("us-east-1", "us-gov-west-1")
+    )
+
+
+def test_a_missing_model_says_how_to_make_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(package, "MODELS", {"en-US": REPO / "interaction_model" / "nope.json"})
+    assert package.main(["--out", str(tmp_path / "pkg")]) == 2
+    assert "build_interaction_model.py" in capsys.readouterr().err
+
+
+def test_an_unrelated_folder_is_never_deleted(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    model = tmp_path / "en-US.json"
+    model.write_text("{}")
+    monkeypatch.setattr(package, "MODELS", {"en-US": model})
+    (tmp_path / "precious.txt").write_text("keep me")
+    with pytest.raises(package.PackageError, match="not a skill package"):
+        package.build_package(tmp_path, ARN)
+    assert (tmp_path / "precious.txt").read_text() == "keep me"
+
+
+def test_the_arn_is_read_from_the_stack_outputs_sam_prints() -> None:
+    outputs = [
+        {"OutputKey": "ProgressTableName", "OutputValue": "serum-run-ProgressTable-XYZ"},
+        {"OutputKey": package.ARN_OUTPUT_KEY, "OutputValue": ARN},
+    ]
+    assert package.arn_from_stack_outputs(json.dumps(outputs)) == ARN
+    with pytest.raises(package.PackageError, match="no SkillFunctionArn output"):
+        package.arn_from_stack_outputs(json.dumps(outputs[:1]))
+    with pytest.raises(package.PackageError, match="not JSON"):
+        package.arn_from_stack_outputs("Error: stack not found")
+
+
+def test_template_output_and_ask_resources_agree_with_the_script() -> None:
+    assert package.ARN_OUTPUT_KEY in load_template()["Outputs"]
+    resources = json.loads((REPO / "ask-resources.json").read_text())
+    src = resources["profiles"]["default"]["skillMetadata"]["src"]
+    assert (REPO / src).resolve() == package.DEFAULT_OUT
