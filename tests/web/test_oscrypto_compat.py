@@ -98,6 +98,21 @@ def test_with_the_shim_oscrypto_reports_the_real_openssl_version(backend: str) -
     assert version.split(".")[0] == expected.group(1).split(".")[0]
 
 
+def test_without_the_shim_the_failure_is_the_known_one() -> None:
+    """Documents why the shim exists: unpatched, oscrypto 1.3.0 cannot read "3.0.1x" versions."""
+    result = run_python(
+        """
+        import certvalidator
+        print("imported")
+        """
+    )
+    if result.returncode == 0:
+        # a fixed oscrypto, or an OpenSSL whose version the old regex can still read
+        assert result.stdout.strip() == "imported"
+    else:
+        assert "Error detecting the version of libcrypto" in result.stderr
+
+
 def test_flask_ask_sdk_imports_with_the_shim() -> None:
     result = run_python(
         """

@@ -148,8 +148,18 @@ def test_production_trust_store_refuses_a_test_signed_chain(signer) -> None:
     verifier = AlexaSignatureVerifier(
         load_chain=chain_loader({pki.CERT_URL: pki.chain_pem(signer)})
     )
-    with pytest.raises(VerificationException, match="Certificate chain is not valid"):
+    with pytest.raises(VerificationException, match="Certificate chain is not valid") as caught:
         verifier._retrieve_and_validate_certificate_chain(pki.CERT_URL)
+    assert "Unable to build a validation path" in caught.value.args[1]
+
+
+def test_system_trust_store_loads_through_oscrypto() -> None:
+    """The production default (trust_roots=None) reads the OS roots via oscrypto's trust_list."""
+    from oscrypto import trust_list
+
+    subjects = [cert.subject.human_friendly for cert, _, _ in trust_list.get_list()]
+    assert len(subjects) > 10
+    assert any("Amazon Root CA" in subject or "DigiCert" in subject for subject in subjects)
 
 
 @pytest.mark.parametrize(
