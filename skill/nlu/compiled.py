@@ -65,8 +65,17 @@ class ValueIndex:
         return index
 
     def lookup(self, phrase: str) -> list[tuple[str, str | None]]:
-        """Resolution matches for a spoken phrase (exact first, then plural-insensitive)."""
-        return self.exact.get(phrase) or self.stemmed.get(stem_phrase(phrase)) or []
+        """Resolution matches for a spoken phrase.
+
+        Exact first, then plural-insensitive, then with a leading article dropped or added
+        ("the diphtheria outbreak" for the synonym "diphtheria outbreak"), since samples and
+        speakers differ on articles more than on anything else.
+        """
+        for variant in _article_variants(phrase):
+            found = self.exact.get(variant) or self.stemmed.get(stem_phrase(variant))
+            if found:
+                return found
+        return []
 
     def lookup_near(self, phrase: str) -> list[tuple[str, str | None]]:
         """Matches for a phrase one typo away from a known phrase of five letters or more."""
@@ -83,6 +92,13 @@ class ValueIndex:
     def phrases(self) -> list[str]:
         """All known phrases, longest first (so regex alternation prefers the longest)."""
         return sorted(self.exact, key=lambda p: (-len(p), p))
+
+
+def _article_variants(phrase: str) -> list[str]:
+    head, _, rest = phrase.partition(" ")
+    if head in ("the", "a", "an") and rest:
+        return [phrase, rest]
+    return [phrase, f"the {phrase}"]
 
 
 def stem_phrase(phrase: str) -> str:

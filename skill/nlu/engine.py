@@ -3,13 +3,17 @@
 1. **exact** – every sample as an anchored regex (see :mod:`skill.nlu.exact`), first on the
    utterance as heard, then with hesitations and politeness words removed;
 2. **fuzzy** – word alignment with typos, plurals and extra words tolerated
-   (:mod:`skill.nlu.fuzzy`), accepted above a threshold;
+   (:mod:`skill.nlu.fuzzy`), accepted above a threshold; it is also consulted when the exact
+   winner is weak (a free search query, or an unknown value), and a near-exact specific
+   reading with every slot resolved then wins ("tell me the stories" is StoryIntent, not
+   "tell me {query}");
 3. **catch-all** – a declared rule for a question-and-answer skill: an unmatched utterance of
-   at least ``CATCH_ALL_MIN_WORDS`` words that starts like a question or mentions a word the
-   model knows goes, whole, into the search-query slot of the catch-all intent (by default
-   the one intent that has an ``AMAZON.SearchQuery`` slot, or ``QuestionIntent`` when
-   several have one; see :func:`default_catch_all`).  Alexa routes such utterances to
-   SearchQuery intents in practice, and the skill's question handler decides relevance;
+   at least ``CATCH_ALL_MIN_WORDS`` words that starts like a question or mentions a word of a
+   slot value (a dog, a person, a place...) goes, whole, into the search-query slot of the
+   catch-all intent (by default the one intent that has an ``AMAZON.SearchQuery`` slot, or
+   ``QuestionIntent`` when several have one; see :func:`default_catch_all`).  Alexa routes
+   such utterances to SearchQuery intents in practice, and the skill's question handler
+   decides relevance;
 4. **fallback** – ``AMAZON.FallbackIntent``.
 
 Deterministic: the same model and utterance always give the same resolution.
@@ -23,11 +27,20 @@ from skill.nlu.compiled import SEARCH_QUERY, CompiledModel
 from skill.nlu.exact import exact_candidates
 from skill.nlu.fuzzy import FuzzyParser
 from skill.nlu.model import InteractionModel
-from skill.nlu.result import FALLBACK_INTENT, Candidate, Resolution, SlotResult
-from skill.nlu.text import content_words, normalize, stem, strip_fillers
+from skill.nlu.result import (
+    ER_SUCCESS_NO_MATCH,
+    FALLBACK_INTENT,
+    Candidate,
+    Resolution,
+    SlotResult,
+)
+from skill.nlu.text import HESITATIONS, content_words, normalize, stem, strip_fillers
 
 CATCH_ALL_MIN_WORDS = 3
 CLEANED_SCALE = 0.97
+#: A fuzzy reading with every slot resolved and at least this score beats an exact reading
+#: that rests on a free search query or an unknown slot value.
+FUZZY_OVERRIDE = 0.72
 QUESTION_STARTS = frozenset(
     {"who", "whom", "whose", "what", "what's", "whats", "when", "where", "where's", "why",
      "how", "how's", "which", "did", "was", "were", "is", "are", "does", "do", "can",
@@ -88,30 +101,45 @@ class NluEngine:
                               f"({best.sample!r} / {second.sample!r})")
         return best, ""
 
-    def _exact(self, text: str, cleaned: str) -> tuple[Candidate | None, list[Candidate], str]:
+    def _exact(self, text: str, cleaned: str) -> list[Candidate]:
+        """Exact readings of the utterance as heard and with fillers removed, best first."""
         candidates = exact_candidates(self.compiled, text)
-        winner, why = self._pick(candidates)
-        if winner is not None:
-            return winner, candidates, "exact match of a sample"
         if cleaned and cleaned != text:
-            cleaned_candidates = [
+            candidates += [
                 Candidate(c.intent, round(c.score * CLEANED_SCALE, 4), "exact-cleaned",
                           c.sample, c.slots, "after removing filler words", c.literals)
                 for c in exact_candidates(self.compiled, cleaned)
             ]
-            winner, why2 = self._pick(cleaned_candidates)
-            if winner is not None:
-                return winner, cleaned_candidates, "exact match once filler words were removed"
-            why = why if "ambiguous" in why else why2
-            candidates = candidates or cleaned_candidates
-        return None, candidates, why
+        candidates.sort(key=lambda c: (-c.score, -c.literals))
+        best: dict[str, Candidate] = {}
+        for candidate in candidates:
+            best.setdefault(candidate.intent, candidate)
+        return list(best.values())
+
+    @staticmethod
+    def _weak(candidate: Candidate) -> bool:
+        """A reading resting on a free search query or an unknown value of an open list."""
+        return any(slot.slot_type == SEARCH_QUERY or slot.status == ER_SUCCESS_NO_MATCH
+                   for slot in candidate.slots.values())
+
+    def _override(self, exact: Candidate, fuzzy: list[Candidate]) -> Candidate | None:
+        """A near-exact specific reading that should beat a weak exact one."""
+        for candidate in fuzzy:
+            if candidate.score < FUZZY_OVERRIDE:
+                break
+            if candidate.intent != exact.intent and not self._weak(candidate):
+                return candidate
+        return None
 
     def _catch_all(self, words: list[str]) -> Resolution | None:
         rule = self.catch_all
         if rule is None or len(words) < rule.min_words:
             return None
-        stems = {stem(w) for w in content_words(words)}
-        known = stems & (self.compiled.value_words | self.compiled.vocabulary)
+        while words and words[0] in ("alexa", "so", "well", "ok", "okay"):
+            words = words[1:]
+        if len(words) < rule.min_words:
+            return None
+        known = {stem(w) for w in content_words(words)} & self.compiled.value_words
         if words[0] not in QUESTION_STARTS and not known:
             return None
         query = " ".join(words)
@@ -128,22 +156,33 @@ class NluEngine:
         text = normalize(utterance)
         words = text.split()
         cleaned_words = strip_fillers(words)
-        cleaned = " ".join(cleaned_words)
-        winner, candidates, why = self._exact(text, cleaned)
-        if winner is None and cleaned_words:
+        candidates = self._exact(text, " ".join(cleaned_words))
+        winner, why = self._pick(candidates)
+        if winner is not None:
+            why = ("exact match of a sample" if winner.parser == "exact"
+                   else "exact match once filler words were removed")
+        if cleaned_words and (winner is None or self._weak(winner)):
             fuzzy = self.fuzzy.candidates(cleaned_words)
-            fuzzy_winner, fuzzy_why = self._pick(fuzzy)
-            if fuzzy_winner is not None:
-                winner, why = fuzzy_winner, "closest sample within the fuzzy threshold"
-                candidates = fuzzy
-            elif fuzzy:
-                why = fuzzy_why
-                candidates = candidates or fuzzy
+            if winner is not None:
+                better = self._override(winner, fuzzy)
+                if better is not None:
+                    why = (f"a specific sample fits almost exactly, preferred to the weaker "
+                           f"exact reading {winner.intent} {winner.sample!r}")
+                    candidates = [better, *candidates]
+                    winner = better
+            else:
+                winner, fuzzy_why = self._pick(fuzzy)
+                if winner is not None:
+                    why = "closest sample within the fuzzy threshold"
+                    candidates = fuzzy
+                elif fuzzy:
+                    why = fuzzy_why
+                    candidates = candidates or fuzzy
         if winner is not None:
             others = tuple(c for c in candidates if c is not winner)
             return Resolution(text, winner.intent, winner.slots, winner.parser, winner.score,
                               winner.sample, why, others)
-        caught = self._catch_all(cleaned_words)
+        caught = self._catch_all([w for w in words if w not in HESITATIONS])
         if caught is not None:
             return Resolution(caught.utterance, caught.intent, caught.slots, caught.parser,
                               caught.score, None, caught.reason, tuple(candidates))

@@ -22,8 +22,8 @@ HESITATIONS: frozenset[str] = frozenset(
 #: Politeness and discourse words; dropped only at the start or end of an utterance, since
 #: in the middle they can carry meaning ("tell me about now" is odd, "well" is a noun).
 EDGE_FILLERS: frozenset[str] = frozenset(
-    {"please", "pls", "alexa", "hey", "ok", "okay", "so", "well", "now", "actually", "just",
-     "thanks", "oh", "and", "then", "also"}
+    {"please", "pls", "alexa", "hey", "ok", "okay", "so", "well", "actually", "just",
+     "thanks", "oh", "and", "also"}
 )
 
 #: All filler words (for content-word counting).

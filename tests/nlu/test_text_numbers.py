@@ -31,7 +31,8 @@ def test_normalize(raw: str, expected: str) -> None:
         ("um tell me uh about togo please", "tell me about togo"),
         ("alexa next", "next"),
         ("tell me about balto thank you", "tell me about balto"),
-        ("now what", "what"),
+        ("so what", "what"),
+        ("where is balto now", "where is balto now"),
         ("please", ""),
     ],
 )
