@@ -27,6 +27,7 @@ PENALTY_OPEN_CUSTOM = 0.25
 PENALTY_SEARCH_QUERY = 0.15
 PENALTY_OPEN_BUILTIN = 0.10
 PENALTY_NEAR = 0.05
+OPEN_TEXT = r"[a-z0-9'][a-z0-9' ]*?"
 
 
 @dataclass(frozen=True)
@@ -189,24 +190,30 @@ class CompiledModel:
                 continue
             group = f"s{len(groups)}"
             groups[group] = part.name
-            pieces.append(f"(?P<{group}>{self._slot_pattern(part.slot_type, literal_count)})")
+            custom_slots = sum(1 for p in parts
+                               if isinstance(p, SlotPart) and p.slot_type in self.indexes)
+            pattern = self._slot_pattern(part.slot_type, closed=custom_slots > 1)
+            pieces.append(f"(?P<{group}>{pattern})")
         regex = re.compile("^" + " ".join(pieces) + "$")
         return CompiledSample(intent_name, text, tuple(parts), regex, groups, literal_count)
 
-    def _slot_pattern(self, slot_type: str, literal_count: int) -> str:
+    def _slot_pattern(self, slot_type: str, closed: bool) -> str:
+        """The regex of one slot group.
+
+        Open text for custom types (they are open lists; the value is resolved after the
+        match), except in samples with several custom slots, where known values are tried
+        first so the split between the slots lands on values the model knows.  Known-value
+        alternations are slow to compile, hence only where they change the outcome.
+        """
         if slot_type in NUMBER_TYPES:
             return numbers.NUMBER_PATTERN
         if slot_type in ORDINAL_TYPES:
             return numbers.ORDINAL_PATTERN
         index = self.indexes.get(slot_type)
-        if index is None:
-            return r"[a-z0-9'][a-z0-9' ]*?"
+        if index is None or not closed:
+            return OPEN_TEXT
         known = "|".join(re.escape(p) for p in index.phrases())
-        if literal_count == 0:
-            # A sample that is nothing but a custom slot would swallow every utterance if
-            # it were open; it matches known values only.
-            return known or r"(?!)"
-        return f"{known}|[a-z0-9'][a-z0-9' ]*?" if known else r"[a-z0-9'][a-z0-9' ]*?"
+        return f"{known}|{OPEN_TEXT}" if known else OPEN_TEXT
 
     # -- slot values -----------------------------------------------------------------------
     def slot_result(self, name: str, slot_type: str, spoken: str) -> tuple[SlotResult, float]:

@@ -9,7 +9,7 @@ ambiguous and this parser abstains (as snips-nlu does) so a later stage decides.
 from __future__ import annotations
 
 from skill.nlu.compiled import CompiledModel, CompiledSample
-from skill.nlu.result import Candidate, SlotResult
+from skill.nlu.result import ER_SUCCESS_NO_MATCH, Candidate, SlotResult
 
 
 def match_sample(compiled: CompiledModel, sample: CompiledSample, text: str) -> Candidate | None:
@@ -24,6 +24,10 @@ def match_sample(compiled: CompiledModel, sample: CompiledSample, text: str) -> 
         part = next(p for p in sample.slot_parts if p.name == slot_name)
         result, penalty = compiled.slot_result(slot_name, part.slot_type, spoken)
         if penalty >= 1.0:
+            return None
+        if sample.literal_count == 0 and result.status == ER_SUCCESS_NO_MATCH:
+            # A sample that is nothing but a custom slot would swallow every utterance if it
+            # were open: it matches known values only.
             return None
         score -= penalty
         slots[slot_name] = result

@@ -10,6 +10,7 @@ parser fast on a large model.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from skill.nlu import numbers
@@ -27,7 +28,7 @@ from skill.nlu.text import STOPWORDS, edit_distance, stem
 THRESHOLD = 0.70
 #: Fuzzy scores are scaled so a fuzzy reading never outranks an exact one.
 SCALE = 0.9
-MAX_CANDIDATES = 40
+MAX_CANDIDATES = 30
 MAX_OPEN_SPAN = 4
 
 COST_NEAR = 0.35
@@ -46,6 +47,7 @@ class _Step:
     kind: str  # "ins" | "del" | "lit" | "slot" | "skip"
 
 
+@functools.lru_cache(maxsize=65536)
 def _word_cost(sample_word: str, spoken: str) -> float:
     if sample_word == spoken:
         return 0.0
@@ -129,8 +131,18 @@ class FuzzyParser:
             return INF
         return COST_OPEN_CUSTOM
 
-    def align(self, number: int, words: list[str]) -> Candidate | None:
+    def _span_cost(self, sample: CompiledSample, part: SlotPart, spoken: str,
+                   memo: dict[tuple[str, str, bool], float]) -> float:
+        """Slot cost of a span, memoised for the utterance being parsed."""
+        key = (part.slot_type, spoken, sample.literal_count > 0)
+        if key not in memo:
+            memo[key] = self._slot_cost(sample, part, spoken)
+        return memo[key]
+
+    def align(self, number: int, words: list[str],
+              memo: dict[tuple[str, str, bool], float] | None = None) -> Candidate | None:
         """Align sample ``number`` with the utterance words; None when below threshold."""
+        memo = {} if memo is None else memo
         sample = self.compiled.samples[number]
         parts = self.stemmed[number]
         stems = [stem(w) for w in words]
@@ -138,9 +150,13 @@ class FuzzyParser:
         cost = [[INF] * cols for _ in range(rows)]
         back: list[list[_Step | None]] = [[None] * cols for _ in range(rows)]
         cost[0][0] = 0.0
+        # Costs only grow from row to row: once a whole row exceeds the budget, give up.
+        budget = (1.0 - THRESHOLD) * max(len(parts), 1)
         # A search query needs its carrier phrase (as ASK requires): no dropped literals.
         carrier = any(p.slot_type == SEARCH_QUERY for p in sample.slot_parts)
         for i in range(rows):
+            if min(cost[i]) > budget:
+                return None
             for j in range(cols):
                 here = cost[i][j]
                 if here == INF:
@@ -160,8 +176,7 @@ class FuzzyParser:
                     continue
                 self._relax(cost, back, i, j, i + 1, j, here + COST_MISSING_SLOT, "skip")
                 for k in range(j + 1, cols):
-                    spoken = " ".join(words[j:k])
-                    step = self._slot_cost(sample, part, spoken)
+                    step = self._span_cost(sample, part, " ".join(words[j:k]), memo)
                     self._relax(cost, back, i, j, i + 1, k, here + step, "slot")
         total = cost[rows - 1][cols - 1]
         units = max(len(parts), 1)
@@ -206,8 +221,9 @@ class FuzzyParser:
     def candidates(self, words: list[str]) -> list[Candidate]:
         """Readings above threshold, best first, one per intent."""
         found: list[Candidate] = []
+        memo: dict[tuple[str, str, bool], float] = {}
         for number in self._shortlist(words):
-            candidate = self.align(number, words)
+            candidate = self.align(number, words, memo)
             if candidate is not None:
                 found.append(candidate)
         found.sort(key=lambda c: (-c.score, -c.literals))
