@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import logging
 import os
 import re
 import sys
@@ -242,33 +243,31 @@ def _application() -> dict[str, str]:
 
 
 @st.composite
-def session(draw: st.DrawFn) -> Any:
-    """A normal session, one with odd fields, or something that is not a session at all."""
-    kind = draw(st.sampled_from(["normal", "normal", "no-attributes", "odd-fields", "wrong-type"]))
-    if kind == "wrong-type":
-        return draw(wrong_types)
+def session(draw: st.DrawFn) -> dict[str, Any]:
+    """A session as Alexa sends it; the attributes (when present) hold whatever the client sent."""
     result: dict[str, Any] = {
         "new": draw(st.booleans()),
         "sessionId": "amzn1.echo-api.session.fuzz",
         "application": _application(),
         "user": {"userId": "amzn1.ask.account.FUZZ"},
     }
-    if kind != "no-attributes":
+    if draw(st.integers(0, 4)):
         result["attributes"] = draw(session_attributes)
-    if kind == "odd-fields":
-        result["new"] = draw(wrong_types)
-        result["attributes"] = draw(st.one_of(session_attributes, wrong_types))
     return result
 
 
+#: The request types the skill declares it handles; the error handler must never answer them.
+HANDLED_TYPES = ("LaunchRequest", "IntentRequest", "SessionEndedRequest")
+
+
 @st.composite
-def request(draw: st.DrawFn) -> dict[str, Any]:
-    """The ``request`` object: any type, any locale, intents with any slots."""
-    kind = draw(st.one_of(st.sampled_from(REQUEST_TYPES), safe_text))
+def request(draw: st.DrawFn, types: tuple[str, ...] = REQUEST_TYPES) -> dict[str, Any]:
+    """The ``request`` object: a known type, any locale, intents with any slots."""
+    kind = draw(st.sampled_from(types))
     result: dict[str, Any] = {
         "type": kind,
         "requestId": "amzn1.echo-api.request.fuzz",
-        "timestamp": draw(st.sampled_from(["2026-01-27T12:00:00Z", "not a time", ""])),
+        "timestamp": "2026-01-27T12:00:00Z",
         "locale": draw(st.one_of(st.sampled_from(LOCALES), safe_text, st.none())),
     }
     if kind in ("IntentRequest", "CanFulfillIntentRequest"):
@@ -296,10 +295,15 @@ def _context() -> dict[str, Any]:
 
 
 @st.composite
-def well_formed_envelope(draw: st.DrawFn) -> dict[str, Any]:
-    """An envelope shaped like Alexa's, with fuzzed contents (and sometimes no session)."""
-    envelope: dict[str, Any] = {"version": "1.0", "request": draw(request())}
-    if draw(st.integers(0, 4)):
+def well_formed_envelope(
+    draw: st.DrawFn, types: tuple[str, ...] = REQUEST_TYPES, with_session: bool | None = None
+) -> dict[str, Any]:
+    """An envelope shaped like Alexa's, with fuzzed contents.
+
+    ``with_session``: True always includes a session, False never, None sometimes (4 in 5).
+    """
+    envelope: dict[str, Any] = {"version": "1.0", "request": draw(request(types))}
+    if with_session or (with_session is None and draw(st.integers(0, 4))):
         envelope["session"] = draw(session())
     if draw(st.integers(0, 4)):
         envelope["context"] = _context()
@@ -310,15 +314,34 @@ def well_formed_envelope(draw: st.DrawFn) -> dict[str, Any]:
 def mangled_envelope(draw: st.DrawFn) -> Any:
     """An envelope with one part replaced by the wrong JSON type, or not an envelope at all."""
     envelope = draw(well_formed_envelope())
+    envelope.setdefault("session", draw(session()))
     target = draw(
-        st.sampled_from(["request", "context", "version", "session", "whole", "request.type"])
+        st.sampled_from(
+            [
+                "whole",
+                "request",
+                "request.type",
+                "timestamp",
+                "session",
+                "attributes",
+                "new",
+                "context",
+                "version",
+            ]
+        )
     )
     if target == "whole":
         return draw(st.one_of(wrong_types, st.just({}), st.just({"request": {}})))
     if target == "request.type":
-        envelope["request"]["type"] = draw(wrong_types)
-        return envelope
-    envelope[target] = draw(wrong_types)
+        envelope["request"]["type"] = draw(st.one_of(safe_text, wrong_types))
+    elif target == "timestamp":
+        envelope["request"]["timestamp"] = draw(st.sampled_from(["not a time", "", "2026-13-45"]))
+    elif target == "attributes":
+        envelope["session"]["attributes"] = draw(wrong_types.filter(lambda v: v is not None))
+    elif target == "new":
+        envelope["session"]["new"] = draw(wrong_types)
+    else:
+        envelope[target] = draw(wrong_types)
     return envelope
 
 
@@ -352,7 +375,7 @@ def lambda_module(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ModuleTy
         for name in ("TABLE_NAME", "SKILL_ID", "AWS_ENDPOINT_URL_DYNAMODB"):
             mp.delenv(name, raising=False)
         mp.setenv("SERUM_RUN_DB", str(db))
-        mp.setenv("LOG_LEVEL", "CRITICAL")
+        mp.setenv("LOG_LEVEL", "WARNING")
         spec = importlib.util.spec_from_file_location("serum_run_lambda_under_fuzz", LAMBDA_FILE)
         assert spec is not None and spec.loader is not None, f"cannot load {LAMBDA_FILE}"
         module = importlib.util.module_from_spec(spec)
@@ -367,6 +390,31 @@ def lambda_module(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ModuleTy
 @pytest.fixture(scope="module")
 def handler(lambda_module: ModuleType) -> Handler:
     return lambda_module.lambda_handler
+
+
+class FailureLog(logging.Handler):
+    """Collects log records that carry an exception: each one is a request the skill failed."""
+
+    def __init__(self) -> None:
+        super().__init__(level=logging.WARNING)
+        self.failures: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.exc_info and record.exc_info[1] is not None:
+            error = record.exc_info[1]
+            self.failures.append(f"{record.name}: {type(error).__name__}: {error}")
+
+
+@pytest.fixture(scope="module")
+def failure_log(lambda_module: ModuleType) -> Iterator[FailureLog]:
+    """Failures logged by the skill while handling one request (clear it before each call)."""
+    collector = FailureLog()
+    logger = logging.getLogger("skill")
+    logger.addHandler(collector)
+    try:
+        yield collector
+    finally:
+        logger.removeHandler(collector)
 
 
 def spoken_texts(result: dict[str, Any]) -> list[str]:
@@ -415,12 +463,39 @@ def test_any_envelope_gets_a_valid_response(handler: Handler, envelope: Any) -> 
         assert (result.get("response") or {}).get("outputSpeech"), "a spoken request got silence"
 
 
-@FUZZ
-@given(envelope=well_formed_envelope().filter(lambda e: isinstance(e.get("session"), dict)))
-def test_requests_with_a_session_are_always_answered(handler: Handler, envelope: Any) -> None:
+def assert_answered_by_a_handler(
+    handler: Handler, failure_log: FailureLog, envelope: dict[str, Any]
+) -> None:
+    failure_log.failures.clear()
     result = check(handler(envelope, None), envelope)
-    if request_type(envelope) in ("LaunchRequest", "IntentRequest"):
+    assert not failure_log.failures, failure_log.failures
+    if request_type(envelope) != "SessionEndedRequest":
         assert (result.get("response") or {}).get("outputSpeech"), "a spoken request got silence"
+
+
+@FUZZ
+@given(envelope=well_formed_envelope(HANDLED_TYPES, with_session=True))
+def test_handled_requests_never_reach_the_error_handler(
+    handler: Handler, failure_log: FailureLog, envelope: dict[str, Any]
+) -> None:
+    """Launch, intent and session-ended requests, however odd their slots, attributes or locale,
+    are answered by a real handler: none of that is an error."""
+    assert_answered_by_a_handler(handler, failure_log, envelope)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="skill/alexa/state.py session() lets ask-sdk's AttributesManagerException escape when "
+    "the request has no session, so the catch-all apologises instead of answering; remove this "
+    "mark once it returns an empty dict there",
+)
+@settings(FUZZ, max_examples=200)
+@given(envelope=well_formed_envelope(HANDLED_TYPES, with_session=False))
+def test_requests_without_a_session_are_answered_by_a_handler(
+    handler: Handler, failure_log: FailureLog, envelope: dict[str, Any]
+) -> None:
+    """The web host and the simulator can send requests with no session at all."""
+    assert_answered_by_a_handler(handler, failure_log, envelope)
 
 
 @FUZZ
