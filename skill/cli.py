@@ -208,6 +208,8 @@ def run(argv: Sequence[str], *, environ: Mapping[str, str], stdin: TextIO, out: 
         if args.command == "model":
             return cmd_model_check(args, out)
         return cmd_serve(args, environ)
+    except BrokenPipeError:  # output piped into head & co.: stop quietly
+        return EXIT_OK
     except (ModelError, SimulatorSetupError, OSError, ValueError) as error:
         print(f"balto: error: {error}", file=err)
         return EXIT_USAGE
