@@ -136,9 +136,9 @@ def test_envelope_without_user_id_is_refused(adapter: SQLitePersistenceAdapter) 
         adapter.get_attributes(envelope)
 
 
-def test_threads_each_get_a_connection_and_all_writes_land(
-    adapter: SQLitePersistenceAdapter,
-) -> None:
+def test_threads_each_get_a_connection_and_all_writes_land(db_path: Path) -> None:
+    """Concurrent writers wait for each other within the busy timeout instead of failing."""
+    adapter = SQLitePersistenceAdapter(db_path)  # default timeout: writers queue, never fail
     errors: list[BaseException] = []
     users = [request_for(f"amzn1.ask.account.T{i}") for i in range(8)]
 
@@ -158,3 +158,5 @@ def test_threads_each_get_a_connection_and_all_writes_land(
     assert errors == []
     assert all(adapter.get_attributes(u) == {"story": {"chapter": 5}} for u in users)
     assert len(adapter._connections) == len(users) + 1  # one per worker + the constructing thread
+    adapter.close()
+    assert adapter._connections == []
