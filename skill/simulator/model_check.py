@@ -14,8 +14,8 @@ from pathlib import Path
 
 from skill.nlu import InteractionModel, ModelError, NluEngine, load_model
 from skill.nlu.compiled import NUMBER_TYPES, ORDINAL_TYPES, SEARCH_QUERY
+from skill.nlu.exact import exact_candidates
 from skill.nlu.model import BUILTIN_INTENT_PHRASES, SLOT_REF, Intent
-from skill.nlu.result import FALLBACK_INTENT
 from skill.nlu.text import normalize
 
 #: ASK: invocation names may not contain these words.
@@ -28,6 +28,8 @@ SAMPLE_CHARS = re.compile(r"^[\w .'{}-]+$", re.UNICODE)
 SLOT_NAME = re.compile(r"^[A-Za-z][A-Za-z_]*$")
 MAX_SAMPLE_CHARS = 200
 MAX_INVOCATION_CHARS = 50
+#: Fills search-query slots when probing for conflicts: words no slot type knows.
+NEUTRAL_QUERY = "the price of tea in china"
 
 
 @dataclass(frozen=True)
@@ -153,8 +155,8 @@ def _instantiate(model: InteractionModel, intent: Intent, sample: str) -> str:
     """A concrete utterance for a sample: each slot filled with a typical value."""
     def fill(match: re.Match[str]) -> str:
         slot = intent.slot(match.group(1))
-        if slot is None:
-            return "something"
+        if slot is None or slot.type == SEARCH_QUERY:
+            return NEUTRAL_QUERY
         if slot.type in NUMBER_TYPES:
             return "three"
         if slot.type in ORDINAL_TYPES:
@@ -162,6 +164,24 @@ def _instantiate(model: InteractionModel, intent: Intent, sample: str) -> str:
         values = model.slot_type(slot.type).values
         return values[0].name if values else "the serum run"
     return SLOT_REF.sub(fill, sample)
+
+
+def _resolution_findings(engine: NluEngine, model: InteractionModel, intent: Intent,
+                         sample: str, file: str) -> list[Finding]:
+    """Does the sample, filled in, reach its own intent through the exact parser?"""
+    utterance = _instantiate(model, intent, sample)
+    candidates = exact_candidates(engine.compiled, normalize(utterance))
+    if not candidates:
+        return []
+    top = candidates[0]
+    if top.intent != intent.name:
+        return [Finding("warning", file, f"{utterance!r} resolves to {top.intent} (via "
+                        f"{top.sample!r}, score {top.score:.2f})", intent.name, sample)]
+    rivals = [c for c in candidates[1:] if c.score == top.score and c.literals == top.literals]
+    if rivals:
+        return [Finding("warning", file, f"{utterance!r} is ambiguous: {rivals[0].intent} "
+                        f"matches as well (via {rivals[0].sample!r})", intent.name, sample)]
+    return []
 
 
 def check_conflicts(model: InteractionModel, file: str) -> list[Finding]:
@@ -180,13 +200,7 @@ def check_conflicts(model: InteractionModel, file: str) -> list[Finding]:
                 if builtin in declared and phrase in phrases:
                     found.append(Finding("error", file, f"conflicts with the built-in "
                                          f"{builtin} phrase {phrase!r}", intent.name, sample))
-            utterance = _instantiate(model, intent, sample)
-            result = engine.resolve(utterance)
-            if result.intent not in (intent.name, FALLBACK_INTENT) and result.parser in (
-                    "exact", "exact-cleaned"):
-                found.append(Finding(
-                    "warning", file, f"{utterance!r} resolves to {result.intent} (via "
-                    f"{result.sample!r}, score {result.score:.2f})", intent.name, sample))
+            found += _resolution_findings(engine, model, intent, sample, file)
     return found
 
 
