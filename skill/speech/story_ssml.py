@@ -2,7 +2,7 @@
 
 Why a builder of its own: chapters are long-form reading, not answers. They get Alexa's long-form
 speaking style where the locale supports it, paragraph structure, longer pauses at scene changes,
-dates and large numbers marked up so they are read naturally, and a little emphasis where the
+large numbers marked up so they are read as one number, and a little emphasis where the
 chapters file asks for it. Chapter text stays plain in ``chapters.json``; markup is added only here,
 through the general builder's escaping (:mod:`skill.speech.ssml`), so text can never inject tags.
 
@@ -25,31 +25,11 @@ HEADING_PAUSE_MS = 800
 SCENE_PAUSE_MS = 1200
 CLOSING_PAUSE_MS = 700
 
-_MONTHS = {
-    name: index
-    for index, name in enumerate(
-        (
-            "January",
-            "February",
-            "March",
-            "April",
-            "May",
-            "June",
-            "July",
-            "August",
-            "September",
-            "October",
-            "November",
-            "December",
-        ),
-        start=1,
-    )
-}
-# "February 2, 1925" / "January 27" (a day-month date), or "300,000" (a grouped number).
-_INLINE = re.compile(
-    r"\b(?P<month>" + "|".join(_MONTHS) + r") (?P<day>\d{1,2})(?!\d)(?:, (?P<year>\d{4})\b)?"
-    r"|(?<![\d,])(?P<number>\d{1,3}(?:,\d{3})+)(?![\d,])"
-)
+# A grouped number ("300,000"): read as one cardinal, never digit by digit or as a list.
+# Dates ("February 2, 1925") are left as text on purpose: Alexa already reads "Month D, YYYY"
+# as a date, and a <say-as interpret-as="date">19250202</say-as> would only make transcripts
+# (the simulator, the Alexa app's history) unreadable.
+_GROUPED = re.compile(r"(?<![\d,])(\d{1,3}(?:,\d{3})+)(?![\d,])")
 _SPACES = re.compile(r"\s+")
 
 
@@ -72,22 +52,13 @@ def _escaped(text: str) -> str:
 
 
 def _inline(text: str) -> str:
-    """Escape text, marking up dates and grouped numbers with ``<say-as>``."""
+    """Escape text, marking up grouped numbers with ``<say-as interpret-as="cardinal">``."""
     out: list[str] = []
     pos = 0
-    for match in _INLINE.finditer(text):
+    for match in _GROUPED.finditer(text):
         out.append(_escaped(text[pos : match.start()]))
-        if match.group("month"):
-            month = _MONTHS[match.group("month")]
-            day = int(match.group("day"))
-            year = match.group("year") or "????"
-            if 1 <= day <= 31:
-                out.append(f'<say-as interpret-as="date">{year}{month:02d}{day:02d}</say-as>')
-            else:
-                out.append(_escaped(match.group(0)))
-        else:
-            digits = match.group("number").replace(",", "")
-            out.append(f'<say-as interpret-as="cardinal">{digits}</say-as>')
+        digits = match.group(1).replace(",", "")
+        out.append(f'<say-as interpret-as="cardinal">{digits}</say-as>')
         pos = match.end()
     out.append(_escaped(text[pos:]))
     return "".join(out).strip()
