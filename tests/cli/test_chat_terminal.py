@@ -1,0 +1,60 @@
+"""`balto chat` on a real (pseudo-)terminal: prompt, line editing via readline, saved history."""
+
+from __future__ import annotations
+
+import os
+import pty
+import select
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+MINI = ROOT / "tests" / "nlu" / "fixtures" / "mini.json"
+
+
+def _read_until(fd: int, marker: bytes, timeout: float = 30.0) -> bytes:
+    seen = b""
+    deadline = time.monotonic() + timeout
+    while marker not in seen and time.monotonic() < deadline:
+        ready, _, _ = select.select([fd], [], [], 0.2)
+        if ready:
+            try:
+                chunk = os.read(fd, 4096)
+            except OSError:
+                break
+            if not chunk:
+                break
+            seen += chunk
+    return seen
+
+
+@pytest.mark.slow
+def test_interactive_chat_uses_a_prompt_and_saves_history(tmp_path: Path) -> None:
+    controller, terminal = pty.openpty()
+    env = {**os.environ, "XDG_DATA_HOME": str(tmp_path), "TERM": "dumb"}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "skill.cli", "chat", "--model", str(MINI), "--db",
+         str(tmp_path / "progress.sqlite3")],
+        stdin=terminal, stdout=terminal, stderr=terminal, cwd=ROOT, env=env, close_fds=True)
+    os.close(terminal)
+    try:
+        opening = _read_until(controller, b"You: ")
+        assert b"Serum Run simulator." in opening and b"/new" in opening
+        # Type with a typo, erase it with backspace (line editing), then submit.
+        os.write(controller, b"who was togx\x7fo\r")
+        answer = _read_until(controller, b"You: ")
+        assert b"[AboutDogIntent dog='Togo']" in answer
+        os.write(controller, b"/quit\r")
+        _read_until(controller, b"\x00", timeout=10)
+        assert process.wait(timeout=30) == 0
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+        os.close(controller)
+    history = tmp_path / "serum-run" / "chat_history"
+    assert "who was togo" in history.read_text()
