@@ -52,9 +52,7 @@ def picking_up(chapter: Chapter) -> str:
 
 def resume_offer(chapter: Chapter) -> str:
     """What a returning listener with an unfinished story hears at launch."""
-    return (
-        f"Welcome back to Serum Run! We stopped at {chapter_label(chapter)}. Shall I go on?"
-    )
+    return f"Welcome back to Serum Run! We stopped at {chapter_label(chapter)}. Shall I go on?"
 
 
 RESUME_OFFER_REPROMPT = "Say yes to pick up the story where we stopped, or no for something else."
@@ -114,11 +112,9 @@ def no_such_chapter(story: Story, requested: int | None, heard: str | None) -> s
         what = f"I don't know a chapter called {heard}"
     else:
         what = "I didn't catch which chapter you wanted"
-    titles = ", ".join(f"{c.number}, {c.title}" for c in story.chapters[:3])
     return (
-        f"{what}. The story has {story.count} chapters, numbered 1 to {story.count}, starting "
-        f"with {titles}. Say a chapter number, like chapter 4, or a name, like the Norton Sound "
-        "chapter."
+        f"{what}. The story has {story.count} chapters. Say a number from 1 to {story.count}, "
+        "like chapter 4, or a name, like the Norton Sound chapter."
     )
 
 

@@ -17,7 +17,9 @@ from skill.speech import ssml
 from skill.story.chapters import Chapter
 
 #: Locales whose voices support ``<amazon:domain name="long-form">``. Alexa's SSML reference lists
-#: the long-form style for English (US) only; other locales get the same markup without it.
+#: the long-form style for English (US) only (as of writing; the stored documentation available to
+#: us did not show the locale table, so re-check it when adding a locale). Other locales get the
+#: same markup without the style.
 LONG_FORM_LOCALES = frozenset({"en-US"})
 
 #: Pause after the chapter heading, at a scene change, and before the closing question.

@@ -187,6 +187,7 @@ def test_resume_across_two_sessions_same_user(talk: Talk) -> None:
     assert second.attrs["pending"] == "resume_story"
     resumed = second.say("AMAZON.YesIntent")
     assert resumed.chapter_heard == 3
+    assert resumed.text.startswith("Chapter 3.")  # the offer already named the chapter
     assert second.say("AMAZON.NextIntent").chapter_heard == 4
 
 

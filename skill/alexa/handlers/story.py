@@ -45,14 +45,20 @@ def _pending(handler_input: HandlerInput) -> str | None:
     return state.get_str(handler_input, state.PENDING)
 
 
-def _narration(handler_input: HandlerInput, story: Story, outcome: Outcome) -> Reply:
-    """Narrate ``outcome.chapter``, record progress, and ask whether to go on."""
+def _narration(
+    handler_input: HandlerInput, story: Story, outcome: Outcome, *, preface: bool = True
+) -> Reply:
+    """Narrate ``outcome.chapter``, record progress, and ask whether to go on.
+
+    ``preface`` allows "Picking up where we left off..." on a resumed chapter; it is skipped
+    when the listener has just heard the welcome-back offer naming the chapter.
+    """
     chapter = outcome.chapter
     assert chapter is not None  # NARRATE outcomes always carry their chapter
     story_progress.record(handler_input, outcome.position, explicit=outcome.explicit, story=story)
     attrs = state.session(handler_input)
     attrs[state.MODE] = state.MODE_STORY
-    preface = story_phrases.picking_up(chapter) if outcome.resumed else None
+    intro = story_phrases.picking_up(chapter) if outcome.resumed and preface else None
     following = story.chapter(chapter.number + 1)
     if following is None:
         closing = story_phrases.story_over(story)
@@ -62,7 +68,7 @@ def _narration(handler_input: HandlerInput, story: Story, outcome: Outcome) -> R
         closing = story_phrases.go_on(following)
         reprompt = story_phrases.go_on_reprompt(following)
         state.set_pending(handler_input, story_progress.PENDING_CONTINUE)
-    body = chapter_ssml(chapter, _locale(handler_input), preface=preface, closing=closing)
+    body = chapter_ssml(chapter, _locale(handler_input), preface=intro, closing=closing)
     card = Card(story_phrases.chapter_card_title(chapter), chapter.text)
     return Reply("", reprompt=reprompt, card=card, ssml_body=body)
 
@@ -93,13 +99,14 @@ def run(
     target: int | None = None,
     target_name: str | None = None,
     heard: str | None = None,
+    preface: bool = True,
 ) -> Response:
     """Apply one navigation command for this listener and build the response."""
     story = load_chapters()
     position = story_progress.current_position(handler_input, story)
     outcome = step(story, position, command, target=target, target_name=target_name)
     if outcome.kind is Kind.NARRATE:
-        return respond(handler_input, _narration(handler_input, story, outcome))
+        return respond(handler_input, _narration(handler_input, story, outcome, preface=preface))
     return respond(handler_input, _message(handler_input, story, outcome, heard))
 
 
@@ -238,7 +245,7 @@ class StoryYesHandler(AbstractRequestHandler):
 
     def handle(self, handler_input: HandlerInput) -> Response:
         if _pending(handler_input) == story_progress.PENDING_RESUME:
-            return run(handler_input, Command.RESUME)
+            return run(handler_input, Command.RESUME, preface=False)
         return run(handler_input, Command.NEXT)
 
 
