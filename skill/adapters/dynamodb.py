@@ -10,20 +10,27 @@ Why this module exists rather than calling ``DynamoDbAdapter(...)`` directly:
 * Our resource carries timeouts and a retry budget sized for Alexa, which abandons a request after
   8 seconds: botocore's defaults (60 s connect / 60 s read, several retries) would let one slow
   DynamoDB call eat the whole budget, so the skill could not even say "sorry".
+* DynamoDB hands numbers back as ``decimal.Decimal`` and refuses Python floats. The rest of the
+  skill (and the SQLite store, and session attributes) speaks JSON types, where a chapter is an
+  ``int``; a ``Decimal('3')`` fails ``isinstance(chapter, int)`` and progress would silently never
+  resume on AWS. The adapter returned here converts at the edge, both ways.
 * The table is created by the SAM template (``template.yaml``), never by the adapter: a function
   whose policy allows ``CreateTable`` could create tables anywhere in the account.
 """
 
 from __future__ import annotations
 
+import functools
 import os
-from typing import TYPE_CHECKING
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
 
 import boto3
 from botocore.config import Config as BotocoreConfig
 
 if TYPE_CHECKING:
     from ask_sdk_dynamodb.adapter import DynamoDbAdapter
+    from ask_sdk_model import RequestEnvelope
     from boto3.resources.base import ServiceResource
 
 PARTITION_KEY_NAME = "id"
@@ -62,6 +69,50 @@ def _import_adapter_class(region: str | None) -> type[DynamoDbAdapter]:
     return DynamoDbAdapter
 
 
+def from_dynamodb(value: Any) -> Any:
+    """DynamoDB's types to JSON's: integral ``Decimal`` to ``int``, others to ``float``."""
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    if isinstance(value, dict):
+        return {key: from_dynamodb(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [from_dynamodb(item) for item in value]
+    return value
+
+
+def to_dynamodb(value: Any) -> Any:
+    """JSON's types to DynamoDB's: ``float`` to ``Decimal`` (boto3 refuses floats)."""
+    if isinstance(value, float):
+        return Decimal(repr(value))
+    if isinstance(value, dict):
+        return {key: to_dynamodb(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [to_dynamodb(item) for item in value]
+    return value
+
+
+@functools.cache
+def _json_types_adapter_class(base: type[DynamoDbAdapter]) -> type[DynamoDbAdapter]:
+    """ask-sdk's adapter, converting attribute values at the DynamoDB edge.
+
+    Built on first use rather than at module level because ``base`` cannot be imported until a
+    region is known (see :func:`_import_adapter_class`).
+    """
+
+    class JsonTypesDynamoDbAdapter(base):  # type: ignore[misc,valid-type]
+        """ask-sdk's DynamoDbAdapter whose attributes are plain JSON types on the skill side."""
+
+        def get_attributes(self, request_envelope: RequestEnvelope) -> dict[str, Any]:
+            return from_dynamodb(super().get_attributes(request_envelope))
+
+        def save_attributes(
+            self, request_envelope: RequestEnvelope, attributes: dict[str, Any]
+        ) -> None:
+            super().save_attributes(request_envelope, to_dynamodb(attributes))
+
+    return JsonTypesDynamoDbAdapter
+
+
 def make_dynamodb_resource(
     *, endpoint_url: str | None = None, region: str | None = None
 ) -> ServiceResource:
@@ -90,12 +141,13 @@ def make_dynamodb_adapter(
     """Return ask-sdk's DynamoDB persistence adapter for ``table_name``, keyed by Alexa user id.
 
     The adapter never creates the table (``create_table=False``); it reads and writes items
-    ``{"id": <userId>, "attributes": {...}}``. Failures surface as
+    ``{"id": <userId>, "attributes": {...}}``, with numbers as ``int``/``float`` on the skill's
+    side. Failures surface as
     ``ask_sdk_core.exceptions.PersistenceException`` for the skill's interceptors to handle.
     """
     if not table_name:
         raise ValueError("make_dynamodb_adapter needs a table name (TABLE_NAME is empty).")
-    adapter_class = _import_adapter_class(region)
+    adapter_class = _json_types_adapter_class(_import_adapter_class(region))
     from ask_sdk_dynamodb.partition_keygen import user_id_partition_keygen
 
     return adapter_class(

@@ -10,6 +10,7 @@ import json
 import os
 import subprocess
 import sys
+from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -56,6 +57,24 @@ def test_progress_saved_in_one_session_is_resumed_in_the_next(
     # A new session, possibly in a new Lambda container: a fresh adapter and resource.
     second = manager_for(make_dynamodb_adapter(table_name, endpoint_url=moto_endpoint), "u1")
     assert second.persistent_attributes == PROGRESS
+
+
+def test_numbers_come_back_as_json_types_not_decimals(
+    moto_endpoint: str, table_name: str, dynamodb: Any
+) -> None:
+    """DynamoDB stores Decimals; the skill (like SQLite and the session) must see int and float."""
+    adapter = make_dynamodb_adapter(table_name, endpoint_url=moto_endpoint)
+    manager = manager_for(adapter, "u5")
+    manager.persistent_attributes = {"story": {"chapter": 4}, "ratio": 0.25, "seen": [1, 2.5]}
+    manager.save_persistent_attributes()  # boto3 alone refuses floats
+
+    loaded = manager_for(adapter, "u5").persistent_attributes
+    assert loaded == {"story": {"chapter": 4}, "ratio": 0.25, "seen": [1, 2.5]}
+    assert type(loaded["story"]["chapter"]) is int
+    assert type(loaded["ratio"]) is float
+    assert [type(item) for item in loaded["seen"]] == [int, float]
+    raw = dynamodb.Table(table_name).get_item(Key={PARTITION_KEY_NAME: "u5"})["Item"]
+    assert raw[ATTRIBUTE_NAME]["story"]["chapter"] == Decimal(4)
 
 
 def test_two_listeners_are_kept_apart(moto_endpoint: str, table_name: str) -> None:
@@ -158,14 +177,15 @@ def test_adapter_imports_without_any_configured_region_and_leaves_no_trace() -> 
         "from skill.config import load_config, persistence_from_config\n"
         "cfg = load_config({'TABLE_NAME': 't', 'AWS_REGION': 'eu-west-1'})\n"
         "adapter = persistence_from_config(cfg)\n"
-        "print(type(adapter).__name__, adapter.dynamodb.meta.client.meta.region_name,"
+        "from ask_sdk_dynamodb.adapter import DynamoDbAdapter\n"
+        "print(isinstance(adapter, DynamoDbAdapter), adapter.dynamodb.meta.client.meta.region_name,"
         " os.environ.get('AWS_DEFAULT_REGION'))\n"
     )
     result = subprocess.run(
         [sys.executable, "-c", code], cwd=REPO, env=env, capture_output=True, text=True, timeout=60
     )
     assert result.returncode == 0, result.stderr
-    assert result.stdout.split() == ["DynamoDbAdapter", "eu-west-1", "None"]
+    assert result.stdout.split() == ["True", "eu-west-1", "None"]
 
 
 def test_a_missing_region_is_a_clear_error() -> None:
