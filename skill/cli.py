@@ -83,7 +83,8 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8080)
     serve.add_argument("--no-verify", action="store_true",
                        help="skip Alexa signature and timestamp checks (local testing only)")
-    serve.add_argument("--db", metavar="PATH", help="progress database (SQLite)")
+    serve.add_argument("--db", metavar="PATH", help="progress database (SQLite; default: "
+                       "$SERUM_RUN_DB, else none unless TABLE_NAME selects DynamoDB)")
     return parser
 
 
@@ -180,12 +181,13 @@ def cmd_serve(args: argparse.Namespace, environ: Mapping[str, str]) -> int:
     """Host the skill with the web adapter."""
     from skill.adapters.web import serve
     from skill.alexa.skill_factory import build_skill
+    from skill.config import load_config, persistence_from_config
     from skill.simulator.runtime import sqlite_persistence
 
-    persistence = sqlite_persistence(args.db) if args.db else None
-    skill_id = environ.get("SKILL_ID", "").strip() or None
+    config = load_config(environ)
+    persistence = sqlite_persistence(args.db) if args.db else persistence_from_config(config)
     serve(build_skill(persistence=persistence), host=args.host, port=args.port,
-          verify=not args.no_verify, skill_id=skill_id)
+          verify=not args.no_verify, skill_id=config.skill_id)
     return EXIT_OK
 
 

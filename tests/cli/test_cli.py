@@ -260,10 +260,19 @@ def test_serve_delegates_to_the_web_adapter(monkeypatch: pytest.MonkeyPatch,
     monkeypatch.setattr(factory, "build_skill", lambda persistence=None: ("skill", persistence))
     monkeypatch.setattr(web, "serve", lambda skill, **kw: calls.append({"skill": skill, **kw}))
     code, _, _ = balto("serve", "--host", "0.0.0.0", "--port", "9000", "--no-verify",
+                       "--db", str(tmp_path / "serve.db"),
                        env={"SKILL_ID": "amzn1.ask.skill.abc"}, tmp=tmp_path)
     assert code == 0
-    assert calls == [{"skill": ("skill", None), "host": "0.0.0.0", "port": 9000,
-                      "verify": False, "skill_id": "amzn1.ask.skill.abc"}]
+    (call,) = calls
+    skill, persistence = call.pop("skill")
+    assert (skill, persistence.path) == ("skill", str(tmp_path / "serve.db"))
+    assert call == {"host": "0.0.0.0", "port": 9000, "verify": False,
+                    "skill_id": "amzn1.ask.skill.abc"}
+
+
+def test_serve_reports_bad_configuration(tmp_path: Path) -> None:
+    code, _, err = balto("serve", env={"SKILL_ID": "not-a-skill"}, tmp=tmp_path)
+    assert code == 2 and "SKILL_ID='not-a-skill' does not look like an Alexa skill id" in err
 
 
 def test_help_lists_every_command(capsys: pytest.CaptureFixture[str]) -> None:
