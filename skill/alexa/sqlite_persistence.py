@@ -52,10 +52,10 @@ def user_id_key(request_envelope: RequestEnvelope) -> str:
     PersistenceException
         When the envelope carries no user id (a malformed request).
     """
-    try:
-        user_id = request_envelope.context.system.user.user_id
-    except AttributeError as exc:
-        raise PersistenceException("Couldn't retrieve user id from request envelope") from exc
+    context = request_envelope.context
+    system = context.system if context is not None else None
+    user = system.user if system is not None else None
+    user_id = user.user_id if user is not None else None
     if not isinstance(user_id, str) or not user_id:
         raise PersistenceException("Couldn't retrieve user id from request envelope")
     return user_id

@@ -89,10 +89,10 @@ def request_time(handler_input: HandlerInput) -> datetime:
 
 def _user_hint(handler_input: HandlerInput) -> str:
     """A short, non-identifying tail of the user id for log context."""
-    try:
-        user_id = handler_input.request_envelope.context.system.user.user_id or ""
-    except AttributeError:
-        user_id = ""
+    context = handler_input.request_envelope.context
+    system = context.system if context is not None else None
+    user = system.user if system is not None else None
+    user_id = (user.user_id if user is not None else None) or ""
     return f"...{user_id[-8:]}" if user_id else "unknown"
 
 

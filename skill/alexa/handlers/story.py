@@ -25,7 +25,7 @@ from skill.speech import story_phrases
 from skill.speech.reply import Card, Reply
 from skill.speech.story_ssml import chapter_ssml
 from skill.story.chapters import Story, load_chapters
-from skill.story.navigation import Command, Kind, Outcome, StoryPosition, step
+from skill.story.navigation import Command, Kind, Outcome, step
 
 STORY_INTENT = "StoryIntent"
 CHAPTER_INTENT = "ChapterIntent"
@@ -280,11 +280,11 @@ class StoryStopHandler(AbstractRequestHandler):
     """Stop, cancel or pause in story mode: save progress, say where we stopped, end the session."""
 
     def can_handle(self, handler_input: HandlerInput) -> bool:
-        return _in_story(handler_input) and intent_name(handler_input) in (
+        return intent_name(handler_input) in (
             "AMAZON.StopIntent",
             "AMAZON.CancelIntent",
             "AMAZON.PauseIntent",
-        )
+        ) and _in_story(handler_input)
 
     def handle(self, handler_input: HandlerInput) -> Response:
         story = load_chapters()
@@ -315,4 +315,4 @@ STORY_HANDLERS: tuple[AbstractRequestHandler, ...] = (
     StoryStopHandler(),
 )
 
-__all__ = ["STORY_HANDLERS", "StoryPosition", "run"]
+__all__ = ["STORY_HANDLERS", "run"]
