@@ -96,19 +96,13 @@ def _conversation(args: argparse.Namespace, environ: Mapping[str, str]) -> Any:
     return conversation(locale=args.locale, model=args.model, user=args.user, db=db)
 
 
-def _print_turn(turn: Any, args: argparse.Namespace, out: TextIO) -> None:
-    from skill.simulator import render
-
-    if args.json:
-        print(render.json_line(turn), file=out, flush=True)
-    else:
-        print(render.text_block(turn, explain=args.explain), file=out, flush=True)
-
-
-def cmd_ask(args: argparse.Namespace, environ: Mapping[str, str], out: TextIO) -> int:
+def cmd_ask(args: argparse.Namespace, environ: Mapping[str, str], out: TextIO,
+            err: TextIO) -> int:
     """One-shot: "Alexa, ask Serum Run TEXT"."""
+    from skill.simulator.chat import TurnPrinter
+
     talk = _conversation(args, environ)
-    _print_turn(talk.say(" ".join(args.text)), args, out)
+    TurnPrinter(out, args.json, args.explain, err=err).turn(talk.say(" ".join(args.text)))
     return EXIT_OK
 
 
@@ -132,7 +126,7 @@ def cmd_chat(args: argparse.Namespace, environ: Mapping[str, str], stdin: TextIO
             Path.home() / ".local" / "share")
         history = Path(data_home).expanduser() / "serum-run" / "chat_history"
     return run_chat(talk, stdin=stdin, out=out, as_json=args.json, explain=args.explain,
-                    speaker=speaker, history=history)
+                    speaker=speaker, history=history, err=err)
 
 
 # -- tool commands -------------------------------------------------------------------------------
@@ -200,7 +194,7 @@ def run(argv: Sequence[str], *, environ: Mapping[str, str], stdin: TextIO, out: 
     args = build_parser().parse_args(list(argv))
     try:
         if args.command == "ask":
-            return cmd_ask(args, environ, out)
+            return cmd_ask(args, environ, out, err)
         if args.command == "chat":
             return cmd_chat(args, environ, stdin, out, err)
         if args.command == "test-dialogs":

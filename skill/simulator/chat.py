@@ -16,19 +16,27 @@ from skill.simulator.speak import speak
 COMMANDS_HELP = "/new ends the session and opens a new one; /quit exits; /help shows this."
 
 
-class _Printer:
-    """Writes turns as JSON lines or text, and speaks them when asked."""
+class TurnPrinter:
+    """Writes turns as JSON lines or text, and speaks them when asked.
 
-    def __init__(self, out: TextIO, as_json: bool, explain: bool, speaker: str | None) -> None:
+    With JSON output, ``--explain`` goes to ``err`` so stdout stays one object per line.
+    """
+
+    def __init__(self, out: TextIO, as_json: bool = False, explain: bool = False,
+                 speaker: str | None = None, err: TextIO | None = None) -> None:
         self.out = out
         self.as_json = as_json
         self.explain = explain
         self.speaker = speaker
+        self.err = err
 
     def turn(self, turn: Turn | None) -> None:
+        """Show (and speak) one turn; nothing for None."""
         if turn is None:
             return
         if self.as_json:
+            if self.explain and self.err is not None and turn.resolution is not None:
+                print(turn.resolution.explain(), file=self.err, flush=True)
             print(render.json_line(turn), file=self.out, flush=True)
         else:
             print(render.text_block(turn, explain=self.explain), file=self.out, flush=True)
@@ -37,6 +45,7 @@ class _Printer:
             speak(ssml, self.speaker)
 
     def note(self, text: str) -> None:
+        """A line for people (suppressed in JSON mode)."""
         if not self.as_json:
             print(text, file=self.out, flush=True)
 
@@ -59,7 +68,7 @@ def _setup_readline(history: Path | None) -> None:
     atexit.register(readline.write_history_file, history)
 
 
-def _read_line(stdin: TextIO, interactive: bool, printer: _Printer) -> str | None:
+def _read_line(stdin: TextIO, interactive: bool, printer: TurnPrinter) -> str | None:
     """Read one line; None at end of input."""
     if interactive:
         try:
@@ -77,9 +86,9 @@ def _read_line(stdin: TextIO, interactive: bool, printer: _Printer) -> str | Non
 
 def run_chat(talk: Conversation, *, stdin: TextIO, out: TextIO, as_json: bool = False,
              explain: bool = False, speaker: str | None = None,
-             history: Path | None = None) -> int:
+             history: Path | None = None, err: TextIO | None = None) -> int:
     """Hold a conversation until /quit or end of input; returns the exit status."""
-    printer = _Printer(out, as_json, explain, speaker)
+    printer = TurnPrinter(out, as_json, explain, speaker, err)
     interactive = stdin.isatty()
     if interactive:
         _setup_readline(history)

@@ -73,6 +73,13 @@ def test_ask_explain_shows_the_decision(tmp_path: Path) -> None:
     assert "Alexa: You asked AboutDogIntent" in out
 
 
+def test_ask_json_explain_goes_to_stderr(tmp_path: Path) -> None:
+    code, out, err = balto("ask", "who was togo", "--json", "--explain", "--model", MINI,
+                           tmp=tmp_path)
+    assert code == 0 and json.loads(out)["intent"] == "AboutDogIntent"
+    assert "sample:    'who was {dog}'" in err
+
+
 def test_ask_uses_default_db_from_environment(tmp_path: Path, fake_skill: list[Any]) -> None:
     balto("ask", "who was togo", "--model", MINI, tmp=tmp_path)
     assert fake_skill[-1].path == str(tmp_path / "db.sqlite3")
