@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from skill.nlu import NluEngine, load_model
 from skill.nlu.engine import CatchAll
@@ -166,3 +168,16 @@ def test_default_catch_all_rule(names: list[str], expected: str | None) -> None:
 
     rule = default_catch_all(parse_model(_model_with_search_intents(names)))
     assert (rule.intent if rule else None) == expected
+
+
+_ENGINE = NluEngine(load_model(FIXTURES / "mini.json"))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=80))
+def test_any_text_resolves_to_a_declared_intent(text: str) -> None:
+    """No input crashes the matcher or yields an undeclared intent or slot."""
+    engine = _ENGINE
+    result = engine.resolve(text)
+    assert engine.model.intent(result.intent) is not None
+    assert set(result.slots) <= {s.name for s in engine.model.intent(result.intent).slots}
