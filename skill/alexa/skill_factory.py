@@ -22,7 +22,9 @@ from ask_sdk_model import RequestEnvelope
 from skill.alexa.handlers.errors import CatchAllExceptionHandler
 from skill.alexa.handlers.launch_builtins import builtin_handlers
 from skill.alexa.handlers.questions import question_handlers
+from skill.alexa.handlers.story import STORY_HANDLERS
 from skill.alexa.interceptors import RequestLogInterceptor
+from skill.alexa.story_progress import resume_offer
 from skill.facts.ranking import Ranker
 from skill.facts.store import FactStore, default_store
 
@@ -52,11 +54,11 @@ def build_skill(
 ) -> CustomSkill:
     """Assemble the skill. Cheap enough to call once per process; never per request."""
     ranker = Ranker(store or default_store())
-    first, last = builtin_handlers(ranker)
+    first, last = builtin_handlers(ranker, resume_offer)
     builder = CustomSkillBuilder(persistence_adapter=persistence)
     if skill_id:
         builder.skill_id = skill_id
-    for handler in (*first, *question_handlers(ranker), *last):
+    for handler in (*STORY_HANDLERS, *first, *question_handlers(ranker), *last):
         builder.add_request_handler(handler)
     builder.add_exception_handler(CatchAllExceptionHandler())
     builder.add_global_request_interceptor(RequestLogInterceptor())

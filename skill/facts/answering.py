@@ -47,14 +47,26 @@ def answer(ranker: Ranker, question: Question, context_entity: str | None = None
     """
     store = ranker.store
     if question.entity and question.aspect and not question.text:
-        direct = store.find(question.entity, question.aspect)
         if question.aspect == "identity":
             identity = store.identity_of(question.entity)
-            direct = [identity] if identity else direct
-        if direct:
-            analysis = Analysis((question.entity,), frozenset({question.aspect}), ())
-            best = direct[0]
-            return Answer(best, question.entity, (Scored(best, 99.0, ("slot match",)),), analysis)
+            if identity is not None:
+                analysis = Analysis((question.entity,), frozenset({"identity"}), ())
+                return Answer(identity, question.entity, (Scored(identity, 99.0, ("slot",)),),
+                              analysis)
+        # Rank the entity's facts against the intent's own question shape, so the cues decide
+        # between, say, the relay's arrival time and its overall dates for "when was the relay".
+        name = store.entities[question.entity].name
+        shaped = _SHAPES.get(question.aspect, "{name}").format(name=name)
+        analysis = ranker.analyse(shaped)
+        analysis = Analysis((question.entity,), frozenset({question.aspect}), analysis.terms)
+        ranked = tuple(
+            s for s in ranker.rank_analysis(analysis, limit=20)
+            if question.entity in s.fact.about
+        )
+        direct = store.find(question.entity, question.aspect)
+        best = ranked[0].fact if ranked else (direct[0] if direct else None)
+        if best is not None:
+            return Answer(best, question.entity, ranked, analysis)
     if question.text:
         analysis = ranker.analyse(question.text, context_entity)
     else:
@@ -73,6 +85,14 @@ def answer(ranker: Ranker, question: Question, context_entity: str | None = None
     best = ranked[0].fact if ranked else None
     entity = _subject(best, analysis.entities) if best else None
     return Answer(best, entity, ranked, analysis)
+
+
+#: The canonical question each slot-based aspect stands for (what the intent's samples ask).
+_SHAPES: dict[str, str] = {
+    "distance": "how far did {name} run",
+    "where_now": "where is {name} now",
+    "when": "when did {name} happen",
+}
 
 
 def _subject(fact: Fact, named: Sequence[str]) -> str | None:

@@ -16,19 +16,23 @@ out the least-bad fact with confidence.
 
 from __future__ import annotations
 
+import json
 import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from skill.facts.model import Fact
-from skill.facts.store import FactStore
-from skill.facts.text import content_terms, normalise
+from skill.facts.store import DATA_DIR, FactStore, FactStoreError
+from skill.facts.text import content_terms, normalise, stem
+
+LEXICON_FILE = DATA_DIR / "lexicon.json"
 
 #: Minimum score for a confident answer. Tuned on tests/data/phrasings.json (must answer) and the
 #: off-topic list in tests/facts (must not).
-MIN_SCORE = 4.0
+MIN_SCORE = 5.0
 
 _ENTITY_LEAD = 4.0       # fact is mainly about a named entity
 _ENTITY_MENTION = 2.0    # fact mentions a named entity
@@ -38,6 +42,7 @@ _IDENTITY_ONLY = 3.0     # "who was X" with nothing else asked: the identity fac
 _CUE_WEIGHT = 2.0
 _BODY_WEIGHT = 1.0
 _CUE_PHRASE = 1.5        # per shared bigram with a cue
+_UNKNOWN_WORD = -1.5     # per question word that appears in no fact at all
 
 _PRONOUNS = frozenset("he him his she her it its they them their this that".split())
 
@@ -65,6 +70,33 @@ _ASPECT_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 
 
 @dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Ranking vocabulary from ``data/lexicon.json`` (see the file's comment for why)."""
+
+    canonical: dict[str, str]
+    background: frozenset[str]
+
+    @classmethod
+    def load(cls, path: Path = LEXICON_FILE) -> Lexicon:
+        try:
+            raw = json.loads(path.read_text(encoding="utf-8"))
+            groups = raw["equivalents"]
+            background = frozenset(raw["background_entities"])
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            raise FactStoreError(f"{path}: unreadable lexicon ({exc})") from exc
+        canonical: dict[str, str] = {}
+        for group in groups:
+            head = stem(group[0])
+            for word in group:
+                canonical.setdefault(stem(word), head)
+        return cls(canonical, background)
+
+    def terms(self, text: str) -> list[str]:
+        """Content terms with equivalent words folded together."""
+        return [self.canonical.get(t, t) for t in content_terms(text)]
+
+
+@dataclass(frozen=True, slots=True)
 class Scored:
     """A fact with its score and the reasons behind it (for ``--explain`` and tests)."""
 
@@ -81,6 +113,8 @@ class Analysis:
     aspects: frozenset[str]
     terms: tuple[str, ...]
     resolved_pronoun: bool = False
+    unknown: tuple[str, ...] = ()
+    names_only: bool = False
 
 
 def _bigrams(terms: Sequence[str]) -> set[tuple[str, str]]:
@@ -90,8 +124,10 @@ def _bigrams(terms: Sequence[str]) -> set[tuple[str, str]]:
 class Ranker:
     """Scores every plausible fact for a question. Built once per store; immutable afterwards."""
 
-    def __init__(self, store: FactStore) -> None:
+    def __init__(self, store: FactStore, lexicon: Lexicon | None = None) -> None:
         self.store = store
+        self.lexicon = lexicon or Lexicon.load()
+        terms_of = self.lexicon.terms
         self._facts: list[Fact] = list(store.facts.values())
         self._cue_terms: dict[str, Counter[str]] = {}
         self._body_terms: dict[str, Counter[str]] = {}
@@ -102,10 +138,10 @@ class Ranker:
             cue_terms: list[str] = []
             bigrams: set[tuple[str, str]] = set()
             for cue in fact.cues:
-                terms = content_terms(cue)
+                terms = terms_of(cue)
                 cue_terms.extend(terms)
                 bigrams |= _bigrams(terms)
-            body = content_terms(f"{fact.answer} {fact.card}")
+            body = terms_of(f"{fact.answer} {fact.card}")
             self._cue_terms[fact.id] = Counter(cue_terms)
             self._body_terms[fact.id] = Counter(body)
             self._cue_bigrams[fact.id] = bigrams
@@ -121,6 +157,10 @@ class Ranker:
             for name, entity_id in self._names
             if normalise(name)
         ]
+        self._entity_terms = {
+            e.id: frozenset(t for form in e.spoken_forms for t in terms_of(form))
+            for e in store.entities.values()
+        }
 
     # -- analysis -------------------------------------------------------------------------------
     def entities_in(self, text: str) -> list[str]:
@@ -140,17 +180,30 @@ class Ranker:
         return ordered
 
     def analyse(self, question: str, context_entity: str | None = None) -> Analysis:
-        """Entities, aspects and content terms of a question (pronouns resolved from context)."""
+        """Entities, aspects and content terms of a question (pronouns resolved from context).
+
+        Background entities (the relay, the serum...) are kept only when nothing more specific is
+        named. "Identity" ("who was X", "tell me about X") is only the aspect when the question
+        has no content beyond the entity's name; "what did Togo do as a puppy" is not identity.
+        """
         text = normalise(question)
-        entities = self.entities_in(text)
+        named = self.entities_in(text)
+        specific = [e for e in named if e not in self.lexicon.background]
+        entities = specific or named
         resolved = False
-        if not entities and context_entity and (_PRONOUNS & set(text.split())):
-            entities = [context_entity]
+        if not specific and context_entity and (_PRONOUNS & set(text.split())):
+            entities = [context_entity, *entities]
             resolved = True
+        terms = self.lexicon.terms(text)
+        name_terms: frozenset[str] = frozenset().union(
+            *(self._entity_terms.get(e, frozenset()) for e in named)
+        )
+        residual = [t for t in terms if t not in name_terms]
+        unknown = tuple(t for t in residual if t not in self._idf)
         aspects = frozenset(a for a, pattern in _ASPECT_PATTERNS if pattern.search(text))
-        if aspects - {"identity"}:
+        if aspects - {"identity"} or unknown:
             aspects = aspects - {"identity"}
-        return Analysis(tuple(entities), aspects, tuple(content_terms(text)), resolved)
+        return Analysis(tuple(entities), aspects, tuple(terms), resolved, unknown, not residual)
 
     # -- scoring --------------------------------------------------------------------------------
     def rank(
@@ -177,9 +230,9 @@ class Ranker:
         score = 0.0
         cue_terms = self._cue_terms[fact.id]
         body_terms = self._body_terms[fact.id]
-        entity_terms = {
-            t for e in analysis.entities for t in content_terms(self.store.entities[e].name)
-        }
+        entity_terms: frozenset[str] = frozenset().union(
+            *(self._entity_terms.get(e, frozenset()) for e in analysis.entities)
+        )
         lexical = 0.0
         for term in set(analysis.terms):
             if term in entity_terms:
@@ -202,7 +255,7 @@ class Ranker:
             elif any(e in fact.about for e in analysis.entities):
                 score += _ENTITY_MENTION
                 reasons.append("mentions entity")
-            else:
+            elif lead not in self.lexicon.background:
                 score += _ENTITY_MISSING
                 reasons.append("not about the named entity")
             if len(analysis.entities) > 1 and all(e in fact.about for e in analysis.entities):
@@ -214,12 +267,16 @@ class Ranker:
             reasons.append(f"aspect {','.join(sorted(matched))}")
         if (
             analysis.aspects == {"identity"}
+            and analysis.names_only
             and "identity" in fact.aspects
             and analysis.entities
             and fact.about[0] == analysis.entities[0]
         ):
             score += _IDENTITY_ONLY
             reasons.append("identity question")
+        if analysis.unknown:
+            score += _UNKNOWN_WORD * len(analysis.unknown)
+            reasons.append(f"unknown words {','.join(analysis.unknown)}")
         return Scored(fact, round(score, 3), tuple(reasons))
 
     # -- follow-ups -----------------------------------------------------------------------------

@@ -17,9 +17,10 @@ STOPWORDS: frozenset[str] = frozenset(
     """a an the and or but of to in on at by for with from into onto as is are was were be been
     being am do does did done doing have has had having it its it's this that these those there
     their they them he him his she her hers i me my we us our you your yours can could would should
-    will shall may might must about tell know say said give some any just please um uh er hmm like
-    so then than too very really also alexa ask serum run skill me more much one ever get got
-    go went going let lets okay ok hey well""".split()
+    will shall may might must about tell know give some any just please um uh er hmm like
+    so then than too very really also alexa ask skill me more much ever get got go going let lets
+    okay ok hey well all exactly actually anything something thing things stuff kind sort bit
+    even still yet again exact basically quite pretty whole""".split()
 )
 
 QUESTION_WORDS: frozenset[str] = frozenset(

@@ -56,7 +56,7 @@ def split_invocation(text: str, invocation_name: str) -> Invocation:
         # "serum run tell me the story": name first, request after.
         return Invocation("intent", " ".join(after))
     # "tell me about togo using serum run" / "... from serum run"
-    if not after and before[-1] in ("using", "with", "from", "on", "in"):
+    if not after and before[-1] in ("using", "with", "from"):
         return Invocation("intent", " ".join(before[:-1]))
     return Invocation("none", " ".join(words))
 
