@@ -32,9 +32,9 @@ LEXICON_FILE = DATA_DIR / "lexicon.json"
 
 #: Minimum score for a confident answer. Tuned on tests/data/phrasings.json (must answer) and the
 #: off-topic list in tests/facts (must not).
-MIN_SCORE = 5.0
+MIN_SCORE = 6.0
 
-_ENTITY_LEAD = 4.0       # fact is mainly about a named entity
+_ENTITY_LEAD = 5.0       # fact is mainly about a named entity
 _ENTITY_MENTION = 2.0    # fact mentions a named entity
 _ENTITY_MISSING = -2.5   # question names entities, fact is about none of them
 _ASPECT_MATCH = 3.0
@@ -263,7 +263,7 @@ class Ranker:
                 reasons.append("about all named entities")
         matched = analysis.aspects & fact.aspects
         if matched:
-            score += _ASPECT_MATCH
+            score += _ASPECT_MATCH * min(len(matched), 2)
             reasons.append(f"aspect {','.join(sorted(matched))}")
         if (
             analysis.aspects == {"identity"}

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from skill.nlu.numbers import parse_number
+
 _NON_WORD = re.compile(r"[^a-z0-9' ]+")
 _APOSTROPHE = re.compile(r"'s\b|'")
 
@@ -61,8 +63,42 @@ def tokens(text: str) -> list[str]:
     return normalise(text).split()
 
 
+_NUMBER_WORD = frozenset(
+    """zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen
+    fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty
+    ninety hundred thousand million""".split()
+)
+
+
+def fold_numbers(words: list[str]) -> list[str]:
+    """Replace spoken number runs with digits ("nineteen twenty five" -> "1925").
+
+    Speech recognition often spells numbers out; fact text uses digits. Single small words
+    ("one", "two") are left alone because they are usually not quantities in questions.
+    """
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        j = i
+        while j < len(words) and (words[j] in _NUMBER_WORD or (j > i and words[j] == "and")):
+            j += 1
+        while j > i and words[j - 1] == "and":
+            j -= 1
+        value = parse_number(" ".join(words[i:j])) if j - i >= 2 or (
+            j > i and words[i] not in ("one", "two", "three")) else None
+        if value is not None and j > i:
+            out.append(str(int(value)) if float(value).is_integer() else str(value))
+            i = j
+        else:
+            out.append(words[i])
+            i += 1
+    return out
+
+
 def content_terms(text: str) -> list[str]:
     """Stemmed content words: what the lexical scorer matches on."""
     return [
-        stem(w) for w in tokens(text) if w not in STOPWORDS and w not in QUESTION_WORDS
+        stem(w)
+        for w in fold_numbers(tokens(text))
+        if w not in STOPWORDS and w not in QUESTION_WORDS
     ]
