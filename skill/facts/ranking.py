@@ -115,6 +115,7 @@ class Analysis:
     resolved_pronoun: bool = False
     unknown: tuple[str, ...] = ()
     names_only: bool = False
+    name_terms: frozenset[str] = frozenset()
 
 
 def _bigrams(terms: Sequence[str]) -> set[tuple[str, str]]:
@@ -157,27 +158,29 @@ class Ranker:
             for name, entity_id in self._names
             if normalise(name)
         ]
-        self._entity_terms = {
-            e.id: frozenset(t for form in e.spoken_forms for t in terms_of(form))
-            for e in store.entities.values()
-        }
 
     # -- analysis -------------------------------------------------------------------------------
     def entities_in(self, text: str) -> list[str]:
         """Entity ids named in the text, in order of appearance, longest names first."""
+        return self._match_entities(text)[0]
+
+    def _match_entities(self, text: str) -> tuple[list[str], list[str]]:
+        """(entity ids in order of appearance, the words that named them)."""
         remaining = normalise(text)
         found: list[tuple[int, str]] = []
+        spans: list[str] = []
         for pattern, entity_id in self._name_patterns:
             match = pattern.search(remaining)
             if match:
                 found.append((match.start(), entity_id))
+                spans.append(match.group())
                 # Blank the match so a shorter name inside it doesn't count again.
                 remaining = remaining[: match.start()] + " " * len(match.group()) + remaining[match.end():]
         ordered: list[str] = []
         for _, entity_id in sorted(found):
             if entity_id not in ordered:
                 ordered.append(entity_id)
-        return ordered
+        return ordered, spans
 
     def analyse(self, question: str, context_entity: str | None = None) -> Analysis:
         """Entities, aspects and content terms of a question (pronouns resolved from context).
@@ -187,7 +190,7 @@ class Ranker:
         has no content beyond the entity's name; "what did Togo do as a puppy" is not identity.
         """
         text = normalise(question)
-        named = self.entities_in(text)
+        named, spans = self._match_entities(text)
         specific = [e for e in named if e not in self.lexicon.background]
         entities = specific or named
         resolved = False
@@ -195,15 +198,17 @@ class Ranker:
             entities = [context_entity, *entities]
             resolved = True
         terms = self.lexicon.terms(text)
-        name_terms: frozenset[str] = frozenset().union(
-            *(self._entity_terms.get(e, frozenset()) for e in named)
-        )
+        name_terms = frozenset(t for span in spans for t in self.lexicon.terms(span))
         residual = [t for t in terms if t not in name_terms]
         unknown = tuple(t for t in residual if t not in self._idf)
         aspects = frozenset(a for a, pattern in _ASPECT_PATTERNS if pattern.search(text))
         if aspects - {"identity"} or unknown:
             aspects = aspects - {"identity"}
-        return Analysis(tuple(entities), aspects, tuple(terms), resolved, unknown, not residual)
+        elif named and not residual:
+            aspects = frozenset({"identity"})  # "what exactly was the serum": names only
+        return Analysis(
+            tuple(entities), aspects, tuple(terms), resolved, unknown, not residual, name_terms
+        )
 
     # -- scoring --------------------------------------------------------------------------------
     def rank(
@@ -226,58 +231,83 @@ class Ranker:
         return scored[:limit]
 
     def _score(self, fact: Fact, analysis: Analysis) -> Scored:
+        """Score one fact; a fact without enough *evidence* scores 0 whatever its total.
+
+        Evidence is what makes an answer safe to give: the question's shape matched, or a word the
+        fact's cues use, or two words from its text; with no entity named, two words or a cue
+        phrase and no out-of-vocabulary words. This is what keeps "what time is it" from being
+        answered with the usual mail time on the trail.
+        """
         reasons: list[str] = []
         score = 0.0
         cue_terms = self._cue_terms[fact.id]
         body_terms = self._body_terms[fact.id]
-        entity_terms: frozenset[str] = frozenset().union(
-            *(self._entity_terms.get(e, frozenset()) for e in analysis.entities)
-        )
+        entity_terms = analysis.name_terms
         lexical = 0.0
+        cue_hits = body_hits = 0
         for term in set(analysis.terms):
             if term in entity_terms:
                 continue  # entity words are scored by the entity signal, not twice
             idf = self._idf.get(term, 0.0)
             if cue_terms[term]:
                 lexical += _CUE_WEIGHT * idf
+                cue_hits += 1
             elif body_terms[term]:
                 lexical += _BODY_WEIGHT * idf * min(body_terms[term], 2) / 1.5
+                body_hits += 1
         shared = _bigrams(analysis.terms) & self._cue_bigrams[fact.id]
         lexical += _CUE_PHRASE * len(shared)
         if lexical:
             score += lexical
             reasons.append(f"words {lexical:.1f}")
         if analysis.entities:
-            lead = analysis.entities[0]
-            if fact.about and fact.about[0] == lead:
-                score += _ENTITY_LEAD
-                reasons.append(f"about {lead}")
-            elif any(e in fact.about for e in analysis.entities):
-                score += _ENTITY_MENTION
-                reasons.append("mentions entity")
-            elif lead not in self.lexicon.background:
-                score += _ENTITY_MISSING
-                reasons.append("not about the named entity")
-            if len(analysis.entities) > 1 and all(e in fact.about for e in analysis.entities):
-                score += _ENTITY_MENTION
-                reasons.append("about all named entities")
+            score += self._entity_score(fact, analysis.entities, reasons)
         matched = analysis.aspects & fact.aspects
         if matched:
             score += _ASPECT_MATCH * min(len(matched), 2)
             reasons.append(f"aspect {','.join(sorted(matched))}")
-        if (
+        identity = (
             analysis.aspects == {"identity"}
             and analysis.names_only
             and "identity" in fact.aspects
-            and analysis.entities
+            and bool(analysis.entities)
             and fact.about[0] == analysis.entities[0]
-        ):
+        )
+        if identity:
             score += _IDENTITY_ONLY
             reasons.append("identity question")
         if analysis.unknown:
             score += _UNKNOWN_WORD * len(analysis.unknown)
             reasons.append(f"unknown words {','.join(analysis.unknown)}")
+        words = cue_hits + body_hits
+        if analysis.entities:
+            evidence = identity or bool(matched) or cue_hits > 0 or (
+                body_hits >= (2 if analysis.unknown else 1)
+            ) or (analysis.names_only and fact.about[0] == analysis.entities[0])
+        else:
+            evidence = not analysis.unknown and (words >= 2 or bool(shared))
+        if not evidence:
+            reasons.append("not enough evidence")
+            score = 0.0
         return Scored(fact, round(score, 3), tuple(reasons))
+
+    def _entity_score(self, fact: Fact, entities: Sequence[str], reasons: list[str]) -> float:
+        """Credit for being about the entities the question names (the lead one most)."""
+        lead = entities[0]
+        score = 0.0
+        if fact.about and fact.about[0] == lead:
+            score += _ENTITY_LEAD
+            reasons.append(f"about {lead}")
+        elif any(e in fact.about for e in entities):
+            score += _ENTITY_MENTION
+            reasons.append("mentions entity")
+        elif lead not in self.lexicon.background:
+            score += _ENTITY_MISSING
+            reasons.append("not about the named entity")
+        if len(entities) > 1 and all(e in fact.about for e in entities):
+            score += _ENTITY_MENTION
+            reasons.append("about all named entities")
+        return score
 
     # -- follow-ups -----------------------------------------------------------------------------
     def related(self, fact_id: str, seen: Iterable[str], entity_id: str | None = None) -> Fact | None:
