@@ -59,12 +59,18 @@ def answer(ranker: Ranker, question: Question, context_entity: str | None = None
         shaped = _SHAPES.get(question.aspect, "{name}").format(name=name)
         analysis = ranker.analyse(shaped)
         analysis = Analysis((question.entity,), frozenset({question.aspect}), analysis.terms)
+        candidates = [
+            s for s in ranker.rank_analysis(analysis, limit=40) if question.entity in s.fact.about
+        ]
+        # Facts tagged with the asked aspect come first; the rest only if none is tagged.
         ranked = tuple(
-            s for s in ranker.rank_analysis(analysis, limit=20)
-            if question.entity in s.fact.about
+            [s for s in candidates if question.aspect in s.fact.aspects]
+            or candidates
         )
         direct = store.find(question.entity, question.aspect)
-        best = ranked[0].fact if ranked else (direct[0] if direct else None)
+        best = direct[0] if direct and not any(
+            question.aspect in s.fact.aspects for s in ranked
+        ) else (ranked[0].fact if ranked else None)
         if best is not None:
             return Answer(best, question.entity, ranked, analysis)
     if question.text:

@@ -43,6 +43,9 @@ _CUE_WEIGHT = 2.0
 _BODY_WEIGHT = 1.0
 _CUE_PHRASE = 1.5        # per shared bigram with a cue
 _UNKNOWN_WORD = -1.5     # per question word that appears in no fact at all
+_PERSON_ANSWERS_WHO = 3.0  # "who drove Balto": a fact led by a person answers it
+
+_WHO = re.compile(r"^(who|whose|whom)\b")
 
 _PRONOUNS = frozenset("he him his she her it its they them their this that".split())
 
@@ -50,7 +53,7 @@ _PRONOUNS = frozenset("he him his she her it its they them their this that".spli
 _ASPECT_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (aspect, re.compile(pattern))
     for aspect, pattern in (
-        ("where_now", r"\bwhere (is|are|can i (see|find|visit)|can you see|do i see)\b.*\b(now|today|these days|nowadays|kept|displayed|buried|body|remains)\b|\b(on display|stuffed|mounted|taxiderm|remains|body now|see (him|her|balto|togo) today)\b|\bwhere can i see\b|\bwhere (is|are) .* (kept|displayed)\b"),
+        ("where_now", r"\b(what|which) museum\b|\bwhere (is|are|can i (see|find|visit)|can you see|do i see)\b.*\b(now|today|these days|nowadays|kept|displayed|buried|body|remains)\b|\b(on display|stuffed|mounted|taxiderm|remains|body now|see (him|her|balto|togo) today)\b|\bwhere can i see\b|\bwhere (is|are) .* (kept|displayed)\b"),
         ("distance", r"\bhow (far|long a distance)\b|\bhow many miles\b|\bmiles?\b|\bdistance\b|\bhow long (was|is) (the|his|her|that|their) (trail|route|run|leg|relay|trip|journey|stretch|stage)\b"),
         ("duration", r"\bhow long did\b|\bhow many (hours|days)\b|\bhow long (was|did) .* take\b|\bhow (quick|fast)\b|\bhours?\b|\bdays? did\b"),
         ("when", r"\bwhen\b|\bwhat (year|date|day|time|month)\b|\bwhich (year|date|day)\b|\bwhat time\b|\bborn\b"),
@@ -116,6 +119,7 @@ class Analysis:
     unknown: tuple[str, ...] = ()
     names_only: bool = False
     name_terms: frozenset[str] = frozenset()
+    asks_who: bool = False
 
 
 def _bigrams(terms: Sequence[str]) -> set[tuple[str, str]]:
@@ -153,8 +157,9 @@ class Ranker:
         self._idf = {t: math.log(1 + (total - n + 0.5) / (n + 0.5)) for t, n in doc_freq.items()}
         # Longest names first so "balto statue" beats "balto" where both are entities.
         self._names = sorted(store.entity_names.items(), key=lambda kv: -len(kv[0]))
+        # "baltos team": speech recognition drops the possessive apostrophe.
         self._name_patterns = [
-            (re.compile(rf"\b{re.escape(normalise(name))}\b"), entity_id)
+            (re.compile(rf"\b{re.escape(normalise(name))}s?\b"), entity_id)
             for name, entity_id in self._names
             if normalise(name)
         ]
@@ -207,7 +212,8 @@ class Ranker:
         elif named and not residual:
             aspects = frozenset({"identity"})  # "what exactly was the serum": names only
         return Analysis(
-            tuple(entities), aspects, tuple(terms), resolved, unknown, not residual, name_terms
+            tuple(entities), aspects, tuple(terms), resolved, unknown, not residual, name_terms,
+            bool(_WHO.match(text)),
         )
 
     # -- scoring --------------------------------------------------------------------------------
@@ -276,6 +282,9 @@ class Ranker:
         if identity:
             score += _IDENTITY_ONLY
             reasons.append("identity question")
+        elif analysis.asks_who and self._led_by_person(fact, analysis.entities):
+            score += _PERSON_ANSWERS_WHO
+            reasons.append("a person answers who")
         if analysis.unknown:
             score += _UNKNOWN_WORD * len(analysis.unknown)
             reasons.append(f"unknown words {','.join(analysis.unknown)}")
@@ -290,6 +299,11 @@ class Ranker:
             reasons.append("not enough evidence")
             score = 0.0
         return Scored(fact, round(score, 3), tuple(reasons))
+
+    def _led_by_person(self, fact: Fact, named: Sequence[str]) -> bool:
+        """True when the fact's lead entity is a person the question did not already name."""
+        lead = self.store.entities.get(fact.about[0]) if fact.about else None
+        return lead is not None and lead.type == "person" and lead.id not in named
 
     def _entity_score(self, fact: Fact, entities: Sequence[str], reasons: list[str]) -> float:
         """Credit for being about the entities the question names (the lead one most)."""
