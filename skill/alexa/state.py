@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ask_sdk_core.exceptions import AttributesManagerException
 from ask_sdk_core.handler_input import HandlerInput
 
 LAST_ENTITY = "last_entity"
@@ -27,8 +28,15 @@ MAX_SEEN = 40
 
 
 def session(handler_input: HandlerInput) -> dict[str, Any]:
-    """The mutable session-attribute dict (created if the request had none)."""
-    attrs = handler_input.attributes_manager.session_attributes
+    """The mutable session-attribute dict (created if the request had none).
+
+    Requests outside a session (ask-sdk raises for those) get a throw-away dict, so handlers can
+    read and write state uniformly; nothing is sent back for them anyway.
+    """
+    try:
+        attrs = handler_input.attributes_manager.session_attributes
+    except AttributesManagerException:
+        return {}
     if not isinstance(attrs, dict):
         attrs = {}
         handler_input.attributes_manager.session_attributes = attrs

@@ -8,7 +8,7 @@ Lambda all exercise the exact same decision.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from skill.facts.model import Fact
 from skill.facts.ranking import Analysis, Ranker, Scored
@@ -57,8 +57,9 @@ def answer(ranker: Ranker, question: Question, context_entity: str | None = None
         # between, say, the relay's arrival time and its overall dates for "when was the relay".
         name = store.entities[question.entity].name
         shaped = _SHAPES.get(question.aspect, "{name}").format(name=name)
-        analysis = ranker.analyse(shaped)
-        analysis = Analysis((question.entity,), frozenset({question.aspect}), analysis.terms)
+        analysis = replace(
+            ranker.analyse(shaped), entities=(question.entity,), aspects=frozenset({question.aspect})
+        )
         candidates = [
             s for s in ranker.rank_analysis(analysis, limit=40) if question.entity in s.fact.about
         ]
@@ -78,15 +79,9 @@ def answer(ranker: Ranker, question: Question, context_entity: str | None = None
     else:
         analysis = Analysis((), frozenset(), ())
     if question.entity and question.entity not in analysis.entities:
-        analysis = Analysis(
-            (question.entity, *analysis.entities), analysis.aspects, analysis.terms,
-            analysis.resolved_pronoun,
-        )
+        analysis = replace(analysis, entities=(question.entity, *analysis.entities))
     if question.aspect and question.aspect not in analysis.aspects:
-        analysis = Analysis(
-            analysis.entities, analysis.aspects | {question.aspect}, analysis.terms,
-            analysis.resolved_pronoun,
-        )
+        analysis = replace(analysis, aspects=analysis.aspects | {question.aspect})
     ranked = tuple(ranker.rank_analysis(analysis))
     best = ranked[0].fact if ranked else None
     entity = _subject(best, analysis.entities) if best else None

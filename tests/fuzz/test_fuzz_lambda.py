@@ -483,12 +483,6 @@ def test_handled_requests_never_reach_the_error_handler(
     assert_answered_by_a_handler(handler, failure_log, envelope)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="skill/alexa/state.py session() lets ask-sdk's AttributesManagerException escape when "
-    "the request has no session, so the catch-all apologises instead of answering; remove this "
-    "mark once it returns an empty dict there",
-)
 @settings(FUZZ, max_examples=200)
 @given(envelope=well_formed_envelope(HANDLED_TYPES, with_session=False))
 def test_requests_without_a_session_are_answered_by_a_handler(

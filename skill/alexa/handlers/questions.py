@@ -93,7 +93,7 @@ class EntityQuestionHandler(AbstractRequestHandler):
             found = store.entity_for_name(value.raw) or _first_entity(self.ranker, value.raw)
             entity = found.id if found else None
         if entity is None and value.raw is None:
-            entity = state.get_str(handler_input, state.LAST_ENTITY)
+            entity = _context_entity(handler_input, self.ranker)
         if entity is None:
             log.info("unresolved %s slot %r in %s", slot_name, value.raw, name)
             if value.raw and not is_blank(value.raw):
@@ -109,6 +109,15 @@ class EntityQuestionHandler(AbstractRequestHandler):
             )
         result = answer(self.ranker, Question(entity=entity, aspect=aspect))
         return speak_answer(handler_input, self.ranker, result)
+
+
+def _context_entity(handler_input: HandlerInput, ranker: Ranker) -> str | None:
+    """The entity follow-ups refer to, if the session remembers a valid one.
+
+    Session attributes come back from the client; an id the store doesn't know is ignored.
+    """
+    entity = state.get_str(handler_input, state.LAST_ENTITY)
+    return entity if entity in ranker.store.entities else None
 
 
 def _first_entity(ranker: Ranker, text: str):  # noqa: ANN202 - Entity | None
@@ -134,7 +143,7 @@ class FreeQuestionHandler(AbstractRequestHandler):
                 handler_input, Reply(phrases.FALLBACK, reprompt=phrases.FALLBACK_REPROMPT)
             )
         text = f"{QUESTION_INTENTS[name]} {query}".strip()
-        context = state.get_str(handler_input, state.LAST_ENTITY)
+        context = _context_entity(handler_input, self.ranker)
         result = answer(self.ranker, Question(text=text), context_entity=context)
         log.info(
             "question %r -> %s (entities=%s aspects=%s)",
@@ -161,7 +170,7 @@ class TellMeMoreHandler(AbstractRequestHandler):
 
     def handle(self, handler_input: HandlerInput) -> Response:
         last_fact = state.get_str(handler_input, state.LAST_FACT)
-        entity = state.get_str(handler_input, state.LAST_ENTITY)
+        entity = _context_entity(handler_input, self.ranker)
         if last_fact is None or last_fact not in self.ranker.store.facts:
             return respond(
                 handler_input, Reply(phrases.HELP, reprompt=phrases.HELP_REPROMPT)
