@@ -10,11 +10,12 @@ is importable):
 library, which is Lambda's order (/var/task before /var/runtime). Environment variables
 (TABLE_NAME, SKILL_ID, AWS_*) pass through as Lambda would set them.
 
-It imports ``lambda_function``, invokes ``lambda_handler`` with a LaunchRequest, a HelpIntent and a
-SessionEndedRequest, imports every shipped ``skill`` module, and prints one JSON report. It exits
-non-zero when a response has no speech, a module was loaded from outside the three allowed
-places, a local-only library was imported, or the interpreter wrote any file into the artifact
-(which would mean the shipped bytecode is not being used).
+It imports ``lambda_function``, invokes ``lambda_handler`` with a LaunchRequest, a HelpIntent, a
+StoryIntent (which stores progress when a table is configured) and a SessionEndedRequest, imports
+every shipped ``skill`` module, and prints one JSON report. It exits non-zero when a response has
+no speech, a module was loaded from outside the three allowed places, a local-only library was
+imported, or the interpreter wrote any file into the artifact (which would mean the shipped
+bytecode is not being used).
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from typing import Any
 
 FORBIDDEN = ("flask", "flask_ask_sdk", "yaml", "waitress", "moto", "pytest", "hypothesis")
 DEFAULT_SKILL_ID = "amzn1.ask.skill.00000000-0000-4000-8000-00000000a0b5"
+SMOKE_USER = "amzn1.ask.account.ARTIFACT-SMOKE"
 
 
 def snapshot(root: Path) -> set[str]:
@@ -39,7 +41,7 @@ def snapshot(root: Path) -> set[str]:
 
 def envelope(request: dict[str, Any], session_id: str, new: bool) -> dict[str, Any]:
     application = {"applicationId": os.environ.get("SKILL_ID") or DEFAULT_SKILL_ID}
-    user = {"userId": "amzn1.ask.account.ARTIFACT-SMOKE"}
+    user = {"userId": SMOKE_USER}
     return {
         "version": "1.0",
         "session": {
@@ -68,13 +70,15 @@ def envelope(request: dict[str, Any], session_id: str, new: bool) -> dict[str, A
 
 def requests() -> list[tuple[str, dict[str, Any]]]:
     session = f"amzn1.echo-api.session.{uuid.uuid4()}"
-    help_intent = {
-        "type": "IntentRequest",
-        "intent": {"name": "AMAZON.HelpIntent", "confirmationStatus": "NONE"},
-    }
+
+    def intent(name: str) -> dict[str, Any]:
+        request = {"type": "IntentRequest", "intent": {"name": name, "confirmationStatus": "NONE"}}
+        return envelope(request, session, False)
+
     return [
         ("LaunchRequest", envelope({"type": "LaunchRequest"}, session, True)),
-        ("AMAZON.HelpIntent", envelope(help_intent, session, False)),
+        ("AMAZON.HelpIntent", intent("AMAZON.HelpIntent")),
+        ("StoryIntent", intent("StoryIntent")),
         (
             "SessionEndedRequest",
             envelope({"type": "SessionEndedRequest", "reason": "USER_INITIATED"}, session, False),
@@ -116,7 +120,7 @@ def main(argv: list[str]) -> int:
         importlib.import_module(name)
 
     problems = []
-    for label in ("LaunchRequest", "AMAZON.HelpIntent"):
+    for label in ("LaunchRequest", "AMAZON.HelpIntent", "StoryIntent"):
         speech = (responses[label] or {}).get("response", {}).get("outputSpeech")
         if not speech:
             problems.append(f"{label}: no outputSpeech in {responses[label]!r}")

@@ -27,6 +27,7 @@ pytestmark = pytest.mark.slow
 ARTIFACT = Path(os.environ.get("SERUM_RUN_ARTIFACT", REPO / ".aws-sam/build/SkillFunction"))
 RUNTIME = Path(os.environ.get("SERUM_RUN_LAMBDA_RUNTIME", REPO / "build/lambda-runtime"))
 SMOKE = Path(__file__).with_name("artifact_smoke.py")
+SMOKE_USER = "amzn1.ask.account.ARTIFACT-SMOKE"  # artifact_smoke.py's listener
 LAMBDA_PYTHON = "python3.12"
 PYENV_VERSIONS = "3.12.1:3.11.7"
 NOT_SHIPPED = (
@@ -121,7 +122,7 @@ def test_every_source_file_ships_bytecode_valid_without_a_source_check() -> None
 def test_the_artifact_answers_alexa_with_only_itself_and_boto3() -> None:
     report = run_artifact({"SKILL_ID": SKILL_ID, "AWS_REGION": "us-east-1"})
     assert report["python"].startswith("3.12.")
-    for label in ("LaunchRequest", "AMAZON.HelpIntent"):
+    for label in ("LaunchRequest", "AMAZON.HelpIntent", "StoryIntent"):
         assert alexa_problems(report["responses"][label]) == [], label
     assert "skill.adapters.dynamodb" in report["shipped_modules"]
     assert not any(name.startswith("skill.simulator") for name in report["shipped_modules"])
@@ -144,8 +145,11 @@ def test_the_artifact_keeps_progress_in_dynamodb(moto_endpoint: str, dynamodb: A
                 "LOG_LEVEL": "DEBUG",
             }
         )
-        for label in ("LaunchRequest", "AMAZON.HelpIntent"):
+        for label in ("LaunchRequest", "AMAZON.HelpIntent", "StoryIntent"):
             assert alexa_problems(report["responses"][label]) == [], label
+        item = dynamodb.Table("artifact-progress").get_item(Key={"id": SMOKE_USER})["Item"]
+        assert item["attributes"]["story"]["chapter"] == 1
+        assert item["attributes"]["story"]["finished"] is False
     finally:
         dynamodb.Table("artifact-progress").delete()
 
