@@ -82,17 +82,35 @@ class ValueIndex:
         """Matches for a phrase one typo away from a known phrase of five letters or more."""
         if len(phrase) < 5:
             return []
+        words = phrase.split()
         found: list[tuple[str, str | None]] = []
         for known, targets in self.exact.items():
-            if abs(len(known) - len(phrase)) <= 1 and known[:1] == phrase[:1] and (
-                edit_distance(known, phrase, 1) <= 1
-            ):
+            if abs(len(known) - len(phrase)) > 1 or edit_distance(known, phrase, 1) > 1:
+                continue
+            if _plausible_typo(known.split(), words):
                 found.extend(t for t in targets if t not in found)
         return found
 
     def phrases(self) -> list[str]:
         """All known phrases, longest first (so regex alternation prefers the longest)."""
         return sorted(self.exact, key=lambda p: (-len(p), p))
+
+
+def _plausible_typo(known: list[str], heard: list[str]) -> bool:
+    """A slip inside one word, not another real word.
+
+    The first letter of every word must agree ("the trail" is not "the rail"), and a changed
+    letter (rather than a doubled or dropped one) counts only in a long word ("trail" is not
+    "train", but "seppalla" is "seppala" and "gonangnon" is "gonangnan").
+    """
+    if len(known) != len(heard):
+        return False
+    for a, b in zip(known, heard, strict=True):
+        if a == b:
+            continue
+        if a[:1] != b[:1] or (len(a) == len(b) and len(a) < 7):
+            return False
+    return True
 
 
 def _article_variants(phrase: str) -> list[str]:

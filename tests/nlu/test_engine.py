@@ -181,3 +181,19 @@ def test_any_text_resolves_to_a_declared_intent(text: str) -> None:
     result = engine.resolve(text)
     assert engine.model.intent(result.intent) is not None
     assert set(result.slots) <= {s.name for s in engine.model.intent(result.intent).slots}
+
+
+@pytest.mark.parametrize(
+    ("type_name", "heard", "expected"),
+    [
+        ("PERSON", "seppalla", [("Leonhard Seppala", "seppala")]),
+        ("PERSON", "kasen", [("Gunnar Kaasen", "kaasen")]),
+        ("DOG", "baltoo", [("Balto", "balto")]),
+        ("SUBJECT", "the rum", []),
+        ("SUBJECT", "the relax", []),
+        ("DOG", "xbalto", []),
+    ],
+)
+def test_near_values_are_slips_not_other_words(mini_engine: NluEngine, type_name: str,
+                                               heard: str, expected: list) -> None:
+    assert mini_engine.compiled.indexes[type_name].lookup_near(heard) == expected

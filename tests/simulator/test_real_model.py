@@ -1,0 +1,34 @@
+"""The shipped interaction model: lint-clean, accurate on the annotated set, dialogs pass."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from skill.simulator.dialogs import run_files
+from skill.simulator.model_check import check_model_file
+from skill.simulator.nlu_eval import evaluate_file
+from skill.simulator.runtime import MODEL_DIR
+
+ROOT = Path(__file__).resolve().parents[2]
+MODEL = MODEL_DIR / "en-US.json"
+DIALOGS = sorted((ROOT / "tests" / "dialogs").glob("*.yaml"))
+
+
+def test_model_check_finds_no_errors() -> None:
+    errors = [f.render() for f in check_model_file(MODEL) if f.level == "error"]
+    assert errors == []
+
+
+def test_nlu_accuracy_on_the_annotated_set() -> None:
+    result = evaluate_file(ROOT / "tests" / "data" / "nlu_eval.yaml", model=MODEL)
+    assert len(result.outcomes) >= 200
+    assert result.intent_accuracy >= 0.95, result.render()
+    assert result.slot_accuracy >= 0.93, result.render()
+
+
+@pytest.mark.parametrize("path", DIALOGS, ids=lambda p: p.name)
+def test_project_dialogs_pass(path: Path) -> None:
+    report = run_files([path], model=MODEL)
+    assert report.passed, report.render(verbose=True)
