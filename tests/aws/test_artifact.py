@@ -54,6 +54,26 @@ if not (ARTIFACT / "lambda_function.py").is_file() or not (RUNTIME / "boto3").is
     )
 
 
+def _stale_files() -> list[str]:
+    """Shipped sources that differ from the checkout (an old build on a developer machine)."""
+    shipped = [ARTIFACT / "lambda_function.py", *sorted((ARTIFACT / "skill").rglob("*.py"))]
+    stale = []
+    for path in shipped:
+        relative = path.relative_to(ARTIFACT)
+        source = REPO / ("lambda" if relative.name == "lambda_function.py" else "") / relative
+        if not source.is_file() or source.read_bytes() != path.read_bytes():
+            stale.append(str(relative))
+    return stale
+
+
+if stale := _stale_files():
+    pytest.skip(
+        f"the artifact at {ARTIFACT} was built from other sources ({stale[0]}, ...): "
+        "rebuild with .ci/aws_checks.sh",
+        allow_module_level=True,
+    )
+
+
 def lambda_python() -> list[str]:
     """The Lambda runtime's Python, isolated: no site-packages, no checkout, no PYTHON* vars."""
     if shutil.which(LAMBDA_PYTHON) is None:
