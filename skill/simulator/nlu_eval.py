@@ -87,6 +87,20 @@ class EvalResult:
         return Counter((o.example.intent, o.resolution.intent)
                        for o in self.outcomes if not o.intent_ok)
 
+    def confusion_table(self) -> list[str]:
+        """A matrix (rows expected, columns predicted) over the intents involved in errors.
+
+        Columns are numbered to keep the table narrow; the legend maps numbers to intents.
+        """
+        involved = sorted({name for pair in self.confusions() for name in pair})
+        counts = Counter((o.example.intent, o.resolution.intent) for o in self.outcomes)
+        width = max(len(name) for name in involved)
+        header = " " * (width + 3) + "".join(f"{n:>5}" for n in range(1, len(involved) + 1))
+        rows = [f"{number:>2} {name:<{width}}" + "".join(
+                    f"{counts[(name, other)] or '.':>5}" for other in involved)
+                for number, name in enumerate(involved, 1)]
+        return ["confusion table (rows: expected, columns: predicted)", header, *rows]
+
     def per_intent(self) -> dict[str, tuple[int, int, int]]:
         """intent -> (true positives, expected count, predicted count)."""
         expected = Counter(o.example.intent for o in self.outcomes)
@@ -135,6 +149,7 @@ class EvalResult:
         if confusions:
             lines += ["", "confusions (expected -> predicted: count)"]
             lines += [f"  {e} -> {p}: {n}" for (e, p), n in confusions.most_common()]
+            lines += ["", *self.confusion_table()]
         misses = self.summary()["misses"]
         if misses:
             lines += ["", "misses"]

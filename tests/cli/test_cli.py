@@ -235,6 +235,10 @@ def test_nlu_eval_reports_accuracy_confusions_and_misses(tmp_path: Path) -> None
     assert "intent accuracy: 75.0%" in out
     assert "slot accuracy:   66.7% (of 3 slot-annotated utterances)" in out
     assert "AboutDogIntent -> AboutPersonIntent: 1" in out
+    table = out[out.index("confusion table"):].splitlines()
+    assert table[1].split() == ["1", "2"]
+    assert table[2].split() == ["1", "AboutDogIntent", "1", "1"]
+    assert table[3].split() == ["2", "AboutPersonIntent", ".", "."]
     assert "'who was seppala': expected AboutDogIntent" in out
     code, out, _ = balto("nlu-eval", str(path), "--model", MINI, "--json", "--min-accuracy",
                          "0.9", tmp=tmp_path)
