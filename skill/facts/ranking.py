@@ -55,6 +55,7 @@ DEFAULT_WEIGHTS = Weights()
 #: Kept for callers that only need the threshold.
 MIN_SCORE = DEFAULT_WEIGHTS.min_score
 
+_FILM_TERM = "film"  # the lexicon's head word for movie, cartoon, directed, ...
 _WHO = re.compile(r"^(who|whose|whom)\b")
 
 _PRONOUNS = frozenset("he him his she her it its they them their this that".split())
@@ -170,6 +171,7 @@ class Ranker:
         self._idf = {t: math.log(1 + (total - n + 0.5) / (n + 0.5)) for t, n in doc_freq.items()}
         # Longest names first so "balto statue" beats "balto" where both are entities.
         self._names = sorted(store.entity_names.items(), key=lambda kv: -len(kv[0]))
+        self._films = [e for e in store.entities.values() if e.type == "film"]
         # "baltos team": speech recognition drops the possessive apostrophe.
         self._name_patterns = [
             (re.compile(rf"\b{re.escape(normalise(name))}s?\b"), entity_id)
@@ -216,6 +218,8 @@ class Ranker:
             entities = [context_entity, *entities]
             resolved = True
         terms = self.lexicon.terms(text)
+        if _FILM_TERM in terms:
+            entities = [self._film_named_after(e, terms) for e in entities]
         name_terms = frozenset(t for span in spans for t in self.lexicon.terms(span))
         residual = [t for t in terms if t not in name_terms]
         unknown = tuple(t for t in residual if t not in self._idf)
@@ -316,6 +320,27 @@ class Ranker:
             reasons.append("not enough evidence")
             score = 0.0
         return Scored(fact, round(score, 3), tuple(reasons))
+
+    def _film_named_after(self, entity_id: str, terms: Sequence[str]) -> str:
+        """In a question about a film, "Togo" means the film Togo, not the dog.
+
+        Among film entities whose names contain the entity's name, the one sharing most words
+        with the question wins ("the movie with the real Balto in 1925" -> the 1925 film).
+        """
+        entity = self.store.entities[entity_id]
+        if entity.type == "film":
+            return entity_id
+        name = normalise(entity.name)
+        best, best_overlap = entity_id, 0
+        for film in self._films:
+            forms = [normalise(f) for f in film.spoken_forms]
+            if not any(re.search(rf"\b{re.escape(name)}\b", f) for f in forms):
+                continue
+            words = {t for f in film.spoken_forms for t in self.lexicon.terms(f)}
+            overlap = len(words & set(terms))
+            if overlap > best_overlap:
+                best, best_overlap = film.id, overlap
+        return best
 
     def _led_by_person(self, fact: Fact, named: Sequence[str]) -> bool:
         """True when the fact's lead entity is a person the question did not already name."""
