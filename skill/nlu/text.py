@@ -14,15 +14,15 @@ _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'"})
 _NOT_WORD = re.compile(r"[^a-z0-9'.\s-]")
 _SPACES = re.compile(r"\s+")
 
-#: Hesitations speech recognition may transcribe; dropped wherever they occur.
+#: Hesitations speech recognition may transcribe, and "please"; dropped wherever they occur.
 HESITATIONS: frozenset[str] = frozenset(
-    {"um", "umm", "uh", "uhh", "er", "erm", "hmm", "hm", "ah", "mm"}
+    {"um", "umm", "uh", "uhh", "er", "erm", "hmm", "hm", "ah", "mm", "please"}
 )
 
 #: Politeness and discourse words; dropped only at the start or end of an utterance, since
 #: in the middle they can carry meaning ("tell me about now" is odd, "well" is a noun).
 EDGE_FILLERS: frozenset[str] = frozenset(
-    {"please", "pls", "alexa", "hey", "ok", "okay", "so", "well", "actually", "just",
+    {"pls", "alexa", "hey", "ok", "okay", "so", "well", "actually", "just",
      "thanks", "oh", "and", "also"}
 )
 
