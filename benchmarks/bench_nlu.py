@@ -60,8 +60,10 @@ def main() -> int:
     print(f"compile: {compile_ms:.1f} ms; utterances: {len(texts)} x {args.repeat}")
     print(f"{'parser':14} {'n':>6} {'p50 ms':>8} {'p99 ms':>8}")
     for name, values in sorted(by_parser.items()) + [("ALL", overall)]:
-        print(f"{name:14} {len(values):6d} {percentile(values, 0.5) * 1000:8.3f} "
-              f"{percentile(values, 0.99) * 1000:8.3f}")
+        print(
+            f"{name:14} {len(values):6d} {percentile(values, 0.5) * 1000:8.3f} "
+            f"{percentile(values, 0.99) * 1000:8.3f}"
+        )
     print(f"mean ms: {statistics.fmean(overall) * 1000:.3f}")
     return 0
 
