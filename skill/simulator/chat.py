@@ -69,11 +69,12 @@ def _setup_readline(history: Path | None) -> None:
 
 
 def _read_line(stdin: TextIO, interactive: bool, printer: TurnPrinter) -> str | None:
-    """Read one line; None at end of input."""
+    """Read one line; None at end of input (or Ctrl+C / Ctrl+D on a terminal)."""
     if interactive:
         try:
             return input("You: ")
-        except EOFError:
+        except (EOFError, KeyboardInterrupt):
+            print(file=printer.out)
             return None
     line = stdin.readline()
     if not line:
