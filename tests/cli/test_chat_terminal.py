@@ -58,3 +58,25 @@ def test_interactive_chat_uses_a_prompt_and_saves_history(tmp_path: Path) -> Non
         os.close(controller)
     history = tmp_path / "serum-run" / "chat_history"
     assert "who was togo" in history.read_text()
+
+
+@pytest.mark.slow
+def test_ctrl_c_at_the_prompt_ends_the_session_cleanly(tmp_path: Path) -> None:
+    controller, terminal = pty.openpty()
+    env = {**os.environ, "XDG_DATA_HOME": str(tmp_path), "TERM": "dumb"}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "skill.cli", "chat", "--model", str(MINI), "--db",
+         str(tmp_path / "progress.sqlite3")],
+        stdin=terminal, stdout=terminal, stderr=terminal, cwd=ROOT, env=env, close_fds=True)
+    os.close(terminal)
+    try:
+        _read_until(controller, b"You: ")
+        os.write(controller, b"\x03")
+        rest = _read_until(controller, b"[SessionEndedRequest]")
+        assert b"[SessionEndedRequest]" in rest and b"Traceback" not in rest
+        assert process.wait(timeout=30) == 0
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+        os.close(controller)
