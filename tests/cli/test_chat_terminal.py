@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import pty
 import select
+import signal
 import subprocess
 import sys
 import time
@@ -71,7 +72,7 @@ def test_ctrl_c_at_the_prompt_ends_the_session_cleanly(tmp_path: Path) -> None:
     os.close(terminal)
     try:
         _read_until(controller, b"You: ")
-        os.write(controller, b"\x03")
+        process.send_signal(signal.SIGINT)  # what Ctrl+C delivers to the foreground process
         rest = _read_until(controller, b"[SessionEndedRequest]")
         assert b"[SessionEndedRequest]" in rest and b"Traceback" not in rest
         assert process.wait(timeout=30) == 0
