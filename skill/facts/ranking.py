@@ -69,7 +69,7 @@ _ASPECT_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("duration", r"\bhow long did\b|\bhow many (hours|days)\b|\bhow long (was|did) .* take\b|\bhow (quick|fast)\b|\bhours?\b|\bdays? did\b"),
         ("when", r"\bwhen\b|\bwhat (year|date|day|time|month)\b|\bwhich (year|date|day)\b|\bwhat time\b|\bborn\b"),
         ("why", r"\bwhy\b|\bhow come\b|\breason\b"),
-        ("how_many", r"\bhow many\b|\bhow much\b|\bnumber of\b"),
+        ("how_many", r"\bhow many\b(?! miles)|\bhow much\b|\bnumber of\b"),
         ("death", r"\bdie[ds]?\b|\bdeath\b|\bdead\b|\bpass(ed)? away\b|\bput down\b|\beuthani[sz]"),
         ("temperature", r"\bcold(est)?\b|\btemperatures?\b|\bdegrees\b|\bfreezing\b|\bweather\b|\bwind chill\b|\bblizzard\b"),
         ("breed", r"\bbreed\b|\bkind of dog\b|\btype of dog\b|\bwolf\b|\bdna\b|\bgenetic"),
@@ -89,6 +89,7 @@ class Lexicon:
 
     canonical: dict[str, str]
     background: frozenset[str]
+    topic_words: frozenset[str]
 
     @classmethod
     def load(cls, path: Path = LEXICON_FILE) -> Lexicon:
@@ -96,6 +97,7 @@ class Lexicon:
             raw = json.loads(path.read_text(encoding="utf-8"))
             groups = raw["equivalents"]
             background = frozenset(raw["background_entities"])
+            topic = raw["topic_words"]
         except (OSError, ValueError, KeyError, TypeError) as exc:
             raise FactStoreError(f"{path}: unreadable lexicon ({exc})") from exc
         canonical: dict[str, str] = {}
@@ -103,7 +105,8 @@ class Lexicon:
             head = stem(group[0])
             for word in group:
                 canonical.setdefault(stem(word), head)
-        return cls(canonical, background)
+        topic_words = frozenset(canonical.get(stem(w), stem(w)) for w in topic)
+        return cls(canonical, background, topic_words)
 
     def terms(self, text: str) -> list[str]:
         """Content terms with equivalent words folded together."""
@@ -269,10 +272,13 @@ class Ranker:
         entity_terms = analysis.name_terms
         lexical = 0.0
         cue_hits = body_hits = 0
+        topical = False
         for term in set(analysis.terms):
             if term in entity_terms:
                 continue  # entity words are scored by the entity signal, not twice
             idf = self._idf.get(term, 0.0)
+            if cue_terms[term] or body_terms[term]:
+                topical = topical or term in self.lexicon.topic_words
             if cue_terms[term]:
                 lexical += w.cue * idf
                 cue_hits += 1
@@ -311,11 +317,18 @@ class Ranker:
             reasons.append(f"unknown words {','.join(analysis.unknown)}")
         words = cue_hits + body_hits
         if analysis.entities:
-            evidence = identity or bool(matched) or cue_hits > 0 or (
-                body_hits >= (2 if analysis.unknown else 1)
-            ) or (analysis.names_only and fact.about[0] == analysis.entities[0])
+            lead_fact = fact.about[0] == analysis.entities[0]
+            # A question of a definite shape ("how many ...") that this fact doesn't answer
+            # needs more than one passing word from its text.
+            body_needed = 2 if analysis.unknown or analysis.aspects else 1
+            evidence = identity or bool(matched) or cue_hits > 0 or body_hits >= body_needed or (analysis.names_only and lead_fact) or (
+                # "what did the board of health decide": one word we can't place, about X.
+                lead_fact and "identity" in fact.aspects and len(analysis.unknown) <= 1
+            )
         else:
-            evidence = not analysis.unknown and (words >= 2 or bool(shared))
+            evidence = not analysis.unknown and (
+                words >= 2 or bool(shared) or (topical and bool(matched))
+            )
         if not evidence:
             reasons.append("not enough evidence")
             score = 0.0

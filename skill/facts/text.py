@@ -22,7 +22,7 @@ STOPWORDS: frozenset[str] = frozenset(
     will shall may might must about tell know give some any just please um uh er hmm like
     so then than too very really also alexa ask skill me more much ever get got go going let lets
     okay ok hey well all exactly actually anything something thing things stuff kind sort bit
-    even still yet again exact basically quite pretty whole from""".split()
+    even still yet again exact basically quite pretty whole from else someone anyone many""".split()
 )
 
 QUESTION_WORDS: frozenset[str] = frozenset(
