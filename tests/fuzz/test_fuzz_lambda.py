@@ -371,6 +371,8 @@ def lambda_module(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ModuleTy
     SQLite file instead of DynamoDB, no skill-id check (fuzzed envelopes carry a made-up id).
     """
     db = tmp_path_factory.mktemp("fuzz") / "progress.sqlite3"
+    # The entry sets logger levels from LOG_LEVEL at import; put them back for later tests.
+    levels = {name: logging.getLogger(name).level for name in ("", "skill")}
     with pytest.MonkeyPatch.context() as mp:
         for name in ("TABLE_NAME", "SKILL_ID", "AWS_ENDPOINT_URL_DYNAMODB"):
             mp.delenv(name, raising=False)
@@ -385,6 +387,8 @@ def lambda_module(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ModuleTy
             yield module
         finally:
             sys.modules.pop(spec.name, None)
+            for name, level in levels.items():
+                logging.getLogger(name).setLevel(level)
 
 
 @pytest.fixture(scope="module")
