@@ -90,6 +90,7 @@ class Lexicon:
     canonical: dict[str, str]
     background: frozenset[str]
     topic_words: frozenset[str]
+    rewrites: tuple[tuple[re.Pattern[str], str], ...] = ()
 
     @classmethod
     def load(cls, path: Path = LEXICON_FILE) -> Lexicon:
@@ -98,7 +99,8 @@ class Lexicon:
             groups = raw["equivalents"]
             background = frozenset(raw["background_entities"])
             topic = raw["topic_words"]
-        except (OSError, ValueError, KeyError, TypeError) as exc:
+            rewrites = tuple((re.compile(p), r) for p, r in raw.get("rewrites", []))
+        except (OSError, ValueError, KeyError, TypeError, re.error) as exc:
             raise FactStoreError(f"{path}: unreadable lexicon ({exc})") from exc
         canonical: dict[str, str] = {}
         for group in groups:
@@ -106,7 +108,13 @@ class Lexicon:
             for word in group:
                 canonical.setdefault(stem(word), head)
         topic_words = frozenset(canonical.get(stem(w), stem(w)) for w in topic)
-        return cls(canonical, background, topic_words)
+        return cls(canonical, background, topic_words, rewrites)
+
+    def rewrite(self, text: str) -> str:
+        """Apply the idiom rewrites ("where was X from" -> "where was X born")."""
+        for pattern, replacement in self.rewrites:
+            text = pattern.sub(replacement, text)
+        return text
 
     def terms(self, text: str) -> list[str]:
         """Content terms with equivalent words folded together."""
@@ -212,7 +220,7 @@ class Ranker:
         named. "Identity" ("who was X", "tell me about X") is only the aspect when the question
         has no content beyond the entity's name; "what did Togo do as a puppy" is not identity.
         """
-        text = normalise(question)
+        text = self.lexicon.rewrite(normalise(question))
         named, spans = self._match_entities(text)
         specific = [e for e in named if e not in self.lexicon.background]
         entities = specific or named
@@ -309,7 +317,8 @@ class Ranker:
         if identity:
             score += w.identity_only
             reasons.append("identity question")
-        elif analysis.asks_who and self._led_by_person(fact, analysis.entities):
+        who = analysis.asks_who and not identity and self._led_by_person(fact, analysis.entities)
+        if who:
             score += w.person_answers_who
             reasons.append("a person answers who")
         if analysis.unknown:
@@ -321,9 +330,9 @@ class Ranker:
             # A question of a definite shape ("how many ...") that this fact doesn't answer
             # needs more than one passing word from its text.
             body_needed = 2 if analysis.unknown or analysis.aspects else 1
-            evidence = identity or bool(matched) or cue_hits > 0 or body_hits >= body_needed or (analysis.names_only and lead_fact) or (
-                # "what did the board of health decide": one word we can't place, about X.
-                lead_fact and "identity" in fact.aspects and len(analysis.unknown) <= 1
+            evidence = (
+                identity or who or bool(matched) or cue_hits > 0 or body_hits >= body_needed
+                or (analysis.names_only and lead_fact)
             )
         else:
             evidence = not analysis.unknown and (

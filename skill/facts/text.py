@@ -22,8 +22,12 @@ STOPWORDS: frozenset[str] = frozenset(
     will shall may might must about tell know give some any just please um uh er hmm like
     so then than too very really also alexa ask skill me more much ever get got go going let lets
     okay ok hey well all exactly actually anything something thing things stuff kind sort bit
-    even still yet again exact basically quite pretty whole from else someone anyone many""".split()
+    even still yet again exact basically quite pretty whole from else someone anyone many
+    remind heard hear wonder wondering wondered good great interesting cool nice guess maybe
+    people person""".split()
 )
+
+_DOUBLE_FINAL = re.compile(r"([bdfgmnprt])\1$")  # wrapp -> wrap, stopp -> stop
 
 QUESTION_WORDS: frozenset[str] = frozenset(
     "who whom whose what which when where why how".split()
@@ -54,7 +58,10 @@ def stem(word: str) -> str:
                 continue
             if suffix == "s" and word.endswith("ss"):
                 continue
-            return word[: -len(suffix)] + repl
+            base = word[: -len(suffix)] + repl
+            if suffix in ("ed", "ing"):
+                base = _DOUBLE_FINAL.sub(r"\1", base)
+            return base
     return word
 
 
