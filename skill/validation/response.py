@@ -96,6 +96,7 @@ _EMOTIONS = frozenset({"excited", "disappointed"})
 _EMOTION_INTENSITIES = frozenset({"low", "medium", "high"})
 _PHONETIC_ALPHABETS = frozenset({"ipa", "x-sampa"})
 _WORD_ROLES = frozenset({"amazon:VB", "amazon:VBD", "amazon:NN", "amazon:SENSE_1"})
+#: Languages the ``<lang>`` tag can switch to (the locales Alexa lists for it and for Polly voices).
 _LANGS = frozenset(
     {
         "en-US",
@@ -105,14 +106,10 @@ _LANGS = frozenset(
         "en-CA",
         "de-DE",
         "es-ES",
-        "es-MX",
-        "es-US",
         "fr-FR",
-        "fr-CA",
         "hi-IN",
         "it-IT",
         "ja-JP",
-        "pt-BR",
     }
 )
 _RATE_WORDS = frozenset({"x-slow", "slow", "medium", "fast", "x-fast"})
