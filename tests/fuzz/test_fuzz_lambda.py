@@ -140,6 +140,8 @@ slot_values = st.one_of(
     ),
     st.integers(1, 20).map(lambda n: "togo " * (n * 500)),  # 2,500–50,000 characters
     st.sampled_from(["<speak>", "</speak>", "<break time='99s'/>", "]]>", "&amp;", "%s %(x)s {0}"]),
+    # Follow-ups that lean on session state (a remembered entity that may be garbage).
+    st.sampled_from(["where is he now", "what happened to her", "tell me more about it", "why"]),
 )
 
 #: Values of a JSON-ish type other than what a field expects.
