@@ -39,16 +39,16 @@ class Weights:
 
     min_score: float = 7.48       # below this the skill says it doesn't know
     entity_lead: float = 6.25     # fact is mainly about a named entity
-    entity_mention: float = 5.29  # fact mentions a named entity
-    entity_missing: float = -2.73  # question names entities, fact is about none of them
-    aspect: float = 2.36          # per matched question shape (at most two)
+    entity_mention: float = 4.5  # fact mentions a named entity
+    entity_missing: float = -3.74  # question names entities, fact is about none of them
+    aspect: float = 2.35          # per matched question shape (at most two)
     aspect_pure: float = 0.64     # the fact is about exactly the asked shape: the canonical answer
-    identity_only: float = 1.51   # "who was X" with nothing else asked: the identity fact
-    cue: float = 1.92             # per question word found in the fact's cues (times its idf)
+    identity_only: float = 1.98   # "who was X" with nothing else asked: the identity fact
+    cue: float = 1.82             # per question word found in the fact's cues (times its idf)
     body: float = 1.03            # per question word found only in the answer text (times idf)
-    cue_phrase: float = 1.89      # per word pair shared with a cue
+    cue_phrase: float = 2.55      # per word pair shared with a cue
     unknown_word: float = -1.19   # per question word that appears in no fact at all
-    person_answers_who: float = 2.0  # "who drove Balto": a fact led by a person answers it
+    person_answers_who: float = 1.94  # "who drove Balto": a fact led by a person answers it
 
 
 DEFAULT_WEIGHTS = Weights()
