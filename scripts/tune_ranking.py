@@ -43,7 +43,9 @@ def to_question(engine: NluEngine, text: str) -> Question | None:
             return Question(entity=entity, aspect=aspect)
         if raw:
             found = store.entity_for_name(raw)
-            return Question(entity=found.id, aspect=aspect) if found else Question(text=raw)
+            if found:
+                return Question(entity=found.id, aspect=aspect)
+            return Question(text=raw, aspect=None if aspect == "identity" else aspect)
         return None
     if res.intent in QUESTION_INTENTS:
         slot = res.slots.get("query")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 #: The question shapes a fact can answer; the closed list keeps data and ranking in step.
@@ -33,6 +34,16 @@ class Entity:
     type: str
     name: str
     synonyms: tuple[str, ...]
+
+    @property
+    def spoken_name(self) -> str:
+        """The name as said mid-sentence: no parenthetical, a leading "The" lower-cased.
+
+        "Want to hear more about the diphtheria antitoxin?" rather than "... about The diphtheria
+        antitoxin (serum)?".
+        """
+        name = re.sub(r"\s*\([^)]*\)", "", self.name).strip()
+        return "the " + name[4:] if name.startswith("The ") else name
 
     @property
     def spoken_forms(self) -> tuple[str, ...]:

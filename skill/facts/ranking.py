@@ -64,7 +64,7 @@ _PRONOUNS = frozenset("he him his she her it its they them their this that".spli
 _ASPECT_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (aspect, re.compile(pattern))
     for aspect, pattern in (
-        ("where_now", r"\b(what|which) museum\b|\bwhere (is|are|can i (see|find|visit)|can you see|do i see)\b.*\b(now|today|these days|nowadays|kept|displayed|buried|body|remains)\b|\b(on display|stuffed|mounted|taxiderm|remains|body now|see (him|her|balto|togo) today)\b|\bwhere can i see\b|\bwhere (is|are) .* (kept|displayed)\b"),
+        ("where_now", r"\b(what|which) museum\b|\bwhere (is|are|can i (see|find|visit)|can you see|do i see)\b.*\b(now|today|these days|nowadays|kept|displayed|buried|body|remains)\b|\b(on display|remains|body now|see (him|her|balto|togo) today)\b|\bwhere can i see\b|\bwhere (is|are) .* (kept|displayed)\b"),
         ("distance", r"\bhow (far|long a distance)\b|\bhow many miles\b|\bmiles?\b|\bdistance\b|\bhow long (was|is) (the|his|her|that|their) (trail|route|run|leg|relay|trip|journey|stretch|stage)\b"),
         ("duration", r"\bhow long did\b|\bhow many (hours|days)\b|\bhow long (was|did) .* take\b|\bhow (quick|fast)\b|\bhours?\b|\bdays? did\b"),
         ("when", r"\bwhen\b|\bwhat (year|date|day|time|month)\b|\bwhich (year|date|day)\b|\bwhat time\b|\bborn\b"),

@@ -50,7 +50,8 @@ QUESTION_INTENTS: dict[str, str] = {
 
 def fact_reply(fact: Fact, ranker: Ranker, entity_id: str | None) -> Reply:
     """Speak a fact (with its disagreement note) and invite a follow-up."""
-    name = ranker.store.entities[entity_id].name if entity_id in ranker.store.entities else None
+    entity = ranker.store.entities.get(entity_id) if entity_id else None
+    name = entity.spoken_name if entity else None
     speech = f"{fact.spoken} {phrases.answer_followup(name)}"
     title = f"Serum Run: {name}" if name else "Serum Run"
     sources = "; ".join(s.title for s in ranker.store.sources_for(fact))
@@ -90,18 +91,21 @@ class EntityQuestionHandler(AbstractRequestHandler):
         store = self.ranker.store
         entity = value.resolved_id if value.resolved_id in store.entities else None
         if entity is None and value.raw:
-            found = store.entity_for_name(value.raw) or _first_entity(self.ranker, value.raw)
-            entity = found.id if found else None
+            exact = store.entity_for_name(value.raw)
+            entity = exact.id if exact else None
         if entity is None and value.raw is None:
             entity = _context_entity(handler_input, self.ranker)
         if entity is None:
             log.info("unresolved %s slot %r in %s", slot_name, value.raw, name)
             if value.raw and not is_blank(value.raw):
-                # An open-list value we don't know: rank it as free text before giving up.
-                result = answer(self.ranker, Question(text=f"{value.raw}", aspect=aspect))
-                if result.known and any(
-                    e in result.fact.about for e in result.analysis.entities  # type: ignore[union-attr]
-                ):
+                # Alexa's ER_SUCCESS_NO_MATCH: the words were heard but are not one of our names
+                # ("the antitoxin in nome expired"). Rank them as a question before giving up.
+                shape = None if aspect == "identity" else aspect
+                result = answer(
+                    self.ranker, Question(text=value.raw, aspect=shape),
+                    context_entity=_context_entity(handler_input, self.ranker),
+                )
+                if result.known:
                     return speak_answer(handler_input, self.ranker, result)
             return respond(
                 handler_input,
@@ -118,12 +122,6 @@ def _context_entity(handler_input: HandlerInput, ranker: Ranker) -> str | None:
     """
     entity = state.get_str(handler_input, state.LAST_ENTITY)
     return entity if entity in ranker.store.entities else None
-
-
-def _first_entity(ranker: Ranker, text: str):  # noqa: ANN202 - Entity | None
-    """An entity named anywhere inside a longer slot value ("the dog balto")."""
-    found = ranker.entities_in(text)
-    return ranker.store.entities[found[0]] if found else None
 
 
 class FreeQuestionHandler(AbstractRequestHandler):
@@ -177,7 +175,8 @@ class TellMeMoreHandler(AbstractRequestHandler):
             )
         nxt = self.ranker.related(last_fact, state.seen_facts(handler_input), entity)
         if nxt is None:
-            name = self.ranker.store.entities[entity].name if entity in self.ranker.store.entities else None
+            known = self.ranker.store.entities.get(entity) if entity else None
+            name = known.spoken_name if known else None
             text = phrases.no_more_about(name) if name else phrases.NOTHING_MORE_GENERIC
             state.set_pending(handler_input, None)
             return respond(handler_input, Reply(text, reprompt=phrases.UNKNOWN_REPROMPT))
