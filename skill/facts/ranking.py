@@ -235,7 +235,7 @@ class Ranker:
         residual = [t for t in terms if t not in name_terms]
         unknown = tuple(t for t in residual if t not in self._idf)
         aspects = frozenset(a for a, pattern in _ASPECT_PATTERNS if pattern.search(text))
-        if aspects - {"identity"} or unknown:
+        if aspects - {"identity"} or unknown or not named:
             aspects = aspects - {"identity"}
         elif named and not residual:
             aspects = frozenset({"identity"})  # "what exactly was the serum": names only
@@ -300,6 +300,10 @@ class Ranker:
             reasons.append(f"words {lexical:.1f}")
         if analysis.entities:
             score += self._entity_score(fact, analysis.entities, reasons)
+        elif fact.about and fact.about[0] in self.lexicon.background:
+            # Nothing named: the skill's own subject (the relay, the serum...) is implied.
+            score += w.entity_mention
+            reasons.append("about the implied subject")
         matched = analysis.aspects & fact.aspects
         if matched:
             score += w.aspect * min(len(matched), 2)
