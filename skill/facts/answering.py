@@ -55,7 +55,10 @@ def answer(ranker: Ranker, question: Question, context_entity: str | None = None
                               analysis)
         # Rank the entity's facts against the intent's own question shape, so the cues decide
         # between, say, the relay's arrival time and its overall dates for "when was the relay".
-        name = store.entities[question.entity].name
+        entity = store.entities[question.entity]
+        # The shortest everyday name ("serum run", not "The 1925 serum relay to Nome"), so the
+        # words of a formal name don't pull in facts that merely share them.
+        name = entity.synonyms[0] if entity.synonyms else entity.spoken_name
         shaped = _SHAPES.get(question.aspect, "{name}").format(name=name)
         analysis = replace(
             ranker.analyse(shaped), entities=(question.entity,), aspects=frozenset({question.aspect})

@@ -49,6 +49,7 @@ class Weights:
     cue_phrase: float = 2.55      # per word pair shared with a cue
     unknown_word: float = -1.19   # per question word that appears in no fact at all
     person_answers_who: float = 1.94  # "who drove Balto": a fact led by a person answers it
+    context_match: float = 1.0   # also about a background entity the question names ("in Nome")
 
 
 DEFAULT_WEIGHTS = Weights()
@@ -142,6 +143,7 @@ class Analysis:
     names_only: bool = False
     name_terms: frozenset[str] = frozenset()
     asks_who: bool = False
+    context: tuple[str, ...] = ()
 
 
 def _bigrams(terms: Sequence[str]) -> set[tuple[str, str]]:
@@ -241,7 +243,7 @@ class Ranker:
             aspects = frozenset({"identity"})  # "what exactly was the serum": names only
         return Analysis(
             tuple(entities), aspects, tuple(terms), resolved, unknown, not residual, name_terms,
-            bool(_WHO.match(text)),
+            bool(_WHO.match(text)), tuple(e for e in named if e not in entities),
         )
 
     # -- scoring --------------------------------------------------------------------------------
@@ -304,6 +306,9 @@ class Ranker:
             # Nothing named: the skill's own subject (the relay, the serum...) is implied.
             score += w.entity_mention
             reasons.append("about the implied subject")
+        if analysis.context and any(e in fact.about for e in analysis.context):
+            score += w.context_match
+            reasons.append("fits the scene named")
         matched = analysis.aspects & fact.aspects
         if matched:
             score += w.aspect * min(len(matched), 2)
