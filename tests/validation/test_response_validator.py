@@ -321,3 +321,41 @@ def test_assert_valid_response_lists_every_problem() -> None:
 
 def test_amazon_tags_need_no_namespace_declaration() -> None:
     assert check_ssml('<speak><amazon:effect name="whispered">psst</amazon:effect></speak>') == []
+
+
+def test_safety_net_fails_a_skill_that_answers_with_invalid_ssml() -> None:
+    """The session-wide net in tests/support/alexa_limits.py validates every skill response.
+
+    ask-sdk's ``speak()`` does not escape ``&``: a handler that forgets to escape produces SSML
+    Alexa rejects, and the net must turn that into a test failure rather than let it pass.
+    """
+    from ask_sdk_core.dispatch_components import AbstractRequestHandler
+    from ask_sdk_core.skill_builder import SkillBuilder
+
+    class Careless(AbstractRequestHandler):
+        def can_handle(self, handler_input: Any) -> bool:
+            return True
+
+        def handle(self, handler_input: Any) -> Any:
+            return handler_input.response_builder.speak("Seward & Nome").response
+
+    builder = SkillBuilder()
+    builder.add_request_handler(Careless())
+    launch = {
+        "version": "1.0",
+        "session": {
+            "new": True,
+            "sessionId": "amzn1.echo-api.session.net",
+            "application": {"applicationId": "amzn1.ask.skill.net"},
+            "user": {"userId": "amzn1.ask.account.NET"},
+        },
+        "request": {
+            "type": "LaunchRequest",
+            "requestId": "amzn1.echo-api.request.net",
+            "timestamp": "2026-01-27T12:00:00Z",
+            "locale": "en-US",
+        },
+    }
+    with pytest.raises(AssertionError, match="invalid Alexa response") as info:
+        builder.lambda_handler()(launch, None)
+    assert "not well-formed" in str(info.value)
