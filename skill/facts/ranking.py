@@ -26,7 +26,7 @@ from pathlib import Path
 
 from skill.facts.model import Fact
 from skill.facts.store import DATA_DIR, FactStore, FactStoreError
-from skill.facts.text import content_terms, normalise, stem
+from skill.facts.text import content_terms, normalise, stem, tokens
 
 LEXICON_FILE = DATA_DIR / "lexicon.json"
 
@@ -57,7 +57,10 @@ DEFAULT_WEIGHTS = Weights()
 MIN_SCORE = DEFAULT_WEIGHTS.min_score
 
 _FILM_TERM = "film"  # the lexicon's head word for movie, cartoon, directed, ...
-_WHO = re.compile(r"^(who|whose|whom)\b")
+_WHO = re.compile(
+    r"^(who|whose|whom|whos)\b|^(which|what) (doctor|musher|driver|man|woman|person|people|mayor|"
+    r"governor|sculptor|actor|actress|director|author|singer)s?\b"
+)
 
 _PRONOUNS = frozenset("he him his she her it its they them their this that".split())
 
@@ -69,7 +72,7 @@ _ASPECT_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("distance", r"\bhow (far|long a distance)\b|\bhow many miles\b|\bmiles?\b|\bdistance\b|\bhow long (was|is) (the|his|her|that|their) (trail|route|run|leg|relay|trip|journey|stretch|stage)\b"),
         ("duration", r"\bhow long did\b|\bhow many (hours|days)\b|\bhow long (was|did) .* take\b|\bhow (quick|fast)\b|\bhours?\b|\bdays? did\b"),
         ("when", r"\bwhen\b|\bwhat (year|date|day|time|month)\b|\bwhich (year|date|day)\b|\bwhat time\b|\bborn\b"),
-        ("why", r"\bwhy\b|\bhow come\b|\breason\b"),
+        ("why", r"\bwhy\b|\bhow come\b|\breason\b|\bbecause\b"),
         ("how_many", r"\bhow many\b(?! miles)|\bhow much\b|\bnumber of\b"),
         ("death", r"\bdie[ds]?\b|\bdeath\b|\bdead\b|\bpass(ed)? away\b|\bput down\b|\beuthani[sz]"),
         ("temperature", r"\bcold(est)?\b|\btemperatures?\b|\bdegrees\b|\bfreezing\b|\bweather\b|\bwind chill\b|\bblizzard\b"),
@@ -222,8 +225,9 @@ class Ranker:
         named. "Identity" ("who was X", "tell me about X") is only the aspect when the question
         has no content beyond the entity's name; "what did Togo do as a puppy" is not identity.
         """
-        text = self.lexicon.rewrite(normalise(question))
+        text = self.lexicon.rewrite(" ".join(tokens(question)))
         named, spans = self._match_entities(text)
+        asks_who = bool(_WHO.match(text))
         specific = [e for e in named if e not in self.lexicon.background]
         entities = specific or named
         resolved = False
@@ -243,7 +247,7 @@ class Ranker:
             aspects = frozenset({"identity"})  # "what exactly was the serum": names only
         return Analysis(
             tuple(entities), aspects, tuple(terms), resolved, unknown, not residual, name_terms,
-            bool(_WHO.match(text)), tuple(e for e in named if e not in entities),
+            asks_who, tuple(e for e in named if e not in entities),
         )
 
     # -- scoring --------------------------------------------------------------------------------

@@ -24,8 +24,15 @@ STOPWORDS: frozenset[str] = frozenset(
     okay ok hey well all exactly actually anything something thing things stuff kind sort bit
     even still yet again exact basically quite pretty whole from else someone anyone many
     remind heard hear wonder wondering wondered good great interesting cool nice guess maybe
-    people person""".split()
+    people person around back not no isnt wasnt werent arent didnt dont doesnt cant couldnt wont
+    thats theres its ive""".split()
 )
+
+#: Contractions as speech recognition writes them without the apostrophe.
+_CONTRACTIONS = {
+    "whats": "what is", "whos": "who is", "wheres": "where is", "whens": "when is",
+    "hows": "how is", "whys": "why is", "whatre": "what are",
+}
 
 _DOUBLE_FINAL = re.compile(r"([bdfgmnprt])\1$")  # wrapp -> wrap, stopp -> stop
 
@@ -66,8 +73,8 @@ def stem(word: str) -> str:
 
 
 def tokens(text: str) -> list[str]:
-    """Normalised words, in order (stop words kept)."""
-    return normalise(text).split()
+    """Normalised words, in order (stop words kept; "whats" read as "what is")."""
+    return " ".join(_CONTRACTIONS.get(w, w) for w in normalise(text).split()).split()
 
 
 _NUMBER_WORD = frozenset(
