@@ -95,7 +95,7 @@ def answer(ranker: Ranker, question: Question, context_entity: str | None = None
 _SHAPES: dict[str, str] = {
     "distance": "how far did {name} run",
     "where_now": "where is {name} now",
-    "when": "when did {name} happen",
+    "when": "when did {name} take place",
 }
 
 

@@ -37,19 +37,20 @@ class Weights:
     """How much each signal counts. Tuned with ``scripts/tune_ranking.py`` on the project's own
     labelled questions (tests/data/phrasings.json, tests/data/heldout_questions.json)."""
 
-    min_score: float = 7.48       # below this the skill says it doesn't know
+    min_score: float = 7.35       # below this the skill says it doesn't know
     entity_lead: float = 6.25     # fact is mainly about a named entity
     entity_mention: float = 4.5  # fact mentions a named entity
-    entity_missing: float = -3.74  # question names entities, fact is about none of them
-    aspect: float = 2.35          # per matched question shape (at most two)
+    entity_missing: float = -1.93  # question names entities, fact is about none of them
+    aspect: float = 2.51          # per matched question shape (at most two)
     aspect_pure: float = 0.64     # the fact is about exactly the asked shape: the canonical answer
-    identity_only: float = 1.98   # "who was X" with nothing else asked: the identity fact
+    identity_only: float = 1.72   # "who was X" with nothing else asked: the identity fact
     cue: float = 1.82             # per question word found in the fact's cues (times its idf)
-    body: float = 1.03            # per question word found only in the answer text (times idf)
-    cue_phrase: float = 2.55      # per word pair shared with a cue
-    unknown_word: float = -1.19   # per question word that appears in no fact at all
-    person_answers_who: float = 1.94  # "who drove Balto": a fact led by a person answers it
-    context_match: float = 1.0   # also about a background entity the question names ("in Nome")
+    body: float = 1.06            # per question word found only in the answer text (times idf)
+    cue_phrase: float = 1.6      # per word pair shared with a cue
+    unknown_word: float = -1.96   # per question word that appears in no fact at all
+    person_answers_who: float = 1.41  # "who drove Balto": a fact led by a person answers it
+    all_named: float = 1.52       # about every entity the question names
+    context_match: float = 1.12   # also about a background entity the question names ("in Nome")
 
 
 DEFAULT_WEIGHTS = Weights()
@@ -82,7 +83,7 @@ _ASPECT_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("controversy", r"\bcontrovers|\bcredit\b|\bdeserve|\breal hero\b|\bunsung\b|\bfair\b|\boverrated\b|\brivalry\b"),
         ("role", r"\blead dog\b|\bwhat did .* do\b|\brole\b|\bjob\b"),
         ("where", r"\bwhere\b"),
-        ("identity", r"^(who (was|is|were|are)|tell me about|what (was|is|were|are)|do you know( about)?|what do you know about|who's)\b"),
+        ("identity", r"^(who (was|is|were|are)|(tell me )?about|what (was|is|were|are)|do you know( about)?|what do you know about|who's)\b"),
     )
 )
 
@@ -240,14 +241,16 @@ class Ranker:
         name_terms = frozenset(t for span in spans for t in self.lexicon.terms(span))
         residual = [t for t in terms if t not in name_terms]
         unknown = tuple(t for t in residual if t not in self._idf)
+        context = tuple(e for e in named if e not in entities)
+        names_only = bool(named) and not residual and not context
         aspects = frozenset(a for a, pattern in _ASPECT_PATTERNS if pattern.search(text))
         if aspects - {"identity"} or unknown or not named:
             aspects = aspects - {"identity"}
-        elif named and not residual:
-            aspects = frozenset({"identity"})  # "what exactly was the serum": names only
+        if names_only:
+            aspects = aspects | {"identity"}  # "what did Sol Lesser do": nothing but the name
         return Analysis(
-            tuple(entities), aspects, tuple(terms), resolved, unknown, not residual, name_terms,
-            asks_who, tuple(e for e in named if e not in entities),
+            tuple(entities), aspects, tuple(terms), resolved, unknown, names_only, name_terms,
+            asks_who, context,
         )
 
     # -- scoring --------------------------------------------------------------------------------
@@ -299,7 +302,11 @@ class Ranker:
             elif body_terms[term]:
                 lexical += w.body * idf * min(body_terms[term], 2) / 1.5
                 body_hits += 1
-        shared = _bigrams(analysis.terms) & self._cue_bigrams[fact.id]
+        shared = {
+            pair for pair in _bigrams(analysis.terms) & self._cue_bigrams[fact.id]
+            # a name ("serum run") is the entity signal's business, not a matching phrase
+            if not (pair[0] in entity_terms and pair[1] in entity_terms)
+        }
         lexical += w.cue_phrase * len(shared)
         if lexical:
             score += lexical
@@ -346,6 +353,9 @@ class Ranker:
             evidence = (
                 identity or who or bool(matched) or cue_hits > 0 or body_hits >= body_needed
                 or (analysis.names_only and lead_fact)
+                # "is the Iditarod about the serum run": a fact tying together all it names
+                or (bool(analysis.context) and lead_fact
+                    and all(e in fact.about for e in analysis.context))
             )
         else:
             evidence = not analysis.unknown and (
@@ -397,7 +407,7 @@ class Ranker:
             score += w.entity_missing
             reasons.append("not about the named entity")
         if len(entities) > 1 and all(e in fact.about for e in entities):
-            score += w.entity_mention
+            score += w.all_named
             reasons.append("about all named entities")
         return score
 

@@ -24,7 +24,7 @@ STOPWORDS: frozenset[str] = frozenset(
     okay ok hey well all exactly actually anything something thing things stuff kind sort bit
     even still yet again exact basically quite pretty whole from else someone anyone many
     remind heard hear wonder wondering wondered good great interesting cool nice guess maybe
-    people person around back not no isnt wasnt werent arent didnt dont doesnt cant couldnt wont
+    people person around
     thats theres its ive""".split()
 )
 
