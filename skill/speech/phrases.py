@@ -47,6 +47,7 @@ ERROR = (
 ERROR_REPROMPT = "You can ask me about Balto, Togo or the serum run, or say help."
 
 ANSWER_REPROMPT = "Would you like to hear more, or ask another question?"
+STORY_FOLLOWUP = "Say back to the story to carry on where we were, or ask another question."
 
 NOTHING_TO_REPEAT = "There's nothing to repeat yet. Ask me a question, like who was Togo."
 NOTHING_MORE_GENERIC = (

@@ -171,3 +171,25 @@ def test_malformed_session_attributes_do_not_crash(handler: Handler, alexa_valid
     bad = {"seen_facts": "not a list", "last_entity": 42, "last_fact": ["x"], "pending": 7}
     out = alexa_valid(handler(env.intent("TellMeMoreIntent", attributes=bad), None))
     assert "Ask a question like" in speech(out)
+
+
+def test_question_mid_story_points_back_to_the_story(handler: Handler, alexa_valid: Any) -> None:
+    story = alexa_valid(handler(env.intent("StoryIntent"), None))
+    assert attrs(story)["mode"] == "story"
+    out = alexa_valid(handler(env.intent(
+        "AboutDogIntent", {"dog": env.slot_value("dog", "togo", "togo", "DOG")},
+        attributes=attrs(story)), None))
+    assert "back to the story" in speech(out)
+    assert attrs(out)["mode"] == "story"
+
+
+def test_resume_offer_has_a_short_reprompt(alexa_valid: Any, tmp_path: Any) -> None:
+    from skill.alexa.sqlite_persistence import SQLitePersistenceAdapter
+
+    local = make_handler(build_skill(persistence=SQLitePersistenceAdapter(tmp_path / "p.db")))
+    story = alexa_valid(local(env.intent("StoryIntent"), None))
+    alexa_valid(local(env.intent("AMAZON.StopIntent", attributes=attrs(story)), None))
+    again = alexa_valid(local(env.launch(), None))
+    assert "stopped at chapter 1" in speech(again)
+    reprompt = strip_tags(again["response"]["reprompt"]["outputSpeech"]["ssml"])
+    assert reprompt.startswith("Say yes") and len(reprompt) < len(speech(again)) + 40

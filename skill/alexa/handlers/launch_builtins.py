@@ -16,6 +16,7 @@ from skill.alexa.respond import respond
 from skill.facts.ranking import Ranker
 from skill.speech import phrases
 from skill.speech.reply import Reply
+from skill.speech.story_phrases import RESUME_OFFER_REPROMPT
 
 log = logging.getLogger(__name__)
 
@@ -36,7 +37,7 @@ class LaunchHandler(AbstractRequestHandler):
         offer = self.resume_offer(handler_input) if self.resume_offer else None
         if offer:
             state.set_pending(handler_input, "resume_story")
-            return respond(handler_input, Reply(offer, reprompt=offer))
+            return respond(handler_input, Reply(offer, reprompt=RESUME_OFFER_REPROMPT))
         return respond(handler_input, Reply(phrases.WELCOME, reprompt=phrases.WELCOME_REPROMPT))
 
 

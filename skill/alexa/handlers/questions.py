@@ -48,11 +48,17 @@ QUESTION_INTENTS: dict[str, str] = {
 }
 
 
-def fact_reply(fact: Fact, ranker: Ranker, entity_id: str | None) -> Reply:
-    """Speak a fact (with its disagreement note) and invite a follow-up."""
+def fact_reply(
+    fact: Fact, ranker: Ranker, entity_id: str | None, *, in_story: bool = False
+) -> Reply:
+    """Speak a fact (with its disagreement note) and invite a follow-up.
+
+    Mid-story, the invitation says how to get back to the story, which is still waiting.
+    """
     entity = ranker.store.entities.get(entity_id) if entity_id else None
     name = entity.spoken_name if entity else None
-    speech = f"{fact.spoken} {phrases.answer_followup(name)}"
+    followup = phrases.STORY_FOLLOWUP if in_story else phrases.answer_followup(name)
+    speech = f"{fact.spoken} {followup}"
     title = f"Serum Run: {name}" if name else "Serum Run"
     sources = "; ".join(s.title for s in ranker.store.sources_for(fact))
     return Reply(
@@ -72,7 +78,10 @@ def speak_answer(handler_input: HandlerInput, ranker: Ranker, result: Answer) ->
         )
     state.remember_fact(handler_input, result.fact.id, result.entity)
     state.set_pending(handler_input, "more")
-    return respond(handler_input, fact_reply(result.fact, ranker, result.entity))
+    in_story = state.mode(handler_input) == state.MODE_STORY
+    return respond(
+        handler_input, fact_reply(result.fact, ranker, result.entity, in_story=in_story)
+    )
 
 
 class EntityQuestionHandler(AbstractRequestHandler):
