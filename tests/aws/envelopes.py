@@ -1,10 +1,10 @@
-"""Minimal Alexa request envelopes for the AWS tests: who is speaking, in which session."""
+"""Envelopes for the AWS tests: the shared factories with this suite's skill id and listeners."""
 
 from __future__ import annotations
 
-import uuid
-from datetime import UTC, datetime
 from typing import Any
+
+from tests.support import envelopes as base
 
 SKILL_ID = "amzn1.ask.skill.00000000-0000-4000-8000-00000000a0b5"
 USER_A = "amzn1.ask.account.LISTENER-A"
@@ -21,33 +21,8 @@ def envelope(
     skill_id: str = SKILL_ID,
 ) -> dict[str, Any]:
     """Wrap ``request`` the way Alexa does for a custom skill on an Echo without a screen."""
-    application = {"applicationId": skill_id}
-    user = {"userId": user_id}
-    body = {
-        "requestId": f"amzn1.echo-api.request.{uuid.uuid4()}",
-        "timestamp": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
-        "locale": "en-US",
-        **request,
-    }
-    return {
-        "version": "1.0",
-        "session": {
-            "new": new,
-            "sessionId": session_id or f"amzn1.echo-api.session.{uuid.uuid4()}",
-            "application": application,
-            "attributes": attributes or {},
-            "user": user,
-        },
-        "context": {
-            "System": {
-                "application": application,
-                "user": user,
-                "device": {"deviceId": "amzn1.ask.device.TEST", "supportedInterfaces": {}},
-                "apiEndpoint": "https://api.amazonalexa.com",
-            }
-        },
-        "request": body,
-    }
+    return base.envelope(request, attributes=attributes, new=new, user_id=user_id,
+                         session_id=session_id, application_id=skill_id)
 
 
 def launch(**kwargs: Any) -> dict[str, Any]:

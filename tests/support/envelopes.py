@@ -24,15 +24,24 @@ def envelope(
     attributes: dict[str, Any] | None = None,
     new: bool = False,
     user_id: str = USER_ID,
-    session_id: str = "amzn1.echo-api.session.test",
+    session_id: str | None = None,
     application_id: str = APPLICATION_ID,
 ) -> dict[str, Any]:
-    """Wrap a request in version, session and context like Alexa does."""
+    """Wrap a request in version, session and context like Alexa does.
+
+    A request without ``requestId``/``timestamp``/``locale`` gets fresh ones (en-US).
+    """
+    request = {
+        "requestId": f"amzn1.echo-api.request.{uuid.uuid4()}",
+        "timestamp": _now(),
+        "locale": "en-US",
+        **request,
+    }
     return {
         "version": "1.0",
         "session": {
             "new": new,
-            "sessionId": session_id,
+            "sessionId": session_id or f"amzn1.echo-api.session.{uuid.uuid4()}",
             "application": {"applicationId": application_id},
             "attributes": attributes or {},
             "user": {"userId": user_id},
@@ -65,24 +74,44 @@ def launch(locale: str = "en-US", **kwargs: Any) -> dict[str, Any]:
     return envelope(_request("LaunchRequest", locale), **kwargs)
 
 
-def slot_value(name: str, value: str | None, resolved_id: str | None = None,
-               type_name: str = "TYPE", resolved_name: str | None = None) -> dict[str, Any]:
+def slot_value(
+    name: str,
+    value: str | None,
+    resolved_id: str | None = None,
+    type_name: str = "TYPE",
+    resolved_name: str | None = None,
+) -> dict[str, Any]:
     """A slot as Alexa sends it, with an entity-resolution block when ``resolved_id`` is given."""
     slot: dict[str, Any] = {"name": name, "confirmationStatus": "NONE"}
     if value is not None:
         slot["value"] = value
     authority = f"amzn1.er-authority.echo-sdk.{APPLICATION_ID}.{type_name}"
     if resolved_id is not None:
-        slot["resolutions"] = {"resolutionsPerAuthority": [{
-            "authority": authority,
-            "status": {"code": "ER_SUCCESS_MATCH"},
-            "values": [{"value": {"name": resolved_name or value or resolved_id,
-                                  "id": resolved_id}}],
-        }]}
+        slot["resolutions"] = {
+            "resolutionsPerAuthority": [
+                {
+                    "authority": authority,
+                    "status": {"code": "ER_SUCCESS_MATCH"},
+                    "values": [
+                        {
+                            "value": {
+                                "name": resolved_name or value or resolved_id,
+                                "id": resolved_id,
+                            }
+                        }
+                    ],
+                }
+            ]
+        }
     elif value is not None:
-        slot["resolutions"] = {"resolutionsPerAuthority": [{
-            "authority": authority, "status": {"code": "ER_SUCCESS_NO_MATCH"},
-        }]}
+        slot["resolutions"] = {
+            "resolutionsPerAuthority": [
+                {
+                    "authority": authority,
+                    "status": {"code": "ER_SUCCESS_NO_MATCH"},
+                }
+            ]
+        }
     return slot
 
 
@@ -106,5 +135,6 @@ def question(text: str, intent_name: str = "QuestionIntent", **kwargs: Any) -> d
 
 def session_ended(reason: str = "USER_INITIATED", **kwargs: Any) -> dict[str, Any]:
     """A SessionEndedRequest."""
-    return envelope(_request("SessionEndedRequest", kwargs.pop("locale", "en-US"), reason=reason),
-                    **kwargs)
+    return envelope(
+        _request("SessionEndedRequest", kwargs.pop("locale", "en-US"), reason=reason), **kwargs
+    )

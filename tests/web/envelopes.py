@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import json
-import uuid
 from datetime import UTC, datetime, timedelta
 from typing import Any
+
+from tests.support import envelopes as base
 
 SKILL_ID = "amzn1.ask.skill.00000000-0000-4000-8000-000000000001"
 OTHER_SKILL_ID = "amzn1.ask.skill.99999999-0000-4000-8000-000000000009"
@@ -19,32 +20,8 @@ def launch_envelope(
     *, skill_id: str = SKILL_ID, age: timedelta = timedelta(0), timestamp: str | None = None
 ) -> dict[str, Any]:
     """A LaunchRequest as Alexa sends it, ``age`` old."""
-    application = {"applicationId": skill_id}
-    user = {"userId": "amzn1.ask.account.TESTUSER"}
-    return {
-        "version": "1.0",
-        "session": {
-            "new": True,
-            "sessionId": f"amzn1.echo-api.session.{uuid.uuid4()}",
-            "application": application,
-            "attributes": {},
-            "user": user,
-        },
-        "context": {
-            "System": {
-                "application": application,
-                "user": user,
-                "device": {"deviceId": "amzn1.ask.device.TEST", "supportedInterfaces": {}},
-                "apiEndpoint": "https://api.amazonalexa.com",
-            }
-        },
-        "request": {
-            "type": "LaunchRequest",
-            "requestId": f"amzn1.echo-api.request.{uuid.uuid4()}",
-            "timestamp": timestamp or iso(datetime.now(UTC) - age),
-            "locale": "en-US",
-        },
-    }
+    request = {"type": "LaunchRequest", "timestamp": timestamp or iso(datetime.now(UTC) - age)}
+    return base.envelope(request, new=True, application_id=skill_id)
 
 
 def body(envelope: dict[str, Any]) -> str:
