@@ -57,6 +57,8 @@ DEFAULT_WEIGHTS = Weights()
 #: Kept for callers that only need the threshold.
 MIN_SCORE = DEFAULT_WEIGHTS.min_score
 
+#: Shapes so general that a question naming only an entity is still asking who or what it is.
+_GENERIC_ASPECTS = frozenset({"identity", "role", "what"})
 _FILM_TERM = "film"  # the lexicon's head word for movie, cartoon, directed, ...
 _WHO = re.compile(
     r"^(who|whose|whom|whos)\b|^(which|what) (doctor|musher|driver|man|woman|person|people|mayor|"
@@ -242,11 +244,11 @@ class Ranker:
         residual = [t for t in terms if t not in name_terms]
         unknown = tuple(t for t in residual if t not in self._idf)
         context = tuple(e for e in named if e not in entities)
-        names_only = bool(named) and not residual and not context
+        names_only = len(entities) == 1 and not residual and not context
         aspects = frozenset(a for a, pattern in _ASPECT_PATTERNS if pattern.search(text))
         if aspects - {"identity"} or unknown or not named:
             aspects = aspects - {"identity"}
-        if names_only:
+        if names_only and not aspects - _GENERIC_ASPECTS:
             aspects = aspects | {"identity"}  # "what did Sol Lesser do": nothing but the name
         return Analysis(
             tuple(entities), aspects, tuple(terms), resolved, unknown, names_only, name_terms,
@@ -347,6 +349,7 @@ class Ranker:
         words = cue_hits + body_hits
         if analysis.entities:
             lead_fact = fact.about[0] == analysis.entities[0]
+            named = (*analysis.entities, *analysis.context)
             # A question of a definite shape ("how many ...") that this fact doesn't answer
             # needs more than one passing word from its text.
             body_needed = 2 if analysis.unknown or analysis.aspects else 1
@@ -354,8 +357,7 @@ class Ranker:
                 identity or who or bool(matched) or cue_hits > 0 or body_hits >= body_needed
                 or (analysis.names_only and lead_fact)
                 # "is the Iditarod about the serum run": a fact tying together all it names
-                or (bool(analysis.context) and lead_fact
-                    and all(e in fact.about for e in analysis.context))
+                or (lead_fact and len(named) >= 2 and all(e in fact.about for e in named))
             )
         else:
             evidence = not analysis.unknown and (
