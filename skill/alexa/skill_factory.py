@@ -11,10 +11,12 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Callable
+from datetime import date, datetime
 from typing import Any
 
 from ask_sdk_core.attributes_manager import AbstractPersistenceAdapter
 from ask_sdk_core.exceptions import AskSdkException
+from ask_sdk_core.serialize import DefaultSerializer
 from ask_sdk_core.skill import CustomSkill
 from ask_sdk_core.skill_builder import CustomSkillBuilder
 from ask_sdk_model import RequestEnvelope
@@ -46,6 +48,30 @@ _UNPARSEABLE_RESPONSE: dict[str, Any] = {
 }
 
 
+class IsoTimestampSerializer(DefaultSerializer):
+    """ask-sdk's serializer, with ISO 8601 timestamps parsed by the standard library.
+
+    Every request carries ``request.timestamp``. ``DefaultSerializer`` parses it with dateutil:
+    ~30 µs of every request (a fifth of a warm launch) and ~3.5 ms to import dateutil on the first.
+    Alexa sends ISO 8601 (``2026-01-27T12:00:00Z``), which ``datetime.fromisoformat`` reads in
+    well under a microsecond; anything else goes to ask-sdk's own parser, unchanged. The hook is
+    ask-sdk's private ``__deserialize_datetime`` (name-mangled), pinned by
+    ``ask-sdk-core==1.19.0`` in lambda/requirements.txt; tests cover both paths.
+    """
+
+    def _DefaultSerializer__deserialize_datetime(self, payload: Any, obj_type: Any) -> Any:
+        if isinstance(payload, str):
+            try:
+                parsed = datetime.fromisoformat(payload)
+            except ValueError:
+                pass
+            else:
+                return parsed.date() if obj_type is date else parsed
+        return super()._DefaultSerializer__deserialize_datetime(  # type: ignore[misc]
+            payload, obj_type
+        )
+
+
 def build_skill(
     store: FactStore | None = None,
     persistence: AbstractPersistenceAdapter | None = None,
@@ -62,7 +88,9 @@ def build_skill(
         builder.add_request_handler(handler)
     builder.add_exception_handler(CatchAllExceptionHandler())
     builder.add_global_request_interceptor(RequestLogInterceptor())
-    return builder.create()
+    skill = builder.create()
+    skill.serializer = IsoTimestampSerializer()
+    return skill
 
 
 def make_handler(skill: CustomSkill) -> LambdaHandler:

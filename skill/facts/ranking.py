@@ -165,12 +165,29 @@ class Ranker:
         self.store = store
         self.weights = weights
         self.lexicon = lexicon or Lexicon.load()
-        terms_of = self.lexicon.terms
         self._facts: list[Fact] = list(store.facts.values())
-        self._cue_terms: dict[str, Counter[str]] = {}
-        self._body_terms: dict[str, Counter[str]] = {}
-        self._cue_bigrams: dict[str, set[tuple[str, str]]] = {}
-        self._index: dict[str, set[str]] = {}
+        self._indexed = False
+        # Longest names first so "balto statue" beats "balto" where both are entities.
+        self._names = sorted(store.entity_names.items(), key=lambda kv: -len(kv[0]))
+        self._films = [e for e in store.entities.values() if e.type == "film"]
+        # "baltos team": speech recognition drops the possessive apostrophe.
+        # A substring test first and the regex only for names that occur, compiled on first use:
+        # compiling ~350 patterns here cost ~10-15 ms of every cold start.
+        normalised = ((normalise(name), entity_id) for name, entity_id in self._names)
+        self._name_patterns = [(key, entity_id) for key, entity_id in normalised if key]
+        self._compiled: dict[str, re.Pattern[str]] = {}
+
+    def _build_index(self) -> None:
+        """Term statistics for the lexical scorer, built on the first question.
+
+        Deferred from start-up so the launch path (most cold starts) never pays for it.
+        Built in locals and published at the end: a concurrent first question on another
+        thread (the web host) builds an identical copy or sees a complete one."""
+        terms_of = self.lexicon.terms
+        cue_terms_by_fact: dict[str, Counter[str]] = {}
+        body_terms_by_fact: dict[str, Counter[str]] = {}
+        cue_bigrams_by_fact: dict[str, set[tuple[str, str]]] = {}
+        index: dict[str, set[str]] = {}
         doc_freq: Counter[str] = Counter()
         for fact in self._facts:
             cue_terms: list[str] = []
@@ -180,23 +197,19 @@ class Ranker:
                 cue_terms.extend(terms)
                 bigrams |= _bigrams(terms)
             body = terms_of(f"{fact.answer} {fact.card}")
-            self._cue_terms[fact.id] = Counter(cue_terms)
-            self._body_terms[fact.id] = Counter(body)
-            self._cue_bigrams[fact.id] = bigrams
+            cue_terms_by_fact[fact.id] = Counter(cue_terms)
+            body_terms_by_fact[fact.id] = Counter(body)
+            cue_bigrams_by_fact[fact.id] = bigrams
             for term in set(cue_terms) | set(body):
                 doc_freq[term] += 1
-                self._index.setdefault(term, set()).add(fact.id)
+                index.setdefault(term, set()).add(fact.id)
         total = max(len(self._facts), 1)
         self._idf = {t: math.log(1 + (total - n + 0.5) / (n + 0.5)) for t, n in doc_freq.items()}
-        # Longest names first so "balto statue" beats "balto" where both are entities.
-        self._names = sorted(store.entity_names.items(), key=lambda kv: -len(kv[0]))
-        self._films = [e for e in store.entities.values() if e.type == "film"]
-        # "baltos team": speech recognition drops the possessive apostrophe.
-        self._name_patterns = [
-            (re.compile(rf"\b{re.escape(normalise(name))}s?\b"), entity_id)
-            for name, entity_id in self._names
-            if normalise(name)
-        ]
+        self._cue_terms = cue_terms_by_fact
+        self._body_terms = body_terms_by_fact
+        self._cue_bigrams = cue_bigrams_by_fact
+        self._index = index
+        self._indexed = True
 
     # -- analysis -------------------------------------------------------------------------------
     def entities_in(self, text: str) -> list[str]:
@@ -208,7 +221,12 @@ class Ranker:
         remaining = normalise(text)
         found: list[tuple[int, str]] = []
         spans: list[str] = []
-        for pattern, entity_id in self._name_patterns:
+        for name, entity_id in self._name_patterns:
+            if name not in remaining:
+                continue
+            pattern = self._compiled.get(name)
+            if pattern is None:
+                pattern = self._compiled[name] = re.compile(rf"\b{re.escape(name)}s?\b")
             match = pattern.search(remaining)
             if match:
                 found.append((match.start(), entity_id))
@@ -228,6 +246,8 @@ class Ranker:
         named. "Identity" ("who was X", "tell me about X") is only the aspect when the question
         has no content beyond the entity's name; "what did Togo do as a puppy" is not identity.
         """
+        if not self._indexed:
+            self._build_index()
         text = self.lexicon.rewrite(" ".join(tokens(question)))
         named, spans = self._match_entities(text)
         asks_who = bool(_WHO.match(text))
@@ -265,17 +285,35 @@ class Ranker:
 
     def rank_analysis(self, analysis: Analysis, limit: int = 5) -> list[Scored]:
         """Rank from an existing analysis (lets slot-based intents reuse the scorer)."""
+        if not self._indexed:
+            self._build_index()
         candidates: set[str] = set()
         for term in analysis.terms:
             candidates |= self._index.get(term, set())
         for entity_id in analysis.entities:
             candidates |= {f.id for f in self.store.about(entity_id)}
-        scored = [self._score(self.store.facts[fid], analysis) for fid in candidates]
+        # Per-question values, computed once rather than once per candidate fact: each content
+        # word that isn't part of a name, with its idf and whether it is a topic word.
+        terms = tuple(
+            (term, self._idf.get(term, 0.0), term in self.lexicon.topic_words)
+            for term in frozenset(analysis.terms)
+            if term not in analysis.name_terms
+        )
+        bigrams = _bigrams(analysis.terms)
+        scored = [
+            self._score(self.store.facts[fid], analysis, terms, bigrams) for fid in candidates
+        ]
         scored = [s for s in scored if s.score >= self.weights.min_score]
         scored.sort(key=lambda s: (-s.score, s.fact.id))
         return scored[:limit]
 
-    def _score(self, fact: Fact, analysis: Analysis) -> Scored:
+    def _score(
+        self,
+        fact: Fact,
+        analysis: Analysis,
+        terms: tuple[tuple[str, float, bool], ...],
+        bigrams: set[tuple[str, str]],
+    ) -> Scored:
         """Score one fact; a fact without enough *evidence* scores 0 whatever its total.
 
         Evidence is what makes an answer safe to give: the question's shape matched, or a word the
@@ -292,20 +330,19 @@ class Ranker:
         lexical = 0.0
         cue_hits = body_hits = 0
         topical = False
-        for term in set(analysis.terms):
-            if term in entity_terms:
-                continue  # entity words are scored by the entity signal, not twice
-            idf = self._idf.get(term, 0.0)
-            if cue_terms[term] or body_terms[term]:
-                topical = topical or term in self.lexicon.topic_words
-            if cue_terms[term]:
+        # Entity words are not in ``terms``: the entity signal scores them, not twice.
+        for term, idf, topic_word in terms:
+            if cue_terms.get(term) or body_terms.get(term):
+                topical = topical or topic_word
+            # .get: Counter's [] on an absent key runs the Python-level __missing__.
+            if cue_terms.get(term):
                 lexical += w.cue * idf
                 cue_hits += 1
-            elif body_terms[term]:
-                lexical += w.body * idf * min(body_terms[term], 2) / 1.5
+            elif body_count := body_terms.get(term, 0):
+                lexical += w.body * idf * min(body_count, 2) / 1.5
                 body_hits += 1
         shared = {
-            pair for pair in _bigrams(analysis.terms) & self._cue_bigrams[fact.id]
+            pair for pair in bigrams & self._cue_bigrams[fact.id]
             # a name ("serum run") is the entity signal's business, not a matching phrase
             if not (pair[0] in entity_terms and pair[1] in entity_terms)
         }

@@ -7,6 +7,7 @@ same normalisation is applied to questions and to fact text so they meet in the 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from skill.nlu.numbers import parse_number
 
@@ -54,6 +55,7 @@ def normalise(text: str) -> str:
     return " ".join(_NON_WORD.sub(" ", text).split())
 
 
+@lru_cache(maxsize=8192)
 def stem(word: str) -> str:
     """A deliberately small suffix stripper: plural, past and -ing forms meet their base."""
     word = _NUMBER_WORDS.get(word, word)

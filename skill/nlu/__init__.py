@@ -3,9 +3,38 @@
 PURE: standard library only.  Entry points: :func:`load_model`, :class:`NluEngine`.
 """
 
-from skill.nlu.engine import CatchAll, NluEngine
-from skill.nlu.model import InteractionModel, ModelError, load_model, parse_model
-from skill.nlu.result import Resolution, SlotResult
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from skill.nlu.engine import CatchAll, NluEngine
+    from skill.nlu.model import InteractionModel, ModelError, load_model, parse_model
+    from skill.nlu.result import Resolution, SlotResult
+
+# Imported on first use (PEP 562): the Lambda path imports only skill.nlu.numbers, and importing
+# the engine with the package would cost every cold start 10-15 ms for a matcher it never runs.
+_EXPORTS = {
+    "CatchAll": "skill.nlu.engine",
+    "NluEngine": "skill.nlu.engine",
+    "InteractionModel": "skill.nlu.model",
+    "ModelError": "skill.nlu.model",
+    "load_model": "skill.nlu.model",
+    "parse_model": "skill.nlu.model",
+    "Resolution": "skill.nlu.result",
+    "SlotResult": "skill.nlu.result",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(import_module(module), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = ["CatchAll", "InteractionModel", "ModelError", "NluEngine", "Resolution",
            "SlotResult", "load_model", "parse_model"]

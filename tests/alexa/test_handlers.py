@@ -193,3 +193,21 @@ def test_resume_offer_has_a_short_reprompt(alexa_valid: Any, tmp_path: Any) -> N
     assert "stopped at chapter 1" in speech(again)
     reprompt = strip_tags(again["response"]["reprompt"]["outputSpeech"]["ssml"])
     assert reprompt.startswith("Say yes") and len(reprompt) < len(speech(again)) + 40
+
+
+@pytest.mark.parametrize(
+    "timestamp", ["2026-01-27T12:00:00Z", "2026-01-27T12:00:00.123+00:00", "27 Jan 2026 12:00 UTC"]
+)
+def test_request_timestamps_parse_with_and_without_the_fast_path(timestamp: str) -> None:
+    """ISO 8601 goes through datetime.fromisoformat; anything else falls back to ask-sdk's parser."""
+    import json as _json
+
+    from ask_sdk_model import RequestEnvelope
+
+    from skill.alexa.skill_factory import IsoTimestampSerializer
+
+    event = env.launch()
+    event["request"]["timestamp"] = timestamp
+    parsed = IsoTimestampSerializer().deserialize(_json.dumps(event), RequestEnvelope)
+    stamp = parsed.request.timestamp
+    assert (stamp.year, stamp.month, stamp.day, stamp.hour) == (2026, 1, 27, 12)
