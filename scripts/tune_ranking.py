@@ -16,7 +16,6 @@ import argparse
 import json
 import random
 import sys
-from dataclasses import asdict, fields, replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -94,17 +93,17 @@ def main() -> int:
     best, best_score = DEFAULT_WEIGHTS, objective(base)
     for _ in range(args.search):
         changes = {
-            f.name: round(getattr(best, f.name) * rng.uniform(0.6, 1.5), 2)
-            for f in fields(Weights) if rng.random() < 0.4
+            name: round(getattr(best, name) * rng.uniform(0.6, 1.5), 2)
+            for name in Weights._fields if rng.random() < 0.4
         }
-        trial = replace(best, **changes)
+        trial = best._replace(**changes)
         if trial.entity_mention > trial.entity_lead - 1.5:
             continue  # a fact *about* the named entity must clearly beat one that mentions it
         result = evaluate(trial, cases)
         if objective(result) > best_score:
             best, best_score = trial, objective(result)
             print("better:", {k: f"{v:.1%}" for k, v in result.items()}, changes)
-    print("best weights:", json.dumps(asdict(best)))
+    print("best weights:", json.dumps(best._asdict()))
     return 0
 
 

@@ -13,8 +13,8 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from dataclasses import FrozenInstanceError
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
     from ask_sdk_core.attributes_manager import AbstractPersistenceAdapter
@@ -29,9 +29,12 @@ class ConfigError(ValueError):
     """A setting in the environment is malformed; the message says which one and how to fix it."""
 
 
-@dataclass(frozen=True)
-class Config:
+class Config(NamedTuple):
     """Everything the serving code needs to know about its environment.
+
+    A ``NamedTuple`` rather than a frozen dataclass: the class costs far less to create at cold
+    start. Assigning to a field raises :class:`dataclasses.FrozenInstanceError`, as it did when
+    this was a dataclass (``dataclasses`` is already imported by ask-sdk, so that costs nothing).
 
     Attributes
     ----------
@@ -63,6 +66,12 @@ class Config:
     def log_level_number(self) -> int:
         """The numeric :mod:`logging` level, ready for ``Logger.setLevel``."""
         return int(logging.getLevelName(self.log_level))
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise FrozenInstanceError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise FrozenInstanceError(f"cannot delete field {name!r}")
 
 
 def _setting(environ: Mapping[str, str], name: str) -> str | None:

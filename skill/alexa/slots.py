@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_model import IntentRequest
 from ask_sdk_model.slu.entityresolution import StatusCode
 
 
-@dataclass(frozen=True, slots=True)
-class SlotValue:
+class SlotValue(NamedTuple):
     """A slot as heard (``raw``) and, when entity resolution matched, its canonical id."""
 
     raw: str | None

@@ -19,9 +19,8 @@ Persistent shape (DESIGN.md): ``{"story": {"chapter": int, "finished": bool,
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 from ask_sdk_core.exceptions import AttributesManagerException
 from ask_sdk_core.handler_input import HandlerInput
@@ -44,8 +43,7 @@ PENDING_CONTINUE = "continue_story"
 PENDING_END = "story_end"
 
 
-@dataclass(frozen=True, slots=True)
-class SavedProgress:
+class SavedProgress(NamedTuple):
     """Progress as stored: position plus when it was last written."""
 
     position: StoryPosition

@@ -18,24 +18,27 @@ from __future__ import annotations
 
 import json
 import math
+import os
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
-from pathlib import Path
+from typing import NamedTuple
 
 from skill.facts.model import Fact
-from skill.facts.store import DATA_DIR, FactStore, FactStoreError
+from skill.facts.store import FactStore, FactStoreError, data_file
 from skill.facts.text import content_terms, normalise, stem, tokens
 
-LEXICON_FILE = DATA_DIR / "lexicon.json"
+#: A plain string, not a ``pathlib.Path``: the serving path does not import pathlib.
+_LEXICON_PATH = data_file("lexicon.json")
 
 #: Minimum score for a confident answer. Tuned on tests/data/phrasings.json (must answer) and the
 #: off-topic list in tests/facts (must not).
-@dataclass(frozen=True, slots=True)
-class Weights:
+class Weights(NamedTuple):
     """How much each signal counts. Tuned with ``scripts/tune_ranking.py`` on the project's own
-    labelled questions (tests/data/phrasings.json, tests/data/heldout_questions.json)."""
+    labelled questions (tests/data/phrasings.json, tests/data/heldout_questions.json).
+
+    A ``NamedTuple`` (``_fields``, ``_replace``, ``_asdict`` for the tuning script) because its
+    class is far cheaper to create at cold start than a frozen dataclass's."""
 
     min_score: float = 7.35       # below this the skill says it doesn't know
     entity_lead: float = 6.25     # fact is mainly about a named entity
@@ -60,7 +63,7 @@ MIN_SCORE = DEFAULT_WEIGHTS.min_score
 #: Shapes so general that a question naming only an entity is still asking who or what it is.
 _GENERIC_ASPECTS = frozenset({"identity", "role", "what"})
 _FILM_TERM = "film"  # the lexicon's head word for movie, cartoon, directed, ...
-_WHO = re.compile(
+_WHO_PATTERN = (
     r"^(who|whose|whom|whos)\b|^(which|what) (doctor|musher|driver|man|woman|person|people|mayor|"
     r"governor|sculptor|actor|actress|director|author|singer)s?\b"
 )
@@ -68,30 +71,43 @@ _WHO = re.compile(
 _PRONOUNS = frozenset("he him his she her it its they them their this that".split())
 
 #: Question shapes. Order matters only for explanation output; all matching aspects count.
-_ASPECT_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (aspect, re.compile(pattern))
-    for aspect, pattern in (
-        ("where_now", r"\b(what|which) museum\b|\bwhere (is|are|can i (see|find|visit)|can you see|do i see)\b.*\b(now|today|these days|nowadays|kept|displayed|buried|body|remains)\b|\b(on display|remains|body now|see (him|her|balto|togo) today)\b|\bwhere can i see\b|\bwhere (is|are) .* (kept|displayed)\b"),
-        ("distance", r"\bhow (far|long a distance)\b|\bhow many miles\b|\bmiles?\b|\bdistance\b|\bhow long (was|is) (the|his|her|that|their) (trail|route|run|leg|relay|trip|journey|stretch|stage)\b"),
-        ("duration", r"\bhow long did\b|\bhow many (hours|days)\b|\bhow long (was|did) .* take\b|\bhow (quick|fast)\b|\bhours?\b|\bdays? did\b"),
-        ("when", r"\bwhen\b|\bwhat (year|date|day|time|month)\b|\bwhich (year|date|day)\b|\bwhat time\b|\bborn\b"),
-        ("why", r"\bwhy\b|\bhow come\b|\breason\b|\bbecause\b"),
-        ("how_many", r"\bhow many\b(?! miles)|\bhow much\b|\bnumber of\b"),
-        ("death", r"\bdie[ds]?\b|\bdeath\b|\bdead\b|\bpass(ed)? away\b|\bput down\b|\beuthani[sz]"),
-        ("temperature", r"\bcold(est)?\b|\btemperatures?\b|\bdegrees\b|\bfreezing\b|\bweather\b|\bwind chill\b|\bblizzard\b"),
-        ("breed", r"\bbreed\b|\bkind of dog\b|\btype of dog\b|\bwolf\b|\bdna\b|\bgenetic"),
-        ("film", r"\bmovies?\b|\bfilms?\b|\bcartoon\b|\bdisney\b|\banimated\b"),
-        ("later_life", r"\bafter(wards)?\b|\blater\b|\bretire|\bwhat (happened|became) (to|of)\b|\brest of (his|her) life\b"),
-        ("controversy", r"\bcontrovers|\bcredit\b|\bdeserve|\breal hero\b|\bunsung\b|\bfair\b|\boverrated\b|\brivalry\b"),
-        ("role", r"\blead dog\b|\bwhat did .* do\b|\brole\b|\bjob\b"),
-        ("where", r"\bwhere\b"),
-        ("identity", r"^(who (was|is|were|are)|(tell me )?about|what (was|is|were|are)|do you know( about)?|what do you know about|who's)\b"),
-    )
+#: Kept as source text and compiled on the first question (:func:`_question_patterns`):
+#: compiling them at import cost every cold start ~4 ms, launches included.
+_ASPECT_SOURCES: tuple[tuple[str, str], ...] = (
+    ("where_now", r"\b(what|which) museum\b|\bwhere (is|are|can i (see|find|visit)|can you see|do i see)\b.*\b(now|today|these days|nowadays|kept|displayed|buried|body|remains)\b|\b(on display|remains|body now|see (him|her|balto|togo) today)\b|\bwhere can i see\b|\bwhere (is|are) .* (kept|displayed)\b"),
+    ("distance", r"\bhow (far|long a distance)\b|\bhow many miles\b|\bmiles?\b|\bdistance\b|\bhow long (was|is) (the|his|her|that|their) (trail|route|run|leg|relay|trip|journey|stretch|stage)\b"),
+    ("duration", r"\bhow long did\b|\bhow many (hours|days)\b|\bhow long (was|did) .* take\b|\bhow (quick|fast)\b|\bhours?\b|\bdays? did\b"),
+    ("when", r"\bwhen\b|\bwhat (year|date|day|time|month)\b|\bwhich (year|date|day)\b|\bwhat time\b|\bborn\b"),
+    ("why", r"\bwhy\b|\bhow come\b|\breason\b|\bbecause\b"),
+    ("how_many", r"\bhow many\b(?! miles)|\bhow much\b|\bnumber of\b"),
+    ("death", r"\bdie[ds]?\b|\bdeath\b|\bdead\b|\bpass(ed)? away\b|\bput down\b|\beuthani[sz]"),
+    ("temperature", r"\bcold(est)?\b|\btemperatures?\b|\bdegrees\b|\bfreezing\b|\bweather\b|\bwind chill\b|\bblizzard\b"),
+    ("breed", r"\bbreed\b|\bkind of dog\b|\btype of dog\b|\bwolf\b|\bdna\b|\bgenetic"),
+    ("film", r"\bmovies?\b|\bfilms?\b|\bcartoon\b|\bdisney\b|\banimated\b"),
+    ("later_life", r"\bafter(wards)?\b|\blater\b|\bretire|\bwhat (happened|became) (to|of)\b|\brest of (his|her) life\b"),
+    ("controversy", r"\bcontrovers|\bcredit\b|\bdeserve|\breal hero\b|\bunsung\b|\bfair\b|\boverrated\b|\brivalry\b"),
+    ("role", r"\blead dog\b|\bwhat did .* do\b|\brole\b|\bjob\b"),
+    ("where", r"\bwhere\b"),
+    ("identity", r"^(who (was|is|were|are)|(tell me )?about|what (was|is|were|are)|do you know( about)?|what do you know about|who's)\b"),
 )
 
+_compiled_patterns: tuple[re.Pattern[str], tuple[tuple[str, re.Pattern[str]], ...]] | None = None
 
-@dataclass(frozen=True, slots=True)
-class Lexicon:
+
+def _question_patterns() -> tuple[re.Pattern[str], tuple[tuple[str, re.Pattern[str]], ...]]:
+    """The "who ..." pattern and the aspect patterns, compiled once on first use.
+
+    Two threads asking the first question at once compile identical copies; either is kept."""
+    global _compiled_patterns
+    if _compiled_patterns is None:
+        _compiled_patterns = (
+            re.compile(_WHO_PATTERN),
+            tuple((aspect, re.compile(pattern)) for aspect, pattern in _ASPECT_SOURCES),
+        )
+    return _compiled_patterns
+
+
+class Lexicon(NamedTuple):
     """Ranking vocabulary from ``data/lexicon.json`` (see the file's comment for why)."""
 
     canonical: dict[str, str]
@@ -100,9 +116,10 @@ class Lexicon:
     rewrites: tuple[tuple[re.Pattern[str], str], ...] = ()
 
     @classmethod
-    def load(cls, path: Path = LEXICON_FILE) -> Lexicon:
+    def load(cls, path: str | os.PathLike[str] = _LEXICON_PATH) -> Lexicon:
         try:
-            raw = json.loads(path.read_text(encoding="utf-8"))
+            with open(path, encoding="utf-8") as handle:
+                raw = json.load(handle)
             groups = raw["equivalents"]
             background = frozenset(raw["background_entities"])
             topic = raw["topic_words"]
@@ -128,18 +145,16 @@ class Lexicon:
         return [self.canonical.get(t, t) for t in content_terms(text)]
 
 
-@dataclass(frozen=True, slots=True)
-class Scored:
+class Scored(NamedTuple):
     """A fact with its score and the reasons behind it (for ``--explain`` and tests)."""
 
     fact: Fact
     score: float
-    reasons: tuple[str, ...] = field(default_factory=tuple)
+    reasons: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class Analysis:
-    """What the ranker understood of a question."""
+class Analysis(NamedTuple):
+    """What the ranker understood of a question (``_replace`` derives a variant)."""
 
     entities: tuple[str, ...]
     aspects: frozenset[str]
@@ -250,7 +265,8 @@ class Ranker:
             self._build_index()
         text = self.lexicon.rewrite(" ".join(tokens(question)))
         named, spans = self._match_entities(text)
-        asks_who = bool(_WHO.match(text))
+        who_pattern, aspect_patterns = _question_patterns()
+        asks_who = bool(who_pattern.match(text))
         specific = [e for e in named if e not in self.lexicon.background]
         entities = specific or named
         resolved = False
@@ -265,7 +281,7 @@ class Ranker:
         unknown = tuple(t for t in residual if t not in self._idf)
         context = tuple(e for e in named if e not in entities)
         names_only = len(entities) == 1 and not residual and not context
-        aspects = frozenset(a for a, pattern in _ASPECT_PATTERNS if pattern.search(text))
+        aspects = frozenset(a for a, pattern in aspect_patterns if pattern.search(text))
         if aspects - {"identity"} or unknown or not named:
             aspects = aspects - {"identity"}
         if names_only and not aspects - _GENERIC_ASPECTS:

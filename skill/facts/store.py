@@ -8,16 +8,43 @@ errors name the file and the fact id, because a typo in a data file should be a 
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterable, Mapping
 from functools import cached_property
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from skill.facts.model import ASPECTS, ENTITY_TYPES, Entity, Fact, Source
 
-DATA_DIR = Path(__file__).with_name("data")
-FACTS_FILE = DATA_DIR / "facts.json"
-ENTITIES_FILE = DATA_DIR / "entities.json"
+if TYPE_CHECKING:
+    from pathlib import Path
+
+#: The data directory as a plain string. The serving path uses ``os.path`` only: importing
+#: pathlib costs a Lambda cold start several milliseconds, and nothing else there needs it.
+_DATA_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data")
+
+#: Public ``pathlib.Path`` constants, made on first access (PEP 562) for tests and tools.
+_PATH_CONSTANTS = {"DATA_DIR": "", "FACTS_FILE": "facts.json", "ENTITIES_FILE": "entities.json"}
+
+
+def data_file(name: str) -> str:
+    """Absolute path (a string) of a file in the packaged data directory."""
+    return os.path.join(_DATA_DIR, name)
+
+
+_FACTS_PATH = data_file("facts.json")
+_ENTITIES_PATH = data_file("entities.json")
+
+
+def __getattr__(name: str) -> Path:
+    """``DATA_DIR``, ``FACTS_FILE`` and ``ENTITIES_FILE`` as Paths, without importing pathlib
+    until someone asks for one."""
+    if name in _PATH_CONSTANTS:
+        from pathlib import Path
+
+        file_name = _PATH_CONSTANTS[name]
+        return Path(data_file(file_name)) if file_name else Path(_DATA_DIR)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 _MAX_ANSWER_CHARS = 1200
 
@@ -26,9 +53,9 @@ class FactStoreError(ValueError):
     """The fact data is malformed; the message names the file and the offending record."""
 
 
-def _read_json(path: Path) -> Any:
+def _read_json(path: str | os.PathLike[str]) -> Any:
     try:
-        with path.open(encoding="utf-8") as handle:
+        with open(path, encoding="utf-8") as handle:
             return json.load(handle)
     except FileNotFoundError as exc:
         raise FactStoreError(f"{path}: file not found") from exc
@@ -43,7 +70,7 @@ def _require(record: Mapping[str, Any], key: str, kind: type, where: str) -> Any
     return value
 
 
-def _parse_entities(raw: Any, path: Path) -> dict[str, Entity]:
+def _parse_entities(raw: Any, path: str | os.PathLike[str]) -> dict[str, Entity]:
     if not isinstance(raw, dict) or not isinstance(raw.get("entities"), list):
         raise FactStoreError(f"{path}: expected an object with an 'entities' list")
     entities: dict[str, Entity] = {}
@@ -70,7 +97,7 @@ def _parse_entities(raw: Any, path: Path) -> dict[str, Entity]:
     return entities
 
 
-def _parse_sources(raw: Any, path: Path) -> dict[str, Source]:
+def _parse_sources(raw: Any, path: str | os.PathLike[str]) -> dict[str, Source]:
     if not isinstance(raw, dict):
         raise FactStoreError(f"{path}: 'sources' must be an object of tag -> {{title, url}}")
     sources = {}
@@ -86,7 +113,11 @@ def _parse_sources(raw: Any, path: Path) -> dict[str, Source]:
 
 
 def _parse_fact(
-    record: Any, index: int, path: Path, entities: Mapping[str, Entity], sources: Mapping[str, Source]
+    record: Any,
+    index: int,
+    path: str | os.PathLike[str],
+    entities: Mapping[str, Entity],
+    sources: Mapping[str, Source],
 ) -> Fact:
     where = f"{path}: fact #{index}"
     if not isinstance(record, dict):
@@ -158,7 +189,11 @@ class FactStore:
                 self._identity[subject] = fact
 
     @classmethod
-    def load(cls, facts_path: Path = FACTS_FILE, entities_path: Path = ENTITIES_FILE) -> FactStore:
+    def load(
+        cls,
+        facts_path: str | os.PathLike[str] = _FACTS_PATH,
+        entities_path: str | os.PathLike[str] = _ENTITIES_PATH,
+    ) -> FactStore:
         """Read and validate both data files; raises :class:`FactStoreError` naming the problem."""
         entities = _parse_entities(_read_json(entities_path), entities_path)
         raw = _read_json(facts_path)

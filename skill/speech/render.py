@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from skill.speech import ssml
 from skill.speech.reply import Reply
 
 
-@dataclass(frozen=True, slots=True)
-class Rendered:
+class Rendered(NamedTuple):
     """SSML and card strings ready for ask-sdk's ResponseBuilder."""
 
     speech_ssml: str

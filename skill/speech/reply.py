@@ -1,25 +1,24 @@
 """The value a handler hands to the speech module.
 
 Handlers decide *what* to say (plain sentences); the speech module decides *how* it is written as
-SSML. Keeping that boundary in one small dataclass means no handler ever writes markup, so escaping
-and Alexa's limits are enforced in exactly one place.
+SSML. Keeping that boundary in one small record means no handler ever writes markup, so escaping
+and Alexa's limits are enforced in exactly one place. The records are ``NamedTuple`` classes: as
+immutable as frozen dataclasses, and much cheaper to create on the Lambda cold start.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True, slots=True)
-class Card:
+class Card(NamedTuple):
     """A Simple card shown in the Alexa app next to the spoken answer."""
 
     title: str
     text: str
 
 
-@dataclass(frozen=True, slots=True)
-class Reply:
+class Reply(NamedTuple):
     """Everything one response says.
 
     Attributes

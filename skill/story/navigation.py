@@ -13,14 +13,13 @@ PURE: standard library only.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import Enum
+from typing import NamedTuple
 
 from skill.story.chapters import Chapter, Story
 
 
-@dataclass(frozen=True, slots=True)
-class StoryPosition:
+class StoryPosition(NamedTuple):
     """Where a listener is in the story."""
 
     chapter: int = 1
@@ -79,8 +78,7 @@ class Kind(Enum):
 EXPLICIT_MOVES = frozenset({Command.PREVIOUS, Command.START_OVER, Command.JUMP})
 
 
-@dataclass(frozen=True, slots=True)
-class Outcome:
+class Outcome(NamedTuple):
     """The result of one navigation step.
 
     Attributes
