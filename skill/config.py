@@ -8,8 +8,6 @@ importing the DynamoDB edge only when a table is configured: importing ``ask_sdk
 boto3 session (~0.3 s) and needs an AWS region, which a local run must not pay for or require.
 """
 
-from __future__ import annotations
-
 import logging
 import os
 from collections.abc import Mapping
@@ -119,7 +117,7 @@ def load_config(environ: Mapping[str, str] | None = None) -> Config:
     )
 
 
-def persistence_from_config(cfg: Config) -> AbstractPersistenceAdapter | None:
+def persistence_from_config(cfg: Config) -> "AbstractPersistenceAdapter | None":
     """Pick the progress store the configuration asks for.
 
     DynamoDB when ``table_name`` is set (the AWS deployment), else SQLite when ``sqlite_path`` is

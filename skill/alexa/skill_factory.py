@@ -28,7 +28,7 @@ from skill.alexa.handlers.story import STORY_HANDLERS
 from skill.alexa.interceptors import RequestLogInterceptor
 from skill.alexa.story_progress import resume_offer
 from skill.facts.ranking import Ranker
-from skill.facts.store import FactStore, default_store
+from skill.facts.store import FactStore
 
 log = logging.getLogger(__name__)
 
@@ -79,7 +79,9 @@ def build_skill(
     skill_id: str | None = None,
 ) -> CustomSkill:
     """Assemble the skill. Cheap enough to call once per process; never per request."""
-    ranker = Ranker(store or default_store())
+    # Without a store the ranker loads the packaged one on the first question, not here: a
+    # launch never needs it.
+    ranker = Ranker(store)
     first, last = builtin_handlers(ranker, resume_offer)
     builder = CustomSkillBuilder(persistence_adapter=persistence)
     if skill_id:

@@ -1,7 +1,5 @@
 """Read slot values the way Alexa delivers them: raw text plus entity-resolution results."""
 
-from __future__ import annotations
-
 from typing import NamedTuple
 
 from ask_sdk_core.handler_input import HandlerInput

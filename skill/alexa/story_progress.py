@@ -16,8 +16,6 @@ Persistent shape (DESIGN.md): ``{"story": {"chapter": int, "finished": bool,
 "last_listened": ISO-8601}}``; other top-level keys written by other features are preserved.
 """
 
-from __future__ import annotations
-
 import logging
 from datetime import UTC, datetime
 from typing import Any, NamedTuple
@@ -50,7 +48,7 @@ class SavedProgress(NamedTuple):
     last_listened: datetime | None
 
     @classmethod
-    def parse(cls, value: Any, story: Story) -> SavedProgress | None:
+    def parse(cls, value: Any, story: Story) -> "SavedProgress | None":
         """Parse a stored record defensively (another skill version may have written it)."""
         position = StoryPosition.from_value(value, story.count)
         if position is None:
@@ -130,8 +128,11 @@ def _read_record(handler_input: HandlerInput) -> dict[str, Any]:
 
 
 def load_saved(handler_input: HandlerInput, story: Story | None = None) -> SavedProgress | None:
-    """Stored progress for this listener; None when there is none or the store failed."""
-    story = story or load_chapters()
+    """Stored progress for this listener; None when there is none or the store failed.
+
+    The chapters are loaded only once there is a record to check against them: a launch without
+    saved progress (most cold starts) never reads the chapters file.
+    """
     try:
         record = _read_record(handler_input)
     except _NoStore:
@@ -139,7 +140,10 @@ def load_saved(handler_input: HandlerInput, story: Story | None = None) -> Saved
     except Exception as exc:  # noqa: BLE001 - any store failure must not stop the story
         _store_failed(handler_input, "load", exc)
         return None
-    return SavedProgress.parse(record.get(PERSISTENT_KEY), story)
+    value = record.get(PERSISTENT_KEY)
+    if not isinstance(value, dict):
+        return None  # what SavedProgress.parse says of anything but a dict
+    return SavedProgress.parse(value, story or load_chapters())
 
 
 def session_position(
@@ -236,11 +240,10 @@ def resume_offer(handler_input: HandlerInput) -> str | None:
     Loads the saved position into the session so a following "yes" resumes there; the launch
     handler sets ``pending`` to :data:`PENDING_RESUME`.
     """
-    story = load_chapters()
-    saved = load_saved(handler_input, story)
+    saved = load_saved(handler_input)
     if saved is None or saved.position.finished:
         return None
-    chapter = story.chapter(saved.position.chapter)
+    chapter = load_chapters().chapter(saved.position.chapter)
     if chapter is None:
         return None
     state.session(handler_input)[state.STORY] = saved.position.to_dict()

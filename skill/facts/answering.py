@@ -5,8 +5,6 @@ aspect) and get back an :class:`Answer`. Keeping this pure means the simulator, 
 Lambda all exercise the exact same decision.
 """
 
-from __future__ import annotations
-
 from collections.abc import Sequence
 from typing import NamedTuple
 

@@ -6,8 +6,6 @@ immutable, and creating the classes costs a fraction of ``@dataclass(frozen=True
 records, never as sequences.
 """
 
-from __future__ import annotations
-
 import re
 from typing import NamedTuple
 

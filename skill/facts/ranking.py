@@ -14,8 +14,6 @@ Below :data:`MIN_SCORE` nothing is returned and the skill says it doesn't know, 
 out the least-bad fact with confidence.
 """
 
-from __future__ import annotations
-
 import json
 import math
 import os
@@ -25,7 +23,7 @@ from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
 from skill.facts.model import Fact
-from skill.facts.store import FactStore, FactStoreError, data_file
+from skill.facts.store import FactStore, FactStoreError, data_file, default_store
 from skill.facts.text import content_terms, normalise, stem, tokens
 
 #: A plain string, not a ``pathlib.Path``: the serving path does not import pathlib.
@@ -116,7 +114,7 @@ class Lexicon(NamedTuple):
     rewrites: tuple[tuple[re.Pattern[str], str], ...] = ()
 
     @classmethod
-    def load(cls, path: str | os.PathLike[str] = _LEXICON_PATH) -> Lexicon:
+    def load(cls, path: str | os.PathLike[str] = _LEXICON_PATH) -> "Lexicon":
         try:
             with open(path, encoding="utf-8") as handle:
                 raw = json.load(handle)
@@ -172,39 +170,64 @@ def _bigrams(terms: Sequence[str]) -> set[tuple[str, str]]:
 
 
 class Ranker:
-    """Scores every plausible fact for a question. Built once per store; immutable afterwards."""
+    """Scores every plausible fact for a question. Immutable once its data is loaded.
+
+    Everything is loaded on first use, not at construction: a launch (most cold starts) never
+    needs the fact store, the lexicon or the term index, and parsing them cost ~6 ms of every
+    cold start. ``store=None`` means the packaged store (:func:`default_store`); after the first
+    question nothing is read from disk again.
+    """
 
     def __init__(
-        self, store: FactStore, lexicon: Lexicon | None = None, weights: Weights = DEFAULT_WEIGHTS
+        self,
+        store: FactStore | None = None,
+        lexicon: Lexicon | None = None,
+        weights: Weights = DEFAULT_WEIGHTS,
     ) -> None:
-        self.store = store
+        self._store = store
+        self._lexicon = lexicon
         self.weights = weights
-        self.lexicon = lexicon or Lexicon.load()
-        self._facts: list[Fact] = list(store.facts.values())
         self._indexed = False
-        # Longest names first so "balto statue" beats "balto" where both are entities.
-        self._names = sorted(store.entity_names.items(), key=lambda kv: -len(kv[0]))
-        self._films = [e for e in store.entities.values() if e.type == "film"]
-        # "baltos team": speech recognition drops the possessive apostrophe.
-        # A substring test first and the regex only for names that occur, compiled on first use:
-        # compiling ~350 patterns here cost ~10-15 ms of every cold start.
-        normalised = ((normalise(name), entity_id) for name, entity_id in self._names)
-        self._name_patterns = [(key, entity_id) for key, entity_id in normalised if key]
         self._compiled: dict[str, re.Pattern[str]] = {}
 
+    @property
+    def store(self) -> FactStore:
+        """The fact store, loaded on first access when none was given."""
+        store = self._store
+        if store is None:
+            store = self._store = default_store()
+        return store
+
+    @property
+    def lexicon(self) -> Lexicon:
+        """The ranking vocabulary, read on first access when none was given."""
+        lexicon = self._lexicon
+        if lexicon is None:
+            lexicon = self._lexicon = Lexicon.load()
+        return lexicon
+
     def _build_index(self) -> None:
-        """Term statistics for the lexical scorer, built on the first question.
+        """Entity names and term statistics for the scorer, built on the first question.
 
         Deferred from start-up so the launch path (most cold starts) never pays for it.
         Built in locals and published at the end: a concurrent first question on another
         thread (the web host) builds an identical copy or sees a complete one."""
+        store = self.store
+        facts = list(store.facts.values())
+        # Longest names first so "balto statue" beats "balto" where both are entities.
+        names = sorted(store.entity_names.items(), key=lambda kv: -len(kv[0]))
+        # "baltos team": speech recognition drops the possessive apostrophe.
+        # A substring test first and the regex only for names that occur, compiled on first use:
+        # compiling ~350 patterns up front cost ~10-15 ms.
+        normalised = ((normalise(name), entity_id) for name, entity_id in names)
+        name_patterns = [(key, entity_id) for key, entity_id in normalised if key]
         terms_of = self.lexicon.terms
         cue_terms_by_fact: dict[str, Counter[str]] = {}
         body_terms_by_fact: dict[str, Counter[str]] = {}
         cue_bigrams_by_fact: dict[str, set[tuple[str, str]]] = {}
         index: dict[str, set[str]] = {}
         doc_freq: Counter[str] = Counter()
-        for fact in self._facts:
+        for fact in facts:
             cue_terms: list[str] = []
             bigrams: set[tuple[str, str]] = set()
             for cue in fact.cues:
@@ -218,8 +241,10 @@ class Ranker:
             for term in set(cue_terms) | set(body):
                 doc_freq[term] += 1
                 index.setdefault(term, set()).add(fact.id)
-        total = max(len(self._facts), 1)
+        total = max(len(facts), 1)
         self._idf = {t: math.log(1 + (total - n + 0.5) / (n + 0.5)) for t, n in doc_freq.items()}
+        self._name_patterns = name_patterns
+        self._films = [e for e in store.entities.values() if e.type == "film"]
         self._cue_terms = cue_terms_by_fact
         self._body_terms = body_terms_by_fact
         self._cue_bigrams = cue_bigrams_by_fact
@@ -229,6 +254,8 @@ class Ranker:
     # -- analysis -------------------------------------------------------------------------------
     def entities_in(self, text: str) -> list[str]:
         """Entity ids named in the text, in order of appearance, longest names first."""
+        if not self._indexed:
+            self._build_index()
         return self._match_entities(text)[0]
 
     def _match_entities(self, text: str) -> tuple[list[str], list[str]]:

@@ -5,8 +5,6 @@ a Lambda container or web host pays the parse cost at start-up, never per reques
 errors name the file and the fact id, because a typo in a data file should be a one-minute fix.
 """
 
-from __future__ import annotations
-
 import json
 import os
 from collections.abc import Iterable, Mapping
@@ -35,7 +33,7 @@ _FACTS_PATH = data_file("facts.json")
 _ENTITIES_PATH = data_file("entities.json")
 
 
-def __getattr__(name: str) -> Path:
+def __getattr__(name: str) -> "Path":
     """``DATA_DIR``, ``FACTS_FILE`` and ``ENTITIES_FILE`` as Paths, without importing pathlib
     until someone asks for one."""
     if name in _PATH_CONSTANTS:
@@ -193,7 +191,7 @@ class FactStore:
         cls,
         facts_path: str | os.PathLike[str] = _FACTS_PATH,
         entities_path: str | os.PathLike[str] = _ENTITIES_PATH,
-    ) -> FactStore:
+    ) -> "FactStore":
         """Read and validate both data files; raises :class:`FactStoreError` naming the problem."""
         entities = _parse_entities(_read_json(entities_path), entities_path)
         raw = _read_json(facts_path)

@@ -1,7 +1,5 @@
 """Turn a :class:`~skill.speech.reply.Reply` into the strings an Alexa response carries."""
 
-from __future__ import annotations
-
 from typing import NamedTuple
 
 from skill.speech import ssml

@@ -6,8 +6,6 @@ and Alexa's limits are enforced in exactly one place. The records are ``NamedTup
 immutable as frozen dataclasses, and much cheaper to create on the Lambda cold start.
 """
 
-from __future__ import annotations
-
 from typing import NamedTuple
 
 

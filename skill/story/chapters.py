@@ -9,8 +9,6 @@ in the middle of a conversation; here it fails at start-up with the file and cha
 PURE: standard library only.
 """
 
-from __future__ import annotations
-
 import json
 import os
 import re
@@ -26,7 +24,7 @@ if TYPE_CHECKING:
 _DEFAULT_FILE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data", "chapters.json")
 
 
-def __getattr__(name: str) -> Path:
+def __getattr__(name: str) -> "Path":
     """``DEFAULT_PATH`` as a ``pathlib.Path`` (PEP 562), importing pathlib only when asked."""
     if name == "DEFAULT_PATH":
         from pathlib import Path

@@ -11,8 +11,6 @@ resumed); ``finished`` is True once the last chapter has been narrated.
 PURE: standard library only.
 """
 
-from __future__ import annotations
-
 from enum import Enum
 from typing import NamedTuple
 
@@ -30,7 +28,7 @@ class StoryPosition(NamedTuple):
         return {"chapter": self.chapter, "finished": self.finished}
 
     @classmethod
-    def from_value(cls, value: object, count: int) -> StoryPosition | None:
+    def from_value(cls, value: object, count: int) -> "StoryPosition | None":
         """Parse an attribute value defensively; None when absent or malformed.
 
         Attributes come back from the device or from a store another version of the skill wrote,
