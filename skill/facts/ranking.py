@@ -165,6 +165,13 @@ class Analysis(NamedTuple):
     context: tuple[str, ...] = ()
 
 
+#: Words in at least this share of facts may be left out of candidate generation (see
+#: :meth:`Ranker._nominating_terms`); safety margin on the score bound that allows it.
+_COMMON_SHARE = 0.1
+_BOUND_MARGIN = 0.01
+_NO_FACTS: frozenset[str] = frozenset()
+
+
 def _bigrams(terms: Sequence[str]) -> set[tuple[str, str]]:
     return set(zip(terms, terms[1:], strict=False))
 
@@ -244,6 +251,11 @@ class Ranker:
         total = max(len(facts), 1)
         self._idf = {t: math.log(1 + (total - n + 0.5) / (n + 0.5)) for t, n in doc_freq.items()}
         self._name_patterns = name_patterns
+        self._about_ids = {
+            entity_id: frozenset(f.id for f in store.about(entity_id))
+            for entity_id in store.entities
+        }
+        self._common_df = max(2, round(total * _COMMON_SHARE))
         self._films = [e for e in store.entities.values() if e.type == "film"]
         self._cue_terms = cue_terms_by_fact
         self._body_terms = body_terms_by_fact
@@ -330,11 +342,6 @@ class Ranker:
         """Rank from an existing analysis (lets slot-based intents reuse the scorer)."""
         if not self._indexed:
             self._build_index()
-        candidates: set[str] = set()
-        for term in analysis.terms:
-            candidates |= self._index.get(term, set())
-        for entity_id in analysis.entities:
-            candidates |= {f.id for f in self.store.about(entity_id)}
         # Per-question values, computed once rather than once per candidate fact: each content
         # word that isn't part of a name, with its idf and whether it is a topic word.
         terms = tuple(
@@ -343,12 +350,75 @@ class Ranker:
             if term not in analysis.name_terms
         )
         bigrams = _bigrams(analysis.terms)
+        candidates: set[str] = set()
+        for entity_id in analysis.entities:
+            candidates |= self._about_ids.get(entity_id, _NO_FACTS)
+        for term in self._nominating_terms(analysis, terms, bigrams):
+            candidates |= self._index[term]
         scored = [
-            self._score(self.store.facts[fid], analysis, terms, bigrams) for fid in candidates
+            self._score(self.store.facts[fid], analysis, terms, bigrams)
+            for fid in candidates
         ]
         scored = [s for s in scored if s.score >= self.weights.min_score]
         scored.sort(key=lambda s: (-s.score, s.fact.id))
         return scored[:limit]
+
+    def _nominating_terms(
+        self,
+        analysis: Analysis,
+        terms: tuple[tuple[str, float, bool], ...],
+        bigrams: set[tuple[str, str]],
+    ) -> list[str]:
+        """The question words whose facts become candidates (besides the named entities' facts).
+
+        Common words ("serum", "1925", "run" each occur in a quarter to half of all facts) would
+        make most of the store a candidate. A fact that *only* a set of such words brings in is
+        about none of the named entities, so its best possible score is known before scoring it:
+        the question-wide signals it could get (aspects, context, "who", implied subject, the
+        certain penalties) plus the most those words' idf and word pairs could add. Common words
+        are left out, commonest first, only while that bound stays below ``min_score``: the facts
+        they alone would nominate could never be returned, so rankings are exactly the same.
+        """
+        present = [t for t in dict.fromkeys(analysis.terms) if t in self._index]
+        w = self.weights
+        if w.min_score <= 0:
+            return present
+        bound = self._bound_without_words(analysis)
+        per_idf = max(w.cue, w.body * 2 / 1.5, 0.0)
+        idf_of = {term: idf for term, idf, _ in terms}  # name words score nothing lexically
+        names = analysis.name_terms
+        pairs = [p for p in bigrams if not (p[0] in names and p[1] in names)]
+        skipped: set[str] = set()
+        for term in sorted(present, key=lambda t: (-len(self._index[t]), t)):
+            if len(self._index[term]) < self._common_df:
+                break
+            with_term = skipped | {term}
+            new_pairs = sum(
+                1 for a, b in pairs if term in (a, b) and a in with_term and b in with_term
+            )
+            gain = per_idf * idf_of.get(term, 0.0) + max(w.cue_phrase, 0.0) * new_pairs
+            if bound + gain < w.min_score - _BOUND_MARGIN:
+                skipped.add(term)
+                bound += gain
+        return [t for t in present if t not in skipped] if skipped else present
+
+    def _bound_without_words(self, analysis: Analysis) -> float:
+        """The most a fact about none of the named entities can score apart from its words."""
+        w = self.weights
+        bound = w.unknown_word * len(analysis.unknown)
+        if analysis.entities:
+            if analysis.entities[0] not in self.lexicon.background:
+                bound += w.entity_missing
+        else:
+            bound += max(w.entity_mention, 0.0)  # the implied subject
+        if analysis.context:
+            bound += max(w.context_match, 0.0)
+        if analysis.aspects:
+            top = min(len(analysis.aspects), 2)
+            bound += max(w.aspect, w.aspect * top, 0.0) + max(w.aspect_pure, 0.0)
+        if analysis.asks_who:
+            bound += max(w.person_answers_who, 0.0)
+        return bound
 
     def _score(
         self,
