@@ -23,6 +23,9 @@ _XML_ESCAPES = str.maketrans(
     {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;"}
 )
 _WHITESPACE = re.compile(r"\s+")
+#: Characters XML 1.0 forbids outright (C0 controls other than whitespace, lone surrogates,
+#: U+FFFE/U+FFFF): a slot value carrying one would make the whole response malformed SSML.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _TAG = re.compile(r"<[^>]+>")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
@@ -30,9 +33,10 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 def escape(text: str) -> str:
     """Escape text for inclusion in SSML and collapse whitespace.
 
-    Quotes are escaped too, so the same helper is safe inside attribute values.
+    Quotes are escaped too, so the same helper is safe inside attribute values. Characters XML
+    cannot carry at all are dropped.
     """
-    cleaned = _WHITESPACE.sub(" ", text).strip()
+    cleaned = _WHITESPACE.sub(" ", _NOT_XML.sub("", text)).strip()
     return cleaned.translate(_XML_ESCAPES)
 
 
