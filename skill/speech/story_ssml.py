@@ -31,8 +31,8 @@ CLOSING_PAUSE_MS = 700
 # Dates ("February 2, 1925") are left as text on purpose: Alexa already reads "Month D, YYYY"
 # as a date, and a <say-as interpret-as="date">19250202</say-as> would only make transcripts
 # (the simulator, the Alexa app's history) unreadable.
-_GROUPED = re.compile(r"(?<![\d,])(\d{1,3}(?:,\d{3})+)(?![\d,])")
-_SPACES = re.compile(r"\s+")
+# A pattern string, compiled (and cached) by ``re`` on the first narration, not at import.
+_GROUPED = r"(?<![\d,])(\d{1,3}(?:,\d{3})+)(?![\d,])"
 
 
 def supports_long_form(locale: str | None) -> bool:
@@ -57,7 +57,7 @@ def _inline(text: str) -> str:
     """Escape text, marking up grouped numbers with ``<say-as interpret-as="cardinal">``."""
     out: list[str] = []
     pos = 0
-    for match in _GROUPED.finditer(text):
+    for match in re.finditer(_GROUPED, text):
         out.append(_escaped(text[pos : match.start()]))
         digits = match.group(1).replace(",", "")
         out.append(f'<say-as interpret-as="cardinal">{digits}</say-as>')
@@ -95,7 +95,7 @@ def paragraphs_ssml(chapter: Chapter) -> str:
     for index, paragraph in enumerate(chapter.paragraphs):
         if index in chapter.scene_breaks:
             parts.append(ssml.brk(SCENE_PAUSE_MS))
-        clean = _SPACES.sub(" ", paragraph).strip()
+        clean = " ".join(paragraph.split())  # == re.sub(r"\s+", " ", paragraph).strip()
         parts.append(f"<p>{_with_emphasis(clean, chapter.emphasis, used)}</p>")
     return "".join(parts)
 
