@@ -12,7 +12,9 @@ import logging
 import os
 from collections.abc import Mapping
 from dataclasses import FrozenInstanceError
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
+
+from skill.records import Record
 
 if TYPE_CHECKING:
     from ask_sdk_core.attributes_manager import AbstractPersistenceAdapter
@@ -27,12 +29,12 @@ class ConfigError(ValueError):
     """A setting in the environment is malformed; the message says which one and how to fix it."""
 
 
-class Config(NamedTuple):
+class Config(Record):
     """Everything the serving code needs to know about its environment.
 
-    A ``NamedTuple`` rather than a frozen dataclass: the class costs far less to create at cold
-    start. Assigning to a field raises :class:`dataclasses.FrozenInstanceError`, as it did when
-    this was a dataclass (``dataclasses`` is already imported by ask-sdk, so that costs nothing).
+    A :class:`~skill.records.Record` rather than a frozen dataclass: the class costs far less to
+    create at cold start. Assigning to a field raises :class:`dataclasses.FrozenInstanceError`,
+    as it did when this was a dataclass (ask-sdk imports ``dataclasses`` anyway, so it is free).
 
     Attributes
     ----------
@@ -52,6 +54,8 @@ class Config(NamedTuple):
         Override of the DynamoDB endpoint (``AWS_ENDPOINT_URL_DYNAMODB``, the variable botocore
         itself honours), for DynamoDB Local or moto; ``None`` on AWS.
     """
+
+    __slots__ = ()
 
     table_name: str | None = None
     skill_id: str | None = None

@@ -1,14 +1,17 @@
 """Read slot values the way Alexa delivers them: raw text plus entity-resolution results."""
 
-from typing import NamedTuple
 
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_model import IntentRequest
 from ask_sdk_model.slu.entityresolution import StatusCode
 
+from skill.records import Record
 
-class SlotValue(NamedTuple):
+
+class SlotValue(Record):
     """A slot as heard (``raw``) and, when entity resolution matched, its canonical id."""
+
+    __slots__ = ()
 
     raw: str | None
     resolved_id: str | None

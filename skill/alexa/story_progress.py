@@ -18,12 +18,13 @@ Persistent shape (DESIGN.md): ``{"story": {"chapter": int, "finished": bool,
 
 import logging
 from datetime import UTC, datetime
-from typing import Any, NamedTuple
+from typing import Any
 
 from ask_sdk_core.exceptions import AttributesManagerException
 from ask_sdk_core.handler_input import HandlerInput
 
 from skill.alexa import state
+from skill.records import Record
 from skill.speech import story_phrases
 from skill.story.chapters import Story, load_chapters
 from skill.story.navigation import StoryPosition
@@ -41,8 +42,10 @@ PENDING_CONTINUE = "continue_story"
 PENDING_END = "story_end"
 
 
-class SavedProgress(NamedTuple):
+class SavedProgress(Record):
     """Progress as stored: position plus when it was last written."""
+
+    __slots__ = ()
 
     position: StoryPosition
     last_listened: datetime | None

@@ -6,26 +6,30 @@ Lambda all exercise the exact same decision.
 """
 
 from collections.abc import Sequence
-from typing import NamedTuple
 
 from skill.facts.model import Fact
 from skill.facts.ranking import Analysis, Ranker, Scored
 from skill.facts.text import content_terms
+from skill.records import Record
 
 
-class Question(NamedTuple):
+class Question(Record):
     """What the listener asked, as far as the intent tells us.
 
-    This and :class:`Answer` are ``NamedTuple`` records: as immutable as a frozen dataclass, at a
-    fraction of the class-creation cost on the Lambda cold start."""
+    This and :class:`Answer` are :class:`~skill.records.Record` types: as immutable as a frozen
+    dataclass, at a fraction of the class-creation cost on the Lambda cold start."""
+
+    __slots__ = ()
 
     text: str | None = None
     entity: str | None = None
     aspect: str | None = None
 
 
-class Answer(NamedTuple):
+class Answer(Record):
     """The chosen fact (None = we don't know) with the ranking that led to it."""
+
+    __slots__ = ()
 
     fact: Fact | None
     entity: str | None

@@ -1,13 +1,13 @@
 """Typed records for the fact store (facts, sources, entities).
 
-The records are ``typing.NamedTuple`` classes rather than frozen dataclasses: they are just as
-immutable, and creating the classes costs a fraction of ``@dataclass(frozen=True, slots=True)``
-(which builds every class twice), which counts on the Lambda cold start. Code treats them as
-records, never as sequences.
+The records are :class:`~skill.records.Record` classes rather than frozen dataclasses: just as
+immutable, and creating the classes costs a small fraction of ``@dataclass(frozen=True,
+slots=True)`` (which builds every class twice), which counts on the Lambda cold start.
 """
 
 import re
-from typing import NamedTuple
+
+from skill.records import Record
 
 #: The question shapes a fact can answer; the closed list keeps data and ranking in step.
 ASPECTS: frozenset[str] = frozenset(
@@ -21,16 +21,20 @@ ASPECTS: frozenset[str] = frozenset(
 ENTITY_TYPES: frozenset[str] = frozenset({"dog", "person", "place", "event", "topic", "film"})
 
 
-class Source(NamedTuple):
+class Source(Record):
     """Where a fact comes from (tag as used in the research brief)."""
+
+    __slots__ = ()
 
     tag: str
     title: str
     url: str | None
 
 
-class Entity(NamedTuple):
+class Entity(Record):
     """A dog, person, place, event, topic or film the listener can ask about."""
+
+    __slots__ = ()
 
     id: str
     type: str
@@ -53,12 +57,14 @@ class Entity(NamedTuple):
         return (self.name.lower(), *self.synonyms)
 
 
-class Fact(NamedTuple):
+class Fact(Record):
     """One sourced, speakable answer.
 
     ``disagreement`` is spoken after the answer whenever sources differ, so the skill never picks a
     version silently.
     """
+
+    __slots__ = ()
 
     id: str
     about: tuple[str, ...]

@@ -20,23 +20,25 @@ import os
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from typing import NamedTuple
 
 from skill.facts.model import Fact
 from skill.facts.store import FactStore, FactStoreError, data_file, default_store
 from skill.facts.text import content_terms, normalise, stem, tokens
+from skill.records import Record
 
 #: A plain string, not a ``pathlib.Path``: the serving path does not import pathlib.
 _LEXICON_PATH = data_file("lexicon.json")
 
 #: Minimum score for a confident answer. Tuned on tests/data/phrasings.json (must answer) and the
 #: off-topic list in tests/facts (must not).
-class Weights(NamedTuple):
+class Weights(Record):
     """How much each signal counts. Tuned with ``scripts/tune_ranking.py`` on the project's own
     labelled questions (tests/data/phrasings.json, tests/data/heldout_questions.json).
 
-    A ``NamedTuple`` (``_fields``, ``_replace``, ``_asdict`` for the tuning script) because its
-    class is far cheaper to create at cold start than a frozen dataclass's."""
+    A :class:`~skill.records.Record` (``_fields``, ``_replace``, ``_asdict`` for the tuning
+    script) because its class is far cheaper to create at cold start than a frozen dataclass."""
+
+    __slots__ = ()
 
     min_score: float = 7.35       # below this the skill says it doesn't know
     entity_lead: float = 6.25     # fact is mainly about a named entity
@@ -105,8 +107,10 @@ def _question_patterns() -> tuple[re.Pattern[str], tuple[tuple[str, re.Pattern[s
     return _compiled_patterns
 
 
-class Lexicon(NamedTuple):
+class Lexicon(Record):
     """Ranking vocabulary from ``data/lexicon.json`` (see the file's comment for why)."""
+
+    __slots__ = ()
 
     canonical: dict[str, str]
     background: frozenset[str]
@@ -143,16 +147,20 @@ class Lexicon(NamedTuple):
         return [self.canonical.get(t, t) for t in content_terms(text)]
 
 
-class Scored(NamedTuple):
+class Scored(Record):
     """A fact with its score and the reasons behind it (for ``--explain`` and tests)."""
+
+    __slots__ = ()
 
     fact: Fact
     score: float
     reasons: tuple[str, ...] = ()
 
 
-class Analysis(NamedTuple):
+class Analysis(Record):
     """What the ranker understood of a question (``_replace`` derives a variant)."""
+
+    __slots__ = ()
 
     entities: tuple[str, ...]
     aspects: frozenset[str]

@@ -1,13 +1,15 @@
 """Turn a :class:`~skill.speech.reply.Reply` into the strings an Alexa response carries."""
 
-from typing import NamedTuple
 
+from skill.records import Record
 from skill.speech import ssml
 from skill.speech.reply import Reply
 
 
-class Rendered(NamedTuple):
+class Rendered(Record):
     """SSML and card strings ready for ask-sdk's ResponseBuilder."""
+
+    __slots__ = ()
 
     speech_ssml: str
     reprompt_ssml: str | None

@@ -2,21 +2,24 @@
 
 Handlers decide *what* to say (plain sentences); the speech module decides *how* it is written as
 SSML. Keeping that boundary in one small record means no handler ever writes markup, so escaping
-and Alexa's limits are enforced in exactly one place. The records are ``NamedTuple`` classes: as
-immutable as frozen dataclasses, and much cheaper to create on the Lambda cold start.
+and Alexa's limits are enforced in exactly one place. The records are
+:class:`~skill.records.Record` types: as immutable as frozen dataclasses, and much cheaper to
+create on the Lambda cold start.
 """
 
-from typing import NamedTuple
+from skill.records import Record
 
 
-class Card(NamedTuple):
+class Card(Record):
     """A Simple card shown in the Alexa app next to the spoken answer."""
+
+    __slots__ = ()
 
     title: str
     text: str
 
 
-class Reply(NamedTuple):
+class Reply(Record):
     """Everything one response says.
 
     Attributes
@@ -34,6 +37,8 @@ class Reply(NamedTuple):
         Pre-built SSML fragment (from the speech module only, e.g. story narration) spoken after
         ``speech``; handlers never build it by hand.
     """
+
+    __slots__ = ()
 
     speech: str
     reprompt: str | None = None

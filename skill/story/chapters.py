@@ -14,7 +14,9 @@ import os
 import re
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
+
+from skill.records import Record
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -32,20 +34,22 @@ def __getattr__(name: str) -> "Path":
         return Path(_DEFAULT_FILE)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
-_ID = re.compile(r"^[a-z][a-z0-9_]*$")
-_MARKUP = re.compile(r"[<>]")
-_SPACES = re.compile(r"\s+")
+#: Validation patterns as strings: ``re`` compiles and caches them when the chapters are first
+#: loaded (a story request), not at import on every cold start.
+_ID = r"^[a-z][a-z0-9_]*$"
 
 
 class ChaptersError(ValueError):
     """The chapters file is malformed; the message names the file, the chapter and the problem."""
 
 
-class Chapter(NamedTuple):
+class Chapter(Record):
     """One chapter of the narrated story (plain text; SSML is added by the speech module).
 
-    ``Chapter`` and ``Story`` are ``NamedTuple`` records: immutable like frozen dataclasses, and
-    far cheaper to create at cold start."""
+    ``Chapter`` and ``Story`` are :class:`~skill.records.Record` types: immutable like frozen
+    dataclasses, and far cheaper to create at cold start."""
+
+    __slots__ = ()
 
     id: str
     number: int
@@ -66,8 +70,10 @@ class Chapter(NamedTuple):
         return len(self.text.split())
 
 
-class Story(NamedTuple):
+class Story(Record):
     """The ordered chapters, with lookups by number and by spoken name."""
+
+    __slots__ = ()
 
     title: str
     chapters: tuple[Chapter, ...]
@@ -113,7 +119,7 @@ class Story(NamedTuple):
 def normalise_name(text: str) -> str:
     """Lower-case, drop punctuation except apostrophes, collapse spaces."""
     cleaned = re.sub(r"[^a-z0-9' ]+", " ", text.lower())
-    return _SPACES.sub(" ", cleaned).strip()
+    return " ".join(cleaned.split())  # == re.sub(r"\s+", " ", cleaned).strip()
 
 
 def _strip_fillers(name: str) -> str:
@@ -133,7 +139,7 @@ def _fail(source: str, where: str, problem: str) -> ChaptersError:
 def _str_list(value: Any, source: str, where: str, field: str) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
         raise _fail(source, where, f"'{field}' must be a list of non-empty strings")
-    return tuple(_SPACES.sub(" ", v).strip() for v in value)
+    return tuple(" ".join(v.split()) for v in value)
 
 
 def _header(raw: Any, index: int, source: str) -> tuple[str, int, str]:
@@ -142,7 +148,7 @@ def _header(raw: Any, index: int, source: str) -> tuple[str, int, str]:
     if not isinstance(raw, Mapping):
         raise _fail(source, where, "must be an object")
     chapter_id = raw.get("id")
-    if not isinstance(chapter_id, str) or not _ID.match(chapter_id):
+    if not isinstance(chapter_id, str) or not re.match(_ID, chapter_id):
         raise _fail(source, where, f"'id' must be lowercase snake_case, got {chapter_id!r}")
     where = f"chapter {chapter_id!r}"
     number = raw.get("number")
@@ -162,7 +168,7 @@ def _paragraphs(raw: Mapping[str, Any], source: str, where: str) -> tuple[str, .
     if not paragraphs:
         raise _fail(source, where, "'paragraphs' must not be empty")
     for i, para in enumerate(paragraphs):
-        if _MARKUP.search(para):
+        if "<" in para or ">" in para:
             raise _fail(source, where, f"paragraph {i + 1} contains '<' or '>'; write plain text")
     return paragraphs
 

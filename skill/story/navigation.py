@@ -12,13 +12,15 @@ PURE: standard library only.
 """
 
 from enum import Enum
-from typing import NamedTuple
 
+from skill.records import Record
 from skill.story.chapters import Chapter, Story
 
 
-class StoryPosition(NamedTuple):
+class StoryPosition(Record):
     """Where a listener is in the story."""
+
+    __slots__ = ()
 
     chapter: int = 1
     finished: bool = False
@@ -76,7 +78,7 @@ class Kind(Enum):
 EXPLICIT_MOVES = frozenset({Command.PREVIOUS, Command.START_OVER, Command.JUMP})
 
 
-class Outcome(NamedTuple):
+class Outcome(Record):
     """The result of one navigation step.
 
     Attributes
@@ -95,6 +97,8 @@ class Outcome(NamedTuple):
     resumed:
         True when narration picks up a story already in progress (START/RESUME mid-story).
     """
+
+    __slots__ = ()
 
     position: StoryPosition
     kind: Kind
