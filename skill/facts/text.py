@@ -92,6 +92,8 @@ def fold_numbers(words: list[str]) -> list[str]:
     Speech recognition often spells numbers out; fact text uses digits. Single small words
     ("one", "two") are left alone because they are usually not quantities in questions.
     """
+    if _NUMBER_WORD.isdisjoint(words):
+        return list(words)  # the common case: the loop below would copy them unchanged
     out: list[str] = []
     i = 0
     while i < len(words):
