@@ -1,8 +1,9 @@
 """Load, validate and look up the fact store.
 
-Facts are data (``data/facts.json`` and ``data/entities.json``), read and validated once per process:
-a Lambda container or web host pays the parse cost at start-up, never per request. Validation
-errors name the file and the fact id, because a typo in a data file should be a one-minute fix.
+Facts are data (``data/facts.json`` and ``data/entities.json``), read and validated once per
+process, when first needed (the ranker asks on the first question, so a launch never pays for it),
+and never per request. Validation errors name the file and the fact id, because a typo in a data
+file should be a one-minute fix.
 """
 
 import json

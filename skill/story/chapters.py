@@ -4,7 +4,7 @@ Why the story is data: the narration is edited by people checking it against the
 by programmers, and a test can read the same file to check every date, distance and name it
 mentions. Why validate on load: a typo in the file (a duplicated number, an alias used by two
 chapters, an emphasis phrase that is not in the text) would otherwise surface as a confusing answer
-in the middle of a conversation; here it fails at start-up with the file and chapter named.
+in the middle of a conversation; here it fails on first load with the file and chapter named.
 
 PURE: standard library only.
 """
