@@ -60,6 +60,8 @@ MIN_SCORE = DEFAULT_WEIGHTS.min_score
 #: Shapes so general that a question naming only an entity is still asking who or what it is.
 _GENERIC_ASPECTS = frozenset({"identity", "role", "what"})
 _FILM_TERM = "film"  # the lexicon's head word for movie, cartoon, directed, ...
+#: "which dog ran the farthest", "the dog that ...": a fact led by a dog answers it.
+_WHICH_DOG = re.compile(r"^(which|what) dogs?\b|\b(the|which) dog (that|who|which)\b")
 _WHO = re.compile(
     r"^(who|whose|whom|whos)\b|^(which|what) (doctor|musher|driver|man|woman|person|people|mayor|"
     r"governor|sculptor|actor|actress|director|author|singer)s?\b"
@@ -148,7 +150,7 @@ class Analysis:
     unknown: tuple[str, ...] = ()
     names_only: bool = False
     name_terms: frozenset[str] = frozenset()
-    asks_who: bool = False
+    asks_for: str | None = None
     context: tuple[str, ...] = ()
 
 
@@ -250,7 +252,7 @@ class Ranker:
             self._build_index()
         text = self.lexicon.rewrite(" ".join(tokens(question)))
         named, spans = self._match_entities(text)
-        asks_who = bool(_WHO.match(text))
+        asks_for = "person" if _WHO.match(text) else "dog" if _WHICH_DOG.search(text) else None
         specific = [e for e in named if e not in self.lexicon.background]
         entities = specific or named
         resolved = False
@@ -272,7 +274,7 @@ class Ranker:
             aspects = aspects | {"identity"}  # "what did Sol Lesser do": nothing but the name
         return Analysis(
             tuple(entities), aspects, tuple(terms), resolved, unknown, names_only, name_terms,
-            asks_who, context,
+            asks_for, context,
         )
 
     # -- scoring --------------------------------------------------------------------------------
@@ -376,10 +378,21 @@ class Ranker:
         if identity:
             score += w.identity_only
             reasons.append("identity question")
-        who = analysis.asks_who and not identity and self._led_by_person(fact, analysis.entities)
+        who = (
+            analysis.asks_for is not None
+            and not identity
+            and self._led_by_kind(fact, analysis.entities, analysis.asks_for)
+        )
         if who:
             score += w.person_answers_who
-            reasons.append("a person answers who")
+            reasons.append(f"a {analysis.asks_for} answers who")
+            lead = analysis.entities[0] if analysis.entities else None
+            lead_entity = self.store.entities.get(lead) if lead else None
+            if lead_entity is not None and lead_entity.type != analysis.asks_for and lead in fact.about:
+                # "who drove Balto": Balto is what the question is about, the musher's fact the
+                # answer; it counts as much as a fact led by the named entity.
+                score += w.entity_lead - w.entity_mention
+                reasons.append("names the one asked about")
         if analysis.unknown:
             score += w.unknown_word * len(analysis.unknown)
             reasons.append(f"unknown words {','.join(analysis.unknown)}")
@@ -426,10 +439,10 @@ class Ranker:
                 best, best_overlap = film.id, overlap
         return best
 
-    def _led_by_person(self, fact: Fact, named: Sequence[str]) -> bool:
-        """True when the fact's lead entity is a person the question did not already name."""
+    def _led_by_kind(self, fact: Fact, named: Sequence[str], kind: str) -> bool:
+        """True when the fact's lead entity is a ``kind`` (person, dog) the question didn't name."""
         lead = self.store.entities.get(fact.about[0]) if fact.about else None
-        return lead is not None and lead.type == "person" and lead.id not in named
+        return lead is not None and lead.type == kind and lead.id not in named
 
     def _entity_score(self, fact: Fact, entities: Sequence[str], reasons: list[str]) -> float:
         """Credit for being about the entities the question names (the lead one most)."""

@@ -133,13 +133,15 @@ class NluEngine:
 
     def _catch_all(self, words: list[str]) -> Resolution | None:
         rule = self.catch_all
-        if rule is None or len(words) < rule.min_words:
+        if rule is None:
             return None
         while words and words[0] in ("alexa", "so", "well", "ok", "okay"):
             words = words[1:]
-        if len(words) < rule.min_words:
-            return None
         known = {stem(w) for w in content_words(words)} & self.compiled.value_words
+        # Terse keyword queries ("togo death", "balto statue") count when they name something
+        # the model knows; otherwise a question needs min_words words.
+        if len(words) < (2 if known else rule.min_words):
+            return None
         if words[0] not in QUESTION_STARTS and not known:
             return None
         query = " ".join(words)
