@@ -39,17 +39,17 @@ class Weights:
 
     min_score: float = 7.35       # below this the skill says it doesn't know
     entity_lead: float = 6.25     # fact is mainly about a named entity
-    entity_mention: float = 4.5  # fact mentions a named entity
-    entity_missing: float = -1.93  # question names entities, fact is about none of them
-    aspect: float = 2.51          # per matched question shape (at most two)
-    aspect_pure: float = 0.64     # the fact is about exactly the asked shape: the canonical answer
+    entity_mention: float = 4.65  # fact mentions a named entity
+    entity_missing: float = -1.82  # question names entities, fact is about none of them
+    aspect: float = 2.27          # per matched question shape (at most two)
+    aspect_pure: float = 0.77     # the fact is about exactly the asked shape: the canonical answer
     identity_only: float = 1.72   # "who was X" with nothing else asked: the identity fact
-    cue: float = 1.82             # per question word found in the fact's cues (times its idf)
+    cue: float = 1.71             # per question word found in the fact's cues (times its idf)
     body: float = 1.06            # per question word found only in the answer text (times idf)
-    cue_phrase: float = 1.6      # per word pair shared with a cue
-    unknown_word: float = -1.96   # per question word that appears in no fact at all
-    person_answers_who: float = 1.41  # "who drove Balto": a fact led by a person answers it
-    all_named: float = 1.52       # about every entity the question names
+    cue_phrase: float = 2.61      # per word pair shared with a cue
+    unknown_word: float = -2.4   # per question word that appears in no fact at all
+    person_answers_who: float = 1.87  # "who drove Balto": a fact led by a person answers it
+    all_named: float = 1.84       # about every entity the question names
     context_match: float = 1.12   # also about a background entity the question names ("in Nome")
 
 
