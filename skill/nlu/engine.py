@@ -55,6 +55,9 @@ class CatchAll:
     intent: str
     slot: str
     min_words: int = CATCH_ALL_MIN_WORDS
+    #: Terse keyword queries ("togo death", "balto statue") need fewer words when they name
+    #: something the model knows (a word of a custom slot value).
+    min_words_naming_value: int = 2
 
 
 PREFERRED_CATCH_ALL = "QuestionIntent"
@@ -138,9 +141,8 @@ class NluEngine:
         while words and words[0] in ("alexa", "so", "well", "ok", "okay"):
             words = words[1:]
         known = {stem(w) for w in content_words(words)} & self.compiled.value_words
-        # Terse keyword queries ("togo death", "balto statue") count when they name something
-        # the model knows; otherwise a question needs min_words words.
-        if len(words) < (2 if known else rule.min_words):
+        if len(words) < (min(rule.min_words, rule.min_words_naming_value) if known
+                         else rule.min_words):
             return None
         if words[0] not in QUESTION_STARTS and not known:
             return None
