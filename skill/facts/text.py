@@ -25,7 +25,7 @@ STOPWORDS: frozenset[str] = frozenset(
     okay ok hey well all exactly actually anything something thing things stuff kind sort bit
     even still yet again exact basically quite pretty whole from else someone anyone many
     remind heard hear wonder wondering wondered good great interesting cool nice guess maybe
-    people person around
+    people person around connection connected link linked relationship
     thats theres its ive""".split()
 )
 
