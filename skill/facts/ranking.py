@@ -42,17 +42,17 @@ class Weights(Record):
 
     min_score: float = 7.35       # below this the skill says it doesn't know
     entity_lead: float = 6.25     # fact is mainly about a named entity
-    entity_mention: float = 4.5  # fact mentions a named entity
-    entity_missing: float = -1.93  # question names entities, fact is about none of them
-    aspect: float = 2.51          # per matched question shape (at most two)
-    aspect_pure: float = 0.64     # the fact is about exactly the asked shape: the canonical answer
+    entity_mention: float = 4.65  # fact mentions a named entity
+    entity_missing: float = -1.82  # question names entities, fact is about none of them
+    aspect: float = 2.27          # per matched question shape (at most two)
+    aspect_pure: float = 0.77     # the fact is about exactly the asked shape: the canonical answer
     identity_only: float = 1.72   # "who was X" with nothing else asked: the identity fact
-    cue: float = 1.82             # per question word found in the fact's cues (times its idf)
+    cue: float = 1.71             # per question word found in the fact's cues (times its idf)
     body: float = 1.06            # per question word found only in the answer text (times idf)
-    cue_phrase: float = 1.6      # per word pair shared with a cue
-    unknown_word: float = -1.96   # per question word that appears in no fact at all
-    person_answers_who: float = 1.41  # "who drove Balto": a fact led by a person answers it
-    all_named: float = 1.52       # about every entity the question names
+    cue_phrase: float = 2.61      # per word pair shared with a cue
+    unknown_word: float = -2.4   # per question word that appears in no fact at all
+    person_answers_who: float = 1.87  # "who drove Balto": a fact led by a person answers it
+    all_named: float = 1.84       # about every entity the question names
     context_match: float = 1.12   # also about a background entity the question names ("in Nome")
 
 
@@ -63,6 +63,8 @@ MIN_SCORE = DEFAULT_WEIGHTS.min_score
 #: Shapes so general that a question naming only an entity is still asking who or what it is.
 _GENERIC_ASPECTS = frozenset({"identity", "role", "what"})
 _FILM_TERM = "film"  # the lexicon's head word for movie, cartoon, directed, ...
+#: "which dog ran the farthest", "the dog that ...": a fact led by a dog answers it.
+_WHICH_DOG_PATTERN = r"^(which|what) dogs?\b|\b(the|which) dog (that|who|which)\b"
 _WHO_PATTERN = (
     r"^(who|whose|whom|whos)\b|^(which|what) (doctor|musher|driver|man|woman|person|people|mayor|"
     r"governor|sculptor|actor|actress|director|author|singer)s?\b"
@@ -91,17 +93,19 @@ _ASPECT_SOURCES: tuple[tuple[str, str], ...] = (
     ("identity", r"^(who (was|is|were|are)|(tell me )?about|what (was|is|were|are)|do you know( about)?|what do you know about|who's)\b"),
 )
 
-_compiled_patterns: tuple[re.Pattern[str], tuple[tuple[str, re.Pattern[str]], ...]] | None = None
+_Patterns = tuple[re.Pattern[str], re.Pattern[str], tuple[tuple[str, re.Pattern[str]], ...]]
+_compiled_patterns: _Patterns | None = None
 
 
-def _question_patterns() -> tuple[re.Pattern[str], tuple[tuple[str, re.Pattern[str]], ...]]:
-    """The "who ..." pattern and the aspect patterns, compiled once on first use.
+def _question_patterns() -> _Patterns:
+    """The "who ...", "which dog ..." and aspect patterns, compiled once on first use.
 
     Two threads asking the first question at once compile identical copies; either is kept."""
     global _compiled_patterns
     if _compiled_patterns is None:
         _compiled_patterns = (
             re.compile(_WHO_PATTERN),
+            re.compile(_WHICH_DOG_PATTERN),
             tuple((aspect, re.compile(pattern)) for aspect, pattern in _ASPECT_SOURCES),
         )
     return _compiled_patterns
@@ -169,7 +173,7 @@ class Analysis(Record):
     unknown: tuple[str, ...] = ()
     names_only: bool = False
     name_terms: frozenset[str] = frozenset()
-    asks_who: bool = False
+    asks_for: str | None = None
     context: tuple[str, ...] = ()
 
 
@@ -312,8 +316,11 @@ class Ranker:
             self._build_index()
         text = self.lexicon.rewrite(" ".join(tokens(question)))
         named, spans = self._match_entities(text)
-        who_pattern, aspect_patterns = _question_patterns()
-        asks_who = bool(who_pattern.match(text))
+        who_pattern, which_dog_pattern, aspect_patterns = _question_patterns()
+        asks_for = (
+            "person" if who_pattern.match(text)
+            else "dog" if which_dog_pattern.search(text) else None
+        )
         specific = [e for e in named if e not in self.lexicon.background]
         entities = specific or named
         resolved = False
@@ -335,7 +342,7 @@ class Ranker:
             aspects = aspects | {"identity"}  # "what did Sol Lesser do": nothing but the name
         return Analysis(
             tuple(entities), aspects, tuple(terms), resolved, unknown, names_only, name_terms,
-            asks_who, context,
+            asks_for, context,
         )
 
     # -- scoring --------------------------------------------------------------------------------
@@ -424,7 +431,7 @@ class Ranker:
         if analysis.aspects:
             top = min(len(analysis.aspects), 2)
             bound += max(w.aspect, w.aspect * top, 0.0) + max(w.aspect_pure, 0.0)
-        if analysis.asks_who:
+        if analysis.asks_for is not None:
             bound += max(w.person_answers_who, 0.0)
         return bound
 
@@ -497,10 +504,21 @@ class Ranker:
         if identity:
             score += w.identity_only
             reasons.append("identity question")
-        who = analysis.asks_who and not identity and self._led_by_person(fact, analysis.entities)
+        who = (
+            analysis.asks_for is not None
+            and not identity
+            and self._led_by_kind(fact, analysis.entities, analysis.asks_for)
+        )
         if who:
             score += w.person_answers_who
-            reasons.append("a person answers who")
+            reasons.append(f"a {analysis.asks_for} answers who")
+            lead = analysis.entities[0] if analysis.entities else None
+            lead_entity = self.store.entities.get(lead) if lead else None
+            if lead_entity is not None and lead_entity.type != analysis.asks_for and lead in fact.about:
+                # "who drove Balto": Balto is what the question is about, the musher's fact the
+                # answer; it counts as much as a fact led by the named entity.
+                score += w.entity_lead - w.entity_mention
+                reasons.append("names the one asked about")
         if analysis.unknown:
             score += w.unknown_word * len(analysis.unknown)
             reasons.append(f"unknown words {','.join(analysis.unknown)}")
@@ -547,10 +565,10 @@ class Ranker:
                 best, best_overlap = film.id, overlap
         return best
 
-    def _led_by_person(self, fact: Fact, named: Sequence[str]) -> bool:
-        """True when the fact's lead entity is a person the question did not already name."""
+    def _led_by_kind(self, fact: Fact, named: Sequence[str], kind: str) -> bool:
+        """True when the fact's lead entity is a ``kind`` (person, dog) the question didn't name."""
         lead = self.store.entities.get(fact.about[0]) if fact.about else None
-        return lead is not None and lead.type == "person" and lead.id not in named
+        return lead is not None and lead.type == kind and lead.id not in named
 
     def _entity_score(self, fact: Fact, entities: Sequence[str], reasons: list[str]) -> float:
         """Credit for being about the entities the question names (the lead one most)."""

@@ -25,7 +25,7 @@ STOPWORDS: frozenset[str] = frozenset(
     okay ok hey well all exactly actually anything something thing things stuff kind sort bit
     even still yet again exact basically quite pretty whole from else someone anyone many
     remind heard hear wonder wondering wondered good great interesting cool nice guess maybe
-    people person around
+    people person around connection connected link linked relationship
     thats theres its ive""".split()
 )
 
@@ -89,6 +89,34 @@ _NUMBER_WORD = frozenset(
 )
 
 
+_ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+    "nineteenth": 19, "twentieth": 20, "thirtieth": 30,
+}
+_MONTHS = frozenset(
+    "january february march april may june july august september october november december".split()
+)
+
+
+def fold_dates(words: list[str]) -> list[str]:
+    """ "january twenty second" -> "january 22": spoken day ordinals after a month, as digits."""
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        out.append(words[i])
+        if words[i] in _MONTHS and i + 1 < len(words):
+            tens = 20 if words[i + 1] == "twenty" else 30 if words[i + 1] == "thirty" else 0
+            j = i + 2 if tens else i + 1
+            if j < len(words) and words[j] in _ORDINALS and (tens == 0 or _ORDINALS[words[j]] < 10):
+                out.append(str(tens + _ORDINALS[words[j]]))
+                i = j + 1
+                continue
+        i += 1
+    return out
+
+
 def fold_numbers(words: list[str]) -> list[str]:
     """Replace spoken number runs with digits ("nineteen twenty five" -> "1925").
 
@@ -120,6 +148,6 @@ def content_terms(text: str) -> list[str]:
     """Stemmed content words: what the lexical scorer matches on."""
     return [
         stem(w)
-        for w in fold_numbers(tokens(text))
+        for w in fold_numbers(fold_dates(tokens(text)))
         if w not in STOPWORDS and w not in QUESTION_WORDS
     ]

@@ -55,6 +55,9 @@ class CatchAll:
     intent: str
     slot: str
     min_words: int = CATCH_ALL_MIN_WORDS
+    #: Terse keyword queries ("togo death", "balto statue") need fewer words when they name
+    #: something the model knows (a word of a custom slot value).
+    min_words_naming_value: int = 2
 
 
 PREFERRED_CATCH_ALL = "QuestionIntent"
@@ -133,13 +136,14 @@ class NluEngine:
 
     def _catch_all(self, words: list[str]) -> Resolution | None:
         rule = self.catch_all
-        if rule is None or len(words) < rule.min_words:
+        if rule is None:
             return None
         while words and words[0] in ("alexa", "so", "well", "ok", "okay"):
             words = words[1:]
-        if len(words) < rule.min_words:
-            return None
         known = {stem(w) for w in content_words(words)} & self.compiled.value_words
+        if len(words) < (min(rule.min_words, rule.min_words_naming_value) if known
+                         else rule.min_words):
+            return None
         if words[0] not in QUESTION_STARTS and not known:
             return None
         query = " ".join(words)

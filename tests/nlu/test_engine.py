@@ -124,9 +124,18 @@ def test_catch_all_can_be_disabled() -> None:
 
 def test_catch_all_can_be_configured_and_has_minimum_length() -> None:
     engine = NluEngine(load_model(FIXTURES / "mini.json"),
-                       catch_all=CatchAll("QuestionIntent", "query", min_words=6))
+                       catch_all=CatchAll("QuestionIntent", "query", min_words=6,
+                                          min_words_naming_value=6))
     assert engine.resolve("did balto really save nome").intent == "AMAZON.FallbackIntent"
     assert engine.resolve("did balto really save the town of nome").intent == "QuestionIntent"
+
+
+def test_terse_keyword_queries_naming_a_known_value_reach_the_catch_all() -> None:
+    engine = NluEngine(load_model(FIXTURES / "mini.json"))
+    assert engine.resolve("balto museum").intent == "QuestionIntent"
+    assert engine.resolve("balto museum").slot_values() == {"query": "balto museum"}
+    # Two words that name nothing the model knows stay a fallback.
+    assert engine.resolve("lovely weather").intent == "AMAZON.FallbackIntent"
 
 
 def test_builtin_phrases_only_for_declared_intents() -> None:
