@@ -77,7 +77,7 @@ _PRONOUNS = frozenset("he him his she her it its they them their this that".spli
 #: compiling them at import cost every cold start ~2 ms, launches included.
 _ASPECT_SOURCES: tuple[tuple[str, str], ...] = (
     ("where_now", r"\b(what|which) museum\b|\bwhere (is|are|can i (see|find|visit)|can you see|do i see)\b.*\b(now|today|these days|nowadays|kept|displayed|buried|body|remains)\b|\b(on display|remains|body now|see (him|her|balto|togo) today)\b|\bwhere can i see\b|\bwhere (is|are) .* (kept|displayed)\b"),
-    ("distance", r"\bhow (far|long a distance)\b|\bhow many miles\b|\bmiles?\b|\bdistance\b|\bhow long (was|is) (the|his|her|that|their) (trail|route|run|leg|relay|trip|journey|stretch|stage)\b"),
+    ("distance", r"\bhow (far|long a distance)\b|\bfar(thest|ther)\b|\bfurthest\b|\blongest (way|distance|run|part|stretch)\b|\bhow many miles\b|\bmiles?\b|\bdistance\b|\bhow long (was|is) (the|his|her|that|their) (trail|route|run|leg|relay|trip|journey|stretch|stage)\b"),
     ("duration", r"\bhow long did\b|\bhow many (hours|days)\b|\bhow long (was|did) .* take\b|\bhow (quick|fast)\b|\bhours?\b|\bdays? did\b"),
     ("when", r"\bwhen\b|\bwhat (year|date|day|time|month)\b|\bwhich (year|date|day)\b|\bwhat time\b|\bborn\b"),
     ("why", r"\bwhy\b|\bhow come\b|\breason\b|\bbecause\b"),
@@ -120,6 +120,7 @@ class Lexicon(Record):
     background: frozenset[str]
     topic_words: frozenset[str]
     rewrites: tuple[tuple[re.Pattern[str], str], ...] = ()
+    out_of_scope: re.Pattern[str] | None = None
 
     @classmethod
     def load(cls, path: str | os.PathLike[str] = _LEXICON_PATH) -> "Lexicon":
@@ -130,6 +131,8 @@ class Lexicon(Record):
             background = frozenset(raw["background_entities"])
             topic = raw["topic_words"]
             rewrites = tuple((re.compile(p), r) for p, r in raw.get("rewrites", []))
+            scope = raw.get("out_of_scope", [])
+            out_of_scope = re.compile("|".join(f"(?:{p})" for p in scope)) if scope else None
         except (OSError, ValueError, KeyError, TypeError, re.error) as exc:
             raise FactStoreError(f"{path}: unreadable lexicon ({exc})") from exc
         canonical: dict[str, str] = {}
@@ -138,7 +141,7 @@ class Lexicon(Record):
             for word in group:
                 canonical.setdefault(stem(word), head)
         topic_words = frozenset(canonical.get(stem(w), stem(w)) for w in topic)
-        return cls(canonical, background, topic_words, rewrites)
+        return cls(canonical, background, topic_words, rewrites, out_of_scope)
 
     def rewrite(self, text: str) -> str:
         """Apply the idiom rewrites ("where was X from" -> "where was X born")."""
@@ -175,6 +178,7 @@ class Analysis(Record):
     name_terms: frozenset[str] = frozenset()
     asks_for: str | None = None
     context: tuple[str, ...] = ()
+    out_of_scope: bool = False
 
 
 #: Words in at least this share of facts may be left out of candidate generation (see
@@ -343,6 +347,10 @@ class Ranker:
         return Analysis(
             tuple(entities), aspects, tuple(terms), resolved, unknown, names_only, name_terms,
             asks_for, context,
+            # "who won the Iditarod last year", "what's the weather in Nome today": the present
+            # is outside a history skill, unless the question is where something is now.
+            bool(self.lexicon.out_of_scope and self.lexicon.out_of_scope.search(text))
+            and "where_now" not in aspects,
         )
 
     # -- scoring --------------------------------------------------------------------------------
@@ -355,6 +363,8 @@ class Ranker:
 
     def rank_analysis(self, analysis: Analysis, limit: int = 5) -> list[Scored]:
         """Rank from an existing analysis (lets slot-based intents reuse the scorer)."""
+        if analysis.out_of_scope:
+            return []
         if not self._indexed:
             self._build_index()
         # Per-question values, computed once rather than once per candidate fact: each content
@@ -480,7 +490,7 @@ class Ranker:
             reasons.append(f"words {lexical:.1f}")
         if analysis.entities:
             score += self._entity_score(fact, analysis.entities, reasons)
-        elif fact.about and fact.about[0] in self.lexicon.background:
+        elif analysis.asks_for is None and fact.about and fact.about[0] in self.lexicon.background:
             # Nothing named: the skill's own subject (the relay, the serum...) is implied.
             score += w.entity_mention
             reasons.append("about the implied subject")
@@ -504,9 +514,11 @@ class Ranker:
         if identity:
             score += w.identity_only
             reasons.append("identity question")
+        # "who was Togo" asks what Togo is, not for another person who mentions him.
+        identity_question = analysis.names_only and "identity" in analysis.aspects
         who = (
             analysis.asks_for is not None
-            and not identity
+            and not identity_question
             and self._led_by_kind(fact, analysis.entities, analysis.asks_for)
         )
         if who:
@@ -514,7 +526,12 @@ class Ranker:
             reasons.append(f"a {analysis.asks_for} answers who")
             lead = analysis.entities[0] if analysis.entities else None
             lead_entity = self.store.entities.get(lead) if lead else None
-            if lead_entity is not None and lead_entity.type != analysis.asks_for and lead in fact.about:
+            if (
+                lead_entity is not None
+                and lead_entity.type != analysis.asks_for
+                and lead not in self.lexicon.background
+                and lead in fact.about
+            ):
                 # "who drove Balto": Balto is what the question is about, the musher's fact the
                 # answer; it counts as much as a fact led by the named entity.
                 score += w.entity_lead - w.entity_mention
@@ -535,6 +552,8 @@ class Ranker:
                 # "is the Iditarod about the serum run": a fact tying together all it names
                 or (lead_fact and len(named) >= 2 and all(e in fact.about for e in named))
             )
+            # "what did Balto eat for breakfast": more than one word we know nothing of.
+            evidence = evidence and len(analysis.unknown) < 2
         else:
             evidence = not analysis.unknown and (
                 words >= 2 or bool(shared) or (topical and bool(matched))
