@@ -27,6 +27,9 @@ class RequestLogInterceptor(AbstractRequestInterceptor):
             "request %s intent=%s slots=%s locale=%s",
             getattr(request, "object_type", None),
             getattr(intent, "name", None),
-            {k: getattr(v, "value", None) for k, v in slots.items()} if isinstance(slots, dict) else slots,
+            (
+                {k: getattr(v, "value", None) for k, v in slots.items()}
+                if isinstance(slots, dict) else slots
+            ),
             getattr(request, "locale", None),
         )

@@ -98,7 +98,7 @@ def build_skill(
 def make_handler(skill: CustomSkill) -> LambdaHandler:
     """A Lambda-style handler bound to one already-built skill.
 
-    Unlike ``SkillBuilder.lambda_handler`` (which builds a new ``CustomSkill`` per request) the skill
+    Unlike ``SkillBuilder.lambda_handler`` (which builds a ``CustomSkill`` per request) the skill
     is reused. A request for another skill id raises, which is the refusal Alexa expects.
     """
     serializer = skill.serializer

@@ -76,21 +76,51 @@ _PRONOUNS = frozenset("he him his she her it its they them their this that".spli
 #: Kept as source text and compiled on the first question (:func:`_question_patterns`):
 #: compiling them at import cost every cold start ~2 ms, launches included.
 _ASPECT_SOURCES: tuple[tuple[str, str], ...] = (
-    ("where_now", r"\b(what|which) museum\b|\bwhere (is|are|can i (see|find|visit)|can you see|do i see)\b.*\b(now|today|these days|nowadays|kept|displayed|buried|body|remains)\b|\b(on display|remains|body now|see (him|her|balto|togo) today)\b|\bwhere can i see\b|\bwhere (is|are) .* (kept|displayed)\b"),
-    ("distance", r"\bhow (far|long a distance)\b|\bfar(thest|ther)\b|\bfurthest\b|\blongest (way|distance|run|part|stretch)\b|\bhow many miles\b|\bmiles?\b|\bdistance\b|\bhow long (was|is) (the|his|her|that|their) (trail|route|run|leg|relay|trip|journey|stretch|stage)\b"),
-    ("duration", r"\bhow long did\b|\bhow many (hours|days)\b|\bhow long (was|did) .* take\b|\bhow (quick|fast)\b|\bhours?\b|\bdays? did\b"),
-    ("when", r"\bwhen\b|\bwhat (year|date|day|time|month)\b|\bwhich (year|date|day)\b|\bwhat time\b|\bborn\b"),
+    ("where_now", (
+        r"\b(what|which) museum\b|"
+        r"\bwhere (is|are|can i (see|find|visit)|can you see|do i see)\b.*"
+        r"\b(now|today|these days|nowadays|kept|displayed|buried|body|remains)\b|"
+        r"\b(on display|remains|body now|see (him|her|balto|togo) today)\b|"
+        r"\bwhere can i see\b|\bwhere (is|are) .* (kept|displayed)\b"
+    )),
+    ("distance", (
+        r"\bhow (far|long a distance)\b|\bfar(thest|ther)\b|\bfurthest\b|"
+        r"\blongest (way|distance|run|part|stretch)\b|\bhow many miles\b|\bmiles?\b|"
+        r"\bdistance\b|"
+        r"\bhow long (was|is) (the|his|her|that|their) "
+        r"(trail|route|run|leg|relay|trip|journey|stretch|stage)\b"
+    )),
+    ("duration", (
+        r"\bhow long did\b|\bhow many (hours|days)\b|\bhow long (was|did) .* take\b|"
+        r"\bhow (quick|fast)\b|\bhours?\b|\bdays? did\b"
+    )),
+    ("when", (
+        r"\bwhen\b|\bwhat (year|date|day|time|month)\b|\bwhich (year|date|day)\b|"
+        r"\bwhat time\b|\bborn\b"
+    )),
     ("why", r"\bwhy\b|\bhow come\b|\breason\b|\bbecause\b"),
     ("how_many", r"\bhow many\b(?! miles)|\bhow much\b|\bnumber of\b"),
     ("death", r"\bdie[ds]?\b|\bdeath\b|\bdead\b|\bpass(ed)? away\b|\bput down\b|\beuthani[sz]"),
-    ("temperature", r"\bcold(est)?\b|\btemperatures?\b|\bdegrees\b|\bfreezing\b|\bweather\b|\bwind chill\b|\bblizzard\b"),
+    ("temperature", (
+        r"\bcold(est)?\b|\btemperatures?\b|\bdegrees\b|\bfreezing\b|\bweather\b|"
+        r"\bwind chill\b|\bblizzard\b"
+    )),
     ("breed", r"\bbreed\b|\bkind of dog\b|\btype of dog\b|\bwolf\b|\bdna\b|\bgenetic"),
     ("film", r"\bmovies?\b|\bfilms?\b|\bcartoon\b|\bdisney\b|\banimated\b"),
-    ("later_life", r"\bafter(wards)?\b|\blater\b|\bretire|\bwhat (happened|became) (to|of)\b|\brest of (his|her) life\b"),
-    ("controversy", r"\bcontrovers|\bcredit\b|\bdeserve|\breal hero\b|\bunsung\b|\bfair\b|\boverrated\b|\brivalry\b"),
+    ("later_life", (
+        r"\bafter(wards)?\b|\blater\b|\bretire|\bwhat (happened|became) (to|of)\b|"
+        r"\brest of (his|her) life\b"
+    )),
+    ("controversy", (
+        r"\bcontrovers|\bcredit\b|\bdeserve|\breal hero\b|\bunsung\b|\bfair\b|"
+        r"\boverrated\b|\brivalry\b"
+    )),
     ("role", r"\blead dog\b|\bwhat did .* do\b|\brole\b|\bjob\b"),
     ("where", r"\bwhere\b"),
-    ("identity", r"^(who (was|is|were|are)|(tell me )?about|what (was|is|were|are)|do you know( about)?|what do you know about|who's)\b"),
+    ("identity", (
+        r"^(who (was|is|were|are)|(tell me )?about|what (was|is|were|are)|do you know( about)?|"
+        r"what do you know about|who's)\b"
+    )),
 )
 
 _Patterns = tuple[re.Pattern[str], re.Pattern[str], tuple[tuple[str, re.Pattern[str]], ...]]
@@ -190,6 +220,18 @@ _NO_FACTS: frozenset[str] = frozenset()
 
 def _bigrams(terms: Sequence[str]) -> set[tuple[str, str]]:
     return set(zip(terms, terms[1:], strict=False))
+
+
+class _WordMatch(Record):
+    """What one fact's words share with a question (see :meth:`Ranker._word_match`)."""
+
+    __slots__ = ()
+
+    lexical: float
+    cue_hits: int
+    body_hits: int
+    topical: bool
+    shared: bool
 
 
 class Ranker:
@@ -302,7 +344,8 @@ class Ranker:
                 found.append((match.start(), entity_id))
                 spans.append(match.group())
                 # Blank the match so a shorter name inside it doesn't count again.
-                remaining = remaining[: match.start()] + " " * len(match.group()) + remaining[match.end():]
+                blank = " " * len(match.group())
+                remaining = remaining[: match.start()] + blank + remaining[match.end():]
         ordered: list[str] = []
         for _, entity_id in sorted(found):
             if entity_id not in ordered:
@@ -461,33 +504,10 @@ class Ranker:
         """
         w = self.weights
         reasons: list[str] = []
-        score = 0.0
-        cue_terms = self._cue_terms[fact.id]
-        body_terms = self._body_terms[fact.id]
-        entity_terms = analysis.name_terms
-        lexical = 0.0
-        cue_hits = body_hits = 0
-        topical = False
-        # Entity words are not in ``terms``: the entity signal scores them, not twice.
-        for term, idf, topic_word in terms:
-            if cue_terms.get(term) or body_terms.get(term):
-                topical = topical or topic_word
-            # .get: Counter's [] on an absent key runs the Python-level __missing__.
-            if cue_terms.get(term):
-                lexical += w.cue * idf
-                cue_hits += 1
-            elif body_count := body_terms.get(term, 0):
-                lexical += w.body * idf * min(body_count, 2) / 1.5
-                body_hits += 1
-        shared = {
-            pair for pair in bigrams & self._cue_bigrams[fact.id]
-            # a name ("serum run") is the entity signal's business, not a matching phrase
-            if not (pair[0] in entity_terms and pair[1] in entity_terms)
-        }
-        lexical += w.cue_phrase * len(shared)
-        if lexical:
-            score += lexical
-            reasons.append(f"words {lexical:.1f}")
+        words = self._word_match(fact, analysis, terms, bigrams)
+        score = words.lexical
+        if words.lexical:
+            reasons.append(f"words {words.lexical:.1f}")
         if analysis.entities:
             score += self._entity_score(fact, analysis.entities, reasons)
         elif analysis.asks_for is None and fact.about and fact.about[0] in self.lexicon.background:
@@ -514,54 +534,101 @@ class Ranker:
         if identity:
             score += w.identity_only
             reasons.append("identity question")
-        # "who was Togo" asks what Togo is, not for another person who mentions him.
-        identity_question = analysis.names_only and "identity" in analysis.aspects
-        who = (
-            analysis.asks_for is not None
-            and not identity_question
-            and self._led_by_kind(fact, analysis.entities, analysis.asks_for)
-        )
-        if who:
-            score += w.person_answers_who
-            reasons.append(f"a {analysis.asks_for} answers who")
-            lead = analysis.entities[0] if analysis.entities else None
-            lead_entity = self.store.entities.get(lead) if lead else None
-            if (
-                lead_entity is not None
-                and lead_entity.type != analysis.asks_for
-                and lead not in self.lexicon.background
-                and lead in fact.about
-            ):
-                # "who drove Balto": Balto is what the question is about, the musher's fact the
-                # answer; it counts as much as a fact led by the named entity.
-                score += w.entity_lead - w.entity_mention
-                reasons.append("names the one asked about")
+        who = self._who_score(fact, analysis, reasons)
+        score += who
         if analysis.unknown:
             score += w.unknown_word * len(analysis.unknown)
             reasons.append(f"unknown words {','.join(analysis.unknown)}")
-        words = cue_hits + body_hits
-        if analysis.entities:
-            lead_fact = fact.about[0] == analysis.entities[0]
-            named = (*analysis.entities, *analysis.context)
-            # A question of a definite shape ("how many ...") that this fact doesn't answer
-            # needs more than one passing word from its text.
-            body_needed = 2 if analysis.unknown or analysis.aspects else 1
-            evidence = (
-                identity or who or bool(matched) or cue_hits > 0 or body_hits >= body_needed
-                or (analysis.names_only and lead_fact)
-                # "is the Iditarod about the serum run": a fact tying together all it names
-                or (lead_fact and len(named) >= 2 and all(e in fact.about for e in named))
-            )
-            # "what did Balto eat for breakfast": more than one word we know nothing of.
-            evidence = evidence and len(analysis.unknown) < 2
-        else:
-            evidence = not analysis.unknown and (
-                words >= 2 or bool(shared) or (topical and bool(matched))
-            )
-        if not evidence:
+        if not self._has_evidence(fact, analysis, words, bool(matched), identity or bool(who)):
             reasons.append("not enough evidence")
             score = 0.0
         return Scored(fact, round(score, 3), tuple(reasons))
+
+    def _word_match(
+        self,
+        fact: Fact,
+        analysis: Analysis,
+        terms: tuple[tuple[str, float, bool], ...],
+        bigrams: set[tuple[str, str]],
+    ) -> _WordMatch:
+        """How the question's words meet the fact's cues and text."""
+        w = self.weights
+        cue_terms = self._cue_terms[fact.id]
+        body_terms = self._body_terms[fact.id]
+        lexical = 0.0
+        cue_hits = body_hits = 0
+        topical = False
+        # Entity words are not in ``terms``: the entity signal scores them, not twice.
+        for term, idf, topic_word in terms:
+            # .get: Counter's [] on an absent key runs the Python-level __missing__.
+            if cue_terms.get(term):
+                lexical += w.cue * idf
+                cue_hits += 1
+                topical = topical or topic_word
+            elif body_count := body_terms.get(term, 0):
+                lexical += w.body * idf * min(body_count, 2) / 1.5
+                body_hits += 1
+                topical = topical or topic_word
+        entity_terms = analysis.name_terms
+        shared = [
+            pair for pair in bigrams & self._cue_bigrams[fact.id]
+            # a name ("serum run") is the entity signal's business, not a matching phrase
+            if not (pair[0] in entity_terms and pair[1] in entity_terms)
+        ]
+        lexical += w.cue_phrase * len(shared)
+        return _WordMatch(lexical, cue_hits, body_hits, topical, bool(shared))
+
+    def _who_score(self, fact: Fact, analysis: Analysis, reasons: list[str]) -> float:
+        """Credit for a "who ..." / "which dog ..." question answered by this fact's lead."""
+        w = self.weights
+        # "who was Togo" asks what Togo is, not for another person who mentions him.
+        identity_question = analysis.names_only and "identity" in analysis.aspects
+        if (
+            analysis.asks_for is None
+            or identity_question
+            or not self._led_by_kind(fact, analysis.entities, analysis.asks_for)
+        ):
+            return 0.0
+        score = w.person_answers_who
+        reasons.append(f"a {analysis.asks_for} answers who")
+        lead = analysis.entities[0] if analysis.entities else None
+        lead_entity = self.store.entities.get(lead) if lead else None
+        if (
+            lead_entity is not None
+            and lead_entity.type != analysis.asks_for
+            and lead not in self.lexicon.background
+            and lead in fact.about
+        ):
+            # "who drove Balto": Balto is what the question is about, the musher's fact the
+            # answer; it counts as much as a fact led by the named entity.
+            score += w.entity_lead - w.entity_mention
+            reasons.append("names the one asked about")
+        return score
+
+    @staticmethod
+    def _has_evidence(
+        fact: Fact, analysis: Analysis, words: _WordMatch, matched: bool, answers_shape: bool
+    ) -> bool:
+        """Whether the fact is safe to give as the answer (see :meth:`_score`)."""
+        if not analysis.entities:
+            return not analysis.unknown and (
+                words.cue_hits + words.body_hits >= 2
+                or words.shared
+                or (words.topical and matched)
+            )
+        if len(analysis.unknown) >= 2:
+            return False  # "what did Balto eat for breakfast": too much we know nothing of
+        lead_fact = fact.about[0] == analysis.entities[0]
+        named = (*analysis.entities, *analysis.context)
+        # A question of a definite shape ("how many ...") that this fact doesn't answer
+        # needs more than one passing word from its text.
+        body_needed = 2 if analysis.unknown or analysis.aspects else 1
+        return (
+            answers_shape or matched or words.cue_hits > 0 or words.body_hits >= body_needed
+            or (analysis.names_only and lead_fact)
+            # "is the Iditarod about the serum run": a fact tying together all it names
+            or (lead_fact and len(named) >= 2 and all(e in fact.about for e in named))
+        )
 
     def _film_named_after(self, entity_id: str, terms: Sequence[str]) -> str:
         """In a question about a film, "Togo" means the film Togo, not the dog.
@@ -609,7 +676,9 @@ class Ranker:
         return score
 
     # -- follow-ups -----------------------------------------------------------------------------
-    def related(self, fact_id: str, seen: Iterable[str], entity_id: str | None = None) -> Fact | None:
+    def related(
+        self, fact_id: str, seen: Iterable[str], entity_id: str | None = None
+    ) -> Fact | None:
         """The next most related unseen fact: same lead entity first, then shared entities.
 
         Used for "tell me more": the listener wants more on the same subject, not a random fact.

@@ -19,7 +19,8 @@ EXAMPLES = (
 
 WELCOME = (
     "Welcome to Serum Run, the true story of Balto, Togo and the 1925 race to bring diphtheria "
-    "serum to Nome, Alaska. You can ask me a question, like who was Togo, or how far did Balto run. "
+    "serum to Nome, Alaska. You can ask me a question, like who was Togo, or how far did Balto "
+    "run. "
     "Or say tell me the story, and I'll narrate it chapter by chapter. What would you like?"
 )
 WELCOME_REPROMPT = "Ask me something like, where is Balto now? Or say, tell me the story."
@@ -54,7 +55,9 @@ NOTHING_MORE_GENERIC = (
     "I've told you all I know on that. Try another subject, like the Norton Sound crossing, "
     "or Balto's life in Cleveland."
 )
-NO_SOURCE_YET = "I haven't told you a fact yet. Ask me a question first, and then ask for the source."
+NO_SOURCE_YET = (
+    "I haven't told you a fact yet. Ask me a question first, and then ask for the source."
+)
 NAVIGATE_HOME = "Okay, back to the start. " + WELCOME
 
 
@@ -62,7 +65,8 @@ def unknown_question(heard: str | None) -> str:
     """Honest "I don't know" that steers towards what the skill can answer."""
     lead = "I don't know that one" if not heard else f"I don't have an answer about {heard}"
     return (
-        f"{lead}. I only know the story of the 1925 serum run to Nome: Balto, Togo, the mushers and "
+        f"{lead}. I only know the story of the 1925 serum run to Nome: Balto, Togo, the mushers "
+        "and "
         "what happened after. You could ask who was Togo, how far did Balto run, or where is Balto "
         "now. Or say tell me the story."
     )
@@ -101,7 +105,9 @@ def sources_sentence(titles: list[str]) -> str:
     if not titles:
         return "I don't have a source listed for that."
     if len(titles) == 1:
-        return f"That comes from {titles[0]}. The full source list is on the card in your Alexa app."
+        return (
+            f"That comes from {titles[0]}. The full source list is on the card in your Alexa app."
+        )
     joined = ", ".join(titles[:-1]) + f", and {titles[-1]}"
     return f"That comes from {joined}. The links are on the card in your Alexa app."
 

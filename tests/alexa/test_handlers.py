@@ -149,7 +149,9 @@ def test_unknown_slot_value_is_answered_honestly(handler: Handler, alexa_valid: 
     ["what is the weather tomorrow", "play some jazz", "how do i bake bread",
      "who won the super bowl", "what is the capital of france"],
 )
-def test_off_topic_questions_get_redirect(handler: Handler, alexa_valid: Any, question: str) -> None:
+def test_off_topic_questions_get_redirect(
+    handler: Handler, alexa_valid: Any, question: str
+) -> None:
     out = alexa_valid(handler(env.question(question), None))
     assert "serum run" in speech(out).lower()
     assert "last_fact" not in attrs(out)
@@ -199,7 +201,7 @@ def test_resume_offer_has_a_short_reprompt(alexa_valid: Any, tmp_path: Any) -> N
     "timestamp", ["2026-01-27T12:00:00Z", "2026-01-27T12:00:00.123+00:00", "27 Jan 2026 12:00 UTC"]
 )
 def test_request_timestamps_parse_with_and_without_the_fast_path(timestamp: str) -> None:
-    """ISO 8601 goes through datetime.fromisoformat; anything else falls back to ask-sdk's parser."""
+    """ISO 8601 goes through datetime.fromisoformat; anything else falls back to ask-sdk."""
     import json as _json
 
     from ask_sdk_model import RequestEnvelope

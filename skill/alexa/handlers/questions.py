@@ -208,7 +208,9 @@ class SourceHandler(AbstractRequestHandler):
         last_fact = state.get_str(handler_input, state.LAST_FACT)
         fact = self.ranker.store.get(last_fact) if last_fact else None
         if fact is None:
-            return respond(handler_input, Reply(phrases.NO_SOURCE_YET, reprompt=phrases.HELP_REPROMPT))
+            return respond(
+                handler_input, Reply(phrases.NO_SOURCE_YET, reprompt=phrases.HELP_REPROMPT)
+            )
         sources = self.ranker.store.sources_for(fact)
         lines = [f"{s.title}{' — ' + s.url if s.url else ''}" for s in sources]
         return respond(
