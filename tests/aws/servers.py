@@ -17,6 +17,8 @@ import urllib.request
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
+from tests.support.processes import stop
+
 STARTUP_TIMEOUT_S = 30.0
 
 
@@ -54,12 +56,7 @@ def moto_server() -> Iterator[str]:
         _wait_until_serving(f"{endpoint}/moto-api/", process)
         yield endpoint
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=10)
+        stop(process)
 
 
 class _ThrottlingHandler(BaseHTTPRequestHandler):

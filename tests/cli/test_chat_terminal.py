@@ -33,8 +33,8 @@ def _read_until(fd: int, marker: bytes, timeout: float = 30.0) -> bytes:
     return seen
 
 
-@pytest.mark.slow
-def test_interactive_chat_uses_a_prompt_and_saves_history(tmp_path: Path) -> None:
+def _spawn_chat(tmp_path: Path) -> tuple[int, subprocess.Popen[bytes]]:
+    """`balto chat` on a fresh pseudo-terminal; returns (controller fd, process)."""
     controller, terminal = pty.openpty()
     env = {**os.environ, "XDG_DATA_HOME": str(tmp_path), "TERM": "dumb"}
     process = subprocess.Popen(
@@ -42,6 +42,12 @@ def test_interactive_chat_uses_a_prompt_and_saves_history(tmp_path: Path) -> Non
          str(tmp_path / "progress.sqlite3")],
         stdin=terminal, stdout=terminal, stderr=terminal, cwd=ROOT, env=env, close_fds=True)
     os.close(terminal)
+    return controller, process
+
+
+@pytest.mark.slow
+def test_interactive_chat_uses_a_prompt_and_saves_history(tmp_path: Path) -> None:
+    controller, process = _spawn_chat(tmp_path)
     try:
         opening = _read_until(controller, b"You: ")
         assert b"Serum Run simulator." in opening and b"/new" in opening
@@ -63,13 +69,7 @@ def test_interactive_chat_uses_a_prompt_and_saves_history(tmp_path: Path) -> Non
 
 @pytest.mark.slow
 def test_ctrl_c_at_the_prompt_ends_the_session_cleanly(tmp_path: Path) -> None:
-    controller, terminal = pty.openpty()
-    env = {**os.environ, "XDG_DATA_HOME": str(tmp_path), "TERM": "dumb"}
-    process = subprocess.Popen(
-        [sys.executable, "-m", "skill.cli", "chat", "--model", str(MINI), "--db",
-         str(tmp_path / "progress.sqlite3")],
-        stdin=terminal, stdout=terminal, stderr=terminal, cwd=ROOT, env=env, close_fds=True)
-    os.close(terminal)
+    controller, process = _spawn_chat(tmp_path)
     try:
         assert b"You: " in _read_until(controller, b"You: ")
         # The prompt is written just before readline blocks in select(); a SIGINT that lands in

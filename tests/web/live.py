@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from tests.support.processes import stop
+
 REPO = Path(__file__).resolve().parents[2]
 STARTUP_TIMEOUT = 30.0
 _ADDRESS = re.compile(r"http://127\.0\.0\.1:(\d+)/")
@@ -84,12 +86,7 @@ def live_server(*args: str) -> Iterator[LiveServer]:
         server = LiveServer(process, port, output)
         yield server
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=10)
+        stop(process)
         while True:  # keep whatever the server said after startup, for failing tests
             try:
                 line = lines.get_nowait()

@@ -11,7 +11,7 @@ from ask_sdk_core.utils import is_intent_name, is_request_type
 from ask_sdk_model import Response, SessionEndedRequest
 
 from skill.alexa import state
-from skill.alexa.handlers.questions import fact_reply
+from skill.alexa.handlers.questions import fact_reply, last_fact
 from skill.alexa.respond import respond
 from skill.facts.ranking import Ranker
 from skill.speech import phrases
@@ -102,8 +102,7 @@ class RepeatHandler(AbstractRequestHandler):
         return is_intent_name("AMAZON.RepeatIntent")(handler_input)
 
     def handle(self, handler_input: HandlerInput) -> Response:
-        fact_id = state.get_str(handler_input, state.LAST_FACT)
-        fact = self.ranker.store.get(fact_id) if fact_id else None
+        fact = last_fact(handler_input, self.ranker)
         if fact is None:
             return respond(
                 handler_input, Reply(phrases.NOTHING_TO_REPEAT, reprompt=phrases.HELP_REPROMPT)

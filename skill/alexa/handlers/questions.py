@@ -124,6 +124,12 @@ class EntityQuestionHandler(AbstractRequestHandler):
         return speak_answer(handler_input, self.ranker, result)
 
 
+def last_fact(handler_input: HandlerInput, ranker: Ranker) -> Fact | None:
+    """The fact spoken last in this session, if the session remembers a valid one."""
+    fact_id = state.get_str(handler_input, state.LAST_FACT)
+    return ranker.store.get(fact_id) if fact_id else None
+
+
 def _context_entity(handler_input: HandlerInput, ranker: Ranker) -> str | None:
     """The entity follow-ups refer to, if the session remembers a valid one.
 
@@ -205,8 +211,7 @@ class SourceHandler(AbstractRequestHandler):
         return is_intent_name("SourceIntent")(handler_input)
 
     def handle(self, handler_input: HandlerInput) -> Response:
-        last_fact = state.get_str(handler_input, state.LAST_FACT)
-        fact = self.ranker.store.get(last_fact) if last_fact else None
+        fact = last_fact(handler_input, self.ranker)
         if fact is None:
             return respond(
                 handler_input, Reply(phrases.NO_SOURCE_YET, reprompt=phrases.HELP_REPROMPT)
