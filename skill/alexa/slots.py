@@ -17,6 +17,17 @@ class SlotValue(Record):
     resolved_id: str | None
 
 
+def _printable(value: object) -> str:
+    """The slot text without control characters, whitespace-trimmed ("" for non-strings).
+
+    Slot values come from speech recognition or from a caller; a value made only of control
+    characters must read as empty, not as a name we then say we don't know.
+    """
+    if not isinstance(value, str):
+        return ""
+    return "".join(ch for ch in value if ch.isprintable() or ch == " ").strip()
+
+
 def slot(handler_input: HandlerInput, name: str) -> SlotValue:
     """The named slot of the current IntentRequest; empty when missing or malformed."""
     request = handler_input.request_envelope.request
@@ -26,7 +37,7 @@ def slot(handler_input: HandlerInput, name: str) -> SlotValue:
     value = slots.get(name) if isinstance(slots, dict) else None
     if value is None:
         return SlotValue(None, None)
-    raw = value.value.strip() if isinstance(value.value, str) and value.value.strip() else None
+    raw = _printable(value.value) or None
     resolved = None
     resolutions = getattr(value, "resolutions", None)
     per_authority = getattr(resolutions, "resolutions_per_authority", None) or []

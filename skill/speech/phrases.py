@@ -112,6 +112,6 @@ def sources_sentence(titles: list[str]) -> str:
     return f"That comes from {joined}. The links are on the card in your Alexa app."
 
 
-def which_subject(heard: str | None) -> str:
-    """Asked when a question needs a subject the listener hasn't named yet."""
-    return "Who do you mean? You can say Balto, Togo, or a musher's name, like Leonhard Seppala."
+WHICH_SUBJECT = (
+    "Who do you mean? You can say Balto, Togo, or a musher's name, like Leonhard Seppala."
+)

@@ -213,3 +213,17 @@ def test_request_timestamps_parse_with_and_without_the_fast_path(timestamp: str)
     parsed = IsoTimestampSerializer().deserialize(_json.dumps(event), RequestEnvelope)
     stamp = parsed.request.timestamp
     assert (stamp.year, stamp.month, stamp.day, stamp.hour) == (2026, 1, 27, 12)
+
+
+def test_control_character_slot_reads_as_empty(handler: Handler, alexa_valid: Any) -> None:
+    out = alexa_valid(handler(env.intent(
+        "AboutDogIntent", {"dog": env.slot_value("dog", "\x1b\x07")}), None))
+    assert "I don't know the" not in speech(out)
+
+
+def test_pronoun_question_without_context_asks_who_is_meant(
+    handler: Handler, alexa_valid: Any
+) -> None:
+    out = alexa_valid(handler(env.intent("HowFarIntent"), None))
+    assert speech(out).startswith("Who do you mean?")
+    assert out["response"]["shouldEndSession"] is False

@@ -116,6 +116,11 @@ class EntityQuestionHandler(AbstractRequestHandler):
                 )
                 if result.known:
                     return speak_answer(handler_input, self.ranker, result)
+            if value.raw is None:
+                # "how far did he run" with nobody mentioned yet: ask who is meant.
+                return respond(
+                    handler_input, Reply(phrases.WHICH_SUBJECT, reprompt=phrases.WHICH_SUBJECT)
+                )
             return respond(
                 handler_input,
                 Reply(phrases.unknown_entity(kind, value.raw), reprompt=phrases.HELP_REPROMPT),
