@@ -6,13 +6,13 @@ and never per request. Validation errors name the file and the fact id, because 
 file should be a one-minute fix.
 """
 
-import json
 import os
 from collections.abc import Iterable, Mapping
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from skill.facts.model import ASPECTS, ENTITY_TYPES, Entity, Fact, Source
+from skill.jsonfile import read_json
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -53,13 +53,7 @@ class FactStoreError(ValueError):
 
 
 def _read_json(path: str | os.PathLike[str]) -> Any:
-    try:
-        with open(path, encoding="utf-8") as handle:
-            return json.load(handle)
-    except FileNotFoundError as exc:
-        raise FactStoreError(f"{path}: file not found") from exc
-    except json.JSONDecodeError as exc:
-        raise FactStoreError(f"{path}: invalid JSON at line {exc.lineno}: {exc.msg}") from exc
+    return read_json(path, FactStoreError, "the data file")
 
 
 def _require(record: Mapping[str, Any], key: str, kind: type, where: str) -> Any:

@@ -16,6 +16,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from skill.jsonfile import read_json
 from skill.nlu.text import normalize
 
 SLOT_REF = re.compile(r"\{([^{}]*)\}")
@@ -204,13 +205,5 @@ def parse_model(data: Any, source: str = "<memory>") -> InteractionModel:
 
 def load_model(path: str | Path) -> InteractionModel:
     """Read and parse a model file; any problem becomes a :class:`ModelError`."""
-    path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as error:
-        raise ModelError(f"{path}: cannot read the model file ({error.strerror})") from error
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise ModelError(f"{path}: not valid JSON (line {error.lineno}: {error.msg})") from error
+    data = read_json(path, ModelError, "the model file")
     return parse_model(data, source=str(path))

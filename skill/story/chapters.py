@@ -9,13 +9,13 @@ in the middle of a conversation; here it fails on first load with the file and c
 PURE: standard library only.
 """
 
-import json
 import os
 import re
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from skill.jsonfile import read_json
 from skill.records import Record
 
 if TYPE_CHECKING:
@@ -267,13 +267,5 @@ def _load_default() -> Story:
 
 
 def _load(path: str | os.PathLike[str]) -> Story:
-    try:
-        with open(path, encoding="utf-8") as handle:
-            text = handle.read()
-    except OSError as exc:
-        raise ChaptersError(f"{path}: cannot read the chapters file ({exc.strerror})") from exc
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise ChaptersError(f"{path}: not valid JSON (line {exc.lineno}: {exc.msg})") from exc
+    data = read_json(path, ChaptersError, "the chapters file")
     return parse_chapters(data, str(path))

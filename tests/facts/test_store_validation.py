@@ -75,7 +75,7 @@ def test_malformed_entity_type_is_named(tmp_path: Path) -> None:
 def test_invalid_json_reports_line(tmp_path: Path) -> None:
     facts_path, entities_path = write(tmp_path, [fact()])
     facts_path.write_text('{"facts": [\n  oops\n]}')
-    with pytest.raises(FactStoreError, match=r"facts.json: invalid JSON at line 2"):
+    with pytest.raises(FactStoreError, match=r"facts.json: not valid JSON \(line 2"):
         FactStore.load(facts_path, entities_path)
 
 

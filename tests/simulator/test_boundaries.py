@@ -23,12 +23,26 @@ def _imports(path: Path) -> set[str]:
     return names
 
 
+#: Project modules that are themselves standard-library only (checked below) and so may be
+#: shared by every pure package.
+PURE_SHARED = ("skill.jsonfile", "skill.records")
+
+
 @pytest.mark.parametrize("path", sorted((ROOT / "skill" / "nlu").glob("*.py")),
                          ids=lambda p: p.name)
 def test_nlu_imports_only_the_standard_library(path: Path) -> None:
     foreign = {name for name in _imports(path)
                if name.split(".")[0] not in sys.stdlib_module_names
-               and not name.startswith("skill.nlu") and name != "__future__"}
+               and not name.startswith("skill.nlu") and name not in PURE_SHARED
+               and name != "__future__"}
+    assert foreign == set()
+
+
+@pytest.mark.parametrize("module", PURE_SHARED)
+def test_shared_pure_modules_import_only_the_standard_library(module: str) -> None:
+    path = ROOT / (module.replace(".", "/") + ".py")
+    foreign = {name for name in _imports(path)
+               if name.split(".")[0] not in sys.stdlib_module_names and name != "__future__"}
     assert foreign == set()
 
 
