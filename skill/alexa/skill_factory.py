@@ -8,6 +8,7 @@ exactly as in production.
 
 from __future__ import annotations
 
+import copy
 import json
 import logging
 from collections.abc import Callable
@@ -95,30 +96,53 @@ def build_skill(
     return skill
 
 
+class ForeignSkillRequest(AskSdkException):
+    """The request names another skill's id: refused (Lambda reports the invocation failed)."""
+
+
+_FAILED_SSML = "<speak>Sorry, something went wrong on my side. Please try again.</speak>"
+
+
+def _apology(ssml: str | None = None) -> dict[str, Any]:
+    """A fresh copy of the fixed response for events that cannot be answered normally."""
+    response = copy.deepcopy(_UNPARSEABLE_RESPONSE)
+    if ssml is not None:
+        response["response"]["outputSpeech"]["ssml"] = ssml
+    return response
+
+
+def _application_id(envelope: RequestEnvelope) -> str | None:
+    system = getattr(getattr(envelope, "context", None), "system", None)
+    return getattr(getattr(system, "application", None), "application_id", None)
+
+
 def make_handler(skill: CustomSkill) -> LambdaHandler:
     """A Lambda-style handler bound to one already-built skill.
 
     Unlike ``SkillBuilder.lambda_handler`` (which builds a ``CustomSkill`` per request) the skill
-    is reused. A request for another skill id raises, which is the refusal Alexa expects.
+    is reused. A request for another skill id raises :class:`ForeignSkillRequest`, the refusal
+    Alexa expects; every other failure outside the handlers still gets a spoken apology.
     """
     serializer = skill.serializer
+    skill_id = skill.skill_id
 
     def handler(event: dict[str, Any], context: Any = None) -> dict[str, Any]:
         try:
             envelope = serializer.deserialize(payload=json.dumps(event), obj_type=RequestEnvelope)
         except Exception:  # noqa: BLE001 - any malformed event gets the fixed apology
             log.warning("could not parse request envelope", exc_info=True)
-            return json.loads(json.dumps(_UNPARSEABLE_RESPONSE))
+            return _apology()
         if not isinstance(envelope, RequestEnvelope) or envelope.request is None:
             log.warning("request envelope without a request")
-            return json.loads(json.dumps(_UNPARSEABLE_RESPONSE))
+            return _apology()
+        if skill_id and _application_id(envelope) != skill_id:
+            log.warning("refused a request for skill %s", _application_id(envelope))
+            raise ForeignSkillRequest("request is for a different skill")
         try:
             response = skill.invoke(request_envelope=envelope, context=context)
-        except AskSdkException as exc:
-            if "Skill ID Verification" in str(exc):
-                raise
+            return serializer.serialize(response)  # type: ignore[no-any-return]
+        except Exception:  # noqa: BLE001 - the listener hears an apology, the log the cause
             log.exception("skill dispatch failed outside the handlers")
-            return json.loads(json.dumps(_UNPARSEABLE_RESPONSE))
-        return serializer.serialize(response)  # type: ignore[no-any-return]
+            return _apology(_FAILED_SSML)
 
     return handler

@@ -227,3 +227,21 @@ def test_pronoun_question_without_context_asks_who_is_meant(
     out = alexa_valid(handler(env.intent("HowFarIntent"), None))
     assert speech(out).startswith("Who do you mean?")
     assert out["response"]["shouldEndSession"] is False
+
+
+def test_request_for_another_skill_is_refused(alexa_valid: Any) -> None:
+    from skill.alexa.skill_factory import ForeignSkillRequest
+
+    ours = make_handler(build_skill(skill_id=env.APPLICATION_ID))
+    alexa_valid(ours(env.launch(), None))
+    with pytest.raises(ForeignSkillRequest):
+        ours(env.launch(application_id="amzn1.ask.skill.someone-else"), None)
+
+
+def test_failure_outside_the_handlers_is_an_apology(
+    monkeypatch: pytest.MonkeyPatch, alexa_valid: Any
+) -> None:
+    skill = build_skill()
+    monkeypatch.setattr(skill, "invoke", lambda **_: (_ for _ in ()).throw(RuntimeError("x")))
+    out = alexa_valid(make_handler(skill)(env.launch(), None))
+    assert "something went wrong" in speech(out)
