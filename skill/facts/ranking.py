@@ -14,26 +14,27 @@ Below :data:`MIN_SCORE` nothing is returned and the skill says it doesn't know, 
 out the least-bad fact with confidence.
 """
 
-import json
 import math
-import os
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
+from skill.facts.lexicon import Lexicon
 from skill.facts.model import Fact
-from skill.facts.store import FactStore, FactStoreError, data_file, default_store
-from skill.facts.text import content_terms, normalise, stem, tokens
+from skill.facts.question_shapes import (
+    FILM_TERM,
+    GENERIC_ASPECTS,
+    PRONOUNS,
+    question_patterns,
+)
+from skill.facts.store import FactStore, default_store
+from skill.facts.text import normalise, tokens
 from skill.records import Record
 
-#: A plain string, not a ``pathlib.Path``: the serving path does not import pathlib.
-_LEXICON_PATH = data_file("lexicon.json")
 
-#: Minimum score for a confident answer. Tuned on tests/data/phrasings.json (must answer) and the
-#: off-topic list in tests/facts (must not).
 class Weights(Record):
     """How much each signal counts. Tuned with ``scripts/tune_ranking.py`` on the project's own
-    labelled questions (tests/data/phrasings.json, tests/data/heldout_questions.json).
+    labelled questions (tests/data/phrasings.json, tests/data/heldout_questions*.json).
 
     A :class:`~skill.records.Record` (``_fields``, ``_replace``, ``_asdict`` for the tuning
     script) because its class is far cheaper to create at cold start than a frozen dataclass."""
@@ -59,130 +60,6 @@ class Weights(Record):
 DEFAULT_WEIGHTS = Weights()
 #: Kept for callers that only need the threshold.
 MIN_SCORE = DEFAULT_WEIGHTS.min_score
-
-#: Shapes so general that a question naming only an entity is still asking who or what it is.
-_GENERIC_ASPECTS = frozenset({"identity", "role", "what"})
-_FILM_TERM = "film"  # the lexicon's head word for movie, cartoon, directed, ...
-#: "which dog ran the farthest", "the dog that ...": a fact led by a dog answers it.
-_WHICH_DOG_PATTERN = r"^(which|what) dogs?\b|\b(the|which) dog (that|who|which)\b"
-_WHO_PATTERN = (
-    r"^(who|whose|whom|whos)\b|^(which|what) (doctor|musher|driver|man|woman|person|people|mayor|"
-    r"governor|sculptor|actor|actress|director|author|singer)s?\b"
-)
-
-_PRONOUNS = frozenset("he him his she her it its they them their this that".split())
-
-#: Question shapes. Order matters only for explanation output; all matching aspects count.
-#: Kept as source text and compiled on the first question (:func:`_question_patterns`):
-#: compiling them at import cost every cold start ~2 ms, launches included.
-_ASPECT_SOURCES: tuple[tuple[str, str], ...] = (
-    ("where_now", (
-        r"\b(what|which) museum\b|"
-        r"\bwhere (is|are|can i (see|find|visit)|can you see|do i see)\b.*"
-        r"\b(now|today|these days|nowadays|kept|displayed|buried|body|remains)\b|"
-        r"\b(on display|remains|body now|see (him|her|balto|togo) today)\b|"
-        r"\bwhere can i see\b|\bwhere (is|are) .* (kept|displayed)\b"
-    )),
-    ("distance", (
-        r"\bhow (far|long a distance)\b|\bfar(thest|ther)\b|\bfurthest\b|"
-        r"\blongest (way|distance|run|part|stretch)\b|\bhow many miles\b|\bmiles?\b|"
-        r"\bdistance\b|"
-        r"\bhow long (was|is) (the|his|her|that|their) "
-        r"(trail|route|run|leg|relay|trip|journey|stretch|stage)\b"
-    )),
-    ("duration", (
-        r"\bhow long did\b|\bhow many (hours|days)\b|\bhow long (was|did) .* take\b|"
-        r"\bhow (quick|fast)\b|\bhours?\b|\bdays? did\b"
-    )),
-    ("when", (
-        r"\bwhen\b|\bwhat (year|date|day|time|month)\b|\bwhich (year|date|day)\b|"
-        r"\bwhat time\b|\bborn\b"
-    )),
-    ("why", r"\bwhy\b|\bhow come\b|\breason\b|\bbecause\b"),
-    ("how_many", r"\bhow many\b(?! miles)|\bhow much\b|\bnumber of\b"),
-    ("death", r"\bdie[ds]?\b|\bdeath\b|\bdead\b|\bpass(ed)? away\b|\bput down\b|\beuthani[sz]"),
-    ("temperature", (
-        r"\bcold(est)?\b|\btemperatures?\b|\bdegrees\b|\bfreezing\b|\bweather\b|"
-        r"\bwind chill\b|\bblizzard\b"
-    )),
-    ("breed", r"\bbreed\b|\bkind of dog\b|\btype of dog\b|\bwolf\b|\bdna\b|\bgenetic"),
-    ("film", r"\bmovies?\b|\bfilms?\b|\bcartoon\b|\bdisney\b|\banimated\b"),
-    ("later_life", (
-        r"\bafter(wards)?\b|\blater\b|\bretire|\bwhat (happened|became) (to|of)\b|"
-        r"\brest of (his|her) life\b"
-    )),
-    ("controversy", (
-        r"\bcontrovers|\bcredit\b|\bdeserve|\breal hero\b|\bunsung\b|\bfair\b|"
-        r"\boverrated\b|\brivalry\b"
-    )),
-    ("role", r"\blead dog\b|\bwhat did .* do\b|\brole\b|\bjob\b"),
-    ("where", r"\bwhere\b"),
-    ("identity", (
-        r"^(who (was|is|were|are)|(tell me )?about|what (was|is|were|are)|do you know( about)?|"
-        r"what do you know about|who's)\b"
-    )),
-)
-
-_Patterns = tuple[re.Pattern[str], re.Pattern[str], tuple[tuple[str, re.Pattern[str]], ...]]
-_compiled_patterns: _Patterns | None = None
-
-
-def _question_patterns() -> _Patterns:
-    """The "who ...", "which dog ..." and aspect patterns, compiled once on first use.
-
-    Two threads asking the first question at once compile identical copies; either is kept."""
-    global _compiled_patterns
-    if _compiled_patterns is None:
-        _compiled_patterns = (
-            re.compile(_WHO_PATTERN),
-            re.compile(_WHICH_DOG_PATTERN),
-            tuple((aspect, re.compile(pattern)) for aspect, pattern in _ASPECT_SOURCES),
-        )
-    return _compiled_patterns
-
-
-class Lexicon(Record):
-    """Ranking vocabulary from ``data/lexicon.json`` (see the file's comment for why)."""
-
-    __slots__ = ()
-
-    canonical: dict[str, str]
-    background: frozenset[str]
-    topic_words: frozenset[str]
-    rewrites: tuple[tuple[re.Pattern[str], str], ...] = ()
-    out_of_scope: re.Pattern[str] | None = None
-
-    @classmethod
-    def load(cls, path: str | os.PathLike[str] = _LEXICON_PATH) -> "Lexicon":
-        try:
-            with open(path, encoding="utf-8") as handle:
-                raw = json.load(handle)
-            groups = raw["equivalents"]
-            background = frozenset(raw["background_entities"])
-            topic = raw["topic_words"]
-            rewrites = tuple((re.compile(p), r) for p, r in raw.get("rewrites", []))
-            scope = raw.get("out_of_scope", [])
-            out_of_scope = re.compile("|".join(f"(?:{p})" for p in scope)) if scope else None
-        except (OSError, ValueError, KeyError, TypeError, re.error) as exc:
-            raise FactStoreError(f"{path}: unreadable lexicon ({exc})") from exc
-        canonical: dict[str, str] = {}
-        for group in groups:
-            head = stem(group[0])
-            for word in group:
-                canonical.setdefault(stem(word), head)
-        topic_words = frozenset(canonical.get(stem(w), stem(w)) for w in topic)
-        return cls(canonical, background, topic_words, rewrites, out_of_scope)
-
-    def rewrite(self, text: str) -> str:
-        """Apply the idiom rewrites ("where was X from" -> "where was X born")."""
-        for pattern, replacement in self.rewrites:
-            text = pattern.sub(replacement, text)
-        return text
-
-    def terms(self, text: str) -> list[str]:
-        """Content terms with equivalent words folded together."""
-        return [self.canonical.get(t, t) for t in content_terms(text)]
-
 
 class Scored(Record):
     """A fact with its score and the reasons behind it (for ``--explain`` and tests)."""
@@ -363,7 +240,7 @@ class Ranker:
             self._build_index()
         text = self.lexicon.rewrite(" ".join(tokens(question)))
         named, spans = self._match_entities(text)
-        who_pattern, which_dog_pattern, aspect_patterns = _question_patterns()
+        who_pattern, which_dog_pattern, aspect_patterns = question_patterns()
         asks_for = (
             "person" if who_pattern.match(text)
             else "dog" if which_dog_pattern.search(text) else None
@@ -371,11 +248,11 @@ class Ranker:
         specific = [e for e in named if e not in self.lexicon.background]
         entities = specific or named
         resolved = False
-        if not specific and context_entity and (_PRONOUNS & set(text.split())):
+        if not specific and context_entity and (PRONOUNS & set(text.split())):
             entities = [context_entity, *entities]
             resolved = True
         terms = self.lexicon.terms(text)
-        if _FILM_TERM in terms:
+        if FILM_TERM in terms:
             entities = [self._film_named_after(e, terms) for e in entities]
         name_terms = frozenset(t for span in spans for t in self.lexicon.terms(span))
         residual = [t for t in terms if t not in name_terms]
@@ -385,7 +262,7 @@ class Ranker:
         aspects = frozenset(a for a, pattern in aspect_patterns if pattern.search(text))
         if aspects - {"identity"} or unknown or not named:
             aspects = aspects - {"identity"}
-        if names_only and not aspects - _GENERIC_ASPECTS:
+        if names_only and not aspects - GENERIC_ASPECTS:
             aspects = aspects | {"identity"}  # "what did Sol Lesser do": nothing but the name
         return Analysis(
             tuple(entities), aspects, tuple(terms), resolved, unknown, names_only, name_terms,

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from skill.facts.ranking import Lexicon, Ranker
+from skill.facts.lexicon import Lexicon
+from skill.facts.ranking import Ranker
 from skill.facts.store import FactStoreError, default_store
 from skill.facts.text import content_terms
 

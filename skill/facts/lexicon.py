@@ -1,0 +1,59 @@
+"""Ranking vocabulary: listener words folded together, background entities, idiom rewrites.
+
+Data, not code: ``data/lexicon.json`` (its ``_comment`` says what each part is for). Loaded once,
+on the first question. Pure: standard library only.
+"""
+
+import json
+import os
+import re
+
+from skill.facts.store import FactStoreError, data_file
+from skill.facts.text import content_terms, stem
+from skill.records import Record
+
+#: A plain string, not a ``pathlib.Path``: the serving path does not import pathlib.
+_LEXICON_PATH = data_file("lexicon.json")
+
+
+class Lexicon(Record):
+    """Ranking vocabulary from ``data/lexicon.json`` (see the file's comment for why)."""
+
+    __slots__ = ()
+
+    canonical: dict[str, str]
+    background: frozenset[str]
+    topic_words: frozenset[str]
+    rewrites: tuple[tuple[re.Pattern[str], str], ...] = ()
+    out_of_scope: re.Pattern[str] | None = None
+
+    @classmethod
+    def load(cls, path: str | os.PathLike[str] = _LEXICON_PATH) -> "Lexicon":
+        try:
+            with open(path, encoding="utf-8") as handle:
+                raw = json.load(handle)
+            groups = raw["equivalents"]
+            background = frozenset(raw["background_entities"])
+            topic = raw["topic_words"]
+            rewrites = tuple((re.compile(p), r) for p, r in raw.get("rewrites", []))
+            scope = raw.get("out_of_scope", [])
+            out_of_scope = re.compile("|".join(f"(?:{p})" for p in scope)) if scope else None
+        except (OSError, ValueError, KeyError, TypeError, re.error) as exc:
+            raise FactStoreError(f"{path}: unreadable lexicon ({exc})") from exc
+        canonical: dict[str, str] = {}
+        for group in groups:
+            head = stem(group[0])
+            for word in group:
+                canonical.setdefault(stem(word), head)
+        topic_words = frozenset(canonical.get(stem(w), stem(w)) for w in topic)
+        return cls(canonical, background, topic_words, rewrites, out_of_scope)
+
+    def rewrite(self, text: str) -> str:
+        """Apply the idiom rewrites ("where was X from" -> "where was X born")."""
+        for pattern, replacement in self.rewrites:
+            text = pattern.sub(replacement, text)
+        return text
+
+    def terms(self, text: str) -> list[str]:
+        """Content terms with equivalent words folded together."""
+        return [self.canonical.get(t, t) for t in content_terms(text)]
