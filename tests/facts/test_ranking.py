@@ -33,6 +33,7 @@ def best(ranker: Ranker, question: str, context: str | None = None) -> str | Non
         ("who directed the togo movie", "film.togo_2019"),  # the film, not the dog
         ("when was seppala born", "seppala.birth"),
         ("where was seppala from", "seppala.birth"),       # idiom rewrite
+        ("was togo real", "togo.identity"),                # idiom rewrite
     ],
 )
 def test_signals_pick_the_answering_fact(ranker: Ranker, question: str, expected: str) -> None:
