@@ -9,6 +9,8 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -33,8 +35,9 @@ def _read_until(fd: int, marker: bytes, timeout: float = 30.0) -> bytes:
     return seen
 
 
-def _spawn_chat(tmp_path: Path) -> tuple[int, subprocess.Popen[bytes]]:
-    """`balto chat` on a fresh pseudo-terminal; returns (controller fd, process)."""
+@contextmanager
+def _chat(tmp_path: Path) -> Iterator[tuple[int, subprocess.Popen[bytes]]]:
+    """`balto chat` on a fresh pseudo-terminal: (controller fd, process), cleaned up after."""
     controller, terminal = pty.openpty()
     env = {**os.environ, "XDG_DATA_HOME": str(tmp_path), "TERM": "dumb"}
     process = subprocess.Popen(
@@ -42,13 +45,18 @@ def _spawn_chat(tmp_path: Path) -> tuple[int, subprocess.Popen[bytes]]:
          str(tmp_path / "progress.sqlite3")],
         stdin=terminal, stdout=terminal, stderr=terminal, cwd=ROOT, env=env, close_fds=True)
     os.close(terminal)
-    return controller, process
+    try:
+        yield controller, process
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+        os.close(controller)
 
 
 @pytest.mark.slow
 def test_interactive_chat_uses_a_prompt_and_saves_history(tmp_path: Path) -> None:
-    controller, process = _spawn_chat(tmp_path)
-    try:
+    with _chat(tmp_path) as (controller, process):
         opening = _read_until(controller, b"You: ")
         assert b"Serum Run simulator." in opening and b"/new" in opening
         # Type with a typo, erase it with backspace (line editing), then submit.
@@ -58,19 +66,13 @@ def test_interactive_chat_uses_a_prompt_and_saves_history(tmp_path: Path) -> Non
         os.write(controller, b"/quit\r")
         _read_until(controller, b"\x00", timeout=10)
         assert process.wait(timeout=30) == 0
-    finally:
-        if process.poll() is None:
-            process.kill()
-            process.wait()
-        os.close(controller)
     history = tmp_path / "serum-run" / "chat_history"
     assert "who was togo" in history.read_text()
 
 
 @pytest.mark.slow
 def test_ctrl_c_at_the_prompt_ends_the_session_cleanly(tmp_path: Path) -> None:
-    controller, process = _spawn_chat(tmp_path)
-    try:
+    with _chat(tmp_path) as (controller, process):
         assert b"You: " in _read_until(controller, b"You: ")
         # The prompt is written just before readline blocks in select(); a SIGINT that lands in
         # between is only seen at the next wake-up (a CPython readline race no person can hit).
@@ -80,8 +82,3 @@ def test_ctrl_c_at_the_prompt_ends_the_session_cleanly(tmp_path: Path) -> None:
         rest = _read_until(controller, b"[SessionEndedRequest]")
         assert b"[SessionEndedRequest]" in rest and b"Traceback" not in rest
         assert process.wait(timeout=30) == 0
-    finally:
-        if process.poll() is None:
-            process.kill()
-            process.wait()
-        os.close(controller)
