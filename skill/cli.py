@@ -70,6 +70,13 @@ def build_parser() -> argparse.ArgumentParser:
                           help="exit 1 when intent accuracy is below this (e.g. 0.9)")
     evaluate.add_argument("--json", action="store_true", help="print the metrics as JSON")
 
+    answers = sub.add_parser("eval-answers",
+                             help="measure answer quality on question sets (tests/data/*.json)")
+    answers.add_argument("files", nargs="+", metavar="FILE")
+    answers.add_argument("--model", metavar="FILE", help="interaction model file")
+    answers.add_argument("--misses", action="store_true", help="list every miss with its answer")
+    answers.add_argument("--json", action="store_true", help="print the figures as JSON")
+
     model = sub.add_parser("model", help="interaction model tools")
     model_sub = model.add_subparsers(dest="model_command", metavar="ACTION")
     model_sub.required = True
@@ -153,6 +160,30 @@ def cmd_nlu_eval(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK if result.intent_accuracy >= args.min_accuracy else EXIT_FAILED
 
 
+def cmd_eval_answers(args: argparse.Namespace, out: TextIO) -> int:
+    """Ask every question of each set through the whole skill and report how many were right."""
+    import json
+
+    from skill.simulator.answer_eval import evaluate_file
+    from skill.simulator.runtime import conversation
+
+    handler = None
+
+    def fresh() -> Any:
+        nonlocal handler
+        talk = conversation(model=args.model, handler=handler)
+        handler = talk.handler  # one skill for every session, as one container would
+        return talk
+
+    reports = [evaluate_file(Path(f), fresh) for f in args.files]
+    if args.json:
+        print(json.dumps([r.summary() for r in reports], indent=2), file=out)
+    else:
+        for report in reports:
+            print(report.render(show_misses=args.misses), file=out)
+    return EXIT_OK
+
+
 def cmd_model_check(args: argparse.Namespace, out: TextIO) -> int:
     """Lint model files; exit 1 on errors (or warnings with --strict)."""
     from skill.simulator.model_check import check_files
@@ -201,6 +232,8 @@ def run(argv: Sequence[str], *, environ: Mapping[str, str], stdin: TextIO, out: 
             return cmd_test_dialogs(args, out)
         if args.command == "nlu-eval":
             return cmd_nlu_eval(args, out)
+        if args.command == "eval-answers":
+            return cmd_eval_answers(args, out)
         if args.command == "model":
             return cmd_model_check(args, out)
         return cmd_serve(args, environ)
