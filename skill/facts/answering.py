@@ -9,8 +9,8 @@ from collections.abc import Sequence
 
 from skill.facts.model import Fact
 from skill.facts.ranking import Analysis, Ranker, Scored
-from skill.facts.text import content_terms
 from skill.records import Record
+from skill.text.terms import content_terms
 
 
 class Question(Record):

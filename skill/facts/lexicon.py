@@ -9,8 +9,9 @@ import os
 import re
 
 from skill.facts.store import FactStoreError, data_file
-from skill.facts.text import content_terms, stem
 from skill.records import Record
+from skill.text.terms import content_terms
+from skill.text.vocabulary import stem
 
 #: A plain string, not a ``pathlib.Path``: the serving path does not import pathlib.
 _LEXICON_PATH = data_file("lexicon.json")

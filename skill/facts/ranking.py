@@ -28,8 +28,12 @@ from skill.facts.question_shapes import (
     question_patterns,
 )
 from skill.facts.store import FactStore, default_store
-from skill.facts.text import normalise, tokens
 from skill.records import Record
+from skill.text.normalise import plain_words
+
+
+def _plain(text: str) -> str:
+    return " ".join(plain_words(text))
 
 
 class Weights(Record):
@@ -161,7 +165,7 @@ class Ranker:
         # "baltos team": speech recognition drops the possessive apostrophe.
         # A substring test first and the regex only for names that occur, compiled on first use:
         # compiling ~350 patterns up front cost ~10-15 ms.
-        normalised = ((normalise(name), entity_id) for name, entity_id in names)
+        normalised = ((_plain(name), entity_id) for name, entity_id in names)
         name_patterns = [(key, entity_id) for key, entity_id in normalised if key]
         terms_of = self.lexicon.terms
         cue_terms_by_fact: dict[str, Counter[str]] = {}
@@ -207,7 +211,7 @@ class Ranker:
 
     def _match_entities(self, text: str) -> tuple[list[str], list[str]]:
         """(entity ids in order of appearance, the words that named them)."""
-        remaining = normalise(text)
+        remaining = _plain(text)
         found: list[tuple[int, str]] = []
         spans: list[str] = []
         for name, entity_id in self._name_patterns:
@@ -238,7 +242,7 @@ class Ranker:
         """
         if not self._indexed:
             self._build_index()
-        text = self.lexicon.rewrite(" ".join(tokens(question)))
+        text = self.lexicon.rewrite(" ".join(plain_words(question)))
         named, spans = self._match_entities(text)
         who_pattern, which_dog_pattern, aspect_patterns = question_patterns()
         asks_for = (
@@ -516,10 +520,10 @@ class Ranker:
         entity = self.store.entities[entity_id]
         if entity.type == "film":
             return entity_id
-        name = normalise(entity.name)
+        name = _plain(entity.name)
         best, best_overlap = entity_id, 0
         for film in self._films:
-            forms = [normalise(f) for f in film.spoken_forms]
+            forms = [_plain(f) for f in film.spoken_forms]
             if not any(re.search(rf"\b{re.escape(name)}\b", f) for f in forms):
                 continue
             words = {t for f in film.spoken_forms for t in self.lexicon.terms(f)}

@@ -13,8 +13,8 @@ if TYPE_CHECKING:
     from skill.nlu.model import InteractionModel, ModelError, load_model, parse_model
     from skill.nlu.result import Resolution, SlotResult
 
-# Imported on first use (PEP 562): the Lambda path imports only skill.nlu.numbers, and importing
-# the engine with the package would cost every cold start 10-15 ms for a matcher it never runs.
+# Imported on first use (PEP 562): importing the engine with the package would cost 10-15 ms
+# for a matcher the Lambda never runs.
 _EXPORTS = {
     "CatchAll": "skill.nlu.engine",
     "NluEngine": "skill.nlu.engine",

@@ -13,10 +13,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from skill.nlu import numbers
 from skill.nlu.model import BUILTIN_INTENT_PHRASES, SLOT_REF, InteractionModel, SlotType
 from skill.nlu.result import ER_SUCCESS_MATCH, ER_SUCCESS_NO_MATCH, SlotResult
-from skill.nlu.text import edit_distance, normalize, stem
+from skill.text import numbers
+from skill.text.normalise import normalise
+from skill.text.vocabulary import edit_distance, stem
 
 NUMBER_TYPES = frozenset({"AMAZON.NUMBER", "AMAZON.FOUR_DIGIT_NUMBER"})
 ORDINAL_TYPES = frozenset({"AMAZON.Ordinal"})
@@ -56,7 +57,7 @@ class ValueIndex:
         for value in slot_type.values:
             target = (value.name, value.id)
             for phrase in (value.name, *value.synonyms):
-                key = normalize(phrase)
+                key = normalise(phrase)
                 if not key:
                     continue
                 for table, k in ((index.exact, key), (index.stemmed, stem_phrase(key))):
@@ -192,11 +193,11 @@ class CompiledModel:
         parts: list[Part] = []
         position = 0
         for match in SLOT_REF.finditer(text):
-            parts.extend(normalize(text[position:match.start()]).split())
+            parts.extend(normalise(text[position:match.start()]).split())
             slot = intent.slot(match.group(1)) if intent else None
             parts.append(SlotPart(match.group(1), slot.type if slot else SEARCH_QUERY))
             position = match.end()
-        parts.extend(normalize(text[position:]).split())
+        parts.extend(normalise(text[position:]).split())
         if not parts:
             return None
         literal_count = sum(1 for p in parts if isinstance(p, str))

@@ -34,7 +34,9 @@ from skill.nlu.result import (
     Resolution,
     SlotResult,
 )
-from skill.nlu.text import HESITATIONS, content_words, normalize, stem, strip_fillers
+from skill.text.normalise import HESITATIONS, normalise, strip_fillers
+from skill.text.terms import content_words
+from skill.text.vocabulary import stem
 
 CATCH_ALL_MIN_WORDS = 3
 CLEANED_SCALE = 0.97
@@ -157,7 +159,7 @@ class NluEngine:
     # -- entry point ----------------------------------------------------------------------------
     def resolve(self, utterance: str) -> Resolution:
         """Resolve one utterance (any case, punctuation, digits or words)."""
-        text = normalize(utterance)
+        text = normalise(utterance)
         words = text.split()
         cleaned_words = strip_fillers(words)
         candidates = self._exact(text, " ".join(cleaned_words))

@@ -13,7 +13,6 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
-from skill.nlu import numbers
 from skill.nlu.compiled import (
     NUMBER_TYPES,
     ORDINAL_TYPES,
@@ -23,7 +22,11 @@ from skill.nlu.compiled import (
     SlotPart,
 )
 from skill.nlu.result import Candidate, SlotResult
-from skill.nlu.text import STOPWORDS, edit_distance, stem
+from skill.text import numbers
+from skill.text.vocabulary import QUESTION_WORDS, STOPWORDS, edit_distance, stem
+
+#: Words whose absence or presence costs little when aligning an utterance with a sample.
+_LIGHT_WORDS = STOPWORDS | QUESTION_WORDS
 
 THRESHOLD = 0.70
 #: Fuzzy scores are scaled so a fuzzy reading never outranks an exact one.
@@ -109,7 +112,7 @@ class FuzzyParser:
             for near in self._near_words(word):
                 for number in self.index.get(near, ()):
                     weights[number] = weights.get(number, 0.0) + (
-                        0.3 if near in STOPWORDS else 1.0)
+                        0.3 if near in _LIGHT_WORDS else 1.0)
         for type_name in self._types_mentioned(words):
             for number in self.by_type.get(type_name, ()):
                 weights[number] = weights.get(number, 0.0) + 1.0
@@ -162,13 +165,13 @@ class FuzzyParser:
                 if here == INF:
                     continue
                 if j < len(words):
-                    extra = COST_STOPWORD if words[j] in STOPWORDS else COST_WORD
+                    extra = COST_STOPWORD if words[j] in _LIGHT_WORDS else COST_WORD
                     self._relax(cost, back, i, j, i, j + 1, here + extra, "ins")
                 if i == len(parts):
                     continue
                 part = parts[i]
                 if isinstance(part, str):
-                    drop = INF if carrier else COST_STOPWORD if part in STOPWORDS else COST_WORD
+                    drop = INF if carrier else COST_STOPWORD if part in _LIGHT_WORDS else COST_WORD
                     self._relax(cost, back, i, j, i + 1, j, here + drop, "del")
                     if j < len(words):
                         step = _word_cost(part, stems[j])

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from skill.nlu.text import normalize
+from skill.text.normalise import normalise
 
 LAUNCH_VERBS = ("open", "start", "launch", "begin", "load", "run", "play", "resume", "use")
 QUERY_VERBS = ("ask", "tell", "use", "have", "get")
@@ -33,10 +33,10 @@ class Invocation:
 
 def split_invocation(text: str, invocation_name: str) -> Invocation:
     """Split "ask <name> to <request>"-style text into its parts."""
-    words = normalize(text).split()
+    words = normalise(text).split()
     if words[:1] == ["alexa"]:
         words = words[1:]
-    name = normalize(invocation_name).split()
+    name = normalise(invocation_name).split()
     if not name:
         return Invocation("none", " ".join(words))
     start = _find(words, name)

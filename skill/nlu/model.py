@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from skill.jsonfile import read_json
-from skill.nlu.text import normalize
+from skill.text.normalise import normalise
 
 SLOT_REF = re.compile(r"\{([^{}]*)\}")
 
@@ -199,7 +199,7 @@ def parse_model(data: Any, source: str = "<memory>") -> InteractionModel:
         _require(all(i.name != intent.name for i in intents), source,
                  f"intent {intent.name!r} is declared twice")
         intents.append(intent)
-    return InteractionModel(invocation_name=normalize(invocation), intents=tuple(intents),
+    return InteractionModel(invocation_name=normalise(invocation), intents=tuple(intents),
                             types=types, source=source, raw=data)
 
 

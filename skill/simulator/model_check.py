@@ -16,7 +16,7 @@ from skill.nlu import InteractionModel, ModelError, NluEngine, load_model
 from skill.nlu.compiled import NUMBER_TYPES, ORDINAL_TYPES, SEARCH_QUERY
 from skill.nlu.exact import exact_candidates
 from skill.nlu.model import BUILTIN_INTENT_PHRASES, SLOT_REF, Intent
-from skill.nlu.text import normalize
+from skill.text.normalise import normalise
 
 #: ASK: invocation names may not contain these words.
 FORBIDDEN_INVOCATION_WORDS = frozenset({
@@ -61,7 +61,7 @@ def check_invocation(model: InteractionModel, file: str) -> list[Finding]:
         error("must be lower case")
     if not INVOCATION_CHARS.match(raw.strip().lower()):
         error("may contain only letters, spaces, apostrophes and periods (spell out numbers)")
-    words = normalize(raw).split()
+    words = normalise(raw).split()
     if len(words) < 2:
         found.append(Finding("warning", file, f"invocation name {raw!r}: one-word names are "
                              "allowed only for brand or intellectual-property names"))
@@ -123,7 +123,7 @@ def check_intents(model: InteractionModel, file: str) -> list[Finding]:
         seen: dict[str, str] = {}
         for sample in intent.samples:
             found += _sample_findings(intent, sample, file)
-            key = normalize(sample.replace("{", " {").replace("}", "} "))
+            key = normalise(sample.replace("{", " {").replace("}", "} "))
             if key in seen:
                 found.append(Finding("error", file, f"duplicate of {seen[key]!r}", intent.name,
                                      sample))
@@ -143,7 +143,7 @@ def check_types(model: InteractionModel, file: str) -> list[Finding]:
         owners: dict[str, str] = {}
         for value in slot_type.values:
             for phrase in (value.name, *value.synonyms):
-                key = normalize(phrase)
+                key = normalise(phrase)
                 if key in owners and owners[key] != value.name:
                     found.append(Finding("warning", file, f"slot type {name!r}: {phrase!r} is "
                                          f"claimed by values {owners[key]!r} and {value.name!r}"))
@@ -170,7 +170,7 @@ def _resolution_findings(engine: NluEngine, model: InteractionModel, intent: Int
                          sample: str, file: str) -> list[Finding]:
     """Does the sample, filled in, reach its own intent through the exact parser?"""
     utterance = _instantiate(model, intent, sample)
-    candidates = exact_candidates(engine.compiled, normalize(utterance))
+    candidates = exact_candidates(engine.compiled, normalise(utterance))
     if not candidates:
         return []
     top = candidates[0]
@@ -195,7 +195,7 @@ def check_conflicts(model: InteractionModel, file: str) -> list[Finding]:
         if intent.builtin:
             continue
         for sample in intent.samples:
-            phrase = normalize(sample)
+            phrase = normalise(sample)
             for builtin, phrases in BUILTIN_INTENT_PHRASES.items():
                 if builtin in declared and phrase in phrases:
                     found.append(Finding("error", file, f"conflicts with the built-in "

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from skill.jsonfile import read_json
 from skill.records import Record
+from skill.text.normalise import normalise
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -117,9 +118,8 @@ class Story(Record):
 
 
 def normalise_name(text: str) -> str:
-    """Lower-case, drop punctuation except apostrophes, collapse spaces."""
-    cleaned = re.sub(r"[^a-z0-9' ]+", " ", text.lower())
-    return " ".join(cleaned.split())  # == re.sub(r"\s+", " ", cleaned).strip()
+    """A chapter name as the text pipeline normalises what a listener says."""
+    return normalise(text)
 
 
 def _strip_fillers(name: str) -> str:

@@ -9,7 +9,7 @@ import pytest
 from skill.facts.lexicon import Lexicon
 from skill.facts.ranking import Ranker
 from skill.facts.store import FactStoreError, default_store
-from skill.facts.text import content_terms
+from skill.text.terms import content_terms
 
 
 @pytest.fixture(scope="module")

@@ -6,8 +6,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from skill.nlu.numbers import parse_number, parse_ordinal
-from skill.nlu.text import edit_distance, normalize, stem, strip_fillers
+from skill.text.normalise import normalise as normalize
+from skill.text.normalise import strip_fillers
+from skill.text.numbers import parse_number, parse_ordinal
+from skill.text.vocabulary import edit_distance, stem
 
 
 @pytest.mark.parametrize(

@@ -25,7 +25,11 @@ def _imports(path: Path) -> set[str]:
 
 #: Project modules that are themselves standard-library only (checked below) and so may be
 #: shared by every pure package.
-PURE_SHARED = ("skill.jsonfile", "skill.records")
+PURE_SHARED = ("skill.jsonfile", "skill.records", "skill.text")
+
+
+def _is_pure_shared(name: str) -> bool:
+    return any(name == m or name.startswith(m + ".") for m in PURE_SHARED)
 
 
 @pytest.mark.parametrize("path", sorted((ROOT / "skill" / "nlu").glob("*.py")),
@@ -33,16 +37,18 @@ PURE_SHARED = ("skill.jsonfile", "skill.records")
 def test_nlu_imports_only_the_standard_library(path: Path) -> None:
     foreign = {name for name in _imports(path)
                if name.split(".")[0] not in sys.stdlib_module_names
-               and not name.startswith("skill.nlu") and name not in PURE_SHARED
+               and not name.startswith("skill.nlu") and not _is_pure_shared(name)
                and name != "__future__"}
     assert foreign == set()
 
 
 @pytest.mark.parametrize("module", PURE_SHARED)
 def test_shared_pure_modules_import_only_the_standard_library(module: str) -> None:
-    path = ROOT / (module.replace(".", "/") + ".py")
-    foreign = {name for name in _imports(path)
-               if name.split(".")[0] not in sys.stdlib_module_names and name != "__future__"}
+    base = ROOT / module.replace(".", "/")
+    paths = sorted(base.glob("*.py")) if base.is_dir() else [base.with_suffix(".py")]
+    foreign = {name for path in paths for name in _imports(path)
+               if name.split(".")[0] not in sys.stdlib_module_names and name != "__future__"
+               and not name.startswith(module)}
     assert foreign == set()
 
 

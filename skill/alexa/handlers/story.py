@@ -20,12 +20,12 @@ from ask_sdk_model import Response
 from skill.alexa import state, story_progress
 from skill.alexa.respond import respond
 from skill.alexa.slots import intent_name, slot
-from skill.nlu.numbers import parse_number, parse_ordinal
 from skill.speech import story_phrases
 from skill.speech.reply import Card, Reply
 from skill.speech.story_ssml import chapter_ssml
 from skill.story.chapters import Story, load_chapters
 from skill.story.navigation import Command, Kind, Outcome, step
+from skill.text.numbers import parse_number, parse_ordinal
 
 STORY_INTENT = "StoryIntent"
 CHAPTER_INTENT = "ChapterIntent"

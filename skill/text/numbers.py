@@ -1,12 +1,18 @@
-"""AMAZON.NUMBER and AMAZON.Ordinal: spoken numbers as words or digits.
+"""Spoken numbers: cardinals, ordinals, years and dates, as words or digits.
 
-Alexa delivers ``"twenty one"`` as the slot value ``"21"``; the simulator does the same so a
-handler sees what it would see on a device.
+Alexa delivers "twenty one" as the AMAZON.NUMBER value "21"; the simulator does the same, the
+ranker folds number words in questions into digits to meet the fact text, and the story reads
+chapter numbers. Every parser here is bounded: a run of more than :data:`MAX_NUMBER_WORDS`
+number words is not a number anyone says, so it is left as words (no quadratic work, no
+thousand-digit integers).
 """
 
 from __future__ import annotations
 
 import re
+
+#: "one thousand nine hundred and twenty five" is 7 words; nobody says a longer number.
+MAX_NUMBER_WORDS = 10
 
 UNITS: dict[str, int] = {
     "zero": 0, "oh": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
@@ -31,29 +37,37 @@ ORDINAL_TENS: dict[str, int] = {
     "seventieth": 70, "eightieth": 80, "ninetieth": 90,
 }
 ORDINAL_SCALES: dict[str, int] = {"hundredth": 100, "thousandth": 1000}
+_DAY_ORDINALS = {**ORDINAL_UNITS, "twentieth": 20, "thirtieth": 30}
 
-_NUMBER_WORDS = sorted({*UNITS, *TENS, *SCALES, "a", "and"} - {"oh"}, key=len, reverse=True)
+MONTHS: tuple[str, ...] = (
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
+)
+
+#: Every word that can be part of a spoken cardinal (not "a", "and", "oh" on their own).
+NUMBER_WORDS: frozenset[str] = frozenset({*UNITS, *TENS, *SCALES} - {"oh"})
+
+_NUMBER_PARTS = sorted({*UNITS, *TENS, *SCALES, "a", "and"} - {"oh"}, key=len, reverse=True)
 _ORDINAL_WORDS = sorted({*ORDINAL_UNITS, *ORDINAL_TENS, *ORDINAL_SCALES}, key=len, reverse=True)
 _CARDINAL_START = sorted({*UNITS, *TENS} - {"oh"}, key=len, reverse=True)
 
-#: Regex fragment for a spoken or written cardinal number ("21", "twenty one",
-#: "one thousand nine hundred and twenty five", "minus three").
+#: Regex fragment for a spoken or written cardinal ("21", "twenty one", "minus three").
 NUMBER_PATTERN: str = (
     r"(?:minus |negative )?(?:\d+(?:\.\d+)?|(?:"
     + "|".join(_CARDINAL_START)
     + r")(?: (?:"
-    + "|".join(_NUMBER_WORDS)
+    + "|".join(_NUMBER_PARTS)
     + r"))*)"
 )
 
 #: Regex fragment for an ordinal ("first", "twenty first", "21st", "hundredth").
 ORDINAL_PATTERN: str = (
-    r"(?:\d+(?:st|nd|rd|th)|(?:(?:" + "|".join(_NUMBER_WORDS) + r") )*(?:"
+    r"(?:\d+(?:st|nd|rd|th)|(?:(?:" + "|".join(_NUMBER_PARTS) + r") )*(?:"
     + "|".join(_ORDINAL_WORDS) + r"))"
 )
 
-_DIGITS = re.compile(r"^-?\d+(?:\.\d+)?$")
-_ORDINAL_DIGITS = re.compile(r"^(\d+)(?:st|nd|rd|th)$")
+_DIGITS = re.compile(r"^-?\d{1,15}(?:\.\d{1,6})?$")
+_ORDINAL_DIGITS = re.compile(r"^(\d{1,6})(?:st|nd|rd|th)$")
 
 
 def _words_to_int(words: list[str]) -> int | None:
@@ -84,7 +98,7 @@ def _words_to_int(words: list[str]) -> int | None:
 
 
 def _year_style(words: list[str]) -> int | None:
-    """"nineteen twenty five" -> 1925: two spoken pairs, as people say years."""
+    """ "nineteen twenty five" -> 1925: two spoken pairs, as people say years."""
     for split in range(1, len(words)):
         head = _words_to_int(words[:split])
         tail = _words_to_int(words[split:])
@@ -100,7 +114,8 @@ def _year_style(words: list[str]) -> int | None:
 
 
 def parse_number(text: str) -> int | float | None:
-    """Parse a cardinal spoken as digits or words; None when it is not a number."""
+    """A cardinal spoken as digits or words; None when it is not a number (or too long to be
+    one someone says)."""
     text = text.strip()
     if not text:
         return None
@@ -113,6 +128,8 @@ def parse_number(text: str) -> int | float | None:
         value: int | float = float(text) if "." in text else int(text)
         return -value if negative else value
     words = text.split()
+    if len(words) > MAX_NUMBER_WORDS:
+        return None
     value_int = _year_style(words)
     if value_int is None:
         if "oh" in words:
@@ -124,13 +141,13 @@ def parse_number(text: str) -> int | float | None:
 
 
 def parse_ordinal(text: str) -> int | None:
-    """Parse an ordinal ("third", "twenty first", "21st"); None when it is not one."""
+    """An ordinal ("third", "twenty first", "21st"); None when it is not one."""
     text = text.strip()
     match = _ORDINAL_DIGITS.match(text)
     if match:
         return int(match.group(1))
     words = text.split()
-    if not words:
+    if not words or len(words) > MAX_NUMBER_WORDS:
         return None
     last = words[-1]
     if last in ORDINAL_UNITS:
@@ -146,3 +163,54 @@ def parse_ordinal(text: str) -> int | None:
         return tail
     head = _words_to_int(words[:-1])
     return None if head is None else head + tail
+
+
+def fold_dates(words: list[str]) -> list[str]:
+    """ "january twenty second" -> "january 22": spoken day ordinals after a month, as digits."""
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        out.append(words[i])
+        if words[i] in MONTHS and i + 1 < len(words):
+            tens = 20 if words[i + 1] == "twenty" else 30 if words[i + 1] == "thirty" else 0
+            j = i + 2 if tens else i + 1
+            day = _DAY_ORDINALS.get(words[j]) if j < len(words) else None
+            if day is not None and (tens == 0 or day < 10):
+                out.append(str(tens + day))
+                i = j + 1
+                continue
+        i += 1
+    return out
+
+
+def fold_numbers(words: list[str]) -> list[str]:
+    """Spoken number runs as digits ("nineteen twenty five" -> "1925"), in one pass.
+
+    Single small words ("one", "two", "three") are left alone: in questions they are rarely
+    quantities. A run longer than :data:`MAX_NUMBER_WORDS` is left as it was said.
+    """
+    if NUMBER_WORDS.isdisjoint(words):
+        return list(words)  # the common case
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        j = i
+        while j < len(words) and (words[j] in NUMBER_WORDS or (j > i and words[j] == "and")):
+            j += 1
+        while j > i and words[j - 1] == "and":
+            j -= 1
+        run = words[i:j]
+        value = None
+        if 0 < len(run) <= MAX_NUMBER_WORDS and (
+                len(run) >= 2 or run[0] not in ("one", "two", "three")):
+            value = parse_number(" ".join(run))
+        if value is not None:
+            out.append(str(int(value)) if float(value).is_integer() else str(value))
+            i = j
+        elif run:
+            out.extend(run)  # not a number: keep the whole run, never re-scan it
+            i = j
+        else:
+            out.append(words[i])
+            i += 1
+    return out

@@ -1,0 +1,73 @@
+"""Word lists and the stemmer shared by the ranker and the NLU.
+
+One stop-word list: words that carry no topic. Question words are kept apart
+(:data:`QUESTION_WORDS`) because the question's shape depends on them, and spoken fillers live
+with the normaliser (:data:`skill.text.normalise.FILLERS`).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+STOPWORDS: frozenset[str] = frozenset(
+    """a an the and or but of to in on at by for with from into onto as is are was were be been
+    being am do does did done doing have has had having it its it's this that these those there
+    their they them he him his she her hers i me my we us our you your yours can could would should
+    will shall may might must about tell know give some any just please um uh er hmm like
+    so then than too very really also alexa ask skill me more much ever get got go going let lets
+    okay ok hey well all exactly actually anything something thing things stuff kind sort bit
+    even still yet again exact basically quite pretty whole from else someone anyone many
+    remind heard hear wonder wondering wondered good great interesting cool nice guess maybe
+    people person around connection connected link linked relationship if want
+    thats theres its ive""".split()
+)
+
+QUESTION_WORDS: frozenset[str] = frozenset(
+    "who whom whose what which when where why how".split()
+)
+
+#: Personal pronouns a follow-up uses for what the last answer was about.
+PRONOUNS: frozenset[str] = frozenset("he him his she her it its they them their".split())
+
+_DOUBLE_FINAL = re.compile(r"([bdfgmnprt])\1$")  # wrapp -> wrap, stopp -> stop
+_SUFFIXES = (("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""))
+
+
+@lru_cache(maxsize=8192)
+def stem(word: str) -> str:
+    """A deliberately small suffix stripper: possessive, plural, past and -ing forms meet
+    their base ("mushers" -> "musher", "carried" -> "carry", "balto's" -> "balto")."""
+    if word.endswith("'s"):
+        word = word[:-2]
+    if len(word) <= 3 or word.isdigit():
+        return word
+    for suffix, repl in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            if suffix == "es" and not word.endswith(("ches", "shes", "xes", "sses")):
+                continue
+            if suffix == "s" and word.endswith(("ss", "us", "is")):
+                continue
+            base = word[: -len(suffix)] + repl
+            if suffix in ("ed", "ing"):
+                base = _DOUBLE_FINAL.sub(r"\1", base)
+            return base
+    return word
+
+
+def edit_distance(a: str, b: str, limit: int = 2) -> int:
+    """Levenshtein distance, giving up (returning ``limit + 1``) once it exceeds ``limit``."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        best = i
+        for j, cb in enumerate(b, 1):
+            value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb))
+            current.append(value)
+            best = min(best, value)
+        if best > limit:
+            return limit + 1
+        previous = current
+    return previous[-1]
