@@ -63,7 +63,9 @@ def build(template: dict[str, Any]) -> dict[str, Any]:
     """The full model: template intents + generated slot types + merged story samples."""
     model = json.loads(json.dumps(template))
     language = model["interactionModel"]["languageModel"]
-    values: dict[str, list[dict[str, Any]]] = {t["name"]: [] for t in language["types"]}
+    generated = {*(n for names in TYPE_SLOTS.values() for n in names), "SUBJECT", "CHAPTER"}
+    values: dict[str, list[dict[str, Any]]] = {
+        t["name"]: [] for t in language["types"] if t["name"] in generated}
     for entity in json.loads(ENTITIES.read_text(encoding="utf-8"))["entities"]:
         value = _value(entity["id"], entity["name"], entity.get("synonyms", []))
         for type_name in (*TYPE_SLOTS[entity["type"]], "SUBJECT"):
@@ -74,7 +76,8 @@ def build(template: dict[str, Any]) -> dict[str, Any]:
                 _value(chapter["id"], chapter["title"], chapter.get("aliases", []))
             )
     for slot_type in language["types"]:
-        slot_type["values"] = values[slot_type["name"]]
+        if slot_type["name"] in values:  # others (QUESTION_WORD) keep the template's values
+            slot_type["values"] = values[slot_type["name"]]
     if STORY_UTTERANCES.exists():
         extra = json.loads(STORY_UTTERANCES.read_text(encoding="utf-8"))
         for intent in language["intents"]:

@@ -15,6 +15,13 @@ from ask_sdk_core.handler_input import HandlerInput
 
 LAST_ENTITY = "last_entity"
 LAST_FACT = "last_fact"
+LAST_TOPIC = "last_topic"
+LAST_FACET = "last_facet"
+LAST_ENTITIES = "last_entities"
+OFFER_FACT = "offer_fact"
+LAST_ANSWER = "last_answer"
+#: Longest answer kept for "repeat" (a comparison is built, not stored in the fact store).
+MAX_ANSWER_CHARS = 1500
 SEEN_FACTS = "seen_facts"
 MODE = "mode"
 PENDING = "pending"
@@ -81,3 +88,23 @@ def mode(handler_input: HandlerInput) -> str:
     """Current conversation mode: question answering or story."""
     value = session(handler_input).get(MODE)
     return value if value in (MODE_QA, MODE_STORY) else MODE_QA
+
+
+def get_str_list(handler_input: HandlerInput, key: str, limit: int = 5) -> list[str]:
+    """A list-of-strings attribute (at most ``limit`` items), or [] when absent or malformed."""
+    value = session(handler_input).get(key)
+    if not isinstance(value, list):
+        return []
+    return [v for v in value if isinstance(v, str) and v][:limit]
+
+
+def remember_question(handler_input: HandlerInput, topic: str | None, facet: str | None,
+                      entities: list[str]) -> None:
+    """What the last answer was about, for elliptical follow-ups ("and togo", "and when")."""
+    attrs = session(handler_input)
+    for key, value in ((LAST_TOPIC, topic), (LAST_FACET, facet)):
+        if value:
+            attrs[key] = value
+        else:
+            attrs.pop(key, None)
+    attrs[LAST_ENTITIES] = entities[:5]

@@ -1,23 +1,52 @@
-"""Choose the fact that answers a question (pure: no ask-sdk, no I/O).
+"""Choose what to say to a question (pure: no ask-sdk, no I/O).
 
-Handlers translate an intent into a :class:`Question` (free text and/or a resolved entity and an
-aspect) and get back an :class:`Answer`. Keeping this pure means the simulator, the tests and the
-Lambda all exercise the exact same decision.
+Handlers turn an intent into a :class:`Question` and get back an :class:`Answer`:
+
+- a **fact** that answers the relation asked ("where was Balto laid to rest": the fact recording
+  Balto's remains, not his retirement), found through the facts' ``answers`` and, between
+  several, by the lexical ranker (:mod:`skill.facts.ranking`);
+- a **yes/no** verdict with the fact behind it, when the question asks one;
+- a **comparison** of two or more entities, or a superlative across a kind, from the values
+  the facts record;
+- an honest **no record** naming what was asked ("Kaasen's wife or husband"), with the nearest
+  real fact only as an offer;
+- **unknown** when the question could not be placed at all.
+
+The same decision runs in the simulator, the tests and the Lambda.
 """
 
-from collections.abc import Sequence
+from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from skill.facts import values
 from skill.facts.model import Fact
 from skill.facts.ranking import Analysis, Ranker, Scored
+from skill.facts.understanding import Context, Query
 from skill.records import Record
 from skill.text.terms import content_terms
 
+#: Facets that ask for a value: a question asking one of them, even with no topic ("how old
+#: was X"), needs a fact recording it.
+_VALUE_FACETS = frozenset({"when", "where", "miles", "age", "how_many", "duration",
+                           "temperature", "weight", "speed", "order"})
+#: Below this, the words of a question give no real support to a fact about the right entity
+#: (tuned on the project's question sets; a neighbouring fact shares only the name).
+MIN_WORD_SUPPORT = 4.0
+#: Score per level of relation fit (1 same topic, 2 compatible facet, 3 exact) when choosing
+#: between facts that record the asked relation.
+RELATION_FIT_WEIGHT = 3.0
+#: What a question naming nothing is about.
+IMPLIED_SUBJECT = "relay"
+#: Word support strong enough for a fact to compete with those recording the asked relation.
+STRONG_WORD_SUPPORT = 8.0
+#: Facets that answer one another when the exact one is not recorded ("why did X die": how).
+_TEXT_FACETS = frozenset({"what", "how", "why"})
+
 
 class Question(Record):
-    """What the listener asked, as far as the intent tells us.
-
-    This and :class:`Answer` are :class:`~skill.records.Record` types: as immutable as a frozen
-    dataclass, at a fraction of the class-creation cost on the Lambda cold start."""
+    """What the listener asked, as far as the intent tells us."""
 
     __slots__ = ()
 
@@ -26,80 +55,364 @@ class Question(Record):
     aspect: str | None = None
 
 
-class Answer(Record):
-    """The chosen fact (None = we don't know) with the ranking that led to it."""
+class Row(Record):
+    """One entity's value in a comparison, with the fact that records it."""
 
     __slots__ = ()
 
+    entity: str
+    value: Any
+    fact: Fact
+
+
+class Comparison(Record):
+    """Entities ranked by a relation; ``rows[0]`` is the winner. ``missing``: no record."""
+
+    __slots__ = ()
+
+    relation: str
+    order: str
+    rows: tuple[Row, ...]
+    missing: tuple[str, ...] = ()
+    superlative: bool = False
+
+
+class Answer(Record):
+    """What to say. ``kind`` is "fact", "yes_no", "compare", "no_record" or "unknown"."""
+
+    __slots__ = ()
+
+    kind: str
     fact: Fact | None
     entity: str | None
-    ranked: tuple[Scored, ...]
     analysis: Analysis
+    query: Query | None = None
+    polarity: str | None = None  # "yes", "no" or "disputed" for a yes/no question
+    comparison: Comparison | None = None
+    missing: str | None = None  # what was asked and is not recorded ("where Fox died")
+    offer: Fact | None = None  # the nearest real fact, offered rather than spoken
+    ranked: tuple[Scored, ...] = ()
 
     @property
     def known(self) -> bool:
-        return self.fact is not None
+        """Whether the answer speaks a fact (or a comparison built from facts)."""
+        return self.kind in ("fact", "yes_no", "compare")
+
+    def context(self) -> Context:
+        """What follow-ups should remember of this answer."""
+        query = self.query
+        entities: tuple[str, ...] = ()
+        if self.comparison is not None:
+            entities = tuple(r.entity for r in self.comparison.rows)
+        elif query is not None:
+            entities = query.entities
+        topic = query.topic if query is not None else None
+        facet = query.facet if query is not None else None
+        if self.comparison is not None:
+            topic, _, facet = self.comparison.relation.partition(".")
+            facet = facet or topic
+        return Context(self.entity, topic, facet, entities)
 
 
-def answer(ranker: Ranker, question: Question, context_entity: str | None = None) -> Answer:
-    """Pick the best fact for a question.
+# -- relation matching ---------------------------------------------------------------------------
+def _key_fits(key: str, topic: str | None, facet: str | None) -> int:
+    """How well a fact's relation key answers the question's topic and facet (0: not at all)."""
+    key_topic, dot, key_facet = key.partition(".")
+    if not dot:  # a bare topic ("wolf") or a bare facet ("when" of an event)
+        if topic is not None:
+            return 3 if key == topic else 0
+        return 3 if key == facet else 0
+    if topic is None:
+        return 2 if facet is not None and key_facet == facet else 0
+    if key_topic != topic:
+        return 0
+    if facet is None or facet == "what":
+        return 2  # "what happened at the anniversary": any fact on the topic, words decide
+    if key_facet == facet:
+        return 3
+    if facet in _TEXT_FACETS and key_facet in _TEXT_FACETS:
+        return 2
+    return 1  # the topic, another facet: a fact on it usually says more than its key
 
-    A slot-resolved entity with an aspect (e.g. HowFarIntent with dog=togo) goes straight to the
-    store's facts for that entity and aspect; anything else is ranked as free text, with the
-    resolved entity and aspect folded into the analysis so they still count.
-    """
+
+def relation_facts(facts: Iterable[Fact], entity: str, topic: str | None,
+                   facet: str | None) -> list[tuple[int, Fact, str]]:
+    """Facts that answer (topic, facet) for the entity, best fit first: (fit, fact, key)."""
+    found = []
+    for fact in facts:
+        relations = fact.answers.get(entity)
+        if not relations:
+            continue
+        # Equal fits: a bare topic ("plane": False) is the yes/no attribute itself.
+        best = max(((_key_fits(k, topic, facet), "." not in k, k) for k in relations),
+                   default=(0, False, ""))[::2]
+        if best[0]:
+            found.append((best[0], fact, best[1]))
+    found.sort(key=lambda t: -t[0])
+    return found
+
+
+def _gating(query: Query) -> bool:
+    """Whether the question asks a relation precisely enough to require a fact recording it."""
+    if query.topic is not None:
+        return True
+    return query.facet in _VALUE_FACETS
+
+
+# -- the decision --------------------------------------------------------------------------------
+def answer(ranker: Ranker, question: Question, context: Context | None = None) -> Answer:
+    """Decide what to say (see the module docstring)."""
     store = ranker.store
-    if question.entity and question.aspect and not question.text:
-        if question.aspect == "identity":
-            identity = store.identity_of(question.entity)
-            if identity is not None:
-                analysis = Analysis((question.entity,), frozenset({"identity"}), ())
-                return Answer(identity, question.entity, (Scored(identity, 99.0, ("slot",)),),
-                              analysis)
-        # Rank the entity's facts against the intent's own question shape, so the cues decide
-        # between, say, the relay's arrival time and its overall dates for "when was the relay".
+    if question.entity and not question.text and question.aspect == "identity":
+        identity = store.identity_of(question.entity)
+        if identity is not None:
+            analysis = Analysis((question.entity,), frozenset({"identity"}), ())
+            return Answer("fact", identity, question.entity, analysis)
+    text = question.text or ""
+    if question.entity and not text:
         entity = store.entities[question.entity]
-        # The shortest everyday name ("serum run", not "The 1925 serum relay to Nome"), so the
-        # words of a formal name don't pull in facts that merely share them.
         name = entity.synonyms[0] if entity.synonyms else entity.spoken_name
-        shaped = _SHAPES.get(question.aspect, "{name}").format(name=name)
-        analysis = ranker.analyse(shaped)._replace(
-            entities=(question.entity,), aspects=frozenset({question.aspect})
-        )
-        candidates = [
-            s for s in ranker.rank_analysis(analysis, limit=40) if question.entity in s.fact.about
-        ]
-        # Facts tagged with the asked aspect come first; the rest only if none is tagged.
-        ranked = tuple(
-            [s for s in candidates if question.aspect in s.fact.aspects]
-            or candidates
-        )
-        direct = store.find(question.entity, question.aspect)
-        best = direct[0] if direct and not any(
-            question.aspect in s.fact.aspects for s in ranked
-        ) else (ranked[0].fact if ranked else None)
-        if best is not None:
-            return Answer(best, question.entity, ranked, analysis)
-    if question.text:
-        analysis = ranker.analyse(question.text, context_entity)
-    else:
-        analysis = Analysis((), frozenset(), ())
-    if question.entity and question.entity not in analysis.entities:
-        analysis = analysis._replace(entities=(question.entity, *analysis.entities))
+        text = _SHAPES.get(question.aspect or "", "{name}").format(name=name)
+    query = ranker.understander.understand(
+        text, context, entity=question.entity, facet_hint=_ASPECT_FACETS.get(question.aspect or ""))
+    context_entity = query.entities[0] if query.from_context and query.entities else None
+    analysis = ranker.analyse(query.ranker_text, context_entity)
+    first = query.entities[0] if query.entities else None
+    if first is not None and first not in analysis.entities and (
+            query.from_context or first == question.entity or first in query.by_sound):
+        # A name the ranker's own matching cannot see: from the conversation, a slot, or
+        # heard by sound.
+        analysis = analysis._replace(entities=(first, *analysis.entities))
     if question.aspect and question.aspect not in analysis.aspects:
         analysis = analysis._replace(aspects=analysis.aspects | {question.aspect})
+
+    if query.form == "compare":
+        compared = _compare(ranker, query, analysis)
+        if compared is not None:
+            return compared
+    specific = [e for e in query.entities if e not in ranker.lexicon.background]
+    subject = query.entities[0] if query.entities else None
+    if subject is None and query.topic is not None and not query.weak_topic:
+        subject = IMPLIED_SUBJECT  # "how cold was it": the relay itself
+    if subject is not None and _gating(query) and len(specific) < 2:
+        decided = _by_relation(ranker, query, analysis, subject)
+        if decided is not None:
+            return decided
+    return _by_ranking(ranker, query, analysis)
+
+
+def _by_relation(ranker: Ranker, query: Query, analysis: Analysis,
+                 subject: str) -> Answer | None:
+    """Answer from the facts recording the asked relation for the subject, or say there are
+    none. None: the relation does not decide (a weak topic with no facts: rank instead)."""
+    store = ranker.store
+    topic = None if query.weak_topic else query.topic
+    if topic is None and query.facet not in _VALUE_FACETS:
+        return None
+    found = relation_facts(store.answering(subject), subject, topic, query.facet)
+    if not found and topic is not None and query.facet == "who":
+        # The asked topic named as a value ("which dog is in wasilla": remains.where = wasilla).
+        found = _by_value(store.facts.values(), subject, query)
+    if not found and subject != IMPLIED_SUBJECT and (
+            subject in ranker.lexicon.background or query.from_context):
+        # "how cold was it" with the serum, or the airplane, in mind: the relay's weather.
+        implied = relation_facts(store.answering(IMPLIED_SUBJECT), IMPLIED_SUBJECT, topic,
+                                 query.facet)
+        if implied or subject in ranker.lexicon.background:
+            subject, found = IMPLIED_SUBJECT, implied
+    if not found:
+        # Only a specific question about a specific entity earns "no record"; the story's own
+        # background (the relay, the serum) is left to ranking.
+        if subject in ranker.lexicon.background or query.subject_is_setting:
+            return None
+        if topic is None and not query.facet_from_question:
+            return None
+        supported = _supported(ranker, analysis, subject)
+        if supported is not None:
+            return _fact_answer(supported, subject, query, analysis, "")
+        return _no_record(ranker, query, analysis, subject)
+    # Between facts recording the relation, the better fit and then the question's words
+    # decide; a fact the words point to strongly competes too ("where did Kaasen's sled flip
+    # over": the crash at Bonanza Flat, though it records no place).
+    keys = {f.id: (fit, key) for fit, f, key in found}
+    pool = {f.id: f for _, f, _ in found}
+    for scored in ranker.rank_analysis(analysis, limit=3):
+        if subject in scored.fact.about and scored.words >= STRONG_WORD_SUPPORT:
+            pool.setdefault(scored.fact.id, scored.fact)
+    ranked = ranker.score_facts(analysis, pool.values())
+    best = max(ranked, key=lambda s: s.score + RELATION_FIT_WEIGHT * keys.get(s.fact.id, (0,))[0])
+    return _fact_answer(best.fact, subject, query, analysis, keys.get(best.fact.id, (0, ""))[1],
+                        ranker.lexicon.background)
+
+
+def _fact_answer(fact: Fact, subject: str, query: Query, analysis: Analysis,
+                 key: str, background: frozenset[str] = frozenset()) -> Answer:
+    entity = subject if subject in fact.about or subject in fact.answers else fact.about[0]
+    if entity in background and fact.about and fact.about[0] not in background:
+        entity = fact.about[0]  # follow-ups are about the airplane, not "the serum" again
+    if query.form == "yes_no":
+        value = fact.answers.get(subject, {}).get(key, True) if key else None
+        polarity = _polarity(value, query, subject) if key else None
+        return Answer("yes_no", fact, entity, analysis, query, polarity=polarity)
+    return Answer("fact", fact, entity, analysis, query)
+
+
+def _supported(ranker: Ranker, analysis: Analysis, subject: str) -> Fact | None:
+    """A fact about the subject that the question's own words clearly point to, though it
+    records no relation matching what was asked ("when did Balto move to Cleveland")."""
+    for scored in ranker.rank_analysis(analysis, limit=3):
+        if subject in scored.fact.about and scored.words >= MIN_WORD_SUPPORT:
+            return scored.fact
+    return None
+
+
+def _by_value(facts: Iterable[Fact], value: str, query: Query) -> list[tuple[int, Fact, str]]:
+    """Facts where some entity's relation for the asked topic has ``value`` as its value."""
+    found = []
+    for fact in facts:
+        for entity, relations in fact.answers.items():
+            if entity == value:
+                continue
+            for key, recorded in relations.items():
+                if _key_fits(key, query.topic, None) and value in values.readings(recorded):
+                    found.append((2, fact, key))
+    return found
+
+
+def _polarity(value: Any, query: Query, subject: str) -> str:
+    """Yes, no or disputed, from the recorded value and what the question claims."""
+    if value == "disputed":
+        return "disputed"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    said = [e for e in query.entities if e != subject]
+    verdict = values.claim_matches(value, said, set(query.words), query.numbers)
+    if verdict is None:
+        return "yes"
+    if not verdict:
+        return "no"
+    readings = values.readings(value)
+    if len(readings) > 1 and not values.claim_matches(readings[0], said, set(query.words),
+                                                      query.numbers):
+        return "disputed"
+    return "yes"
+
+
+def _no_record(ranker: Ranker, query: Query, analysis: Analysis, subject: str) -> Answer:
+    """ "I don't have a record of X's Y", offering the nearest real fact about X."""
+    store = ranker.store
+    entity = store.entities[subject]
+    topic = ranker.relations.topics.get(query.topic or "")
+    if topic is not None:
+        missing = topic.describe(query.facet, entity.spoken_name)
+    else:
+        missing = _FACET_LABELS.get(query.facet or "", "that about {name}").format(
+            name=entity.spoken_name)
+    about = [s for s in ranker.rank_analysis(analysis, limit=20, threshold=False)
+             if subject in s.fact.about]
+    offer = about[0].fact if about else store.identity_of(subject)
+    return Answer("no_record", None, subject, analysis, query, missing=missing, offer=offer)
+
+
+def _by_ranking(ranker: Ranker, query: Query, analysis: Analysis) -> Answer:
+    """The lexical ranker's best fact, when the question names no relation to check."""
     ranked = tuple(ranker.rank_analysis(analysis))
     best = ranked[0].fact if ranked else None
-    entity = _subject(best, analysis.entities) if best else None
-    return Answer(best, entity, ranked, analysis)
+    if best is None:
+        return Answer("unknown", None, None, analysis, query, ranked=ranked)
+    entity = _subject(best, analysis.entities)
+    if query.form == "yes_no":
+        return Answer("yes_no", best, entity, analysis, query, polarity=None, ranked=ranked)
+    return Answer("fact", best, entity, analysis, query, ranked=ranked)
 
 
-#: The canonical question each slot-based aspect stands for (what the intent's samples ask).
-_SHAPES: dict[str, str] = {
-    "distance": "how far did {name} run",
-    "where_now": "where is {name} now",
-    "when": "when did {name} take place",
-}
+# -- comparisons ---------------------------------------------------------------------------------
+def _value_of(ranker: Ranker, entity: str, relation: str) -> Row | None:
+    topic, _, facet = relation.partition(".")
+    key_topic = topic if facet else None
+    key_facet = facet or topic
+    for fit, fact, key in relation_facts(ranker.store.answering(entity), entity, key_topic,
+                                         key_facet):
+        value = fact.answers[entity][key]
+        if fit == 3 and values.is_comparable(value):
+            return Row(entity, value, fact)
+    return None
+
+
+def _compare(ranker: Ranker, query: Query, analysis: Analysis) -> Answer | None:
+    """Rank the named entities (or every entity of the kind asked) by the compared relation."""
+    comparative = query.comparative
+    store = ranker.store
+    if comparative is None:
+        # "what's the difference between Balto and Togo": each one's identity, side by side.
+        rows = tuple(
+            Row(e, None, fact) for e in query.entities[:3]
+            if (fact := store.identity_of(e)) is not None
+        )
+        if len(rows) < 2:
+            return None
+        comparison = Comparison("identity", "none", rows)
+        return Answer("compare", rows[0].fact, rows[0].entity, analysis, query,
+                      comparison=comparison)
+    entities: Sequence[str] = query.entities
+    superlative = len(entities) < 2
+    if superlative:
+        if query.category is None:
+            return None  # "the coldest temperature on the run": the facts say it themselves
+        entities = _of_kind(ranker, query, comparative.relation)
+    relation, order = comparative.relation, comparative.order
+    rows = [r for e in entities if (r := _value_of(ranker, e, relation)) is not None]
+    if len(rows) < len(entities) and comparative.fallback and not superlative:
+        fallback = [r for e in entities if (r := _value_of(ranker, e, comparative.fallback))]
+        if len(fallback) > len(rows):
+            rows, relation = fallback, comparative.fallback
+            order = "desc" if order == "asc" else "asc"
+    if not rows:
+        return None
+    missing = tuple(e for e in entities if all(r.entity != e for r in rows))
+    if superlative and missing:
+        missing = ()  # a superlative speaks of the entities whose values are recorded
+    rows.sort(key=lambda r: values.sort_key(r.value) or 0.0, reverse=order == "desc")
+    if superlative:
+        stated = _stating(ranker, analysis, rows[0].entity)
+        if stated is not None:
+            # A fact that says it outright ("the longest was Seppala's 91 miles") beats a
+            # sentence built from the values.
+            return Answer("fact", stated, rows[0].entity, analysis, query)
+    comparison = Comparison(relation, order, tuple(rows), missing, superlative)
+    return Answer("compare", rows[0].fact, rows[0].entity, analysis, query,
+                  comparison=comparison)
+
+
+def _stating(ranker: Ranker, analysis: Analysis, winner: str) -> Fact | None:
+    """The question's best-supported fact, if it names the superlative's winner."""
+    names = ranker.store.entities[winner].spoken_forms
+    for scored in ranker.rank_analysis(analysis, limit=2):
+        text = scored.fact.answer.lower()
+        if scored.words >= MIN_WORD_SUPPORT and any(n in text for n in names):
+            return scored.fact
+    return None
+
+
+def _of_kind(ranker: Ranker, query: Query, relation: str) -> list[str]:
+    """Every entity of the kind a superlative asks about that records the relation."""
+    kind = query.category
+    found: list[str] = []
+    for fact in ranker.store.facts.values():
+        for entity, relations in fact.answers.items():
+            entity_type = ranker.store.entities[entity].type
+            if kind == "leg" and entity_type != "person":
+                continue
+            if kind in ("dog", "person") and entity_type != kind:
+                continue
+            if entity not in found and any(_key_fits(k, *_split(relation)) == 3 for k in relations):
+                found.append(entity)
+    return found
+
+
+def _split(relation: str) -> tuple[str | None, str | None]:
+    topic, _, facet = relation.partition(".")
+    return (topic, facet) if facet else (None, topic)
 
 
 def _subject(fact: Fact, named: Sequence[str]) -> str | None:
@@ -108,6 +421,23 @@ def _subject(fact: Fact, named: Sequence[str]) -> str | None:
         if entity_id in fact.about:
             return entity_id
     return fact.about[0] if fact.about else None
+
+
+#: The canonical question each slot-based aspect stands for (what the intent's samples ask).
+_SHAPES: dict[str, str] = {
+    "distance": "how far did {name} run",
+    "where_now": "where is {name} now",
+    "when": "when was {name}",
+    "identity": "who is {name}",
+}
+#: The facet a slot-based intent asks, when its words don't say.
+_ASPECT_FACETS: dict[str, str] = {"distance": "miles", "where_now": "where", "when": "when"}
+_FACET_LABELS: dict[str, str] = {
+    "when": "when that was for {name}", "where": "where that was for {name}",
+    "age": "{name}'s age", "miles": "how far {name} went", "how_many": "that number for {name}",
+    "duration": "how long that took", "temperature": "the temperature for {name}",
+    "weight": "how big {name} was", "speed": "how fast {name} went",
+}
 
 
 def is_blank(text: str | None) -> bool:

@@ -27,6 +27,12 @@ class Lexicon(Record):
     topic_words: frozenset[str]
     rewrites: tuple[tuple[re.Pattern[str], str], ...] = ()
     out_of_scope: re.Pattern[str] | None = None
+    chatter: frozenset[str] = frozenset()
+    words: frozenset[str] = frozenset()
+
+    def vocabulary(self) -> set[str]:
+        """Every word the lexicon lists (listener words, chatter)."""
+        return set(self.words) | set(self.chatter)
 
     @classmethod
     def load(cls, path: str | os.PathLike[str] = _LEXICON_PATH) -> "Lexicon":
@@ -38,6 +44,7 @@ class Lexicon(Record):
             topic = raw["topic_words"]
             rewrites = tuple((re.compile(p), r) for p, r in raw.get("rewrites", []))
             scope = raw.get("out_of_scope", [])
+            chatter = frozenset(raw.get("chatter", []))
             out_of_scope = re.compile("|".join(f"(?:{p})" for p in scope)) if scope else None
         except (OSError, ValueError, KeyError, TypeError, re.error) as exc:
             raise FactStoreError(f"{path}: unreadable lexicon ({exc})") from exc
@@ -47,7 +54,8 @@ class Lexicon(Record):
             for word in group:
                 canonical.setdefault(stem(word), head)
         topic_words = frozenset(canonical.get(stem(w), stem(w)) for w in topic)
-        return cls(canonical, background, topic_words, rewrites, out_of_scope)
+        words = frozenset(w for group in groups for w in group)
+        return cls(canonical, background, topic_words, rewrites, out_of_scope, chatter, words)
 
     def rewrite(self, text: str) -> str:
         """Apply the idiom rewrites ("where was X from" -> "where was X born")."""

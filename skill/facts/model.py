@@ -6,6 +6,8 @@ slots=True)`` (which builds every class twice), which counts on the Lambda cold 
 """
 
 import re
+from collections.abc import Mapping
+from typing import Any
 
 from skill.records import Record
 
@@ -74,6 +76,11 @@ class Fact(Record):
     card: str
     sources: tuple[str, ...]
     disagreement: str | None = None
+    #: What the fact answers, per entity: relation ("death.when") -> value. A value is what a
+    #: comparison or a yes/no check reads (a date "1933-03-14", a number, an entity id, a word,
+    #: True/False, {"v": main, "alt": [...]}, {"min": a, "max": b}); ``True`` alone means the
+    #: fact answers the relation without a comparable value.
+    answers: Mapping[str, Mapping[str, Any]] = {}
 
     @property
     def spoken(self) -> str:

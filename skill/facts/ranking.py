@@ -27,7 +27,9 @@ from skill.facts.question_shapes import (
     PRONOUNS,
     question_patterns,
 )
-from skill.facts.store import FactStore, default_store
+from skill.facts.relations import Relations, default_relations
+from skill.facts.store import FactStore, FactStoreError, default_store
+from skill.facts.understanding import Understander, build_understander
 from skill.records import Record
 from skill.text.normalise import plain_words
 
@@ -73,6 +75,8 @@ class Scored(Record):
     fact: Fact
     score: float
     reasons: tuple[str, ...] = ()
+    #: The part of the score earned by the question's own words (names excluded).
+    words: float = 0.0
 
 
 class Analysis(Record):
@@ -135,6 +139,8 @@ class Ranker:
         self.weights = weights
         self._indexed = False
         self._compiled: dict[str, re.Pattern[str]] = {}
+        self._relations: Relations | None = None
+        self._understander: Understander | None = None
 
     @property
     def store(self) -> FactStore:
@@ -151,6 +157,36 @@ class Ranker:
         if lexicon is None:
             lexicon = self._lexicon = Lexicon.load()
         return lexicon
+
+    @property
+    def relations(self) -> Relations:
+        """The relation vocabulary (what questions ask), read on first access."""
+        relations = self._relations
+        if relations is None:
+            relations = self._relations = default_relations()
+            self._check_relations(relations)
+        return relations
+
+    def _check_relations(self, relations: Relations) -> None:
+        """Every relation a fact records must be one the vocabulary knows (a typo in
+        facts.json would otherwise silently never match)."""
+        for fact in self.store.facts.values():
+            for entity_id, keys in fact.answers.items():
+                bad = [k for k in keys if not relations.is_relation(k)]
+                if bad:
+                    raise FactStoreError(
+                        f"facts.json: fact '{fact.id}': unknown relations {bad} for {entity_id}")
+
+    @property
+    def understander(self) -> Understander:
+        """Question understanding over this store's names and vocabulary, built on first use."""
+        understander = self._understander
+        if understander is None:
+            if not self._indexed:
+                self._build_index()
+            understander = self._understander = build_understander(
+                self.store, self.lexicon, self.relations)
+        return understander
 
     def _build_index(self) -> None:
         """Entity names and term statistics for the scorer, built on the first question.
@@ -285,8 +321,12 @@ class Ranker:
         analysis = self.analyse(question, context_entity)
         return self.rank_analysis(analysis, limit=limit)
 
-    def rank_analysis(self, analysis: Analysis, limit: int = 5) -> list[Scored]:
-        """Rank from an existing analysis (lets slot-based intents reuse the scorer)."""
+    def rank_analysis(self, analysis: Analysis, limit: int = 5,
+                      threshold: bool = True) -> list[Scored]:
+        """Rank from an existing analysis, best first.
+
+        With ``threshold`` only facts scoring at least ``min_score`` count; without it every
+        candidate is ranked, which is how the facts recording an asked relation are ordered."""
         if analysis.out_of_scope:
             return []
         if not self._indexed:
@@ -308,9 +348,25 @@ class Ranker:
             self._score(self.store.facts[fid], analysis, terms, bigrams)
             for fid in candidates
         ]
-        scored = [s for s in scored if s.score >= self.weights.min_score]
+        if threshold:
+            scored = [s for s in scored if s.score >= self.weights.min_score]
         scored.sort(key=lambda s: (-s.score, s.fact.id))
         return scored[:limit]
+
+    def score_facts(self, analysis: Analysis, facts: Iterable[Fact]) -> list[Scored]:
+        """Score the given facts (however few words they share), best first: how the facts
+        recording an asked relation are put in order."""
+        if not self._indexed:
+            self._build_index()
+        terms = tuple(
+            (term, self._idf.get(term, 0.0), term in self.lexicon.topic_words)
+            for term in frozenset(analysis.terms)
+            if term not in analysis.name_terms
+        )
+        bigrams = _bigrams(analysis.terms)
+        scored = [self._score(fact, analysis, terms, bigrams) for fact in facts]
+        scored.sort(key=lambda s: (-s.score, -s.words, s.fact.id))
+        return scored
 
     def _nominating_terms(
         self,
@@ -423,7 +479,7 @@ class Ranker:
         if not self._has_evidence(fact, analysis, words, bool(matched), identity or bool(who)):
             reasons.append("not enough evidence")
             score = 0.0
-        return Scored(fact, round(score, 3), tuple(reasons))
+        return Scored(fact, round(score, 3), tuple(reasons), round(words.lexical, 3))
 
     def _word_match(
         self,

@@ -140,6 +140,7 @@ def _parse_fact(
     cues = record.get("cues", [])
     if not isinstance(cues, list) or not all(isinstance(c, str) for c in cues):
         raise FactStoreError(f"{where}: 'cues' must be a list of strings")
+    answers = _parse_answers(record.get("answers", {}), where, entities)
     return Fact(
         id=fact_id,
         about=tuple(about),
@@ -149,7 +150,40 @@ def _parse_fact(
         card=_require(record, "card", str, where).strip(),
         sources=tuple(tags),
         disagreement=disagreement.strip() if disagreement else None,
+        answers=answers,
     )
+
+
+def _valid_value(value: Any) -> bool:
+    if isinstance(value, (bool, int, float, str)):
+        return True
+    if isinstance(value, dict):
+        if set(value) == {"min", "max"}:
+            return all(isinstance(v, (int, float)) for v in value.values())
+        if set(value) == {"v", "alt"}:
+            return _valid_value(value["v"]) and isinstance(value["alt"], list)
+    return False
+
+
+def _parse_answers(
+    raw: Any, where: str, entities: Mapping[str, Entity]
+) -> dict[str, dict[str, Any]]:
+    """The fact's ``answers``: entity -> relation -> value, entity ids checked.
+
+    Relation names are checked against ``relations.json`` by the ranker, which loads it."""
+    if not isinstance(raw, dict):
+        raise FactStoreError(f"{where}: 'answers' must be an object of entity -> relations")
+    answers: dict[str, dict[str, Any]] = {}
+    for entity_id, relations in raw.items():
+        if entity_id not in entities:
+            raise FactStoreError(f"{where}: 'answers' names unknown entity '{entity_id}'")
+        if not isinstance(relations, dict) or not relations:
+            raise FactStoreError(f"{where}: 'answers' for '{entity_id}' must be a non-empty object")
+        for key, value in relations.items():
+            if not _valid_value(value):
+                raise FactStoreError(f"{where}: 'answers' {entity_id} {key}: bad value {value!r}")
+        answers[entity_id] = dict(relations)
+    return answers
 
 
 class FactStore:
@@ -213,6 +247,18 @@ class FactStore:
     def about(self, entity_id: str) -> list[Fact]:
         """Facts that mention the entity, most central first (entity earlier in ``about``)."""
         return sorted(self._by_entity.get(entity_id, []), key=lambda f: f.about.index(entity_id))
+
+    @cached_property
+    def _answering(self) -> dict[str, list[Fact]]:
+        index: dict[str, list[Fact]] = {}
+        for fact in self.facts.values():
+            for entity_id in fact.answers:
+                index.setdefault(entity_id, []).append(fact)
+        return index
+
+    def answering(self, entity_id: str) -> list[Fact]:
+        """Facts that record some relation of the entity (its ``answers``), in store order."""
+        return self._answering.get(entity_id, [])
 
     def find(self, entity_id: str, aspect: str) -> list[Fact]:
         """Facts about an entity that answer a given aspect, most central first."""

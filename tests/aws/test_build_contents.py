@@ -17,7 +17,7 @@ from tests.aws.imports import first_party_closure, third_party_imports
 from tests.aws.template import REPO
 
 RUNTIME_PROVIDED = {"boto3", "botocore", "s3transfer", "jmespath"}
-ROOTS = ("ask-sdk-core", "ask-sdk-dynamodb-persistence-adapter")
+ROOTS = ("ask-sdk-core", "ask-sdk-dynamodb-persistence-adapter", "jellyfish")
 NEVER_ON_LAMBDA = {"flask", "flask_ask_sdk", "yaml", "waitress", "moto", "pytest", "hypothesis"}
 
 
@@ -87,5 +87,6 @@ def test_requirements_match_the_versions_the_tests_run_against() -> None:
         "ask-sdk-runtime",
         "ask-sdk-model",
         "ask-sdk-dynamodb-persistence-adapter",
+        "jellyfish",
     ):
         assert pinned_requirements()[name] == metadata.version(name), name

@@ -107,9 +107,10 @@ class RepeatHandler(AbstractRequestHandler):
             return respond(
                 handler_input, Reply(phrases.NOTHING_TO_REPEAT, reprompt=phrases.HELP_REPROMPT)
             )
+        text = state.get_str(handler_input, state.LAST_ANSWER) or fact.spoken
         return respond(
             handler_input,
-            fact_reply(fact, self.ranker, state.get_str(handler_input, state.LAST_ENTITY)),
+            fact_reply(text, [fact], self.ranker, state.get_str(handler_input, state.LAST_ENTITY)),
         )
 
 

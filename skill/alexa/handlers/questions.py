@@ -1,4 +1,5 @@
-"""Question answering: slot-based intents, free-form questions, "tell me more", sources.
+"""Question answering: slot-based intents, free-form questions, follow-ups, "tell me more",
+sources.
 
 Handlers stay thin: read slots and session state, call the pure core
 (:mod:`skill.facts.answering`), hand a :class:`Reply` to the speech module.
@@ -19,7 +20,9 @@ from skill.alexa.slots import intent_name, slot
 from skill.facts.answering import Answer, Question, answer, is_blank
 from skill.facts.model import Fact
 from skill.facts.ranking import Ranker
+from skill.facts.understanding import Context
 from skill.speech import phrases
+from skill.speech.answers import answer_text, no_record_text
 from skill.speech.reply import Card, Reply
 
 log = logging.getLogger(__name__)
@@ -35,6 +38,15 @@ ENTITY_INTENTS: dict[str, tuple[str, str, str]] = {
     "WhenIntent": ("subject", "when", "subject"),
 }
 
+#: The question each slot-based intent asks, with the slot's words where the name goes: an
+#: unresolved slot ("toe go") is understood as the whole question, names heard by sound.
+INTENT_QUESTIONS: dict[str, str] = {
+    "identity": "who is {name}",
+    "distance": "how far did {name} run",
+    "where_now": "where is {name} now",
+    "when": "when was {name}",
+}
+
 #: Free-form question intents (AMAZON.SearchQuery): the carrier phrase's question word is not in
 #: the slot value, so each intent restores it before ranking ("when" + "did balto die").
 QUESTION_INTENTS: dict[str, str] = {
@@ -45,43 +57,113 @@ QUESTION_INTENTS: dict[str, str] = {
     "AskWhereIntent": "where",
     "AskWhyIntent": "why",
     "AskHowIntent": "how",
+    "AskYesNoIntent": "is",
 }
 
 
-def fact_reply(
-    fact: Fact, ranker: Ranker, entity_id: str | None, *, in_story: bool = False
-) -> Reply:
-    """Speak a fact (with its disagreement note) and invite a follow-up.
+def fact_reply(text: str, facts: list[Fact], ranker: Ranker, entity_id: str | None, *,
+               in_story: bool = False) -> Reply:
+    """Speak an answer and invite a follow-up; the card lists the facts and their sources.
 
     Mid-story, the invitation says how to get back to the story, which is still waiting.
     """
     entity = ranker.store.entities.get(entity_id) if entity_id else None
     name = entity.spoken_name if entity else None
     followup = phrases.STORY_FOLLOWUP if in_story else phrases.answer_followup(name)
-    speech = f"{fact.spoken} {followup}"
     title = f"Serum Run: {name}" if name else "Serum Run"
-    sources = "; ".join(s.title for s in ranker.store.sources_for(fact))
+    cards = []
+    for fact in facts:
+        sources = "; ".join(s.title for s in ranker.store.sources_for(fact))
+        cards.append(f"{fact.card}\n\nSources: {sources}")
     return Reply(
-        speech=speech,
+        speech=f"{text} {followup}",
         reprompt=phrases.ANSWER_REPROMPT,
-        card=Card(title=title, text=f"{fact.card}\n\nSources: {sources}"),
+        card=Card(title=title, text="\n\n".join(cards)),
     )
 
 
+def _name_of(ranker: Ranker) -> object:
+    def name_of(entity_id: str) -> str:
+        entity = ranker.store.entities.get(entity_id)
+        return entity.spoken_name if entity else entity_id
+    return name_of
+
+
+def _offer_label(ranker: Ranker, fact: Fact, entity_id: str) -> str:
+    """How the offered fact is named ("what happened to Gunnar Kaasen afterwards")."""
+    entity = ranker.store.entities[entity_id]
+    relations = ranker.relations
+    for key in fact.answers.get(entity_id, {}):
+        topic, _, facet = key.partition(".")
+        if topic in relations.topics:
+            return relations.topics[topic].describe(facet or None, entity.spoken_name)
+    return f"who {entity.spoken_name} was" if entity.type in ("person", "dog") else (
+        f"about {entity.spoken_name}")
+
+
 def speak_answer(handler_input: HandlerInput, ranker: Ranker, result: Answer) -> Response:
-    """Respond with the answer, or an honest "don't know", and update the session memory."""
-    if result.fact is None:
+    """Respond with the answer, an honest "no record", or "don't know"; update the session."""
+    if result.kind == "no_record" and result.missing:
+        offer = result.offer
+        label = _offer_label(ranker, offer, result.entity) if offer and result.entity else None
+        state.set_pending(handler_input, "offer" if offer else None)
+        attrs = state.session(handler_input)
+        if offer:
+            attrs[state.OFFER_FACT] = offer.id
+        if result.entity:
+            attrs[state.LAST_ENTITY] = result.entity
+        context = result.context()
+        state.remember_question(handler_input, context.topic, context.facet,
+                                list(context.entities))
+        return respond(handler_input, Reply(no_record_text(result.missing, label),
+                                            reprompt=phrases.UNKNOWN_REPROMPT))
+    if not result.known or result.fact is None:
         state.set_pending(handler_input, None)
         return respond(
             handler_input,
             Reply(phrases.unknown_question(None), reprompt=phrases.UNKNOWN_REPROMPT),
         )
-    state.remember_fact(handler_input, result.fact.id, result.entity)
+    facts = [result.fact]
+    if result.comparison is not None:
+        unique = {r.fact.id: r.fact for r in result.comparison.rows}
+        facts = list(unique.values())[:3]
+    for fact in reversed(facts):
+        state.remember_fact(handler_input, fact.id, result.entity)
+    context = result.context()
+    state.remember_question(handler_input, context.topic, context.facet, list(context.entities))
     state.set_pending(handler_input, "more")
     in_story = state.mode(handler_input) == state.MODE_STORY
+    text = answer_text(result, _name_of(ranker))  # type: ignore[arg-type]
+    state.session(handler_input)[state.LAST_ANSWER] = text[: state.MAX_ANSWER_CHARS]
     return respond(
-        handler_input, fact_reply(result.fact, ranker, result.entity, in_story=in_story)
+        handler_input, fact_reply(text, facts, ranker, result.entity, in_story=in_story)
     )
+
+
+def conversation_context(handler_input: HandlerInput, ranker: Ranker) -> Context:
+    """What the session remembers of the last answer (ids the store doesn't know dropped)."""
+    known = ranker.store.entities
+    entity = state.get_str(handler_input, state.LAST_ENTITY)
+    return Context(
+        entity if entity in known else None,
+        state.get_str(handler_input, state.LAST_TOPIC),
+        state.get_str(handler_input, state.LAST_FACET),
+        tuple(e for e in state.get_str_list(handler_input, state.LAST_ENTITIES) if e in known),
+    )
+
+
+def ask(handler_input: HandlerInput, ranker: Ranker, question: Question) -> Response:
+    """Answer a question in the conversation's context and log how it was understood."""
+    result = answer(ranker, question, conversation_context(handler_input, ranker))
+    query = result.query
+    log.info(
+        "question %r -> %s %s (entities=%s topic=%s facet=%s form=%s)",
+        question.text or question.entity, result.kind,
+        result.fact.id if result.fact else result.missing,
+        query.entities if query else (), query.topic if query else None,
+        query.facet if query else None, query.form if query else None,
+    )
+    return speak_answer(handler_input, ranker, result)
 
 
 class EntityQuestionHandler(AbstractRequestHandler):
@@ -102,46 +184,34 @@ class EntityQuestionHandler(AbstractRequestHandler):
         if entity is None and value.raw:
             exact = store.entity_for_name(value.raw)
             entity = exact.id if exact else None
-        if entity is None and value.raw is None:
-            entity = _context_entity(handler_input, self.ranker)
-        if entity is None:
+        if entity is not None:
+            return ask(handler_input, self.ranker, Question(entity=entity, aspect=aspect))
+        if value.raw and not is_blank(value.raw):
+            # Alexa's ER_SUCCESS_NO_MATCH: the words were heard but are not one of our names
+            # ("toe go", "the antitoxin in nome expired"). Ask the whole question with them.
+            text = INTENT_QUESTIONS[aspect].format(name=value.raw)
+            result = answer(self.ranker, Question(text=text, aspect=aspect),
+                            conversation_context(handler_input, self.ranker))
+            if result.known or result.kind == "no_record":
+                return speak_answer(handler_input, self.ranker, result)
             log.info("unresolved %s slot %r in %s", slot_name, value.raw, name)
-            if value.raw and not is_blank(value.raw):
-                # Alexa's ER_SUCCESS_NO_MATCH: the words were heard but are not one of our names
-                # ("the antitoxin in nome expired"). Rank them as a question before giving up.
-                shape = None if aspect == "identity" else aspect
-                result = answer(
-                    self.ranker, Question(text=value.raw, aspect=shape),
-                    context_entity=_context_entity(handler_input, self.ranker),
-                )
-                if result.known:
-                    return speak_answer(handler_input, self.ranker, result)
-            if value.raw is None:
-                # "how far did he run" with nobody mentioned yet: ask who is meant.
-                return respond(
-                    handler_input, Reply(phrases.WHICH_SUBJECT, reprompt=phrases.WHICH_SUBJECT)
-                )
             return respond(
                 handler_input,
                 Reply(phrases.unknown_entity(kind, value.raw), reprompt=phrases.HELP_REPROMPT),
             )
-        result = answer(self.ranker, Question(entity=entity, aspect=aspect))
-        return speak_answer(handler_input, self.ranker, result)
+        context = conversation_context(handler_input, self.ranker)
+        if context.entity is not None and aspect != "identity":
+            # "how far did he run": the entity the conversation is about.
+            return ask(handler_input, self.ranker, Question(entity=context.entity, aspect=aspect))
+        return respond(
+            handler_input, Reply(phrases.WHICH_SUBJECT, reprompt=phrases.WHICH_SUBJECT)
+        )
 
 
 def last_fact(handler_input: HandlerInput, ranker: Ranker) -> Fact | None:
     """The fact spoken last in this session, if the session remembers a valid one."""
     fact_id = state.get_str(handler_input, state.LAST_FACT)
     return ranker.store.get(fact_id) if fact_id else None
-
-
-def _context_entity(handler_input: HandlerInput, ranker: Ranker) -> str | None:
-    """The entity follow-ups refer to, if the session remembers a valid one.
-
-    Session attributes come back from the client; an id the store doesn't know is ignored.
-    """
-    entity = state.get_str(handler_input, state.LAST_ENTITY)
-    return entity if entity in ranker.store.entities else None
 
 
 class FreeQuestionHandler(AbstractRequestHandler):
@@ -161,14 +231,60 @@ class FreeQuestionHandler(AbstractRequestHandler):
                 handler_input, Reply(phrases.FALLBACK, reprompt=phrases.FALLBACK_REPROMPT)
             )
         text = f"{QUESTION_INTENTS[name]} {query}".strip()
-        context = _context_entity(handler_input, self.ranker)
-        result = answer(self.ranker, Question(text=text), context_entity=context)
-        log.info(
-            "question %r -> %s (entities=%s aspects=%s)",
-            text, result.fact.id if result.fact else None,
-            result.analysis.entities, sorted(result.analysis.aspects),
-        )
-        return speak_answer(handler_input, self.ranker, result)
+        return ask(handler_input, self.ranker, Question(text=text))
+
+
+class FollowUpHandler(AbstractRequestHandler):
+    """Elliptical turns: "and Togo", "what about Kaasen" (FollowUpIntent) and "and when",
+    "where was that" (FollowUpQuestionIntent): the last question, with what is new."""
+
+    def __init__(self, ranker: Ranker) -> None:
+        self.ranker = ranker
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return intent_name(handler_input) in ("FollowUpIntent", "FollowUpQuestionIntent")
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        if intent_name(handler_input) == "FollowUpIntent":
+            value = slot(handler_input, "subject")
+            entity = value.resolved_id if value.resolved_id in self.ranker.store.entities else None
+            said = value.raw or ""
+            if entity is not None:
+                said = self.ranker.store.entities[entity].spoken_forms[0]
+            if not said:
+                return respond(
+                    handler_input, Reply(phrases.WHICH_SUBJECT, reprompt=phrases.WHICH_SUBJECT))
+            return ask(handler_input, self.ranker, Question(text=f"and {said}", entity=entity))
+        qword = slot(handler_input, "qword").raw
+        if not qword:
+            return respond(handler_input, Reply(phrases.FALLBACK,
+                                                reprompt=phrases.FALLBACK_REPROMPT))
+        return ask(handler_input, self.ranker, Question(text=f"and {qword}"))
+
+
+class OfferHandler(AbstractRequestHandler):
+    """ "Yes" after "I don't have a record of that. I can tell you ... instead.": the offer."""
+
+    def __init__(self, ranker: Ranker) -> None:
+        self.ranker = ranker
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return state.get_str(handler_input, state.PENDING) == "offer" and (
+            is_intent_name("AMAZON.YesIntent")(handler_input))
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        fact = self.ranker.store.get(state.get_str(handler_input, state.OFFER_FACT) or "")
+        state.session(handler_input).pop(state.OFFER_FACT, None)
+        if fact is None:
+            state.set_pending(handler_input, None)
+            return respond(handler_input, Reply(phrases.HELP, reprompt=phrases.HELP_REPROMPT))
+        entity = state.get_str(handler_input, state.LAST_ENTITY)
+        subject = entity if entity in fact.about else fact.about[0]
+        state.remember_fact(handler_input, fact.id, subject)
+        state.set_pending(handler_input, "more")
+        in_story = state.mode(handler_input) == state.MODE_STORY
+        return respond(handler_input,
+                       fact_reply(fact.spoken, [fact], self.ranker, subject, in_story=in_story))
 
 
 class TellMeMoreHandler(AbstractRequestHandler):
@@ -187,13 +303,13 @@ class TellMeMoreHandler(AbstractRequestHandler):
         )
 
     def handle(self, handler_input: HandlerInput) -> Response:
-        last_fact = state.get_str(handler_input, state.LAST_FACT)
-        entity = _context_entity(handler_input, self.ranker)
-        if last_fact is None or last_fact not in self.ranker.store.facts:
+        last = state.get_str(handler_input, state.LAST_FACT)
+        entity = conversation_context(handler_input, self.ranker).entity
+        if last is None or last not in self.ranker.store.facts:
             return respond(
                 handler_input, Reply(phrases.HELP, reprompt=phrases.HELP_REPROMPT)
             )
-        nxt = self.ranker.related(last_fact, state.seen_facts(handler_input), entity)
+        nxt = self.ranker.related(last, state.seen_facts(handler_input), entity)
         if nxt is None:
             known = self.ranker.store.entities.get(entity) if entity else None
             name = known.spoken_name if known else None
@@ -203,7 +319,7 @@ class TellMeMoreHandler(AbstractRequestHandler):
         subject = entity if entity in nxt.about else nxt.about[0]
         state.remember_fact(handler_input, nxt.id, subject)
         state.set_pending(handler_input, "more")
-        return respond(handler_input, fact_reply(nxt, self.ranker, subject))
+        return respond(handler_input, fact_reply(nxt.spoken, [nxt], self.ranker, subject))
 
 
 class SourceHandler(AbstractRequestHandler):
@@ -236,8 +352,10 @@ class SourceHandler(AbstractRequestHandler):
 def question_handlers(ranker: Ranker) -> tuple[AbstractRequestHandler, ...]:
     """The question family, in dispatch order."""
     return (
+        OfferHandler(ranker),
         TellMeMoreHandler(ranker),
         SourceHandler(ranker),
+        FollowUpHandler(ranker),
         EntityQuestionHandler(ranker),
         FreeQuestionHandler(ranker),
     )

@@ -1,0 +1,210 @@
+"""Finding the people, dogs and places a question names, as said or as a recogniser heard them.
+
+Speech recognition writes names it does not know as ordinary words: "toe go" for Togo,
+"kass in" for Kaasen, "gnome" for Nome, "shock tool lick" for Shaktoolik. Names are therefore
+matched twice: exactly (every name and synonym in ``entities.json``, longest first), then by sound
+for the words left over. The sound match uses the jellyfish library's Metaphone and NYSIIS codes
+(well kept, compiled, about 1 ms to import, only on the first question that needs it) plus a
+Jaro-Winkler spelling check, and only for windows of one to three words that contain a word the
+fact store does not know, so ordinary words ("dog", "took", "name") never turn into names.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+
+from skill.records import Record
+from skill.text.vocabulary import STOPWORDS
+
+#: Words of entity names that say what kind of thing it is rather than which one.
+GENERIC_NAME_WORDS: frozenset[str] = frozenset(
+    """dog dogs sled husky the a of alaska ohio maine new york city museum natural history statue
+    film movie movies films park zoo race trail serum run relay doctor dr mayor governor musher
+    lead team leg point little hot springs spring central mount mountain bay roadhouse station
+    railroad town village river sound inspector postal conductor train senior sr jr junior
+    national historic cleveland anchorage board health plan two sol lesser great alaskan
+    diphtheria antitoxin outbreak epidemic disease second shipment batch anniversary
+    centennial commemorative one hundredth hundred year twenty five nineteen films weather
+    cold wind winds chill temperatures airplane plane planes flying aircraft dna genome study
+    genetic books book reading timeline day dates chronology credit controversy dispute who
+    deserves shelter cabin portage creek lake whiskey""".split()
+)
+
+#: Metaphone codes this long or longer may differ by one sound and still match.
+_LONG_CODE = 5
+_MIN_SPELLING = 0.7   # Jaro-Winkler similarity of the letters, for a sound match
+_MAX_WINDOW = 3
+
+
+class Mention(Record):
+    """One entity named in a question: where (word positions) and how it was matched."""
+
+    __slots__ = ()
+
+    entity: str
+    start: int
+    end: int
+    by_sound: bool = False
+
+
+def _vowel_start(code: str) -> str:
+    """Metaphone keeps a leading vowel as written ("EYTTRT" for "eye ditta rod"); one sound."""
+    return "A" + code[1:].lstrip("AEIOUY") if code[:1] in "AEIOUY" else code
+
+
+def _close(a: str, b: str) -> bool:
+    """Two phonetic codes equal, or one sound apart when both are long."""
+    if a == b:
+        return True
+    if min(len(a), len(b)) < _LONG_CODE - 1 or abs(len(a) - len(b)) > 1:
+        return False
+    from skill.text.vocabulary import edit_distance
+
+    return edit_distance(a, b, 1) <= 1
+
+
+class NameMatcher:
+    """Exact and sound-alike name matching over a question's words.
+
+    ``forms`` maps each spoken form (already normalised to plain words) to an entity id;
+    ``known_words`` is every word the fact store, the lexicon and the stop words know, so a
+    sound match is only tried where the recogniser produced something unfamiliar.
+    """
+
+    def __init__(self, forms: Mapping[str, str], known_words: Iterable[str],
+                 names: Mapping[str, str] | None = None) -> None:
+        self._known = frozenset(known_words)
+        self._by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        name_words: dict[str, set[str]] = {}
+        for form, entity_id in forms.items():
+            words = tuple(form.split())
+            if words:
+                self._by_first.setdefault(words[0], []).append((words, entity_id))
+        # Words of the proper names (not of descriptions such as "the first musher"), and
+        # single-word synonyms ("kasen"), identify an entity on their own.
+        proper = [(n, e) for n, e in (names or {}).items()]
+        proper += [(f, e) for f, e in forms.items() if len(f.split()) == 1]
+        #: A word that is an entity's whole name ("togo") means that entity, not others that
+        #: merely contain it ("Togo (2019 film)").
+        self._whole = {n: e for n, e in proper if len(n.split()) == 1}
+        for name, entity_id in proper:
+            for word in name.split():
+                if len(word) >= 4 and word not in STOPWORDS and word not in GENERIC_NAME_WORDS:
+                    name_words.setdefault(word, set()).add(entity_id)
+        for entries in self._by_first.values():
+            entries.sort(key=lambda e: -len(e[0]))
+        #: Distinctive single words of names ("seppala", "leonhard", "shaktoolik") -> entities.
+        self._name_words = {w: frozenset(ids) for w, ids in name_words.items()}
+        self._codes: dict[str, list[tuple[str, str, str]]] | None = None
+
+    # -- exact ------------------------------------------------------------------------------
+    def _exact_at(self, words: Sequence[str], i: int) -> tuple[int, str] | None:
+        """The longest form starting at word ``i`` (a trailing plural/possessive "s" allowed)."""
+        candidates = self._by_first.get(words[i])
+        if candidates is None and words[i].endswith("s"):
+            candidates = self._by_first.get(words[i][:-1])
+            if candidates is not None:
+                candidates = [c for c in candidates if len(c[0]) == 1]
+        for form, entity_id in candidates or ():
+            end = i + len(form)
+            if end > len(words):
+                continue
+            said = list(words[i:end])
+            if said[-1] != form[-1] and said[-1].endswith("s"):
+                said[-1] = said[-1][:-1]  # "kaasens", "baltos": the apostrophe was dropped
+            if tuple(said) == form:
+                return end, entity_id
+        return None
+
+    # -- by sound -----------------------------------------------------------------------------
+    def _code_index(self) -> dict[str, list[tuple[str, str, str]]]:
+        """Metaphone code -> (name word, NYSIIS code, ...) built on the first sound match."""
+        if self._codes is None:
+            import jellyfish
+
+            codes: dict[str, list[tuple[str, str, str]]] = {}
+            for word in self._name_words:
+                meta = _vowel_start(jellyfish.metaphone(word))
+                codes.setdefault(meta[:2], []).append((word, meta, jellyfish.nysiis(word)))
+            self._codes = codes
+        return self._codes
+
+    def _sounds_like(self, spoken: str) -> frozenset[str]:
+        """Entities whose distinctive name word sounds like ``spoken`` (letters only)."""
+        import jellyfish
+
+        meta = _vowel_start(jellyfish.metaphone(spoken))
+        nysiis = jellyfish.nysiis(spoken)
+        found: set[str] = set()
+        for word, word_meta, word_nysiis in self._code_index().get(meta[:2], ()):
+            if not (_close(meta, word_meta) or nysiis == word_nysiis):
+                continue
+            if jellyfish.jaro_winkler_similarity(spoken, word) >= _MIN_SPELLING:
+                whole = self._whole.get(word)
+                found |= {whole} if whole else self._name_words[word]
+        return frozenset(found)
+
+    def _unfamiliar(self, word: str) -> bool:
+        return word not in self._known and not word.isdigit()
+
+    def _sound_at(self, words: Sequence[str], i: int, taken: set[int]) -> tuple[int, str] | None:
+        """A window of one to three words from ``i`` that sounds like one entity's name."""
+        for size in range(min(_MAX_WINDOW, len(words) - i), 0, -1):
+            span = range(i, i + size)
+            if any(j in taken for j in span):
+                continue
+            window = [words[j] for j in span]
+            if not any(self._unfamiliar(w) for w in window):
+                continue
+            joined = "".join(window)
+            if len(joined) < 4 or not joined.isalpha():
+                continue
+            entities = self._sounds_like(joined)
+            # Next to a word of a name ("edgar knoll nurse"), keep the entities both name.
+            for j in (i - 1, i + size):
+                if 0 <= j < len(words) and words[j] in self._name_words:
+                    both = entities & self._name_words[words[j]]
+                    entities = both or entities
+            if len(entities) == 1:
+                return i + size, next(iter(entities))
+        return None
+
+    # -- both ---------------------------------------------------------------------------------
+    def find(self, words: Sequence[str]) -> list[Mention]:
+        """Every entity the words name, in order of appearance, exact matches first."""
+        mentions: list[Mention] = []
+        taken: set[int] = set()
+        i = 0
+        while i < len(words):
+            exact = self._exact_at(words, i)
+            if exact is not None:
+                end, entity_id = exact
+                mentions.append(Mention(entity_id, i, end))
+                taken.update(range(i, end))
+                i = end
+            else:
+                i += 1
+        # Single distinctive name words ("leonhard", "shaktoolik") that no form covered.
+        for i, word in enumerate(words):
+            if i in taken:
+                continue
+            entities = self._name_words.get(word)
+            if entities is not None and len(entities) == 1:
+                mentions.append(Mention(next(iter(entities)), i, i + 1))
+                taken.add(i)
+        if any(self._unfamiliar(w) for j, w in enumerate(words) if j not in taken):
+            i = 0
+            while i < len(words):
+                if i in taken:
+                    i += 1
+                    continue
+                found = self._sound_at(words, i, taken)
+                if found is None:
+                    i += 1
+                    continue
+                end, entity_id = found
+                mentions.append(Mention(entity_id, i, end, by_sound=True))
+                taken.update(range(i, end))
+                i = end
+        mentions.sort(key=lambda m: m.start)
+        return mentions

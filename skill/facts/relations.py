@@ -1,0 +1,235 @@
+"""What a question asks: its topic, its facet, and any comparison, from ``data/relations.json``.
+
+A relation is ``topic.facet`` ("death.when", "leg.miles", "handoff.from"), a bare facet for what
+an entity is in itself ("when" an event happened, "miles" a trail runs), or a bare topic for a
+yes/no attribute ("wolf", "offspring"). The question's verbs and nouns name the topic, its
+question words the facet. Pure: standard library only.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from skill.facts.store import FactStoreError, data_file
+from skill.jsonfile import read_json
+from skill.records import Record
+from skill.text.vocabulary import stem
+
+_RELATIONS_PATH = data_file("relations.json")
+_GAP = 3  # words a "*" in a trigger may stand for
+
+Phrase = tuple[str, ...]
+
+
+class Facet(Record):
+    """A facet: what kind of value answers it, and its unit for speech."""
+
+    __slots__ = ()
+
+    name: str
+    kind: str
+    unit: str | None = None
+
+
+class Topic(Record):
+    """A topic and how the skill names it when it has no record of it."""
+
+    __slots__ = ()
+
+    name: str
+    label: str
+    labels: Mapping[str, str]
+    default: str | None = None
+    applies_to: tuple[str, ...] = ()
+    otherwise: str | None = None
+    weak: bool = False
+
+    def for_type(self, entity_type: str | None) -> str | None:
+        """The topic meant for an entity of this type (a shipment's "birth" is its departure;
+        None: the topic means nothing for it)."""
+        if self.applies_to and entity_type and entity_type not in self.applies_to:
+            return self.otherwise
+        return self.name
+
+    def describe(self, facet: str | None, name: str) -> str:
+        """ "where Balto died", "Kaasen's wife or husband": what was asked, for "no record"."""
+        template = self.labels.get(facet or "", self.label)
+        return template.format(name=name)
+
+
+class Hit(Record):
+    """A phrase found in the question: what it stands for and where (word positions)."""
+
+    __slots__ = ()
+
+    name: str
+    facet: str | None
+    start: int
+    end: int
+    weak: bool = False
+
+
+class Comparative(Record):
+    """A comparative or superlative word and the relation and order it ranks by."""
+
+    __slots__ = ()
+
+    relation: str
+    order: str
+    fallback: str | None
+    superlative: bool
+    needs: tuple[str, ...]
+    start: int
+    end: int
+
+
+def _phrase(text: str, stemmed: bool) -> Phrase:
+    """A phrase's words (stemmed for triggers); a leading "~" marks a weak trigger and stays."""
+    def one(word: str) -> str:
+        if word == "*" or not stemmed:
+            return word
+        return "~" + stem(word[1:]) if word.startswith("~") else stem(word)
+    return tuple(one(w) for w in text.lower().split())
+
+
+def _match_at(words: Sequence[str], i: int, phrase: Phrase) -> int | None:
+    """End position when ``phrase`` matches at ``i`` ("*" skips up to three words), else None."""
+    j = i
+    k = 0
+    while k < len(phrase):
+        part = phrase[k]
+        if part == "*":
+            following = phrase[k + 1] if k + 1 < len(phrase) else None
+            if following is None:
+                return j
+            for gap in range(_GAP + 1):
+                if j + gap < len(words) and words[j + gap] == following:
+                    j += gap
+                    break
+            else:
+                return None
+            k += 1
+            continue
+        if j >= len(words) or words[j] != part:
+            return None
+        j += 1
+        k += 1
+    return j
+
+
+class _PhraseIndex:
+    """Phrases indexed by their first word, for a single left-to-right scan."""
+
+    def __init__(self, entries: Sequence[tuple[Phrase, str, str | None]]) -> None:
+        self._by_first: dict[str, list[tuple[Phrase, str, str | None, bool]]] = {}
+        for phrase, name, facet in entries:
+            weak = phrase[0].startswith("~")
+            if weak:
+                phrase = (phrase[0][1:], *phrase[1:])
+            self._by_first.setdefault(phrase[0], []).append((phrase, name, facet, weak))
+        for bucket in self._by_first.values():
+            bucket.sort(key=lambda e: -len(e[0]))
+
+    def find(self, words: Sequence[str]) -> list[Hit]:
+        hits: list[Hit] = []
+        for i, word in enumerate(words):
+            for phrase, name, facet, weak in self._by_first.get(word, ()):
+                end = _match_at(words, i, phrase)
+                if end is not None:
+                    hits.append(Hit(name, facet, i, end, weak))
+                    break
+        return hits
+
+
+class Relations:
+    """The relation vocabulary, loaded once on the first question."""
+
+    def __init__(self, raw: Mapping[str, Any], source: str = "relations.json") -> None:
+        try:
+            self.facets = {
+                name: Facet(name, spec["kind"], spec.get("unit"))
+                for name, spec in raw["facets"].items()
+            }
+            facet_cues = [
+                (_phrase(cue, stemmed=False), name, None)
+                for name, spec in raw["facets"].items() for cue in spec["cues"]
+            ]
+            self.topics: dict[str, Topic] = {}
+            triggers: list[tuple[Phrase, str, str | None]] = []
+            for name, spec in raw["topics"].items():
+                self.topics[name] = Topic(
+                    name, spec["label"], dict(spec.get("labels", {})), spec.get("default"),
+                    tuple(spec.get("for", ())), spec.get("otherwise"), bool(spec.get("weak")))
+                for trigger in spec["triggers"]:
+                    words, _, facet = trigger.partition(":")
+                    if facet and facet not in self.facets:
+                        raise KeyError(f"topic {name!r}: unknown facet {facet!r}")
+                    triggers.append((_phrase(words, stemmed=True), name, facet or None))
+            comparatives = []
+            for spec in raw["comparatives"]:
+                for word in spec["words"]:
+                    superlative = word.endswith("est") or word.split()[0] in (
+                        "most", "least", "first", "last", "final", "best", "fewest")
+                    comparatives.append((_phrase(word, stemmed=False), spec, superlative))
+        except (KeyError, TypeError, AttributeError) as exc:
+            raise FactStoreError(f"{source}: malformed relations ({exc})") from exc
+        self._words = [p for p, _, _ in facet_cues] + [
+            tuple(t.partition(":")[0].lstrip("~").split()) for spec in raw["topics"].values()
+            for t in spec["triggers"]] + [p for p, _, _ in comparatives]
+        self._facet_cues = _PhraseIndex(facet_cues)
+        self._triggers = _PhraseIndex(triggers)
+        self._comparatives: dict[str, list[tuple[Phrase, Mapping[str, Any], bool]]] = {}
+        for phrase, spec, superlative in comparatives:
+            self._comparatives.setdefault(phrase[0], []).append((phrase, spec, superlative))
+        for bucket in self._comparatives.values():
+            bucket.sort(key=lambda e: -len(e[0]))
+
+    @classmethod
+    def load(cls, path: str | os.PathLike[str] = _RELATIONS_PATH) -> Relations:
+        return cls(read_json(path, FactStoreError, "the relations file"), str(path))
+
+    def vocabulary(self) -> set[str]:
+        """Every word of every trigger, cue and comparative (known words, not names)."""
+        words = {w for phrase in self._words for w in phrase if w != "*"}
+        return words
+
+    def is_relation(self, key: str) -> bool:
+        """Whether ``key`` is a relation this vocabulary knows (for validating facts.json)."""
+        topic, _, facet = key.partition(".")
+        if facet:
+            return topic in self.topics and facet in self.facets
+        return key in self.topics or key in self.facets or key in ("identity", "real")
+
+    def topics_in(self, stems: Sequence[str]) -> list[Hit]:
+        """Topic triggers in the (stemmed) words, in order."""
+        return self._triggers.find(stems)
+
+    def facet_cues(self, words: Sequence[str]) -> list[Hit]:
+        """Facet cues ("how far", "what year", "where") in the (plain) words, in order."""
+        return self._facet_cues.find(words)
+
+    def comparatives_in(self, words: Sequence[str]) -> list[Comparative]:
+        """Comparative and superlative phrases ("older", "born first", "most famous")."""
+        found = []
+        for i, word in enumerate(words):
+            for phrase, spec, superlative in self._comparatives.get(word, ()):
+                end = _match_at(words, i, phrase)
+                if end is not None:
+                    found.append(Comparative(
+                        spec["relation"], spec["order"], spec.get("fallback"), superlative,
+                        tuple(spec.get("needs", ())), i, end))
+                    break
+        return found
+
+
+_DEFAULT: Relations | None = None
+
+
+def default_relations() -> Relations:
+    """The packaged relation vocabulary, loaded once per process."""
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = Relations.load()
+    return _DEFAULT

@@ -1,0 +1,422 @@
+"""Understanding a spoken question: who or what it is about, what it asks of them, and how.
+
+The result, a :class:`Query`, is what the answering step decides on:
+
+- **entities** named (exactly or by sound, see :mod:`skill.facts.names`), pronouns and elliptical
+  turns ("and togo", "and when") resolved against the conversation's :class:`Context`;
+- **topic and facet** (see :mod:`skill.facts.relations`): "where was X laid to rest" asks
+  ``remains.where``, "who passed the serum to X" ``handoff.from``;
+- **form**: a question word, a yes/no question, or a comparison ("who was born first, Seppala
+  or Kaasen", "which leg was the longest");
+- the **core** of a chatty question ("my grandson keeps asking me whether the real Balto was
+  half wolf"): the words from its last question word on. Topics and names count anywhere, but
+  only words of the core that the store does not know count against an answer.
+
+Pure: standard library only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING
+
+from skill.facts.names import Mention, NameMatcher
+from skill.facts.relations import Comparative, Hit, Relations
+from skill.records import Record
+from skill.text.normalise import FILLERS, plain_words
+from skill.text.numbers import fold_dates, fold_numbers
+from skill.text.vocabulary import PRONOUNS, QUESTION_WORDS, STOPWORDS, stem
+
+if TYPE_CHECKING:
+    from skill.facts.lexicon import Lexicon
+    from skill.facts.store import FactStore
+
+#: Words that open a yes/no question (speech recognition drops apostrophes).
+YES_NO_STARTS = frozenset(
+    """is was were are did does do has had have can could would will isnt wasnt werent arent
+    didnt doesnt dont hasnt hadnt cant couldnt wouldnt""".split()
+)
+#: Words after which a new clause, and so possibly the real question, begins.
+_CLAUSE_OPENERS = frozenset(
+    """and but so if whether know wondering wonder curious asked asking question tell me out
+    told said think thought remember""".split()
+)
+#: What starts an elliptical follow-up ("and togo", "what about kaasen", "how about the dog").
+_ELLIPSIS_OPENERS: tuple[tuple[str, ...], ...] = (
+    ("and", "what", "about"), ("and", "how", "about"), ("what", "about"), ("how", "about"),
+    ("same", "question", "for"), ("same", "for"), ("and", "for"), ("what", "of"), ("and",),
+)
+_OTHER_ONE = (("the", "other", "one"), ("the", "other", "dog"), ("the", "other"), ("other", "one"))
+_CATEGORY_WORDS = {
+    "dog": "dog", "dogs": "dog", "musher": "person", "mushers": "person", "driver": "person",
+    "drivers": "person", "man": "person", "person": "person", "leg": "leg", "legs": "leg",
+    "stretch": "leg", "team": "leg", "teams": "leg", "stage": "leg", "part": "leg",
+}
+#: A long utterance whose question sits at its end ("my class wants to know who ...").
+_CHATTY_WORDS = 8
+
+
+class Context(Record):
+    """What the conversation remembers of the last answer, for follow-ups."""
+
+    __slots__ = ()
+
+    entity: str | None = None
+    topic: str | None = None
+    facet: str | None = None
+    entities: tuple[str, ...] = ()
+
+
+class Query(Record):
+    """What a question asks, as far as the words tell (see the module docstring)."""
+
+    __slots__ = ()
+
+    words: tuple[str, ...]
+    ranker_text: str
+    form: str  # "wh", "yes_no" or "compare"
+    entities: tuple[str, ...]
+    topic: str | None
+    facet: str | None
+    comparative: Comparative | None = None
+    category: str | None = None
+    elliptical: bool = False
+    from_context: bool = False
+    by_sound: tuple[str, ...] = ()
+    numbers: tuple[str, ...] = ()
+    core_start: int = 0
+    topic_from_question: bool = False
+    facet_from_question: bool = False
+    weak_topic: bool = False
+    #: The first entity is only where something happened ("the race from anchorage to nome").
+    subject_is_setting: bool = False
+
+
+def _starts_with(words: Sequence[str], phrase: Sequence[str]) -> bool:
+    return tuple(words[: len(phrase)]) == tuple(phrase)
+
+
+def _core_start(words: Sequence[str]) -> int:
+    """Where the question proper begins in a chatty utterance (0 for a plain question)."""
+    if len(words) <= _CHATTY_WORDS:
+        return 0
+    start = 0
+    for i, word in enumerate(words[:-1]):
+        if i == 0:
+            continue
+        opener = words[i - 1] in _CLAUSE_OPENERS
+        if word in QUESTION_WORDS and not (word == "what" and words[i - 1] in ("about",)):
+            start = i
+        elif word in YES_NO_STARTS and opener and i + 1 < len(words):
+            start = i
+        elif word in ("whether", "if") and words[i - 1] in _CLAUSE_OPENERS:
+            start = i + 1
+    # A question word leading only a tail ("... who was that") leaves the content before it.
+    return start if len(words) - start >= 2 else 0
+
+
+class _Draft:
+    """The question as understanding proceeds (one per question, never shared)."""
+
+    __slots__ = ("words", "context", "mentions", "core", "topic_hit", "form", "facet", "topic",
+                 "weak_topic", "facet_from_question", "topic_from_question", "named",
+                 "specific", "entities", "elliptical", "from_context", "comparative",
+                 "category")
+
+    def __init__(self, words: list[str], context: Context) -> None:
+        self.words = words
+        self.context = context
+        self.mentions: list[Mention] = []
+        self.core = 0
+        self.topic_hit: Hit | None = None
+        self.form = "wh"
+        self.facet: str | None = None
+        self.topic: str | None = None
+        self.weak_topic = False
+        self.facet_from_question = False
+        self.topic_from_question = False
+        self.named: list[str] = []
+        self.specific: list[str] = []
+        self.entities: list[str] = []
+        self.elliptical = False
+        self.from_context = False
+        self.comparative: Comparative | None = None
+        self.category: str | None = None
+
+    def query(self, ranker_text: str, setting: bool) -> Query:
+        words = self.words
+        return Query(
+            tuple(words), ranker_text, self.form, tuple(self.entities), self.topic, self.facet,
+            self.comparative, self.category, self.elliptical, self.from_context,
+            tuple(m.entity for m in self.mentions if m.by_sound),
+            tuple(w for w in words if w.replace(".", "", 1).isdigit()), self.core,
+            self.topic_from_question, self.facet_from_question, self.weak_topic, setting,
+        )
+
+
+class Understander:
+    """Turns a question's text and the conversation's context into a :class:`Query`."""
+
+    def __init__(self, names: NameMatcher, relations: Relations,
+                 entity_types: Mapping[str, str], entity_words: Mapping[str, str],
+                 chatter: frozenset[str], background: frozenset[str],
+                 films_named_after: Mapping[str, str] | None = None) -> None:
+        self.films_named_after = dict(films_named_after or {})
+        self.names = names
+        self.relations = relations
+        self.entity_types = entity_types
+        self.entity_words = entity_words
+        self.chatter = chatter
+        self.background = background
+
+    # -- pieces ---------------------------------------------------------------------------------
+    def _topic(self, hits: list[Hit], core_start: int, words: Sequence[str],
+               mentions: Sequence[Mention]) -> Hit | None:
+        """The topic the question asks about: strong before weak, the core before the rest."""
+        # Words inside a name are the name's ("the serum run", "kaasen's lead dog"), unless the
+        # entity is itself a subject of conversation ("the airplane", "the statue").
+        named = {i for m in mentions for i in range(m.start, m.end)
+                 if self.entity_types.get(m.entity) != "topic"}
+        usable = [
+            h for h in hits
+            # "my grandson", "my husband": the speaker's own family is chatter, not a topic;
+            # a word that is part of a name ("kaasen's lead dog" as a synonym) is the name's.
+            if not (h.start > 0 and words[h.start - 1] in ("my", "our", "your"))
+            and not all(i in named for i in range(h.start, h.end))
+        ]
+        if not usable:
+            return None
+
+        def rank(hit: Hit) -> tuple[bool, bool, int, int]:
+            weak = self.relations.topics[hit.name].weak or hit.weak
+            return (weak, hit.start < core_start, -(hit.end - hit.start), hit.start)
+
+        return min(usable, key=rank)
+
+    def _facet(self, words: Sequence[str], core_start: int) -> str | None:
+        """The facet of the question's first question phrase in the core (longest first)."""
+        cues = [c for c in self.relations.facet_cues(words) if c.start >= core_start] or \
+            self.relations.facet_cues(words)
+        if not cues:
+            return None
+        first = min(cues, key=lambda c: (c.start, -(c.end - c.start)))
+        return first.name
+
+    def _comparative(self, words: Sequence[str]) -> Comparative | None:
+        """The comparison asked, if any. "first" and "last" rank only when a word they need
+        follows ("the last musher", not "how long did the relay last")."""
+        for comparative in self.relations.comparatives_in(words):
+            after = words[comparative.end: comparative.end + 2]
+            if not comparative.needs or any(w in comparative.needs for w in after):
+                return comparative
+        return None
+
+    @staticmethod
+    def _category(words: Sequence[str], comparative: Comparative) -> str | None:
+        """What kind of thing a superlative ranks: the category word nearest to it."""
+        found = [(abs(i - comparative.start), _CATEGORY_WORDS[w])
+                 for i, w in enumerate(words) if w in _CATEGORY_WORDS]
+        if found:
+            return min(found)[1]
+        if words and words[0] in ("who", "whom", "whose"):
+            return "person"
+        return None
+
+    # -- the whole question ---------------------------------------------------------------------
+    def understand(self, text: str, context: Context | None = None,
+                   entity: str | None = None, facet_hint: str | None = None) -> Query:
+        """The :class:`Query` for a question (``entity``: an intent's resolved slot)."""
+        draft = _Draft(fold_numbers(fold_dates(plain_words(text))), context or Context())
+        self._read(draft)
+        self._name(draft, entity)
+        self._follow(draft)
+        self._settle(draft, facet_hint)
+        self._compare(draft)
+        return draft.query(self._ranker_text(draft), self._setting(draft))
+
+    def _read(self, d: _Draft) -> None:
+        """Names, the question proper, its form, topic and facet, as the words say them."""
+        while d.words and d.words[0] in FILLERS:
+            d.words = d.words[1:]
+        words = d.words
+        d.mentions = self.names.find(words)
+        d.core = _core_start(words)
+        d.topic_hit = self._topic(self.relations.topics_in([stem(w) for w in words]), d.core,
+                                  words, d.mentions)
+        d.facet = self._facet(words, d.core)
+        core_words = words[d.core:]
+        if core_words and (core_words[0] in YES_NO_STARTS or (
+                d.core > 0 and words[d.core - 1] in ("whether", "if"))):
+            d.form = "yes_no"
+            if d.facet in ("what", "when", "where", "who", "why", "how"):
+                d.facet = None  # "was the serum frozen when it arrived": "when" joins a clause
+        if d.topic_hit is not None:
+            d.topic = d.topic_hit.name
+            d.weak_topic = d.topic_hit.weak or self.relations.topics[d.topic].weak
+        d.facet_from_question = d.facet is not None and d.facet != "what"
+        d.topic_from_question = d.topic is not None
+
+    def _name(self, d: _Draft, entity: str | None) -> None:
+        """The entities in order: the question proper's first, then the preamble's ("my
+        grandson watched the cartoon balto and asks whether the real balto was half wolf" is
+        about the dog), the story's background (the relay, the serum) only if nothing else."""
+        named = [m.entity for m in sorted(d.mentions, key=lambda m: m.start < d.core)]
+        if entity and entity not in named:
+            named.insert(0, entity)
+        d.named = list(dict.fromkeys(named))
+        d.specific = [e for e in d.named if e not in self.background]
+        d.entities = d.specific or list(d.named)
+
+    def _follow(self, d: _Draft) -> None:
+        """Ellipsis and pronouns: "and togo" (new entity, the question asked before), "and
+        when" (new facet, the same subject), "he", "the other one"."""
+        context, words = d.context, d.words
+        rest = words
+        for opener in _ELLIPSIS_OPENERS:
+            if _starts_with(words, opener):
+                d.elliptical = True
+                rest = words[len(opener):]
+                break
+        other = any(_starts_with(rest, phrase) for phrase in _OTHER_ONE)
+        short = len(words) <= 4
+        pronoun = other or any(w in PRONOUNS for w in words[d.core:])
+        if other and len(context.entities) > 1:
+            others = [e for e in context.entities if e != context.entity]
+            d.entities = [others[0], *d.entities] if others else d.entities
+            d.from_context = True
+        elif not d.specific and context.entity and (
+                pronoun or (d.elliptical or short) and not d.named):
+            d.entities = [context.entity, *d.entities]
+            d.from_context = True
+        only_names = bool(rest) and bool(d.mentions) and all(
+            w in STOPWORDS or w in FILLERS or any(m.start <= i < m.end for m in d.mentions)
+            for i, w in enumerate(rest))
+        if context.topic and d.topic is None and (only_names or d.elliptical or short):
+            # "and togo" after "when did balto die": the same question about Togo; "and where"
+            # after it: the same topic with the new facet.
+            d.topic = context.topic
+            if d.facet is None or d.facet == "what":
+                d.facet = context.facet
+            d.elliptical = d.from_context = True
+
+    def _settle(self, d: _Draft, facet_hint: str | None) -> None:
+        """The facet the topic implies, the topic meant for this kind of entity."""
+        hit = d.topic_hit
+        if hit is not None and hit.facet and not d.weak_topic and d.facet in (None, "what"):
+            d.facet = hit.facet
+        if d.topic and d.facet in (None, "what"):
+            d.facet = self.relations.topics[d.topic].default or d.facet
+        if d.facet is None and facet_hint:
+            d.facet = facet_hint
+        if d.topic and d.entities:
+            meant = self.relations.topics[d.topic].for_type(self.entity_types.get(d.entities[0]))
+            if meant is not None and meant != d.topic:
+                d.weak_topic = self.relations.topics[meant].weak
+            d.topic = meant
+            if (d.topic in ("film", "cast") and d.entities[0] in self.films_named_after
+                    and (d.facet in ("who", "when", "how_many") or d.form == "yes_no")
+                    and len(d.specific) == 1):
+                # "who directed togo": the film named after the dog.
+                d.entities = [self.films_named_after[d.entities[0]], *d.entities]
+        if d.topic == "handoff":
+            d.facet = self._direction(d.words, d.mentions, d.facet)
+        if (hit is not None and d.form == "wh" and d.facet in (None, "what") and d.entities
+                and self._inside_mention(hit, d.mentions, d.entities[0])):
+            d.topic = None  # "what is the balto statue": the statue itself, not a statue topic
+
+    def _compare(self, d: _Draft) -> None:
+        """A comparison between the named (or last answer's) entities, or a superlative."""
+        core_words = d.words[d.core:]
+        if core_words[:1] in (["why"], ["how"]) and d.facet in ("why", "how"):
+            return  # "why is balto more famous than togo" asks a reason
+        comparative = self._comparative(d.words)
+        if comparative is None:
+            if "difference" in d.words and len(d.specific) >= 2:
+                d.form = "compare"
+            return
+        compared = [e for e in d.entities if e not in self.background]
+        if len(compared) < 2 and len(d.context.entities) >= 2 and not d.named:
+            compared = list(d.context.entities)
+            d.from_context = True
+        if len(compared) >= 2 or comparative.superlative or d.form != "yes_no":
+            d.form = "compare"
+            d.comparative = comparative
+            d.entities = compared if len(compared) >= 2 else d.entities
+            d.category = self._category(d.words, comparative)
+
+    def _ranker_text(self, d: _Draft) -> str:
+        """The words for the lexical ranker: names heard by sound written as the name, so its
+        exact matching sees them; outside the question proper, chatter ("my granddaughter's
+        teacher") dropped, so it does not count against the answer."""
+        words = list(d.words)
+        for m in d.mentions:
+            if m.by_sound:
+                words[m.start] = self.entity_words.get(m.entity, "")
+                for i in range(m.start + 1, m.end):
+                    words[i] = ""
+        return " ".join(w for i, w in enumerate(words)
+                        if w and (i >= d.core or w not in self.chatter))
+
+    def _setting(self, d: _Draft) -> bool:
+        """Whether the first entity is named only as where something happened ("the race from
+        anchorage to nome")."""
+        first = next((m for m in d.mentions if d.entities and m.entity == d.entities[0]), None)
+        return first is not None and first.start > 0 and d.words[first.start - 1] in (
+            "from", "to", "in", "at", "near", "outside", "into", "across", "over", "through")
+
+    @staticmethod
+    def _inside_mention(hit: Hit, mentions: Sequence[Mention], entity: str) -> bool:
+        return any(m.entity == entity and m.start <= hit.start and hit.end <= m.end
+                   for m in mentions)
+
+    @staticmethod
+    def _direction(words: Sequence[str], mentions: Sequence[Mention], facet: str | None) -> str:
+        """Who passed the serum *to* X (``from``: the giver is asked), or whom X passed it to.
+
+        X after "to" or "before" received it, so the giver is asked; X after "from" or "after"
+        gave it. Otherwise X is the one acting: "did X give it" asks the receiver, "did X get
+        it" the giver.
+        """
+        if facet in ("from", "to"):
+            return facet
+        places = [m.start for m in mentions] + [i for i, w in enumerate(words) if w in PRONOUNS]
+        for at in sorted(places):
+            before = words[at - 1] if at > 0 else ""
+            if before in ("to", "before"):
+                return "from"
+            if before in ("from", "after"):
+                return "to"
+        receiving = {"get", "got", "take", "took", "receive", "received", "gets", "takes"}
+        if len(words) > 1 and words[0] in ("who", "whom", "which") and words[1] not in (
+                "did", "does", "do", "had"):
+            # "who gave X the serum" asks the giver; "who got it next" the receiver.
+            return "to" if words[1] in receiving else "from"
+        return "from" if receiving & set(words) else "to"
+
+
+def _words_of(texts: Iterable[str]) -> set[str]:
+    return {w for text in texts for w in plain_words(text)}
+
+
+def build_understander(store: FactStore, lexicon: Lexicon, relations: Relations) -> Understander:
+    """An :class:`Understander` over a fact store's names and every word the skill knows."""
+    forms = {" ".join(plain_words(form)): entity_id
+             for form, entity_id in store.entity_names.items()}
+    known = _words_of(
+        text for fact in store.facts.values()
+        for text in (fact.answer, fact.card, *fact.cues, fact.disagreement or ""))
+    known |= _words_of(forms)
+    known |= relations.vocabulary() | lexicon.vocabulary()
+    known |= STOPWORDS | QUESTION_WORDS | PRONOUNS | YES_NO_STARTS | FILLERS
+    entity_words = {e.id: " ".join(plain_words(e.spoken_forms[0])) for e in store.entities.values()}
+    proper = {" ".join(plain_words(e.name)): e.id for e in store.entities.values()}
+    films = {}
+    for film in (e for e in store.entities.values() if e.type == "film"):
+        title = plain_words(film.name.split("(")[0])
+        for entity in store.entities.values():
+            if entity.type in ("dog", "person") and plain_words(entity.name) == title:
+                films[entity.id] = film.id
+    return Understander(
+        NameMatcher({f: e for f, e in forms.items() if f}, known, proper), relations,
+        {e.id: e.type for e in store.entities.values()}, entity_words,
+        lexicon.chatter, lexicon.background, films)

@@ -1,0 +1,98 @@
+"""Reading the values facts record for their relations: ordering them and checking a claim.
+
+A value (see :attr:`skill.facts.model.Fact.answers`) is a date string ("1933", "1933-03-14"), a
+number, an entity id or a word, a boolean, ``{"v": main, "alt": [...]}`` when sources disagree,
+or ``{"min": a, "max": b}`` for a range. Pure: standard library only.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+from typing import Any
+
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
+
+
+def main(value: Any) -> Any:
+    """The main reading of a value (the first of disputed ones; a range stays a range)."""
+    return value["v"] if isinstance(value, dict) and "v" in value else value
+
+
+def readings(value: Any) -> list[Any]:
+    """Every reading a source gives: the main one first, then the disputed alternatives."""
+    if isinstance(value, dict) and "v" in value:
+        return [value["v"], *value["alt"]]
+    return [value]
+
+
+def sort_key(value: Any) -> float | None:
+    """A number to order by (dates as year + fraction; ranges by their middle), or None."""
+    value = main(value)
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float)):
+        return float(value)
+    if isinstance(value, dict):
+        return (value["min"] + value["max"]) / 2
+    if isinstance(value, str):
+        match = _DATE.match(value)
+        if match:
+            year, month, day = match.groups()
+            return int(year) + (int(month or 1) - 1) / 12 + (int(day or 1) - 1) / 372
+    return None
+
+
+def year_of(value: Any) -> int | None:
+    """The year of a date value."""
+    value = main(value)
+    match = _DATE.match(value) if isinstance(value, str) else None
+    return int(match.group(1)) if match else None
+
+
+def is_comparable(value: Any) -> bool:
+    """Whether the value can take part in a comparison."""
+    return sort_key(value) is not None
+
+
+def claim_matches(value: Any, said_entities: Collection[str], said_words: Collection[str],
+                  said_numbers: Collection[str]) -> bool | None:
+    """Whether what the question says agrees with the recorded value (None: it says nothing
+    the value can be checked against).
+
+    An entity named in the question is checked against an entity value, a word against a word
+    value ("norway"), a number or year against a number or date (any reading a source gives).
+    """
+    options = readings(value)
+    for option in options:
+        if isinstance(option, bool):
+            return None
+        if isinstance(option, str) and not _DATE.match(option):
+            if option in said_entities:
+                return True
+            words = option.lower().split()
+            if words and all(w in said_words for w in words):
+                return True
+        number = sort_key(option)
+        if number is not None and said_numbers:
+            year = year_of(option)
+            if any(_same_number(n, number, year, option) for n in said_numbers):
+                return True
+    first = options[0]
+    if isinstance(first, str) and not _DATE.match(first):
+        return False if said_entities else None
+    if sort_key(first) is not None and said_numbers:
+        return False
+    return None
+
+
+def _same_number(said: str, number: float, year: int | None, option: Any) -> bool:
+    try:
+        spoken = float(said)
+    except ValueError:
+        return False
+    if year is not None:
+        return int(spoken) == year
+    if isinstance(option, dict):
+        return option["min"] <= spoken <= option["max"]
+    return abs(spoken - number) < 0.5

@@ -1,0 +1,143 @@
+"""The words of an answer: a fact, a yes or no, a comparison, or an honest "no record".
+
+The answering core (:mod:`skill.facts.answering`) decides what is true; this module only says it.
+Plain sentences, no markup: :mod:`skill.speech.render` writes the SSML.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from skill.facts import values
+from skill.facts.answering import Answer, Comparison, Row
+
+NameOf = Callable[[str], str]
+
+_YES_NO = {"yes": "Yes.", "no": "No.", "disputed": "Accounts differ on that."}
+
+#: Two entities compared: "{w}" won with value "{vw}" against "{l}" with "{vl}".
+_COMPARE: dict[tuple[str, str], str] = {
+    ("birth.when", "asc"): "{w} was older: born in {vw}, against {vl} for {l}.",
+    ("birth.when", "desc"): "{w} was younger: born in {vw}, against {vl} for {l}.",
+    ("death.when", "asc"): "{w} died first, in {vw}; {l} died in {vl}.",
+    ("death.when", "desc"): "{w} died later, in {vw}; {l} died in {vl}.",
+    ("death.age", "desc"): "{w} lived longer, to the age of {vw}; {l} died at {vl}.",
+    ("death.age", "asc"): "{w} died younger, at {vw}; {l} lived to {vl}.",
+    ("leg.miles", "desc"): "{w} went farther: {vw} carrying the serum, against {vl} for {l}.",
+    ("leg.miles", "asc"): "{w} had the shorter run: {vw}, against {vl} for {l}.",
+    ("miles", "desc"): "{w} went farther: {vw} in all, against {vl} for {l}.",
+    ("temperature.temperature", "asc"): "{w} had the colder run, at {vw}, against {vl} for {l}.",
+    ("temperature.temperature", "desc"): "{w} had the warmer run, at {vw}, against {vl} for {l}.",
+    ("speed.speed", "desc"): "{w} was faster, at {vw}, against {vl} for {l}.",
+    ("speed.speed", "asc"): "{w} was slower, at {vw}, against {vl} for {l}.",
+    ("weight.weight", "desc"): "{w} was heavier, at {vw}, against {vl} for {l}.",
+    ("weight.weight", "asc"): "{w} was lighter, at {vw}, against {vl} for {l}.",
+    ("team.how_many", "desc"): "{w} had more dogs: {vw}, against {vl} for {l}.",
+    ("team.how_many", "asc"): "{w} had fewer dogs: {vw}, against {vl} for {l}.",
+    ("age", "desc"): "{w} was older: {vw} in 1925, against {vl} for {l}.",
+    ("age", "asc"): "{w} was younger: {vw} in 1925, against {vl} for {l}.",
+    ("leg.order", "asc"): "{w} ran earlier in the relay, on leg {vw}; {l} ran leg {vl}.",
+    ("leg.order", "desc"): "{w} ran later in the relay, on leg {vw}; {l} ran leg {vl}.",
+}
+_COMPARE_ANY = "{w} comes first on that: {vw}, against {vl} for {l}."
+#: One entity of a kind: "{w}" with "{vw}", among the "{kind}" whose values are recorded.
+_SUPERLATIVE: dict[tuple[str, str], str] = {
+    ("birth.when", "asc"): "Of the {kind} whose birth years I have, {w} was the oldest, born in "
+                           "{vw}.",
+    ("birth.when", "desc"): "Of the {kind} whose birth years I have, {w} was the youngest, born "
+                            "in {vw}.",
+    ("leg.miles", "desc"): "The longest run with the serum was {w}'s, {vw}.",
+    ("leg.miles", "asc"): "The shortest leg was {w}'s, {vw}.",
+    ("temperature.temperature", "asc"): "The coldest run was {w}'s, at {vw}.",
+    ("speed.speed", "desc"): "The fastest was {w}, at {vw}.",
+    ("leg.order", "asc"): "The first musher was {w}.",
+    ("leg.order", "desc"): "The last musher was {w}.",
+    ("age", "desc"): "Of the {kind} whose ages I have, {w} was the oldest, at {vw}.",
+    ("age", "asc"): "Of the {kind} whose ages I have, {w} was the youngest, at {vw}.",
+    ("death.age", "desc"): "Of the {kind} whose ages at death I have, {w} lived longest, to {vw}.",
+}
+_KINDS = {"dog": "dogs", "person": "people", "leg": "mushers", None: "ones"}
+_UNITS = {"miles": "miles", "temperature": "degrees", "weight": "pounds",
+          "speed": "miles an hour", "duration": "hours", "how_many": ""}
+
+
+def spoken_value(relation: str, value: Any) -> str:
+    """A recorded value as said in a comparison ("1877", "91 miles", "minus 64 degrees")."""
+    value = values.main(value)
+    facet = relation.rpartition(".")[2]
+    if isinstance(value, str):
+        year = values.year_of(value)
+        return str(year) if year is not None else value
+    if isinstance(value, dict):
+        text = f"{_number(value['min'])} to {_number(value['max'])}"
+    else:
+        text = _number(value)
+    unit = _UNITS.get(facet, "")
+    return f"{text} {unit}".strip()
+
+
+def _number(value: float) -> str:
+    if value < 0:
+        return f"minus {_number(-value)}"
+    return str(int(value)) if float(value).is_integer() else str(value)
+
+
+def _notes(rows: tuple[Row, ...]) -> list[str]:
+    seen: list[str] = []
+    for row in rows:
+        note = row.fact.disagreement
+        if note and note not in seen:
+            seen.append(note)
+    return seen[:2]
+
+
+def _first_sentence(text: str) -> str:
+    head, dot, _ = text.partition(". ")
+    return head + "." if dot else text
+
+
+def comparison_text(comparison: Comparison, name_of: NameOf, kind: str | None) -> str:
+    """A comparison said with its values and the sources' disagreements."""
+    rows = comparison.rows
+    if comparison.relation == "identity":
+        return " ".join(_first_sentence(r.fact.answer) for r in rows)
+    winner = rows[0]
+    w, vw = name_of(winner.entity), spoken_value(comparison.relation, winner.value)
+    key = (comparison.relation, comparison.order)
+    if comparison.superlative or len(rows) == 1:
+        template = _SUPERLATIVE.get(key)
+        lead = template.format(w=w, vw=vw, kind=_KINDS.get(kind, "ones")) if template else ""
+        parts = [lead, winner.fact.spoken] if lead else [winner.fact.spoken]
+        return " ".join(parts)
+    loser = rows[-1]
+    text = _COMPARE.get(key, _COMPARE_ANY).format(
+        w=w, vw=vw, l=name_of(loser.entity), vl=spoken_value(comparison.relation, loser.value))
+    if len(rows) > 2:
+        middle = ", ".join(
+            f"{name_of(r.entity)} {spoken_value(comparison.relation, r.value)}" for r in rows[1:-1])
+        text += f" In between: {middle}."
+    parts = [text, *_notes(rows)]
+    if comparison.missing:
+        names = " or ".join(name_of(e) for e in comparison.missing)
+        parts.append(f"I don't have a record of that for {names}.")
+    return " ".join(parts)
+
+
+def answer_text(result: Answer, name_of: NameOf) -> str:
+    """What to say for an answer that speaks facts (fact, yes/no, comparison)."""
+    if result.kind == "compare" and result.comparison is not None:
+        kind = result.query.category if result.query is not None else None
+        return comparison_text(result.comparison, name_of, kind)
+    assert result.fact is not None
+    if result.kind == "yes_no" and result.polarity in _YES_NO:
+        return f"{_YES_NO[result.polarity]} {result.fact.spoken}"
+    return result.fact.spoken
+
+
+def no_record_text(missing: str, offer: str | None) -> str:
+    """The honest "no record", with the nearest real fact as an offer, not an answer."""
+    text = f"I don't have a record of {missing}."
+    if offer:
+        text += f" I can tell you {offer} instead. Would you like that?"
+    return text
