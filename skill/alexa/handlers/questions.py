@@ -60,7 +60,7 @@ def fact_reply(
     followup = phrases.STORY_FOLLOWUP if in_story else phrases.answer_followup(name)
     speech = f"{fact.spoken} {followup}"
     title = f"Serum Run: {name}" if name else "Serum Run"
-    sources = "; ".join(s.title for s in ranker.store.sources_for(fact))
+    sources = "; ".join(s.reference for s in ranker.store.sources_for(fact))
     return Reply(
         speech=speech,
         reprompt=phrases.ANSWER_REPROMPT,
@@ -222,13 +222,12 @@ class SourceHandler(AbstractRequestHandler):
                 handler_input, Reply(phrases.NO_SOURCE_YET, reprompt=phrases.HELP_REPROMPT)
             )
         sources = self.ranker.store.sources_for(fact)
-        lines = [f"{s.title}{' — ' + s.url if s.url else ''}" for s in sources]
         return respond(
             handler_input,
             Reply(
-                phrases.sources_sentence([s.title for s in sources]),
+                phrases.sources_sentence([s.spoken_name for s in sources]),
                 reprompt=phrases.ANSWER_REPROMPT,
-                card=Card(title="Serum Run: sources", text="\n".join(lines)),
+                card=Card(title="Serum Run: sources", text="\n".join(s.citation for s in sources)),
             ),
         )
 
