@@ -23,14 +23,55 @@ ASPECTS: frozenset[str] = frozenset(
 ENTITY_TYPES: frozenset[str] = frozenset({"dog", "person", "place", "event", "topic", "film"})
 
 
+#: The kinds of source: records made at the time and archives, museums and institutions on their
+#: own holdings or events; newspapers and magazines; books; encyclopedias; and everything else on
+#: the web (fan, club and tour sites, blogs), the weakest. A fact resting on nothing stronger is
+#: spoken as one account (:data:`HEDGE`), never as settled.
+TIERS: tuple[str, ...] = ("primary", "newspaper", "book", "encyclopedia", "other web")
+WEAKEST_TIER = "other web"
+
+#: How a fact that rests only on the weakest tier begins, so the listener hears it as one account.
+HEDGE = "One account says"
+
+
 class Source(Record):
-    """Where a fact comes from (tag as used in the research brief)."""
+    """Where a fact comes from: a web page (``url``) or a book (author, publisher, year).
+
+    A book is cited as a book, never as a link to a copy of it.
+    """
 
     __slots__ = ()
 
     tag: str
+    tier: str
     title: str
-    url: str | None
+    url: str | None = None
+    author: str | None = None
+    publisher: str | None = None
+    year: int | None = None
+
+    @property
+    def is_book(self) -> bool:
+        return self.tier == "book"
+
+    @property
+    def reference(self) -> str:
+        """A short reference for an answer's card: the book in full, a page by its title."""
+        if self.is_book:
+            return f"{self.author}, {self.title} ({self.publisher}, {self.year})"
+        return self.title
+
+    @property
+    def citation(self) -> str:
+        """The full reference, as shown when the listener asks for the sources: with the link."""
+        return self.reference if self.is_book else f"{self.title}, {self.url}"
+
+    @property
+    def spoken_name(self) -> str:
+        """The reference as said aloud: a book by title and author, a page by its title."""
+        if self.is_book:
+            return f"the book {self.title.split(':')[0]}, by {self.author}"
+        return self.title
 
 
 class Entity(Record):

@@ -11,7 +11,16 @@ from collections.abc import Iterable, Mapping
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from skill.facts.model import ASPECTS, ENTITY_TYPES, Entity, Fact, Source
+from skill.facts.model import (
+    ASPECTS,
+    ENTITY_TYPES,
+    HEDGE,
+    TIERS,
+    WEAKEST_TIER,
+    Entity,
+    Fact,
+    Source,
+)
 from skill.jsonfile import read_json
 
 if TYPE_CHECKING:
@@ -90,18 +99,46 @@ def _parse_entities(raw: Any, path: str | os.PathLike[str]) -> dict[str, Entity]
     return entities
 
 
+_BOOK_FIELDS = ("author", "title", "publisher")
+
+
+def _parse_source(tag: str, record: Any, where: str) -> Source:
+    if not isinstance(record, dict):
+        raise FactStoreError(f"{where}: expected an object")
+    tier = record.get("tier")
+    if tier not in TIERS:
+        raise FactStoreError(f"{where}: 'tier' must be one of {', '.join(TIERS)}")
+    url = record.get("url")
+    if tier == "book":
+        # A book is cited as a book; a link would only ever point at somebody's copy of it.
+        if url is not None:
+            raise FactStoreError(f"{where}: a book is cited by author, title, publisher and year, "
+                                 "not by a link")
+        year = record.get("year")
+        if not isinstance(year, int) or isinstance(year, bool) or not 1500 <= year <= 2100:
+            raise FactStoreError(f"{where}: 'year' must be the year the book was published")
+        author, title, publisher = (_require(record, f, str, where) for f in _BOOK_FIELDS)
+        return Source(tag=tag, tier=tier, title=title, author=author, publisher=publisher,
+                      year=year)
+    if not (isinstance(url, str) and url.startswith(("http://", "https://"))):
+        raise FactStoreError(f"{where}: 'url' must be an http(s) address (books have none)")
+    return Source(tag=tag, tier=tier, title=_require(record, "title", str, where), url=url)
+
+
 def _parse_sources(raw: Any, path: str | os.PathLike[str]) -> dict[str, Source]:
     if not isinstance(raw, dict):
-        raise FactStoreError(f"{path}: 'sources' must be an object of tag -> {{title, url}}")
-    sources = {}
+        raise FactStoreError(f"{path}: 'sources' must be an object of tag -> source")
+    sources: dict[str, Source] = {}
+    seen: dict[object, str] = {}
     for tag, record in raw.items():
         where = f"{path}: source '{tag}'"
-        if not isinstance(record, dict):
-            raise FactStoreError(f"{where}: expected an object")
-        url = record.get("url")
-        if url is not None and not (isinstance(url, str) and url.startswith(("http://", "https://"))):
-            raise FactStoreError(f"{where}: 'url' must be an http(s) address or null")
-        sources[tag] = Source(tag=tag, title=_require(record, "title", str, where), url=url)
+        source = _parse_source(tag, record, where)
+        # The same page or book under two tags would count one witness twice.
+        key = source.url or (source.author, source.title)
+        if key in seen:
+            raise FactStoreError(f"{where}: the same source as '{seen[key]}'")
+        seen[key] = tag
+        sources[tag] = source
     return sources
 
 
@@ -130,6 +167,11 @@ def _parse_fact(
     if missing:
         raise FactStoreError(f"{where}: sources not listed in 'sources': {missing}")
     answer = _require(record, "answer", str, where)
+    if all(sources[t].tier == WEAKEST_TIER for t in tags) and not answer.startswith(HEDGE):
+        raise FactStoreError(
+            f"{where}: its only sources are {WEAKEST_TIER} pages, so 'answer' must begin "
+            f"with '{HEDGE}'"
+        )
     if "<" in answer or ">" in answer:
         raise FactStoreError(f"{where}: 'answer' must be plain text (SSML is added by the code)")
     if len(answer) > _MAX_ANSWER_CHARS:

@@ -100,16 +100,12 @@ def no_more_about(entity_name: str) -> str:
     )
 
 
-def sources_sentence(titles: list[str]) -> str:
-    """Spoken list of sources for the last fact."""
-    if not titles:
+def sources_sentence(names: list[str]) -> str:
+    """Spoken list of sources for the last fact (books by title and author, pages by title)."""
+    if not names:
         return "I don't have a source listed for that."
-    if len(titles) == 1:
-        return (
-            f"That comes from {titles[0]}. The full source list is on the card in your Alexa app."
-        )
-    joined = ", ".join(titles[:-1]) + f", and {titles[-1]}"
-    return f"That comes from {joined}. The links are on the card in your Alexa app."
+    joined = names[0] if len(names) == 1 else ", ".join(names[:-1]) + f", and {names[-1]}"
+    return f"That comes from {joined}. The full references are on the card in your Alexa app."
 
 
 WHICH_SUBJECT = (

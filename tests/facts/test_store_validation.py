@@ -16,11 +16,18 @@ ENTITIES = {"entities": [
 ]}
 
 
+WIKI = {"tier": "encyclopedia", "title": 'Wikipedia, "Togo (dog)"',
+        "url": "https://en.wikipedia.org/wiki/Togo_(dog)"}
+BOOK = {"tier": "book", "author": "Robert J. Blake", "title": "Togo", "publisher": "Philomel Books",
+        "year": 2002}
+FAN_SITE = {"tier": "other web", "title": "A fan site", "url": "https://fans.example.org/togo"}
+
+
 def fact(**overrides: Any) -> dict[str, Any]:
     base = {
         "id": "togo.identity", "about": ["togo"], "aspects": ["identity"],
         "cues": ["who was togo"], "answer": "Togo was Seppala's lead dog.",
-        "card": "Togo: lead dog.", "sources": ["seed"],
+        "card": "Togo: lead dog.", "sources": ["wiki"],
     }
     base.update(overrides)
     return base
@@ -31,7 +38,7 @@ def write(tmp_path: Path, facts: list[dict[str, Any]], entities: Any = ENTITIES,
     facts_path = tmp_path / "facts.json"
     entities_path = tmp_path / "entities.json"
     facts_path.write_text(json.dumps({
-        "sources": sources if sources is not None else {"seed": {"title": "Seed", "url": None}},
+        "sources": sources if sources is not None else {"wiki": WIKI},
         "facts": facts,
     }))
     entities_path.write_text(json.dumps(entities))
@@ -80,6 +87,57 @@ def test_invalid_json_reports_line(tmp_path: Path) -> None:
 
 
 def test_bad_source_url_is_refused(tmp_path: Path) -> None:
-    paths = write(tmp_path, [fact()], sources={"seed": {"title": "Seed", "url": "ftp://x"}})
-    with pytest.raises(FactStoreError, match="source 'seed': 'url' must be an http"):
+    paths = write(tmp_path, [fact()], sources={"wiki": {**WIKI, "url": "ftp://x"}})
+    with pytest.raises(FactStoreError, match="source 'wiki': 'url' must be an http"):
         FactStore.load(*paths)
+
+
+def test_sources_load_with_tier_and_citation(tmp_path: Path) -> None:
+    store = FactStore.load(*write(
+        tmp_path, [fact(sources=["wiki", "blake"])], sources={"wiki": WIKI, "blake": BOOK}))
+    wiki, blake = store.sources_for(store.facts["togo.identity"])
+    assert (wiki.tier, wiki.url) == ("encyclopedia", WIKI["url"])
+    assert blake.citation == "Robert J. Blake, Togo (Philomel Books, 2002)"
+    assert blake.url is None and blake.spoken_name == "the book Togo, by Robert J. Blake"
+
+
+@pytest.mark.parametrize(
+    ("source", "message"),
+    [
+        ({**WIKI, "tier": None}, "'tier' must be one of primary, newspaper, book"),
+        ({**WIKI, "tier": "blog"}, "'tier' must be one of"),
+        ({k: v for k, v in WIKI.items() if k != "url"}, "'url' must be an http(s) address"),
+        ({**BOOK, "url": "https://bookreadfree.com/1/2"}, "a book is cited by author, title"),
+        ({k: v for k, v in BOOK.items() if k != "publisher"}, "'publisher' must be a non-empty"),
+        ({**BOOK, "author": ""}, "'author' must be a non-empty"),
+        ({**BOOK, "year": "2002"}, "'year' must be the year the book was published"),
+        ({**BOOK, "year": 20}, "'year' must be the year"),
+    ],
+)
+def test_malformed_sources_are_named(tmp_path: Path, source: dict[str, Any], message: str) -> None:
+    paths = write(tmp_path, [fact()], sources={"wiki": source})
+    with pytest.raises(FactStoreError, match="facts.json: source 'wiki'") as info:
+        FactStore.load(*paths)
+    assert message in str(info.value)
+
+
+@pytest.mark.parametrize(
+    "twin",
+    [{**WIKI, "tier": "other web", "title": "A mirror of the same page"},
+     {**BOOK, "publisher": "Another printing", "year": 2010}],
+)
+def test_one_source_under_two_tags_is_refused(tmp_path: Path, twin: dict[str, Any]) -> None:
+    original = WIKI if twin.get("url") else BOOK
+    paths = write(tmp_path, [fact(sources=["a"])], sources={"a": original, "b": twin})
+    with pytest.raises(FactStoreError, match="source 'b': the same source as 'a'"):
+        FactStore.load(*paths)
+
+
+def test_fact_resting_only_on_the_weakest_tier_must_speak_its_hedge(tmp_path: Path) -> None:
+    sources = {"fans": FAN_SITE, "wiki": WIKI}
+    with pytest.raises(FactStoreError, match="must begin with 'One account says'"):
+        FactStore.load(*write(tmp_path, [fact(sources=["fans"])], sources=sources))
+    hedged = fact(sources=["fans"], answer="One account says Togo was Seppala's lead dog.")
+    assert FactStore.load(*write(tmp_path, [hedged], sources=sources)).get("togo.identity")
+    # One stronger source is enough to state it plainly.
+    assert FactStore.load(*write(tmp_path, [fact(sources=["fans", "wiki"])], sources=sources))

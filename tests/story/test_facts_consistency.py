@@ -2,7 +2,8 @@
 
 The narration is written in the team's own words, but its facts must come from the store that the
 question answering uses, so the two never contradict each other. Checked per chapter: every year,
-every "N miles" figure, and every proper name (capitalised word not at a sentence start).
+every "N miles" figure, every temperature ("62 below", "40 to 58 below zero", "minus 30") and
+every proper name (capitalised word not at a sentence start).
 """
 
 from __future__ import annotations
@@ -75,6 +76,34 @@ def test_distances_are_facts(number: int) -> None:
     assert not missing, f"chapter {number} mentions distances not in facts.json: {missing}"
 
 
+def temperature_in_facts(degrees: str) -> bool:
+    """The figure is given as a temperature below zero in some fact ("minus 62", "-62 F")."""
+    pattern = rf"(?:\bminus |(?<![\w,])-){re.escape(degrees)}(?![\w,])"
+    return re.search(pattern, fact_text()) is not None
+
+
+#: "62 below", "40 to 58 below zero", "64 degrees below", "minus 30": every figure in them.
+_TEMPERATURE = re.compile(r"\b(\d+)(?: to (\d+))? (?:degrees )?below\b|\bminus (\d+)\b")
+
+
+def temperatures(text: str) -> set[str]:
+    return {n for match in _TEMPERATURE.finditer(text) for n in match.groups() if n}
+
+
+def test_temperature_pattern_reads_ranges_and_minus() -> None:
+    """The extraction the check relies on (so a chapter's cold can't slip past it)."""
+    assert temperatures("from 40 to 58 below zero; 62 below; minus 30; far below zero") == {
+        "40", "58", "62", "30"}
+
+
+@pytest.mark.parametrize("number", range(1, STORY.count + 1))
+def test_temperatures_are_facts(number: int) -> None:
+    chapter = STORY.chapter(number)
+    assert chapter is not None
+    missing = sorted(t for t in temperatures(chapter.text) if not temperature_in_facts(t))
+    assert not missing, f"chapter {number} mentions temperatures not in facts.json: {missing}"
+
+
 @pytest.mark.parametrize("number", range(1, STORY.count + 1))
 def test_names_are_facts(number: int) -> None:
     chapter = STORY.chapter(number)
@@ -90,6 +119,8 @@ def test_names_are_facts(number: int) -> None:
 def test_key_figures_are_present_somewhere_in_the_story() -> None:
     """The story carries the headline numbers the facts give (so the check above has teeth)."""
     text = " ".join(c.text for c in STORY.chapters)
-    for figure in ("674 miles", "127 and a half hours", "91 miles", "261 miles", "53 miles"):
+    for figure in ("674 miles", "127 and a half hours", "91 miles", "261 miles", "53 miles",
+                   "298 miles", "62 below", "64 below"):
         assert figure in text
-    assert in_facts("674") and in_facts("261")
+    assert in_facts("674") and in_facts("261") and in_facts("298")
+    assert {"40", "58", "62", "64"} <= set().union(*(temperatures(c.text) for c in STORY.chapters))

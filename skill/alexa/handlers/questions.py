@@ -73,7 +73,7 @@ def fact_reply(text: str, facts: list[Fact], ranker: Ranker, entity_id: str | No
     title = f"Serum Run: {name}" if name else "Serum Run"
     cards = []
     for fact in facts:
-        sources = "; ".join(s.title for s in ranker.store.sources_for(fact))
+        sources = "; ".join(s.reference for s in ranker.store.sources_for(fact))
         cards.append(f"{fact.card}\n\nSources: {sources}")
     return Reply(
         speech=f"{text} {followup}",
@@ -338,13 +338,12 @@ class SourceHandler(AbstractRequestHandler):
                 handler_input, Reply(phrases.NO_SOURCE_YET, reprompt=phrases.HELP_REPROMPT)
             )
         sources = self.ranker.store.sources_for(fact)
-        lines = [f"{s.title}{' — ' + s.url if s.url else ''}" for s in sources]
         return respond(
             handler_input,
             Reply(
-                phrases.sources_sentence([s.title for s in sources]),
+                phrases.sources_sentence([s.spoken_name for s in sources]),
                 reprompt=phrases.ANSWER_REPROMPT,
-                card=Card(title="Serum Run: sources", text="\n".join(lines)),
+                card=Card(title="Serum Run: sources", text="\n".join(s.citation for s in sources)),
             ),
         )
 
