@@ -17,6 +17,7 @@ The same decision runs in the simulator, the tests and the Lambda.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -120,7 +121,8 @@ def _key_fits(key: str, topic: str | None, facet: str | None) -> int:
     key_topic, dot, key_facet = key.partition(".")
     if not dot:  # a bare topic ("wolf") or a bare facet ("when" of an event)
         if topic is not None:
-            return 3 if key == topic else 0
+            # A yes/no attribute ("offspring": True) says nothing of how many or when.
+            return 3 if key == topic and facet not in _VALUE_FACETS else 0
         return 3 if key == facet else 0
     if topic is None:
         return 2 if facet is not None and key_facet == facet else 0
@@ -190,11 +192,10 @@ def answer(ranker: Ranker, question: Question, context: Context | None = None) -
         compared = _compare(ranker, query, analysis)
         if compared is not None:
             return compared
-    specific = [e for e in query.entities if e not in ranker.lexicon.background]
     subject = query.entities[0] if query.entities else None
     if subject is None and query.topic is not None and not query.weak_topic:
         subject = IMPLIED_SUBJECT  # "how cold was it": the relay itself
-    if subject is not None and _gating(query) and len(specific) < 2:
+    if subject is not None and _gating(query) and not query.coordinated:
         decided = _by_relation(ranker, query, analysis, subject)
         if decided is not None:
             return decided
@@ -214,20 +215,28 @@ def _by_relation(ranker: Ranker, query: Query, analysis: Analysis,
         # The asked topic named as a value ("which dog is in wasilla": remains.where = wasilla).
         found = _by_value(store.facts.values(), subject, query)
     if not found and subject != IMPLIED_SUBJECT and (
-            subject in ranker.lexicon.background or query.from_context):
+            subject in ranker.lexicon.background or query.from_context
+            or query.subject_is_setting):
         # "how cold was it" with the serum, or the airplane, in mind: the relay's weather.
         implied = relation_facts(store.answering(IMPLIED_SUBJECT), IMPLIED_SUBJECT, topic,
                                  query.facet)
         if implied or subject in ranker.lexicon.background:
             subject, found = IMPLIED_SUBJECT, implied
+    fallback = ranker.relations.topics[topic].fallback if topic in ranker.relations.topics else None
+    if not found and fallback == "identity" and store.identity_of(subject) is not None:
+        # "what was Welch's first name", "was Togo real": who or what the entity was says it.
+        return _fact_answer(store.identity_of(subject), subject, query, analysis, "")  # type: ignore[arg-type]
     if not found:
-        # Only a specific question about a specific entity earns "no record"; the story's own
-        # background (the relay, the serum) is left to ranking.
-        if subject in ranker.lexicon.background or query.subject_is_setting:
+        # "No record" needs a topic the question clearly asks (not a common verb, not just a
+        # value asked of the story's background), about what the question is about.
+        background = subject in ranker.lexicon.background
+        implied = subject == IMPLIED_SUBJECT and subject not in query.entities
+        if query.subject_is_setting or implied or (
+                background and (topic is None or query.weak_topic)):
             return None
         if topic is None and not query.facet_from_question:
             return None
-        supported = _supported(ranker, analysis, subject)
+        supported = _supported(ranker, analysis, subject, query)
         if supported is not None:
             return _fact_answer(supported, subject, query, analysis, "")
         return _no_record(ranker, query, analysis, subject)
@@ -237,7 +246,9 @@ def _by_relation(ranker: Ranker, query: Query, analysis: Analysis,
     keys = {f.id: (fit, key) for fit, f, key in found}
     pool = {f.id: f for _, f, _ in found}
     for scored in ranker.rank_analysis(analysis, limit=3):
-        if subject in scored.fact.about and scored.words >= STRONG_WORD_SUPPORT:
+        # A value asked for ("how many nurses") must be one the fact states.
+        if (subject in scored.fact.about and scored.words >= STRONG_WORD_SUPPORT
+                and states(scored.fact, query.facet)):
             pool.setdefault(scored.fact.id, scored.fact)
     ranked = ranker.score_facts(analysis, pool.values())
     best = max(ranked, key=lambda s: s.score + RELATION_FIT_WEIGHT * keys.get(s.fact.id, (0,))[0])
@@ -257,12 +268,36 @@ def _fact_answer(fact: Fact, subject: str, query: Query, analysis: Analysis,
     return Answer("fact", fact, entity, analysis, query)
 
 
-def _supported(ranker: Ranker, analysis: Analysis, subject: str) -> Fact | None:
+#: How a fact's own text states a value of each kind, when no relation records it.
+_STATES: dict[str, str] = {
+    "miles": r"\bmiles?\b",
+    "how_many": r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten)\b",
+    "age": r"\byears? old\b|\baged? \d|\b\d+-year", "when": r"\b1[89]\d\d\b|\b20[0-2]\d\b",
+    "temperature": r"\bdegrees\b|\bminus \d", "weight": r"\bpounds\b", "speed": r"miles an hour",
+    "duration": r"\b(hours?|days?)\b",
+}
+
+
+def states(fact: Fact, facet: str | None) -> bool:
+    """Whether the fact's words state a value of the facet asked ("how many" needs a number;
+    a time may be stated in other ways, "at eight months old")."""
+    pattern = _STATES.get(facet or "") if facet != "when" else None
+    return pattern is None or re.search(pattern, fact.answer.lower()) is not None
+
+
+def _supported(ranker: Ranker, analysis: Analysis, subject: str, query: Query) -> Fact | None:
     """A fact about the subject that the question's own words clearly point to, though it
-    records no relation matching what was asked ("when did Balto move to Cleveland")."""
+    records no relation matching what was asked ("when did Balto move to Cleveland"). It must
+    use the words that named the topic ("paid", "miles per hour"): a fact about the right
+    entity that shares only other words is a neighbour, not an answer."""
+    needed = set(content_terms(" ".join(query.topic_words)))
     for scored in ranker.rank_analysis(analysis, limit=3):
-        if subject in scored.fact.about and scored.words >= MIN_WORD_SUPPORT:
-            return scored.fact
+        if subject not in scored.fact.about or scored.words < MIN_WORD_SUPPORT:
+            continue
+        fact = scored.fact
+        said = set(content_terms(" ".join((fact.answer, *fact.cues))))
+        if needed <= said:
+            return fact
     return None
 
 

@@ -45,6 +45,7 @@ class Topic(Record):
     applies_to: tuple[str, ...] = ()
     otherwise: str | None = None
     weak: bool = False
+    fallback: str | None = None
 
     def for_type(self, entity_type: str | None) -> str | None:
         """The topic meant for an entity of this type (a shipment's "birth" is its departure;
@@ -161,7 +162,8 @@ class Relations:
             for name, spec in raw["topics"].items():
                 self.topics[name] = Topic(
                     name, spec["label"], dict(spec.get("labels", {})), spec.get("default"),
-                    tuple(spec.get("for", ())), spec.get("otherwise"), bool(spec.get("weak")))
+                    tuple(spec.get("for", ())), spec.get("otherwise"), bool(spec.get("weak")),
+                    spec.get("fallback"))
                 for trigger in spec["triggers"]:
                     words, _, facet = trigger.partition(":")
                     if facet and facet not in self.facets:

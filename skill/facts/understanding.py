@@ -52,12 +52,18 @@ _CATEGORY_WORDS = {
     "drivers": "person", "man": "person", "person": "person", "leg": "leg", "legs": "leg",
     "stretch": "leg", "team": "leg", "teams": "leg", "stage": "leg", "part": "leg",
 }
+#: Topics that name an entity by its role towards another ("the musher of togo").
+_ROLES = frozenset({"musher", "lead_dog", "owner", "siblings", "parents", "spouse"})
+#: Facets that, asked of a role ("how far did his brother go"), ask about the one in the role.
+_ROLE_FACETS = frozenset({"when", "where", "miles", "age", "how_many", "duration", "temperature",
+                          "weight", "speed", "order"})
 #: A long utterance whose question sits at its end ("my class wants to know who ...").
 _CHATTY_WORDS = 8
 
 
 class Context(Record):
-    """What the conversation remembers of the last answer, for follow-ups."""
+    """What the conversation remembers for follow-ups: what the last answer was about, what it
+    asked (topic and facet), and the entities of the last few turns, most recent first."""
 
     __slots__ = ()
 
@@ -90,6 +96,10 @@ class Query(Record):
     weak_topic: bool = False
     #: The first entity is only where something happened ("the race from anchorage to nome").
     subject_is_setting: bool = False
+    #: The words that named the topic ("miles per hour"), which a fact must use to answer it.
+    topic_words: tuple[str, ...] = ()
+    #: The entities are asked about together ("films about balto and togo").
+    coordinated: bool = False
 
 
 def _starts_with(words: Sequence[str], phrase: Sequence[str]) -> bool:
@@ -121,7 +131,7 @@ class _Draft:
     __slots__ = ("words", "context", "mentions", "core", "topic_hit", "form", "facet", "topic",
                  "weak_topic", "facet_from_question", "topic_from_question", "named",
                  "specific", "entities", "elliptical", "from_context", "comparative",
-                 "category")
+                 "category", "hits", "coordinated")
 
     def __init__(self, words: list[str], context: Context) -> None:
         self.words = words
@@ -142,6 +152,8 @@ class _Draft:
         self.from_context = False
         self.comparative: Comparative | None = None
         self.category: str | None = None
+        self.hits: list[Hit] = []
+        self.coordinated = False
 
     def query(self, ranker_text: str, setting: bool) -> Query:
         words = self.words
@@ -151,6 +163,8 @@ class _Draft:
             tuple(m.entity for m in self.mentions if m.by_sound),
             tuple(w for w in words if w.replace(".", "", 1).isdigit()), self.core,
             self.topic_from_question, self.facet_from_question, self.weak_topic, setting,
+            tuple(words[self.topic_hit.start:self.topic_hit.end]) if self.topic_hit else (),
+            self.coordinated,
         )
 
 
@@ -160,8 +174,11 @@ class Understander:
     def __init__(self, names: NameMatcher, relations: Relations,
                  entity_types: Mapping[str, str], entity_words: Mapping[str, str],
                  chatter: frozenset[str], background: frozenset[str],
-                 films_named_after: Mapping[str, str] | None = None) -> None:
+                 films_named_after: Mapping[str, str] | None = None,
+                 roles: Mapping[tuple[str, str], str] | None = None) -> None:
         self.films_named_after = dict(films_named_after or {})
+        #: (entity, role topic) -> the entity in that role ("togo", "musher") -> "seppala".
+        self.roles = dict(roles or {})
         self.names = names
         self.relations = relations
         self.entity_types = entity_types
@@ -170,28 +187,30 @@ class Understander:
         self.background = background
 
     # -- pieces ---------------------------------------------------------------------------------
-    def _topic(self, hits: list[Hit], core_start: int, words: Sequence[str],
-               mentions: Sequence[Mention]) -> Hit | None:
-        """The topic the question asks about: strong before weak, the core before the rest."""
+    def _usable(self, hits: list[Hit], words: Sequence[str],
+                mentions: Sequence[Mention]) -> list[Hit]:
+        """Topic triggers that speak of the question, not of a name or of the speaker."""
         # Words inside a name are the name's ("the serum run", "kaasen's lead dog"), unless the
         # entity is itself a subject of conversation ("the airplane", "the statue").
         named = {i for m in mentions for i in range(m.start, m.end)
                  if self.entity_types.get(m.entity) != "topic"}
-        usable = [
+        return [
             h for h in hits
-            # "my grandson", "my husband": the speaker's own family is chatter, not a topic;
-            # a word that is part of a name ("kaasen's lead dog" as a synonym) is the name's.
+            # "my grandson", "my husband": the speaker's own family is chatter, not a topic.
             if not (h.start > 0 and words[h.start - 1] in ("my", "our", "your"))
             and not all(i in named for i in range(h.start, h.end))
         ]
-        if not usable:
+
+    def _topic(self, hits: Sequence[Hit], core_start: int) -> Hit | None:
+        """The topic the question asks about: strong before weak, the core before the rest."""
+        if not hits:
             return None
 
         def rank(hit: Hit) -> tuple[bool, bool, int, int]:
             weak = self.relations.topics[hit.name].weak or hit.weak
             return (weak, hit.start < core_start, -(hit.end - hit.start), hit.start)
 
-        return min(usable, key=rank)
+        return min(hits, key=rank)
 
     def _facet(self, words: Sequence[str], core_start: int) -> str | None:
         """The facet of the question's first question phrase in the core (longest first)."""
@@ -230,6 +249,7 @@ class Understander:
         self._read(draft)
         self._name(draft, entity)
         self._follow(draft)
+        self._roles(draft)
         self._settle(draft, facet_hint)
         self._compare(draft)
         return draft.query(self._ranker_text(draft), self._setting(draft))
@@ -241,8 +261,9 @@ class Understander:
         words = d.words
         d.mentions = self.names.find(words)
         d.core = _core_start(words)
-        d.topic_hit = self._topic(self.relations.topics_in([stem(w) for w in words]), d.core,
-                                  words, d.mentions)
+        d.hits = self._usable(self.relations.topics_in([stem(w) for w in words]), words,
+                              d.mentions)
+        d.topic_hit = self._topic(d.hits, d.core)
         d.facet = self._facet(words, d.core)
         core_words = words[d.core:]
         if core_words and (core_words[0] in YES_NO_STARTS or (
@@ -266,6 +287,10 @@ class Understander:
         d.named = list(dict.fromkeys(named))
         d.specific = [e for e in d.named if e not in self.background]
         d.entities = d.specific or list(d.named)
+        ordered = sorted(d.mentions, key=lambda m: m.start)
+        d.coordinated = any(
+            a.entity != b.entity and b.start == a.end + 1 and d.words[a.end] in ("and", "or")
+            for a, b in zip(ordered, ordered[1:], strict=False))
 
     def _follow(self, d: _Draft) -> None:
         """Ellipsis and pronouns: "and togo" (new entity, the question asked before), "and
@@ -286,7 +311,7 @@ class Understander:
             d.from_context = True
         elif not d.specific and context.entity and (
                 pronoun or (d.elliptical or short) and not d.named):
-            d.entities = [context.entity, *d.entities]
+            d.entities = [self._referent(context, d.topic), *d.entities]
             d.from_context = True
         only_names = bool(rest) and bool(d.mentions) and all(
             w in STOPWORDS or w in FILLERS or any(m.start <= i < m.end for m in d.mentions)
@@ -299,25 +324,74 @@ class Understander:
                 d.facet = context.facet
             d.elliptical = d.from_context = True
 
+    def _referent(self, context: Context, topic: str | None) -> str:
+        """What "he", "it" or a bare follow-up means: the last answer's entity, or the most
+        recent entity the asked topic can apply to ("his brother": a person, not his dog)."""
+        assert context.entity is not None
+        kinds = self.relations.topics[topic].applies_to if topic else ()
+        if kinds:
+            for candidate in (context.entity, *context.entities):
+                if self.entity_types.get(candidate) in kinds:
+                    return candidate
+        return context.entity
+
+    def _roles(self, d: _Draft) -> None:
+        """ "The musher of Togo", "his brother", "Kaasen's lead dog", when the question asks
+        something else of them ("where was the musher of togo born"): the entity in that role."""
+        others = [h for h in d.hits if h.name not in _ROLES]
+        for hit in d.hits:
+            if hit.name not in _ROLES or not (others or d.facet in _ROLE_FACETS):
+                continue
+            owner = self._role_owner(d, hit)
+            value = self.roles.get((owner, hit.name)) if owner else None
+            if value is None:
+                continue
+            d.entities = [value, *(e for e in d.entities if e not in (value, owner))]
+            d.named = [value, *d.named]
+            d.specific = [value]
+            d.topic_hit = self._topic(others, d.core)
+            d.topic = d.topic_hit.name if d.topic_hit else None
+            d.weak_topic = bool(d.topic) and self.relations.topics[d.topic or ""].weak
+            return
+
+    def _role_owner(self, d: _Draft, hit: Hit) -> str | None:
+        """Whose role it is: the name before it ("togo's musher"), after "of" ("the musher of
+        togo"), or the conversation's subject ("his brother", "the brother")."""
+        words = d.words
+        for m in d.mentions:
+            if m.end == hit.start or (
+                    hit.end < len(words) and words[hit.end] == "of" and m.start == hit.end + 1):
+                return m.entity
+        before = words[hit.start - 1] if hit.start > 0 else ""
+        if before in ("his", "her", "their", "the", "its") and d.context.entity:
+            kinds = ("person",) if hit.name in ("siblings", "spouse") else ()
+            for candidate in (d.context.entity, *d.context.entities):
+                if not kinds or self.entity_types.get(candidate) in kinds:
+                    return candidate
+        return None
+
     def _settle(self, d: _Draft, facet_hint: str | None) -> None:
-        """The facet the topic implies, the topic meant for this kind of entity."""
+        """The topic meant for this kind of entity, and the facet the topic implies."""
         hit = d.topic_hit
-        if hit is not None and hit.facet and not d.weak_topic and d.facet in (None, "what"):
-            d.facet = hit.facet
-        if d.topic and d.facet in (None, "what"):
-            d.facet = self.relations.topics[d.topic].default or d.facet
-        if d.facet is None and facet_hint:
-            d.facet = facet_hint
         if d.topic and d.entities:
-            meant = self.relations.topics[d.topic].for_type(self.entity_types.get(d.entities[0]))
+            kind = self.entity_types.get(d.entities[0])
+            meant = self.relations.topics[d.topic].for_type(kind)
             if meant is not None and meant != d.topic:
-                d.weak_topic = self.relations.topics[meant].weak
+                meant = self.relations.topics[meant].for_type(kind)
+                if meant is not None:
+                    d.weak_topic = self.relations.topics[meant].weak
             d.topic = meant
             if (d.topic in ("film", "cast") and d.entities[0] in self.films_named_after
-                    and (d.facet in ("who", "when", "how_many") or d.form == "yes_no")
+                    and (d.facet not in (None, "what") or d.form == "yes_no")
                     and len(d.specific) == 1):
                 # "who directed togo": the film named after the dog.
                 d.entities = [self.films_named_after[d.entities[0]], *d.entities]
+        if hit is not None and hit.facet and not d.weak_topic and d.facet in (None, "what"):
+            d.facet = hit.facet
+        if d.topic and d.facet in (None, "what") and not d.weak_topic:
+            d.facet = self.relations.topics[d.topic].default or d.facet
+        if d.facet is None and facet_hint:
+            d.facet = facet_hint
         if d.topic == "handoff":
             d.facet = self._direction(d.words, d.mentions, d.facet)
         if (hit is not None and d.form == "wh" and d.facet in (None, "what") and d.entities
@@ -416,7 +490,14 @@ def build_understander(store: FactStore, lexicon: Lexicon, relations: Relations)
         for entity in store.entities.values():
             if entity.type in ("dog", "person") and plain_words(entity.name) == title:
                 films[entity.id] = film.id
+    roles: dict[tuple[str, str], str] = {}
+    for fact in store.facts.values():
+        for entity_id, relations_of in fact.answers.items():
+            for key, value in relations_of.items():
+                topic = key.partition(".")[0]
+                if topic in _ROLES and isinstance(value, str) and value in store.entities:
+                    roles.setdefault((entity_id, topic), value)
     return Understander(
         NameMatcher({f: e for f, e in forms.items() if f}, known, proper), relations,
         {e.id: e.type for e in store.entities.values()}, entity_words,
-        lexicon.chatter, lexicon.background, films)
+        lexicon.chatter, lexicon.background, films, roles)
