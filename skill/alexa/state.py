@@ -100,11 +100,13 @@ def get_str_list(handler_input: HandlerInput, key: str, limit: int = 5) -> list[
 
 def remember_question(handler_input: HandlerInput, topic: str | None, facet: str | None,
                       entities: list[str]) -> None:
-    """What the last answer was about, for elliptical follow-ups ("and togo", "and when")."""
+    """What the last answer asked and named, for elliptical follow-ups ("and togo", "and
+    when", "who was older"): its entities first, then those of earlier turns (at most five)."""
     attrs = session(handler_input)
     for key, value in ((LAST_TOPIC, topic), (LAST_FACET, facet)):
         if value:
             attrs[key] = value
         else:
             attrs.pop(key, None)
-    attrs[LAST_ENTITIES] = entities[:5]
+    recent = [*entities, *get_str_list(handler_input, LAST_ENTITIES)]
+    attrs[LAST_ENTITIES] = list(dict.fromkeys(recent))[:5]

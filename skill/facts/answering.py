@@ -26,6 +26,7 @@ from skill.facts.model import Fact
 from skill.facts.ranking import Analysis, Ranker, Scored
 from skill.facts.understanding import Context, Query
 from skill.records import Record
+from skill.text.normalise import plain_words
 from skill.text.terms import content_terms
 
 #: Facets that ask for a value: a question asking one of them, even with no topic ("how old
@@ -93,6 +94,7 @@ class Answer(Record):
     missing: str | None = None  # what was asked and is not recorded ("where Fox died")
     offer: Fact | None = None  # the nearest real fact, offered rather than spoken
     ranked: tuple[Scored, ...] = ()
+    about: tuple[str, ...] = ()  # whom the question was about, when the answer names another
 
     @property
     def known(self) -> bool:
@@ -106,7 +108,8 @@ class Answer(Record):
         if self.comparison is not None:
             entities = tuple(r.entity for r in self.comparison.rows)
         elif query is not None:
-            entities = query.entities
+            entities = tuple(dict.fromkeys((*([self.entity] if self.entity else []),
+                                            *self.about, *query.entities)))
         topic = query.topic if query is not None else None
         facet = query.facet if query is not None else None
         if self.comparison is not None:
@@ -225,7 +228,9 @@ def _by_relation(ranker: Ranker, query: Query, analysis: Analysis,
     fallback = ranker.relations.topics[topic].fallback if topic in ranker.relations.topics else None
     if not found and fallback == "identity" and store.identity_of(subject) is not None:
         # "what was Welch's first name", "was Togo real": who or what the entity was says it.
-        return _fact_answer(store.identity_of(subject), subject, query, analysis, "")  # type: ignore[arg-type]
+        identity = store.identity_of(subject)
+        assert identity is not None
+        return _fact_answer(ranker, identity, subject, query, analysis, "")
     if not found:
         # "No record" needs a topic the question clearly asks (not a common verb, not just a
         # value asked of the story's background), about what the question is about.
@@ -238,7 +243,7 @@ def _by_relation(ranker: Ranker, query: Query, analysis: Analysis,
             return None
         supported = _supported(ranker, analysis, subject, query)
         if supported is not None:
-            return _fact_answer(supported, subject, query, analysis, "")
+            return _fact_answer(ranker, supported, subject, query, analysis, "")
         return _no_record(ranker, query, analysis, subject)
     # Between facts recording the relation, the better fit and then the question's words
     # decide; a fact the words point to strongly competes too ("where did Kaasen's sled flip
@@ -252,20 +257,26 @@ def _by_relation(ranker: Ranker, query: Query, analysis: Analysis,
             pool.setdefault(scored.fact.id, scored.fact)
     ranked = ranker.score_facts(analysis, pool.values())
     best = max(ranked, key=lambda s: s.score + RELATION_FIT_WEIGHT * keys.get(s.fact.id, (0,))[0])
-    return _fact_answer(best.fact, subject, query, analysis, keys.get(best.fact.id, (0, ""))[1],
-                        ranker.lexicon.background)
+    return _fact_answer(ranker, best.fact, subject, query, analysis,
+                        keys.get(best.fact.id, (0, ""))[1])
 
 
-def _fact_answer(fact: Fact, subject: str, query: Query, analysis: Analysis,
-                 key: str, background: frozenset[str] = frozenset()) -> Answer:
+def _fact_answer(ranker: Ranker, fact: Fact, subject: str, query: Query, analysis: Analysis,
+                 key: str) -> Answer:
+    """The answer a fact gives; follow-ups are then about the entity it names as the value
+    ("who drove Balto": Kaasen, so "where was he from" asks about Kaasen)."""
+    background = ranker.lexicon.background
     entity = subject if subject in fact.about or subject in fact.answers else fact.about[0]
     if entity in background and fact.about and fact.about[0] not in background:
         entity = fact.about[0]  # follow-ups are about the airplane, not "the serum" again
+    value = fact.answers.get(subject, {}).get(key) if key else None
+    named_value = next((v for v in values.readings(value)
+                        if isinstance(v, str) and v in ranker.store.entities), None)
     if query.form == "yes_no":
-        value = fact.answers.get(subject, {}).get(key, True) if key else None
-        polarity = _polarity(value, query, subject) if key else None
+        polarity = _polarity(True if value is None else value, query, subject) if key else None
         return Answer("yes_no", fact, entity, analysis, query, polarity=polarity)
-    return Answer("fact", fact, entity, analysis, query)
+    return Answer("fact", fact, named_value or entity, analysis, query,
+                  about=(entity,) if named_value else ())
 
 
 #: How a fact's own text states a value of each kind, when no relation records it.
@@ -356,9 +367,34 @@ def _by_ranking(ranker: Ranker, query: Query, analysis: Analysis) -> Answer:
     if best is None:
         return Answer("unknown", None, None, analysis, query, ranked=ranked)
     entity = _subject(best, analysis.entities)
+    if analysis.unknown and ranked[0].words < STRONG_WORD_SUPPORT:
+        # "who was the zookeeper who looked after balto": the question turns on a word no fact
+        # uses, and the best fact shares only the rest. Offer it; don't pass it off as the answer.
+        return Answer("no_record", None, entity, analysis, query, missing="that", offer=best,
+                      ranked=ranked)
     if query.form == "yes_no":
-        return Answer("yes_no", best, entity, analysis, query, polarity=None, ranked=ranked)
+        return Answer("yes_no", best, entity, analysis, query,
+                      polarity=_lexical_polarity(ranker, query, best, analysis), ranked=ranked)
     return Answer("fact", best, entity, analysis, query, ranked=ranked)
+
+
+_NEGATIONS = frozenset(
+    "not no never nor neither without rather instead rejected refused declined wasnt isnt "
+    "didnt doesnt couldnt cannot nothing none".split())
+
+
+def _lexical_polarity(ranker: Ranker, query: Query, fact: Fact, analysis: Analysis) -> str | None:
+    """ "Yes" when the fact plainly says what the yes/no question asks: every word of the
+    question (names aside) is in the fact, and the fact negates nothing. Otherwise no verdict:
+    the fact is spoken as it is."""
+    asked = [t for t in analysis.terms if t not in analysis.name_terms]
+    if not asked:
+        return None
+    said = set(ranker.lexicon.terms(f"{fact.answer} {' '.join(fact.cues)}"))
+    words = set(plain_words(fact.answer))
+    if all(t in said for t in asked) and not (words & _NEGATIONS):
+        return "yes"
+    return None
 
 
 # -- comparisons ---------------------------------------------------------------------------------

@@ -34,6 +34,7 @@ GENERIC_NAME_WORDS: frozenset[str] = frozenset(
 _LONG_CODE = 5
 _MIN_SPELLING = 0.7   # Jaro-Winkler similarity of the letters, for a sound match
 _MAX_WINDOW = 3
+_MIN_RESPELLING = 0.88  # Jaro-Winkler similarity to respell an ordinary word
 
 
 class Mention(Record):
@@ -45,6 +46,8 @@ class Mention(Record):
     start: int
     end: int
     by_sound: bool = False
+    #: The words said are one of the entity's names or synonyms (not a part of one).
+    exact: bool = True
 
 
 def _vowel_start(code: str) -> str:
@@ -72,7 +75,8 @@ class NameMatcher:
     """
 
     def __init__(self, forms: Mapping[str, str], known_words: Iterable[str],
-                 names: Mapping[str, str] | None = None) -> None:
+                 names: Mapping[str, str] | None = None,
+                 ordinary_words: Iterable[str] = ()) -> None:
         self._known = frozenset(known_words)
         self._by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         name_words: dict[str, set[str]] = {}
@@ -80,10 +84,14 @@ class NameMatcher:
             words = tuple(form.split())
             if words:
                 self._by_first.setdefault(words[0], []).append((words, entity_id))
-        # Words of the proper names (not of descriptions such as "the first musher"), and
-        # single-word synonyms ("kasen"), identify an entity on their own.
+        # Words of the proper names, single-word synonyms ("kasen"), and words of other
+        # synonyms that are no ordinary word of the store's text ("gunner", not "first" of
+        # "the first musher") identify an entity on their own.
+        ordinary = frozenset(ordinary_words)
         proper = [(n, e) for n, e in (names or {}).items()]
         proper += [(f, e) for f, e in forms.items() if len(f.split()) == 1]
+        proper += [(w, e) for f, e in forms.items() if len(f.split()) > 1
+                   for w in f.split() if w not in ordinary]
         #: A word that is an entity's whole name ("togo") means that entity, not others that
         #: merely contain it ("Togo (2019 film)").
         self._whole = {n: e for n, e in proper if len(n.split()) == 1}
@@ -96,6 +104,10 @@ class NameMatcher:
         #: Distinctive single words of names ("seppala", "leonhard", "shaktoolik") -> entities.
         self._name_words = {w: frozenset(ids) for w, ids in name_words.items()}
         self._codes: dict[str, list[tuple[str, str, str]]] | None = None
+        #: Words of the store's own text a mis-heard word may be respelt to.
+        self._respellable = frozenset(w for w in self._known
+                                      if len(w) >= 5 and w.isalpha() and w not in STOPWORDS)
+        self._vocabulary_codes: dict[str, list[str]] | None = None
 
     # -- exact ------------------------------------------------------------------------------
     def _exact_at(self, words: Sequence[str], i: int) -> tuple[int, str] | None:
@@ -169,6 +181,24 @@ class NameMatcher:
                 return i + size, next(iter(entities))
         return None
 
+    # -- ordinary words -------------------------------------------------------------------------
+    def respell(self, word: str) -> str | None:
+        """A word the store uses that an unfamiliar word sounds and looks like ("amundson" ->
+        "amundsen"), or None. Only words of five letters or more are respelt."""
+        if len(word) < 5 or not word.isalpha() or not self._unfamiliar(word):
+            return None
+        import jellyfish
+
+        if self._vocabulary_codes is None:
+            codes: dict[str, list[str]] = {}
+            for known in self._respellable:
+                codes.setdefault(_vowel_start(jellyfish.metaphone(known)), []).append(known)
+            self._vocabulary_codes = codes
+        candidates = self._vocabulary_codes.get(_vowel_start(jellyfish.metaphone(word)), [])
+        scored = [(jellyfish.jaro_winkler_similarity(word, c), c) for c in candidates]
+        best = max(scored, default=(0.0, ""))
+        return best[1] if best[0] >= _MIN_RESPELLING else None
+
     # -- both ---------------------------------------------------------------------------------
     def find(self, words: Sequence[str]) -> list[Mention]:
         """Every entity the words name, in order of appearance, exact matches first."""
@@ -190,7 +220,7 @@ class NameMatcher:
                 continue
             entities = self._name_words.get(word)
             if entities is not None and len(entities) == 1:
-                mentions.append(Mention(next(iter(entities)), i, i + 1))
+                mentions.append(Mention(next(iter(entities)), i, i + 1, exact=False))
                 taken.add(i)
         if any(self._unfamiliar(w) for j, w in enumerate(words) if j not in taken):
             i = 0
@@ -203,8 +233,21 @@ class NameMatcher:
                     i += 1
                     continue
                 end, entity_id = found
-                mentions.append(Mention(entity_id, i, end, by_sound=True))
+                mentions.append(Mention(entity_id, i, end, by_sound=True, exact=False))
                 taken.update(range(i, end))
                 i = end
         mentions.sort(key=lambda m: m.start)
-        return mentions
+        return _merge(mentions)
+
+
+def _merge(mentions: list[Mention]) -> list[Mention]:
+    """Adjacent mentions of one entity are one name ("gunner" + "cason": Gunnar Kaasen)."""
+    merged: list[Mention] = []
+    for mention in mentions:
+        last = merged[-1] if merged else None
+        if last is not None and last.entity == mention.entity and last.end == mention.start:
+            merged[-1] = Mention(last.entity, last.start, mention.end,
+                                 last.by_sound or mention.by_sound, False)
+        else:
+            merged.append(mention)
+    return merged

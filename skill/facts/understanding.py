@@ -419,15 +419,20 @@ class Understander:
             d.category = self._category(d.words, comparative)
 
     def _ranker_text(self, d: _Draft) -> str:
-        """The words for the lexical ranker: names heard by sound written as the name, so its
-        exact matching sees them; outside the question proper, chatter ("my granddaughter's
+        """The words for the lexical ranker: names heard by sound or by a part ("gunner cason")
+        written as the name, so its exact matching sees them; outside the question proper, chatter ("my granddaughter's
         teacher") dropped, so it does not count against the answer."""
         words = list(d.words)
+        named = set()
         for m in d.mentions:
-            if m.by_sound:
+            named.update(range(m.start, m.end))
+            if not m.exact:
                 words[m.start] = self.entity_words.get(m.entity, "")
                 for i in range(m.start + 1, m.end):
                     words[i] = ""
+        for i, word in enumerate(words):
+            if i not in named and word:
+                words[i] = self.names.respell(word) or word  # "amundson" -> "amundsen"
         return " ".join(w for i, w in enumerate(words)
                         if w and (i >= d.core or w not in self.chatter))
 
@@ -479,6 +484,7 @@ def build_understander(store: FactStore, lexicon: Lexicon, relations: Relations)
     known = _words_of(
         text for fact in store.facts.values()
         for text in (fact.answer, fact.card, *fact.cues, fact.disagreement or ""))
+    ordinary = frozenset(known)
     known |= _words_of(forms)
     known |= relations.vocabulary() | lexicon.vocabulary()
     known |= STOPWORDS | QUESTION_WORDS | PRONOUNS | YES_NO_STARTS | FILLERS
@@ -498,6 +504,6 @@ def build_understander(store: FactStore, lexicon: Lexicon, relations: Relations)
                 if topic in _ROLES and isinstance(value, str) and value in store.entities:
                     roles.setdefault((entity_id, topic), value)
     return Understander(
-        NameMatcher({f: e for f, e in forms.items() if f}, known, proper), relations,
+        NameMatcher({f: e for f, e in forms.items() if f}, known, proper, ordinary), relations,
         {e.id: e.type for e in store.entities.values()}, entity_words,
         lexicon.chatter, lexicon.background, films, roles)

@@ -58,6 +58,7 @@ QUESTION_INTENTS: dict[str, str] = {
     "AskWhyIntent": "why",
     "AskHowIntent": "how",
     "AskYesNoIntent": "is",
+    "AskAndIntent": "and",  # "and his brother", "what about the dog": a follow-up
 }
 
 
