@@ -2,7 +2,8 @@
 
 Sub-commands import their modules lazily, so ``balto --help`` is instant and ``balto serve``
 does not pay for the simulator (nor the simulator for Flask).  This is the configuration
-step: it alone reads the environment (``SERUM_RUN_DB``, ``XDG_DATA_HOME``, ``SKILL_ID``).
+step: it alone reads the environment (``SERUM_RUN_DB``, ``XDG_DATA_HOME``, ``SKILL_ID``,
+``LOG_LEVEL``, ``LOG_FORMAT``).
 """
 
 from __future__ import annotations
@@ -181,7 +182,8 @@ def cmd_serve(args: argparse.Namespace, environ: Mapping[str, str]) -> int:
     config = load_config(environ)
     persistence = sqlite_persistence(args.db) if args.db else persistence_from_config(config)
     serve(build_skill(persistence=persistence), host=args.host, port=args.port,
-          verify=not args.no_verify, skill_id=config.skill_id)
+          verify=not args.no_verify, skill_id=config.skill_id, log_level=config.log_level,
+          log_format=config.log_format)
     return EXIT_OK
 
 
