@@ -171,7 +171,7 @@ class SQLitePersistenceAdapter(AbstractPersistenceAdapter):
         if handle is not None and handle.generation == self._generation:
             if self._file is None or _identity(self._file) == handle.identity:
                 return handle.conn
-            self._file_went_away(handle.generation)
+            self._file_went_away(handle)
         return self._open()
 
     def _open(self) -> sqlite3.Connection:
@@ -208,15 +208,17 @@ class SQLitePersistenceAdapter(AbstractPersistenceAdapter):
             self._local.handle = _Connection(conn, identity, self._generation)
         return conn
 
-    def _file_went_away(self, seen_generation: int) -> None:
+    def _file_went_away(self, stale: _Connection) -> None:
         """The file was deleted or replaced under us: close every connection to the old one.
 
         Old connections would otherwise keep writing to an unlinked file (progress silently
-        lost) and share -wal/-shm files with the new one. The first thread to notice does it;
-        the others see the new generation and just open a connection.
+        lost), and the old file's write-ahead log, which SQLite leaves behind when its database
+        has moved, would be replayed into the new file. So the log is first checkpointed into
+        the old file and truncated, then every connection is closed. The first thread to notice
+        does this; the others see the new generation and just open a connection.
         """
         with self._lock:
-            if self._generation != seen_generation:
+            if self._generation != stale.generation:
                 return
             self._generation += 1
             connections, self._connections = self._connections, []
@@ -225,18 +227,15 @@ class SQLitePersistenceAdapter(AbstractPersistenceAdapter):
             "(progress saved since then is in the old file only)",
             self.path,
         )
+        try:
+            stale.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        except sqlite3.Error as exc:
+            log.warning("could not empty the old write-ahead log of %s: %s", self.path, exc)
         for conn in connections:
             try:
                 conn.close()
             except sqlite3.Error:
                 pass
-        assert self._file is not None
-        if _identity(self._file) is None:  # left behind by the deleted file: not ours to reuse
-            for suffix in ("-wal", "-shm"):
-                try:
-                    os.unlink(self._file + suffix)
-                except OSError:
-                    pass
 
     @contextmanager
     def _writing(self) -> Iterator[None]:

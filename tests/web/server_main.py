@@ -31,6 +31,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--skill-id")
     parser.add_argument("--trust-root", type=Path)
     parser.add_argument("--chain", type=Path)
+    parser.add_argument("--threads", type=int, default=8)
     parser.add_argument("--channel-timeout", type=int)
     parser.add_argument("--request-deadline", type=int)
     args = parser.parse_args(argv)
@@ -48,6 +49,7 @@ def main(argv: list[str] | None = None) -> None:
             args.port,
             verify=not args.no_verify,
             skill_id=args.skill_id,
+            threads=args.threads,
             limits=limits,
         )
         return
@@ -60,7 +62,7 @@ def main(argv: list[str] | None = None) -> None:
 
     verifier = AlexaSignatureVerifier(trust_roots=[args.trust_root.read_bytes()], load_chain=load)
     app = create_app(skill, verifiers=[verifier, AlexaTimestampVerifier()], skill_id=args.skill_id)
-    server = make_server(app, "127.0.0.1", args.port, limits=limits)
+    server = make_server(app, "127.0.0.1", args.port, threads=args.threads, limits=limits)
     print(f"Serving test-signed on http://127.0.0.1:{server.effective_port}/", file=sys.stderr)
     sys.stderr.flush()
     try:
