@@ -118,6 +118,10 @@ class _StderrHandler(logging.StreamHandler):  # type: ignore[type-arg]
         """Ignored: the stream is always the current ``sys.stderr``."""
 
 
+#: The handler the last configure_logging call added (replaced by the next call).
+_installed: logging.Handler | None = None
+
+
 def _formatter(log_format: str) -> logging.Formatter:
     if log_format not in LOG_FORMATS:
         raise ValueError(f"log format {log_format!r}: use one of {', '.join(LOG_FORMATS)}")
@@ -141,11 +145,12 @@ def configure_logging(
     Returns the handler installed, or None when the root logger already had someone else's
     handlers (AWS Lambda), which are then kept and given the JSON formatter if asked for.
     """
+    global _installed
     formatter = _formatter(log_format)
     root = logging.getLogger()
-    for handler in list(root.handlers):
-        if getattr(handler, "_serum_run", False):
-            root.removeHandler(handler)
+    if _installed is not None:
+        root.removeHandler(_installed)
+        _installed = None
     installed: logging.Handler | None = None
     if root.handlers:
         if log_format == "json":
@@ -154,8 +159,8 @@ def configure_logging(
     else:
         installed = logging.StreamHandler(stream) if stream is not None else _StderrHandler()
         installed.setFormatter(formatter)
-        installed._serum_run = True  # type: ignore[attr-defined]
         root.addHandler(installed)
+        _installed = installed
     root.setLevel(level)
     logging.getLogger(SKILL_LOGGER).setLevel(level)
     _rate_limit_noisy_loggers()

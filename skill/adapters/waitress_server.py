@@ -85,6 +85,7 @@ def _guarded_channel_class(request_deadline: int) -> type:
 
         deadline = float(request_deadline)
         request_started = 0.0
+        will_close: bool  # waitress's flag: close the connection at the next loop pass
 
         def received(self, data: bytes) -> bool:
             if self.request is None:

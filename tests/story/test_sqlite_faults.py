@@ -105,7 +105,7 @@ def test_a_locked_store_costs_a_turn_well_under_a_second_and_the_story_goes_on(
             started = time.monotonic()
             response = assert_alexa_valid(handler(next_turn(3, user), None))
             elapsed = time.monotonic() - started
-        assert elapsed < 1.5
+        assert elapsed < 2.5  # the 5 s busy timeout it replaces
         assert "Chapter 4." in response["response"]["outputSpeech"]["ssml"]
         assert response["sessionAttributes"]["story"] == {"chapter": 4, "finished": False}
         assert "locked" in caplog.text

@@ -38,7 +38,7 @@ LEAK = re.compile(
 )
 
 FUZZ = settings(
-    max_examples=100 if os.environ.get("HYPOTHESIS_PROFILE") == "dev" else 250,
+    max_examples=100 if os.environ.get("HYPOTHESIS_PROFILE") == "dev" else 150,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )

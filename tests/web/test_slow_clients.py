@@ -73,12 +73,10 @@ def test_the_default_limits_are_deliberate() -> None:
 
 def test_a_real_request_is_served_while_120_slow_connections_are_open(server: LiveServer) -> None:
     with open_connections(server.port, SLOW_CONNECTIONS) as slow:
-        started = time.monotonic()
         status, body = server.post_json(envelopes.body(envelopes.launch_envelope()))
-        elapsed = time.monotonic() - started
         assert status == 200, body
         assert_alexa_valid(body)
-        assert elapsed < 1.5  # before any slow connection has been timed out
+        # The first slow connection (and so every later one) was still open throughout.
         assert not closed_by_server(slow[0], within=0.01)
 
 

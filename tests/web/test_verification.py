@@ -434,7 +434,7 @@ def test_fetches_in_flight_are_bounded_and_the_excess_is_refused_at_once(
         )
         assert third.status_code == 429
         assert third.headers["Retry-After"] == "1"
-        assert time.monotonic() - began < 1.0
+        assert time.monotonic() - began < 2.0  # refused, not queued behind the 10 s fetches
         cached = envelopes.body(envelopes.launch_envelope())
         assert post(client, cached, pki.signed_headers(cached, signer)).status_code == 200
         release.set()
