@@ -32,7 +32,11 @@ import threading
 from collections.abc import Callable
 from urllib.parse import urlsplit
 
-from ask_sdk_webservice_support.verifier import VerificationException
+from skill.adapters import oscrypto_compat
+
+oscrypto_compat.install()  # the SDK's verifier module imports certvalidator -> oscrypto
+
+from ask_sdk_webservice_support.verifier import VerificationException  # noqa: E402
 
 __all__ = [
     "CERT_HOST",

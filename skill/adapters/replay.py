@@ -26,9 +26,14 @@ from datetime import datetime
 from typing import Any
 
 from ask_sdk_model import RequestEnvelope
-from ask_sdk_webservice_support.verifier import AbstractVerifier, VerificationException
 
-from skill.adapters.verification import STAGE_AFTER_SIGNATURE, AlexaTimestampVerifier
+# through verification, which installs the oscrypto fix before the SDK's verifier module loads
+from skill.adapters.verification import (
+    STAGE_AFTER_SIGNATURE,
+    AbstractVerifier,
+    AlexaTimestampVerifier,
+    VerificationException,
+)
 
 __all__ = ["DEFAULT_MAX_ENTRIES", "ReplayGuard", "ReplayedRequest"]
 

@@ -132,8 +132,14 @@ class _CachedCert:
 
 @dataclass(frozen=True)
 class _Failure:
-    reason: VerificationException
+    """A URL that failed: the exception's arguments (not the exception, whose traceback would
+    keep a request's frames alive) and until when it stays refused."""
+
+    reason: tuple[Any, ...]
     until: datetime
+
+    def exception(self) -> VerificationException:
+        return VerificationException(*self.reason)
 
 
 @dataclass
@@ -245,7 +251,7 @@ class AlexaSignatureVerifier(RequestVerifier):
             if failure is not None and now < failure.until:
                 if cached is not None:  # the refresh failed recently: keep the validated one
                     return cached.certificate
-                raise failure.reason
+                raise failure.exception()
             fetch = self._in_flight.get(url)
             owner = fetch is None
             if fetch is None:
@@ -271,8 +277,9 @@ class AlexaSignatureVerifier(RequestVerifier):
         """Wait for another request's fetch of the same URL (which has its own deadline)."""
         if not fetch.done.wait(timeout=2 * FETCH_DEADLINE_SECONDS):
             raise VerificationException("Certificate chain could not be fetched in time")
-        if fetch.certificate is None:
-            raise fetch.error or VerificationException("Certificate chain could not be checked")
+        if fetch.certificate is None:  # a fresh exception each: they are raised in many threads
+            args = fetch.error.args if fetch.error else ("Certificate chain could not be checked",)
+            raise VerificationException(*args)
         return fetch.certificate
 
     def _fetch_failed(
@@ -283,7 +290,7 @@ class AlexaSignatureVerifier(RequestVerifier):
         cached: _CachedCert | None,
     ) -> x509.Certificate:
         with self._lock:
-            self._failed[url] = _Failure(exc, now + NEGATIVE_CACHE_TTL)
+            self._failed[url] = _Failure(exc.args, now + NEGATIVE_CACHE_TTL)
             self._failed.move_to_end(url)
             while len(self._failed) > NEGATIVE_CACHE_SIZE:
                 self._failed.popitem(last=False)
