@@ -45,7 +45,7 @@ class Config(Record):
         DynamoDB table for listener progress (``TABLE_NAME``); ``None`` means "not on AWS".
     skill_id:
         The Alexa skill id requests must carry (``SKILL_ID``); ``None`` disables the check, which
-        is what the local simulator and web host want.
+        is what the local simulator wants (``balto serve`` warns at start when it is unset).
     log_level:
         A :mod:`logging` level name (``LOG_LEVEL``, default ``INFO``).
     sqlite_path:
