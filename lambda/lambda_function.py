@@ -7,7 +7,6 @@ YAML; the DynamoDB adapter (and with it boto3) only when TABLE_NAME is configure
 
 from __future__ import annotations
 
-import logging
 import os
 import sys
 from typing import Any
@@ -20,10 +19,12 @@ if not os.path.isdir(os.path.join(_HERE, "skill")):
 
 from skill.alexa.skill_factory import build_skill, make_handler  # noqa: E402
 from skill.config import load_config, persistence_from_config  # noqa: E402
+from skill.logging_setup import configure_logging  # noqa: E402
 
 _config = load_config()
-logging.getLogger().setLevel(_config.log_level_number)
-logging.getLogger("skill").setLevel(_config.log_level_number)
+# Lambda's runtime already has a handler on the root logger (it adds the request id); the shared
+# setup keeps it and applies LOG_LEVEL (and LOG_FORMAT=json) to it.
+configure_logging(_config.log_level, _config.log_format)
 
 _handler = make_handler(
     build_skill(persistence=persistence_from_config(_config), skill_id=_config.skill_id)

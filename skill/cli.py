@@ -2,7 +2,8 @@
 
 Sub-commands import their modules lazily, so ``balto --help`` is instant and ``balto serve``
 does not pay for the simulator (nor the simulator for Flask).  This is the configuration
-step: it alone reads the environment (``SERUM_RUN_DB``, ``XDG_DATA_HOME``, ``SKILL_ID``).
+step: it alone reads the environment (``SERUM_RUN_DB``, ``XDG_DATA_HOME``, ``SKILL_ID``,
+``LOG_LEVEL``, ``LOG_FORMAT``).
 """
 
 from __future__ import annotations
@@ -96,6 +97,22 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 # -- conversation commands ---------------------------------------------------------------------
+def _start_logging(environ: Mapping[str, str], err: TextIO) -> None:
+    """The shared logging setup for the conversation front doors (``ask``, ``chat``).
+
+    LOG_LEVEL defaults to WARNING here rather than INFO: the conversation is on the same
+    terminal, and INFO lines (an unresolved slot, a skipped save) would interleave with it.
+    """
+    from skill.config import load_config
+    from skill.logging_setup import configure_logging
+
+    settings = {key: environ[key] for key in ("LOG_LEVEL", "LOG_FORMAT") if key in environ}
+    if not settings.get("LOG_LEVEL", "").strip():
+        settings["LOG_LEVEL"] = "WARNING"
+    config = load_config(settings)
+    configure_logging(config.log_level, config.log_format, stream=err)
+
+
 def _conversation(args: argparse.Namespace, environ: Mapping[str, str]) -> Any:
     from skill.simulator.runtime import conversation
 
@@ -108,6 +125,7 @@ def cmd_ask(args: argparse.Namespace, environ: Mapping[str, str], out: TextIO,
     """One-shot: "Alexa, ask Serum Run TEXT"."""
     from skill.simulator.chat import TurnPrinter
 
+    _start_logging(environ, err)
     talk = _conversation(args, environ)
     TurnPrinter(out, args.json, args.explain, err=err).turn(talk.say(" ".join(args.text)))
     return EXIT_OK
@@ -118,6 +136,7 @@ def cmd_chat(args: argparse.Namespace, environ: Mapping[str, str], stdin: TextIO
     """A conversation: launch, then one utterance per line."""
     from skill.simulator.chat import run_chat
 
+    _start_logging(environ, err)
     talk = _conversation(args, environ)
     speaker = None
     if args.speak:
@@ -212,7 +231,8 @@ def cmd_serve(args: argparse.Namespace, environ: Mapping[str, str]) -> int:
     config = load_config(environ)
     persistence = sqlite_persistence(args.db) if args.db else persistence_from_config(config)
     serve(build_skill(persistence=persistence), host=args.host, port=args.port,
-          verify=not args.no_verify, skill_id=config.skill_id)
+          verify=not args.no_verify, skill_id=config.skill_id, log_level=config.log_level,
+          log_format=config.log_format)
     return EXIT_OK
 
 

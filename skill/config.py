@@ -24,6 +24,9 @@ LOG_LEVELS: tuple[str, ...] = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 
 DEFAULT_LOG_LEVEL = "INFO"
 
+LOG_FORMATS: tuple[str, ...] = ("text", "json")
+"""The values LOG_FORMAT accepts (case-insensitive): plain lines, or one JSON object a line."""
+
 
 class ConfigError(ValueError):
     """A setting in the environment is malformed; the message says which one and how to fix it."""
@@ -42,7 +45,7 @@ class Config(Record):
         DynamoDB table for listener progress (``TABLE_NAME``); ``None`` means "not on AWS".
     skill_id:
         The Alexa skill id requests must carry (``SKILL_ID``); ``None`` disables the check, which
-        is what the local simulator and web host want.
+        is what the local simulator wants (``balto serve`` warns at start when it is unset).
     log_level:
         A :mod:`logging` level name (``LOG_LEVEL``, default ``INFO``).
     sqlite_path:
@@ -53,6 +56,8 @@ class Config(Record):
     dynamodb_endpoint:
         Override of the DynamoDB endpoint (``AWS_ENDPOINT_URL_DYNAMODB``, the variable botocore
         itself honours), for DynamoDB Local or moto; ``None`` on AWS.
+    log_format:
+        ``text`` (default) or ``json`` (``LOG_FORMAT``): how log lines are written.
     """
 
     __slots__ = ()
@@ -63,6 +68,7 @@ class Config(Record):
     sqlite_path: str | None = None
     region: str | None = None
     dynamodb_endpoint: str | None = None
+    log_format: str = "text"
 
     @property
     def log_level_number(self) -> int:
@@ -95,14 +101,25 @@ def _log_level(environ: Mapping[str, str]) -> str:
     return level
 
 
+def _log_format(environ: Mapping[str, str]) -> str:
+    raw = _setting(environ, "LOG_FORMAT")
+    if raw is None:
+        return LOG_FORMATS[0]
+    if raw.lower() not in LOG_FORMATS:
+        raise ConfigError(
+            f"LOG_FORMAT={raw!r} is not a log format; use one of {', '.join(LOG_FORMATS)}."
+        )
+    return raw.lower()
+
+
 def load_config(environ: Mapping[str, str] | None = None) -> Config:
     """Read the configuration from ``environ`` (default: the process environment), once.
 
     Raises
     ------
     ConfigError
-        When a value is present but unusable (an unknown LOG_LEVEL, a SKILL_ID that is not an
-        Alexa skill id).
+        When a value is present but unusable (an unknown LOG_LEVEL or LOG_FORMAT, a SKILL_ID
+        that is not an Alexa skill id).
     """
     env: Mapping[str, str] = os.environ if environ is None else environ
     skill_id = _setting(env, "SKILL_ID")
@@ -115,6 +132,7 @@ def load_config(environ: Mapping[str, str] | None = None) -> Config:
         table_name=_setting(env, "TABLE_NAME"),
         skill_id=skill_id,
         log_level=_log_level(env),
+        log_format=_log_format(env),
         sqlite_path=_setting(env, "SERUM_RUN_DB"),
         region=_setting(env, "AWS_REGION") or _setting(env, "AWS_DEFAULT_REGION"),
         dynamodb_endpoint=_setting(env, "AWS_ENDPOINT_URL_DYNAMODB"),

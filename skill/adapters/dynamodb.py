@@ -16,17 +16,27 @@ Why this module exists rather than calling ``DynamoDbAdapter(...)`` directly:
   resume on AWS. The adapter returned here converts at the edge, both ways.
 * The table is created by the SAM template (``template.yaml``), never by the adapter: a function
   whose policy allows ``CreateTable`` could create tables anywhere in the account.
+* Progress must never move backwards when two requests for one listener overlap (two devices, a
+  retry). ask-sdk's ``save_attributes`` is an unconditional ``put_item``: the later write wins even
+  when it carries older progress. ``update_attributes`` reads the item with a version number,
+  lets the caller decide, and writes with a ``ConditionExpression`` on that version; a
+  ``ConditionalCheckFailedException`` means someone wrote in between, so it reads again and lets
+  the caller decide again (a few times at most, after which newer progress is taken to exist).
+  It needs only GetItem and PutItem, which the template already grants.
 """
 
 from __future__ import annotations
 
 import functools
+import logging
 import os
+from collections.abc import Callable
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 import boto3
 from botocore.config import Config as BotocoreConfig
+from botocore.exceptions import BotoCoreError, ClientError
 
 if TYPE_CHECKING:
     from ask_sdk_dynamodb.adapter import DynamoDbAdapter
@@ -38,6 +48,14 @@ PARTITION_KEY_NAME = "id"
 
 ATTRIBUTE_NAME = "attributes"
 """Item attribute that holds the persistent-attributes map."""
+
+VERSION_NAME = "version"
+"""Item attribute counting conditional writes; absent on items written by a plain put."""
+
+MAX_UPDATE_ATTEMPTS = 4
+"""Read-decide-write rounds before concluding that newer progress keeps arriving."""
+
+log = logging.getLogger(__name__)
 
 FALLBACK_IMPORT_REGION = "us-east-1"
 """Region made visible only while importing ask_sdk_dynamodb when none is configured at all."""
@@ -110,7 +128,63 @@ def _json_types_adapter_class(base: type[DynamoDbAdapter]) -> type[DynamoDbAdapt
         ) -> None:
             super().save_attributes(request_envelope, to_dynamodb(attributes))
 
+        def update_attributes(
+            self,
+            request_envelope: RequestEnvelope,
+            change: Callable[[dict[str, Any]], dict[str, Any] | None],
+        ) -> dict[str, Any] | None:
+            """Read, decide and write conditionally on the version read; see the module doc.
+
+            Returns what was written, or None when ``change`` declined or newer writes kept
+            winning. Failures other than a lost race raise ``PersistenceException``.
+            """
+            from ask_sdk_core.exceptions import PersistenceException
+
+            table = self.dynamodb.Table(self.table_name)
+            key = {self.partition_key_name: self.partition_keygen(request_envelope)}
+            try:
+                for _ in range(MAX_UPDATE_ATTEMPTS):
+                    item = table.get_item(Key=key, ConsistentRead=True).get("Item")
+                    current = from_dynamodb(item[self.attribute_name]) if item else {}
+                    updated = change(current if isinstance(current, dict) else {})
+                    if updated is None:
+                        return None
+                    if _put_if_version(table, key, self.attribute_name, updated, item):
+                        return updated
+            except (ClientError, BotoCoreError) as exc:
+                raise PersistenceException(
+                    f"Failed to update attributes in DynamoDb table {self.table_name}: "
+                    f"{type(exc).__name__}: {exc}"
+                ) from exc
+            log.info("progress kept changing during %d attempts; not saving", MAX_UPDATE_ATTEMPTS)
+            return None
+
     return JsonTypesDynamoDbAdapter
+
+
+def _put_if_version(
+    table: Any,
+    key: dict[str, Any],
+    attribute_name: str,
+    attributes: dict[str, Any],
+    previous: dict[str, Any] | None,
+) -> bool:
+    """Put the item if its version is still what was read; False when another write won."""
+    version = previous.get(VERSION_NAME) if previous else None
+    condition: dict[str, Any] = {"ExpressionAttributeNames": {"#v": VERSION_NAME}}
+    if version is None:  # no item yet, or one written by a plain (unversioned) put
+        condition["ConditionExpression"] = "attribute_not_exists(#v)"
+    else:
+        condition["ConditionExpression"] = "#v = :v"
+        condition["ExpressionAttributeValues"] = {":v": version}
+    item = {**key, attribute_name: to_dynamodb(attributes), VERSION_NAME: int(version or 0) + 1}
+    try:
+        table.put_item(Item=item, **condition)
+    except ClientError as exc:
+        if exc.response.get("Error", {}).get("Code") == "ConditionalCheckFailedException":
+            return False
+        raise
+    return True
 
 
 def make_dynamodb_resource(

@@ -27,6 +27,7 @@ from skill.alexa.handlers.launch_builtins import builtin_handlers
 from skill.alexa.handlers.questions import question_handlers
 from skill.alexa.handlers.story import STORY_HANDLERS
 from skill.alexa.interceptors import RequestLogInterceptor
+from skill.alexa.request_limits import RequestShapeError, check_shape
 from skill.alexa.story_progress import resume_offer
 from skill.facts.ranking import Ranker
 from skill.facts.store import FactStore
@@ -121,12 +122,19 @@ def make_handler(skill: CustomSkill) -> LambdaHandler:
 
     Unlike ``SkillBuilder.lambda_handler`` (which builds a ``CustomSkill`` per request) the skill
     is reused. A request for another skill id raises :class:`ForeignSkillRequest`, the refusal
-    Alexa expects; every other failure outside the handlers still gets a spoken apology.
+    Alexa expects; every other failure outside the handlers still gets a spoken apology. An
+    envelope outside :mod:`skill.alexa.request_limits` (nested too deep, absurd numbers) gets the
+    apology at once, with a one-line log entry instead of a traceback from deep in the SDK.
     """
     serializer = skill.serializer
     skill_id = skill.skill_id
 
     def handler(event: dict[str, Any], context: Any = None) -> dict[str, Any]:
+        try:
+            check_shape(event)
+        except RequestShapeError as exc:
+            log.warning("refused a request envelope: %s", exc)
+            return _apology()
         try:
             envelope = serializer.deserialize(payload=json.dumps(event), obj_type=RequestEnvelope)
         except Exception:  # noqa: BLE001 - any malformed event gets the fixed apology

@@ -11,17 +11,24 @@ SQLite file held by another process) or unreachable (DynamoDB throttling, an exp
   timestamp that wrote it) must not be newer than this request's, and a chapter never moves
   backwards unless the listener asked for it (previous, start over, jump). When the stored record
   cannot be read, nothing is written, since it might hold newer progress.
+* That rule is applied *inside* the store's own atomic update where the store has one
+  (``update_attributes``: one SQLite transaction; a DynamoDB put conditional on the version it
+  read), so two requests for one listener at once (two devices, a retry) cannot both pass the
+  check on the same old record and the older one win. Stores without it (test doubles) get the
+  same rule as read-check-write.
 
 Persistent shape (DESIGN.md): ``{"story": {"chapter": int, "finished": bool,
 "last_listened": ISO-8601}}``; other top-level keys written by other features are preserved.
 """
 
 import logging
+from collections.abc import Callable
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Protocol
 
 from ask_sdk_core.exceptions import AttributesManagerException
 from ask_sdk_core.handler_input import HandlerInput
+from ask_sdk_model import RequestEnvelope
 
 from skill.alexa import state
 from skill.records import Record
@@ -40,6 +47,17 @@ PENDING_RESUME = "resume_story"
 PENDING_CONTINUE = "continue_story"
 #: ``pending`` after the last chapter: "yes"/"repeat" still belong to the story.
 PENDING_END = "story_end"
+
+
+class AtomicStore(Protocol):
+    """A persistence adapter that can read, decide and write one user's record atomically."""
+
+    def update_attributes(
+        self,
+        request_envelope: RequestEnvelope,
+        change: Callable[[dict[str, Any]], dict[str, Any] | None],
+    ) -> dict[str, Any] | None:
+        """Apply ``change`` to the stored attributes; return what was written, or None."""
 
 
 class SavedProgress(Record):
@@ -192,6 +210,20 @@ def _may_overwrite(
     return None
 
 
+def _atomic_store(handler_input: HandlerInput) -> AtomicStore | None:
+    """The request's persistence adapter if it offers ``update_attributes``.
+
+    ask-sdk keeps the adapter on the AttributesManager as ``_persistence_adapter`` (a private
+    name, stable in ask-sdk-core 1.x, which lambda/requirements.txt pins).
+    """
+    adapter = getattr(handler_input.attributes_manager, "_persistence_adapter", None)
+    return adapter if callable(getattr(adapter, "update_attributes", None)) else None
+
+
+def _entry(position: StoryPosition, now: datetime) -> dict[str, Any]:
+    return {**position.to_dict(), "last_listened": now.isoformat().replace("+00:00", "Z")}
+
+
 def record(
     handler_input: HandlerInput,
     position: StoryPosition,
@@ -206,6 +238,10 @@ def record(
     """
     story = story or load_chapters()
     state.session(handler_input)[state.STORY] = position.to_dict()
+    now = request_time(handler_input)
+    store = _atomic_store(handler_input)
+    if store is not None:
+        return _record_atomically(handler_input, store, position, now, explicit, story)
     try:
         existing = _read_record(handler_input)
     except _NoStore:
@@ -213,18 +249,13 @@ def record(
     except Exception as exc:  # noqa: BLE001 - unreadable store: do not risk overwriting it
         _store_failed(handler_input, "check", exc)
         return False
-    now = request_time(handler_input)
     reason = _may_overwrite(
         SavedProgress.parse(existing.get(PERSISTENT_KEY), story), position, now, explicit
     )
     if reason is not None:
         log.info("not saving story progress for user %s: %s", _user_hint(handler_input), reason)
         return False
-    updated = dict(existing)
-    updated[PERSISTENT_KEY] = {
-        **position.to_dict(),
-        "last_listened": now.isoformat().replace("+00:00", "Z"),
-    }
+    updated = {**existing, PERSISTENT_KEY: _entry(position, now)}
     manager = handler_input.attributes_manager
     manager.persistent_attributes = updated
     try:
@@ -234,6 +265,38 @@ def record(
         # Keep the cached copy equal to what the store still holds.
         manager.persistent_attributes = existing
         return False
+    return True
+
+
+def _record_atomically(
+    handler_input: HandlerInput,
+    store: AtomicStore,
+    position: StoryPosition,
+    now: datetime,
+    explicit: bool,
+    story: Story,
+) -> bool:
+    """:func:`record`'s check and write as one atomic update of the stored record."""
+    refused: list[str] = []
+
+    def change(current: dict[str, Any]) -> dict[str, Any] | None:
+        stored = SavedProgress.parse(current.get(PERSISTENT_KEY), story)
+        reason = _may_overwrite(stored, position, now, explicit)
+        if reason is not None:
+            refused.append(reason)
+            return None
+        return {**current, PERSISTENT_KEY: _entry(position, now)}
+
+    try:
+        written = store.update_attributes(handler_input.request_envelope, change)
+    except Exception as exc:  # noqa: BLE001 - the session still holds the progress
+        _store_failed(handler_input, "save", exc)
+        return False
+    if written is None:
+        reason = refused[-1] if refused else "newer progress exists"
+        log.info("not saving story progress for user %s: %s", _user_hint(handler_input), reason)
+        return False
+    handler_input.attributes_manager.persistent_attributes = written  # this request's cached copy
     return True
 
 

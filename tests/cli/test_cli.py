@@ -278,7 +278,7 @@ def test_serve_delegates_to_the_web_adapter(monkeypatch: pytest.MonkeyPatch,
     skill, persistence = call.pop("skill")
     assert (skill, persistence.path) == ("skill", str(tmp_path / "serve.db"))
     assert call == {"host": "0.0.0.0", "port": 9000, "verify": False,
-                    "skill_id": "amzn1.ask.skill.abc"}
+                    "skill_id": "amzn1.ask.skill.abc", "log_level": "INFO", "log_format": "text"}
 
 
 def test_serve_reports_bad_configuration(tmp_path: Path) -> None:

@@ -7,7 +7,11 @@ from collections.abc import Callable
 import pytest
 from ask_sdk_core.skill import CustomSkill
 
-from skill.adapters.verification import AlexaSignatureVerifier, AlexaTimestampVerifier
+from skill.adapters.verification import (
+    AlexaSignatureVerifier,
+    AlexaTimestampVerifier,
+    VerificationException,
+)
 from skill.adapters.web import create_app
 from tests.web import pki
 from tests.web.skills import web_test_skill
@@ -30,10 +34,15 @@ def skill() -> CustomSkill:
 
 
 def chain_loader(chains: dict[str, bytes]) -> Callable[[str], bytes]:
-    """A loader that serves chains from memory and records which URLs were fetched."""
+    """A loader that serves chains from memory and records which URLs were fetched.
+
+    Any other URL fails the way a missing S3 object does.
+    """
 
     def load(url: str) -> bytes:
         load.calls.append(url)  # type: ignore[attr-defined]
+        if url not in chains:
+            raise VerificationException("Certificate chain could not be fetched", "HTTP 404")
         return chains[url]
 
     load.calls = []  # type: ignore[attr-defined]

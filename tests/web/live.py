@@ -61,11 +61,18 @@ class LiveServer:
 
 
 @contextlib.contextmanager
-def live_server(*args: str) -> Iterator[LiveServer]:
-    """Run ``python -m tests.web.server_main ARGS --port 0`` and yield once it listens."""
+def live_server(
+    *args: str, module: str = "tests.web.server_main", env: dict[str, str] | None = None
+) -> Iterator[LiveServer]:
+    """Run ``python -m MODULE ARGS --port 0`` and yield once it listens.
+
+    ``module`` may be ``skill.cli`` (with ``serve`` first in ``args``) to start the real
+    ``balto serve``; ``env`` replaces the environment.
+    """
     process = subprocess.Popen(
-        [sys.executable, "-m", "tests.web.server_main", "--port", "0", *args],
+        [sys.executable, "-m", module, *args, "--port", "0"],
         cwd=REPO,
+        env=env,
         stdin=subprocess.DEVNULL,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
@@ -79,7 +86,8 @@ def live_server(*args: str) -> Iterator[LiveServer]:
             lines.put(line)
         lines.put(None)
 
-    threading.Thread(target=pump, daemon=True).start()
+    pumping = threading.Thread(target=pump, daemon=True)
+    pumping.start()
     output: list[str] = []
     try:
         port = _wait_for_port(lines, output)
@@ -87,6 +95,7 @@ def live_server(*args: str) -> Iterator[LiveServer]:
         yield server
     finally:
         stop(process)
+        pumping.join(timeout=5)  # the process is gone, so its stderr reaches end of file
         while True:  # keep whatever the server said after startup, for failing tests
             try:
                 line = lines.get_nowait()

@@ -1,6 +1,7 @@
 """Entry point the real-server tests run in a child process.
 
-Without ``--trust-root`` it calls :func:`skill.adapters.web.serve` exactly as ``balto serve`` does.
+Without ``--trust-root`` it calls :func:`skill.adapters.web.serve` exactly as ``balto serve`` does
+(``--channel-timeout``/``--request-deadline`` shorten the slow-client limits for tests).
 With ``--trust-root``/``--chain`` it builds the same app and waitress server, but with a verifier
 that trusts the given test root and serves the given chain for the test certificate URL, so a real
 server can be driven with test-signed requests and no network.
@@ -17,6 +18,7 @@ from skill.adapters.verification import (
     AlexaTimestampVerifier,
     VerificationException,
 )
+from skill.adapters.waitress_server import ServerLimits
 from skill.adapters.web import create_app, make_server, serve
 from tests.web import pki
 from tests.web.skills import web_test_skill
@@ -29,10 +31,27 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--skill-id")
     parser.add_argument("--trust-root", type=Path)
     parser.add_argument("--chain", type=Path)
+    parser.add_argument("--threads", type=int, default=8)
+    parser.add_argument("--channel-timeout", type=int)
+    parser.add_argument("--request-deadline", type=int)
     args = parser.parse_args(argv)
+    overrides = {
+        name: getattr(args, name)
+        for name in ("channel_timeout", "request_deadline")
+        if getattr(args, name) is not None
+    }
+    limits = ServerLimits(**overrides)
     skill = web_test_skill()
     if args.trust_root is None:
-        serve(skill, "127.0.0.1", args.port, verify=not args.no_verify, skill_id=args.skill_id)
+        serve(
+            skill,
+            "127.0.0.1",
+            args.port,
+            verify=not args.no_verify,
+            skill_id=args.skill_id,
+            threads=args.threads,
+            limits=limits,
+        )
         return
     chain = args.chain.read_bytes()
 
@@ -43,7 +62,7 @@ def main(argv: list[str] | None = None) -> None:
 
     verifier = AlexaSignatureVerifier(trust_roots=[args.trust_root.read_bytes()], load_chain=load)
     app = create_app(skill, verifiers=[verifier, AlexaTimestampVerifier()], skill_id=args.skill_id)
-    server = make_server(app, "127.0.0.1", args.port)
+    server = make_server(app, "127.0.0.1", args.port, threads=args.threads, limits=limits)
     print(f"Serving test-signed on http://127.0.0.1:{server.effective_port}/", file=sys.stderr)
     sys.stderr.flush()
     try:

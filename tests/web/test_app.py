@@ -8,6 +8,7 @@ import logging
 import pytest
 from ask_sdk_core.skill import CustomSkill
 
+from skill.adapters.replay import ReplayGuard
 from skill.adapters.verification import (
     AlexaSignatureVerifier,
     AlexaTimestampVerifier,
@@ -101,8 +102,16 @@ def test_verification_is_on_by_default(skill: CustomSkill) -> None:
 
 
 def test_default_verifier_sets() -> None:
+    """Cheapest first: timestamp, then the signature (may fetch), then the replay guard."""
     on = default_verifiers(verify=True, skill_id=None)
-    assert [type(v) for v in on] == [AlexaSignatureVerifier, AlexaTimestampVerifier]
+    assert [type(v) for v in on] == [AlexaTimestampVerifier, AlexaSignatureVerifier, ReplayGuard]
+    both = default_verifiers(verify=True, skill_id=envelopes.SKILL_ID)
+    assert [type(v) for v in both] == [
+        AlexaTimestampVerifier,
+        SkillIdVerifier,
+        AlexaSignatureVerifier,
+        ReplayGuard,
+    ]
     off = default_verifiers(verify=False, skill_id=envelopes.SKILL_ID)
     assert [type(v) for v in off] == [SkillIdVerifier]
     assert default_verifiers(verify=False, skill_id=None) == []

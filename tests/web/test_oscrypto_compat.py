@@ -126,8 +126,18 @@ def test_flask_ask_sdk_imports_with_the_shim() -> None:
     assert result.stdout.strip() == "ok"
 
 
-def test_importing_the_web_adapter_needs_no_manual_step() -> None:
-    result = run_python("import skill.adapters.web; print('ok')")
+@pytest.mark.parametrize(
+    "module",
+    [
+        "skill.adapters.web",
+        "skill.adapters.verification",
+        "skill.adapters.cert_chain",
+        "skill.adapters.replay",
+    ],
+)
+def test_importing_any_verification_module_first_needs_no_manual_step(module: str) -> None:
+    """Each module that (indirectly) imports certvalidator installs the fix itself first."""
+    result = run_python(f"import {module}; print('ok')")
     assert result.returncode == 0, result.stderr
 
 

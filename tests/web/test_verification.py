@@ -7,15 +7,21 @@ SHA-256 signature over the raw body, 150 s timestamp) with no network.
 
 from __future__ import annotations
 
+import http.client
 import logging
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from skill.adapters import verification
 from skill.adapters.verification import (
     AlexaSignatureVerifier,
     AlexaTimestampVerifier,
     VerificationException,
+    fetch_cert_chain,
 )
 from skill.adapters.web import create_app
 from tests.support.alexa_limits import assert_alexa_valid
@@ -67,11 +73,24 @@ def test_foreign_cert_url_is_refused_before_any_fetch(skill, signer, root, url) 
     assert loader.calls == []
 
 
-def test_upper_case_host_and_explicit_port_443_are_accepted(skill, signer, make_verifier) -> None:
-    url = "https://S3.AmazonAWS.com:443/echo.api/echo-api-cert.pem"
-    client = create_app(skill, verifiers=[make_verifier(pki.chain_pem(signer), url)]).test_client()
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://S3.AmazonAWS.com:443/echo.api/echo-api-cert-test.pem",
+        "HTTPS://s3.amazonaws.com/echo.api/../echo.api/echo-api-cert-test.pem",
+        "https://s3.amazonaws.com/echo.api/./echo-api-cert-test.pem",
+    ],
+)
+def test_documented_url_spellings_are_accepted_and_fetched_canonically(
+    skill, signer, root, url
+) -> None:
+    """Amazon's examples of valid URLs pass; the fetch goes to the one canonical URL."""
+    loader = chain_loader({pki.CERT_URL: pki.chain_pem(signer)})
+    verifier = AlexaSignatureVerifier(trust_roots=[root.pem], load_chain=loader)
+    client = create_app(skill, verifiers=[verifier]).test_client()
     text = envelopes.body(envelopes.launch_envelope())
     assert post(client, text, pki.signed_headers(text, signer, url=url)).status_code == 200
+    assert loader.calls == [pki.CERT_URL]
 
 
 def test_expired_certificate_is_refused(skill, root, make_verifier, caplog) -> None:
@@ -237,19 +256,229 @@ def test_cache_is_bounded(root) -> None:
     assert len(verifier._validated) == 2
 
 
-def test_fetch_failure_is_a_verification_error(skill, signer, root) -> None:
-    def unreachable(url: str) -> bytes:
-        from skill.adapters.verification import fetch_cert_chain
+def test_fetch_failure_is_a_short_400_that_does_not_echo_the_error(skill, signer, root) -> None:
+    def nothing_listens(host: str, timeout: float) -> http.client.HTTPConnection:
+        return http.client.HTTPConnection("127.0.0.1", 9, timeout=timeout)
 
-        return fetch_cert_chain("https://127.0.0.1:9/echo.api/x.pem", timeout=0.5)
+    def unreachable(url: str) -> bytes:
+        return fetch_cert_chain(url, deadline=0.5, connect=nothing_listens)
 
     verifier = AlexaSignatureVerifier(trust_roots=[root.pem], load_chain=unreachable)
     client = create_app(skill, verifiers=[verifier]).test_client()
     text = envelopes.body(envelopes.launch_envelope())
     res = post(client, text, pki.signed_headers(text, signer))
     assert res.status_code == 400
-    assert "Unable to load certificate chain" in res.get_json()["reason"]
+    reason = res.get_json()["reason"]
+    assert reason == "request verification failed: Certificate chain could not be fetched"
+    assert "refused" not in reason.lower() and "errno" not in reason.lower()
 
 
 def test_timestamp_tolerance_is_the_sdk_maximum() -> None:
     assert AlexaTimestampVerifier()._tolerance_in_millis == 150_000
+
+
+# -- issue 13, item 1: the certificate that is validated is the one that verifies -----------------
+def test_a_relabelled_trusted_certificate_cannot_vouch_for_another(skill, signer, root) -> None:
+    """The probe's chain: Amazon's (here: the test root's) signing certificate relabelled so a
+    lenient reader validates it, then the attacker's own certificate, whose key signs the body."""
+    attacker = pki.make_signing_cert(pki.make_root("Attacker"))
+    for label in (b"TRUSTED CERTIFICATE", b"X509 CERTIFICATE", b"CERTIFICATE REQUEST"):
+        chain = signer.pem.replace(b"CERTIFICATE", label) + attacker.pem
+        verifier = AlexaSignatureVerifier(
+            trust_roots=[root.pem], load_chain=chain_loader({pki.CERT_URL: chain})
+        )
+        client = create_app(skill, verifiers=[verifier]).test_client()
+        text = envelopes.body(envelopes.launch_envelope())
+        res = post(client, text, pki.signed_headers(text, attacker))
+        assert res.status_code == 400, label
+        assert "not labelled CERTIFICATE" in res.get_json()["reason"]
+
+
+def test_the_leaf_that_is_path_validated_is_the_one_returned(signer, root) -> None:
+    """Two well-labelled certificates: the first is validated and used; a self-made second one
+    is only ever an intermediate (and an unneeded one)."""
+    attacker = pki.make_signing_cert(pki.make_root("Attacker"))
+    chain = pki.chain_pem(signer) + attacker.pem
+    verifier = AlexaSignatureVerifier(
+        trust_roots=[root.pem], load_chain=chain_loader({pki.CERT_URL: chain})
+    )
+    used = verifier._retrieve_and_validate_certificate_chain(pki.CERT_URL)
+    assert used == signer.cert
+    swapped = AlexaSignatureVerifier(
+        trust_roots=[root.pem],
+        load_chain=chain_loader({pki.CERT_URL: attacker.pem + pki.chain_pem(signer)}),
+    )
+    with pytest.raises(VerificationException, match="not valid"):
+        swapped._retrieve_and_validate_certificate_chain(pki.CERT_URL)
+
+
+# -- issue 13, item 3: cheap checks first, negative caching, bounded fetches ----------------------
+def counting_app(skill, signer, root, **kwargs):  # type: ignore[no-untyped-def]
+    loader = chain_loader({pki.CERT_URL: pki.chain_pem(signer)})
+    verifier = AlexaSignatureVerifier(trust_roots=[root.pem], load_chain=loader, **kwargs)
+    app = create_app(skill, verifiers=[verifier, AlexaTimestampVerifier()])
+    return app.test_client(), loader, verifier
+
+
+@pytest.mark.parametrize(
+    ("change", "reason"),
+    [
+        (lambda text, h: (envelopes.body(envelopes.launch_envelope(age=timedelta(hours=1))), h),
+         "Timestamp"),
+        (lambda text, h: (text, {**h, "Signature-256": "not base64!"}), "base64"),
+        (lambda text, h: (text, {**h, "Signature-256": "QUJD"}), "wrong length"),
+        (lambda text, h: (text, {**h, "SignatureCertChainUrl": pki.CERT_URL + "?x"}), "query"),
+    ],
+)
+def test_cheap_checks_run_before_any_fetch(skill, signer, root, change, reason) -> None:
+    client, loader, _ = counting_app(skill, signer, root)
+    text = envelopes.body(envelopes.launch_envelope())
+    body, headers = change(text, pki.signed_headers(text, signer))
+    res = post(client, body, headers)
+    assert res.status_code == 400
+    assert reason in res.get_json()["reason"]
+    assert loader.calls == []
+
+
+def test_a_failed_url_is_cached_negatively_then_retried(root, signer) -> None:
+    now = [datetime.now(UTC)]
+    calls: list[str] = []
+
+    def missing(url: str) -> bytes:
+        calls.append(url)
+        raise VerificationException("Certificate chain could not be fetched", "HTTP 404")
+
+    verifier = AlexaSignatureVerifier(
+        trust_roots=[root.pem], load_chain=missing, clock=lambda: now[0]
+    )
+    url = "https://s3.amazonaws.com/echo.api/no-such-cert.pem"
+    for _ in range(5):
+        with pytest.raises(VerificationException, match="could not be fetched"):
+            verifier._retrieve_and_validate_certificate_chain(url)
+    assert calls == [url]
+    now[0] += verification.NEGATIVE_CACHE_TTL + timedelta(seconds=1)
+    with pytest.raises(VerificationException):
+        verifier._retrieve_and_validate_certificate_chain(url)
+    assert calls == [url, url]
+
+
+def test_an_invalid_chain_is_cached_negatively_too(skill, root) -> None:
+    stranger = pki.make_signing_cert(pki.make_root("Somebody Else's Root"))
+    loader = chain_loader({pki.CERT_URL: pki.chain_pem(stranger)})
+    verifier = AlexaSignatureVerifier(trust_roots=[root.pem], load_chain=loader)
+    for _ in range(3):
+        with pytest.raises(VerificationException, match="not valid"):
+            verifier._retrieve_and_validate_certificate_chain(pki.CERT_URL)
+    assert loader.calls == [pki.CERT_URL]
+
+
+def test_made_up_urls_never_evict_the_real_certificate(skill, signer, root) -> None:
+    """Hundreds of distinct URLs (made-up names and spelling variants of the real one) are sent
+    before every real request; the real chain is fetched exactly once."""
+    client, loader, verifier = counting_app(skill, signer, root)
+    spellings = [
+        "https://S3.amazonaws.com/echo.api/echo-api-cert-test.pem",
+        "https://s3.amazonaws.com:443/echo.api/echo-api-cert-test.pem",
+        "https://s3.amazonaws.com/echo.api/./echo-api-cert-test.pem",
+        "https://s3.amazonaws.com/echo.api//echo-api-cert-test.pem",
+    ]
+    for round_ in range(10):
+        made_up = [f"https://s3.amazonaws.com/echo.api/cert-{round_}-{i}.pem" for i in range(30)]
+        for url in made_up + spellings:
+            text = envelopes.body(envelopes.launch_envelope())
+            status = post(client, text, pki.signed_headers(text, signer, url=url)).status_code
+            assert status == (200 if url in spellings else 400)
+    assert loader.calls.count(pki.CERT_URL) == 1
+    assert len(verifier._validated) == 1
+    assert len(verifier._failed) == 300
+
+
+def test_fetches_in_flight_are_bounded_and_the_excess_is_refused_at_once(
+    skill, signer, root
+) -> None:
+    """With every fetch slot held by a slow URL, a request needing one more fetch gets 429
+    immediately (it does not wait), and a request for an already cached URL is still served."""
+    release = threading.Event()
+    started: list[str] = []
+
+    def slow(url: str) -> bytes:
+        if url == pki.CERT_URL:
+            return pki.chain_pem(signer)
+        started.append(url)
+        release.wait(timeout=10)
+        raise VerificationException("Certificate chain could not be fetched", "HTTP 404")
+
+    verifier = AlexaSignatureVerifier(trust_roots=[root.pem], load_chain=slow, max_fetches=2)
+    client = create_app(skill, verifiers=[verifier]).test_client()
+    warm = envelopes.body(envelopes.launch_envelope())
+    assert post(client, warm, pki.signed_headers(warm, signer)).status_code == 200
+
+    def attempt(url: str) -> int:
+        text = envelopes.body(envelopes.launch_envelope())
+        app = create_app(skill, verifiers=[verifier]).test_client()
+        return post(app, text, pki.signed_headers(text, signer, url=url)).status_code
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        holders = [
+            pool.submit(attempt, f"https://s3.amazonaws.com/echo.api/slow-{i}.pem") for i in (1, 2)
+        ]
+        deadline = time.monotonic() + 10
+        while len(started) < 2 and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert len(started) == 2
+        began = time.monotonic()
+        text = envelopes.body(envelopes.launch_envelope())
+        third = post(
+            client, text,
+            pki.signed_headers(text, signer, url="https://s3.amazonaws.com/echo.api/slow-3.pem"),
+        )
+        assert third.status_code == 429
+        assert third.headers["Retry-After"] == "1"
+        assert time.monotonic() - began < 2.0  # refused, not queued behind the 10 s fetches
+        cached = envelopes.body(envelopes.launch_envelope())
+        assert post(client, cached, pki.signed_headers(cached, signer)).status_code == 200
+        release.set()
+        assert [h.result() for h in holders] == [400, 400]
+    assert len(started) == 2
+
+
+def test_concurrent_requests_for_one_url_share_one_fetch(signer, root) -> None:
+    gate = threading.Event()
+    calls: list[str] = []
+
+    def slow(url: str) -> bytes:
+        calls.append(url)
+        gate.wait(timeout=10)
+        return pki.chain_pem(signer)
+
+    verifier = AlexaSignatureVerifier(trust_roots=[root.pem], load_chain=slow)
+    with ThreadPoolExecutor(max_workers=6) as pool:
+        results = [
+            pool.submit(verifier._retrieve_and_validate_certificate_chain, pki.CERT_URL)
+            for _ in range(6)
+        ]
+        time.sleep(0.2)
+        gate.set()
+        certificates = {r.result() for r in results}
+    assert certificates == {signer.cert}
+    assert calls == [pki.CERT_URL]
+
+
+def test_a_failed_refresh_keeps_the_validated_certificate(signer, root, caplog) -> None:
+    now = [datetime.now(UTC)]
+    fail = [False]
+
+    def flaky(url: str) -> bytes:
+        if fail[0]:
+            raise VerificationException("Certificate chain could not be fetched", "timed out")
+        return pki.chain_pem(signer)
+
+    verifier = AlexaSignatureVerifier(
+        trust_roots=[root.pem], load_chain=flaky, clock=lambda: now[0]
+    )
+    first = verifier._retrieve_and_validate_certificate_chain(pki.CERT_URL)
+    now[0] += verification.CACHE_MAX_AGE + timedelta(minutes=1)
+    fail[0] = True
+    with caplog.at_level(logging.WARNING, logger="skill.adapters.verification"):
+        assert verifier._retrieve_and_validate_certificate_chain(pki.CERT_URL) is first
+    assert "could not re-validate" in caplog.text
