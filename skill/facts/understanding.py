@@ -420,7 +420,8 @@ class Understander:
 
     def _ranker_text(self, d: _Draft) -> str:
         """The words for the lexical ranker: names heard by sound or by a part ("gunner cason")
-        written as the name, so its exact matching sees them; outside the question proper, chatter ("my granddaughter's
+        written as the name, so its exact matching sees them; ordinary words respelt to the
+        store's ("amundson"); outside the question proper, chatter ("my granddaughter's
         teacher") dropped, so it does not count against the answer."""
         words = list(d.words)
         named = set()
