@@ -77,6 +77,7 @@ class Comparison(Record):
     rows: tuple[Row, ...]
     missing: tuple[str, ...] = ()
     superlative: bool = False
+    polarity: str | None = None  # asked as yes/no: whether the first named one comes first
 
 
 class Answer(Record):
@@ -95,6 +96,7 @@ class Answer(Record):
     offer: Fact | None = None  # the nearest real fact, offered rather than spoken
     ranked: tuple[Scored, ...] = ()
     about: tuple[str, ...] = ()  # whom the question was about, when the answer names another
+    derived_age: int | None = None  # age in 1925 worked out from a recorded birth year
 
     @property
     def known(self) -> bool:
@@ -209,45 +211,72 @@ def _by_relation(ranker: Ranker, query: Query, analysis: Analysis,
                  subject: str) -> Answer | None:
     """Answer from the facts recording the asked relation for the subject, or say there are
     none. None: the relation does not decide (a weak topic with no facts: rank instead)."""
-    store = ranker.store
     topic = None if query.weak_topic else query.topic
     if topic is None and query.facet not in _VALUE_FACETS:
         return None
-    found = relation_facts(store.answering(subject), subject, topic, query.facet)
-    if not found and topic is not None and query.facet == "who":
-        # The asked topic named as a value ("which dog is in wasilla": remains.where = wasilla).
+    found = relation_facts(ranker.store.answering(subject), subject, topic, query.facet)
+    if topic is None and query.facet == "age" and not any(k == "age" for _, _, k in found):
+        derived = _age_in_1925(ranker, subject, query, analysis)
+        if derived is not None:
+            return derived
+    if not found:
+        subject, found = _elsewhere(ranker, query, subject, topic)
+    if not found:
+        return _unrecorded(ranker, query, analysis, subject, topic)
+    return _best_recorded(ranker, query, analysis, subject, found)
+
+
+def _elsewhere(ranker: Ranker, query: Query, subject: str,
+               topic: str | None) -> tuple[str, list[tuple[int, Fact, str]]]:
+    """Where else the relation may be recorded, when the subject records none."""
+    store = ranker.store
+    if topic is not None:
+        # The subject named as the value ("which dog is in wasilla": remains.where = wasilla;
+        # "did Roth make the statue": statue.who = roth).
         found = _by_value(store.facts.values(), subject, query)
-    if not found and subject != IMPLIED_SUBJECT and (
+        if found:
+            return subject, found
+    if subject != IMPLIED_SUBJECT and (
             subject in ranker.lexicon.background or query.from_context
             or query.subject_is_setting):
         # "how cold was it" with the serum, or the airplane, in mind: the relay's weather.
         implied = relation_facts(store.answering(IMPLIED_SUBJECT), IMPLIED_SUBJECT, topic,
                                  query.facet)
         if implied or subject in ranker.lexicon.background:
-            subject, found = IMPLIED_SUBJECT, implied
-    fallback = ranker.relations.topics[topic].fallback if topic in ranker.relations.topics else None
-    if not found and fallback == "identity" and store.identity_of(subject) is not None:
+            return IMPLIED_SUBJECT, implied
+    return subject, []
+
+
+def _unrecorded(ranker: Ranker, query: Query, analysis: Analysis, subject: str,
+                topic: str | None) -> Answer | None:
+    """No fact records what was asked: the identity if the topic falls back to it, a fact the
+    words plainly support, an honest "no record", or None to leave it to ranking."""
+    store = ranker.store
+    spec = ranker.relations.topics.get(topic or "")
+    identity = store.identity_of(subject)
+    if spec is not None and spec.fallback == "identity" and identity is not None:
         # "what was Welch's first name", "was Togo real": who or what the entity was says it.
-        identity = store.identity_of(subject)
-        assert identity is not None
         return _fact_answer(ranker, identity, subject, query, analysis, "")
-    if not found:
-        # "No record" needs a topic the question clearly asks (not a common verb, not just a
-        # value asked of the story's background), about what the question is about.
-        background = subject in ranker.lexicon.background
-        implied = subject == IMPLIED_SUBJECT and subject not in query.entities
-        if query.subject_is_setting or implied or (
-                background and (topic is None or query.weak_topic)):
-            return None
-        if topic is None and not query.facet_from_question:
-            return None
-        supported = _supported(ranker, analysis, subject, query)
-        if supported is not None:
-            return _fact_answer(ranker, supported, subject, query, analysis, "")
-        return _no_record(ranker, query, analysis, subject)
-    # Between facts recording the relation, the better fit and then the question's words
-    # decide; a fact the words point to strongly competes too ("where did Kaasen's sled flip
-    # over": the crash at Bonanza Flat, though it records no place).
+    # "No record" needs a topic the question clearly asks (not a common verb, not just a value
+    # asked of the story's background), about what the question is about.
+    background = subject in ranker.lexicon.background
+    implied = subject == IMPLIED_SUBJECT and subject not in query.entities
+    if query.subject_is_setting or implied or (
+            background and (topic is None or query.weak_topic)):
+        return None
+    if topic is None and not query.facet_from_question:
+        return None
+    supported = _supported(ranker, analysis, subject, query)
+    if supported is not None:
+        return _fact_answer(ranker, supported, subject, query, analysis, "")
+    return _no_record(ranker, query, analysis, subject)
+
+
+def _best_recorded(ranker: Ranker, query: Query, analysis: Analysis, subject: str,
+                   found: list[tuple[int, Fact, str]]) -> Answer:
+    """Between facts recording the relation, the better fit and then the question's words
+    decide; a fact the words point to strongly competes too ("where did Kaasen's sled flip
+    over": the crash at Bonanza Flat, though it records no place)."""
     keys = {f.id: (fit, key) for fit, f, key in found}
     pool = {f.id: f for _, f, _ in found}
     for scored in ranker.rank_analysis(analysis, limit=3):
@@ -310,6 +339,16 @@ def _supported(ranker: Ranker, analysis: Analysis, subject: str, query: Query) -
         if needed <= said:
             return fact
     return None
+
+
+def _age_in_1925(ranker: Ranker, subject: str, query: Query,
+                 analysis: Analysis) -> Answer | None:
+    """ "How old was Seppala during the serum run": the recorded birth year says it."""
+    row = _value_of(ranker, subject, "birth.when")
+    year = values.year_of(row.value) if row is not None else None
+    if row is None or year is None or not 1840 < year < 1925:
+        return None
+    return Answer("fact", row.fact, subject, analysis, query, derived_age=1925 - year)
 
 
 def _by_value(facts: Iterable[Fact], value: str, query: Query) -> list[tuple[int, Fact, str]]:
@@ -450,7 +489,10 @@ def _compare(ranker: Ranker, query: Query, analysis: Analysis) -> Answer | None:
             # A fact that says it outright ("the longest was Seppala's 91 miles") beats a
             # sentence built from the values.
             return Answer("fact", stated, rows[0].entity, analysis, query)
-    comparison = Comparison(relation, order, tuple(rows), missing, superlative)
+    polarity = None
+    if query.yes_no_compare and not superlative:
+        polarity = "yes" if rows[0].entity == entities[0] else "no"
+    comparison = Comparison(relation, order, tuple(rows), missing, superlative, polarity)
     return Answer("compare", rows[0].fact, rows[0].entity, analysis, query,
                   comparison=comparison)
 

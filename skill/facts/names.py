@@ -142,19 +142,26 @@ class NameMatcher:
         return self._codes
 
     def _sounds_like(self, spoken: str) -> frozenset[str]:
-        """Entities whose distinctive name word sounds like ``spoken`` (letters only)."""
+        """Entities whose distinctive name word sounds most like ``spoken`` (letters only):
+        the same code before a near one, then the closest spelling."""
         import jellyfish
 
         meta = _vowel_start(jellyfish.metaphone(spoken))
         nysiis = jellyfish.nysiis(spoken)
-        found: set[str] = set()
+        best: tuple[int, float] = (0, 0.0)
+        found: frozenset[str] = frozenset()
         for word, word_meta, word_nysiis in self._code_index().get(meta[:2], ()):
-            if not (_close(meta, word_meta) or nysiis == word_nysiis):
+            rank = 2 if meta == word_meta or nysiis == word_nysiis else (
+                1 if _close(meta, word_meta) else 0)
+            if not rank:
                 continue
-            if jellyfish.jaro_winkler_similarity(spoken, word) >= _MIN_SPELLING:
-                whole = self._whole.get(word)
-                found |= {whole} if whole else self._name_words[word]
-        return frozenset(found)
+            similarity = jellyfish.jaro_winkler_similarity(spoken, word)
+            if similarity < _MIN_SPELLING or (rank, similarity) <= best:
+                continue
+            best = (rank, similarity)
+            whole = self._whole.get(word)
+            found = frozenset({whole}) if whole else self._name_words[word]
+        return found
 
     def _unfamiliar(self, word: str) -> bool:
         return word not in self._known and not word.isdigit()

@@ -123,22 +123,34 @@ def _match_at(words: Sequence[str], i: int, phrase: Phrase) -> int | None:
 class _PhraseIndex:
     """Phrases indexed by their first word, for a single left-to-right scan."""
 
-    def __init__(self, entries: Sequence[tuple[Phrase, str, str | None]]) -> None:
+    def __init__(self, entries: Sequence[tuple[Phrase, str, str | None]],
+                 weak_surfaces: frozenset[tuple[str, str]] = frozenset()) -> None:
         self._by_first: dict[str, list[tuple[Phrase, str, str | None, bool]]] = {}
+        #: (topic, words as said) of weak triggers: "own" is weak where "owned" is not, though
+        #: both stem to "own".
+        self._weak = weak_surfaces
+        self._strong: set[tuple[str, Phrase]] = set()
         for phrase, name, facet in entries:
             weak = phrase[0].startswith("~")
             if weak:
                 phrase = (phrase[0][1:], *phrase[1:])
+            else:
+                self._strong.add((name, phrase))
             self._by_first.setdefault(phrase[0], []).append((phrase, name, facet, weak))
         for bucket in self._by_first.values():
             bucket.sort(key=lambda e: -len(e[0]))
 
-    def find(self, words: Sequence[str]) -> list[Hit]:
+    def find(self, words: Sequence[str], surface: Sequence[str] | None = None) -> list[Hit]:
         hits: list[Hit] = []
         for i, word in enumerate(words):
             for phrase, name, facet, weak in self._by_first.get(word, ()):
                 end = _match_at(words, i, phrase)
                 if end is not None:
+                    said = " ".join(surface[i:end]) if surface is not None else ""
+                    if (name, said) in self._weak:
+                        weak = True  # said exactly as a weak trigger ("own", not "owned")
+                    elif (name, phrase) in self._strong:
+                        weak = False  # a strong trigger shares its stems ("owns": "owned")
                     hits.append(Hit(name, facet, i, end, weak))
                     break
         return hits
@@ -181,7 +193,10 @@ class Relations:
             tuple(t.partition(":")[0].lstrip("~").split()) for spec in raw["topics"].values()
             for t in spec["triggers"]] + [p for p, _, _ in comparatives]
         self._facet_cues = _PhraseIndex(facet_cues)
-        self._triggers = _PhraseIndex(triggers)
+        weak_surfaces = frozenset(
+            (name, t.partition(":")[0][1:]) for name, spec in raw["topics"].items()
+            for t in spec["triggers"] if t.startswith("~") and "*" not in t)
+        self._triggers = _PhraseIndex(triggers, weak_surfaces)
         self._comparatives: dict[str, list[tuple[Phrase, Mapping[str, Any], bool]]] = {}
         for phrase, spec, superlative in comparatives:
             self._comparatives.setdefault(phrase[0], []).append((phrase, spec, superlative))
@@ -204,9 +219,10 @@ class Relations:
             return topic in self.topics and facet in self.facets
         return key in self.topics or key in self.facets or key in ("identity", "real")
 
-    def topics_in(self, stems: Sequence[str]) -> list[Hit]:
-        """Topic triggers in the (stemmed) words, in order."""
-        return self._triggers.find(stems)
+    def topics_in(self, stems: Sequence[str], words: Sequence[str] | None = None) -> list[Hit]:
+        """Topic triggers in the (stemmed) words, in order; with the words as said, a trigger
+        marked weak ("~own") is weak only where it was said that way."""
+        return self._triggers.find(stems, words)
 
     def facet_cues(self, words: Sequence[str]) -> list[Hit]:
         """Facet cues ("how far", "what year", "where") in the (plain) words, in order."""

@@ -41,6 +41,8 @@ _CLAUSE_OPENERS = frozenset(
     """and but so if whether know wondering wonder curious asked asking question tell me out
     told said think thought remember""".split()
 )
+#: Words after which "whether" or "if" opens the question ("wants to know if ...").
+_ASKING = frozenset("know wondering wonder asking asked ask curious see tell me out sure".split())
 #: What starts an elliptical follow-up ("and togo", "what about kaasen", "how about the dog").
 _ELLIPSIS_OPENERS: tuple[tuple[str, ...], ...] = (
     ("and", "what", "about"), ("and", "how", "about"), ("what", "about"), ("how", "about"),
@@ -100,6 +102,8 @@ class Query(Record):
     topic_words: tuple[str, ...] = ()
     #: The entities are asked about together ("films about balto and togo").
     coordinated: bool = False
+    #: A comparison asked as a yes/no question ("was togo older than balto").
+    yes_no_compare: bool = False
 
 
 def _starts_with(words: Sequence[str], phrase: Sequence[str]) -> bool:
@@ -119,7 +123,7 @@ def _core_start(words: Sequence[str]) -> int:
             start = i
         elif word in YES_NO_STARTS and opener and i + 1 < len(words):
             start = i
-        elif word in ("whether", "if") and words[i - 1] in _CLAUSE_OPENERS:
+        elif word in ("whether", "if") and words[i - 1] in _ASKING:
             start = i + 1
     # A question word leading only a tail ("... who was that") leaves the content before it.
     return start if len(words) - start >= 2 else 0
@@ -131,7 +135,7 @@ class _Draft:
     __slots__ = ("words", "context", "mentions", "core", "topic_hit", "form", "facet", "topic",
                  "weak_topic", "facet_from_question", "topic_from_question", "named",
                  "specific", "entities", "elliptical", "from_context", "comparative",
-                 "category", "hits", "coordinated")
+                 "category", "hits", "coordinated", "yes_no_compare")
 
     def __init__(self, words: list[str], context: Context) -> None:
         self.words = words
@@ -154,6 +158,7 @@ class _Draft:
         self.category: str | None = None
         self.hits: list[Hit] = []
         self.coordinated = False
+        self.yes_no_compare = False
 
     def query(self, ranker_text: str, setting: bool) -> Query:
         words = self.words
@@ -164,7 +169,7 @@ class _Draft:
             tuple(w for w in words if w.replace(".", "", 1).isdigit()), self.core,
             self.topic_from_question, self.facet_from_question, self.weak_topic, setting,
             tuple(words[self.topic_hit.start:self.topic_hit.end]) if self.topic_hit else (),
-            self.coordinated,
+            self.coordinated, self.yes_no_compare,
         )
 
 
@@ -261,7 +266,7 @@ class Understander:
         words = d.words
         d.mentions = self.names.find(words)
         d.core = _core_start(words)
-        d.hits = self._usable(self.relations.topics_in([stem(w) for w in words]), words,
+        d.hits = self._usable(self.relations.topics_in([stem(w) for w in words], words), words,
                               d.mentions)
         d.topic_hit = self._topic(d.hits, d.core)
         d.facet = self._facet(words, d.core)
@@ -413,6 +418,7 @@ class Understander:
             compared = list(d.context.entities)
             d.from_context = True
         if len(compared) >= 2 or comparative.superlative or d.form != "yes_no":
+            d.yes_no_compare = d.form == "yes_no" and len(compared) >= 2
             d.form = "compare"
             d.comparative = comparative
             d.entities = compared if len(compared) >= 2 else d.entities

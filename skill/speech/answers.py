@@ -111,13 +111,14 @@ def comparison_text(comparison: Comparison, name_of: NameOf, kind: str | None) -
         parts = [lead, winner.fact.spoken] if lead else [winner.fact.spoken]
         return " ".join(parts)
     loser = rows[-1]
+    verdict = _YES_NO.get(comparison.polarity or "")
     text = _COMPARE.get(key, _COMPARE_ANY).format(
         w=w, vw=vw, l=name_of(loser.entity), vl=spoken_value(comparison.relation, loser.value))
     if len(rows) > 2:
         middle = ", ".join(
             f"{name_of(r.entity)} {spoken_value(comparison.relation, r.value)}" for r in rows[1:-1])
         text += f" In between: {middle}."
-    parts = [text, *_notes(rows)]
+    parts = [verdict, text, *_notes(rows)] if verdict else [text, *_notes(rows)]
     if comparison.missing:
         names = " or ".join(name_of(e) for e in comparison.missing)
         parts.append(f"I don't have a record of that for {names}.")
@@ -132,6 +133,9 @@ def answer_text(result: Answer, name_of: NameOf) -> str:
     assert result.fact is not None
     if result.kind == "yes_no" and result.polarity in _YES_NO:
         return f"{_YES_NO[result.polarity]} {result.fact.spoken}"
+    if result.derived_age is not None and result.entity is not None:
+        return (f"{result.fact.spoken} That would make {name_of(result.entity)} about "
+                f"{result.derived_age} during the 1925 serum run.")
     return result.fact.spoken
 
 
