@@ -200,11 +200,69 @@ def answer(ranker: Ranker, question: Question, context: Context | None = None) -
     subject = query.entities[0] if query.entities else None
     if subject is None and query.topic is not None and not query.weak_topic:
         subject = IMPLIED_SUBJECT  # "how cold was it": the relay itself
+    decided = None
     if subject is not None and _gating(query) and not query.coordinated:
         decided = _by_relation(ranker, query, analysis, subject)
-        if decided is not None:
-            return decided
-    return _by_ranking(ranker, query, analysis)
+    return _honest(ranker, decided or _by_ranking(ranker, query, analysis))
+
+
+#: Determiners that mention a thing without naming it ("a taxidermist", "four nurses").
+_INDEFINITE = frozenset(
+    "a an one two three four five six seven eight nine ten some several many".split())
+
+
+def _honest(ranker: Ranker, result: Answer) -> Answer:
+    """The last check before a fact is spoken as the answer: does it speak of what the
+    question turns on? A fact about the right entity that never mentions the thing asked
+    ("what colour was Togo's harness": his coat), or that mentions it without naming it
+    ("what were the names of Welch's nurses": "four nurses"), is offered, not given."""
+    query, fact = result.query, result.fact
+    if query is None or fact is None or result.kind not in ("fact", "yes_no"):
+        return result
+    said = set(ranker.lexicon.terms(" ".join((fact.answer, fact.card, *fact.cues))))
+    store = ranker.store
+    name = store.entities[result.entity].spoken_name if result.entity in store.entities else None
+    for word in query.possessed:
+        terms = ranker.lexicon.terms(word)
+        if terms and terms[0] not in said:
+            return _withheld(result, f"{name}'s {word}" if name else "that")
+    for word in query.asked:
+        if _only_unnamed(fact.answer, word):
+            return _withheld(result, f"the name of the {word}")
+    return result
+
+
+_SENTENCE = re.compile(r"(?<=[.!?])\s+")
+_TOKEN = re.compile(r"[A-Za-z0-9']+|[:;,]")
+
+
+def _only_unnamed(text: str, word: str) -> bool:
+    """Whether the fact mentions ``word`` only as something unnamed ("a taxidermist", "four
+    nurses"), never with a name ("the ship Alameda", "Kaasen was a musher", "seven dogs:
+    Balto, Tillie ...")."""
+    seen = False
+    for sentence in _SENTENCE.split(text):
+        tokens = _TOKEN.findall(sentence)
+        lowered = [t.lower() for t in tokens]
+        for i, token in enumerate(lowered):
+            if token not in (word, word + "s"):
+                continue
+            seen = True
+            if not any(lowered[j] in _INDEFINITE for j in range(max(0, i - 3), i)):
+                return False  # "the explorer Amundsen": a definite, named mention
+            after = tokens[i + 1:i + 4]
+            named_after = bool(after) and (after[0][:1].isupper() or ":" in after
+                                           or after[0].lower() in ("named", "called"))
+            copula = len(tokens) > 2 and tokens[0][:1].isupper() and any(
+                t in ("was", "is", "were") for t in lowered[1:i])
+            if named_after or copula:
+                return False
+    return seen
+
+
+def _withheld(result: Answer, missing: str) -> Answer:
+    return Answer("no_record", None, result.entity, result.analysis, result.query,
+                  missing=missing, offer=result.fact)
 
 
 def _by_relation(ranker: Ranker, query: Query, analysis: Analysis,
@@ -242,7 +300,7 @@ def _elsewhere(ranker: Ranker, query: Query, subject: str,
         # "how cold was it" with the serum, or the airplane, in mind: the relay's weather.
         implied = relation_facts(store.answering(IMPLIED_SUBJECT), IMPLIED_SUBJECT, topic,
                                  query.facet)
-        if implied or subject in ranker.lexicon.background:
+        if implied:
             return IMPLIED_SUBJECT, implied
     return subject, []
 
@@ -273,10 +331,16 @@ def _unrecorded(ranker: Ranker, query: Query, analysis: Analysis, subject: str,
 
 
 def _best_recorded(ranker: Ranker, query: Query, analysis: Analysis, subject: str,
-                   found: list[tuple[int, Fact, str]]) -> Answer:
+                   found: list[tuple[int, Fact, str]]) -> Answer | None:
     """Between facts recording the relation, the better fit and then the question's words
     decide; a fact the words point to strongly competes too ("where did Kaasen's sled flip
     over": the crash at Bonanza Flat, though it records no place)."""
+    if query.facet in _VALUE_FACETS:
+        # Another facet of the topic answers a value only if the fact states one ("how old
+        # was Kimble when he rescued Balto": the rescue, but no age).
+        found = [(fit, f, k) for fit, f, k in found if fit > 1 or states(f, query.facet)]
+        if not found:
+            return _unrecorded(ranker, query, analysis, subject, query.topic)
     keys = {f.id: (fit, key) for fit, f, key in found}
     pool = {f.id: f for _, f, _ in found}
     for scored in ranker.rank_analysis(analysis, limit=3):
@@ -311,7 +375,8 @@ def _fact_answer(ranker: Ranker, fact: Fact, subject: str, query: Query, analysi
 #: How a fact's own text states a value of each kind, when no relation records it.
 _STATES: dict[str, str] = {
     "miles": r"\bmiles?\b",
-    "how_many": r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten)\b",
+    "how_many": r"(?<![\w,])\d{1,3}(?:,\d{3})*(?![\w,])|\b(one|two|three|four|five|six|seven|"
+                r"eight|nine|ten|dozen|hundred|thousand|million)\b",
     "age": r"\byears? old\b|\baged? \d|\b\d+-year", "when": r"\b1[89]\d\d\b|\b20[0-2]\d\b",
     "temperature": r"\bdegrees\b|\bminus \d", "weight": r"\bpounds\b", "speed": r"miles an hour",
     "duration": r"\b(hours?|days?)\b",
@@ -322,7 +387,17 @@ def states(fact: Fact, facet: str | None) -> bool:
     """Whether the fact's words state a value of the facet asked ("how many" needs a number;
     a time may be stated in other ways, "at eight months old")."""
     pattern = _STATES.get(facet or "") if facet != "when" else None
-    return pattern is None or re.search(pattern, fact.answer.lower()) is not None
+    if pattern is None:
+        return True
+    # Dates are no counts: "January 28, 1925" states no number of anything.
+    text = _DATES.sub(" ", fact.answer.lower())
+    return re.search(pattern, text) is not None
+
+
+_DATES = re.compile(
+    r"\b(january|february|march|april|may|june|july|august|september|october|november|"
+    r"december)( \d{1,2}(st|nd|rd|th)?)?(,? \d{4})?|\b1[89]\d\d\b|\b20\d\d\b|"
+    r"\b\d{1,2}(:\d\d)? (in the (morning|evening|afternoon)|at night|am|pm)\b")
 
 
 def _supported(ranker: Ranker, analysis: Analysis, subject: str, query: Query) -> Fact | None:
@@ -332,7 +407,8 @@ def _supported(ranker: Ranker, analysis: Analysis, subject: str, query: Query) -
     entity that shares only other words is a neighbour, not an answer."""
     needed = set(content_terms(" ".join(query.topic_words)))
     for scored in ranker.rank_analysis(analysis, limit=3):
-        if subject not in scored.fact.about or scored.words < MIN_WORD_SUPPORT:
+        if (subject not in scored.fact.about or scored.words < MIN_WORD_SUPPORT
+                or not states(scored.fact, query.facet)):
             continue
         fact = scored.fact
         said = set(content_terms(" ".join((fact.answer, *fact.cues))))

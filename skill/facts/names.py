@@ -48,6 +48,8 @@ class Mention(Record):
     by_sound: bool = False
     #: The words said are one of the entity's names or synonyms (not a part of one).
     exact: bool = True
+    #: Said as an owner ("togos harness": speech recognition writes the "'s" as "s").
+    possessive: bool = False
 
 
 def _vowel_start(code: str) -> str:
@@ -110,8 +112,9 @@ class NameMatcher:
         self._vocabulary_codes: dict[str, list[str]] | None = None
 
     # -- exact ------------------------------------------------------------------------------
-    def _exact_at(self, words: Sequence[str], i: int) -> tuple[int, str] | None:
-        """The longest form starting at word ``i`` (a trailing plural/possessive "s" allowed)."""
+    def _exact_at(self, words: Sequence[str], i: int) -> tuple[int, str, bool] | None:
+        """The longest form starting at word ``i`` (a trailing plural/possessive "s" allowed):
+        (end, entity, whether the "s" was added)."""
         candidates = self._by_first.get(words[i])
         if candidates is None and words[i].endswith("s"):
             candidates = self._by_first.get(words[i][:-1])
@@ -122,10 +125,11 @@ class NameMatcher:
             if end > len(words):
                 continue
             said = list(words[i:end])
-            if said[-1] != form[-1] and said[-1].endswith("s"):
+            added = said[-1] != form[-1] and said[-1].endswith("s")
+            if added:
                 said[-1] = said[-1][:-1]  # "kaasens", "baltos": the apostrophe was dropped
             if tuple(said) == form:
-                return end, entity_id
+                return end, entity_id, added
         return None
 
     # -- by sound -----------------------------------------------------------------------------
@@ -215,8 +219,8 @@ class NameMatcher:
         while i < len(words):
             exact = self._exact_at(words, i)
             if exact is not None:
-                end, entity_id = exact
-                mentions.append(Mention(entity_id, i, end))
+                end, entity_id, possessive = exact
+                mentions.append(Mention(entity_id, i, end, possessive=possessive))
                 taken.update(range(i, end))
                 i = end
             else:

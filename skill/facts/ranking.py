@@ -158,6 +158,12 @@ class Ranker:
             lexicon = self._lexicon = Lexicon.load()
         return lexicon
 
+    def knows(self, term: str) -> bool:
+        """Whether any fact uses the (folded, stemmed) term."""
+        if not self._indexed:
+            self._build_index()
+        return term in self._idf
+
     @property
     def relations(self) -> Relations:
         """The relation vocabulary (what questions ask), read on first access."""

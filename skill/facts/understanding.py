@@ -54,6 +54,18 @@ _CATEGORY_WORDS = {
     "drivers": "person", "man": "person", "person": "person", "leg": "leg", "legs": "leg",
     "stretch": "leg", "team": "leg", "teams": "leg", "stage": "leg", "part": "leg",
 }
+#: Words that never carry what a question is about.
+_NOT_FOCUS = STOPWORDS | QUESTION_WORDS | FILLERS | PRONOUNS | YES_NO_STARTS | frozenset(
+    """happen happened happens happening do did done doing make made makes get got gets go went
+    goes gone come came comes take took takes tell told know knew say said call called name
+    named names like really actually exactly ever still during while before after since until
+    then also just only even much many more most some any other others one ones thing things
+    stuff way whole time times long far old first last finally originally altogether roughly
+    approximately around about back again already yet went mean means meant true right
+    people person someone somebody anyone everyone""".split())
+#: Words that describe rather than name what is asked ("what second shipment").
+_ORDINALS_AND_SIZES = frozenset(
+    "second third fourth big bigger biggest small little large famous real".split())
 #: Topics that name an entity by its role towards another ("the musher of togo").
 _ROLES = frozenset({"musher", "lead_dog", "owner", "siblings", "parents", "spouse"})
 #: Facets that, asked of a role ("how far did his brother go"), ask about the one in the role.
@@ -104,6 +116,12 @@ class Query(Record):
     coordinated: bool = False
     #: A comparison asked as a yes/no question ("was togo older than balto").
     yes_no_compare: bool = False
+    #: The thing said as the subject's own ("harness" in "what colour was togo's harness"):
+    #: a fact about the subject that never mentions it does not answer.
+    possessed: tuple[str, ...] = ()
+    #: The words naming what a question asks the name of ("which newspaper", "the names of
+    #: welch's nurses"): a fact that only says "a newspaper" does not answer.
+    asked: tuple[str, ...] = ()
 
 
 def _starts_with(words: Sequence[str], phrase: Sequence[str]) -> bool:
@@ -135,7 +153,7 @@ class _Draft:
     __slots__ = ("words", "context", "mentions", "core", "topic_hit", "form", "facet", "topic",
                  "weak_topic", "facet_from_question", "topic_from_question", "named",
                  "specific", "entities", "elliptical", "from_context", "comparative",
-                 "category", "hits", "coordinated", "yes_no_compare")
+                 "category", "hits", "coordinated", "yes_no_compare", "cues")
 
     def __init__(self, words: list[str], context: Context) -> None:
         self.words = words
@@ -159,6 +177,7 @@ class _Draft:
         self.hits: list[Hit] = []
         self.coordinated = False
         self.yes_no_compare = False
+        self.cues: list[Hit] = []
 
     def query(self, ranker_text: str, setting: bool) -> Query:
         words = self.words
@@ -169,8 +188,45 @@ class _Draft:
             tuple(w for w in words if w.replace(".", "", 1).isdigit()), self.core,
             self.topic_from_question, self.facet_from_question, self.weak_topic, setting,
             tuple(words[self.topic_hit.start:self.topic_hit.end]) if self.topic_hit else (),
-            self.coordinated, self.yes_no_compare,
+            self.coordinated, self.yes_no_compare, self.possessed(), self.asked(),
         )
+
+    def possessed(self) -> tuple[str, ...]:
+        """The word after a name said as an owner ("togos harness" -> "harness")."""
+        found = []
+        for m in self.mentions:
+            if m.possessive and m.end < len(self.words):
+                word = self.words[m.end]
+                if word not in _NOT_FOCUS and not any(h.start == m.end for h in self.hits):
+                    found.append(word)
+        return tuple(found)
+
+    def asked(self) -> tuple[str, ...]:
+        """Up to three words after "which", "what", "who was the" or "the name(s) of" that no
+        name or topic accounts for: the thing whose name is asked."""
+        words = self.words
+        starts = [i + 1 for i, w in enumerate(words[:-1]) if w in ("which", "what")]
+        starts += [i + 2 for i in range(len(words) - 2)
+                   if words[i] in ("name", "names") and words[i + 1] == "of"]
+        starts += [i + 3 for i in range(len(words) - 3)
+                   if words[i] == "who" and words[i + 1] in ("was", "were")
+                   and words[i + 2] == "the"]
+        covered = {i for m in self.mentions for i in range(m.start, m.end)}
+        for cue in self.cues:  # "what year", "which leg": the facet's words, not a thing
+            covered.update(range(cue.start, cue.end))
+        found: list[str] = []
+        for start in starts:
+            taken = 0
+            for i in range(start, min(start + 4, len(words))):
+                if words[i] in ("the", "his", "her", "their", "of") or i in covered:
+                    continue
+                if words[i] in _NOT_FOCUS or words[i] in _ORDINALS_AND_SIZES:
+                    break
+                found.append(words[i])
+                taken += 1
+                if taken == 3:
+                    break
+        return tuple(dict.fromkeys(found))
 
 
 class Understander:
@@ -206,14 +262,18 @@ class Understander:
             and not all(i in named for i in range(h.start, h.end))
         ]
 
-    def _topic(self, hits: Sequence[Hit], core_start: int) -> Hit | None:
-        """The topic the question asks about: strong before weak, the core before the rest."""
+    def _topic(self, hits: Sequence[Hit], core_start: int,
+               mentions: Sequence[Mention] = ()) -> Hit | None:
+        """The topic the question asks about: strong before weak, words of their own before
+        words of a name ("how much did the central park statue cost": the price), the core
+        before the rest."""
         if not hits:
             return None
 
-        def rank(hit: Hit) -> tuple[bool, bool, int, int]:
+        def rank(hit: Hit) -> tuple[bool, bool, bool, int, int]:
             weak = self.relations.topics[hit.name].weak or hit.weak
-            return (weak, hit.start < core_start, -(hit.end - hit.start), hit.start)
+            in_name = any(m.start <= hit.start and hit.end <= m.end for m in mentions)
+            return (weak, in_name, hit.start < core_start, -(hit.end - hit.start), hit.start)
 
         return min(hits, key=rank)
 
@@ -268,7 +328,8 @@ class Understander:
         d.core = _core_start(words)
         d.hits = self._usable(self.relations.topics_in([stem(w) for w in words], words), words,
                               d.mentions)
-        d.topic_hit = self._topic(d.hits, d.core)
+        d.topic_hit = self._topic(d.hits, d.core, d.mentions)
+        d.cues = self.relations.facet_cues(words)
         d.facet = self._facet(words, d.core)
         core_words = words[d.core:]
         if core_words and (core_words[0] in YES_NO_STARTS or (
@@ -417,6 +478,8 @@ class Understander:
         if len(compared) < 2 and len(d.context.entities) >= 2 and not d.named:
             compared = list(d.context.entities)
             d.from_context = True
+        if len(compared) < 2 and d.specific:
+            return  # "how much was kaasen paid for the last leg": the leg is only described
         if len(compared) >= 2 or comparative.superlative or d.form != "yes_no":
             d.yes_no_compare = d.form == "yes_no" and len(compared) >= 2
             d.form = "compare"

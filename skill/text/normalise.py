@@ -18,7 +18,6 @@ _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u02bc": 
 _NOT_WORD = re.compile(r"[^a-z0-9'.\s]+")
 #: A period that is not a decimal point between two digits.
 _STRAY_PERIOD = re.compile(r"(?<!\d)\.|\.(?!\d)")
-_POSSESSIVE = re.compile(r"'s\b")
 
 #: Contractions as speech recognition writes them without the apostrophe.
 CONTRACTIONS: dict[str, str] = {
@@ -67,16 +66,17 @@ def normalise(text: str) -> str:
 
 
 def plain_words(text: str) -> list[str]:
-    """Normalised words with contractions expanded and apostrophes gone ("balto's" -> "balto").
+    """Normalised words with contractions expanded and apostrophes gone ("balto's" -> "baltos",
+    as speech recognition writes it).
 
-    The form the fact ranker compares: fact text and questions meet without possessives.
+    The form the fact ranker and question understanding compare; the stemmer takes the "s".
     """
     words = normalise(text).split()
     if any(w in CONTRACTIONS for w in words):
         words = " ".join(CONTRACTIONS.get(w, w) for w in words).split()
     if not any("'" in w for w in words):
         return words  # the common case (spoken text has no apostrophes)
-    return [w for w in (_POSSESSIVE.sub("", w).replace("'", "") for w in words) if w]
+    return [w for w in (w.replace("'", "") for w in words) if w]
 
 
 def strip_fillers(words: list[str]) -> list[str]:
