@@ -39,7 +39,7 @@ def _add_conversation_options(parser: argparse.ArgumentParser) -> None:
                              "~/.local/share/serum-run/progress.sqlite3)")
     parser.add_argument("--locale", default="en-US", help="locale of the model (default en-US)")
     parser.add_argument("--model", metavar="FILE", help="interaction model file to use instead "
-                        "of interaction_model/<locale>.json")
+                        "of the installed model for --locale")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -75,7 +75,7 @@ def build_parser() -> argparse.ArgumentParser:
     model_sub.required = True
     check = model_sub.add_parser("check", help="lint the model against ASK's build rules")
     check.add_argument("files", nargs="*", metavar="FILE",
-                       help="model files (default: interaction_model/*.json)")
+                       help="model files (default: every installed locale's model)")
     check.add_argument("--strict", action="store_true", help="treat warnings as errors")
 
     serve = sub.add_parser("serve", help="host the skill over HTTPS-ready HTTP (flask-ask-sdk)")
@@ -156,11 +156,11 @@ def cmd_nlu_eval(args: argparse.Namespace, out: TextIO) -> int:
 def cmd_model_check(args: argparse.Namespace, out: TextIO) -> int:
     """Lint model files; exit 1 on errors (or warnings with --strict)."""
     from skill.simulator.model_check import check_files
-    from skill.simulator.runtime import MODEL_DIR
+    from skill.simulator.runtime import MODELS_PACKAGE, model_files, on_disk
 
-    files = [Path(f) for f in args.files] or sorted(MODEL_DIR.glob("*.json"))
+    files = [Path(f) for f in args.files] or [on_disk(f) for f in model_files()]
     if not files:
-        print(f"balto: no model files in {MODEL_DIR}", file=out)
+        print(f"balto: no model files in {MODELS_PACKAGE}", file=out)
         return EXIT_USAGE
     findings = check_files(files)
     for finding in findings:

@@ -9,10 +9,10 @@ import pytest
 from skill.simulator.dialogs import run_files
 from skill.simulator.model_check import check_model_file
 from skill.simulator.nlu_eval import evaluate_file
-from skill.simulator.runtime import MODEL_DIR
+from skill.simulator.runtime import model_path
 
 ROOT = Path(__file__).resolve().parents[2]
-MODEL = MODEL_DIR / "en-US.json"
+MODEL = model_path("en-US")
 DIALOGS = sorted((ROOT / "tests" / "dialogs").glob("*.yaml"))
 
 
