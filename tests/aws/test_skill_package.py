@@ -39,24 +39,29 @@ def manifest() -> dict[str, Any]:
     return json.loads((REPO / "skill-package" / "skill.json").read_text())["manifest"]
 
 
-def language_model() -> dict[str, Any]:
-    """The generated model when it exists, else its hand-written template (same intents)."""
-    generated = REPO / "interaction_model" / "en-US.json"
-    source = generated if generated.is_file() else REPO / "interaction_model/templates/en-US.json"
-    return json.loads(source.read_text())["interactionModel"]["languageModel"]
+LOCALES = ["en-US", "en-CA", "en-GB", "en-AU", "en-IN"]
+#: The country each English locale is built for (its Alexa marketplace).
+HOME_COUNTRY = {"en-US": "US", "en-CA": "CA", "en-GB": "GB", "en-AU": "AU", "en-IN": "IN"}
 
 
-def test_manifest_meets_the_alexa_publishing_limits(manifest: dict[str, Any]) -> None:
+def language_model(locale: str = "en-US") -> dict[str, Any]:
+    """The committed generated model of ``locale``."""
+    path = REPO / "interaction_model" / f"{locale}.json"
+    return json.loads(path.read_text())["interactionModel"]["languageModel"]  # type: ignore[no-any-return]
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_manifest_meets_the_alexa_publishing_limits(manifest: dict[str, Any], locale: str) -> None:
     assert manifest["manifestVersion"] == "1.0"
     info = manifest["publishingInformation"]
-    locale = info["locales"]["en-US"]
-    assert 0 < len(locale["name"]) <= 50
-    assert 0 < len(locale["summary"]) <= 160
-    assert 0 < len(locale["description"]) <= 4000
-    assert 1 <= len(locale["examplePhrases"]) <= 3
-    assert len(locale["keywords"]) <= 30
+    entry = info["locales"][locale]
+    assert entry["name"] == "Serum Run"
+    assert 0 < len(entry["summary"]) <= 160
+    assert 0 < len(entry["description"]) <= 4000
+    assert 1 <= len(entry["examplePhrases"]) <= 3
+    assert 0 < len(entry["keywords"]) <= 30
     assert info["category"] == "EDUCATION_AND_REFERENCE"
-    assert info["distributionCountries"] == ["US"]
+    assert HOME_COUNTRY[locale] in info["distributionCountries"]
     assert set(manifest["privacyAndCompliance"]) >= {
         "allowsPurchases",
         "usesPersonalInfo",
@@ -64,6 +69,23 @@ def test_manifest_meets_the_alexa_publishing_limits(manifest: dict[str, Any]) ->
         "isExportCompliant",
         "containsAds",
     }
+
+
+def test_the_manifest_publishes_exactly_the_built_locales(manifest: dict[str, Any]) -> None:
+    assert sorted(manifest["publishingInformation"]["locales"]) == sorted(LOCALES)
+    assert sorted(p.stem for p in (REPO / "interaction_model").glob("*.json")) == sorted(LOCALES)
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_store_text_is_written_in_the_locales_english(
+    manifest: dict[str, Any], locale: str
+) -> None:
+    """The summary and description already read as the skill's own speech would in ``locale``."""
+    from skill.speech.regional import localise
+
+    entry = manifest["publishingInformation"]["locales"][locale]
+    for field in ("summary", "description"):
+        assert localise(entry[field], locale) == entry[field], (locale, field)
 
 
 def test_committed_manifest_carries_no_account_specific_endpoint(
@@ -107,10 +129,13 @@ def _utterance_matches(model: dict[str, Any], utterance: str) -> bool:
     return False
 
 
-def test_example_phrases_are_ones_the_model_understands(manifest: dict[str, Any]) -> None:
-    model = language_model()
+@pytest.mark.parametrize("locale", LOCALES)
+def test_example_phrases_are_ones_the_model_understands(
+    manifest: dict[str, Any], locale: str
+) -> None:
+    model = language_model(locale)
     invocation = model["invocationName"]
-    phrases = manifest["publishingInformation"]["locales"]["en-US"]["examplePhrases"]
+    phrases = manifest["publishingInformation"]["locales"][locale]["examplePhrases"]
     assert phrases[0] == f"Alexa, open {invocation}"
     for phrase in phrases[1:]:
         match = re.fullmatch(rf"Alexa, ask {re.escape(invocation)} (?:to )?(.+)", phrase)
