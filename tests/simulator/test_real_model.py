@@ -13,7 +13,8 @@ from skill.simulator.runtime import model_path
 
 ROOT = Path(__file__).resolve().parents[2]
 MODEL = model_path("en-US")
-DIALOGS = sorted((ROOT / "tests" / "dialogs").glob("*.yaml"))
+#: balto's own dialog scripts (*.yaml) and Bespoken bst suites (*.test.yml), run the same way.
+DIALOGS = sorted(p for p in (ROOT / "tests" / "dialogs").iterdir() if p.suffix in (".yaml", ".yml"))
 
 
 def test_model_check_finds_no_errors() -> None:
