@@ -78,6 +78,15 @@ def build_parser() -> argparse.ArgumentParser:
                        help="model files (default: every installed locale's model)")
     check.add_argument("--strict", action="store_true", help="treat warnings as errors")
 
+    unanswered = sub.add_parser(
+        "unanswered", help="summarise a deployed skill's log: outcomes and unanswered questions")
+    unanswered.add_argument("files", nargs="+", metavar="FILE",
+                            help="log exports (sam logs, aws logs tail or filter-log-events "
+                                 "output; - reads stdin)")
+    unanswered.add_argument("--top", type=int, default=25, metavar="N",
+                            help="list the N most asked unanswered questions (default 25)")
+    unanswered.add_argument("--json", action="store_true", help="print the summary as JSON")
+
     serve = sub.add_parser("serve", help="host the skill over HTTPS-ready HTTP (flask-ask-sdk)")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8080)
@@ -171,6 +180,24 @@ def cmd_model_check(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_FAILED if errors else EXIT_OK
 
 
+def cmd_unanswered(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
+    """Summarise outcome-metric lines from log files (the questions worth adding facts for)."""
+    import json
+
+    from skill.ops.unanswered import summarise
+
+    texts = (stdin.read() if name == "-" else Path(name).read_text(encoding="utf-8",
+                                                                   errors="replace")
+             for name in args.files)
+    summary = summarise(texts)
+    top = max(args.top, 0)
+    if args.json:
+        print(json.dumps(summary.as_dict(top), indent=2, ensure_ascii=False), file=out)
+    else:
+        print(summary.render(top), file=out)
+    return EXIT_OK
+
+
 def cmd_serve(args: argparse.Namespace, environ: Mapping[str, str]) -> int:
     """Host the skill with the web adapter."""
     from skill.adapters.web import serve
@@ -203,6 +230,8 @@ def run(argv: Sequence[str], *, environ: Mapping[str, str], stdin: TextIO, out: 
             return cmd_nlu_eval(args, out)
         if args.command == "model":
             return cmd_model_check(args, out)
+        if args.command == "unanswered":
+            return cmd_unanswered(args, stdin, out)
         return cmd_serve(args, environ)
     except BrokenPipeError:  # output piped into head & co.: stop quietly
         return EXIT_OK
