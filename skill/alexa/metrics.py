@@ -28,7 +28,7 @@ from typing import Any
 
 from ask_sdk_core.dispatch_components import AbstractResponseInterceptor
 from ask_sdk_core.handler_input import HandlerInput
-from ask_sdk_model import IntentRequest, Response
+from ask_sdk_model import Intent, IntentRequest, Response
 
 from skill.alexa import state
 
@@ -72,17 +72,20 @@ def outcome(handler_input: HandlerInput) -> dict[str, Any] | None:
     """The metric record for this request, or None when nothing is counted."""
     request = handler_input.request_envelope.request
     locale = getattr(request, "locale", None)
-    intent = request.intent.name if isinstance(request, IntentRequest) and request.intent else None
+    intent = request.intent if isinstance(request, IntentRequest) else None
+    name = intent.name if intent is not None else None
     chapter = _chapter_reached(handler_input)
     if chapter is not None:
         return {"metric": CHAPTER_REACHED, "Chapter": str(chapter), "locale": locale}
     if handler_input.attributes_manager.request_attributes.get(state.FACT_SPOKEN):
-        return {"metric": ANSWERED, "locale": locale, "intent": intent}
-    if intent == "AMAZON.FallbackIntent":
+        return {"metric": ANSWERED, "locale": locale, "intent": name}
+    if name == "AMAZON.FallbackIntent":
         return {"metric": FALLBACK, "locale": locale}
-    if intent and not intent.startswith("AMAZON.") and intent not in NOT_QUESTIONS:
-        return {"metric": NO_RECORD, "locale": locale, "intent": intent,
-                "question": _question(request)}
+    if intent is not None and name and not name.startswith("AMAZON.") and (
+        name not in NOT_QUESTIONS
+    ):
+        return {"metric": NO_RECORD, "locale": locale, "intent": name,
+                "question": _question(intent)}
     return None
 
 
@@ -124,9 +127,8 @@ def _chapter(value: Any) -> int | None:
     return chapter if isinstance(chapter, int) and not isinstance(chapter, bool) else None
 
 
-def _question(request: IntentRequest) -> str:
+def _question(intent: Intent) -> str:
     """The words of an unanswered question: the question word, then the slot values."""
-    intent = request.intent
     words = [str(slot.value) for slot in (intent.slots or {}).values()
              if getattr(slot, "value", None)]
     asked = re.fullmatch(_ASK_INTENT, intent.name or "")

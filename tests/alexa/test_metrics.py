@@ -102,8 +102,8 @@ def test_an_unanswered_slot_question_keeps_what_was_said(
 def test_questions_are_cut_to_a_bounded_length() -> None:
     long_question = "why " + "very " * 100 + "long"
     slot = SimpleNamespace(value=long_question)
-    request = SimpleNamespace(intent=SimpleNamespace(name="AskWhyIntent", slots={"query": slot}))
-    question = metrics._question(request)  # type: ignore[arg-type]
+    intent = SimpleNamespace(name="AskWhyIntent", slots={"query": slot})
+    question = metrics._question(intent)  # type: ignore[arg-type]
     assert len(question) == metrics.MAX_QUESTION_CHARS
     assert question.startswith("why why very very")  # question word, then the slot words
 
