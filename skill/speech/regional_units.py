@@ -3,12 +3,15 @@
 Split from :mod:`skill.speech.regional` so an en-US response never loads it: only the first
 response in a locale that writes dates or units differently imports this module. Every function
 rewrites plain text and leaves a conversion it already wrote alone, so applying one twice changes
-nothing. PURE: standard library only; patterns compile through ``re``'s cache on first use.
+nothing. PURE: standard library and skill.nlu.numbers (already loaded by the story handlers);
+patterns compile through ``re``'s cache on first use.
 """
 
 from __future__ import annotations
 
 import re
+
+from skill.nlu import numbers
 
 _MONTHS = (
     "January|February|March|April|May|June|July|August|September|October|November|December"
@@ -21,22 +24,12 @@ _DATE = (
     r"(?:(\s?(?:-|–|to|and)\s?)(\d{1,2})(?:st|nd|rd|th)?)?(?:,? (\d{4}))?\b"
 )
 
-_SMALL = {
-    word: value
-    for value, word in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-        "fifteen sixteen seventeen eighteen nineteen".split()
-    )
-}
-_TENS = {
-    word: 10 * (value + 2)
-    for value, word in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())
-}
 #: A number as written before a unit: digits ("1,000", "9.5") or words ("six hundred").
-_NUMBER_WORD = "|".join([*_SMALL, *_TENS, "hundred", "thousand", "a", "and"])
+#: (The words are the simulator NLU's, skill.nlu.numbers, which also reads their value.)
+_NUMBER_WORD = "|".join([*numbers.UNITS, *numbers.TENS, *numbers.SCALES, "a", "and"])
 _NUMBER = (
     rf"\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|(?:(?:{_NUMBER_WORD})[ -])*"
-    rf"(?:{'|'.join([*_SMALL, *_TENS, 'hundred', 'thousand'])})"
+    rf"(?:{'|'.join([*numbers.UNITS, *numbers.TENS, *numbers.SCALES])})"
 )
 #: "674 miles", "a 630-mile race", "52 mi"; "50 to 80 miles" converts both ends.
 _DISTANCE = (
@@ -84,25 +77,8 @@ def _day_first(match: re.Match[str]) -> str:
 
 def _number(text: str) -> float | None:
     """The value of "1,000", "9.5", "eighty", "six hundred", "a hundred and fifty"."""
-    digits = text.replace(",", "")
-    try:
-        return float(digits)
-    except ValueError:
-        pass
-    total = current = 0
-    for word in text.replace("-", " ").split():
-        if word in _SMALL:
-            current += _SMALL[word]
-        elif word in _TENS:
-            current += _TENS[word]
-        elif word == "hundred":
-            current = max(current, 1) * 100
-        elif word == "thousand":
-            total += max(current, 1) * 1000
-            current = 0
-        elif word not in ("a", "and"):
-            return None
-    return float(total + current)
+    value = numbers.parse_number(text.replace(",", "").replace("-", " "))
+    return None if value is None else float(value)
 
 
 def _rounded(value: float) -> str:

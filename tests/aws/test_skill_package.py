@@ -2,36 +2,23 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
 
 from tests.aws.template import REPO, load_template
+from tests.support.scripts import load_script
 
 ARN = "arn:aws:lambda:us-east-1:123456789012:function:serum-run-SkillFunction-Ab12Cd34"
 
 
-def _load_script() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "build_skill_package", REPO / "scripts" / "build_skill_package.py"
-    )
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-package = _load_script()
+package = load_script("build_skill_package")
 
 
 @pytest.fixture(scope="module")

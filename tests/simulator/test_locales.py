@@ -6,7 +6,6 @@ the suite runs through the simulator with each dialog's own model.
 
 from __future__ import annotations
 
-import importlib.util
 import io
 import json
 import re
@@ -18,22 +17,13 @@ import pytest
 from skill import cli
 from skill.simulator.model_check import check_model_file
 from skill.simulator.runtime import available_locales, engine_for, model_path
+from tests.support.scripts import load_script
 
 ROOT = Path(__file__).resolve().parents[2]
 LOCALES = ["en-AU", "en-CA", "en-GB", "en-IN", "en-US"]
 
 
-def _builder() -> Any:
-    spec = importlib.util.spec_from_file_location(
-        "build_interaction_model", ROOT / "scripts" / "build_interaction_model.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-builder = _builder()
+builder = load_script("build_interaction_model")
 
 
 def test_the_five_english_locales_are_built_and_installed() -> None:
