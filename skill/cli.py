@@ -37,7 +37,9 @@ def _add_conversation_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--db", metavar="PATH",
                         help="progress database (default: $SERUM_RUN_DB or "
                              "~/.local/share/serum-run/progress.sqlite3)")
-    parser.add_argument("--locale", default="en-US", help="locale of the model (default en-US)")
+    parser.add_argument("--locale", default="en-US",
+                        help="en-US (default), en-CA, en-GB, en-AU or en-IN: that locale's model, "
+                             "and replies in its English")
     parser.add_argument("--model", metavar="FILE", help="interaction model file to use instead "
                         "of the installed model for --locale")
 
@@ -58,7 +60,8 @@ def build_parser() -> argparse.ArgumentParser:
     chat.add_argument("--speak", action="store_true",
                       help="speak replies with espeak-ng (if installed)")
 
-    dialogs = sub.add_parser("test-dialogs", help="run YAML dialog scripts with assertions")
+    dialogs = sub.add_parser("test-dialogs", help="run YAML dialog scripts with assertions "
+                             "(balto's own format, or Bespoken bst unit-test suites)")
     dialogs.add_argument("files", nargs="+", metavar="FILE")
     dialogs.add_argument("--model", metavar="FILE", help="interaction model file")
     dialogs.add_argument("--verbose", "-v", action="store_true", help="show every turn")
