@@ -13,14 +13,15 @@
 LAMBDA_PYTHON_VERSION := 3.12
 PLATFORM := manylinux2014_x86_64
 # Interpreter used to fetch wheels and compile bytecode; its version must equal the runtime's,
-# because .pyc files are tied to one minor version (with pyenv: PYENV_VERSION=3.12.1:3.11.7).
+# because .pyc files are tied to one minor version (.ci/aws_checks.sh finds an installed 3.12
+# and puts it on PATH as python3.12).
 PYTHON ?= python$(LAMBDA_PYTHON_VERSION)
 LAMBDA_ENTRY ?= lambda/lambda_function.py
 
-# Parts of skill/ that serving on Lambda never imports: the simulator, the CLI, the
-# web host and its helpers, and the response validator used by tests.
+# Parts of skill/ that serving on Lambda never imports: the simulator, the CLI, the log
+# reader, the web host and its helpers, and the response validator used by tests.
 # tests/aws/test_build_contents.py checks the Lambda entry's import closure avoids all of them.
-SKILL_EXCLUDES := skill/simulator skill/validation skill/cli.py \
+SKILL_EXCLUDES := skill/simulator skill/validation skill/ops skill/cli.py \
 	skill/adapters/web.py skill/adapters/verification.py skill/adapters/oscrypto_compat.py
 
 .PHONY: build-SkillFunction
@@ -29,7 +30,7 @@ build-SkillFunction:
 ifndef ARTIFACTS_DIR
 	$(error ARTIFACTS_DIR is not set: run `sam build`, or `make build-SkillFunction ARTIFACTS_DIR=<dir>`)
 endif
-	@$(PYTHON) -c 'import sys; v = "%d.%d" % sys.version_info[:2]; sys.exit(0 if v == "$(LAMBDA_PYTHON_VERSION)" else "$(PYTHON) is Python " + v + ", the Lambda runtime is $(LAMBDA_PYTHON_VERSION): set PYTHON=python$(LAMBDA_PYTHON_VERSION) or PYENV_VERSION")'
+	@$(PYTHON) -c 'import sys; v = "%d.%d" % sys.version_info[:2]; sys.exit(0 if v == "$(LAMBDA_PYTHON_VERSION)" else "$(PYTHON) is Python " + v + ", the Lambda runtime is $(LAMBDA_PYTHON_VERSION): set PYTHON=<a python$(LAMBDA_PYTHON_VERSION)>, or run bash .ci/aws_checks.sh, which finds one")'
 	$(PYTHON) -m pip install --quiet --disable-pip-version-check --root-user-action=ignore --no-deps --no-compile \
 		--only-binary=:all: --platform $(PLATFORM) --implementation cp \
 		--python-version $(LAMBDA_PYTHON_VERSION) --target "$(ARTIFACTS_DIR)" \

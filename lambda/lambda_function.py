@@ -17,6 +17,7 @@ _HERE = os.path.dirname(os.path.abspath(__file__))
 if not os.path.isdir(os.path.join(_HERE, "skill")):
     sys.path.insert(0, os.path.dirname(_HERE))
 
+from skill.alexa.metrics import print_line  # noqa: E402
 from skill.alexa.skill_factory import build_skill, make_handler  # noqa: E402
 from skill.config import load_config, persistence_from_config  # noqa: E402
 from skill.logging_setup import configure_logging  # noqa: E402
@@ -26,8 +27,14 @@ _config = load_config()
 # setup keeps it and applies LOG_LEVEL (and LOG_FORMAT=json) to it.
 configure_logging(_config.log_level, _config.log_format)
 
+# Outcome metrics (answered, no record, fallback, chapter reached) go to stdout as CloudWatch
+# embedded-metric-format lines: CloudWatch Logs turns them into metrics, no API call needed.
 _handler = make_handler(
-    build_skill(persistence=persistence_from_config(_config), skill_id=_config.skill_id)
+    build_skill(
+        persistence=persistence_from_config(_config),
+        skill_id=_config.skill_id,
+        metrics=print_line,
+    )
 )
 
 

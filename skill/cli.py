@@ -38,9 +38,11 @@ def _add_conversation_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--db", metavar="PATH",
                         help="progress database (default: $SERUM_RUN_DB or "
                              "~/.local/share/serum-run/progress.sqlite3)")
-    parser.add_argument("--locale", default="en-US", help="locale of the model (default en-US)")
+    parser.add_argument("--locale", default="en-US",
+                        help="en-US (default), en-CA, en-GB, en-AU or en-IN: that locale's model, "
+                             "and replies in its English")
     parser.add_argument("--model", metavar="FILE", help="interaction model file to use instead "
-                        "of interaction_model/<locale>.json")
+                        "of the installed model for --locale")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -59,7 +61,8 @@ def build_parser() -> argparse.ArgumentParser:
     chat.add_argument("--speak", action="store_true",
                       help="speak replies with espeak-ng (if installed)")
 
-    dialogs = sub.add_parser("test-dialogs", help="run YAML dialog scripts with assertions")
+    dialogs = sub.add_parser("test-dialogs", help="run YAML dialog scripts with assertions "
+                             "(balto's own format, or Bespoken bst unit-test suites)")
     dialogs.add_argument("files", nargs="+", metavar="FILE")
     dialogs.add_argument("--model", metavar="FILE", help="interaction model file")
     dialogs.add_argument("--verbose", "-v", action="store_true", help="show every turn")
@@ -83,8 +86,17 @@ def build_parser() -> argparse.ArgumentParser:
     model_sub.required = True
     check = model_sub.add_parser("check", help="lint the model against ASK's build rules")
     check.add_argument("files", nargs="*", metavar="FILE",
-                       help="model files (default: interaction_model/*.json)")
+                       help="model files (default: every installed locale's model)")
     check.add_argument("--strict", action="store_true", help="treat warnings as errors")
+
+    unanswered = sub.add_parser(
+        "unanswered", help="summarise a deployed skill's log: outcomes and unanswered questions")
+    unanswered.add_argument("files", nargs="+", metavar="FILE",
+                            help="log exports (sam logs, aws logs tail or filter-log-events "
+                                 "output; - reads stdin)")
+    unanswered.add_argument("--top", type=int, default=25, metavar="N",
+                            help="list the N most asked unanswered questions (default 25)")
+    unanswered.add_argument("--json", action="store_true", help="print the summary as JSON")
 
     serve = sub.add_parser("serve", help="host the skill over HTTPS-ready HTTP (flask-ask-sdk)")
     serve.add_argument("--host", default="127.0.0.1")
@@ -206,11 +218,11 @@ def cmd_eval_answers(args: argparse.Namespace, out: TextIO) -> int:
 def cmd_model_check(args: argparse.Namespace, out: TextIO) -> int:
     """Lint model files; exit 1 on errors (or warnings with --strict)."""
     from skill.simulator.model_check import check_files
-    from skill.simulator.runtime import MODEL_DIR
+    from skill.simulator.runtime import MODELS_PACKAGE, model_files, on_disk
 
-    files = [Path(f) for f in args.files] or sorted(MODEL_DIR.glob("*.json"))
+    files = [Path(f) for f in args.files] or [on_disk(f) for f in model_files()]
     if not files:
-        print(f"balto: no model files in {MODEL_DIR}", file=out)
+        print(f"balto: no model files in {MODELS_PACKAGE}", file=out)
         return EXIT_USAGE
     findings = check_files(files)
     for finding in findings:
@@ -219,6 +231,24 @@ def cmd_model_check(args: argparse.Namespace, out: TextIO) -> int:
     print(f"{len(files)} file(s) checked: {sum(f.level == 'error' for f in findings)} error(s), "
           f"{sum(f.level == 'warning' for f in findings)} warning(s)", file=out)
     return EXIT_FAILED if errors else EXIT_OK
+
+
+def cmd_unanswered(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
+    """Summarise outcome-metric lines from log files (the questions worth adding facts for)."""
+    import json
+
+    from skill.ops.unanswered import summarise
+
+    texts = (stdin.read() if name == "-" else Path(name).read_text(encoding="utf-8",
+                                                                   errors="replace")
+             for name in args.files)
+    summary = summarise(texts)
+    top = max(args.top, 0)
+    if args.json:
+        print(json.dumps(summary.as_dict(top), indent=2, ensure_ascii=False), file=out)
+    else:
+        print(summary.render(top), file=out)
+    return EXIT_OK
 
 
 def cmd_serve(args: argparse.Namespace, environ: Mapping[str, str]) -> int:
@@ -256,6 +286,8 @@ def run(argv: Sequence[str], *, environ: Mapping[str, str], stdin: TextIO, out: 
             return cmd_eval_answers(args, out)
         if args.command == "model":
             return cmd_model_check(args, out)
+        if args.command == "unanswered":
+            return cmd_unanswered(args, stdin, out)
         return cmd_serve(args, environ)
     except BrokenPipeError:  # output piped into head & co.: stop quietly
         return EXIT_OK

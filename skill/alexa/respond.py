@@ -11,12 +11,12 @@ from skill.speech.reply import Reply
 
 
 def respond(handler_input: HandlerInput, reply: Reply) -> Response:
-    """Render a reply to SSML and build the response.
+    """Render a reply to SSML, in the request locale's English, and build the response.
 
     ``ask`` (the reprompt) is only set while the session stays open; ``shouldEndSession`` is set
     explicitly either way so devices never guess.
     """
-    rendered = render(reply)
+    rendered = render(reply, getattr(handler_input.request_envelope.request, "locale", None))
     builder = handler_input.response_builder
     builder.speak(rendered.speech_ssml)
     if rendered.reprompt_ssml is not None:

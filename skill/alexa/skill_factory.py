@@ -79,8 +79,13 @@ def build_skill(
     persistence: AbstractPersistenceAdapter | None = None,
     *,
     skill_id: str | None = None,
+    metrics: Callable[[str], None] | None = None,
 ) -> CustomSkill:
-    """Assemble the skill. Cheap enough to call once per process; never per request."""
+    """Assemble the skill. Cheap enough to call once per process; never per request.
+
+    ``metrics`` receives one CloudWatch embedded-metric-format line per request with a countable
+    outcome (skill/alexa/metrics.py); the Lambda entry prints them, other front doors pass None.
+    """
     # Without a store the ranker loads the packaged one on the first question, not here: a
     # launch never needs it.
     ranker = Ranker(store)
@@ -92,6 +97,10 @@ def build_skill(
         builder.add_request_handler(handler)
     builder.add_exception_handler(CatchAllExceptionHandler())
     builder.add_global_request_interceptor(RequestLogInterceptor())
+    if metrics is not None:
+        from skill.alexa.metrics import OutcomeMetricsInterceptor
+
+        builder.add_global_response_interceptor(OutcomeMetricsInterceptor(metrics))
     skill = builder.create()
     skill.serializer = IsoTimestampSerializer()
     return skill

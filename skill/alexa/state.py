@@ -30,6 +30,10 @@ STORY = "story"
 MODE_QA = "qa"
 MODE_STORY = "story"
 
+#: Request attribute (this request only, never sent back): the fact spoken in this response, for
+#: the outcome metrics (skill/alexa/metrics.py).
+FACT_SPOKEN = "fact_spoken"
+
 #: Bounded so session attributes never push a response over Alexa's 24 KB limit.
 MAX_SEEN = 40
 
@@ -66,6 +70,7 @@ def seen_facts(handler_input: HandlerInput) -> list[str]:
 
 def remember_fact(handler_input: HandlerInput, fact_id: str, entity_id: str | None) -> None:
     """Record an answered fact for "tell me more", "repeat", "source" and pronoun follow-ups."""
+    handler_input.attributes_manager.request_attributes[FACT_SPOKEN] = fact_id
     attrs = session(handler_input)
     seen = [f for f in seen_facts(handler_input) if f != fact_id]
     seen.append(fact_id)

@@ -250,7 +250,7 @@ def _only_unnamed(text: str, word: str) -> bool:
             seen = True
             if not any(lowered[j] in _INDEFINITE for j in range(max(0, i - 3), i)):
                 return False  # "the explorer Amundsen": a definite, named mention
-            after = tokens[i + 1:i + 4]
+            after = tokens[i + 1:i + 9]
             named_after = bool(after) and (after[0][:1].isupper() or ":" in after
                                            or after[0].lower() in ("named", "called"))
             copula = len(tokens) > 2 and tokens[0][:1].isupper() and any(

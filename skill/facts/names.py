@@ -115,21 +115,19 @@ class NameMatcher:
     def _exact_at(self, words: Sequence[str], i: int) -> tuple[int, str, bool] | None:
         """The longest form starting at word ``i`` (a trailing plural/possessive "s" allowed):
         (end, entity, whether the "s" was added)."""
-        candidates = self._by_first.get(words[i])
-        if candidates is None and words[i].endswith("s"):
-            candidates = self._by_first.get(words[i][:-1])
-            if candidates is not None:
-                candidates = [c for c in candidates if len(c[0]) == 1]
-        for form, entity_id in candidates or ():
-            end = i + len(form)
-            if end > len(words):
-                continue
-            said = list(words[i:end])
-            added = said[-1] != form[-1] and said[-1].endswith("s")
-            if added:
-                said[-1] = said[-1][:-1]  # "kaasens", "baltos": the apostrophe was dropped
-            if tuple(said) == form:
-                return end, entity_id, added
+        for word, added in ((words[i], False), (words[i][:-1], True)):
+            if added and not words[i].endswith("s"):
+                break
+            for form, entity_id in self._by_first.get(word, ()):
+                end = i + len(form)
+                if end > len(words) or (added and len(form) > 1):
+                    continue
+                said = list(words[i:end])
+                plural = said[-1] != form[-1] and said[-1].endswith("s")
+                if plural:
+                    said[-1] = said[-1][:-1]  # "kaasens", "baltos": the apostrophe was dropped
+                if tuple(said) == form:
+                    return end, entity_id, plural
         return None
 
     # -- by sound -----------------------------------------------------------------------------

@@ -369,7 +369,11 @@ class Understander:
                 rest = words[len(opener):]
                 break
         other = any(_starts_with(rest, phrase) for phrase in _OTHER_ONE)
-        short = len(words) <= 4
+        # A short question with nothing of its own to ask about ("where", "how old", "and
+        # when was that"), not one naming something the store does not know ("who was amundsen").
+        covered = {i for h in (*d.hits, *d.cues) for i in range(h.start, h.end)}
+        short = len(words) <= 4 and not any(
+            w not in _NOT_FOCUS and i not in covered for i, w in enumerate(words))
         pronoun = other or any(w in PRONOUNS for w in words[d.core:])
         if other and len(context.entities) > 1:
             others = [e for e in context.entities if e != context.entity]

@@ -21,6 +21,9 @@ Turn actions: ``say`` (an utterance, or "open serum run"), ``launch: true``, ``e
 ``speech_matches`` (regex), ``reprompt_contains``, ``reprompt`` (null for none), ``card_contains``,
 ``end_session``, ``attributes`` (subset of the session attributes after the turn).
 Every response is also checked against Alexa's limits with ``validate_response``.
+
+Files in Bespoken's ``bst test`` format (a ``configuration:`` document, ``- test:`` lists) are
+recognised and run by :mod:`skill.simulator.bst`; both kinds report the same way.
 """
 
 from __future__ import annotations
@@ -66,10 +69,11 @@ class DialogOutcome:
     file: str
     name: str
     turns: list[TurnOutcome] = field(default_factory=list)
+    skipped: bool = False
 
     @property
     def passed(self) -> bool:
-        """True when no turn failed."""
+        """True when no turn failed (a skipped dialog fails nothing)."""
         return all(not t.failures for t in self.turns)
 
 
@@ -88,6 +92,9 @@ class Report:
         """PASS/FAIL per dialog, the failing turns in detail, a summary line."""
         lines: list[str] = []
         for dialog in self.dialogs:
+            if dialog.skipped:
+                lines.append(f"SKIP  {dialog.file}: {dialog.name}")
+                continue
             lines.append(f"{'PASS' if dialog.passed else 'FAIL'}  {dialog.file}: {dialog.name} "
                          f"({len(dialog.turns)} turns)")
             for number, turn in enumerate(dialog.turns, 1):
@@ -102,9 +109,11 @@ class Report:
                 if turn.failures and turn.explanation:
                     lines.extend("        | " + line for line in turn.explanation.splitlines())
         failed = sum(not d.passed for d in self.dialogs)
+        skipped = sum(d.skipped for d in self.dialogs)
         total_turns = sum(len(d.turns) for d in self.dialogs)
-        lines.append(f"{len(self.dialogs) - failed} passed, {failed} failed "
-                     f"({len(self.dialogs)} dialogs, {total_turns} turns)")
+        lines.append(f"{len(self.dialogs) - failed - skipped} passed, {failed} failed"
+                     + (f", {skipped} skipped" if skipped else "")
+                     + f" ({len(self.dialogs)} dialogs, {total_turns} turns)")
         return "\n".join(lines)
 
 
@@ -217,7 +226,8 @@ def check_turn(spec: dict[str, Any], turn: Turn, attributes: dict[str, Any]) -> 
     return failures
 
 
-def _validate(turn: Turn, locale: str) -> list[str]:
+def validate_turn(turn: Turn, locale: str) -> list[str]:
+    """Alexa's limits on a turn's response (nothing to check for a SessionEndedRequest)."""
     if turn.request_type == "SessionEndedRequest":
         return []
     from skill.validation.response import validate_response
@@ -248,7 +258,7 @@ def run_dialog(dialog: dict[str, Any], talk: Conversation, file: str) -> DialogO
         if turn is None:
             outcome.turns.append(TurnOutcome(label, {}, ["no session was open to end"]))
             continue
-        failures = check_turn(spec, turn, talk.attributes) + _validate(turn, talk.locale)
+        failures = check_turn(spec, turn, talk.attributes) + validate_turn(turn, talk.locale)
         explanation = turn.resolution.explain() if turn.resolution else None
         outcome.turns.append(TurnOutcome(label, render.record(turn), failures, explanation))
     return outcome
@@ -256,10 +266,14 @@ def run_dialog(dialog: dict[str, Any], talk: Conversation, file: str) -> DialogO
 
 def run_files(paths: list[Path], model: str | Path | None = None) -> Report:
     """Run every dialog of every file, each in a fresh conversation with its own store."""
+    from skill.simulator import bst
     from skill.simulator.runtime import conversation
 
     report = Report()
     for path in paths:
+        if bst.is_bst(bst.load_documents(path)):
+            report.dialogs.extend(bst.run_file(path, model=model))
+            continue
         dialogs = load_dialogs(path)
         for dialog in dialogs:
             with tempfile.TemporaryDirectory(prefix="balto-dialog-") as tmp:

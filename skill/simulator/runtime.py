@@ -6,7 +6,11 @@ The skill itself comes from the one composition root, ``skill.alexa.skill_factor
 
 from __future__ import annotations
 
+import atexit
+import contextlib
 import functools
+from importlib import resources
+from importlib.abc import Traversable
 from pathlib import Path
 from typing import Any
 
@@ -14,25 +18,58 @@ from skill.nlu import NluEngine, load_model
 from skill.simulator import envelopes
 from skill.simulator.session import Conversation, Handler
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
-MODEL_DIR = REPO_ROOT / "interaction_model"
+#: The package holding the interaction models: the top-level ``interaction_model/`` folder,
+#: mapped to this name in pyproject.toml, so a wheel install finds the same files.
+MODELS_PACKAGE = "skill.interaction_model"
+
+#: Models of packages that do not live in plain folders (a zip) are extracted once per process.
+_extracted = contextlib.ExitStack()
+atexit.register(_extracted.close)
 
 
 class SimulatorSetupError(RuntimeError):
     """The simulator cannot start; the message says what is missing and how to fix it."""
 
 
+def model_dir() -> Traversable:
+    """The installed interaction models (``interaction_model/`` in a checkout)."""
+    try:
+        return resources.files(MODELS_PACKAGE)
+    except ModuleNotFoundError as error:
+        raise SimulatorSetupError(
+            f"the interaction models ({MODELS_PACKAGE}) are not installed: "
+            "install the project (pip install -e . in a checkout)") from error
+
+
+def model_files() -> list[Traversable]:
+    """Every locale's model, sorted by locale."""
+    return sorted((f for f in model_dir().iterdir() if f.name.endswith(".json")),
+                  key=lambda f: f.name)
+
+
+def available_locales() -> list[str]:
+    """The locales with an installed interaction model ("en-AU", "en-CA", ...)."""
+    return [f.name.removesuffix(".json") for f in model_files()]
+
+
+def on_disk(resource: Traversable) -> Path:
+    """A file-system path for a packaged file (the file itself unless the package is zipped)."""
+    if isinstance(resource, Path):
+        return resource
+    return _extracted.enter_context(resources.as_file(resource))
+
+
 def model_path(locale: str = "en-US", explicit: str | Path | None = None) -> Path:
     """The interaction model for ``locale`` (or the explicit path given)."""
     if explicit is not None:
         return Path(explicit)
-    path = MODEL_DIR / f"{locale}.json"
-    if not path.exists():
-        available = sorted(p.stem for p in MODEL_DIR.glob("*.json")) if MODEL_DIR.is_dir() else []
+    resource = model_dir() / f"{locale}.json"
+    if not resource.is_file():
+        available = available_locales()
         raise SimulatorSetupError(
-            f"no interaction model for locale {locale!r} at {path}"
+            f"no interaction model for locale {locale!r}"
             + (f"; available: {', '.join(available)}" if available else ""))
-    return path
+    return on_disk(resource)
 
 
 @functools.lru_cache(maxsize=8)

@@ -14,12 +14,13 @@ from __future__ import annotations
 import re
 
 from skill.speech import ssml
+from skill.speech.regional import localise
 from skill.story.chapters import Chapter
 
-#: Locales whose voices support ``<amazon:domain name="long-form">``. Alexa's SSML reference lists
-#: the long-form style for English (US) only (as of writing; the stored documentation available to
-#: us did not show the locale table, so re-check it when adding a locale). Other locales get the
-#: same markup without the style.
+#: Locales whose voices support ``<amazon:domain name="long-form">``: English (US) only. Amazon
+#: launched the style for US skills (April 2020) and has not extended it; ssml-check-core, the SSML
+#: linter Alexa developers use, allows "long-form" for en-US alone (0.3.9, checktag.js). en-GB,
+#: en-CA, en-AU and en-IN get the same paragraphs and pauses without the style.
 LONG_FORM_LOCALES = frozenset({"en-US"})
 
 #: Pause after the chapter heading, at a scene change, and before the closing question.
@@ -88,15 +89,20 @@ def _with_emphasis(text: str, phrases: tuple[str, ...], used: set[str]) -> str:
     return _inline(text)
 
 
-def paragraphs_ssml(chapter: Chapter) -> str:
-    """The chapter's paragraphs as ``<p>`` elements, with pauses at scene changes."""
+def paragraphs_ssml(chapter: Chapter, locale: str | None = None) -> str:
+    """The chapter's paragraphs as ``<p>`` elements, with pauses at scene changes.
+
+    The text is first rewritten in the locale's English (spelling, dates, units); emphasis
+    phrases are rewritten the same way, so they are still found.
+    """
     used: set[str] = set()
     parts: list[str] = []
+    emphasis = tuple(localise(phrase, locale) for phrase in chapter.emphasis)
     for index, paragraph in enumerate(chapter.paragraphs):
         if index in chapter.scene_breaks:
             parts.append(ssml.brk(SCENE_PAUSE_MS))
-        clean = " ".join(paragraph.split())  # == re.sub(r"\s+", " ", paragraph).strip()
-        parts.append(f"<p>{_with_emphasis(clean, chapter.emphasis, used)}</p>")
+        clean = " ".join(localise(paragraph, locale).split())  # whitespace runs to one space
+        parts.append(f"<p>{_with_emphasis(clean, emphasis, used)}</p>")
     return "".join(parts)
 
 
@@ -112,14 +118,16 @@ def chapter_ssml(
     ``preface`` (plain text, e.g. "Welcome back.") is spoken before the heading; ``closing``
     (plain text, e.g. "Shall I go on?") after a pause at the end. Both are escaped here.
     """
-    heading = f"<p>{ssml.escape(f'Chapter {chapter.number}. {chapter.title}.')}</p>"
-    body = paragraphs_ssml(chapter)
+    title = localise(f"Chapter {chapter.number}. {chapter.title}.", locale)
+    heading = f"<p>{ssml.escape(title)}</p>"
+    body = paragraphs_ssml(chapter, locale)
     if supports_long_form(locale):
         body = f'<amazon:domain name="long-form">{body}</amazon:domain>'
     parts = []
     if preface:
-        parts.append(f"<p>{ssml.escape(preface)}</p>")
+        parts.append(f"<p>{ssml.escape(localise(preface, locale))}</p>")
     parts.extend([heading, ssml.brk(HEADING_PAUSE_MS), body])
     if closing:
-        parts.extend([ssml.brk(CLOSING_PAUSE_MS), f"<p>{ssml.escape(closing)}</p>"])
+        question = ssml.escape(localise(closing, locale))
+        parts.extend([ssml.brk(CLOSING_PAUSE_MS), f"<p>{question}</p>"])
     return "".join(parts)

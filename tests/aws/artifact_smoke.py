@@ -14,13 +14,16 @@ It imports ``lambda_function``, invokes ``lambda_handler`` with a LaunchRequest,
 StoryIntent (which stores progress when a table is configured) and a SessionEndedRequest, imports
 every shipped ``skill`` module, and prints one JSON report. It exits non-zero when a response has
 no speech, a module was loaded from outside the three allowed places, a local-only library was
-imported, or the interpreter wrote any file into the artifact (which would mean the shipped
-bytecode is not being used).
+imported, the interpreter wrote any file into the artifact (which would mean the shipped
+bytecode is not being used), or the StoryIntent printed no CloudWatch embedded-metric-format line
+for the chapter it reached (the handler's stdout is captured into the report as ``metric_lines``).
 """
 
 from __future__ import annotations
 
+import contextlib
 import importlib
+import io
 import json
 import os
 import pkgutil
@@ -99,6 +102,24 @@ def loaded_from_elsewhere(allowed: list[Path]) -> list[str]:
     return outside
 
 
+def metric_problems(printed: dict[str, list[str]]) -> list[str]:
+    """Every printed line is an EMF document; the StoryIntent counted chapter 1 as reached."""
+    problems = []
+    for label, lines in printed.items():
+        for line in lines:
+            try:
+                document = json.loads(line)
+            except ValueError:
+                problems.append(f"{label}: printed a line that is not JSON: {line[:80]!r}")
+                continue
+            if "CloudWatchMetrics" not in document.get("_aws", {}):
+                problems.append(f"{label}: printed JSON that is not an EMF document")
+    story = [json.loads(line) for line in printed.get("StoryIntent", []) if line.startswith("{")]
+    if not any(doc.get("ChapterReached") == 1 and doc.get("Chapter") == "1" for doc in story):
+        problems.append(f"StoryIntent: no ChapterReached metric for chapter 1 in {story!r}")
+    return problems
+
+
 def main(argv: list[str]) -> int:
     artifact, runtime = (Path(arg).resolve() for arg in argv[1:3])
     stdlib = Path(os.__file__).resolve().parent
@@ -110,8 +131,12 @@ def main(argv: list[str]) -> int:
     import_seconds = time.perf_counter() - started
 
     responses: dict[str, Any] = {}
+    printed: dict[str, list[str]] = {}
     for label, event in requests():
-        responses[label] = lambda_function.lambda_handler(event, None)
+        stdout = io.StringIO()
+        with contextlib.redirect_stdout(stdout):
+            responses[label] = lambda_function.lambda_handler(event, None)
+        printed[label] = stdout.getvalue().splitlines()
 
     import skill  # the artifact's copy: sys.path[0]
 
@@ -124,6 +149,7 @@ def main(argv: list[str]) -> int:
         speech = (responses[label] or {}).get("response", {}).get("outputSpeech")
         if not speech:
             problems.append(f"{label}: no outputSpeech in {responses[label]!r}")
+    problems += metric_problems(printed)
     outside = loaded_from_elsewhere([artifact, runtime, stdlib])
     problems += [f"loaded from outside: {entry}" for entry in outside]
     problems += [f"local-only module imported: {name}" for name in FORBIDDEN if name in sys.modules]
@@ -135,6 +161,7 @@ def main(argv: list[str]) -> int:
         "import_seconds": round(import_seconds, 4),
         "responses": responses,
         "shipped_modules": shipped,
+        "metric_lines": printed,
         "problems": problems,
     }
     print(json.dumps(report, indent=1))

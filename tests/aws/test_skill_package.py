@@ -2,33 +2,23 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
+import os
 import re
-import sys
+import shutil
+import subprocess
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
 
 from tests.aws.template import REPO, load_template
+from tests.support.scripts import load_script
 
 ARN = "arn:aws:lambda:us-east-1:123456789012:function:serum-run-SkillFunction-Ab12Cd34"
 
 
-def _load_script() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "build_skill_package", REPO / "scripts" / "build_skill_package.py"
-    )
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-package = _load_script()
+package = load_script("build_skill_package")
 
 
 @pytest.fixture(scope="module")
@@ -36,24 +26,29 @@ def manifest() -> dict[str, Any]:
     return json.loads((REPO / "skill-package" / "skill.json").read_text())["manifest"]
 
 
-def language_model() -> dict[str, Any]:
-    """The generated model when it exists, else its hand-written template (same intents)."""
-    generated = REPO / "interaction_model" / "en-US.json"
-    source = generated if generated.is_file() else REPO / "interaction_model/templates/en-US.json"
-    return json.loads(source.read_text())["interactionModel"]["languageModel"]
+LOCALES = ["en-US", "en-CA", "en-GB", "en-AU", "en-IN"]
+#: The country each English locale is built for (its Alexa marketplace).
+HOME_COUNTRY = {"en-US": "US", "en-CA": "CA", "en-GB": "GB", "en-AU": "AU", "en-IN": "IN"}
 
 
-def test_manifest_meets_the_alexa_publishing_limits(manifest: dict[str, Any]) -> None:
+def language_model(locale: str = "en-US") -> dict[str, Any]:
+    """The committed generated model of ``locale``."""
+    path = REPO / "interaction_model" / f"{locale}.json"
+    return json.loads(path.read_text())["interactionModel"]["languageModel"]  # type: ignore[no-any-return]
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_manifest_meets_the_alexa_publishing_limits(manifest: dict[str, Any], locale: str) -> None:
     assert manifest["manifestVersion"] == "1.0"
     info = manifest["publishingInformation"]
-    locale = info["locales"]["en-US"]
-    assert 0 < len(locale["name"]) <= 50
-    assert 0 < len(locale["summary"]) <= 160
-    assert 0 < len(locale["description"]) <= 4000
-    assert 1 <= len(locale["examplePhrases"]) <= 3
-    assert len(locale["keywords"]) <= 30
+    entry = info["locales"][locale]
+    assert entry["name"] == "Serum Run"
+    assert 0 < len(entry["summary"]) <= 160
+    assert 0 < len(entry["description"]) <= 4000
+    assert 1 <= len(entry["examplePhrases"]) <= 3
+    assert 0 < len(entry["keywords"]) <= 30
     assert info["category"] == "EDUCATION_AND_REFERENCE"
-    assert info["distributionCountries"] == ["US"]
+    assert HOME_COUNTRY[locale] in info["distributionCountries"]
     assert set(manifest["privacyAndCompliance"]) >= {
         "allowsPurchases",
         "usesPersonalInfo",
@@ -61,6 +56,23 @@ def test_manifest_meets_the_alexa_publishing_limits(manifest: dict[str, Any]) ->
         "isExportCompliant",
         "containsAds",
     }
+
+
+def test_the_manifest_publishes_exactly_the_built_locales(manifest: dict[str, Any]) -> None:
+    assert sorted(manifest["publishingInformation"]["locales"]) == sorted(LOCALES)
+    assert sorted(p.stem for p in (REPO / "interaction_model").glob("*.json")) == sorted(LOCALES)
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_store_text_is_written_in_the_locales_english(
+    manifest: dict[str, Any], locale: str
+) -> None:
+    """The summary and description already read as the skill's own speech would in ``locale``."""
+    from skill.speech.regional import localise
+
+    entry = manifest["publishingInformation"]["locales"][locale]
+    for field in ("summary", "description"):
+        assert localise(entry[field], locale) == entry[field], (locale, field)
 
 
 def test_committed_manifest_carries_no_account_specific_endpoint(
@@ -104,10 +116,13 @@ def _utterance_matches(model: dict[str, Any], utterance: str) -> bool:
     return False
 
 
-def test_example_phrases_are_ones_the_model_understands(manifest: dict[str, Any]) -> None:
-    model = language_model()
+@pytest.mark.parametrize("locale", LOCALES)
+def test_example_phrases_are_ones_the_model_understands(
+    manifest: dict[str, Any], locale: str
+) -> None:
+    model = language_model(locale)
     invocation = model["invocationName"]
-    phrases = manifest["publishingInformation"]["locales"]["en-US"]["examplePhrases"]
+    phrases = manifest["publishingInformation"]["locales"][locale]["examplePhrases"]
     assert phrases[0] == f"Alexa, open {invocation}"
     for phrase in phrases[1:]:
         match = re.fullmatch(rf"Alexa, ask {re.escape(invocation)} (?:to )?(.+)", phrase)
@@ -115,32 +130,129 @@ def test_example_phrases_are_ones_the_model_understands(manifest: dict[str, Any]
         assert _utterance_matches(model, match.group(1).lower()), phrase
 
 
-def test_package_carries_the_endpoint_and_the_model_byte_for_byte(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+def _models_dir(tmp_path: Path, locales: list[str], text: str | None = None) -> Path:
+    folder = tmp_path / "models"
+    folder.mkdir()
+    for locale in locales:
+        body = text or json.dumps({"interactionModel": {"languageModel": language_model()}})
+        (folder / f"{locale}.json").write_text(body)
+    return folder
+
+
+def _manifest_for(tmp_path: Path, locales: list[str], **extra: Any) -> Path:
+    manifest = json.loads((REPO / "skill-package" / "skill.json").read_text())
+    en_us = manifest["manifest"]["publishingInformation"]["locales"]["en-US"]
+    manifest["manifest"]["publishingInformation"]["locales"] = {loc: en_us for loc in locales}
+    manifest["manifest"].update(extra)
+    path = tmp_path / "skill.json"
+    path.write_text(json.dumps(manifest))
+    return path
+
+
+def test_package_carries_the_endpoint_and_the_models_byte_for_byte(
+    tmp_path: Path,
 ) -> None:
-    model = tmp_path / "en-US.json"
-    model.write_text(json.dumps({"interactionModel": {"languageModel": language_model()}}))
-    monkeypatch.setattr(package, "MODELS", {"en-US": model})
+    models = _models_dir(tmp_path, ["en-GB", "en-US"])
     out = tmp_path / "pkg"
 
-    written = package.build_package(out, ARN)
+    written = package.build_package(
+        out, ARN, manifest_path=_manifest_for(tmp_path, ["en-US", "en-GB"]), model_dir=models,
+        assets=tmp_path / "no-assets",
+    )
 
     skill_json = json.loads((out / "skill.json").read_text())
     assert skill_json["manifest"]["apis"]["custom"]["endpoint"] == {"uri": ARN}
-    copied = out / "interaction_models" / "custom" / "en-US.json"
-    assert copied.read_bytes() == model.read_bytes()
-    assert written == [out / "skill.json", copied]
+    copied = [out / "interactionModels" / "custom" / f"{loc}.json" for loc in ("en-GB", "en-US")]
+    for path in copied:
+        assert path.read_bytes() == (models / path.name).read_bytes()
+    assert written == [out / "skill.json", *copied]
 
 
-def test_package_without_endpoint_is_allowed_for_the_first_deploy(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    model = tmp_path / "en-US.json"
-    model.write_text("{}")
-    monkeypatch.setattr(package, "MODELS", {"en-US": model})
+def test_the_real_package_has_ask_cli_v2s_layout(tmp_path: Path) -> None:
+    """skill.json on top, interactionModels/custom/<locale>.json, optional assets/, nothing else.
+
+    That is the skill-package format `ask deploy` zips and imports; every model file is named
+    after a locale the manifest publishes, and every published locale has its model.
+    """
+    out = tmp_path / "pkg"
+    package.build_package(out, ARN)
+    top = sorted(p.name for p in out.iterdir())
+    assert [name for name in top if name != "assets"] == ["interactionModels", "skill.json"]
+    assert sorted(p.name for p in (out / "interactionModels").iterdir()) == ["custom"]
+    manifest = json.loads((out / "skill.json").read_text())["manifest"]
+    published = sorted(manifest["publishingInformation"]["locales"])
+    models = sorted(p.name for p in (out / "interactionModels" / "custom").iterdir())
+    assert models == [f"{locale}.json" for locale in published]
+    for name in models:
+        model = json.loads((out / "interactionModels" / "custom" / name).read_text())
+        assert model["interactionModel"]["languageModel"]["invocationName"] == "serum run"
+    assert list(manifest["apis"]) == ["custom"]  # ask-cli refuses none, or several, api domains
+
+
+def _ask_cli() -> Path | None:
+    """An unpacked ask-cli npm package: $ASK_CLI_PACKAGE, or the copy .ci/ask_cli.sh fetches."""
+    configured = os.environ.get("ASK_CLI_PACKAGE")
+    candidate = Path(configured) if configured else REPO / "build" / "ask-cli" / "package"
+    return candidate if (candidate / "dist" / "lib" / "utils" / "constants.js").is_file() else None
+
+
+def test_ask_cli_itself_finds_every_model_and_the_manifest(tmp_path: Path) -> None:
+    """Read the package with ask-cli's own constants and its model-discovery rule (node)."""
+    ask_cli = _ask_cli()
+    node = shutil.which("node")
+    if ask_cli is None or node is None:
+        pytest.skip("needs node and ask-cli unpacked (bash .ci/ask_cli.sh, which .ci/run calls)")
+    out = tmp_path / "pkg"
+    package.build_package(out, ARN)
+    result = subprocess.run(
+        [node, str(REPO / "tests" / "aws" / "ask_cli_layout.js"), str(ask_cli), str(out)],
+        capture_output=True, text=True, check=True, timeout=60,
+    )
+    seen = json.loads(result.stdout)
+    published = sorted(json.loads((out / "skill.json").read_text())["manifest"][
+        "publishingInformation"]["locales"])
+    assert seen["modelFolder"] == package.PACKAGE_MODELS.as_posix()
+    assert seen["manifestFile"] == package.PACKAGE_MANIFEST
+    assert seen["modelLocales"] == seen["manifestLocales"] == published
+    assert seen["apiDomains"] == ["custom"]
+
+
+def test_package_without_endpoint_is_allowed_for_the_first_deploy(tmp_path: Path) -> None:
     package.build_package(tmp_path / "pkg", None)
     skill_json = json.loads((tmp_path / "pkg" / "skill.json").read_text())
     assert "endpoint" not in skill_json["manifest"]["apis"]["custom"]
+
+
+def test_assets_are_copied_and_manifest_references_must_exist(tmp_path: Path) -> None:
+    assets = tmp_path / "assets"
+    (assets / "images").mkdir(parents=True)
+    (assets / "images" / "small.png").write_bytes(b"\x89PNG small")
+    icons = {"smallIconUri": "file://assets/images/small.png",
+             "largeIconUri": "file://assets/images/large.png"}
+    manifest = json.loads(_manifest_for(tmp_path, ["en-US"]).read_text())
+    manifest["manifest"]["publishingInformation"]["locales"]["en-US"].update(icons)
+    (tmp_path / "skill.json").write_text(json.dumps(manifest))
+    models = _models_dir(tmp_path, ["en-US"])
+    out = tmp_path / "pkg"
+    with pytest.raises(package.PackageError, match="assets/images/large.png"):
+        package.build_package(out, ARN, manifest_path=tmp_path / "skill.json",
+                              model_dir=models, assets=assets)
+    assert not out.exists()
+    (assets / "images" / "large.png").write_bytes(b"\x89PNG large")
+    written = package.build_package(out, ARN, manifest_path=tmp_path / "skill.json",
+                                    model_dir=models, assets=assets)
+    assert (out / "assets" / "images" / "small.png").read_bytes() == b"\x89PNG small"
+    assert out / "assets" / "images" / "large.png" in written
+
+
+def test_models_and_published_locales_must_match(tmp_path: Path) -> None:
+    models = _models_dir(tmp_path, ["en-US", "en-GB"])
+    with pytest.raises(package.PackageError, match="no publishing information for en-GB"):
+        package.build_package(tmp_path / "a", ARN, manifest_path=_manifest_for(
+            tmp_path, ["en-US"]), model_dir=models)
+    with pytest.raises(package.PackageError, match="no interaction model for en-IN"):
+        package.build_package(tmp_path / "b", ARN, manifest_path=_manifest_for(
+            tmp_path, ["en-US", "en-GB", "en-IN"]), model_dir=models)
 
 
 @pytest.mark.parametrize(
@@ -172,17 +284,12 @@ def test_qualified_and_partition_arns_are_accepted() -> None:
 def test_a_missing_model_says_how_to_make_it(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    monkeypatch.setattr(package, "MODELS", {"en-US": REPO / "interaction_model" / "nope.json"})
+    monkeypatch.setattr(package, "MODEL_DIR", tmp_path / "empty")
     assert package.main(["--out", str(tmp_path / "pkg")]) == 2
     assert "build_interaction_model.py" in capsys.readouterr().err
 
 
-def test_an_unrelated_folder_is_never_deleted(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    model = tmp_path / "en-US.json"
-    model.write_text("{}")
-    monkeypatch.setattr(package, "MODELS", {"en-US": model})
+def test_an_unrelated_folder_is_never_deleted(tmp_path: Path) -> None:
     (tmp_path / "precious.txt").write_text("keep me")
     with pytest.raises(package.PackageError, match="not a skill package"):
         package.build_package(tmp_path, ARN)

@@ -67,6 +67,10 @@ def test_only_our_skill_may_invoke_the_function(
     assert "Default" not in template["Parameters"]["SkillId"]
 
 
+#: ApplicationLogLevel values Lambda accepts (LoggingConfig).
+LAMBDA_LOG_LEVELS = {"TRACE", "DEBUG", "INFO", "WARN", "ERROR", "FATAL"}
+
+
 def test_environment_names_are_the_ones_skill_config_reads(
     template: dict[str, Any], function: dict[str, Any]
 ) -> None:
@@ -75,11 +79,67 @@ def test_environment_names_are_the_ones_skill_config_reads(
     assert variables == {
         "TABLE_NAME": {"Ref": table_id},
         "SKILL_ID": {"Ref": "SkillId"},
-        "LOG_LEVEL": {"Ref": "LogLevel"},
+        "LOG_LEVEL": {"Fn::FindInMap": ["PythonLogLevel", {"Ref": "LogLevel"}, "Name"]},
     }
     cfg = load_config({"TABLE_NAME": "progress", "SKILL_ID": SKILL_ID, "LOG_LEVEL": "warning"})
     assert (cfg.table_name, cfg.skill_id, cfg.log_level) == ("progress", SKILL_ID, "WARNING")
-    assert set(template["Parameters"]["LogLevel"]["AllowedValues"]) <= set(LOG_LEVELS)
+
+
+def test_one_log_level_parameter_sets_lambda_and_python_alike(
+    template: dict[str, Any], function: dict[str, Any]
+) -> None:
+    """Lambda names levels WARN, Python WARNING: the mapping keeps both sides valid."""
+    allowed = template["Parameters"]["LogLevel"]["AllowedValues"]
+    assert set(allowed) <= LAMBDA_LOG_LEVELS
+    assert template["Parameters"]["LogLevel"]["Default"] in allowed
+    mapping = template["Mappings"]["PythonLogLevel"]
+    assert sorted(mapping) == sorted(allowed)
+    for lambda_level, python in mapping.items():
+        assert python["Name"] in LOG_LEVELS
+        assert load_config({"LOG_LEVEL": python["Name"]}).log_level == python["Name"]
+        assert lambda_level[:4] == python["Name"][:4]  # WARN ~ WARNING, the rest identical
+
+
+def test_logs_are_lambdas_native_json_at_the_parameter_level(function: dict[str, Any]) -> None:
+    logging = function["Properties"]["LoggingConfig"]
+    assert logging["LogFormat"] == "JSON"
+    assert logging["ApplicationLogLevel"] == {"Ref": "LogLevel"}
+    assert logging["SystemLogLevel"] in LAMBDA_LOG_LEVELS
+
+
+@pytest.mark.parametrize(("alarm_id", "metric"), [
+    ("SkillFunctionErrorsAlarm", "Errors"),
+    ("SkillFunctionThrottlesAlarm", "Throttles"),
+])
+def test_alarms_watch_the_function_and_notify_the_optional_topic(
+    template: dict[str, Any], alarm_id: str, metric: str
+) -> None:
+    alarm = template["Resources"][alarm_id]
+    assert alarm["Type"] == "AWS::CloudWatch::Alarm"
+    props = alarm["Properties"]
+    assert (props["Namespace"], props["MetricName"]) == ("AWS/Lambda", metric)
+    assert props["Dimensions"] == [{"Name": "FunctionName", "Value": {"Ref": "SkillFunction"}}]
+    assert props["Statistic"] == "Sum" and props["Threshold"] == 1
+    assert props["ComparisonOperator"] == "GreaterThanOrEqualToThreshold"
+    assert props["TreatMissingData"] == "notBreaching"  # no traffic is not an outage
+    notify = {"Fn::If": ["NotifyTopic", [{"Ref": "AlarmTopicArn"}], {"Ref": "AWS::NoValue"}]}
+    assert props["AlarmActions"] == props["OKActions"] == notify
+    assert template["Outputs"][f"{alarm_id}Name"]["Value"] == {"Ref": alarm_id}
+
+
+def test_the_alarm_topic_is_optional_and_must_look_like_an_sns_arn(
+    template: dict[str, Any],
+) -> None:
+    parameter = template["Parameters"]["AlarmTopicArn"]
+    assert parameter["Default"] == ""
+    pattern = parameter["AllowedPattern"]
+    assert re.fullmatch(pattern, "")
+    assert re.fullmatch(pattern, "arn:aws:sns:us-east-1:123456789012:serum-run-alarms")
+    assert not re.fullmatch(pattern, "arn:aws:sqs:us-east-1:123456789012:queue")
+    assert not re.fullmatch(pattern, "serum-run-alarms")
+    assert template["Conditions"]["NotifyTopic"] == {
+        "Fn::Not": [{"Fn::Equals": [{"Ref": "AlarmTopicArn"}, ""]}]
+    }
 
 
 def test_progress_table_is_on_demand_recoverable_encrypted_and_kept(
