@@ -97,6 +97,7 @@ class Answer(Record):
     ranked: tuple[Scored, ...] = ()
     about: tuple[str, ...] = ()  # whom the question was about, when the answer names another
     derived_age: int | None = None  # age in 1925 worked out from a recorded birth year
+    relation: str = ""  # the fact's relation that answered ("statue.when"), if one did
 
     @property
     def known(self) -> bool:
@@ -114,6 +115,9 @@ class Answer(Record):
                                             *self.about, *query.entities)))
         topic = query.topic if query is not None else None
         facet = query.facet if query is not None else None
+        if topic is None and "." in self.relation:
+            # "when was it put up" answered by the statue's date: the talk is of the statue.
+            topic = self.relation.partition(".")[0]
         if self.comparison is not None:
             topic, _, facet = self.comparison.relation.partition(".")
             facet = facet or topic
@@ -363,13 +367,18 @@ def _fact_answer(ranker: Ranker, fact: Fact, subject: str, query: Query, analysi
     if entity in background and fact.about and fact.about[0] not in background:
         entity = fact.about[0]  # follow-ups are about the airplane, not "the serum" again
     value = fact.answers.get(subject, {}).get(key) if key else None
-    named_value = next((v for v in values.readings(value)
-                        if isinstance(v, str) and v in ranker.store.entities), None)
+    named_value = None
+    if key.rpartition(".")[2] in ("who", "from", "to"):
+        # Only a person or dog the answer names becomes "he" next; after "where is Balto now"
+        # (the museum), "he" is still Balto.
+        named_value = next((v for v in values.readings(value) if isinstance(v, str)
+                            and ranker.store.entities.get(v) is not None
+                            and ranker.store.entities[v].type in ("person", "dog")), None)
     if query.form == "yes_no":
         polarity = _polarity(True if value is None else value, query, subject) if key else None
-        return Answer("yes_no", fact, entity, analysis, query, polarity=polarity)
+        return Answer("yes_no", fact, entity, analysis, query, polarity=polarity, relation=key)
     return Answer("fact", fact, named_value or entity, analysis, query,
-                  about=(entity,) if named_value else ())
+                  about=(entity,) if named_value else (), relation=key)
 
 
 #: How a fact's own text states a value of each kind, when no relation records it.

@@ -63,6 +63,9 @@ _NOT_FOCUS = STOPWORDS | QUESTION_WORDS | FILLERS | PRONOUNS | YES_NO_STARTS | f
     stuff way whole time times long far old first last finally originally altogether roughly
     approximately around about back again already yet went mean means meant true right
     people person someone somebody anyone everyone""".split())
+_ANIMATE = frozenset("he him his she her hers".split())
+_INANIMATE = frozenset("it its".split())
+_THINGS = ("film", "topic", "event", "place")
 #: Words that describe rather than name what is asked ("what second shipment").
 _ORDINALS_AND_SIZES = frozenset(
     "second third fourth big bigger biggest small little large famous real".split())
@@ -381,12 +384,14 @@ class Understander:
             d.from_context = True
         elif not d.specific and context.entity and (
                 pronoun or (d.elliptical or short) and not d.named):
-            d.entities = [self._referent(context, d.topic), *d.entities]
+            d.entities = [self._referent(context, d.topic, words[d.core:]), *d.entities]
             d.from_context = True
         only_names = bool(rest) and bool(d.mentions) and all(
             w in STOPWORDS or w in FILLERS or any(m.start <= i < m.end for m in d.mentions)
             for i, w in enumerate(rest))
-        if context.topic and d.topic is None and (only_names or d.elliptical or short):
+        # "is there one of togo" after the statue: "one" stands for the thing asked before.
+        one = any(w in ("one", "ones") for w in words) and bool(d.mentions)
+        if context.topic and d.topic is None and (only_names or d.elliptical or short or one):
             # "and togo" after "when did balto die": the same question about Togo; "and where"
             # after it: the same topic with the new facet.
             d.topic = context.topic
@@ -394,11 +399,18 @@ class Understander:
                 d.facet = context.facet
             d.elliptical = d.from_context = True
 
-    def _referent(self, context: Context, topic: str | None) -> str:
+    def _referent(self, context: Context, topic: str | None,
+                  pronouns: Sequence[str] = ()) -> str:
         """What "he", "it" or a bare follow-up means: the last answer's entity, or the most
-        recent entity the asked topic can apply to ("his brother": a person, not his dog)."""
+        recent entity the pronoun and the asked topic can stand for ("his brother": a person;
+        "when did it come out": the film, not the dog who starred in it)."""
         assert context.entity is not None
-        kinds = self.relations.topics[topic].applies_to if topic else ()
+        kinds: tuple[str, ...] = self.relations.topics[topic].applies_to if topic else ()
+        said = set(pronouns)
+        if said & _ANIMATE and not kinds:
+            kinds = ("person", "dog")
+        elif said & _INANIMATE and not said & _ANIMATE:
+            kinds = tuple(k for k in (kinds or _THINGS) if k not in ("person", "dog")) or kinds
         if kinds:
             for candidate in (context.entity, *context.entities):
                 if self.entity_types.get(candidate) in kinds:
