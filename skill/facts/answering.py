@@ -375,7 +375,7 @@ def _fact_answer(ranker: Ranker, fact: Fact, subject: str, query: Query, analysi
                             and ranker.store.entities.get(v) is not None
                             and ranker.store.entities[v].type in ("person", "dog")), None)
     if query.form == "yes_no":
-        polarity = _polarity(True if value is None else value, query, subject) if key else None
+        polarity = _polarity(ranker, fact, key, query, subject) if key else None
         return Answer("yes_no", fact, entity, analysis, query, polarity=polarity, relation=key)
     return Answer("fact", fact, named_value or entity, analysis, query,
                   about=(entity,) if named_value else (), relation=key)
@@ -449,22 +449,41 @@ def _by_value(facts: Iterable[Fact], value: str, query: Query) -> list[tuple[int
     return found
 
 
-def _polarity(value: Any, query: Query, subject: str) -> str:
-    """Yes, no or disputed, from the recorded value and what the question claims."""
-    if value == "disputed":
-        return "disputed"
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    said = [e for e in query.entities if e != subject]
-    verdict = values.claim_matches(value, said, set(query.words), query.numbers)
-    if verdict is None:
-        return "yes"
-    if not verdict:
-        return "no"
-    readings = values.readings(value)
-    if len(readings) > 1 and not values.claim_matches(readings[0], said, set(query.words),
-                                                      query.numbers):
-        return "disputed"
+def _polarity(ranker: Ranker, fact: Fact, key: str, query: Query, subject: str) -> str:
+    """Yes, no or disputed: the fact's recorded values for the asked topic, checked against
+    what the question claims ("is the statue still in central park": its place; "did the relay
+    go more than six hundred miles": its distance). With nothing to check, the fact's existence
+    answers yes."""
+    relations = fact.answers.get(subject, {})
+    topic = key.partition(".")[0] if key else ""
+    keys = [k for k in relations if k == key or (topic and k.partition(".")[0] == topic)]
+    store = ranker.store
+    said = [e for e in query.named if e != subject and e in store.entities]
+    words = set(query.words)
+    verdicts: list[str] = []
+    for k in keys or [key]:
+        value = relations.get(k, True)
+        if value == "disputed":
+            return "disputed"
+        if isinstance(value, bool):
+            if "." not in k or not value:  # a yes/no attribute ("wolf": False)
+                verdicts.append("yes" if value else "no")
+            continue  # True on a facet only says the fact answers it
+        # An entity is checked against an entity of its kind; a word value only against words.
+        named = isinstance(value, str) and value in store.entities
+        kind = store.entities[value].type if named else None
+        claims = [e for e in said if named and store.entities[e].type == kind]
+        verdict = values.claim_matches(value, claims, words, query.numbers, query.words)
+        if verdict is None:
+            continue
+        if verdict and len(values.readings(value)) > 1 and not values.claim_matches(
+                values.readings(value)[0], claims, words, query.numbers, query.words):
+            verdicts.append("disputed")
+        else:
+            verdicts.append("yes" if verdict else "no")
+    for verdict in ("yes", "disputed", "no"):
+        if verdict in verdicts:
+            return verdict
     return "yes"
 
 

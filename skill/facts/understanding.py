@@ -122,6 +122,8 @@ class Query(Record):
     #: The thing said as the subject's own ("harness" in "what colour was togo's harness"):
     #: a fact about the subject that never mentions it does not answer.
     possessed: tuple[str, ...] = ()
+    #: Every entity named, the story's background included ("did balto die in nome").
+    named: tuple[str, ...] = ()
     #: The words naming what a question asks the name of ("which newspaper", "the names of
     #: welch's nurses"): a fact that only says "a newspaper" does not answer.
     asked: tuple[str, ...] = ()
@@ -191,7 +193,8 @@ class _Draft:
             tuple(w for w in words if w.replace(".", "", 1).isdigit()), self.core,
             self.topic_from_question, self.facet_from_question, self.weak_topic, setting,
             tuple(words[self.topic_hit.start:self.topic_hit.end]) if self.topic_hit else (),
-            self.coordinated, self.yes_no_compare, self.possessed(), self.asked(),
+            self.coordinated, self.yes_no_compare, self.possessed(), tuple(self.named),
+            self.asked(),
         )
 
     def possessed(self) -> tuple[str, ...]:
@@ -395,7 +398,7 @@ class Understander:
             # "and togo" after "when did balto die": the same question about Togo; "and where"
             # after it: the same topic with the new facet.
             d.topic = context.topic
-            if d.facet is None or d.facet == "what":
+            if (d.facet is None or d.facet == "what") and d.form != "yes_no":
                 d.facet = context.facet
             d.elliptical = d.from_context = True
 

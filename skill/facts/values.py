@@ -8,7 +8,7 @@ or ``{"min": a, "max": b}`` for a range. Pure: standard library only.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from typing import Any
 
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
@@ -56,14 +56,20 @@ def is_comparable(value: Any) -> bool:
 
 
 def claim_matches(value: Any, said_entities: Collection[str], said_words: Collection[str],
-                  said_numbers: Collection[str]) -> bool | None:
+                  said_numbers: Collection[str], sentence: Sequence[str] = ()) -> bool | None:
     """Whether what the question says agrees with the recorded value (None: it says nothing
     the value can be checked against).
 
     An entity named in the question is checked against an entity value, a word against a word
-    value ("norway"), a number or year against a number or date (any reading a source gives).
+    value ("norway"), a number or year against a number or date (any reading a source gives);
+    "more than", "over", "less than", "under" before the number compare instead of matching.
     """
     options = readings(value)
+    bound = _bound(sentence)
+    if bound is not None and sort_key(options[0]) is not None and year_of(options[0]) is None:
+        op, number = bound
+        main_value = sort_key(options[0]) or 0.0
+        return main_value > number if op == ">" else main_value < number
     for option in options:
         if isinstance(option, bool):
             return None
@@ -83,6 +89,22 @@ def claim_matches(value: Any, said_entities: Collection[str], said_words: Collec
         return False if said_entities else None
     if sort_key(first) is not None and said_numbers:
         return False
+    return None
+
+
+_MORE = ("more than", "over", "at least", "longer than", "farther than", "further than",
+         "above", "greater than")
+_LESS = ("less than", "under", "fewer than", "shorter than", "below", "at most")
+
+
+def _bound(sentence: Sequence[str]) -> tuple[str, float] | None:
+    """(">" or "<", number) when the question bounds a number ("more than 600")."""
+    text = " ".join(sentence)
+    for phrases, op in ((_MORE, ">"), (_LESS, "<")):
+        for phrase in phrases:
+            match = re.search(rf"\b{phrase} (\d+(?:\.\d+)?)\b", text)
+            if match:
+                return op, float(match.group(1))
     return None
 
 
