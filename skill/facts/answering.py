@@ -197,12 +197,16 @@ def answer(ranker: Ranker, question: Question, context: Context | None = None) -
     if question.aspect and question.aspect not in analysis.aspects:
         analysis = analysis._replace(aspects=analysis.aspects | {question.aspect})
 
+    if analysis.out_of_scope:
+        # "who won the iditarod this year", "what time is it in anchorage right now": the
+        # present is outside a history skill.
+        return Answer("unknown", None, None, analysis, query)
     if query.form == "compare":
         compared = _compare(ranker, query, analysis)
         if compared is not None:
             return compared
     subject = query.entities[0] if query.entities else None
-    if subject is None and query.topic is not None and not query.weak_topic:
+    if subject is None and query.topic is not None and not query.weak_topic and query.in_domain:
         subject = IMPLIED_SUBJECT  # "how cold was it": the relay itself
     decided = None
     if subject is not None and _gating(query) and not query.coordinated:
@@ -255,8 +259,10 @@ def _only_unnamed(text: str, word: str) -> bool:
             if not any(lowered[j] in _INDEFINITE for j in range(max(0, i - 3), i)):
                 return False  # "the explorer Amundsen": a definite, named mention
             after = tokens[i + 1:i + 9]
-            named_after = bool(after) and (after[0][:1].isupper() or ":" in after
-                                           or after[0].lower() in ("named", "called"))
+            named_after = bool(after) and (
+                after[0][:1].isupper() or ":" in after or after[0].lower() in ("named", "called")
+                # "a race at Solomon": known by its place
+                or (len(after) > 1 and after[0].lower() in ("at", "in") and after[1][:1].isupper()))
             copula = len(tokens) > 2 and tokens[0][:1].isupper() and any(
                 t in ("was", "is", "were") for t in lowered[1:i])
             if named_after or copula:
@@ -277,6 +283,11 @@ def _by_relation(ranker: Ranker, query: Query, analysis: Analysis,
     if topic is None and query.facet not in _VALUE_FACETS:
         return None
     found = relation_facts(ranker.store.answering(subject), subject, topic, query.facet)
+    if topic is not None:
+        found = _with_more_topics(ranker, query, subject, found)
+    if topic is None and analysis.unknown:
+        # "how many times did Balto bark": the count of something no fact speaks of.
+        found = []
     if topic is None and query.facet == "age" and not any(k == "age" for _, _, k in found):
         derived = _age_in_1925(ranker, subject, query, analysis)
         if derived is not None:
@@ -288,10 +299,39 @@ def _by_relation(ranker: Ranker, query: Query, analysis: Analysis,
     return _best_recorded(ranker, query, analysis, subject, found)
 
 
+def _with_more_topics(ranker: Ranker, query: Query, subject: str,
+                      found: list[tuple[int, Fact, str]]) -> list[tuple[int, Fact, str]]:
+    """The question's other topics count too ("were the mushers native alaskans": a fact on
+    the mushers' people beats one on the mushers alone)."""
+    store = ranker.store
+    extra: dict[str, int] = {}
+    for other in query.more_topics:
+        if ranker.relations.topics[other].weak:
+            continue
+        more = relation_facts(store.answering(subject), subject, other, None)
+        for _, fact, _ in more:
+            extra[fact.id] = extra.get(fact.id, 0) + 1
+    return [(fit + extra.get(f.id, 0), f, k) for fit, f, k in found]
+
+
 def _elsewhere(ranker: Ranker, query: Query, subject: str,
                topic: str | None) -> tuple[str, list[tuple[int, Fact, str]]]:
     """Where else the relation may be recorded, when the subject records none."""
     store = ranker.store
+    if query.subject_is_setting:
+        # "how much antitoxin did they send from anchorage": the antitoxin, not the town.
+        for other in query.named:
+            if other != subject:
+                found = relation_facts(store.answering(other), other, topic, query.facet)
+                if found:
+                    return other, found
+    kind = store.entities[subject].type if subject in store.entities else None
+    if query.facet == "who" and kind not in ("person", "dog") and subject != IMPLIED_SUBJECT:
+        # "who decided to use dogs instead of planes": a person asked about the story.
+        implied = relation_facts(store.answering(IMPLIED_SUBJECT), IMPLIED_SUBJECT, topic,
+                                 query.facet)
+        if implied:
+            return IMPLIED_SUBJECT, implied
     if topic is not None:
         # The subject named as the value ("which dog is in wasilla": remains.where = wasilla;
         # "did Roth make the statue": statue.who = roth).

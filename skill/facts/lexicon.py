@@ -29,6 +29,7 @@ class Lexicon(Record):
     out_of_scope: re.Pattern[str] | None = None
     chatter: frozenset[str] = frozenset()
     words: frozenset[str] = frozenset()
+    domain: frozenset[str] = frozenset()
 
     def vocabulary(self) -> set[str]:
         """Every word the lexicon lists (listener words, chatter)."""
@@ -45,6 +46,7 @@ class Lexicon(Record):
             rewrites = tuple((re.compile(p), r) for p, r in raw.get("rewrites", []))
             scope = raw.get("out_of_scope", [])
             chatter = frozenset(raw.get("chatter", []))
+            domain = frozenset(raw.get("domain_words", []))
             out_of_scope = re.compile("|".join(f"(?:{p})" for p in scope)) if scope else None
         except (OSError, ValueError, KeyError, TypeError, re.error) as exc:
             raise FactStoreError(f"{path}: unreadable lexicon ({exc})") from exc
@@ -55,7 +57,8 @@ class Lexicon(Record):
                 canonical.setdefault(stem(word), head)
         topic_words = frozenset(canonical.get(stem(w), stem(w)) for w in topic)
         words = frozenset(w for group in groups for w in group)
-        return cls(canonical, background, topic_words, rewrites, out_of_scope, chatter, words)
+        return cls(canonical, background, topic_words, rewrites, out_of_scope, chatter, words,
+                   domain)
 
     def rewrite(self, text: str) -> str:
         """Apply the idiom rewrites ("where was X from" -> "where was X born")."""

@@ -17,6 +17,7 @@ Pure: standard library only.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
@@ -124,6 +125,11 @@ class Query(Record):
     possessed: tuple[str, ...] = ()
     #: Every entity named, the story's background included ("did balto die in nome").
     named: tuple[str, ...] = ()
+    #: Other topics the question names ("were the mushers native": mushers, then ethnicity).
+    more_topics: tuple[str, ...] = ()
+    #: The question names something the skill's story is about (a name, or a word such as
+    #: "musher", "sled", "serum"): without it, nothing is asked of the relay by default.
+    in_domain: bool = False
     #: The words naming what a question asks the name of ("which newspaper", "the names of
     #: welch's nurses"): a fact that only says "a newspaper" does not answer.
     asked: tuple[str, ...] = ()
@@ -158,7 +164,7 @@ class _Draft:
     __slots__ = ("words", "context", "mentions", "core", "topic_hit", "form", "facet", "topic",
                  "weak_topic", "facet_from_question", "topic_from_question", "named",
                  "specific", "entities", "elliptical", "from_context", "comparative",
-                 "category", "hits", "coordinated", "yes_no_compare", "cues")
+                 "category", "hits", "coordinated", "yes_no_compare", "cues", "in_domain")
 
     def __init__(self, words: list[str], context: Context) -> None:
         self.words = words
@@ -183,19 +189,30 @@ class _Draft:
         self.coordinated = False
         self.yes_no_compare = False
         self.cues: list[Hit] = []
+        self.in_domain = False
 
     def query(self, ranker_text: str, setting: bool) -> Query:
         words = self.words
+        hit = self.topic_hit
         return Query(
-            tuple(words), ranker_text, self.form, tuple(self.entities), self.topic, self.facet,
-            self.comparative, self.category, self.elliptical, self.from_context,
-            tuple(m.entity for m in self.mentions if m.by_sound),
-            tuple(w for w in words if w.replace(".", "", 1).isdigit()), self.core,
-            self.topic_from_question, self.facet_from_question, self.weak_topic, setting,
-            tuple(words[self.topic_hit.start:self.topic_hit.end]) if self.topic_hit else (),
-            self.coordinated, self.yes_no_compare, self.possessed(), tuple(self.named),
-            self.asked(),
+            words=tuple(words), ranker_text=ranker_text, form=self.form,
+            entities=tuple(self.entities), topic=self.topic, facet=self.facet,
+            comparative=self.comparative, category=self.category, elliptical=self.elliptical,
+            from_context=self.from_context,
+            by_sound=tuple(m.entity for m in self.mentions if m.by_sound),
+            numbers=tuple(w for w in words if w.replace(".", "", 1).isdigit()),
+            core_start=self.core, topic_from_question=self.topic_from_question,
+            facet_from_question=self.facet_from_question, weak_topic=self.weak_topic,
+            subject_is_setting=setting,
+            topic_words=tuple(words[hit.start:hit.end]) if hit else (),
+            coordinated=self.coordinated, yes_no_compare=self.yes_no_compare,
+            possessed=self.possessed(), named=tuple(self.named), more_topics=self.more_topics(),
+            in_domain=self.in_domain, asked=self.asked(),
         )
+
+    def more_topics(self) -> tuple[str, ...]:
+        strong = [h.name for h in self.hits if not h.weak and h.name != self.topic]
+        return tuple(dict.fromkeys(strong))
 
     def possessed(self) -> tuple[str, ...]:
         """The word after a name said as an owner ("togos harness" -> "harness")."""
@@ -222,16 +239,14 @@ class _Draft:
             covered.update(range(cue.start, cue.end))
         found: list[str] = []
         for start in starts:
-            taken = 0
+            # The first word of the thing asked ("which newspaper", "what ship"), past names
+            # and articles; a word of size or order describes rather than names it.
             for i in range(start, min(start + 4, len(words))):
                 if words[i] in ("the", "his", "her", "their", "of") or i in covered:
                     continue
-                if words[i] in _NOT_FOCUS or words[i] in _ORDINALS_AND_SIZES:
-                    break
-                found.append(words[i])
-                taken += 1
-                if taken == 3:
-                    break
+                if words[i] not in _NOT_FOCUS and words[i] not in _ORDINALS_AND_SIZES:
+                    found.append(words[i])
+                break
         return tuple(dict.fromkeys(found))
 
 
@@ -241,9 +256,11 @@ class Understander:
     def __init__(self, names: NameMatcher, relations: Relations,
                  entity_types: Mapping[str, str], entity_words: Mapping[str, str],
                  chatter: frozenset[str], background: frozenset[str],
-                 films_named_after: Mapping[str, str] | None = None,
+                 films_named_after: Mapping[str, list[tuple[str, str]]] | None = None,
                  roles: Mapping[tuple[str, str], str] | None = None) -> None:
         self.films_named_after = dict(films_named_after or {})
+        #: Stems that place a question in the story ("musher", "sled", "serum", "cold").
+        self.domain_words: frozenset[str] = frozenset()
         #: (entity, role topic) -> the entity in that role ("togo", "musher") -> "seppala".
         self.roles = dict(roles or {})
         self.names = names
@@ -346,6 +363,8 @@ class Understander:
         if d.topic_hit is not None:
             d.topic = d.topic_hit.name
             d.weak_topic = d.topic_hit.weak or self.relations.topics[d.topic].weak
+        d.in_domain = bool(d.mentions) or any(
+            stem(w) in self.domain_words for w in words[d.core:])
         d.facet_from_question = d.facet is not None and d.facet != "what"
         d.topic_from_question = d.topic is not None
 
@@ -466,11 +485,14 @@ class Understander:
                 if meant is not None:
                     d.weak_topic = self.relations.topics[meant].weak
             d.topic = meant
-            if (d.topic in ("film", "cast") and d.entities[0] in self.films_named_after
+            films = self.films_named_after.get(d.entities[0], [])
+            if (d.topic in ("film", "cast") and films
                     and (d.facet not in (None, "what") or d.form == "yes_no")
                     and len(d.specific) == 1):
-                # "who directed togo": the film named after the dog.
-                d.entities = [self.films_named_after[d.entities[0]], *d.entities]
+                # "who directed togo": the film named after the dog; of several, the one whose
+                # year is said ("the first movie about balto in 1925").
+                film = next((f for f, year in films if year and year in d.words), films[0][0])
+                d.entities = [film, *d.entities]
         if hit is not None and hit.facet and not d.weak_topic and d.facet in (None, "what"):
             d.facet = hit.facet
         if d.topic and d.facet in (None, "what") and not d.weak_topic:
@@ -579,12 +601,14 @@ def build_understander(store: FactStore, lexicon: Lexicon, relations: Relations)
     known |= STOPWORDS | QUESTION_WORDS | PRONOUNS | YES_NO_STARTS | FILLERS
     entity_words = {e.id: " ".join(plain_words(e.spoken_forms[0])) for e in store.entities.values()}
     proper = {" ".join(plain_words(e.name)): e.id for e in store.entities.values()}
-    films = {}
+    films: dict[str, list[tuple[str, str]]] = {}
     for film in (e for e in store.entities.values() if e.type == "film"):
-        title = plain_words(film.name.split("(")[0])
+        words = set(plain_words(film.name)) | {w for f in film.synonyms for w in plain_words(f)}
+        years = re.findall(r"\b(1[89]\d\d|20\d\d)\b", " ".join(
+            [film.name, *film.synonyms, *(f.answer for f in store.about(film.id))]))
         for entity in store.entities.values():
-            if entity.type in ("dog", "person") and plain_words(entity.name) == title:
-                films[entity.id] = film.id
+            if entity.type in ("dog", "person") and set(plain_words(entity.name)) <= words:
+                films.setdefault(entity.id, []).append((film.id, years[0] if years else ""))
     roles: dict[tuple[str, str], str] = {}
     for fact in store.facts.values():
         for entity_id, relations_of in fact.answers.items():
@@ -592,7 +616,10 @@ def build_understander(store: FactStore, lexicon: Lexicon, relations: Relations)
                 topic = key.partition(".")[0]
                 if topic in _ROLES and isinstance(value, str) and value in store.entities:
                     roles.setdefault((entity_id, topic), value)
-    return Understander(
+    understander = Understander(
         NameMatcher({f: e for f, e in forms.items() if f}, known, proper, ordinary), relations,
         {e.id: e.type for e in store.entities.values()}, entity_words,
         lexicon.chatter, lexicon.background, films, roles)
+    understander.domain_words = frozenset(lexicon.topic_words) | {
+        stem(w) for w in lexicon.domain}
+    return understander
