@@ -13,7 +13,7 @@ import json
 import logging
 from collections.abc import Callable
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from ask_sdk_core.attributes_manager import AbstractPersistenceAdapter
 from ask_sdk_core.exceptions import AskSdkException
@@ -29,8 +29,11 @@ from skill.alexa.handlers.story import STORY_HANDLERS
 from skill.alexa.interceptors import RequestLogInterceptor
 from skill.alexa.request_limits import RequestShapeError, check_shape
 from skill.alexa.story_progress import resume_offer
-from skill.facts.ranking import Ranker
-from skill.facts.store import FactStore
+from skill.facts.lazy import LazyRanker
+
+if TYPE_CHECKING:
+    from skill.facts.ranking import Ranker
+    from skill.facts.store import FactStore
 
 log = logging.getLogger(__name__)
 
@@ -88,7 +91,7 @@ def build_skill(
     """
     # Without a store the ranker loads the packaged one on the first question, not here: a
     # launch never needs it.
-    ranker = Ranker(store)
+    ranker = cast("Ranker", LazyRanker(store))
     first, last = builtin_handlers(ranker, resume_offer)
     builder = CustomSkillBuilder(persistence_adapter=persistence)
     if skill_id:

@@ -22,7 +22,7 @@ GENERIC_NAME_WORDS: frozenset[str] = frozenset(
     film movie movies films park zoo race trail serum run relay doctor dr mayor governor musher
     lead team leg point little hot springs spring central mount mountain bay roadhouse station
     railroad town village river sound inspector postal conductor train senior sr jr junior
-    national historic cleveland anchorage board health plan two sol lesser great alaskan
+    national historic board health plan two sol lesser great alaskan
     diphtheria antitoxin outbreak epidemic disease second shipment batch anniversary
     centennial commemorative one hundredth hundred year twenty five nineteen films weather
     cold wind winds chill temperatures airplane plane planes flying aircraft dna genome study
@@ -33,6 +33,7 @@ GENERIC_NAME_WORDS: frozenset[str] = frozenset(
 #: Metaphone codes this long or longer may differ by one sound and still match.
 _LONG_CODE = 5
 _MIN_SPELLING = 0.7   # Jaro-Winkler similarity of the letters, for a sound match
+_CLOSE_SPELLING = 0.88  # spelt this alike, a short name may differ by one sound ("nicholai")
 _MAX_WINDOW = 3
 _MIN_RESPELLING = 0.88  # Jaro-Winkler similarity to respell an ordinary word
 
@@ -55,6 +56,12 @@ class Mention(Record):
 def _vowel_start(code: str) -> str:
     """Metaphone keeps a leading vowel as written ("EYTTRT" for "eye ditta rod"); one sound."""
     return "A" + code[1:].lstrip("AEIOUY") if code[:1] in "AEIOUY" else code
+
+
+def _one_apart(a: str, b: str) -> bool:
+    from skill.text.vocabulary import edit_distance
+
+    return edit_distance(a, b, 1) <= 1
 
 
 def _close(a: str, b: str) -> bool:
@@ -132,14 +139,15 @@ class NameMatcher:
 
     # -- by sound -----------------------------------------------------------------------------
     def _code_index(self) -> dict[str, list[tuple[str, str, str]]]:
-        """Metaphone code -> (name word, NYSIIS code, ...) built on the first sound match."""
+        """First sound of the Metaphone code -> (name word, its code, its NYSIIS code), built on
+        the first sound match."""
         if self._codes is None:
             import jellyfish
 
             codes: dict[str, list[tuple[str, str, str]]] = {}
             for word in self._name_words:
                 meta = _vowel_start(jellyfish.metaphone(word))
-                codes.setdefault(meta[:2], []).append((word, meta, jellyfish.nysiis(word)))
+                codes.setdefault(meta[:1], []).append((word, meta, jellyfish.nysiis(word)))
             self._codes = codes
         return self._codes
 
@@ -152,12 +160,13 @@ class NameMatcher:
         nysiis = jellyfish.nysiis(spoken)
         best: tuple[int, float] = (0, 0.0)
         found: frozenset[str] = frozenset()
-        for word, word_meta, word_nysiis in self._code_index().get(meta[:2], ()):
+        for word, word_meta, word_nysiis in self._code_index().get(meta[:1], ()):
+            similarity = jellyfish.jaro_winkler_similarity(spoken, word)
             rank = 2 if meta == word_meta or nysiis == word_nysiis else (
-                1 if _close(meta, word_meta) else 0)
+                1 if _close(meta, word_meta) or (
+                    similarity >= _CLOSE_SPELLING and _one_apart(meta, word_meta)) else 0)
             if not rank:
                 continue
-            similarity = jellyfish.jaro_winkler_similarity(spoken, word)
             if similarity < _MIN_SPELLING or (rank, similarity) <= best:
                 continue
             best = (rank, similarity)
@@ -166,6 +175,9 @@ class NameMatcher:
         return found
 
     def _unfamiliar(self, word: str) -> bool:
+        """Not a word the store knows (a stray letter counts: "black e" is Blackie)."""
+        if len(word) == 1:
+            return word not in ("a", "i")
         return word not in self._known and not word.isdigit()
 
     def _sound_at(self, words: Sequence[str], i: int, taken: set[int]) -> tuple[int, str] | None:
@@ -178,7 +190,8 @@ class NameMatcher:
             if not any(self._unfamiliar(w) for w in window):
                 continue
             joined = "".join(window)
-            if len(joined) < 4 or not joined.isalpha():
+            # One short word is too often an ordinary one; "no m" (Nome) is two.
+            if len(joined) < (4 if size == 1 else 3) or not joined.isalpha():
                 continue
             entities = self._sounds_like(joined)
             # Next to a word of a name ("edgar knoll nurse"), keep the entities both name.

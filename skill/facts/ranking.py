@@ -14,10 +14,13 @@ Below :data:`MIN_SCORE` nothing is returned and the skill says it doesn't know, 
 out the least-bad fact with confidence.
 """
 
+from __future__ import annotations
+
 import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from skill.facts.lexicon import Lexicon
 from skill.facts.model import Fact
@@ -27,11 +30,13 @@ from skill.facts.question_shapes import (
     PRONOUNS,
     question_patterns,
 )
-from skill.facts.relations import Relations, default_relations
 from skill.facts.store import FactStore, FactStoreError, default_store
-from skill.facts.understanding import Understander, build_understander
 from skill.records import Record
 from skill.text.normalise import plain_words
+
+if TYPE_CHECKING:  # question understanding loads with the first question, not at launch
+    from skill.facts.relations import Relations
+    from skill.facts.understanding import Understander
 
 
 def _plain(text: str) -> str:
@@ -169,6 +174,8 @@ class Ranker:
         """The relation vocabulary (what questions ask), read on first access."""
         relations = self._relations
         if relations is None:
+            from skill.facts.relations import default_relations
+
             relations = self._relations = default_relations()
             self._check_relations(relations)
         return relations
@@ -190,6 +197,8 @@ class Ranker:
         if understander is None:
             if not self._indexed:
                 self._build_index()
+            from skill.facts.understanding import build_understander
+
             understander = self._understander = build_understander(
                 self.store, self.lexicon, self.relations)
         return understander

@@ -58,8 +58,10 @@ def normalise(text: str) -> str:
     so is a decimal point between digits ("1.1 million"); other punctuation, hyphens included,
     separates words.
     """
-    text = unicodedata.normalize("NFKD", clip(text))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = clip(text)
+    if not text.isascii():  # accents off ("Sámi" -> "sami"); spoken text rarely has any
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = _NOT_WORD.sub(" ", text.translate(_APOSTROPHES).lower())
     words = (w.strip("'") for w in _STRAY_PERIOD.sub(" ", text).split())
     return " ".join(w for w in words if w)

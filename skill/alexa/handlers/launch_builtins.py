@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from ask_sdk_core.dispatch_components import AbstractRequestHandler
 from ask_sdk_core.handler_input import HandlerInput
@@ -13,10 +14,12 @@ from ask_sdk_model import Response, SessionEndedRequest
 from skill.alexa import state
 from skill.alexa.handlers.questions import fact_reply, last_fact
 from skill.alexa.respond import respond
-from skill.facts.ranking import Ranker
 from skill.speech import phrases
 from skill.speech.reply import Reply
 from skill.speech.story_phrases import RESUME_OFFER_REPROMPT
+
+if TYPE_CHECKING:
+    from skill.facts.ranking import Ranker
 
 log = logging.getLogger(__name__)
 

@@ -8,6 +8,7 @@ Handlers stay thin: read slots and session state, call the pure core
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from ask_sdk_core.dispatch_components import AbstractRequestHandler
 from ask_sdk_core.handler_input import HandlerInput
@@ -17,13 +18,14 @@ from ask_sdk_model import Response
 from skill.alexa import state
 from skill.alexa.respond import respond
 from skill.alexa.slots import intent_name, slot
-from skill.facts.answering import Answer, Question, answer, is_blank
-from skill.facts.model import Fact
-from skill.facts.ranking import Ranker
-from skill.facts.understanding import Context
 from skill.speech import phrases
-from skill.speech.answers import answer_text, no_record_text
 from skill.speech.reply import Card, Reply
+
+if TYPE_CHECKING:  # the answering core loads with the first question, not at launch
+    from skill.facts.answering import Answer, Question
+    from skill.facts.model import Fact
+    from skill.facts.ranking import Ranker
+    from skill.facts.understanding import Context
 
 log = logging.getLogger(__name__)
 
@@ -104,6 +106,8 @@ def _offer_label(ranker: Ranker, fact: Fact, entity_id: str) -> str:
 
 def speak_answer(handler_input: HandlerInput, ranker: Ranker, result: Answer) -> Response:
     """Respond with the answer, an honest "no record", or "don't know"; update the session."""
+    from skill.speech.answers import answer_text, no_record_text
+
     if result.kind == "no_record" and result.missing:
         offer = result.offer
         label = _offer_label(ranker, offer, result.entity) if offer and result.entity else None
@@ -143,6 +147,8 @@ def speak_answer(handler_input: HandlerInput, ranker: Ranker, result: Answer) ->
 
 def conversation_context(handler_input: HandlerInput, ranker: Ranker) -> Context:
     """What the session remembers of the last answer (ids the store doesn't know dropped)."""
+    from skill.facts.understanding import Context
+
     known = ranker.store.entities
     entity = state.get_str(handler_input, state.LAST_ENTITY)
     return Context(
@@ -155,6 +161,8 @@ def conversation_context(handler_input: HandlerInput, ranker: Ranker) -> Context
 
 def ask(handler_input: HandlerInput, ranker: Ranker, question: Question) -> Response:
     """Answer a question in the conversation's context and log how it was understood."""
+    from skill.facts.answering import answer
+
     result = answer(ranker, question, conversation_context(handler_input, ranker))
     query = result.query
     log.info(
@@ -177,6 +185,8 @@ class EntityQuestionHandler(AbstractRequestHandler):
         return intent_name(handler_input) in ENTITY_INTENTS
 
     def handle(self, handler_input: HandlerInput) -> Response:
+        from skill.facts.answering import Question, answer, is_blank
+
         name = intent_name(handler_input) or ""
         slot_name, aspect, kind = ENTITY_INTENTS[name]
         value = slot(handler_input, slot_name)
@@ -225,6 +235,8 @@ class FreeQuestionHandler(AbstractRequestHandler):
         return intent_name(handler_input) in QUESTION_INTENTS
 
     def handle(self, handler_input: HandlerInput) -> Response:
+        from skill.facts.answering import Question, is_blank
+
         name = intent_name(handler_input) or ""
         query = slot(handler_input, "query").raw
         if is_blank(query):
@@ -246,6 +258,8 @@ class FollowUpHandler(AbstractRequestHandler):
         return intent_name(handler_input) in ("FollowUpIntent", "FollowUpQuestionIntent")
 
     def handle(self, handler_input: HandlerInput) -> Response:
+        from skill.facts.answering import Question
+
         if intent_name(handler_input) == "FollowUpIntent":
             value = slot(handler_input, "subject")
             entity = value.resolved_id if value.resolved_id in self.ranker.store.entities else None
