@@ -39,6 +39,8 @@ endif
 	cp "$(LAMBDA_ENTRY)" "$(ARTIFACTS_DIR)/lambda_function.py"
 	cp -R skill "$(ARTIFACTS_DIR)/skill"
 	cd "$(ARTIFACTS_DIR)" && rm -rf $(SKILL_EXCLUDES)
+	# The answering core, prepared now so a first question does not build it (skill/facts/index.py)
+	cd "$(ARTIFACTS_DIR)" && $(PYTHON) -m skill.facts.index --write skill/facts/data/index.pickle
 	find "$(ARTIFACTS_DIR)" -name __pycache__ -type d -prune -exec rm -rf {} +
 	PYTHONWARNINGS=ignore::SyntaxWarning $(PYTHON) -m compileall -q -j0 \
 		--invalidation-mode unchecked-hash "$(ARTIFACTS_DIR)"

@@ -83,17 +83,17 @@ def intent(name: str, slots: dict[str, str] | None = None) -> dict[str, Any]:
 
 
 def question_intent() -> tuple[str, str] | None:
-    """(intent, slot) of the free-form question intent: the one with an AMAZON.SearchQuery slot."""
+    """(intent, slot) of the free-form question intent: ``QuestionIntent`` (its carrier phrase
+    adds no word to the question), else the first intent with an AMAZON.SearchQuery slot."""
     try:
         model = json.loads(MODEL_FILE.read_text(encoding="utf-8"))
         intents = model["interactionModel"]["languageModel"]["intents"]
     except (OSError, ValueError, KeyError):
         return None
-    for item in intents:
-        for slot in item.get("slots", []):
-            if slot.get("type") == "AMAZON.SearchQuery":
-                return item["name"], slot["name"]
-    return None
+    found = [(item["name"], slot["name"]) for item in intents for slot in item.get("slots", [])
+             if slot.get("type") == "AMAZON.SearchQuery"]
+    preferred = [f for f in found if f[0] == "QuestionIntent"]
+    return (preferred or found or [None])[0]
 
 
 def question() -> dict[str, Any] | None:

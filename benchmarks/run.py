@@ -538,6 +538,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     rows = artifact_rows(cold_runs, notes)
 
     source_env = clean_env()
+    # The artifact carries the prepared fact index (the Makefile writes it); give the checkout
+    # the same, so the source rows measure what Lambda runs.
+    subprocess.run([sys.executable, "-m", "skill.facts.index", "--write",
+                    str(REPO / "skill" / "facts" / "data" / "index.pickle")],
+                   cwd=REPO, env=source_env, check=True)
+    notes.append("source rows use a freshly written skill/facts/data/index.pickle")
     ours = ColdTarget(sys.executable, LAMBDA_FILE.parent, source_env)
     floor = ColdTarget(sys.executable, BASELINE_DIR, source_env)
     samples = cold_pair(ours, floor, cold_runs)

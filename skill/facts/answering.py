@@ -174,6 +174,7 @@ def _gating(query: Query) -> bool:
 def answer(ranker: Ranker, question: Question, context: Context | None = None) -> Answer:
     """Decide what to say (see the module docstring)."""
     store = ranker.store
+    ranker.new_question()
     if question.entity and not question.text and question.aspect == "identity":
         identity = store.identity_of(question.entity)
         if identity is not None:
@@ -227,7 +228,7 @@ def _honest(ranker: Ranker, result: Answer) -> Answer:
     query, fact = result.query, result.fact
     if query is None or fact is None or result.kind not in ("fact", "yes_no"):
         return result
-    said = set(ranker.lexicon.terms(" ".join((fact.answer, fact.card, *fact.cues))))
+    said = ranker.fact_terms(fact.id)
     store = ranker.store
     name = store.entities[result.entity].spoken_name if result.entity in store.entities else None
     for word in query.possessed:
@@ -454,15 +455,13 @@ def _supported(ranker: Ranker, analysis: Analysis, subject: str, query: Query) -
     records no relation matching what was asked ("when did Balto move to Cleveland"). It must
     use the words that named the topic ("paid", "miles per hour"): a fact about the right
     entity that shares only other words is a neighbour, not an answer."""
-    needed = set(content_terms(" ".join(query.topic_words)))
+    needed = set(ranker.lexicon.terms(" ".join(query.topic_words)))
     for scored in ranker.rank_analysis(analysis, limit=3):
         if (subject not in scored.fact.about or scored.words < MIN_WORD_SUPPORT
                 or not states(scored.fact, query.facet)):
             continue
-        fact = scored.fact
-        said = set(content_terms(" ".join((fact.answer, *fact.cues))))
-        if needed <= said:
-            return fact
+        if needed <= ranker.fact_terms(scored.fact.id):
+            return scored.fact
     return None
 
 

@@ -25,9 +25,16 @@ class LazyRanker:
     def _real(self) -> Ranker:
         ranker = self._ranker
         if ranker is None:
-            from skill.facts.ranking import Ranker
+            if self._store is None:
+                # The packaged store: prepared at build time if the artifact carries the index.
+                from skill.facts import index
 
-            ranker = self._ranker = Ranker(self._store)
+                ranker = index.load()
+            if ranker is None:
+                from skill.facts.ranking import Ranker
+
+                ranker = Ranker(self._store)
+            self._ranker = ranker
         return ranker
 
     def __getattr__(self, name: str) -> Any:

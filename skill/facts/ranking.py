@@ -106,6 +106,7 @@ class Analysis(Record):
 _COMMON_SHARE = 0.1
 _BOUND_MARGIN = 0.01
 _NO_FACTS: frozenset[str] = frozenset()
+_RECENT = 8  # full rankings kept (a question needs its own several times)
 
 
 def _bigrams(terms: Sequence[str]) -> set[tuple[str, str]]:
@@ -146,6 +147,8 @@ class Ranker:
         self._compiled: dict[str, re.Pattern[str]] = {}
         self._relations: Relations | None = None
         self._understander: Understander | None = None
+        #: The last few full rankings (one question asks for its own several times).
+        self._recent: dict[Analysis, list[Scored]] = {}
 
     @property
     def store(self) -> FactStore:
@@ -162,6 +165,11 @@ class Ranker:
         if lexicon is None:
             lexicon = self._lexicon = Lexicon.load()
         return lexicon
+
+    def forget_compiled(self) -> None:
+        """Drop the name patterns compiled and rankings kept so far (made again when needed)."""
+        self._compiled.clear()
+        self._recent.clear()
 
     def knows(self, term: str) -> bool:
         """Whether any fact uses the (folded, stemmed) term."""
@@ -341,9 +349,23 @@ class Ranker:
         """Rank from an existing analysis, best first.
 
         With ``threshold`` only facts scoring at least ``min_score`` count; without it every
-        candidate is ranked, which is how the facts recording an asked relation are ordered."""
+        candidate is ranked, which is how the facts recording an asked relation are ordered.
+        Answering one question asks for the same ranking several times: the last few are kept
+        until the next question (:meth:`new_question`)."""
         if analysis.out_of_scope:
             return []
+        ranked = self._recent.get(analysis)
+        if ranked is None:
+            ranked = self._rank_all(analysis)
+            if len(self._recent) >= _RECENT:
+                self._recent.pop(next(iter(self._recent)), None)
+            self._recent[analysis] = ranked
+        if threshold:
+            floor = self.weights.min_score
+            return [s for s in ranked[:limit * 4] if s.score >= floor][:limit]
+        return ranked[:limit]
+
+    def _rank_all(self, analysis: Analysis) -> list[Scored]:
         if not self._indexed:
             self._build_index()
         # Per-question values, computed once rather than once per candidate fact: each content
@@ -363,10 +385,18 @@ class Ranker:
             self._score(self.store.facts[fid], analysis, terms, bigrams)
             for fid in candidates
         ]
-        if threshold:
-            scored = [s for s in scored if s.score >= self.weights.min_score]
         scored.sort(key=lambda s: (-s.score, s.fact.id))
-        return scored[:limit]
+        return scored
+
+    def new_question(self) -> None:
+        """Forget rankings kept for the last question: a ranking is reused only within one."""
+        self._recent.clear()
+
+    def fact_terms(self, fact_id: str) -> set[str]:
+        """The (folded, stemmed) terms a fact's cues and text use."""
+        if not self._indexed:
+            self._build_index()
+        return self._cue_terms[fact_id].keys() | self._body_terms[fact_id].keys()
 
     def score_facts(self, analysis: Analysis, facts: Iterable[Fact]) -> list[Scored]:
         """Score the given facts (however few words they share), best first: how the facts
