@@ -26,8 +26,7 @@ from skill.facts.model import Fact
 from skill.facts.ranking import Analysis, Ranker, Scored
 from skill.facts.understanding import Context, Query
 from skill.records import Record
-from skill.text.normalise import plain_words
-from skill.text.terms import content_terms
+from skill.text.normalise import plain_words, strip_fillers
 
 #: Facets that ask for a value: a question asking one of them, even with no topic ("how old
 #: was X"), needs a fact recording it.
@@ -697,5 +696,6 @@ _FACET_LABELS: dict[str, str] = {
 
 
 def is_blank(text: str | None) -> bool:
-    """True when a free-text slot holds no content words at all ("um", "the", "")."""
-    return not text or not content_terms(text)
+    """True when a free-text slot holds nothing but hesitations and fillers ("um", "", "okay
+    so"); "was he from" is not blank: with its carrier's question word it asks something."""
+    return not text or not strip_fillers(plain_words(text))

@@ -9,19 +9,19 @@ unpickling it trusts nothing outside the package.
 
 The file carries a digest of everything it was built from (the data files, the modules whose
 objects it holds, the Python version). A file whose digest does not match is stale and ignored:
-the ranker is built from the data instead, and a warning says so. In a checkout there is usually
-no file at all, and that is the normal, slower path.
+the ranker is built from the data instead (logged at INFO). In a checkout there is usually no
+file at all, and that is the normal, slower path.
 
     python -m skill.facts.index --write PATH   # build and write the index
 """
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import os
 import pickle
 import sys
+import zlib
 from typing import TYPE_CHECKING
 
 from skill.facts.store import data_file
@@ -46,12 +46,16 @@ _INPUTS = (
 
 
 def digest() -> str:
-    """What the index must have been built from to be used (changes with any input)."""
-    hasher = hashlib.sha256(f"{FORMAT} {sys.version_info[:2]}".encode())
+    """What the index must have been built from to be used (changes with any input).
+
+    A CRC of each input, not a cryptographic hash: it guards against a stale build, not an
+    attacker, and importing hashlib would cost the first question about 4 ms."""
+    parts = [f"{FORMAT} {sys.version_info[0]}.{sys.version_info[1]}"]
     for name in _INPUTS:
         with open(os.path.join(_PACKAGE, name), "rb") as handle:
-            hasher.update(name.encode() + b"\0" + handle.read())
-    return hasher.hexdigest()
+            content = handle.read()
+        parts.append(f"{name}:{len(content)}:{zlib.crc32(content):08x}")
+    return " ".join(parts)
 
 
 def build() -> Ranker:
@@ -81,8 +85,9 @@ def load(path: str = INDEX_FILE) -> Ranker | None:
         log.warning("ignoring unreadable fact index %s: %s", path, exc)
         return None
     if built_from != digest():
-        log.warning("ignoring stale fact index %s: rebuild it (python -m skill.facts.index "
-                    "--write)", path)
+        # Normal in a checkout being edited; the Lambda build always writes a fresh one.
+        log.info("ignoring stale fact index %s: rebuild it (python -m skill.facts.index "
+                 "--write)", path)
         return None
     return ranker  # type: ignore[no-any-return]
 

@@ -400,16 +400,21 @@ class Ranker:
 
     def score_facts(self, analysis: Analysis, facts: Iterable[Fact]) -> list[Scored]:
         """Score the given facts (however few words they share), best first: how the facts
-        recording an asked relation are put in order."""
+        recording an asked relation are put in order. Facts the question's own ranking has
+        already scored are not scored again."""
         if not self._indexed:
             self._build_index()
-        terms = tuple(
-            (term, self._idf.get(term, 0.0), term in self.lexicon.topic_words)
-            for term in frozenset(analysis.terms)
-            if term not in analysis.name_terms
-        )
-        bigrams = _bigrams(analysis.terms)
-        scored = [self._score(fact, analysis, terms, bigrams) for fact in facts]
+        known = {s.fact.id: s for s in self._recent.get(analysis, ())}
+        todo = [f for f in facts if f.id not in known]
+        scored = [known[f.id] for f in facts if f.id in known] if known else []
+        if todo:
+            terms = tuple(
+                (term, self._idf.get(term, 0.0), term in self.lexicon.topic_words)
+                for term in frozenset(analysis.terms)
+                if term not in analysis.name_terms
+            )
+            bigrams = _bigrams(analysis.terms)
+            scored += [self._score(fact, analysis, terms, bigrams) for fact in todo]
         scored.sort(key=lambda s: (-s.score, -s.words, s.fact.id))
         return scored
 

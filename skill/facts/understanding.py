@@ -442,12 +442,15 @@ class Understander:
     def _roles(self, d: _Draft) -> None:
         """ "The musher of Togo", "his brother", "Kaasen's lead dog", when the question asks
         something else of them ("where was the musher of togo born"): the entity in that role."""
-        others = [h for h in d.hits if h.name not in _ROLES]
         for hit in d.hits:
-            if hit.name not in _ROLES or not (others or d.facet in _ROLE_FACETS):
-                continue
             owner = self._role_owner(d, hit)
-            value = self.roles.get((owner, hit.name)) if owner else None
+            if owner is None:
+                continue
+            role = self.relations.topics[hit.name].for_type(self.entity_types.get(owner))
+            others = [h for h in d.hits if h is not hit]
+            if role not in _ROLES or not (others or d.facet in _ROLE_FACETS):
+                continue
+            value = self.roles.get((owner, role))
             if value is None:
                 continue
             d.entities = [value, *(e for e in d.entities if e not in (value, owner))]

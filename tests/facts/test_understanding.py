@@ -1,0 +1,84 @@
+"""What a question asks: entities, topic, facet and form, read from the words and the context."""
+
+from __future__ import annotations
+
+import pytest
+
+from skill.facts.ranking import Ranker
+from skill.facts.understanding import Context, Understander
+
+
+@pytest.fixture(scope="module")
+def understander() -> Understander:
+    return Ranker().understander
+
+
+@pytest.mark.parametrize(("said", "entity", "topic", "facet", "form"), [
+    ("when did balto die", "balto", "death", "when", "wh"),
+    ("where was balto laid to rest", "balto", "remains", "where", "wh"),
+    ("how old did togo live to", "togo", "death", "age", "wh"),
+    ("who passed the serum to kaasen", "kaasen", "handoff", "from", "wh"),
+    ("who did kaasen give it to", "kaasen", "handoff", "to", "wh"),
+    ("who took it from seppala", "seppala", "handoff", "to", "wh"),
+    ("what was kaasens wifes name", "kaasen", "spouse", "who", "wh"),
+    ("is the statue still in central park", "balto_statue", "statue", None, "yes_no"),
+    ("did balto ever have pups", "balto", "offspring", None, "yes_no"),
+    ("who was born first seppala or kaasen", "seppala", "birth", "who", "compare"),
+    ("which team went farther togo or balto", "togo", "team", "what", "compare"),
+    ("where was the musher of togo born", "seppala", "birth", "where", "wh"),
+])
+def test_questions(understander: Understander, said: str, entity: str, topic: str | None,
+                   facet: str | None, form: str) -> None:
+    query = understander.understand(said)
+    assert (query.entities[0], query.topic, query.facet, query.form) == (
+        entity, topic, facet, form)
+
+
+def test_a_word_that_only_names_the_subject_is_no_topic(understander: Understander) -> None:
+    """'name' in "what was the name of the man who drove balto" asks who, not a name origin."""
+    query = understander.understand("what was the name of the man who drove balto")
+    assert query.topic != "name" and query.facet == "who"
+
+
+def test_the_question_proper_of_a_chatty_utterance(understander: Understander) -> None:
+    query = understander.understand(
+        "my grandson just watched the cartoon balto and he keeps asking me whether the real "
+        "balto was half wolf like in the movie")
+    assert (query.entities[0], query.topic, query.form) == ("balto", "wolf", "yes_no")
+    assert "grandson" not in query.ranker_text  # chatter before the question is dropped
+
+
+ASKED_WHEN_BALTO_DIED = Context("balto", "death", "when", ("balto",))
+
+
+@pytest.mark.parametrize(("said", "entity", "topic", "facet"), [
+    ("and togo", "togo", "death", "when"),
+    ("what about kaasen", "kaasen", "death", "when"),
+    ("and where", "balto", "death", "where"),
+    ("how old was he", "balto", "death", "age"),
+])
+def test_follow_ups_keep_the_question(understander: Understander, said: str, entity: str,
+                                      topic: str, facet: str) -> None:
+    query = understander.understand(said, ASKED_WHEN_BALTO_DIED)
+    assert (query.entities[0], query.topic, query.facet) == (entity, topic, facet)
+
+
+def test_pronouns_follow_the_kind_the_topic_needs(understander: Understander) -> None:
+    """After "who is edgar nollner" then his lead dog (Dixie), "his brother" is Edgar's."""
+    context = Context("dixie", "lead_dog", "who", ("dixie", "edgar_nollner"))
+    query = understander.understand("and his brother", context)
+    assert (query.entities[0], query.topic) == ("edgar_nollner", "siblings")
+    # Asked of the brother himself, the role leads to him.
+    query = understander.understand("how far did his brother go", context)
+    assert (query.entities[0], query.facet) == ("george_nollner", "miles")
+
+
+def test_it_is_the_thing_not_the_dog(understander: Understander) -> None:
+    context = Context("diesel", "cast", "who", ("diesel", "togo_film", "togo"))
+    assert understander.understand("when did it come out", context).entities[0] == "togo_film"
+
+
+def test_a_question_naming_something_unknown_is_not_about_the_last_answer(
+        understander: Understander) -> None:
+    query = understander.understand("who was amundsen", ASKED_WHEN_BALTO_DIED)
+    assert "balto" not in query.entities
