@@ -18,7 +18,9 @@ from skill.simulator.session import Conversation
 
 
 @pytest.fixture(scope="module")
-def new_talk(handler: Callable[[dict[str, Any], Any], dict[str, Any]]) -> Callable[[], Conversation]:
+def new_talk(
+    handler: Callable[[dict[str, Any], Any], dict[str, Any]],
+) -> Callable[[], Conversation]:
     engine = conversation(handler=handler).engine
 
     def make() -> Conversation:
