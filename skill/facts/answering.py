@@ -548,6 +548,10 @@ def _by_ranking(ranker: Ranker, query: Query, analysis: Analysis) -> Answer:
     if best is None:
         return Answer("unknown", None, None, analysis, query, ranked=ranked)
     entity = _subject(best, analysis.entities)
+    lead = ranker.store.entities.get(best.about[0]) if best.about else None
+    if (query.facet == "who" and lead is not None and lead.type in ("person", "dog")
+            and lead.id not in query.named):
+        entity = lead.id  # "who started the relay out of nenana": Shannon is "he" next
     if analysis.unknown and ranked[0].words < STRONG_WORD_SUPPORT:
         # "who was the zookeeper who looked after balto": the question turns on a word no fact
         # uses, and the best fact shares only the rest. Offer it; don't pass it off as the answer.

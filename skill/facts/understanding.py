@@ -65,6 +65,8 @@ _NOT_FOCUS = STOPWORDS | QUESTION_WORDS | FILLERS | PRONOUNS | YES_NO_STARTS | f
     approximately around about back again already yet went mean means meant true right
     people person someone somebody anyone everyone""".split())
 _ANIMATE = frozenset("he him his she her hers".split())
+#: Topics where "it" stands for the weather, not a thing ("how cold was it").
+_WEATHER_TOPICS = frozenset({"temperature", "wind", "duration"})
 _INANIMATE = frozenset("it its".split())
 _THINGS = ("film", "topic", "event", "place")
 #: Words that describe rather than name what is asked ("what second shipment").
@@ -261,6 +263,8 @@ class Understander:
         self.films_named_after = dict(films_named_after or {})
         #: Stems that place a question in the story ("musher", "sled", "serum", "cold").
         self.domain_words: frozenset[str] = frozenset()
+        #: (entity, topic) pairs some fact records, for resolving "he" and "it".
+        self.recorded: frozenset[tuple[str, str]] = frozenset()
         #: (entity, role topic) -> the entity in that role ("togo", "musher") -> "seppala".
         self.roles = dict(roles or {})
         self.names = names
@@ -429,15 +433,24 @@ class Understander:
         assert context.entity is not None
         kinds: tuple[str, ...] = self.relations.topics[topic].applies_to if topic else ()
         said = set(pronouns)
+        candidates = (context.entity, *context.entities)
+        if topic is not None:
+            # Of the recent ones, the first the asked topic is recorded for ("how cold was it"
+            # after Shannon's lead dog: Shannon's run).
+            recorded = [c for c in candidates if (c, topic) in self.recorded]
+            if recorded and (topic in _WEATHER_TOPICS or not said & _INANIMATE):
+                candidates = (*recorded, *candidates)
+        if topic in _WEATHER_TOPICS and not said & _ANIMATE:
+            return candidates[0]  # "how cold was it": "it" is the weather of what we talk of
         if said & _ANIMATE and not kinds:
             kinds = ("person", "dog")
         elif said & _INANIMATE and not said & _ANIMATE:
             kinds = tuple(k for k in (kinds or _THINGS) if k not in ("person", "dog")) or kinds
         if kinds:
-            for candidate in (context.entity, *context.entities):
+            for candidate in candidates:
                 if self.entity_types.get(candidate) in kinds:
                     return candidate
-        return context.entity
+        return candidates[0]
 
     def _roles(self, d: _Draft) -> None:
         """ "The musher of Togo", "his brother", "Kaasen's lead dog", when the question asks
@@ -625,4 +638,7 @@ def build_understander(store: FactStore, lexicon: Lexicon, relations: Relations)
         lexicon.chatter, lexicon.background, films, roles)
     understander.domain_words = frozenset(lexicon.topic_words) | {
         stem(w) for w in lexicon.domain}
+    understander.recorded = frozenset(
+        (entity_id, key.partition(".")[0]) for fact in store.facts.values()
+        for entity_id, keys in fact.answers.items() for key in keys)
     return understander
