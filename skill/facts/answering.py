@@ -95,7 +95,8 @@ class Answer(Record):
     offer: Fact | None = None  # the nearest real fact, offered rather than spoken
     ranked: tuple[Scored, ...] = ()
     about: tuple[str, ...] = ()  # whom the question was about, when the answer names another
-    derived_age: int | None = None  # age in 1925 worked out from a recorded birth year
+    # age when the relay began, from a recorded birth date, and whether it is exact
+    derived_age: tuple[int, bool] | None = None
     relation: str = ""  # the fact's relation that answered ("statue.when"), if one did
 
     @property
@@ -464,14 +465,17 @@ def _supported(ranker: Ranker, analysis: Analysis, subject: str, query: Query) -
     return None
 
 
+_SERUM_RUN_START = (1925, 1, 27)  # the first musher left Nenana on the night of 27 January
+
+
 def _age_in_1925(ranker: Ranker, subject: str, query: Query,
                  analysis: Analysis) -> Answer | None:
     """ "How old was Seppala during the serum run": the recorded birth year says it."""
     row = _value_of(ranker, subject, "birth.when")
-    year = values.year_of(row.value) if row is not None else None
-    if row is None or year is None or not 1840 < year < 1925:
+    age = values.age_on(row.value, *_SERUM_RUN_START) if row is not None else None
+    if row is None or age is None or not 0 < age[0] < 85:
         return None
-    return Answer("fact", row.fact, subject, analysis, query, derived_age=1925 - year)
+    return Answer("fact", row.fact, subject, analysis, query, derived_age=age)
 
 
 def _by_value(facts: Iterable[Fact], value: str, query: Query) -> list[tuple[int, Fact, str]]:

@@ -50,6 +50,20 @@ def year_of(value: Any) -> int | None:
     return int(match.group(1)) if match else None
 
 
+def age_on(value: Any, year: int, month: int, day: int) -> tuple[int, bool] | None:
+    """Age on a day from a recorded birth date, and whether it is exact: a birth year alone
+    leaves the birthday unknown, so the age could be one less."""
+    value = main(value)
+    match = _DATE.match(value) if isinstance(value, str) else None
+    if match is None:
+        return None
+    born_year, born_month, born_day = match.groups()
+    if born_month is None or born_day is None:
+        return year - int(born_year), False
+    before_birthday = (month, day) < (int(born_month), int(born_day))
+    return year - int(born_year) - int(before_birthday), True
+
+
 def is_comparable(value: Any) -> bool:
     """Whether the value can take part in a comparison."""
     return sort_key(value) is not None

@@ -134,8 +134,9 @@ def answer_text(result: Answer, name_of: NameOf) -> str:
     if result.kind == "yes_no" and result.polarity in _YES_NO:
         return f"{_YES_NO[result.polarity]} {result.fact.spoken}"
     if result.derived_age is not None and result.entity is not None:
-        return (f"{result.fact.spoken} That would make {name_of(result.entity)} about "
-                f"{result.derived_age} during the 1925 serum run.")
+        age, exact = result.derived_age
+        return (f"{result.fact.spoken} That would make {name_of(result.entity)} "
+                f"{age if exact else f'about {age}'} during the 1925 serum run.")
     return result.fact.spoken
 
 

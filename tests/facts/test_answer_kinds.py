@@ -110,3 +110,25 @@ def test_sound_alike_names_are_understood(new_talk: Callable[[], Conversation],
                                           alexa_valid: Any) -> None:
     assert "Everett" in said(new_talk(), "where did gunner cason die", alexa_valid)
     assert "261" in said(new_talk(), "how many miles did toe go run", alexa_valid)
+
+
+def test_age_in_1925_is_exact_from_a_full_birth_date_and_hedged_from_a_year() -> None:
+    """A full birth date gives the exact age when the relay began (27 January 1925); a
+    birth year alone cannot say whether the birthday had passed, so the age is "about"."""
+    from skill.facts import values
+
+    assert values.age_on("1877-09-14", 1925, 1, 27) == (47, True)
+    assert values.age_on("1882-01-10", 1925, 1, 27) == (43, True)
+    assert values.age_on("1913", 1925, 1, 27) == (12, False)
+    assert values.age_on("unknown", 1925, 1, 27) is None
+
+
+@pytest.mark.parametrize(("question", "age"), [
+    ("how old was seppala during the serum run", "Leonhard Seppala 47 during"),
+    ("how old was gunnar kaasen in 1925", "Gunnar Kaasen 42 during"),
+])
+def test_age_in_1925_is_worked_out_from_the_birth_date(new_talk: Callable[[], Conversation],
+                                                       alexa_valid: Any, question: str,
+                                                       age: str) -> None:
+    speech = said(new_talk(), question, alexa_valid)
+    assert age in speech, speech
