@@ -198,6 +198,11 @@ def answer(ranker: Ranker, question: Question, context: Context | None = None) -
     if question.aspect and question.aspect not in analysis.aspects:
         analysis = analysis._replace(aspects=analysis.aspects | {question.aspect})
 
+    if analysis.out_of_scope and query.core_start:
+        # "we're at the statue right now, who made it": the present is only the preamble.
+        scope = ranker.lexicon.out_of_scope
+        core = " ".join(query.words[query.core_start:])
+        analysis = analysis._replace(out_of_scope=bool(scope and scope.search(core)))
     if analysis.out_of_scope:
         # "who won the iditarod this year", "what time is it in anchorage right now": the
         # present is outside a history skill.
@@ -281,9 +286,17 @@ def _by_relation(ranker: Ranker, query: Query, analysis: Analysis,
     """Answer from the facts recording the asked relation for the subject, or say there are
     none. None: the relation does not decide (a weak topic with no facts: rank instead)."""
     topic = None if query.weak_topic else query.topic
-    if topic is None and query.facet not in _VALUE_FACETS:
+    found: list[tuple[int, Fact, str]] = []
+    if (topic is None and query.topic is not None and ranker.relations.topics[query.topic].weak
+            and subject not in ranker.lexicon.background):
+        # A weak topic (arriving, a run) recorded exactly for a dog or a person: "where did
+        # Kaasen pull in" is his arrival, not any place of his. (A weak trigger, a common
+        # verb such as "like", is not enough.)
+        found = [(2, fact, key) for fit, fact, key in relation_facts(
+            ranker.store.answering(subject), subject, query.topic, query.facet) if fit >= 3]
+    if topic is None and query.facet not in _VALUE_FACETS and not found:
         return None
-    found = relation_facts(ranker.store.answering(subject), subject, topic, query.facet)
+    found = found or relation_facts(ranker.store.answering(subject), subject, topic, query.facet)
     if topic is not None:
         found = _with_more_topics(ranker, query, subject, found)
     if topic is None and analysis.unknown:
@@ -533,7 +546,8 @@ def _no_record(ranker: Ranker, query: Query, analysis: Analysis, subject: str) -
     """ "I don't have a record of X's Y", offering the nearest real fact about X."""
     store = ranker.store
     entity = store.entities[subject]
-    topic = ranker.relations.topics.get(query.topic or "")
+    # A weak topic (the serum, a run) is no thing of its own to be missing.
+    topic = None if query.weak_topic else ranker.relations.topics.get(query.topic or "")
     if topic is not None:
         missing = topic.describe(query.facet, entity.spoken_name)
     else:

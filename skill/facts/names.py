@@ -85,8 +85,11 @@ class NameMatcher:
 
     def __init__(self, forms: Mapping[str, str], known_words: Iterable[str],
                  names: Mapping[str, str] | None = None,
-                 ordinary_words: Iterable[str] = ()) -> None:
+                 ordinary_words: Iterable[str] = (), given_names: Iterable[str] = ()) -> None:
         self._known = frozenset(known_words)
+        #: Given names ("scott", "edgar"): people are named by surname or in full, while a
+        #: given name heard by sound is mostly an ordinary word ("my scout troop").
+        self._given = frozenset(given_names)
         self._by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         name_words: dict[str, set[str]] = {}
         for form, entity_id in forms.items():
@@ -161,6 +164,8 @@ class NameMatcher:
         best: tuple[int, float] = (0, 0.0)
         found: frozenset[str] = frozenset()
         for word, word_meta, word_nysiis in self._code_index().get(meta[:1], ()):
+            if word in self._given:
+                continue
             similarity = jellyfish.jaro_winkler_similarity(spoken, word)
             rank = 2 if meta == word_meta or nysiis == word_nysiis else (
                 1 if _close(meta, word_meta) or (
@@ -173,6 +178,10 @@ class NameMatcher:
             whole = self._whole.get(word)
             found = frozenset({whole}) if whole else self._name_words[word]
         return found
+
+    def knows(self, word: str) -> bool:
+        """Whether the store, its lexicon or the stop words use this word."""
+        return word in self._known
 
     def _unfamiliar(self, word: str) -> bool:
         """Not a word the store knows (a stray letter counts: "black e" is Blackie)."""

@@ -313,10 +313,12 @@ class Understander:
         first = min(cues, key=lambda c: (c.start, -(c.end - c.start)))
         return first.name
 
-    def _comparative(self, words: Sequence[str]) -> Comparative | None:
+    def _comparative(self, words: Sequence[str], start: int = 0) -> Comparative | None:
         """The comparison asked, if any. "first" and "last" rank only when a word they need
         follows ("the last musher", not "how long did the relay last")."""
         for comparative in self.relations.comparatives_in(words):
+            if comparative.start < start:
+                continue  # "there was a second, much bigger shipment, where did it come from"
             after = words[comparative.end: comparative.end + 2]
             if not comparative.needs or any(w in comparative.needs for w in after):
                 return comparative
@@ -526,7 +528,7 @@ class Understander:
         core_words = d.words[d.core:]
         if core_words[:1] in (["why"], ["how"]) and d.facet in ("why", "how"):
             return  # "why is balto more famous than togo" asks a reason
-        comparative = self._comparative(d.words)
+        comparative = self._comparative(d.words, d.core)
         if comparative is None:
             if "difference" in d.words and len(d.specific) >= 2:
                 d.form = "compare"
@@ -560,8 +562,15 @@ class Understander:
         for i, word in enumerate(words):
             if i not in named and word:
                 words[i] = self.names.respell(word) or word  # "amundson" -> "amundsen"
-        return " ".join(w for i, w in enumerate(words)
-                        if w and (i >= d.core or w not in self.chatter))
+        # Before the question proper, only words the store knows count: "i read somewhere
+        # that scientists looked at balto's dna, what did they find" is a question about the
+        # DNA study, not one that turns on two words no fact uses.
+        # (Not when the words before are a question themselves: "what was the name of the
+        # zookeeper who looked after balto".)
+        chatty = not any(w in QUESTION_WORDS for w in d.words[:d.core])
+        return " ".join(w for i, w in enumerate(words) if w and (
+            i >= d.core or (w not in self.chatter and (
+                i in named or not chatty or self.names.knows(w)))))
 
     def _setting(self, d: _Draft) -> bool:
         """Whether the first entity is named only as where something happened ("the race from
@@ -617,6 +626,9 @@ def build_understander(store: FactStore, lexicon: Lexicon, relations: Relations)
     known |= STOPWORDS | QUESTION_WORDS | PRONOUNS | YES_NO_STARTS | FILLERS
     entity_words = {e.id: " ".join(plain_words(e.spoken_forms[0])) for e in store.entities.values()}
     proper = {" ".join(plain_words(e.name)): e.id for e in store.entities.values()}
+    whole = {w for f in forms for w in f.split()[-1:]} | {f for f in forms if " " not in f}
+    given = {w for e in store.entities.values() if e.type == "person"
+             for w in plain_words(e.name)[:-1]} - whole
     films: dict[str, list[tuple[str, str]]] = {}
     for film in (e for e in store.entities.values() if e.type == "film"):
         words = set(plain_words(film.name)) | {w for f in film.synonyms for w in plain_words(f)}
@@ -633,7 +645,8 @@ def build_understander(store: FactStore, lexicon: Lexicon, relations: Relations)
                 if topic in _ROLES and isinstance(value, str) and value in store.entities:
                     roles.setdefault((entity_id, topic), value)
     understander = Understander(
-        NameMatcher({f: e for f, e in forms.items() if f}, known, proper, ordinary), relations,
+        NameMatcher({f: e for f, e in forms.items() if f}, known, proper, ordinary, given),
+        relations,
         {e.id: e.type for e in store.entities.values()}, entity_words,
         lexicon.chatter, lexicon.background, films, roles)
     understander.domain_words = frozenset(lexicon.topic_words) | {

@@ -132,3 +132,14 @@ def test_age_in_1925_is_worked_out_from_the_birth_date(new_talk: Callable[[], Co
                                                        age: str) -> None:
     speech = said(new_talk(), question, alexa_valid)
     assert age in speech, speech
+
+
+def test_the_present_in_a_preamble_does_not_make_a_question_about_the_present(
+        new_talk: Callable[[], Conversation], alexa_valid: Any) -> None:
+    """ "We're at the statue right now, who made it" asks about the statue; "who won the
+    race this year" asks about the present, which a history skill cannot know."""
+    speech = said(new_talk(), "we are at the balto statue right now and my kid wants to "
+                  "know who made it", alexa_valid)
+    assert "Roth" in speech, speech
+    speech = said(new_talk(), "who won the iditarod this year", alexa_valid)
+    assert "Roth" not in speech and "I don't" in speech, speech
