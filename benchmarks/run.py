@@ -57,6 +57,9 @@ SAM = REPO / ".venv-sam" / "bin" / "sam"
 LAMBDA_PYTHON = "3.12"
 #: Same pin as lambda/requirements.txt, so the floor runs the ask-sdk-core the artifact ships.
 BASELINE_REQUIREMENT = "ask-sdk-core==1.19.0"
+#: A fresh container answering a question first ("ask serum run how far did togo run"), against
+#: the floor's cold launch: the answering core has to be loaded, so it may cost a little more.
+ONE_SHOT_LIMIT = 1.2
 
 #: Runs in a fresh interpreter: import the entry from the working directory, answer one launch.
 #: The Lambda Python runtime (awslambdaric's bootstrap) has already imported importlib, json,
@@ -479,6 +482,10 @@ def artifact_rows(cold_runs: int, notes: list[str]) -> list[Row]:
             ours = ColdTarget(py312, task, clean_env(PYTHONDONTWRITEBYTECODE="1"), ("-B",))
             floor = ColdTarget(str(floor_python), BASELINE_DIR, clean_env())
             samples = cold_pair(ours, floor, cold_runs)
+            question = events.question()
+            # What issue 10 holds to 1.2x: a fresh container whose first request is a question.
+            one_shot = (cold_pair(ours, floor, cold_runs, question) if question is not None
+                        else "no question event")
             compiled = bytecode_row(ours)
     notes.append(f"artifact interpreter: {py312}; floor: {floor_python.relative_to(REPO)}")
     size = Row(
@@ -489,9 +496,13 @@ def artifact_rows(cold_runs: int, notes: list[str]) -> list[Row]:
         "",
         "",
     )
+    title = "cold start, artifact (3.12), one-shot question"
+    question_rows = ([na_row(title, one_shot)] if isinstance(one_shot, str)
+                     else [cold_rows(title, one_shot, ONE_SHOT_LIMIT)[1]])
     if isinstance(samples, str):
-        return [na_row("cold start, artifact (3.12)", samples), size, compiled]
-    return [*cold_rows("cold start, artifact (3.12)", samples, 1.1), compiled, size]
+        return [na_row("cold start, artifact (3.12)", samples), *question_rows, size, compiled]
+    return [*cold_rows("cold start, artifact (3.12)", samples, 1.1), *question_rows, compiled,
+            size]
 
 
 def bytecode_row(target: ColdTarget) -> Row:
@@ -559,7 +570,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if isinstance(samples, str):
             rows.append(na_row(title, samples))
         else:
-            rows.append(cold_rows(title, samples, 1.1)[1])
+            rows.append(cold_rows(title, samples, ONE_SHOT_LIMIT)[1])
 
     for name in ("TABLE_NAME", "SKILL_ID", "SERUM_RUN_DB"):
         os.environ.pop(name, None)

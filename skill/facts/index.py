@@ -17,6 +17,7 @@ file at all, and that is the normal, slower path.
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import pickle
@@ -76,6 +77,8 @@ def write(path: str = INDEX_FILE) -> None:
 
 def load(path: str = INDEX_FILE) -> Ranker | None:
     """The prepared ranker from ``path``, or None when there is none or it is stale."""
+    collecting = gc.isenabled()
+    gc.disable()  # ~15,000 new objects, none of them garbage: collecting midway only costs
     try:
         with open(path, "rb") as handle:
             built_from, ranker = pickle.load(handle)
@@ -84,6 +87,10 @@ def load(path: str = INDEX_FILE) -> Ranker | None:
     except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError) as exc:
         log.warning("ignoring unreadable fact index %s: %s", path, exc)
         return None
+    finally:
+        if collecting:
+            gc.freeze()  # the prepared core lives as long as the process: never rescan it
+            gc.enable()
     if built_from != digest():
         # Normal in a checkout being edited; the Lambda build always writes a fresh one.
         log.info("ignoring stale fact index %s: rebuild it (python -m skill.facts.index "
