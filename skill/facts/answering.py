@@ -287,11 +287,11 @@ def _by_relation(ranker: Ranker, query: Query, analysis: Analysis,
     none. None: the relation does not decide (a weak topic with no facts: rank instead)."""
     topic = None if query.weak_topic else query.topic
     found: list[tuple[int, Fact, str]] = []
-    if (topic is None and query.topic is not None and ranker.relations.topics[query.topic].weak
-            and subject not in ranker.lexicon.background):
+    if (topic is None and query.topic is not None and subject not in ranker.lexicon.background
+            and (ranker.relations.topics[query.topic].weak or query.facet in _VALUE_FACETS)):
         # A weak topic (arriving, a run) recorded exactly for a dog or a person: "where did
-        # Kaasen pull in" is his arrival, not any place of his. (A weak trigger, a common
-        # verb such as "like", is not enough.)
+        # Kaasen pull in" is his arrival, not any place of his; so is a common verb asked with
+        # a value ("where did he live"), though not on its own ("did balto like kids").
         found = [(2, fact, key) for fit, fact, key in relation_facts(
             ranker.store.answering(subject), subject, query.topic, query.facet) if fit >= 3]
     if topic is None and query.facet not in _VALUE_FACETS and not found:

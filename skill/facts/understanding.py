@@ -69,6 +69,9 @@ _ANIMATE = frozenset("he him his she her hers".split())
 _WEATHER_TOPICS = frozenset({"temperature", "wind", "duration"})
 _INANIMATE = frozenset("it its".split())
 _THINGS = ("film", "topic", "event", "place")
+#: Prepositions before a place named only as where something happened.
+_LOCATIVE = frozenset(
+    "from to in at near outside into across over through".split())
 #: Words that describe rather than name what is asked ("what second shipment").
 _ORDINALS_AND_SIZES = frozenset(
     "second third fourth big bigger biggest small little large famous real".split())
@@ -410,8 +413,8 @@ class Understander:
             others = [e for e in context.entities if e != context.entity]
             d.entities = [others[0], *d.entities] if others else d.entities
             d.from_context = True
-        elif not d.specific and context.entity and (
-                pronoun or (d.elliptical or short) and not d.named):
+        elif context.entity and (pronoun and self._only_settings(d) or not d.specific and (
+                pronoun or (d.elliptical or short) and not d.named)):
             d.entities = [self._referent(context, d.topic, words[d.core:]), *d.entities]
             d.from_context = True
         only_names = bool(rest) and bool(d.mentions) and all(
@@ -426,6 +429,20 @@ class Understander:
             if (d.facet is None or d.facet == "what") and d.form != "yes_no":
                 d.facet = context.facet
             d.elliptical = d.from_context = True
+        elif (context.topic is None and context.facet not in (None, "what", "who")
+              and d.topic is None and d.facet in (None, "what") and d.form != "yes_no"
+              and (only_names or one)):
+            # "and balto" after "how old was togo in 1925": the same value asked of Balto.
+            d.facet = context.facet
+            d.elliptical = d.from_context = True
+
+    def _only_settings(self, d: _Draft) -> bool:
+        """Whether everything named is a place where something happened: "how did he end up
+        in cleveland" is about him, in Cleveland."""
+        return bool(d.specific) and all(
+            self.entity_types.get(m.entity) == "place" and m.start > 0
+            and d.words[m.start - 1] in _LOCATIVE
+            for m in d.mentions if m.entity in d.specific)
 
     def _referent(self, context: Context, topic: str | None,
                   pronouns: Sequence[str] = ()) -> str:
@@ -576,8 +593,7 @@ class Understander:
         """Whether the first entity is named only as where something happened ("the race from
         anchorage to nome")."""
         first = next((m for m in d.mentions if d.entities and m.entity == d.entities[0]), None)
-        return first is not None and first.start > 0 and d.words[first.start - 1] in (
-            "from", "to", "in", "at", "near", "outside", "into", "across", "over", "through")
+        return first is not None and first.start > 0 and d.words[first.start - 1] in _LOCATIVE
 
     @staticmethod
     def _inside_mention(hit: Hit, mentions: Sequence[Mention], entity: str) -> bool:

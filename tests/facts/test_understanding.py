@@ -106,3 +106,17 @@ def test_a_given_name_is_not_heard_by_sound(understander: Understander) -> None:
     query = understander.understand("im visiting cleveland with my scout troop")
     assert "bone" not in query.entities
     assert understander.understand("what did kass in do").entities[:1] == ("kaasen",)
+
+
+def test_a_bare_name_after_a_value_question_asks_the_same_value(
+        understander: Understander) -> None:
+    """ "and balto" after "how old was togo in 1925" (a facet, no topic) asks Balto's age."""
+    query = understander.understand("and balto", Context("togo", None, "age", ("togo",)))
+    assert (query.entities[0], query.facet) == ("balto", "age")
+
+
+def test_he_in_a_place_is_still_him(understander: Understander) -> None:
+    """ "how did he end up in cleveland": Cleveland is where; he is the dog just talked about."""
+    query = understander.understand("how did he end up in cleveland",
+                                    Context("balto", "remains", "where", ("balto",)))
+    assert query.entities[0] == "balto"
