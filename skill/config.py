@@ -148,13 +148,13 @@ def persistence_from_config(cfg: Config) -> "AbstractPersistenceAdapter | None":
     Both adapters are imported lazily so each front door pays only for the one it uses.
     """
     if cfg.table_name is not None:
-        from skill.adapters.dynamodb import make_dynamodb_adapter
+        from skill.persistence.dynamodb import make_dynamodb_adapter
 
         return make_dynamodb_adapter(
             cfg.table_name, endpoint_url=cfg.dynamodb_endpoint, region=cfg.region
         )
     if cfg.sqlite_path is not None:
-        from skill.alexa.sqlite_persistence import SQLitePersistenceAdapter
+        from skill.persistence.sqlite import SQLitePersistenceAdapter
 
         return SQLitePersistenceAdapter(cfg.sqlite_path)
     return None

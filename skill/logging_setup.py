@@ -52,7 +52,7 @@ def _timestamp(record: logging.LogRecord) -> str:
 
 
 class TextFormatter(logging.Formatter):
-    """``2026-01-27T12:00:00.123Z WARNING skill.adapters.web: message`` (+ traceback lines)."""
+    """``2026-01-27T12:00:00.123Z WARNING balto.web.app: message`` (+ traceback lines)."""
 
     def format(self, record: logging.LogRecord) -> str:
         line = f"{_timestamp(record)} {record.levelname} {record.name}: {record.getMessage()}"

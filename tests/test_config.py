@@ -81,7 +81,7 @@ def test_no_persistence_when_nothing_is_configured() -> None:
 
 
 def test_sqlite_when_only_a_database_path_is_set(tmp_path: Path) -> None:
-    sqlite_persistence = pytest.importorskip("skill.alexa.sqlite_persistence")
+    sqlite_persistence = pytest.importorskip("skill.persistence.sqlite")
     adapter = persistence_from_config(load_config({"SERUM_RUN_DB": str(tmp_path / "p.sqlite3")}))
     assert isinstance(adapter, sqlite_persistence.SQLitePersistenceAdapter)
 

@@ -186,7 +186,7 @@ def test_question_mid_story_points_back_to_the_story(handler: Handler, alexa_val
 
 
 def test_resume_offer_has_a_short_reprompt(alexa_valid: Any, tmp_path: Any) -> None:
-    from skill.alexa.sqlite_persistence import SQLitePersistenceAdapter
+    from skill.persistence.sqlite import SQLitePersistenceAdapter
 
     local = make_handler(build_skill(persistence=SQLitePersistenceAdapter(tmp_path / "p.db")))
     story = alexa_valid(local(env.intent("StoryIntent"), None))

@@ -12,10 +12,10 @@ from typing import Any
 
 import pytest
 
+from balto.simulator.runtime import engine_for, model_path
+from balto.simulator.session import Conversation
 from skill.alexa import metrics
 from skill.alexa.skill_factory import build_skill, make_handler
-from skill.simulator.runtime import engine_for, model_path
-from skill.simulator.session import Conversation
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -11,8 +11,8 @@ from typing import Any
 
 import pytest
 
-from skill.adapters.dynamodb import PARTITION_KEY_NAME, make_dynamodb_adapter
 from skill.alexa.skill_factory import build_skill, make_handler
+from skill.persistence.dynamodb import PARTITION_KEY_NAME, make_dynamodb_adapter
 from tests.aws import envelopes
 from tests.aws.conftest import REGION
 from tests.aws.servers import free_port, throttling_server

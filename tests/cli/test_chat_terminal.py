@@ -41,7 +41,7 @@ def _chat(tmp_path: Path) -> Iterator[tuple[int, subprocess.Popen[bytes]]]:
     controller, terminal = pty.openpty()
     env = {**os.environ, "XDG_DATA_HOME": str(tmp_path), "TERM": "dumb"}
     process = subprocess.Popen(
-        [sys.executable, "-m", "skill.cli", "chat", "--model", str(MINI), "--db",
+        [sys.executable, "-m", "balto.cli", "chat", "--model", str(MINI), "--db",
          str(tmp_path / "progress.sqlite3")],
         stdin=terminal, stdout=terminal, stderr=terminal, cwd=ROOT, env=env, close_fds=True)
     os.close(terminal)

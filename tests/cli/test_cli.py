@@ -1,4 +1,4 @@
-"""Every `balto` mode, driven through skill.cli.run with in-memory streams."""
+"""Every `balto` mode, driven through balto.cli.run with in-memory streams."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ from typing import Any
 
 import pytest
 
-from skill import cli
-from skill.simulator import runtime
+from balto import cli
+from balto.simulator import runtime
 from tests.simulator.fakes import echo_handler
 
 FIXTURES = Path(__file__).resolve().parents[1] / "nlu" / "fixtures"
@@ -264,7 +264,7 @@ def test_model_check_clean_and_broken(tmp_path: Path) -> None:
 
 def test_serve_delegates_to_the_web_adapter(monkeypatch: pytest.MonkeyPatch,
                                             tmp_path: Path) -> None:
-    import skill.adapters.web as web
+    import balto.web.app as web
     import skill.alexa.skill_factory as factory
 
     calls: list[dict[str, Any]] = []

@@ -28,7 +28,7 @@ def run(args: list[str], tmp_path: Path, **settings: str) -> subprocess.Complete
 
 
 def test_balto_ask_logs_timestamped_lines_at_log_level(tmp_path: Path) -> None:
-    done = run(["-m", "skill.cli", "ask", "who", "was", "togo"], tmp_path, LOG_LEVEL="debug")
+    done = run(["-m", "balto.cli", "ask", "who", "was", "togo"], tmp_path, LOG_LEVEL="debug")
     assert done.returncode == 0, done.stderr
     lines = [line for line in done.stderr.splitlines() if line.strip()]
     assert lines and all(TEXT_LINE.match(line) for line in lines), done.stderr
@@ -36,7 +36,7 @@ def test_balto_ask_logs_timestamped_lines_at_log_level(tmp_path: Path) -> None:
 
 
 def test_balto_ask_is_quiet_by_default(tmp_path: Path) -> None:
-    done = run(["-m", "skill.cli", "ask", "who", "was", "togo"], tmp_path)
+    done = run(["-m", "balto.cli", "ask", "who", "was", "togo"], tmp_path)
     assert done.returncode == 0 and done.stderr == ""
     assert "Togo" in done.stdout
 
@@ -55,6 +55,6 @@ def test_the_lambda_entry_logs_json_lines_when_asked(tmp_path: Path) -> None:
 
 
 def test_a_bad_log_level_is_a_clear_error(tmp_path: Path) -> None:
-    done = run(["-m", "skill.cli", "ask", "hello"], tmp_path, LOG_LEVEL="chatty")
+    done = run(["-m", "balto.cli", "ask", "hello"], tmp_path, LOG_LEVEL="chatty")
     assert done.returncode == 2
     assert "LOG_LEVEL='chatty' is not a logging level" in done.stderr

@@ -15,9 +15,9 @@ from typing import Any
 
 import pytest
 
+from balto.simulator.runtime import conversation
+from balto.simulator.session import Conversation
 from skill.facts.store import default_store
-from skill.simulator.runtime import conversation
-from skill.simulator.session import Conversation
 
 DATA = Path(__file__).parents[1] / "data"
 PHRASINGS: list[dict[str, str]] = json.loads((DATA / "phrasings.json").read_text("utf-8"))

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from skill.nlu import NluEngine, load_model
+from balto.nlu import NluEngine, load_model
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

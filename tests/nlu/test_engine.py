@@ -6,9 +6,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from skill.nlu import NluEngine, load_model
-from skill.nlu.engine import CatchAll
-from skill.nlu.result import ER_SUCCESS_MATCH, ER_SUCCESS_NO_MATCH
+from balto.nlu import NluEngine, load_model
+from balto.nlu.engine import CatchAll
+from balto.nlu.result import ER_SUCCESS_MATCH, ER_SUCCESS_NO_MATCH
 
 from .conftest import FIXTURES
 
@@ -172,8 +172,8 @@ def _model_with_search_intents(names: list[str]) -> dict:
      (["AskWhoIntent", "AskWhatIntent"], None)],
 )
 def test_default_catch_all_rule(names: list[str], expected: str | None) -> None:
-    from skill.nlu import parse_model
-    from skill.nlu.engine import default_catch_all
+    from balto.nlu import parse_model
+    from balto.nlu.engine import default_catch_all
 
     rule = default_catch_all(parse_model(_model_with_search_intents(names)))
     assert (rule.intent if rule else None) == expected

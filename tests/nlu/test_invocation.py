@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from skill.nlu.invocation import Invocation, split_invocation
+from balto.nlu.invocation import Invocation, split_invocation
 
 
 @pytest.mark.parametrize(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from skill.nlu import ModelError, NluEngine, load_model, parse_model
+from balto.nlu import ModelError, NluEngine, load_model, parse_model
 
 from .conftest import FIXTURES
 

@@ -9,11 +9,11 @@ from typing import Any
 
 import pytest
 
-from skill import cli
+from balto import cli
+from balto.simulator.runtime import engine_for, model_path
+from balto.simulator.session import Conversation
+from balto.unanswered import metric_documents, normalise, summarise
 from skill.alexa.skill_factory import build_skill, make_handler
-from skill.ops.unanswered import metric_documents, normalise, summarise
-from skill.simulator.runtime import engine_for, model_path
-from skill.simulator.session import Conversation
 
 USER = "amzn1.ask.account.AHUMANBEINGSID"
 SAID = [

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from skill.nlu import NluEngine, load_model
+from balto.nlu import NluEngine, load_model
 
 MINI_MODEL = Path(__file__).resolve().parents[1] / "nlu" / "fixtures" / "mini.json"
 

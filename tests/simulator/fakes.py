@@ -16,8 +16,8 @@ from ask_sdk_core.utils import is_intent_name, is_request_type
 from ask_sdk_model import Response
 from ask_sdk_model.ui import SimpleCard
 
+from balto.simulator.session import Handler
 from skill.alexa.skill_factory import make_handler
-from skill.simulator.session import Handler
 
 
 class _Launch(AbstractRequestHandler):

@@ -8,9 +8,9 @@ from typing import Any
 
 import pytest
 
-from skill import cli
-from skill.simulator import bst
-from skill.simulator.dialogs import DialogFileError, run_files
+from balto import cli
+from balto.simulator import bst
+from balto.simulator.dialogs import DialogFileError, run_files
 
 ROOT = Path(__file__).resolve().parents[2]
 SUITE = ROOT / "tests" / "dialogs" / "serum_run.test.yml"

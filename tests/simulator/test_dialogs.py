@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from skill.nlu import NluEngine
-from skill.simulator.dialogs import DialogFileError, load_dialogs, run_dialog
-from skill.simulator.session import Conversation
+from balto.nlu import NluEngine
+from balto.simulator.dialogs import DialogFileError, load_dialogs, run_dialog
+from balto.simulator.session import Conversation
 
 from .fakes import echo_handler
 

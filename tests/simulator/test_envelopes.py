@@ -10,8 +10,8 @@ from ask_sdk_core.serialize import DefaultSerializer
 from ask_sdk_model import IntentRequest, LaunchRequest, RequestEnvelope, SessionEndedRequest
 from ask_sdk_model.slu.entityresolution import StatusCode
 
-from skill.nlu import NluEngine
-from skill.simulator import envelopes
+from balto.nlu import NluEngine
+from balto.simulator import envelopes
 
 SERIALIZER = DefaultSerializer()
 
@@ -76,7 +76,7 @@ def test_builtin_slot_has_no_resolutions(mini_engine: NluEngine) -> None:
 
 
 def test_value_without_id_gets_stable_opaque_id() -> None:
-    from skill.nlu.result import ER_SUCCESS_MATCH, SlotResult
+    from balto.nlu.result import ER_SUCCESS_MATCH, SlotResult
 
     slot = SlotResult("color", "red", "COLOR", ER_SUCCESS_MATCH, (("red", None),))
     first = envelopes.slot_dict(slot, "color", "skill")

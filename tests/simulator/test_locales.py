@@ -14,9 +14,9 @@ from typing import Any
 
 import pytest
 
-from skill import cli
-from skill.simulator.model_check import check_model_file
-from skill.simulator.runtime import available_locales, engine_for, model_path
+from balto import cli
+from balto.simulator.model_check import check_model_file
+from balto.simulator.runtime import available_locales, engine_for, model_path
 from tests.support.scripts import load_script
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from skill.simulator.model_check import check_model_file
+from balto.simulator.model_check import check_model_file
 
 BASE: dict[str, Any] = {"interactionModel": {"languageModel": {
     "invocationName": "serum run",

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from skill.simulator.dialogs import run_files
-from skill.simulator.model_check import check_model_file
-from skill.simulator.nlu_eval import evaluate_file
-from skill.simulator.runtime import model_path
+from balto.simulator.dialogs import run_files
+from balto.simulator.model_check import check_model_file
+from balto.simulator.nlu_eval import evaluate_file
+from balto.simulator.runtime import model_path
 
 ROOT = Path(__file__).resolve().parents[2]
 MODEL = model_path("en-US")

@@ -6,9 +6,9 @@ import json
 
 import pytest
 
-from skill.nlu import NluEngine
-from skill.simulator import render
-from skill.simulator.session import Conversation
+from balto.nlu import NluEngine
+from balto.simulator import transcript
+from balto.simulator.session import Conversation
 
 from .fakes import echo_handler
 
@@ -28,24 +28,24 @@ KEYS = ["utterance", "request_type", "intent", "slots", "speech", "ssml", "repro
     ],
 )
 def test_ssml_to_text(ssml: str | None, text: str) -> None:
-    assert render.ssml_to_text(ssml) == text
+    assert transcript.ssml_to_text(ssml) == text
 
 
 def test_record_has_exactly_the_documented_keys(mini_engine: NluEngine) -> None:
     handler, _ = echo_handler()
     talk = Conversation(handler=handler, engine=mini_engine)
-    launch = render.record(talk.launch())
+    launch = transcript.record(talk.launch())
     assert list(launch) == KEYS
     assert launch["utterance"] is None and launch["intent"] is None
     assert launch["speech"] == "Welcome & hello. Ask me."
     assert launch["reprompt"] == "Ask me something."
     assert launch["card"] is None and launch["end_session"] is False
-    asked = render.record(talk.say("Who was Togo?"))
+    asked = transcript.record(talk.say("Who was Togo?"))
     assert asked["utterance"] == "Who was Togo?"
     assert asked["slots"] == {"dog": "Togo"}
     assert asked["card"]["title"] == "Echo" and "AboutDogIntent" in asked["card"]["text"]
     assert asked["ssml"].startswith("<speak>")
-    line = render.json_line(talk.say("stop"))
+    line = transcript.json_line(talk.say("stop"))
     assert "\n" not in line and json.loads(line)["end_session"] is True
 
 
@@ -53,9 +53,9 @@ def test_text_block_shows_intent_speech_and_explain(mini_engine: NluEngine) -> N
     handler, _ = echo_handler()
     talk = Conversation(handler=handler, engine=mini_engine)
     turn = talk.say("who was togo")
-    plain = render.text_block(turn)
+    plain = transcript.text_block(turn)
     assert plain.splitlines()[0] == "[AboutDogIntent dog='Togo']"
     assert "Alexa: You asked AboutDogIntent" in plain
-    explained = render.text_block(turn, explain=True)
+    explained = transcript.text_block(turn, explain=True)
     assert "sample:    'who was {dog}'" in explained
-    assert "(session ended)" in render.text_block(talk.say("stop"))
+    assert "(session ended)" in transcript.text_block(talk.say("stop"))

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from skill.alexa.sqlite_persistence import SQLitePersistenceAdapter
-from skill.nlu import NluEngine
-from skill.simulator import envelopes
-from skill.simulator.session import Conversation
+from balto.nlu import NluEngine
+from balto.simulator import envelopes
+from balto.simulator.session import Conversation
+from skill.persistence.sqlite import SQLitePersistenceAdapter
 from tests.support.alexa_limits import assert_alexa_valid
 
 from .fakes import echo_handler

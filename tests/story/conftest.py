@@ -21,9 +21,9 @@ from ask_sdk_core.skill_builder import CustomSkillBuilder
 from skill.alexa import story_progress
 from skill.alexa.handlers.story import STORY_HANDLERS
 from skill.alexa.skill_factory import build_skill, make_handler
-from skill.alexa.sqlite_persistence import SQLitePersistenceAdapter
 from skill.facts.model import Entity, Fact
 from skill.facts.store import FactStore, FactStoreError, default_store
+from skill.persistence.sqlite import SQLitePersistenceAdapter
 from skill.speech.ssml import strip_tags
 from tests.support import envelopes as env
 from tests.support.alexa_limits import assert_alexa_valid

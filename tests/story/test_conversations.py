@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from skill.alexa.sqlite_persistence import SQLitePersistenceAdapter
+from skill.persistence.sqlite import SQLitePersistenceAdapter
 from skill.story.chapters import load_chapters
 from tests.story.conftest import Conversation
 

@@ -16,18 +16,18 @@ from typing import Any
 
 import pytest
 
+from balto.nlu.language_model import load_model
+from balto.simulator.runtime import engine_for
+from balto.simulator.session import Conversation as SimConversation
 from skill.alexa.skill_factory import make_handler
-from skill.alexa.sqlite_persistence import SQLitePersistenceAdapter
-from skill.nlu.model import load_model
-from skill.simulator.runtime import engine_for
-from skill.simulator.session import Conversation as SimConversation
+from skill.persistence.sqlite import SQLitePersistenceAdapter
 from skill.speech.ssml import strip_tags
 from skill.story.chapters import load_chapters, normalise_name
 from tests.story.conftest import ROOT, story_skill
 from tests.support.alexa_limits import assert_alexa_valid
 
 UTTERANCES = ROOT / "skill" / "story" / "data" / "utterances.json"
-BUILTINS = ROOT / "skill" / "nlu" / "data" / "builtin_intents.json"
+BUILTINS = ROOT / "balto" / "nlu" / "data" / "builtin_intents.json"
 COMMITTED_MODEL = ROOT / "interaction_model" / "en-US.json"
 STORY = load_chapters()
 

@@ -17,7 +17,7 @@ from ask_sdk_core.serialize import DefaultSerializer
 from ask_sdk_model import RequestEnvelope
 
 from skill.alexa.skill_factory import build_skill, make_handler
-from skill.alexa.sqlite_persistence import SQLitePersistenceAdapter
+from skill.persistence.sqlite import SQLitePersistenceAdapter
 from tests.support import envelopes as env
 from tests.support.progress_race import CHAPTERS, DEVICES, backward_moves, run_race
 

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 from ask_sdk_core.exceptions import PersistenceException
 
-from skill.alexa import sqlite_persistence
 from skill.alexa.skill_factory import build_skill, make_handler
-from skill.alexa.sqlite_persistence import SQLitePersistenceAdapter
+from skill.persistence import sqlite as sqlite_persistence
+from skill.persistence.sqlite import SQLitePersistenceAdapter
 from tests.story.test_sqlite_persistence import ALICE, BOB
 from tests.support.alexa_limits import assert_alexa_valid
 from tests.support.progress_race import next_turn
@@ -51,7 +51,7 @@ def test_a_deleted_file_is_noticed_and_a_new_one_opened(
         thread.start()
         assert other_thread_ready.wait(timeout=10)
         os.unlink(db_path)
-        with caplog.at_level(logging.WARNING, logger="skill.alexa.sqlite_persistence"):
+        with caplog.at_level(logging.WARNING, logger="skill.persistence.sqlite"):
             adapter.save_attributes(ALICE, {"story": {"chapter": 4}})
             go_on.set()
             thread.join(timeout=10)

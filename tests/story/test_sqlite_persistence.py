@@ -14,7 +14,7 @@ from ask_sdk_core.exceptions import PersistenceException
 from ask_sdk_core.serialize import DefaultSerializer
 from ask_sdk_model import RequestEnvelope
 
-from skill.alexa.sqlite_persistence import SQLitePersistenceAdapter
+from skill.persistence.sqlite import SQLitePersistenceAdapter
 from tests.support import envelopes as env
 
 SERIALIZER = DefaultSerializer()

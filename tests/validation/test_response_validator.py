@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from skill.validation.response import (
+from balto.validation import (
     MAX_RESPONSE_BYTES,
     assert_valid_response,
     check_ssml,

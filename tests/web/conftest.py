@@ -7,12 +7,12 @@ from collections.abc import Callable
 import pytest
 from ask_sdk_core.skill import CustomSkill
 
-from skill.adapters.verification import (
+from balto.web.app import create_app
+from balto.web.verification import (
     AlexaSignatureVerifier,
     AlexaTimestampVerifier,
     VerificationException,
 )
-from skill.adapters.web import create_app
 from tests.web import pki
 from tests.web.skills import web_test_skill
 

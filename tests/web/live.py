@@ -66,7 +66,7 @@ def live_server(
 ) -> Iterator[LiveServer]:
     """Run ``python -m MODULE ARGS --port 0`` and yield once it listens.
 
-    ``module`` may be ``skill.cli`` (with ``serve`` first in ``args``) to start the real
+    ``module`` may be ``balto.cli`` (with ``serve`` first in ``args``) to start the real
     ``balto serve``; ``env`` replaces the environment.
     """
     process = subprocess.Popen(

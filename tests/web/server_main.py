@@ -1,6 +1,6 @@
 """Entry point the real-server tests run in a child process.
 
-Without ``--trust-root`` it calls :func:`skill.adapters.web.serve` exactly as ``balto serve`` does
+Without ``--trust-root`` it calls :func:`balto.web.app.serve` exactly as ``balto serve`` does
 (``--channel-timeout``/``--request-deadline`` shorten the slow-client limits for tests).
 With ``--trust-root``/``--chain`` it builds the same app and waitress server, but with a verifier
 that trusts the given test root and serves the given chain for the test certificate URL, so a real
@@ -13,13 +13,13 @@ import argparse
 import sys
 from pathlib import Path
 
-from skill.adapters.verification import (
+from balto.web.app import create_app, make_server, serve
+from balto.web.verification import (
     AlexaSignatureVerifier,
     AlexaTimestampVerifier,
     VerificationException,
 )
-from skill.adapters.waitress_server import ServerLimits
-from skill.adapters.web import create_app, make_server, serve
+from balto.web.waitress_server import ServerLimits
 from tests.web import pki
 from tests.web.skills import web_test_skill
 

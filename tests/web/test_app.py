@@ -8,13 +8,13 @@ import logging
 import pytest
 from ask_sdk_core.skill import CustomSkill
 
-from skill.adapters.replay import ReplayGuard
-from skill.adapters.verification import (
+from balto.web.app import MAX_BODY_BYTES, NO_VERIFY_WARNING, create_app, default_verifiers
+from balto.web.replay import ReplayGuard
+from balto.web.verification import (
     AlexaSignatureVerifier,
     AlexaTimestampVerifier,
     SkillIdVerifier,
 )
-from skill.adapters.web import MAX_BODY_BYTES, NO_VERIFY_WARNING, create_app, default_verifiers
 from tests.support.alexa_limits import assert_alexa_valid
 from tests.web import envelopes, pki
 

@@ -11,13 +11,13 @@ from collections.abc import Callable, Iterator
 
 import pytest
 
-from skill.adapters.cert_chain import (
+from balto.web.cert_chain import (
     MAX_CHAIN_BYTES,
     canonical_cert_url,
     fetch_cert_chain,
     parse_pem_chain,
 )
-from skill.adapters.verification import VerificationException
+from balto.web.verification import VerificationException
 from tests.web import pki
 
 CANONICAL = "https://s3.amazonaws.com/echo.api/echo-api-cert-12.pem"

@@ -23,8 +23,8 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from hypothesis.control import currently_in_test_context
 
-from skill.adapters.verification import AlexaSignatureVerifier, AlexaTimestampVerifier
-from skill.adapters.web import create_app
+from balto.web.app import create_app
+from balto.web.verification import AlexaSignatureVerifier, AlexaTimestampVerifier
 from skill.alexa.skill_factory import build_skill, make_handler
 from tests.support.alexa_limits import assert_alexa_valid
 from tests.web import envelopes, pki

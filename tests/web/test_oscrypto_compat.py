@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from skill.adapters import oscrypto_compat
+from balto.web import oscrypto_compat
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -79,7 +79,7 @@ def test_installed_oscrypto_sources_still_carry_the_old_literal_or_are_fixed(mod
 def test_with_the_shim_oscrypto_reports_the_real_openssl_version(backend: str) -> None:
     result = run_python(
         f"""
-        from skill.adapters import oscrypto_compat
+        from balto.web import oscrypto_compat
         oscrypto_compat.install()
         import oscrypto
         if {backend!r} == "ctypes":
@@ -116,7 +116,7 @@ def test_without_the_shim_the_failure_is_the_known_one() -> None:
 def test_flask_ask_sdk_imports_with_the_shim() -> None:
     result = run_python(
         """
-        from skill.adapters import oscrypto_compat
+        from balto.web import oscrypto_compat
         oscrypto_compat.install()
         import flask_ask_sdk.skill_adapter, certvalidator
         print("ok")
@@ -129,10 +129,10 @@ def test_flask_ask_sdk_imports_with_the_shim() -> None:
 @pytest.mark.parametrize(
     "module",
     [
-        "skill.adapters.web",
-        "skill.adapters.verification",
-        "skill.adapters.cert_chain",
-        "skill.adapters.replay",
+        "balto.web.app",
+        "balto.web.verification",
+        "balto.web.cert_chain",
+        "balto.web.replay",
     ],
 )
 def test_importing_any_verification_module_first_needs_no_manual_step(module: str) -> None:
@@ -147,7 +147,7 @@ def test_shim_leaves_installed_files_and_bytecode_untouched(tmp_path: Path) -> N
         """
         import sys
         sys.dont_write_bytecode = False
-        from skill.adapters import oscrypto_compat
+        from balto.web import oscrypto_compat
         oscrypto_compat.install()
         import oscrypto._openssl._libcrypto_cffi as m
         print(m.__file__)

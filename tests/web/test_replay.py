@@ -11,9 +11,9 @@ import pytest
 from ask_sdk_core.serialize import DefaultSerializer
 from ask_sdk_model import RequestEnvelope
 
-from skill.adapters.replay import ReplayedRequest, ReplayGuard
-from skill.adapters.verification import AlexaTimestampVerifier, VerificationException
-from skill.adapters.web import create_app
+from balto.web.app import create_app
+from balto.web.replay import ReplayedRequest, ReplayGuard
+from balto.web.verification import AlexaTimestampVerifier, VerificationException
 from tests.web import envelopes, pki
 
 SERIALIZER = DefaultSerializer()
@@ -95,7 +95,7 @@ def test_skill_events_are_remembered_for_their_hour() -> None:
 def test_memory_is_bounded(caplog: pytest.LogCaptureFixture) -> None:
     start = datetime.now(UTC)
     guard = ReplayGuard(max_entries=100, clock=Clock(start))
-    with caplog.at_level(logging.WARNING, logger="skill.adapters.replay"):
+    with caplog.at_level(logging.WARNING, logger="balto.web.replay"):
         for i in range(1000):
             guard.verify({}, "", envelope_at(f"r{i}", start))
     assert len(guard) == 100

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from skill.adapters.web import NO_SKILL_ID_WARNING
+from balto.web.app import NO_SKILL_ID_WARNING
 from tests.web import envelopes
 from tests.web.live import live_server
 
@@ -42,13 +42,13 @@ def json_lines(lines: list[str]) -> list[dict[str, Any]]:
 
 def test_serve_without_skill_id_warns_loudly_and_logs_json_lines() -> None:
     env = environment(LOG_FORMAT="json", LOG_LEVEL="warning")
-    with live_server("serve", module="skill.cli", env=env) as server:
+    with live_server("serve", module="balto.cli", env=env) as server:
         assert NO_SKILL_ID_WARNING in "".join(server.output)
         warning = next(
             entry for entry in json_lines(server.output) if "SKILL_ID" in entry["message"]
         )
         assert warning["level"] == "WARNING"
-        assert warning["logger"] == "skill.adapters.web"
+        assert warning["logger"] == "balto.web.app"
         assert re.fullmatch(ISO_UTC, warning["time"])
         status, _ = server.post_json(envelopes.body(envelopes.launch_envelope()))
         assert status == 400  # verification is on (refused before any network fetch)
@@ -58,7 +58,7 @@ def test_serve_without_skill_id_warns_loudly_and_logs_json_lines() -> None:
 
 def test_serve_with_skill_id_does_not_warn_and_honours_log_level() -> None:
     env = environment(SKILL_ID=envelopes.SKILL_ID, LOG_LEVEL="ERROR")
-    with live_server("serve", "--no-verify", module="skill.cli", env=env) as server:
+    with live_server("serve", "--no-verify", module="balto.cli", env=env) as server:
         status, _ = server.post_json(b"{oops")
         assert status == 400
         foreign = envelopes.body(envelopes.launch_envelope(skill_id=envelopes.OTHER_SKILL_ID))

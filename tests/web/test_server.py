@@ -14,7 +14,7 @@ from datetime import timedelta
 
 import pytest
 
-from skill.adapters.web import MAX_BODY_BYTES, NO_VERIFY_WARNING, WAITRESS_BODY_LIMIT
+from balto.web.app import MAX_BODY_BYTES, NO_VERIFY_WARNING, WAITRESS_BODY_LIMIT
 from tests.support.alexa_limits import assert_alexa_valid
 from tests.web import envelopes, pki
 from tests.web.live import LiveServer, live_server

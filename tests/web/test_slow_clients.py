@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from skill.adapters.waitress_server import ServerLimits
+from balto.web.waitress_server import ServerLimits
 from tests.support.alexa_limits import assert_alexa_valid
 from tests.web import envelopes
 from tests.web.live import LiveServer, live_server

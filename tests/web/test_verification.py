@@ -16,14 +16,14 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from skill.adapters import verification
-from skill.adapters.verification import (
+from balto.web import verification
+from balto.web.app import create_app
+from balto.web.verification import (
     AlexaSignatureVerifier,
     AlexaTimestampVerifier,
     VerificationException,
     fetch_cert_chain,
 )
-from skill.adapters.web import create_app
 from tests.support.alexa_limits import assert_alexa_valid
 from tests.web import envelopes, pki
 from tests.web.conftest import chain_loader
@@ -101,7 +101,7 @@ def test_expired_certificate_is_refused(skill, root, make_verifier, caplog) -> N
     )
     client = create_app(skill, verifiers=[make_verifier(pki.chain_pem(expired))]).test_client()
     text = envelopes.body(envelopes.launch_envelope())
-    with caplog.at_level(logging.WARNING, logger="skill.adapters.web"):
+    with caplog.at_level(logging.WARNING, logger="balto.web.app"):
         res = post(client, text, pki.signed_headers(text, expired))
     assert res.status_code == 400
     assert res.get_json()["reason"].endswith("Certificate chain is not valid")
@@ -479,6 +479,6 @@ def test_a_failed_refresh_keeps_the_validated_certificate(signer, root, caplog) 
     first = verifier._retrieve_and_validate_certificate_chain(pki.CERT_URL)
     now[0] += verification.CACHE_MAX_AGE + timedelta(minutes=1)
     fail[0] = True
-    with caplog.at_level(logging.WARNING, logger="skill.adapters.verification"):
+    with caplog.at_level(logging.WARNING, logger="balto.web.verification"):
         assert verifier._retrieve_and_validate_certificate_chain(pki.CERT_URL) is first
     assert "could not re-validate" in caplog.text

@@ -9,21 +9,21 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from skill.nlu.engine import CatchAll, NluEngine
-    from skill.nlu.model import InteractionModel, ModelError, load_model, parse_model
-    from skill.nlu.result import Resolution, SlotResult
+    from balto.nlu.engine import CatchAll, NluEngine
+    from balto.nlu.language_model import InteractionModel, ModelError, load_model, parse_model
+    from balto.nlu.result import Resolution, SlotResult
 
 # Imported on first use (PEP 562): importing the engine with the package would cost 10-15 ms
 # for a matcher the Lambda never runs.
 _EXPORTS = {
-    "CatchAll": "skill.nlu.engine",
-    "NluEngine": "skill.nlu.engine",
-    "InteractionModel": "skill.nlu.model",
-    "ModelError": "skill.nlu.model",
-    "load_model": "skill.nlu.model",
-    "parse_model": "skill.nlu.model",
-    "Resolution": "skill.nlu.result",
-    "SlotResult": "skill.nlu.result",
+    "CatchAll": "balto.nlu.engine",
+    "NluEngine": "balto.nlu.engine",
+    "InteractionModel": "balto.nlu.language_model",
+    "ModelError": "balto.nlu.language_model",
+    "load_model": "balto.nlu.language_model",
+    "parse_model": "balto.nlu.language_model",
+    "Resolution": "balto.nlu.result",
+    "SlotResult": "balto.nlu.result",
 }
 
 

@@ -23,7 +23,7 @@ Turn actions: ``say`` (an utterance, or "open serum run"), ``launch: true``, ``e
 Every response is also checked against Alexa's limits with ``validate_response``.
 
 Files in Bespoken's ``bst test`` format (a ``configuration:`` document, ``- test:`` lists) are
-recognised and run by :mod:`skill.simulator.bst`; both kinds report the same way.
+recognised and run by :mod:`balto.simulator.bst`; both kinds report the same way.
 """
 
 from __future__ import annotations
@@ -36,8 +36,8 @@ from typing import Any
 
 import yaml
 
-from skill.simulator import render
-from skill.simulator.session import Conversation, Turn
+from balto.simulator import transcript
+from balto.simulator.session import Conversation, Turn
 
 ACTIONS = frozenset({"say", "launch", "end"})
 EXPECTATIONS = frozenset({
@@ -207,7 +207,7 @@ def _text_checks(spec: dict[str, Any], rec: dict[str, Any]) -> list[str]:
 
 def check_turn(spec: dict[str, Any], turn: Turn, attributes: dict[str, Any]) -> list[str]:
     """The failed expectations of one turn (empty when it passed)."""
-    rec = render.record(turn)
+    rec = transcript.record(turn)
     failures = [f"expected {key} {spec[key]!r}, got {rec[key]!r}"
                 for key in ("request_type", "intent", "end_session")
                 if key in spec and rec[key] != spec[key]]
@@ -230,7 +230,7 @@ def validate_turn(turn: Turn, locale: str) -> list[str]:
     """Alexa's limits on a turn's response (nothing to check for a SessionEndedRequest)."""
     if turn.request_type == "SessionEndedRequest":
         return []
-    from skill.validation.response import validate_response
+    from balto.validation import validate_response
 
     return [f"invalid Alexa response: {p}" for p in validate_response(turn.response,
                                                                         locale=locale)]
@@ -260,14 +260,14 @@ def run_dialog(dialog: dict[str, Any], talk: Conversation, file: str) -> DialogO
             continue
         failures = check_turn(spec, turn, talk.attributes) + validate_turn(turn, talk.locale)
         explanation = turn.resolution.explain() if turn.resolution else None
-        outcome.turns.append(TurnOutcome(label, render.record(turn), failures, explanation))
+        outcome.turns.append(TurnOutcome(label, transcript.record(turn), failures, explanation))
     return outcome
 
 
 def run_files(paths: list[Path], model: str | Path | None = None) -> Report:
     """Run every dialog of every file, each in a fresh conversation with its own store."""
-    from skill.simulator import bst
-    from skill.simulator.runtime import conversation
+    from balto.simulator import bst
+    from balto.simulator.runtime import conversation
 
     report = Report()
     for path in paths:

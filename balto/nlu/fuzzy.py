@@ -13,7 +13,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
-from skill.nlu.compiled import (
+from balto.nlu.compiled import (
     NUMBER_TYPES,
     ORDINAL_TYPES,
     SEARCH_QUERY,
@@ -21,7 +21,7 @@ from skill.nlu.compiled import (
     CompiledSample,
     SlotPart,
 )
-from skill.nlu.result import Candidate, SlotResult
+from balto.nlu.result import Candidate, SlotResult
 from skill.text import numbers
 from skill.text.vocabulary import QUESTION_WORDS, STOPWORDS, edit_distance, stem
 

@@ -13,9 +13,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from skill.nlu import NluEngine, Resolution
-from skill.nlu.invocation import split_invocation
-from skill.simulator import envelopes
+from balto.nlu import NluEngine, Resolution
+from balto.nlu.invocation import split_invocation
+from balto.simulator import envelopes
 
 Handler = Callable[[dict[str, Any], Any], dict[str, Any]]
 

@@ -34,8 +34,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from skill.simulator.render import record
-from skill.simulator.session import Conversation
+from balto.simulator.session import Conversation
+from balto.simulator.transcript import record
 
 #: How the skill's honest refusals begin (skill/speech/phrases.py): "no record" for a question it
 #: understood but holds no fact for, "don't know" for one it could not place.

@@ -14,13 +14,13 @@ from importlib.abc import Traversable
 from pathlib import Path
 from typing import Any
 
-from skill.nlu import NluEngine, load_model
-from skill.simulator import envelopes
-from skill.simulator.session import Conversation, Handler
+from balto.nlu import NluEngine, load_model
+from balto.simulator import envelopes
+from balto.simulator.session import Conversation, Handler
 
 #: The package holding the interaction models: the top-level ``interaction_model/`` folder,
 #: mapped to this name in pyproject.toml, so a wheel install finds the same files.
-MODELS_PACKAGE = "skill.interaction_model"
+MODELS_PACKAGE = "balto.interaction_model"
 
 #: Models of packages that do not live in plain folders (a zip) are extracted once per process.
 _extracted = contextlib.ExitStack()
@@ -90,7 +90,7 @@ def engine_for(path: str | Path) -> NluEngine:
 def sqlite_persistence(path: str | Path) -> Any:
     """The embedded progress store, with a clear error if it cannot be used."""
     try:
-        from skill.alexa.sqlite_persistence import SQLitePersistenceAdapter
+        from skill.persistence.sqlite import SQLitePersistenceAdapter
     except ImportError as error:  # pragma: no cover - depends on another module landing
         raise SimulatorSetupError(
             f"the SQLite progress store is not available ({error}); run without --db") from error

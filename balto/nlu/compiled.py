@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from skill.nlu.model import BUILTIN_INTENT_PHRASES, SLOT_REF, InteractionModel, SlotType
-from skill.nlu.result import ER_SUCCESS_MATCH, ER_SUCCESS_NO_MATCH, SlotResult
+from balto.nlu.language_model import BUILTIN_INTENT_PHRASES, SLOT_REF, InteractionModel, SlotType
+from balto.nlu.result import ER_SUCCESS_MATCH, ER_SUCCESS_NO_MATCH, SlotResult
 from skill.text import numbers
 from skill.text.normalise import normalise
 from skill.text.vocabulary import edit_distance, stem

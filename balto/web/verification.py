@@ -7,14 +7,14 @@ port 443, path under /echo.api/), the chain behind it (certvalidator path valida
 root, digitalSignature key usage), the signing certificate (validity window, SAN
 ``echo-api.amazon.com``) and ``Signature-256`` (RSA PKCS#1 v1.5 over SHA-256 of the raw body).
 ``AlexaTimestampVerifier``: the request timestamp within 150 s (an hour for skill events).
-``SkillIdVerifier``: the application id. ``skill.adapters.replay.ReplayGuard``: the requestId.
+``SkillIdVerifier``: the application id. ``balto.web.replay.ReplayGuard``: the requestId.
 
 Why subclasses rather than the SDK's verifiers as they are
 ----------------------------------------------------------
 The SDK's classes stay the public types (``RequestVerifier``, ``TimestampVerifier``,
 ``VerificationException``), but their bodies are replaced, because the SDK's would:
 
-- validate one certificate and verify with another (see ``skill.adapters.cert_chain``);
+- validate one certificate and verify with another (see ``balto.web.cert_chain``);
 - raise ``ValueError`` (HTTP 500) on a malformed URL port, and pass spaces to ``urlopen``;
 - fetch with no size cap and only a per-read timeout, and cache every URL forever;
 - fetch the chain before the cheap checks, and fetch again for every failing URL.
@@ -42,7 +42,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from skill.adapters import oscrypto_compat
+from balto.web import oscrypto_compat
 
 oscrypto_compat.install()  # must precede the certvalidator/oscrypto imports below
 
@@ -62,7 +62,7 @@ from cryptography.hazmat.primitives.asymmetric import rsa  # noqa: E402
 from cryptography.hazmat.primitives.asymmetric.padding import PKCS1v15  # noqa: E402
 from cryptography.hazmat.primitives.hashes import SHA256  # noqa: E402
 
-from skill.adapters.cert_chain import (  # noqa: E402
+from balto.web.cert_chain import (  # noqa: E402
     FETCH_DEADLINE_SECONDS,
     canonical_cert_url,
     fetch_cert_chain,
@@ -181,7 +181,7 @@ class AlexaSignatureVerifier(RequestVerifier):
         trust store, exactly as the SDK does.
     load_chain:
         Fetches the PEM chain for a canonical URL. Defaults to
-        :func:`skill.adapters.cert_chain.fetch_cert_chain`.
+        :func:`balto.web.cert_chain.fetch_cert_chain`.
     clock:
         Current UTC time; injectable so certificate-window and cache checks are testable.
     cache_size, max_fetches:

@@ -12,10 +12,10 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from skill.nlu import InteractionModel, ModelError, NluEngine, load_model
-from skill.nlu.compiled import NUMBER_TYPES, ORDINAL_TYPES, SEARCH_QUERY
-from skill.nlu.exact import exact_candidates
-from skill.nlu.model import BUILTIN_INTENT_PHRASES, SLOT_REF, Intent
+from balto.nlu import InteractionModel, ModelError, NluEngine, load_model
+from balto.nlu.compiled import NUMBER_TYPES, ORDINAL_TYPES, SEARCH_QUERY
+from balto.nlu.exact import exact_candidates
+from balto.nlu.language_model import BUILTIN_INTENT_PHRASES, SLOT_REF, Intent
 from skill.text.normalise import normalise
 
 #: ASK: invocation names may not contain these words.

@@ -98,7 +98,7 @@ class InteractionModel:
 
 
 def _load_builtin_data() -> dict[str, Any]:
-    text = resources.files("skill.nlu").joinpath("data/builtin_intents.json").read_text("utf-8")
+    text = resources.files("balto.nlu").joinpath("data/builtin_intents.json").read_text("utf-8")
     data: dict[str, Any] = json.loads(text)
     return data
 

@@ -14,10 +14,10 @@ Why this shape
   verifiers run cheapest first (timestamp and skill id, then the signature, which may fetch a
   certificate, then the replay guard).
 - The SDK reads its verifier switches from app config; they are switched off and our verifiers
-  (``skill.adapters.verification``) are handed in explicitly, so what runs is visible in one place.
+  (``balto.web.verification``) are handed in explicitly, so what runs is visible in one place.
 - waitress, not Flask's development server, serves it: pure Python, multi-threaded, production
   grade, and it buffers a request body before the app sees it. Its limits and timeouts are set
-  deliberately in ``skill.adapters.waitress_server``.
+  deliberately in ``balto.web.waitress_server``.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ import sys
 from collections.abc import Sequence
 from typing import Any, TextIO
 
-from skill.adapters import oscrypto_compat
+from balto.web import oscrypto_compat
 
 oscrypto_compat.install()  # flask_ask_sdk imports certvalidator -> oscrypto
 
@@ -45,8 +45,8 @@ from flask_ask_sdk.skill_adapter import (  # noqa: E402
 )
 from werkzeug.exceptions import HTTPException  # noqa: E402
 
-from skill.adapters.replay import ReplayGuard  # noqa: E402
-from skill.adapters.verification import (  # noqa: E402
+from balto.web.replay import ReplayGuard  # noqa: E402
+from balto.web.verification import (  # noqa: E402
     AbstractVerifier,
     AlexaSignatureVerifier,
     AlexaTimestampVerifier,
@@ -56,7 +56,7 @@ from skill.adapters.verification import (  # noqa: E402
     VerificationException,
     verifier_stage,
 )
-from skill.adapters.waitress_server import ServerLimits, create_waitress_server  # noqa: E402
+from balto.web.waitress_server import ServerLimits, create_waitress_server  # noqa: E402
 from skill.alexa.request_limits import RequestShapeError, parse_envelope_json  # noqa: E402
 
 __all__ = ["MAX_BODY_BYTES", "create_app", "make_server", "serve"]
@@ -299,7 +299,7 @@ def make_server(
     """A waitress server bound to ``host:port``; port 0 picks a free port (``.effective_port``).
 
     ``limits`` (connections, timeouts, header size) default to
-    :class:`~skill.adapters.waitress_server.ServerLimits`'s production values.
+    :class:`~balto.web.waitress_server.ServerLimits`'s production values.
     """
     return create_waitress_server(
         app,

@@ -126,7 +126,7 @@ def _start_logging(environ: Mapping[str, str], err: TextIO) -> None:
 
 
 def _conversation(args: argparse.Namespace, environ: Mapping[str, str]) -> Any:
-    from skill.simulator.runtime import conversation
+    from balto.simulator.runtime import conversation
 
     db = Path(args.db) if args.db else default_db_path(environ)
     return conversation(locale=args.locale, model=args.model, user=args.user, db=db)
@@ -135,7 +135,7 @@ def _conversation(args: argparse.Namespace, environ: Mapping[str, str]) -> Any:
 def cmd_ask(args: argparse.Namespace, environ: Mapping[str, str], out: TextIO,
             err: TextIO) -> int:
     """One-shot: "Alexa, ask Serum Run TEXT"."""
-    from skill.simulator.chat import TurnPrinter
+    from balto.simulator.chat import TurnPrinter
 
     _start_logging(environ, err)
     talk = _conversation(args, environ)
@@ -146,13 +146,13 @@ def cmd_ask(args: argparse.Namespace, environ: Mapping[str, str], out: TextIO,
 def cmd_chat(args: argparse.Namespace, environ: Mapping[str, str], stdin: TextIO,
              out: TextIO, err: TextIO) -> int:
     """A conversation: launch, then one utterance per line."""
-    from skill.simulator.chat import run_chat
+    from balto.simulator.chat import run_chat
 
     _start_logging(environ, err)
     talk = _conversation(args, environ)
     speaker = None
     if args.speak:
-        from skill.simulator.speak import SpeakerUnavailable, find_espeak
+        from balto.simulator.speak import SpeakerUnavailable, find_espeak
 
         try:
             speaker = find_espeak()
@@ -170,7 +170,7 @@ def cmd_chat(args: argparse.Namespace, environ: Mapping[str, str], stdin: TextIO
 # -- tool commands -------------------------------------------------------------------------------
 def cmd_test_dialogs(args: argparse.Namespace, out: TextIO) -> int:
     """Run dialog scripts; exit 1 on any failure."""
-    from skill.simulator.dialogs import run_files
+    from balto.simulator.dialogs import run_files
 
     report = run_files([Path(f) for f in args.files], model=args.model)
     print(report.render(verbose=args.verbose), file=out)
@@ -181,7 +181,7 @@ def cmd_nlu_eval(args: argparse.Namespace, out: TextIO) -> int:
     """Evaluate the NLU on an annotated set."""
     import json
 
-    from skill.simulator.nlu_eval import evaluate_file
+    from balto.simulator.nlu_eval import evaluate_file
 
     result = evaluate_file(Path(args.file), model=args.model)
     if args.json:
@@ -195,8 +195,8 @@ def cmd_eval_answers(args: argparse.Namespace, out: TextIO) -> int:
     """Ask every question of each set through the whole skill and report how many were right."""
     import json
 
-    from skill.simulator.answer_eval import evaluate_file
-    from skill.simulator.runtime import conversation
+    from balto.simulator.answer_eval import evaluate_file
+    from balto.simulator.runtime import conversation
 
     handler = None
 
@@ -217,8 +217,8 @@ def cmd_eval_answers(args: argparse.Namespace, out: TextIO) -> int:
 
 def cmd_model_check(args: argparse.Namespace, out: TextIO) -> int:
     """Lint model files; exit 1 on errors (or warnings with --strict)."""
-    from skill.simulator.model_check import check_files
-    from skill.simulator.runtime import MODELS_PACKAGE, model_files, on_disk
+    from balto.simulator.model_check import check_files
+    from balto.simulator.runtime import MODELS_PACKAGE, model_files, on_disk
 
     files = [Path(f) for f in args.files] or [on_disk(f) for f in model_files()]
     if not files:
@@ -237,7 +237,7 @@ def cmd_unanswered(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
     """Summarise outcome-metric lines from log files (the questions worth adding facts for)."""
     import json
 
-    from skill.ops.unanswered import summarise
+    from balto.unanswered import summarise
 
     texts = (stdin.read() if name == "-" else Path(name).read_text(encoding="utf-8",
                                                                    errors="replace")
@@ -253,10 +253,10 @@ def cmd_unanswered(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
 
 def cmd_serve(args: argparse.Namespace, environ: Mapping[str, str]) -> int:
     """Host the skill with the web adapter."""
-    from skill.adapters.web import serve
+    from balto.simulator.runtime import sqlite_persistence
+    from balto.web.app import serve
     from skill.alexa.skill_factory import build_skill
     from skill.config import load_config, persistence_from_config
-    from skill.simulator.runtime import sqlite_persistence
 
     config = load_config(environ)
     persistence = sqlite_persistence(args.db) if args.db else persistence_from_config(config)
@@ -269,8 +269,8 @@ def cmd_serve(args: argparse.Namespace, environ: Mapping[str, str]) -> int:
 def run(argv: Sequence[str], *, environ: Mapping[str, str], stdin: TextIO, out: TextIO,
         err: TextIO) -> int:
     """Run the command line; returns the exit status (for tests and ``main``)."""
-    from skill.nlu import ModelError
-    from skill.simulator.runtime import SimulatorSetupError
+    from balto.nlu import ModelError
+    from balto.simulator.runtime import SimulatorSetupError
 
     args = build_parser().parse_args(list(argv))
     try:

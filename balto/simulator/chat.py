@@ -9,9 +9,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TextIO
 
-from skill.simulator import render
-from skill.simulator.session import Conversation, Turn
-from skill.simulator.speak import speak
+from balto.simulator import transcript
+from balto.simulator.session import Conversation, Turn
+from balto.simulator.speak import speak
 
 COMMANDS_HELP = "/new ends the session and opens a new one; /quit exits; /help shows this."
 
@@ -37,10 +37,10 @@ class TurnPrinter:
         if self.as_json:
             if self.explain and self.err is not None and turn.resolution is not None:
                 print(turn.resolution.explain(), file=self.err, flush=True)
-            print(render.json_line(turn), file=self.out, flush=True)
+            print(transcript.json_line(turn), file=self.out, flush=True)
         else:
-            print(render.text_block(turn, explain=self.explain), file=self.out, flush=True)
-        ssml = render.record(turn)["ssml"]
+            print(transcript.text_block(turn, explain=self.explain), file=self.out, flush=True)
+        ssml = transcript.record(turn)["ssml"]
         if self.speaker and ssml:
             speak(ssml, self.speaker)
 

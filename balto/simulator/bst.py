@@ -35,10 +35,10 @@ from typing import Any
 
 import yaml
 
-from skill.nlu import Resolution
-from skill.simulator import render
-from skill.simulator.dialogs import DialogFileError, DialogOutcome, TurnOutcome, validate_turn
-from skill.simulator.session import Conversation, Turn
+from balto.nlu import Resolution
+from balto.simulator import transcript
+from balto.simulator.dialogs import DialogFileError, DialogOutcome, TurnOutcome, validate_turn
+from balto.simulator.session import Conversation, Turn
 
 #: Operators in bst's string syntax ("- help == Welcome"), in the order bst looks for them.
 STRING_OPERATORS = (" == ", " =~ ", " != ", " >= ", " <= ", " > ", " < ")
@@ -333,7 +333,7 @@ def _string_assertion(text: str, lenient: bool, *, utterance_included: bool
 def run_file(path: Path, model: str | Path | None = None) -> list[DialogOutcome]:
     """Run every test of a bst file; tests share one user and one progress store, as bst's
     virtual device and mock DynamoDB do, and each test starts a new session."""
-    from skill.simulator.runtime import conversation
+    from balto.simulator.runtime import conversation
 
     configuration, tests = parse(path)
     if any(test.only for test in tests):
@@ -386,7 +386,7 @@ def _run_test(test: BstTest, talk: Conversation, file: str, label: str) -> Dialo
         ]
         failures += validate_turn(turn, talk.locale)
         explanation = turn.resolution.explain() if turn.resolution else None
-        outcome.turns.append(TurnOutcome(repr(interaction.utterance), render.record(turn),
+        outcome.turns.append(TurnOutcome(repr(interaction.utterance), transcript.record(turn),
                                          failures, explanation))
     return outcome
 

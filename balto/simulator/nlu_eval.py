@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from skill.nlu import NluEngine, Resolution
+from balto.nlu import NluEngine, Resolution
 
 
 class EvalFileError(ValueError):
@@ -198,6 +198,6 @@ def evaluate(engine: NluEngine, examples: list[Example]) -> EvalResult:
 def evaluate_file(path: Path, model: str | Path | None = None,
                   locale: str = "en-US") -> EvalResult:
     """Evaluate the engine of ``model`` (default: the locale's model) on an annotated file."""
-    from skill.simulator.runtime import engine_for, model_path
+    from balto.simulator.runtime import engine_for, model_path
 
     return evaluate(engine_for(model_path(locale, model)), load_examples(path))

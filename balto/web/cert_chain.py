@@ -32,7 +32,7 @@ import threading
 from collections.abc import Callable
 from urllib.parse import urlsplit
 
-from skill.adapters import oscrypto_compat
+from balto.web import oscrypto_compat
 
 oscrypto_compat.install()  # the SDK's verifier module imports certvalidator -> oscrypto
 

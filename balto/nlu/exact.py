@@ -8,8 +8,8 @@ ambiguous and this parser abstains (as snips-nlu does) so a later stage decides.
 
 from __future__ import annotations
 
-from skill.nlu.compiled import CompiledModel, CompiledSample
-from skill.nlu.result import ER_SUCCESS_NO_MATCH, Candidate, SlotResult
+from balto.nlu.compiled import CompiledModel, CompiledSample
+from balto.nlu.result import ER_SUCCESS_NO_MATCH, Candidate, SlotResult
 
 
 def match_sample(compiled: CompiledModel, sample: CompiledSample, text: str) -> Candidate | None:

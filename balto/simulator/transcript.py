@@ -11,7 +11,7 @@ import json
 import re
 from typing import Any
 
-from skill.simulator.session import Turn
+from balto.simulator.session import Turn
 
 _TAG = re.compile(r"<[^>]+>")
 _SPACE = re.compile(r"\s+")

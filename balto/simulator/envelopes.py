@@ -13,7 +13,7 @@ import uuid
 from datetime import UTC, datetime
 from typing import Any
 
-from skill.nlu.result import Resolution, SlotResult
+from balto.nlu.result import Resolution, SlotResult
 
 DEFAULT_SKILL_ID = "amzn1.ask.skill.5e7a0000-0000-4000-8000-5e7a0000b410"
 DEVICE_ID = "amzn1.ask.device.LOCAL-SIMULATOR"

@@ -28,7 +28,7 @@ from typing import Any
 from ask_sdk_model import RequestEnvelope
 
 # through verification, which installs the oscrypto fix before the SDK's verifier module loads
-from skill.adapters.verification import (
+from balto.web.verification import (
     STAGE_AFTER_SIGNATURE,
     AbstractVerifier,
     AlexaTimestampVerifier,

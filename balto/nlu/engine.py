@@ -1,9 +1,9 @@
 """The NLU engine: an ordered list of parsers, the first confident reading wins.
 
-1. **exact** – every sample as an anchored regex (see :mod:`skill.nlu.exact`), first on the
+1. **exact** – every sample as an anchored regex (see :mod:`balto.nlu.exact`), first on the
    utterance as heard, then with hesitations and politeness words removed;
 2. **fuzzy** – word alignment with typos, plurals and extra words tolerated
-   (:mod:`skill.nlu.fuzzy`), accepted above a threshold; it is also consulted when the exact
+   (:mod:`balto.nlu.fuzzy`), accepted above a threshold; it is also consulted when the exact
    winner is weak (a free search query, or an unknown value), and a near-exact specific
    reading with every slot resolved then wins ("tell me the stories" is StoryIntent, not
    "tell me {query}");
@@ -23,11 +23,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from skill.nlu.compiled import SEARCH_QUERY, CompiledModel
-from skill.nlu.exact import exact_candidates
-from skill.nlu.fuzzy import FuzzyParser
-from skill.nlu.model import InteractionModel
-from skill.nlu.result import (
+from balto.nlu.compiled import SEARCH_QUERY, CompiledModel
+from balto.nlu.exact import exact_candidates
+from balto.nlu.fuzzy import FuzzyParser
+from balto.nlu.language_model import InteractionModel
+from balto.nlu.result import (
     ER_SUCCESS_NO_MATCH,
     FALLBACK_INTENT,
     Candidate,

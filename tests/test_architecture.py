@@ -1,0 +1,39 @@
+"""The house's boundaries: the import-linter contracts in pyproject.toml, and the Lambda entry.
+
+The contracts (what serves never imports the local tools; the pure core imports only the
+standard library; layers; who may import boto3 and Flask) are checked statically, every branch
+and every lazy import included. The last test imports the real Lambda entry in a clean
+interpreter and looks at what it loaded, which no static check can see.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+#: What the ``lint-imports`` console script runs.
+LINT = ("import sys; from importlinter.cli import lint_imports_command; "
+        "sys.exit(lint_imports_command())")
+
+
+def test_the_import_contracts_hold() -> None:
+    # In a process of its own: import-linter reconfigures logging for its run.
+    result = subprocess.run([sys.executable, "-c", LINT, "--no-cache"], cwd=ROOT,
+                            capture_output=True, text=True, timeout=120, check=False)
+    report = result.stdout + result.stderr
+    assert result.returncode == 0, report
+    assert " 0 broken" in report, report
+
+
+def test_the_lambda_entry_loads_no_local_tool() -> None:
+    probe = (
+        "import sys; sys.path.insert(0, 'lambda'); import lambda_function; "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in "
+        "('balto', 'yaml', 'flask', 'waitress', 'readline', 'boto3')))"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True,
+                            text=True, timeout=60, env={"PATH": "/usr/bin:/bin"}, check=False)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
