@@ -1,4 +1,7 @@
-"""Real Alexa request envelopes (dicts, the shape Lambda receives) for the simulator.
+"""Real Alexa request envelopes (dicts, the shape Lambda receives): the one builder.
+
+The simulator, the tests (``tests/support/envelopes.py`` only adds test defaults) and the
+benchmarks all build requests here, so a change to the envelope shape is made once.
 
 Every field a device sends that the skill or ask-sdk reads is present: version, session (new
 flag, attributes, application, user), context.System (application, user, device,
@@ -10,10 +13,12 @@ from __future__ import annotations
 
 import hashlib
 import uuid
+from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from balto.nlu.result import Resolution, SlotResult
+if TYPE_CHECKING:
+    from balto.nlu.result import Resolution, SlotResult
 
 DEFAULT_SKILL_ID = "amzn1.ask.skill.5e7a0000-0000-4000-8000-5e7a0000b410"
 DEVICE_ID = "amzn1.ask.device.LOCAL-SIMULATOR"
@@ -36,25 +41,40 @@ def timestamp(now: datetime | None = None) -> str:
     return (now or datetime.now(UTC)).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def slot_dict(slot: SlotResult | None, name: str, skill_id: str) -> dict[str, Any]:
-    """One slot as Alexa sends it; an unfilled slot has a name and no value."""
+def slot(name: str, value: str | None = None, *, slot_type: str = "TYPE",
+         status: str | None = None, matches: Sequence[tuple[str, str | None]] = (),
+         skill_id: str = DEFAULT_SKILL_ID) -> dict[str, Any]:
+    """One slot as Alexa sends it; an unfilled slot has a name and no value.
+
+    ``status`` is an entity-resolution code (``ER_SUCCESS_MATCH``, ``ER_SUCCESS_NO_MATCH``) for
+    custom slot types; ``matches`` the ``(canonical name, id)`` pairs of a match. A value
+    declared without an id gets the opaque one Alexa invents.
+    """
     body: dict[str, Any] = {"name": name, "confirmationStatus": "NONE"}
-    if slot is None:
+    if value is None:
         return body
-    body["value"] = slot.value
+    body["value"] = value
     body["source"] = "USER"
-    if slot.status is not None:
+    if status is not None:
         authority: dict[str, Any] = {
-            "authority": f"amzn1.er-authority.echo-sdk.{skill_id}.{slot.slot_type}",
-            "status": {"code": slot.status},
+            "authority": f"amzn1.er-authority.echo-sdk.{skill_id}.{slot_type}",
+            "status": {"code": status},
         }
-        if slot.matches:
+        if matches:
             authority["values"] = [
                 {"value": {"name": canonical, "id": ident or _value_id(canonical)}}
-                for canonical, ident in slot.matches
+                for canonical, ident in matches
             ]
         body["resolutions"] = {"resolutionsPerAuthority": [authority]}
     return body
+
+
+def slot_dict(result: SlotResult | None, name: str, skill_id: str) -> dict[str, Any]:
+    """A slot the NLU filled (or left unfilled), as Alexa sends it."""
+    if result is None:
+        return slot(name, skill_id=skill_id)
+    return slot(name, result.value, slot_type=result.slot_type, status=result.status,
+                matches=result.matches, skill_id=skill_id)
 
 
 def _value_id(canonical: str) -> str:
@@ -62,8 +82,8 @@ def _value_id(canonical: str) -> str:
     return hashlib.md5(canonical.encode("utf-8"), usedforsecurity=False).hexdigest()
 
 
-def request_body(kind: str, locale: str, **fields: Any) -> dict[str, Any]:
-    """The ``request`` object common to every request type."""
+def request_body(kind: str, locale: str = "en-US", **fields: Any) -> dict[str, Any]:
+    """The ``request`` object common to every request type (fresh id and timestamp)."""
     return {
         "type": kind,
         "requestId": f"amzn1.echo-api.request.{uuid.uuid4()}",
@@ -73,17 +93,23 @@ def request_body(kind: str, locale: str, **fields: Any) -> dict[str, Any]:
     }
 
 
-def launch_request(locale: str) -> dict[str, Any]:
+def launch_request(locale: str = "en-US") -> dict[str, Any]:
     """The request of "Alexa, open <invocation name>"."""
     return request_body("LaunchRequest", locale)
+
+
+def named_intent_request(name: str, slots: Mapping[str, dict[str, Any]] | None = None,
+                         locale: str = "en-US") -> dict[str, Any]:
+    """An IntentRequest for intent ``name``; ``slots`` maps slot name -> :func:`slot` dict."""
+    intent = {"name": name, "confirmationStatus": "NONE", "slots": dict(slots or {})}
+    return request_body("IntentRequest", locale, dialogState="COMPLETED", intent=intent)
 
 
 def intent_request(resolution: Resolution, slot_names: list[str], locale: str,
                    skill_id: str = DEFAULT_SKILL_ID) -> dict[str, Any]:
     """An IntentRequest for a resolution; every slot of the intent is listed, as Alexa does."""
     slots = {name: slot_dict(resolution.slots.get(name), name, skill_id) for name in slot_names}
-    intent = {"name": resolution.intent, "confirmationStatus": "NONE", "slots": slots}
-    return request_body("IntentRequest", locale, dialogState="COMPLETED", intent=intent)
+    return named_intent_request(resolution.intent, slots, locale)
 
 
 def session_ended_request(locale: str, reason: str = "USER_INITIATED") -> dict[str, Any]:
@@ -91,17 +117,18 @@ def session_ended_request(locale: str, reason: str = "USER_INITIATED") -> dict[s
     return request_body("SessionEndedRequest", locale, reason=reason)
 
 
-def envelope(request: dict[str, Any], *, user_id: str, session_id: str, new: bool,
-             attributes: dict[str, Any] | None, skill_id: str = DEFAULT_SKILL_ID
-             ) -> dict[str, Any]:
-    """Wrap a request in version, session and context."""
+def envelope(request: dict[str, Any], *, user_id: str, session_id: str | None = None,
+             new: bool = False, attributes: dict[str, Any] | None = None,
+             skill_id: str = DEFAULT_SKILL_ID, device_id: str = DEVICE_ID) -> dict[str, Any]:
+    """Wrap a request in version, session and context, as Alexa does for a device without a
+    screen. A request without ``requestId``, ``timestamp`` or ``locale`` gets fresh ones (en-US)."""
     application = {"applicationId": skill_id}
     user = {"userId": user_id}
     return {
         "version": "1.0",
         "session": {
             "new": new,
-            "sessionId": session_id,
+            "sessionId": session_id or new_session_id(),
             "application": dict(application),
             "attributes": dict(attributes or {}),
             "user": dict(user),
@@ -110,9 +137,14 @@ def envelope(request: dict[str, Any], *, user_id: str, session_id: str, new: boo
             "System": {
                 "application": dict(application),
                 "user": dict(user),
-                "device": {"deviceId": DEVICE_ID, "supportedInterfaces": {}},
+                "device": {"deviceId": device_id, "supportedInterfaces": {}},
                 "apiEndpoint": API_ENDPOINT,
             },
         },
-        "request": request,
+        "request": {
+            "requestId": f"amzn1.echo-api.request.{uuid.uuid4()}",
+            "timestamp": timestamp(),
+            "locale": "en-US",
+            **request,
+        },
     }
