@@ -1,30 +1,24 @@
 """Turn a skill response into what a person reads: plain speech, the --json record, text.
 
-SSML is stripped to plain text here for display only; the SSML itself is written by the
-speech module and shown verbatim in the ``ssml`` field.
+SSML is read as plain text for display only (by the speech module's own converter); the SSML
+itself is shown verbatim in the ``ssml`` field.
 """
 
 from __future__ import annotations
 
-import html
 import json
 import re
 from typing import Any
 
 from balto.simulator.session import Turn
+from skill.speech.ssml import strip_tags
 
-_TAG = re.compile(r"<[^>]+>")
 _SPACE = re.compile(r"\s+")
 
 
 def ssml_to_text(ssml: str | None) -> str:
-    """Plain text from SSML: tags removed, entities unescaped, whitespace collapsed."""
-    if not ssml:
-        return ""
-    text = _TAG.sub(" ", ssml)
-    text = html.unescape(text)
-    text = _SPACE.sub(" ", text).strip()
-    return re.sub(r"\s+([,.!?;:])", r"\1", text)
+    """Plain text from SSML (:func:`skill.speech.ssml.strip_tags`; "" for none)."""
+    return strip_tags(ssml) if ssml else ""
 
 
 def _speech(output: dict[str, Any] | None) -> tuple[str, str | None]:

@@ -1,14 +1,13 @@
-"""Fixtures for story-mode tests: a skill with the story handlers and a conversation driver.
+"""Fixtures for story-mode tests: a skill with the story handlers, and conversations with it.
 
-Why a driver: story behaviour only shows across turns (session attributes carried from one
-response into the next request, a new session for the same user, a second user). The driver does
-what Alexa does between turns, and validates every response against Alexa's limits.
+Story behaviour only shows across turns (session attributes carried from one response into the
+next request, a new session for the same user, a second user), so tests talk through the
+simulator's own :class:`~balto.simulator.session.Conversation`, sending intents by name and
+validating every response against Alexa's limits.
 """
 
 from __future__ import annotations
 
-import json
-import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -18,13 +17,13 @@ from ask_sdk_core.attributes_manager import AbstractPersistenceAdapter
 from ask_sdk_core.skill import CustomSkill
 from ask_sdk_core.skill_builder import CustomSkillBuilder
 
+from balto.simulator.session import Conversation
 from skill.alexa import story_progress
 from skill.alexa.handlers.story import STORY_HANDLERS
 from skill.alexa.skill_factory import build_skill, make_handler
 from skill.facts.model import Entity, Fact
 from skill.facts.store import FactStore, FactStoreError, default_store
 from skill.persistence.sqlite import SQLitePersistenceAdapter
-from skill.speech.ssml import strip_tags
 from tests.support import envelopes as env
 from tests.support.alexa_limits import assert_alexa_valid
 
@@ -86,84 +85,6 @@ def story_skill(persistence: AbstractPersistenceAdapter | None) -> CustomSkill:
     return builder.create()
 
 
-class Turn:
-    """One response, with the bits tests look at."""
-
-    def __init__(self, out: dict[str, Any]) -> None:
-        self.out = out
-        self.response: dict[str, Any] = out["response"]
-        self.ssml: str = self.response.get("outputSpeech", {}).get("ssml", "")
-        self.text: str = strip_tags(self.ssml) if self.ssml else ""
-        self.attrs: dict[str, Any] = out.get("sessionAttributes") or {}
-        self.ended: bool = bool(self.response.get("shouldEndSession"))
-
-    @property
-    def reprompt(self) -> str:
-        ssml = self.response.get("reprompt", {}).get("outputSpeech", {}).get("ssml", "")
-        return strip_tags(ssml) if ssml else ""
-
-    @property
-    def chapter_heard(self) -> int | None:
-        """The chapter number narrated in this turn (from the spoken heading), if any."""
-        for number in range(1, 30):
-            if f"Chapter {number}." in self.text:
-                return number
-        return None
-
-
-class Conversation:
-    """Plays Alexa between turns for one user: carries session attributes, opens new sessions."""
-
-    def __init__(self, handler: Handler, user_id: str = env.USER_ID, locale: str = "en-US") -> None:
-        self.handler = handler
-        self.user_id = user_id
-        self.locale = locale
-        self.attrs: dict[str, Any] = {}
-        self.session_id = ""
-        self.new = True
-        self.turns: list[Turn] = []
-        self.new_session()
-
-    def new_session(self) -> None:
-        self.attrs = {}
-        self.session_id = f"amzn1.echo-api.session.{uuid.uuid4()}"
-        self.new = True
-
-    def send(self, event: dict[str, Any], timestamp: str | None = None) -> Turn:
-        event["session"]["attributes"] = json.loads(json.dumps(self.attrs))
-        event["session"]["new"] = self.new
-        event["session"]["sessionId"] = self.session_id
-        event["session"]["user"]["userId"] = self.user_id
-        event["context"]["System"]["user"]["userId"] = self.user_id
-        event["request"]["locale"] = self.locale
-        if timestamp is not None:
-            event["request"]["timestamp"] = timestamp
-        out = assert_alexa_valid(self.handler(event, None), locale=self.locale)
-        turn = Turn(dict(out))
-        self.turns.append(turn)
-        self.new = False
-        self.attrs = turn.attrs
-        if turn.ended:
-            self.new_session()
-        return turn
-
-    def launch(self, **kw: Any) -> Turn:
-        return self.send(env.launch(), **kw)
-
-    def say(self, intent: str, timestamp: str | None = None, **slots: str) -> Turn:
-        """An intent with raw slot values (no entity resolution, as from a typed utterance)."""
-        built = {name: env.slot_value(name, value) for name, value in slots.items()}
-        return self.send(env.intent(intent, built), timestamp=timestamp)
-
-    def jump_to(self, chapter_id: str, spoken: str) -> Turn:
-        """ChapterIntent with a CHAPTER slot resolved by Alexa's entity resolution."""
-        slot = env.slot_value("chapter_name", spoken, resolved_id=chapter_id, type_name="CHAPTER")
-        return self.send(env.intent("ChapterIntent", {"chapter_name": slot}))
-
-    def ask(self, text: str) -> Turn:
-        return self.send(env.question(text))
-
-
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "progress.sqlite3"
@@ -186,6 +107,7 @@ def talk(story_handler: Handler) -> Callable[..., Conversation]:
     """``talk(user_id=...)`` -> a new Conversation against the shared SQLite-backed skill."""
 
     def start(user_id: str = env.USER_ID, locale: str = "en-US") -> Conversation:
-        return Conversation(story_handler, user_id=user_id, locale=locale)
+        return Conversation(story_handler, user_id=user_id, locale=locale,
+                            check=assert_alexa_valid)
 
     return start
