@@ -253,16 +253,15 @@ def cmd_unanswered(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
 
 def cmd_serve(args: argparse.Namespace, environ: Mapping[str, str]) -> int:
     """Host the skill with the web adapter."""
-    from balto.simulator.runtime import sqlite_persistence
     from balto.web.app import serve
-    from skill.alexa.skill_factory import build_skill
-    from skill.config import load_config, persistence_from_config
+    from skill.alexa.skill_factory import handler_from_config
+    from skill.config import load_config
 
     config = load_config(environ)
-    persistence = sqlite_persistence(args.db) if args.db else persistence_from_config(config)
-    serve(build_skill(persistence=persistence), host=args.host, port=args.port,
-          verify=not args.no_verify, skill_id=config.skill_id, log_level=config.log_level,
-          log_format=config.log_format)
+    if args.db:  # --db wins over TABLE_NAME and SERUM_RUN_DB
+        config = config._replace(table_name=None, sqlite_path=args.db)
+    serve(handler_from_config(config), host=args.host, port=args.port, verify=not args.no_verify,
+          skill_id=config.skill_id, log_level=config.log_level, log_format=config.log_format)
     return EXIT_OK
 
 

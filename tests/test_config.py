@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from skill.config import Config, ConfigError, load_config, persistence_from_config
+from skill.config import Config, ConfigError, load_config
+from skill.persistence import persistence_from_config
 
 SKILL_ID = "amzn1.ask.skill.12345678-1234-4234-8234-123456789012"
 

@@ -1,7 +1,7 @@
 """Wire the simulator: find the model, build the NLU engine and the skill handler.
 
 Kept apart from the CLI so tests and the dialog runner assemble conversations the same way.
-The skill itself comes from the one composition root, ``skill.alexa.skill_factory``.
+The skill's handler comes from the one composition root, ``skill.alexa.skill_factory``.
 """
 
 from __future__ import annotations
@@ -12,11 +12,12 @@ import functools
 from importlib import resources
 from importlib.abc import Traversable
 from pathlib import Path
-from typing import Any
 
 from balto.nlu import NluEngine, load_model
 from balto.simulator import envelopes
 from balto.simulator.session import Conversation, Handler
+from skill.alexa.skill_factory import handler_from_config
+from skill.config import Config
 
 #: The package holding the interaction models: the top-level ``interaction_model/`` folder,
 #: mapped to this name in pyproject.toml, so a wheel install finds the same files.
@@ -87,28 +88,12 @@ def engine_for(path: str | Path) -> NluEngine:
     return _engine(str(resolved), mtime)
 
 
-def sqlite_persistence(path: str | Path) -> Any:
-    """The embedded progress store, with a clear error if it cannot be used."""
+def skill_handler(config: Config | None = None) -> Handler:
+    """The skill's handler from ``config`` (default: no progress store), the way every front
+    door builds it; a setup failure becomes one readable :class:`SimulatorSetupError`."""
     try:
-        from skill.persistence.sqlite import SQLitePersistenceAdapter
-    except ImportError as error:  # pragma: no cover - depends on another module landing
-        raise SimulatorSetupError(
-            f"the SQLite progress store is not available ({error}); run without --db") from error
-    try:
-        return SQLitePersistenceAdapter(path)
-    except Exception as error:  # noqa: BLE001 - any failure to open becomes a setup error
-        raise SimulatorSetupError(str(error)) from error
-
-
-def skill_handler(persistence: Any = None) -> Handler:
-    """The lambda-style handler over a freshly built skill."""
-    try:
-        from skill.alexa.skill_factory import build_skill, make_handler
-    except ImportError as error:  # pragma: no cover - depends on another module landing
-        raise SimulatorSetupError(f"the skill cannot be imported: {error}") from error
-    try:
-        return make_handler(build_skill(persistence=persistence))
-    except Exception as error:  # noqa: BLE001 - data errors surface as one readable line
+        return handler_from_config(config or Config())
+    except Exception as error:  # noqa: BLE001 - data and store errors surface as one line
         raise SimulatorSetupError(f"the skill cannot be built: {error}") from error
 
 
@@ -132,5 +117,5 @@ def conversation(*, locale: str = "en-US", model: str | Path | None = None,
     """A ready conversation: model -> engine, skill -> handler, user id, persistence."""
     engine = engine_for(model_path(locale, model))
     if handler is None:
-        handler = skill_handler(sqlite_persistence(db) if db is not None else None)
+        handler = skill_handler(Config(sqlite_path=str(db)) if db is not None else None)
     return Conversation(handler=handler, engine=engine, user_id=user_id_for(user), locale=locale)

@@ -7,9 +7,12 @@ Why this shape
 - flask-ask-sdk's :class:`SkillAdapter` registers the skill on the app. Its own
   ``dispatch_request`` (deserialise -> verifiers -> ``skill.invoke`` -> serialise in one call)
   answers every verification failure with a bare 400 and every other error with a 500 and a
-  logged stack trace; the subclass here runs the same steps one at a time, so that nothing a
-  caller sends (body or headers) can cause a 5xx: bad input gets a 4xx JSON body with a short
-  reason, and the details go to the log. See docs/security.md for the whole model.
+  logged stack trace; the subclass here verifies step by step, so that nothing a caller sends
+  (body or headers) can cause a 5xx: bad input gets a 4xx JSON body with a short reason, and the
+  details go to the log. See docs/security.md for the whole model.
+- A verified request goes to the same Lambda-style handler the Lambda entry calls
+  (``skill.alexa.skill_factory.handler_from_config``), so the web host answers exactly as Lambda
+  does, apologies for a failing skill included.
 - The body is parsed with limits (``skill.alexa.request_limits``) before the SDK sees it, and the
   verifiers run cheapest first (timestamp and skill id, then the signature, which may fetch a
   certificate, then the replay guard).
@@ -35,7 +38,6 @@ oscrypto_compat.install()  # flask_ask_sdk imports certvalidator -> oscrypto
 from ask_sdk_core.exceptions import SerializationException  # noqa: E402
 from ask_sdk_core.skill import CustomSkill  # noqa: E402
 from ask_sdk_model import RequestEnvelope  # noqa: E402
-from ask_sdk_runtime.exceptions import AskSdkException  # noqa: E402
 from ask_sdk_webservice_support.verifier import RequestVerifier  # noqa: E402
 from flask import Flask, Response, current_app, jsonify, request  # noqa: E402
 from flask_ask_sdk.skill_adapter import (  # noqa: E402
@@ -58,6 +60,7 @@ from balto.web.verification import (  # noqa: E402
 )
 from balto.web.waitress_server import ServerLimits, create_waitress_server  # noqa: E402
 from skill.alexa.request_limits import RequestShapeError, parse_envelope_json  # noqa: E402
+from skill.alexa.skill_factory import SkillHandler, make_handler  # noqa: E402
 
 __all__ = ["MAX_BODY_BYTES", "create_app", "make_server", "serve"]
 
@@ -90,18 +93,23 @@ class BadRequestBody(Exception):
 
 
 class ServingSkillAdapter(SkillAdapter):
-    """flask-ask-sdk's SkillAdapter, dispatching in three guarded steps with precise statuses.
+    """flask-ask-sdk's SkillAdapter, verifying in guarded steps with precise statuses.
 
     The SDK's ``verify_request_and_dispatch`` does deserialise -> verify -> invoke in one call, so
     an unexpected exception anywhere becomes a 500. Here each step has its own failure mapping:
     anything wrong with what the caller sent is a 4xx with a short reason (details go to the log,
-    never to the caller); only a failure of the skill itself is a 500.
+    never to the caller); a verified request goes to the skill's Lambda-style handler, which
+    answers even its own failures with a spoken apology.
     """
+
+    def __init__(self, handler: SkillHandler, **kwargs: Any) -> None:
+        super().__init__(skill=handler.skill, **kwargs)
+        self._handler = handler
 
     def dispatch_request(self) -> Response | tuple[Response, int]:
         """Check the body, deserialise, verify (cheapest first), invoke; map each failure."""
         try:
-            text = _read_envelope_text()
+            text, event = _read_envelope()
         except BadRequestBody as exc:
             return _error(400, str(exc))
         try:
@@ -112,12 +120,7 @@ class ServingSkillAdapter(SkillAdapter):
         refused = self._verify(envelope, text)
         if refused is not None:
             return refused
-        try:
-            response = self._skill.invoke(request_envelope=envelope, context=None)
-            return jsonify(self._skill.serializer.serialize(response))
-        except AskSdkException:
-            log.exception("skill dispatch failed")
-            return _error(500, "the skill could not handle this request")
+        return jsonify(self._handler(event, None))
 
     def _verify(self, envelope: RequestEnvelope, text: str) -> tuple[Response, int] | None:
         try:
@@ -144,8 +147,9 @@ class ServingSkillAdapter(SkillAdapter):
         return None
 
 
-def _read_envelope_text() -> str:
-    """The body as text, after checking it is a JSON object with a ``request`` object.
+def _read_envelope() -> tuple[str, dict[str, Any]]:
+    """The body as text (what the signature covers) and as the event the handler takes, after
+    checking it is a JSON object with a ``request`` object.
 
     The JSON is parsed with :mod:`skill.alexa.request_limits` (nesting depth, number size, no
     NaN/Infinity), so nothing later can recurse or convert without bound.
@@ -170,7 +174,7 @@ def _read_envelope_text() -> str:
         raise BadRequestBody("envelope has no request object")
     if not isinstance(inner.get("type"), str):
         raise BadRequestBody("request has no type")
-    return text
+    return text, envelope
 
 
 def _first_arg(exc: BaseException) -> str:
@@ -202,7 +206,7 @@ def ordered_verifiers(verifiers: Sequence[AbstractVerifier]) -> list[AbstractVer
 
 
 def create_app(
-    skill: CustomSkill,
+    skill: SkillHandler | CustomSkill,
     *,
     verify: bool = True,
     skill_id: str | None = None,
@@ -215,7 +219,8 @@ def create_app(
     Parameters
     ----------
     skill:
-        The skill object (``build_skill()``), shared by every request and thread.
+        The skill's handler (``handler_from_config(config)``), shared by every request and
+        thread; a bare ``CustomSkill`` is wrapped in one (``make_handler``).
     verify:
         Alexa signature, timestamp and replay checks (on by default; off only for local
         development).
@@ -231,10 +236,12 @@ def create_app(
     max_body_bytes:
         Larger bodies get 413.
     """
-    if not isinstance(skill, CustomSkill):
+    if isinstance(skill, CustomSkill):
+        skill = make_handler(skill)
+    if not isinstance(skill, SkillHandler):
         raise TypeError(
-            "create_app needs an ask_sdk_core CustomSkill; build one with "
-            "skill.alexa.skill_factory.build_skill()"
+            "create_app needs the skill's handler; build it with "
+            "skill.alexa.skill_factory.handler_from_config(config)"
         )
     app = Flask(__name__)
     app.config.update(
@@ -257,7 +264,7 @@ def create_app(
     if not reject_replays:
         chosen = [v for v in chosen if not isinstance(v, ReplayGuard)]
     adapter = ServingSkillAdapter(
-        skill=skill, skill_id=skill_id or "serum-run", verifiers=ordered_verifiers(chosen)
+        skill, skill_id=skill_id or "serum-run", verifiers=ordered_verifiers(chosen)
     )
     adapter.init_app(app)
     app.add_url_rule("/", "alexa", adapter.dispatch_request, methods=["POST"])
@@ -312,7 +319,7 @@ def make_server(
 
 
 def serve(
-    skill: CustomSkill,
+    skill: SkillHandler | CustomSkill,
     host: str = DEFAULT_HOST,
     port: int = DEFAULT_PORT,
     verify: bool = True,

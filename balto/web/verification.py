@@ -68,6 +68,7 @@ from balto.web.cert_chain import (  # noqa: E402
     fetch_cert_chain,
     parse_pem_chain,
 )
+from skill.alexa.addressing import addressed_to  # noqa: E402
 
 __all__ = [
     "STAGE_AFTER_SIGNATURE",
@@ -422,12 +423,10 @@ class SkillIdMismatch(VerificationException):
 
 
 class SkillIdVerifier(AbstractVerifier):
-    """Refuses requests whose application id is not this skill's.
+    """Refuses requests whose application id is not this skill's (403).
 
-    ask-sdk-core's own check (``CustomSkill.skill_id``) raises a generic AskSdkException after
-    dispatch has begun, which flask-ask-sdk maps to HTTP 500; running this check as a verifier
-    refuses the request before any handler runs (and before any certificate fetch), with a
-    distinct exception type.
+    The check is :func:`skill.alexa.addressing.addressed_to`, the one the Lambda handler makes;
+    as a verifier it runs before any handler and before any certificate fetch.
     """
 
     STAGE = STAGE_CHEAP
@@ -443,19 +442,8 @@ class SkillIdVerifier(AbstractVerifier):
         serialized_request_env: str,
         deserialized_request_env: RequestEnvelope,
     ) -> None:
-        if _application_id(deserialized_request_env) != self._skill_id:
+        if not addressed_to(deserialized_request_env, self._skill_id):
             raise SkillIdMismatch("Request is for a different skill")
-
-
-def _application_id(envelope: RequestEnvelope) -> str | None:
-    """The skill id the request names: context.System.application, else session.application."""
-    context = getattr(envelope, "context", None)
-    system = getattr(context, "system", None)
-    application = getattr(system, "application", None)
-    if application is None:
-        application = getattr(getattr(envelope, "session", None), "application", None)
-    value = getattr(application, "application_id", None)
-    return value if isinstance(value, str) else None
 
 
 def _to_der(certificate: bytes) -> bytes:

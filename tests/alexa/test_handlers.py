@@ -232,7 +232,7 @@ def test_pronoun_question_without_context_asks_who_is_meant(
 def test_request_for_another_skill_is_refused(alexa_valid: Any) -> None:
     from skill.alexa.skill_factory import ForeignSkillRequest
 
-    ours = make_handler(build_skill(skill_id=env.APPLICATION_ID))
+    ours = make_handler(build_skill(), skill_id=env.APPLICATION_ID)
     alexa_valid(ours(env.launch(), None))
     with pytest.raises(ForeignSkillRequest):
         ours(env.launch(application_id="amzn1.ask.skill.someone-else"), None)

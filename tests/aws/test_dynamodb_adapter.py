@@ -19,7 +19,8 @@ from ask_sdk_core.exceptions import PersistenceException
 from ask_sdk_core.serialize import DefaultSerializer
 from ask_sdk_model import RequestEnvelope
 
-from skill.config import load_config, persistence_from_config
+from skill.config import load_config
+from skill.persistence import persistence_from_config
 from skill.persistence.dynamodb import (
     ATTRIBUTE_NAME,
     BOTOCORE_CONFIG,
@@ -174,7 +175,8 @@ def test_adapter_imports_without_any_configured_region_and_leaves_no_trace() -> 
     env["AWS_CONFIG_FILE"] = "/dev/null"
     code = (
         "import os\n"
-        "from skill.config import load_config, persistence_from_config\n"
+        "from skill.config import load_config\n"
+        "from skill.persistence import persistence_from_config\n"
         "cfg = load_config({'TABLE_NAME': 't', 'AWS_REGION': 'eu-west-1'})\n"
         "adapter = persistence_from_config(cfg)\n"
         "from ask_sdk_dynamodb.adapter import DynamoDbAdapter\n"

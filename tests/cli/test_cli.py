@@ -13,6 +13,8 @@ import pytest
 
 from balto import cli
 from balto.simulator import runtime
+from skill.config import Config
+from skill.persistence import persistence_from_config
 from tests.simulator.fakes import echo_handler
 
 FIXTURES = Path(__file__).resolve().parents[1] / "nlu" / "fixtures"
@@ -26,7 +28,8 @@ def fake_skill(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
     """Use the fake ask-sdk skill; record the persistence each build received."""
     built: list[Any] = []
 
-    def fake(persistence: Any = None) -> Any:
+    def fake(config: Config | None = None) -> Any:
+        persistence = persistence_from_config(config) if config is not None else None
         built.append(persistence)
         return echo_handler(persistence)[0]
 
@@ -268,15 +271,18 @@ def test_serve_delegates_to_the_web_adapter(monkeypatch: pytest.MonkeyPatch,
     import skill.alexa.skill_factory as factory
 
     calls: list[dict[str, Any]] = []
-    monkeypatch.setattr(factory, "build_skill", lambda persistence=None: ("skill", persistence))
+    monkeypatch.setattr(factory, "build_skill",
+                        lambda persistence=None, metrics=None: ("skill", persistence))
     monkeypatch.setattr(web, "serve", lambda skill, **kw: calls.append({"skill": skill, **kw}))
     code, _, _ = balto("serve", "--host", "0.0.0.0", "--port", "9000", "--no-verify",
                        "--db", str(tmp_path / "serve.db"),
                        env={"SKILL_ID": "amzn1.ask.skill.abc"}, tmp=tmp_path)
     assert code == 0
     (call,) = calls
-    skill, persistence = call.pop("skill")
+    handler = call.pop("skill")
+    skill, persistence = handler.skill
     assert (skill, persistence.path) == ("skill", str(tmp_path / "serve.db"))
+    assert handler.skill_id == "amzn1.ask.skill.abc"
     assert call == {"host": "0.0.0.0", "port": 9000, "verify": False,
                     "skill_id": "amzn1.ask.skill.abc", "log_level": "INFO", "log_format": "text"}
 

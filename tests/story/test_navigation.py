@@ -106,27 +106,3 @@ def test_jump_to_missing_chapter_keeps_position(
     assert outcome.kind is Kind.NO_SUCH_CHAPTER
     assert outcome.position == P(5)
     assert outcome.requested == requested
-
-
-@pytest.mark.parametrize(
-    ("value", "expected"),
-    [
-        ({"chapter": 3, "finished": False}, P(3)),
-        ({"chapter": 3}, P(3)),
-        ({"chapter": 10, "finished": True}, P(10, True)),
-        ({"chapter": 99, "finished": False}, P(LAST, True)),
-        ({"chapter": 3, "finished": "yes"}, P(3)),
-        ({"chapter": 0}, None),
-        ({"chapter": "3"}, None),
-        ({"chapter": True}, None),
-        ("chapter 3", None),
-        (None, None),
-    ],
-)
-def test_position_from_attribute_values(value: object, expected: StoryPosition | None) -> None:
-    assert StoryPosition.from_value(value, LAST) == expected
-
-
-def test_position_round_trips_through_dict() -> None:
-    position = P(6, False)
-    assert StoryPosition.from_value(position.to_dict(), LAST) == position

@@ -15,7 +15,7 @@ from ask_sdk_core.serialize import DefaultSerializer
 from ask_sdk_model import RequestEnvelope
 from botocore.exceptions import ClientError
 
-from skill.alexa import story_progress
+from skill.alexa import state, story_progress
 from skill.story.navigation import StoryPosition
 from tests.support import envelopes as env
 
@@ -88,7 +88,7 @@ FAILURES = [
 def test_record_saves_position_with_request_timestamp() -> None:
     adapter = MemoryAdapter()
     hi = make_input(adapter, timestamp=T2)
-    assert story_progress.record(hi, StoryPosition(3))
+    assert story_progress.save(hi, StoryPosition(3))
     assert stored(adapter) == {"chapter": 3, "finished": False, "last_listened": T2}
     assert hi.attributes_manager.session_attributes["story"] == {"chapter": 3, "finished": False}
 
@@ -96,7 +96,7 @@ def test_record_saves_position_with_request_timestamp() -> None:
 def test_record_keeps_other_persistent_keys() -> None:
     adapter = MemoryAdapter()
     adapter.records[env.USER_ID] = {"favourite": "togo"}
-    story_progress.record(make_input(adapter), StoryPosition(2))
+    story_progress.save(make_input(adapter), StoryPosition(2))
     assert adapter.records[env.USER_ID]["favourite"] == "togo"
 
 
@@ -104,7 +104,7 @@ def test_newer_saved_progress_is_never_overwritten() -> None:
     adapter = MemoryAdapter()
     adapter.records[env.USER_ID] = {"story": {"chapter": 2, "finished": False, "last_listened": T3}}
     hi = make_input(adapter, timestamp=T2)  # a delayed request from an older session
-    assert not story_progress.record(hi, StoryPosition(5), explicit=True)
+    assert not story_progress.save(hi, StoryPosition(5), explicit=True)
     assert stored(adapter)["chapter"] == 2
     # The session still moves on: the story keeps playing.
     assert hi.attributes_manager.session_attributes["story"]["chapter"] == 5
@@ -128,7 +128,7 @@ def test_chapter_never_goes_backwards_unless_asked(
     adapter.records[env.USER_ID] = {
         "story": {"chapter": saved[0], "finished": saved[1], "last_listened": T1}
     }
-    result = story_progress.record(make_input(adapter), StoryPosition(*new), explicit=explicit)
+    result = story_progress.save(make_input(adapter), StoryPosition(*new), explicit=explicit)
     assert result is written
     expected = new if written else saved
     assert (stored(adapter)["chapter"], stored(adapter)["finished"]) == expected
@@ -144,14 +144,14 @@ def test_load_failure_plays_from_session_and_logs_once(
     with caplog.at_level(logging.WARNING, logger="skill.alexa.story_progress"):
         hi = make_input(adapter, attrs=attrs)
         assert story_progress.current_position(hi) is None
-        assert not story_progress.record(hi, StoryPosition(1))
+        assert not story_progress.save(hi, StoryPosition(1))
         session = hi.attributes_manager.session_attributes
         assert session["story"] == {"chapter": 1, "finished": False}
-        assert session[story_progress.STORE_FAILED] is True
+        assert session[state.STORE_FAILED] is True
         # Next turn of the same session: still failing, still silent.
         hi2 = make_input(adapter, attrs=session)
         assert story_progress.current_position(hi2) == StoryPosition(1)
-        assert not story_progress.record(hi2, StoryPosition(2))
+        assert not story_progress.save(hi2, StoryPosition(2))
     warnings = [r for r in caplog.records if r.levelno == logging.WARNING]
     assert len(warnings) == 1
     assert type(failure).__name__ in warnings[0].getMessage()
@@ -167,8 +167,8 @@ def test_save_failure_keeps_session_progress(
     adapter.fail_save = failure
     with caplog.at_level(logging.WARNING, logger="skill.alexa.story_progress"):
         hi = make_input(adapter)
-        assert not story_progress.record(hi, StoryPosition(4))
-        assert not story_progress.record(hi, StoryPosition(5))
+        assert not story_progress.save(hi, StoryPosition(4))
+        assert not story_progress.save(hi, StoryPosition(5))
     assert hi.attributes_manager.session_attributes["story"]["chapter"] == 5
     assert len([r for r in caplog.records if r.levelno == logging.WARNING]) == 1
     assert "save" in caplog.records[0].getMessage()
@@ -178,7 +178,7 @@ def test_without_a_store_progress_lives_in_the_session(caplog: pytest.LogCapture
     with caplog.at_level(logging.DEBUG, logger="skill.alexa.story_progress"):
         hi = make_input(None)
         assert story_progress.current_position(hi) is None
-        assert not story_progress.record(hi, StoryPosition(2))
+        assert not story_progress.save(hi, StoryPosition(2))
         assert story_progress.resume_offer(hi) is None
     assert hi.attributes_manager.session_attributes["story"]["chapter"] == 2
     assert caplog.records == []

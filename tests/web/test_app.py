@@ -15,6 +15,7 @@ from balto.web.verification import (
     AlexaTimestampVerifier,
     SkillIdVerifier,
 )
+from skill.speech import phrases
 from tests.support.alexa_limits import assert_alexa_valid
 from tests.web import envelopes, pki
 
@@ -151,21 +152,23 @@ def test_healthz_and_unknown_routes(dev_client) -> None:
     assert dev_client.get("/nope").status_code == 404
 
 
-def test_handler_crash_is_a_json_500_without_trace(caplog) -> None:
-    """A skill with no handler for the request: the SDK raises; the caller sees no stack trace."""
+def test_handler_crash_is_a_spoken_apology_as_on_lambda(caplog) -> None:
+    """A skill with no handler for the request: the SDK raises; the web host answers what the
+    Lambda handler answers (a spoken apology, no 5xx), and the cause goes to the log."""
     from ask_sdk_core.skill_builder import SkillBuilder
 
     empty = SkillBuilder().create()
     client = create_app(empty, verify=False).test_client()
     with caplog.at_level(logging.ERROR):
         res = client.post("/", data=envelopes.body(envelopes.launch_envelope()))
-    assert res.status_code == 500
-    assert res.get_json() == {"error": 500, "reason": "the skill could not handle this request"}
+    assert res.status_code == 200
+    assert res.get_json()["response"]["outputSpeech"]["ssml"] == phrases.FAILED_SSML
     assert "Traceback" not in res.get_data(as_text=True)
+    assert "skill dispatch failed" in caplog.text
 
 
 def test_create_app_rejects_a_non_skill() -> None:
-    with pytest.raises(TypeError, match="build_skill"):
+    with pytest.raises(TypeError, match="handler_from_config"):
         create_app(object())  # type: ignore[arg-type]
 
 

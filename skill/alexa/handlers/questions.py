@@ -17,6 +17,7 @@ from ask_sdk_model import Response
 from skill.alexa import state
 from skill.alexa.respond import respond
 from skill.alexa.slots import intent_name, slot
+from skill.alexa.state import Meaning, Pending
 from skill.facts.answering import Answer, Question, answer, is_blank
 from skill.facts.model import Fact
 from skill.facts.ranking import Ranker
@@ -71,7 +72,7 @@ def fact_reply(text: str, facts: list[Fact], ranker: Ranker, entity_id: str | No
     entity = ranker.store.entities.get(entity_id) if entity_id else None
     name = entity.spoken_name if entity else None
     followup = phrases.STORY_FOLLOWUP if in_story else phrases.answer_followup(name)
-    title = f"Serum Run: {name}" if name else "Serum Run"
+    title = phrases.card_title(name)
     cards = []
     for fact in facts:
         sources = "; ".join(s.reference for s in ranker.store.sources_for(fact))
@@ -107,7 +108,7 @@ def speak_answer(handler_input: HandlerInput, ranker: Ranker, result: Answer) ->
     if result.kind == "no_record" and result.missing:
         offer = result.offer
         label = _offer_label(ranker, offer, result.entity) if offer and result.entity else None
-        state.set_pending(handler_input, "offer" if offer else None)
+        state.set_pending(handler_input, Pending.OFFER if offer else None)
         attrs = state.session(handler_input)
         if offer:
             attrs[state.OFFER_FACT] = offer.id
@@ -132,7 +133,7 @@ def speak_answer(handler_input: HandlerInput, ranker: Ranker, result: Answer) ->
         state.remember_fact(handler_input, fact.id, result.entity)
     context = result.context()
     state.remember_question(handler_input, context.topic, context.facet, list(context.entities))
-    state.set_pending(handler_input, "more")
+    state.set_pending(handler_input, Pending.MORE)
     in_story = state.mode(handler_input) == state.MODE_STORY
     text = answer_text(result, _name_of(ranker))  # type: ignore[arg-type]
     state.session(handler_input)[state.LAST_ANSWER] = text[: state.MAX_ANSWER_CHARS]
@@ -270,8 +271,7 @@ class OfferHandler(AbstractRequestHandler):
         self.ranker = ranker
 
     def can_handle(self, handler_input: HandlerInput) -> bool:
-        return state.get_str(handler_input, state.PENDING) == "offer" and (
-            is_intent_name("AMAZON.YesIntent")(handler_input))
+        return state.reply_meaning(handler_input) is Meaning.SPEAK_OFFER
 
     def handle(self, handler_input: HandlerInput) -> Response:
         fact = self.ranker.store.get(state.get_str(handler_input, state.OFFER_FACT) or "")
@@ -282,7 +282,7 @@ class OfferHandler(AbstractRequestHandler):
         entity = state.get_str(handler_input, state.LAST_ENTITY)
         subject = entity if entity in fact.about else fact.about[0]
         state.remember_fact(handler_input, fact.id, subject)
-        state.set_pending(handler_input, "more")
+        state.set_pending(handler_input, Pending.MORE)
         in_story = state.mode(handler_input) == state.MODE_STORY
         return respond(handler_input,
                        fact_reply(fact.spoken, [fact], self.ranker, subject, in_story=in_story))
@@ -297,7 +297,7 @@ class TellMeMoreHandler(AbstractRequestHandler):
     def can_handle(self, handler_input: HandlerInput) -> bool:
         if is_intent_name("TellMeMoreIntent")(handler_input):
             return True
-        pending_more = state.get_str(handler_input, state.PENDING) == "more"
+        pending_more = state.pending(handler_input) is Pending.MORE
         return pending_more and (
             is_intent_name("AMAZON.YesIntent")(handler_input)
             or is_intent_name("AMAZON.NextIntent")(handler_input)
@@ -319,7 +319,7 @@ class TellMeMoreHandler(AbstractRequestHandler):
             return respond(handler_input, Reply(text, reprompt=phrases.UNKNOWN_REPROMPT))
         subject = entity if entity in nxt.about else nxt.about[0]
         state.remember_fact(handler_input, nxt.id, subject)
-        state.set_pending(handler_input, "more")
+        state.set_pending(handler_input, Pending.MORE)
         return respond(handler_input, fact_reply(nxt.spoken, [nxt], self.ranker, subject))
 
 
@@ -344,18 +344,22 @@ class SourceHandler(AbstractRequestHandler):
             Reply(
                 phrases.sources_sentence([s.spoken_name for s in sources]),
                 reprompt=phrases.ANSWER_REPROMPT,
-                card=Card(title="Serum Run: sources", text="\n".join(s.citation for s in sources)),
+                card=Card(title=phrases.SOURCES_CARD_TITLE,
+                          text="\n".join(s.citation for s in sources)),
             ),
         )
 
 
-def question_handlers(ranker: Ranker) -> tuple[AbstractRequestHandler, ...]:
-    """The question family, in dispatch order."""
-    return (
-        OfferHandler(ranker),
-        TellMeMoreHandler(ranker),
-        SourceHandler(ranker),
-        FollowUpHandler(ranker),
-        EntityQuestionHandler(ranker),
-        FreeQuestionHandler(ranker),
-    )
+#: The packaged fact store's ranker, shared by every handler that answers from it. Loads its data
+#: on the first question, not here (Ranker's docstring says why).
+RANKER = Ranker()
+
+#: The question family, in dispatch order (after launch and the built-ins).
+HANDLERS: tuple[AbstractRequestHandler, ...] = (
+    OfferHandler(RANKER),
+    TellMeMoreHandler(RANKER),
+    SourceHandler(RANKER),
+    FollowUpHandler(RANKER),
+    EntityQuestionHandler(RANKER),
+    FreeQuestionHandler(RANKER),
+)
