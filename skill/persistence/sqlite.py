@@ -21,7 +21,8 @@ statement, every connection to the old file is closed, and a new file is opened 
 errors say what is actually wrong (locked, not a database, damaged, read-only, disk full).
 
 Where the file lives is decided by the configuration step (CLI / ``skill.config``); this class only
-takes a path.
+takes a path. Records are keyed by the Alexa user id exactly as the DynamoDB adapter keys them (the
+same ask-sdk keygen, whose module does not import boto3).
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ from typing import Any
 
 from ask_sdk_core.attributes_manager import AbstractPersistenceAdapter
 from ask_sdk_core.exceptions import PersistenceException
+from ask_sdk_dynamodb.partition_keygen import user_id_partition_keygen
 from ask_sdk_model import RequestEnvelope
 
 log = logging.getLogger(__name__)
@@ -91,23 +93,6 @@ def describe_sqlite_error(exc: sqlite3.Error, timeout: float = DEFAULT_TIMEOUT_S
     code = getattr(exc, "sqlite_errorcode", None)
     advice = _ADVICE.get(code & 0xFF) if isinstance(code, int) else None
     return f"{exc} ({advice.format(timeout=timeout)})" if advice else str(exc)
-
-
-def user_id_key(request_envelope: RequestEnvelope) -> str:
-    """The partition key: the Alexa user id, as the DynamoDB adapter's default keygen uses.
-
-    Raises
-    ------
-    PersistenceException
-        When the envelope carries no user id (a malformed request).
-    """
-    context = request_envelope.context
-    system = context.system if context is not None else None
-    user = system.user if system is not None else None
-    user_id = user.user_id if user is not None else None
-    if not isinstance(user_id, str) or not user_id:
-        raise PersistenceException("Couldn't retrieve user id from request envelope")
-    return user_id
 
 
 class _Connection:
@@ -261,7 +246,7 @@ class SQLitePersistenceAdapter(AbstractPersistenceAdapter):
     # -- ask-sdk's adapter interface -------------------------------------------------------------
     def get_attributes(self, request_envelope: RequestEnvelope) -> dict[str, Any]:
         """The stored attributes for this user, or ``{}`` when there are none."""
-        key = user_id_key(request_envelope)
+        key = user_id_partition_keygen(request_envelope)
         try:
             row = (
                 self._connection()
@@ -276,7 +261,7 @@ class SQLitePersistenceAdapter(AbstractPersistenceAdapter):
         self, request_envelope: RequestEnvelope, attributes: dict[str, Any]
     ) -> None:
         """Replace this user's attributes (an upsert, atomic on its own)."""
-        key = user_id_key(request_envelope)
+        key = user_id_partition_keygen(request_envelope)
         document = _encode(attributes)
         try:
             with self._writing():
@@ -286,7 +271,7 @@ class SQLitePersistenceAdapter(AbstractPersistenceAdapter):
 
     def delete_attributes(self, request_envelope: RequestEnvelope) -> None:
         """Forget this user's attributes (no error when there were none)."""
-        key = user_id_key(request_envelope)
+        key = user_id_partition_keygen(request_envelope)
         try:
             with self._writing():
                 self._connection().execute("DELETE FROM attributes WHERE id = ?", (key,))
@@ -306,7 +291,7 @@ class SQLitePersistenceAdapter(AbstractPersistenceAdapter):
         the UPDATE also names the version it read, as a second guard. Returns what was written,
         or None.
         """
-        key = user_id_key(request_envelope)
+        key = user_id_partition_keygen(request_envelope)
         try:
             with self._writing():
                 conn = self._connection()

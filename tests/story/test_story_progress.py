@@ -12,6 +12,7 @@ from ask_sdk_core.attributes_manager import AbstractPersistenceAdapter, Attribut
 from ask_sdk_core.exceptions import PersistenceException
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.serialize import DefaultSerializer
+from ask_sdk_dynamodb.partition_keygen import user_id_partition_keygen
 from ask_sdk_model import RequestEnvelope
 from botocore.exceptions import ClientError
 
@@ -37,7 +38,7 @@ class MemoryAdapter(AbstractPersistenceAdapter):
 
     @staticmethod
     def _key(request_envelope: RequestEnvelope) -> str:
-        return str(request_envelope.context.system.user.user_id)
+        return user_id_partition_keygen(request_envelope)
 
     def get_attributes(self, request_envelope: RequestEnvelope) -> dict[str, Any]:
         self.gets += 1
