@@ -9,6 +9,7 @@ step: it alone reads the environment (``SERUM_RUN_DB``, ``XDG_DATA_HOME``, ``SKI
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import sys
 from collections.abc import Mapping, Sequence
@@ -109,11 +110,17 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 # -- conversation commands ---------------------------------------------------------------------
-def _start_logging(environ: Mapping[str, str], err: TextIO) -> None:
+#: The logger whose INFO line says how a question was understood and why its fact won.
+QUESTIONS_LOGGER = "skill.alexa.handlers.questions"
+
+
+def _start_logging(environ: Mapping[str, str], err: TextIO, explain: bool = False) -> None:
     """The shared logging setup for the conversation front doors (``ask``, ``chat``).
 
     LOG_LEVEL defaults to WARNING here rather than INFO: the conversation is on the same
     terminal, and INFO lines (an unresolved slot, a skipped save) would interleave with it.
+    ``--explain`` lets the question log line through: the question as understood, the fact
+    chosen and the reasons behind its score.
     """
     from skill.config import load_config
     from skill.logging_setup import configure_logging
@@ -123,6 +130,8 @@ def _start_logging(environ: Mapping[str, str], err: TextIO) -> None:
         settings["LOG_LEVEL"] = "WARNING"
     config = load_config(settings)
     configure_logging(config.log_level, config.log_format, stream=err)
+    if explain:
+        logging.getLogger(QUESTIONS_LOGGER).setLevel(logging.INFO)
 
 
 def _conversation(args: argparse.Namespace, environ: Mapping[str, str]) -> Any:
@@ -137,7 +146,7 @@ def cmd_ask(args: argparse.Namespace, environ: Mapping[str, str], out: TextIO,
     """One-shot: "Alexa, ask Serum Run TEXT"."""
     from balto.simulator.chat import TurnPrinter
 
-    _start_logging(environ, err)
+    _start_logging(environ, err, args.explain)
     talk = _conversation(args, environ)
     TurnPrinter(out, args.json, args.explain, err=err).turn(talk.say(" ".join(args.text)))
     return EXIT_OK
@@ -148,7 +157,7 @@ def cmd_chat(args: argparse.Namespace, environ: Mapping[str, str], stdin: TextIO
     """A conversation: launch, then one utterance per line."""
     from balto.simulator.chat import run_chat
 
-    _start_logging(environ, err)
+    _start_logging(environ, err, args.explain)
     talk = _conversation(args, environ)
     speaker = None
     if args.speak:

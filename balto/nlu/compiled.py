@@ -158,10 +158,6 @@ class CompiledModel:
         self.samples: list[CompiledSample] = []
         self.dropped: list[tuple[str, tuple[str, ...]]] = []
         self._compile_samples()
-        self.vocabulary: frozenset[str] = frozenset(
-            stem(word) for sample in self.samples for word in sample.parts
-            if isinstance(word, str)
-        )
         self.value_words: frozenset[str] = frozenset(
             stem(word) for index in self.indexes.values() for phrase in index.exact
             for word in phrase.split()
@@ -256,8 +252,3 @@ class CompiledModel:
         if near:
             return SlotResult(name, spoken, slot_type, ER_SUCCESS_MATCH, tuple(near)), PENALTY_NEAR
         return SlotResult(name, spoken, slot_type, ER_SUCCESS_NO_MATCH), PENALTY_OPEN_CUSTOM
-
-    def search_query_intents(self) -> list[str]:
-        """Intents that have an ``AMAZON.SearchQuery`` slot."""
-        return [i.name for i in self.model.intents
-                if any(s.type == SEARCH_QUERY for s in i.slots)]

@@ -90,7 +90,6 @@ class NluEngine:
             default_catch_all(model) if catch_all == "auto" else
             catch_all if isinstance(catch_all, CatchAll) else None
         )
-        self.has_fallback = model.intent(FALLBACK_INTENT) is not None
 
     # -- stages ---------------------------------------------------------------------------------
     @staticmethod

@@ -123,11 +123,6 @@ def no_such_chapter_reprompt(story: Story) -> str:
     return f"Say a chapter number from 1 to {story.count}, or say tell me the story."
 
 
-def no_story_yet() -> str:
-    """A story-only command (next, go back, repeat the chapter) before any story has started."""
-    return "We haven't started the story yet. Say tell me the story, and I'll begin at chapter 1."
-
-
 def goodbye(chapter: Chapter | None, finished: bool) -> str:
     """Stop or cancel in story mode: where they stopped, and how to come back."""
     if chapter is None or finished:

@@ -38,6 +38,16 @@ def test_balto_ask_logs_timestamped_lines_at_log_level(tmp_path: Path) -> None:
 def test_balto_ask_is_quiet_by_default(tmp_path: Path) -> None:
     done = run(["-m", "balto.cli", "ask", "who", "was", "togo"], tmp_path)
     assert done.returncode == 0 and done.stderr == ""
+
+
+def test_balto_ask_explain_shows_why_the_fact_won(tmp_path: Path) -> None:
+    done = run(["-m", "balto.cli", "ask", "--explain", "why", "is", "balto", "more", "famous",
+                "than", "togo"], tmp_path)
+    assert done.returncode == 0, done.stderr
+    (line,) = [line for line in done.stderr.splitlines() if "handlers.questions" in line]
+    assert "-> fact balto." in line
+    reasons = line.split(" why: ", 1)[1]
+    assert "words" in reasons and "about balto" in reasons
     assert "Togo" in done.stdout
 
 

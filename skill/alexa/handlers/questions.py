@@ -158,12 +158,13 @@ def ask(handler_input: HandlerInput, ranker: Ranker, question: Question) -> Resp
     """Answer a question in the conversation's context and log how it was understood."""
     result = answer(ranker, question, conversation_context(handler_input, ranker))
     query = result.query
+    why = next((s.reasons for s in result.ranked if s.fact is result.fact), ())
     log.info(
-        "question %r -> %s %s (entities=%s topic=%s facet=%s form=%s)",
+        "question %r -> %s %s (entities=%s topic=%s facet=%s form=%s) why: %s",
         question.text or question.entity, result.kind,
         result.fact.id if result.fact else result.missing,
         query.entities if query else (), query.topic if query else None,
-        query.facet if query else None, query.form if query else None,
+        query.facet if query else None, query.form if query else None, "; ".join(why) or "-",
     )
     return speak_answer(handler_input, ranker, result)
 
