@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from balto.simulator.session import Conversation
-from balto.simulator.transcript import record
+from balto.simulator.transcript import summary
 
 #: How the skill's honest refusals begin (skill/speech/phrases.py): "no record" for a question it
 #: understood but holds no fact for, "don't know" for one it could not place.
@@ -225,7 +225,7 @@ def load_set(path: Path) -> tuple[str, list[Case], list[list[Case]]]:
 
 
 def _spoken(conversation: Conversation, text: str) -> str:
-    return str(record(conversation.say(text))["speech"])
+    return str(summary(conversation.say(text))["speech"])
 
 
 def evaluate(name: str, cases: Sequence[Case], conversations: Sequence[Sequence[Case]],

@@ -386,7 +386,7 @@ def _run_test(test: BstTest, talk: Conversation, file: str, label: str) -> Dialo
         ]
         failures += validate_turn(turn, talk.locale)
         explanation = turn.resolution.explain() if turn.resolution else None
-        outcome.turns.append(TurnOutcome(repr(interaction.utterance), transcript.record(turn),
+        outcome.turns.append(TurnOutcome(repr(interaction.utterance), transcript.summary(turn),
                                          failures, explanation))
     return outcome
 

@@ -40,7 +40,7 @@ class TurnPrinter:
             print(transcript.json_line(turn), file=self.out, flush=True)
         else:
             print(transcript.text_block(turn, explain=self.explain), file=self.out, flush=True)
-        ssml = transcript.record(turn)["ssml"]
+        ssml = transcript.summary(turn)["ssml"]
         if self.speaker and ssml:
             speak(ssml, self.speaker)
 

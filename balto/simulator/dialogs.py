@@ -57,7 +57,7 @@ class TurnOutcome:
     """What happened on one scripted turn."""
 
     label: str
-    record: dict[str, Any]
+    summary: dict[str, Any]
     failures: list[str] = field(default_factory=list)
     explanation: str | None = None
 
@@ -100,7 +100,7 @@ class Report:
             for number, turn in enumerate(dialog.turns, 1):
                 if not turn.failures and not verbose:
                     continue
-                rec = turn.record
+                rec = turn.summary
                 lines.append(f"      turn {number} {turn.label}: {rec.get('request_type')} "
                              f"{rec.get('intent') or ''} {rec.get('slots') or ''}".rstrip())
                 lines.append(f"        Alexa: {rec.get('speech', '')}")
@@ -207,7 +207,7 @@ def _text_checks(spec: dict[str, Any], rec: dict[str, Any]) -> list[str]:
 
 def check_turn(spec: dict[str, Any], turn: Turn, attributes: dict[str, Any]) -> list[str]:
     """The failed expectations of one turn (empty when it passed)."""
-    rec = transcript.record(turn)
+    rec = transcript.summary(turn)
     failures = [f"expected {key} {spec[key]!r}, got {rec[key]!r}"
                 for key in ("request_type", "intent", "end_session")
                 if key in spec and rec[key] != spec[key]]
@@ -260,7 +260,7 @@ def run_dialog(dialog: dict[str, Any], talk: Conversation, file: str) -> DialogO
             continue
         failures = check_turn(spec, turn, talk.attributes) + validate_turn(turn, talk.locale)
         explanation = turn.resolution.explain() if turn.resolution else None
-        outcome.turns.append(TurnOutcome(label, transcript.record(turn), failures, explanation))
+        outcome.turns.append(TurnOutcome(label, transcript.summary(turn), failures, explanation))
     return outcome
 
 

@@ -1,4 +1,4 @@
-"""Turn a skill response into what a person reads: plain speech, the --json record, text.
+"""Turn a skill response into what a person reads: plain speech, the --json summary, text.
 
 SSML is read as plain text for display only (by the speech module's own converter); the SSML
 itself is shown verbatim in the ``ssml`` field.
@@ -40,8 +40,8 @@ def card_of(body: dict[str, Any]) -> dict[str, str] | None:
             "text": str(card.get("text") or card.get("content") or "")}
 
 
-def record(turn: Turn) -> dict[str, Any]:
-    """The --json record of one turn (exactly these keys, in this order)."""
+def summary(turn: Turn) -> dict[str, Any]:
+    """The --json summary of one turn (exactly these keys, in this order)."""
     body = turn.response.get("response") or {}
     speech, ssml = _speech(body.get("outputSpeech"))
     reprompt_output = (body.get("reprompt") or {}).get("outputSpeech")
@@ -62,12 +62,12 @@ def record(turn: Turn) -> dict[str, Any]:
 
 def json_line(turn: Turn) -> str:
     """One JSON object on one line."""
-    return json.dumps(record(turn), ensure_ascii=False, separators=(", ", ": "))
+    return json.dumps(summary(turn), ensure_ascii=False, separators=(", ", ": "))
 
 
 def text_block(turn: Turn, explain: bool = False) -> str:
     """A readable rendering for the terminal."""
-    rec = record(turn)
+    rec = summary(turn)
     lines: list[str] = []
     if explain and turn.resolution is not None:
         lines.append(turn.resolution.explain())

@@ -42,8 +42,8 @@ class Weights(Record):
     """How much each signal counts. Tuned with ``scripts/tune_ranking.py`` on the project's own
     labelled questions (tests/data/phrasings.json, tests/data/heldout_questions*.json).
 
-    A :class:`~skill.records.Record` (``_fields``, ``_replace``, ``_asdict`` for the tuning
-    script) because its class is far cheaper to create at cold start than a frozen dataclass."""
+    The tuning script reads and varies it through the Record's ``_fields``, ``_replace`` and
+    ``_asdict``."""
 
     __slots__ = ()
 

@@ -37,6 +37,11 @@ def card_title(name: str | None) -> str:
     return f"{CARD_TITLE}: {name}" if name else CARD_TITLE
 
 
+def fact_card(text: str, references: list[str]) -> str:
+    """One fact on an answer card: its card text, then its sources."""
+    return f"{text}\n\nSources: {'; '.join(references)}"
+
+
 #: Last-resort answers, already SSML: spoken when the request cannot be parsed or dispatch fails
 #: outside the handlers, or when rendering the error reply fails itself, so they must not depend
 #: on the renderer that may have just broken (tests check they are valid SSML).

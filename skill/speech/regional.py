@@ -33,8 +33,8 @@ from collections.abc import Callable
 
 
 class Region:
-    """How one locale writes English. (A plain slotted class: a Record type costs the cold start
-    ~50 us to create, and the few instances here are compared by identity.)"""
+    """How one locale writes English. (A plain slotted class, not a Record: the few instances
+    here are compared by identity.)"""
 
     __slots__ = ("spelling", "day_first", "kilometres", "celsius")
 

@@ -34,13 +34,13 @@ def test_ssml_to_text(ssml: str | None, text: str) -> None:
 def test_record_has_exactly_the_documented_keys(mini_engine: NluEngine) -> None:
     handler, _ = echo_handler()
     talk = Conversation(handler=handler, engine=mini_engine)
-    launch = transcript.record(talk.launch())
+    launch = transcript.summary(talk.launch())
     assert list(launch) == KEYS
     assert launch["utterance"] is None and launch["intent"] is None
     assert launch["speech"] == "Welcome & hello. Ask me."
     assert launch["reprompt"] == "Ask me something."
     assert launch["card"] is None and launch["end_session"] is False
-    asked = transcript.record(talk.say("Who was Togo?"))
+    asked = transcript.summary(talk.say("Who was Togo?"))
     assert asked["utterance"] == "Who was Togo?"
     assert asked["slots"] == {"dog": "Togo"}
     assert asked["card"]["title"] == "Echo" and "AboutDogIntent" in asked["card"]["text"]

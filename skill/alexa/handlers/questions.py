@@ -75,8 +75,8 @@ def fact_reply(text: str, facts: list[Fact], ranker: Ranker, entity_id: str | No
     title = phrases.card_title(name)
     cards = []
     for fact in facts:
-        sources = "; ".join(s.reference for s in ranker.store.sources_for(fact))
-        cards.append(f"{fact.card}\n\nSources: {sources}")
+        cards.append(phrases.fact_card(fact.card,
+                                       [s.reference for s in ranker.store.sources_for(fact)]))
     return Reply(
         speech=f"{text} {followup}",
         reprompt=phrases.ANSWER_REPROMPT,
