@@ -403,7 +403,7 @@ def _send(interaction: Interaction, talk: Conversation) -> Turn | None:
     intent, slots = interaction.intent, dict(interaction.slots)
     if intent is None:
         named = _INTENT_UTTERANCE.fullmatch(utterance)
-        if named and talk.engine.model.intent(named.group(1)) is not None:
+        if named and talk.nlu.model.intent(named.group(1)) is not None:
             intent = named.group(1)
             for pair in named.group(2).split():
                 name, _, value = pair.partition("=")
@@ -416,14 +416,14 @@ def _send(interaction: Interaction, talk: Conversation) -> Turn | None:
 def _direct(talk: Conversation, intent_name: str, slots: dict[str, str],
             utterance: str) -> Resolution:
     """A resolution for an intent the test names, its slots resolved like Alexa would."""
-    intent = talk.engine.model.intent(intent_name)
+    intent = talk.nlu.model.intent(intent_name)
     if intent is None:
         raise DialogFileError(f"intent {intent_name!r} is not in the interaction model")
     types = {slot.name: slot.type for slot in intent.slots}
     unknown = set(slots) - set(types)
     if unknown:
         raise DialogFileError(f"intent {intent_name} has no slot(s) {sorted(unknown)}")
-    results = {name: talk.engine.compiled.slot_result(name, types[name], value)[0]
+    results = {name: talk.nlu.compiled.slot_result(name, types[name], value)[0]
                for name, value in slots.items()}
     return Resolution(utterance, intent_name, results, "direct", 1.0, None,
                       "intent and slots named in the test")

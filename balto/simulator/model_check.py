@@ -93,7 +93,7 @@ def _sample_findings(intent: Intent, sample: str, file: str) -> list[Finding]:
     if re.search(r"\}\s*\{|\}\{", sample):
         add("error", "two slots side by side need words between them")
     refs = SLOT_REF.findall(sample)
-    types = {ref: intent.slot(ref).type for ref in refs if intent.slot(ref)}
+    types = {ref: slot.type for ref in refs if (slot := intent.slot(ref)) is not None}
     if any(t == SEARCH_QUERY for t in types.values()):
         if not SLOT_REF.sub("", sample).strip():
             add("error", "an AMAZON.SearchQuery slot cannot be the whole sample; add a carrier "

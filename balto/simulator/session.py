@@ -147,14 +147,16 @@ class Conversation:
         request = envelopes.named_intent_request(name, built, self.locale)
         return self.send(request, name, timestamp=timestamp)
 
-    def _nlu(self) -> NluEngine:
+    @property
+    def nlu(self) -> NluEngine:
+        """The NLU engine typed text goes through (a conversation by intent names has none)."""
         if self.engine is None:
             raise ValueError("this conversation has no NLU engine: send intents by name")
         return self.engine
 
     def resolve(self, text: str) -> tuple[str, Resolution | None]:
         """Resolve typed text: ("launch", None) for an opening phrase, else ("intent", r)."""
-        engine = self._nlu()
+        engine = self.nlu
         invocation = split_invocation(text, engine.model.invocation_name)
         if invocation.kind == "launch":
             return "launch", None
@@ -174,7 +176,7 @@ class Conversation:
 
     def send_resolution(self, resolution: Resolution, text: str | None = None) -> Turn:
         """Send an already-resolved intent (used by ``say`` and by dialog scripts)."""
-        intent = self._nlu().model.intent(resolution.intent)
+        intent = self.nlu.model.intent(resolution.intent)
         slot_names = [s.name for s in intent.slots] if intent else list(resolution.slots)
         request = envelopes.intent_request(resolution, slot_names, self.locale, self.skill_id)
         return self.send(request, text if text is not None else resolution.utterance,

@@ -80,7 +80,7 @@ def _guarded_channel_class(request_deadline: int) -> type:
     """waitress's HTTPChannel, closing a connection whose request has not arrived in time."""
     from waitress.channel import HTTPChannel
 
-    class DeadlineChannel(HTTPChannel):  # type: ignore[misc]
+    class DeadlineChannel(HTTPChannel):
         """Remembers when the request being read began; gives up on it after the deadline."""
 
         deadline = float(request_deadline)

@@ -55,5 +55,6 @@ def intent_name(handler_input: HandlerInput) -> str | None:
     ``get_intent_name`` raises for those, and for an IntentRequest without an intent)."""
     request = handler_input.request_envelope.request
     if isinstance(request, IntentRequest) and request.intent is not None:
-        return get_intent_name(handler_input)
+        name = get_intent_name(handler_input)
+        return name if isinstance(name, str) else None
     return None

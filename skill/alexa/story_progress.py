@@ -61,7 +61,7 @@ class SavedProgress(Record):
     @classmethod
     def parse(cls, value: Any, story: Story) -> "SavedProgress | None":
         """Parse a stored record defensively (another skill version may have written it)."""
-        position = state.parse_position(value, story.count)
+        position = state.parse_position(value, story.chapter_count)
         if position is None:
             return None
         stamp = _parse_time(value.get(state.LAST_LISTENED)) if isinstance(value, dict) else None
@@ -97,10 +97,10 @@ def request_time(handler_input: HandlerInput) -> datetime:
 def _user_hint(handler_input: HandlerInput) -> str:
     """A short, non-identifying tail of the user id for log context."""
     try:
-        user_id = get_user_id(handler_input) or ""
+        user_id = get_user_id(handler_input)
     except AttributeError:  # an envelope without context.System
-        user_id = ""
-    return f"...{user_id[-8:]}" if user_id else "unknown"
+        user_id = None
+    return f"...{user_id[-8:]}" if isinstance(user_id, str) and user_id else "unknown"
 
 
 def _store_failed(handler_input: HandlerInput, operation: str, exc: BaseException) -> None:
@@ -162,7 +162,7 @@ def session_position(
 ) -> StoryPosition | None:
     """The position kept in session attributes, if the story has been touched this session."""
     story = story or load_chapters()
-    return state.session_position(handler_input, story.count)
+    return state.session_position(handler_input, story.chapter_count)
 
 
 def current_position(

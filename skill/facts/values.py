@@ -34,7 +34,7 @@ def sort_key(value: Any) -> float | None:
     if isinstance(value, (int, float)):
         return float(value)
     if isinstance(value, dict):
-        return (value["min"] + value["max"]) / 2
+        return float((value["min"] + value["max"]) / 2)
     if isinstance(value, str):
         match = _DATE.match(value)
         if match:
@@ -94,5 +94,5 @@ def _same_number(said: str, number: float, year: int | None, option: Any) -> boo
     if year is not None:
         return int(spoken) == year
     if isinstance(option, dict):
-        return option["min"] <= spoken <= option["max"]
+        return bool(option["min"] <= spoken <= option["max"])
     return abs(spoken - number) < 0.5

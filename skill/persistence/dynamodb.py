@@ -221,7 +221,8 @@ def make_dynamodb_adapter(
     """
     if not table_name:
         raise ValueError("make_dynamodb_adapter needs a table name (TABLE_NAME is empty).")
-    adapter_class = _json_types_adapter_class(_import_adapter_class(region))
+    # A class is hashable; mypy reads the adapter class's __hash__ as an instance method.
+    adapter_class = _json_types_adapter_class(_import_adapter_class(region))  # type: ignore[arg-type]
     from ask_sdk_dynamodb.partition_keygen import user_id_partition_keygen
 
     return adapter_class(

@@ -77,8 +77,9 @@ class Story(Record):
     chapters: tuple[Chapter, ...]
 
     @property
-    def count(self) -> int:
-        """How many chapters there are (chapter numbers run 1..count)."""
+    def chapter_count(self) -> int:
+        """How many chapters there are (chapter numbers run 1..chapter_count). Not ``count``:
+        a Record is a tuple, and that name is tuple's own method."""
         return len(self.chapters)
 
     def chapter(self, number: int) -> Chapter | None:

@@ -88,7 +88,7 @@ def _narrate(story: Story, number: int, *, explicit: bool, resumed: bool = False
     chapter = story.chapter(number)
     if chapter is None:  # callers range-check; kept total so the function never raises
         return Outcome(StoryPosition(1, False), Kind.NO_SUCH_CHAPTER, None, requested=number)
-    position = StoryPosition(chapter=number, finished=number == story.count)
+    position = StoryPosition(chapter=number, finished=number == story.chapter_count)
     return Outcome(position, Kind.NARRATE, chapter, explicit=explicit, resumed=resumed)
 
 
@@ -107,8 +107,8 @@ def _resume(story: Story, pos: StoryPosition, started: bool) -> Outcome:
 def _next(story: Story, pos: StoryPosition, started: bool) -> Outcome:
     if not started:
         return _narrate(story, 1, explicit=False)
-    if pos.chapter >= story.count:
-        return Outcome(StoryPosition(story.count, True), Kind.AT_END, story.chapters[-1])
+    if pos.chapter >= story.chapter_count:
+        return Outcome(StoryPosition(story.chapter_count, True), Kind.AT_END, story.chapters[-1])
     return _narrate(story, pos.chapter + 1, explicit=False)
 
 
@@ -157,8 +157,8 @@ def step(
     """
     started = position is not None
     pos = position or StoryPosition()
-    if pos.chapter > story.count:
-        pos = StoryPosition(story.count, True)
+    if pos.chapter > story.chapter_count:
+        pos = StoryPosition(story.chapter_count, True)
     move = _MOVES.get(command)
     if move is not None:
         return move(story, pos, started)

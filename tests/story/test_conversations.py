@@ -20,7 +20,7 @@ from tests.support.alexa_limits import assert_alexa_valid
 
 Talk = Callable[..., Conversation]
 STORY = load_chapters()
-LAST = STORY.count
+LAST = STORY.chapter_count
 ALICE = "amzn1.ask.account.ALICE"
 BOB = "amzn1.ask.account.BOB"
 

@@ -58,7 +58,7 @@ def _facts_present() -> None:
         pytest.fail(f"{FACTS_FILE} is missing; the story's facts cannot be checked")
 
 
-@pytest.mark.parametrize("number", range(1, STORY.count + 1))
+@pytest.mark.parametrize("number", range(1, STORY.chapter_count + 1))
 def test_years_are_facts(number: int) -> None:
     chapter = STORY.chapter(number)
     assert chapter is not None
@@ -67,7 +67,7 @@ def test_years_are_facts(number: int) -> None:
     assert not missing, f"chapter {number} mentions years not in facts.json: {missing}"
 
 
-@pytest.mark.parametrize("number", range(1, STORY.count + 1))
+@pytest.mark.parametrize("number", range(1, STORY.chapter_count + 1))
 def test_distances_are_facts(number: int) -> None:
     chapter = STORY.chapter(number)
     assert chapter is not None
@@ -96,7 +96,7 @@ def test_temperature_pattern_reads_ranges_and_minus() -> None:
         "40", "58", "62", "30"}
 
 
-@pytest.mark.parametrize("number", range(1, STORY.count + 1))
+@pytest.mark.parametrize("number", range(1, STORY.chapter_count + 1))
 def test_temperatures_are_facts(number: int) -> None:
     chapter = STORY.chapter(number)
     assert chapter is not None
@@ -104,7 +104,7 @@ def test_temperatures_are_facts(number: int) -> None:
     assert not missing, f"chapter {number} mentions temperatures not in facts.json: {missing}"
 
 
-@pytest.mark.parametrize("number", range(1, STORY.count + 1))
+@pytest.mark.parametrize("number", range(1, STORY.chapter_count + 1))
 def test_names_are_facts(number: int) -> None:
     chapter = STORY.chapter(number)
     assert chapter is not None

@@ -8,7 +8,7 @@ from skill.story.chapters import load_chapters
 from skill.story.navigation import Command, Kind, StoryPosition, step
 
 STORY = load_chapters()
-LAST = STORY.count
+LAST = STORY.chapter_count
 P = StoryPosition
 NOT_STARTED = None
 
