@@ -50,6 +50,18 @@ class _Step:
     kind: str  # "ins" | "del" | "lit" | "slot" | "skip"
 
 
+class _Cells:
+    """One alignment's table and what filling it needs (see :meth:`FuzzyParser.align`)."""
+
+    __slots__ = ("back", "carrier", "cost", "memo", "parts", "sample", "stems", "words")
+
+    def __init__(self, sample: CompiledSample, parts: list[str | SlotPart], words: list[str],
+                 stems: list[str], cost: list[list[float]], back: list[list[_Step | None]],
+                 memo: dict[tuple[str, str, bool], float], *, carrier: bool) -> None:
+        self.sample, self.parts, self.words, self.stems = sample, parts, words, stems
+        self.cost, self.back, self.memo, self.carrier = cost, back, memo, carrier
+
+
 @functools.lru_cache(maxsize=65536)
 def _word_cost(sample_word: str, spoken: str) -> float:
     if sample_word == spoken:
@@ -148,39 +160,22 @@ class FuzzyParser:
         memo = {} if memo is None else memo
         sample = self.compiled.samples[number]
         parts = self.stemmed[number]
-        stems = [stem(w) for w in words]
         rows, cols = len(parts) + 1, len(words) + 1
         cost = [[INF] * cols for _ in range(rows)]
         back: list[list[_Step | None]] = [[None] * cols for _ in range(rows)]
         cost[0][0] = 0.0
         # Costs only grow from row to row: once a whole row exceeds the budget, give up.
         budget = (1.0 - THRESHOLD) * max(len(parts), 1)
-        # A search query needs its carrier phrase (as ASK requires): no dropped literals.
-        carrier = any(p.slot_type == SEARCH_QUERY for p in sample.slot_parts)
+        cell = _Cells(sample, parts, words, [stem(w) for w in words], cost, back, memo,
+                      # A search query needs its carrier phrase (as ASK requires): no dropped
+                      # literals.
+                      carrier=any(p.slot_type == SEARCH_QUERY for p in sample.slot_parts))
         for i in range(rows):
             if min(cost[i]) > budget:
                 return None
             for j in range(cols):
-                here = cost[i][j]
-                if here == INF:
-                    continue
-                if j < len(words):
-                    extra = COST_STOPWORD if words[j] in _LIGHT_WORDS else COST_WORD
-                    self._relax(cost, back, i, j, i, j + 1, here + extra, "ins")
-                if i == len(parts):
-                    continue
-                part = parts[i]
-                if isinstance(part, str):
-                    drop = INF if carrier else COST_STOPWORD if part in _LIGHT_WORDS else COST_WORD
-                    self._relax(cost, back, i, j, i + 1, j, here + drop, "del")
-                    if j < len(words):
-                        step = _word_cost(part, stems[j])
-                        self._relax(cost, back, i, j, i + 1, j + 1, here + step, "lit")
-                    continue
-                self._relax(cost, back, i, j, i + 1, j, here + COST_MISSING_SLOT, "skip")
-                for k in range(j + 1, cols):
-                    step = self._span_cost(sample, part, " ".join(words[j:k]), memo)
-                    self._relax(cost, back, i, j, i + 1, k, here + step, "slot")
+                if cost[i][j] != INF:
+                    self._extend(cell, i, j)
         total = cost[rows - 1][cols - 1]
         units = max(len(parts), 1)
         score = 1.0 - total / units
@@ -192,6 +187,28 @@ class FuzzyParser:
         return Candidate(sample.intent, round(score * SCALE, 4), "fuzzy", sample.text, slots,
                          f"alignment cost {total:.2f} over {units} parts",
                          literals=literal_hits)
+
+    def _extend(self, cell: _Cells, i: int, j: int) -> None:
+        """Every step out of cell (i, j): an extra word, a dropped or matched literal, a slot
+        skipped or filled by the next words."""
+        cost, back, words, here = cell.cost, cell.back, cell.words, cell.cost[i][j]
+        if j < len(words):
+            extra = COST_STOPWORD if words[j] in _LIGHT_WORDS else COST_WORD
+            self._relax(cost, back, i, j, i, j + 1, here + extra, "ins")
+        if i == len(cell.parts):
+            return
+        part = cell.parts[i]
+        if isinstance(part, str):
+            drop = INF if cell.carrier else COST_STOPWORD if part in _LIGHT_WORDS else COST_WORD
+            self._relax(cost, back, i, j, i + 1, j, here + drop, "del")
+            if j < len(words):
+                step = _word_cost(part, cell.stems[j])
+                self._relax(cost, back, i, j, i + 1, j + 1, here + step, "lit")
+            return
+        self._relax(cost, back, i, j, i + 1, j, here + COST_MISSING_SLOT, "skip")
+        for k in range(j + 1, len(words) + 1):
+            step = self._span_cost(cell.sample, part, " ".join(words[j:k]), cell.memo)
+            self._relax(cost, back, i, j, i + 1, k, here + step, "slot")
 
     @staticmethod
     def _relax(cost: list[list[float]], back: list[list[_Step | None]], i: int, j: int,

@@ -30,7 +30,7 @@ import socket
 import ssl
 import threading
 from collections.abc import Callable
-from urllib.parse import urlsplit
+from urllib.parse import SplitResult, urlsplit
 
 from balto.web import oscrypto_compat
 
@@ -83,6 +83,22 @@ def canonical_cert_url(value: object) -> str:
     whitespace, control or non-ASCII characters, no commas (a header sent twice), no user info,
     query, fragment or %-escapes.
     """
+    parts = _split_url(value)
+    if parts.scheme.lower() != "https":
+        raise _url_error("protocol")
+    host, sep, port = parts.netloc.partition(":")
+    if "@" in parts.netloc or host.lower() != CERT_HOST:
+        raise _url_error("hostname")
+    if sep and not (_PORT.fullmatch(port) and int(port) == 443):
+        raise _url_error("port")
+    if parts.query or parts.fragment or "?" in str(value) or "#" in str(value):
+        raise _url_error("query or fragment")
+    return f"https://{CERT_HOST}{_cert_path(parts.path)}"
+
+
+def _split_url(value: object) -> SplitResult:
+    """The URL's parts, once it is one plain URL (a non-empty, bounded, printable ASCII string
+    without spaces or commas)."""
     if not isinstance(value, str) or not value:
         raise VerificationException("Missing Signature/Certificate for the skill request")
     if len(value) > MAX_URL_LENGTH:
@@ -92,24 +108,19 @@ def canonical_cert_url(value: object) -> str:
             "Signature Certificate URL must be one URL without spaces or control characters"
         )
     try:
-        parts = urlsplit(value)
+        return urlsplit(value)
     except ValueError as exc:  # e.g. an unbalanced '[' in the host
         raise _url_error("syntax") from exc
-    if parts.scheme.lower() != "https":
-        raise _url_error("protocol")
-    host, sep, port = parts.netloc.partition(":")
-    if "@" in parts.netloc or host.lower() != CERT_HOST:
-        raise _url_error("hostname")
-    if sep and not (_PORT.fullmatch(port) and int(port) == 443):
-        raise _url_error("port")
-    if parts.query or parts.fragment or "?" in value or "#" in value:
-        raise _url_error("query or fragment")
-    if not _PATH.fullmatch(parts.path):
+
+
+def _cert_path(path: str) -> str:
+    """The normalised path, when it lies under Amazon's certificate folder."""
+    if not _PATH.fullmatch(path):
         raise _url_error("path")
-    path = posixpath.normpath(parts.path)
-    if not path.startswith(CERT_PATH_PREFIX) or path == CERT_PATH_PREFIX.rstrip("/"):
+    normal = posixpath.normpath(path)
+    if not normal.startswith(CERT_PATH_PREFIX) or normal == CERT_PATH_PREFIX.rstrip("/"):
         raise _url_error("path")
-    return f"https://{CERT_HOST}{path}"
+    return normal
 
 
 def parse_pem_chain(data: bytes) -> list[bytes]:
