@@ -48,7 +48,7 @@ def real_skill() -> CustomSkill:
 
 def serve_signed(skill: CustomSkill, bodies: Path, signatures: Path, threads: int) -> None:
     from balto.web.verification import AlexaSignatureVerifier, AlexaTimestampVerifier
-    from tests.web import pki
+    from tests.balto.web import pki
 
     root = pki.make_root("Serum Run Benchmark Root")
     signer = pki.make_signing_cert(root)
