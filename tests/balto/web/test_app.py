@@ -16,8 +16,8 @@ from balto.web.verification import (
     SkillIdVerifier,
 )
 from skill.speech import phrases
-from tests.support.alexa_limits import assert_alexa_valid
 from tests.balto.web import envelopes, pki
+from tests.support.alexa_limits import assert_alexa_valid
 
 
 @pytest.fixture

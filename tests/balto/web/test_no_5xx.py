@@ -26,9 +26,9 @@ from hypothesis.control import currently_in_test_context
 from balto.web.app import create_app
 from balto.web.verification import AlexaSignatureVerifier, AlexaTimestampVerifier
 from skill.alexa.skill_factory import build_skill, make_handler
-from tests.support.alexa_limits import assert_alexa_valid
 from tests.balto.web import envelopes, pki
 from tests.balto.web.conftest import chain_loader
+from tests.support.alexa_limits import assert_alexa_valid
 
 #: What the host answers: served, refused (bad input / wrong skill / too large / too busy).
 EXPECTED_STATUSES = {200, 400, 403, 413, 429}

@@ -15,9 +15,9 @@ from datetime import timedelta
 import pytest
 
 from balto.web.app import MAX_BODY_BYTES, NO_VERIFY_WARNING, WAITRESS_BODY_LIMIT
-from tests.support.alexa_limits import assert_alexa_valid
 from tests.balto.web import envelopes, pki
 from tests.balto.web.live import LiveServer, live_server
+from tests.support.alexa_limits import assert_alexa_valid
 
 pytestmark = pytest.mark.slow
 

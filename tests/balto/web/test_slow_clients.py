@@ -15,9 +15,9 @@ from collections.abc import Iterator
 import pytest
 
 from balto.web.waitress_server import ServerLimits
-from tests.support.alexa_limits import assert_alexa_valid
 from tests.balto.web import envelopes
 from tests.balto.web.live import LiveServer, live_server
+from tests.support.alexa_limits import assert_alexa_valid
 
 pytestmark = pytest.mark.slow
 

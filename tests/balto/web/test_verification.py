@@ -24,9 +24,9 @@ from balto.web.verification import (
     VerificationException,
     fetch_cert_chain,
 )
-from tests.support.alexa_limits import assert_alexa_valid
 from tests.balto.web import envelopes, pki
 from tests.balto.web.conftest import chain_loader
+from tests.support.alexa_limits import assert_alexa_valid
 
 
 def post(client, text: str, headers: dict[str, str]):  # type: ignore[no-untyped-def]
