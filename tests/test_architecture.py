@@ -64,11 +64,13 @@ def test_no_function_is_too_complex_to_follow() -> None:
 
 
 def test_tests_mirror_the_packages() -> None:
-    """tests/skill/<package>/ and tests/balto/<package>/ test that package (fixture folders
-    aside): a test is found where its code is."""
+    """tests/skill/<package>/ and tests/balto/<package>/ test that package or module (fixture
+    folders aside): a test is found where its code is."""
     for top in ("skill", "balto"):
         for folder in (ROOT / "tests" / top).rglob("*"):
             if not folder.is_dir() or folder.name in ("__pycache__", "fixtures"):
                 continue
             relative = folder.relative_to(ROOT / "tests")
-            assert (ROOT / relative / "__init__.py").is_file(), f"tests/{relative} tests nothing"
+            source = ROOT / relative
+            assert (source / "__init__.py").is_file() or source.with_suffix(".py").is_file(), (
+                f"tests/{relative} names no package or module")
