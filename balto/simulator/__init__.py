@@ -1,8 +1,8 @@
 """The local intent simulator: talk to the skill offline, exactly as a speaker would.
 
-``envelopes`` (real request envelopes), ``session`` (a conversation holding session state),
-``runtime`` (model -> engine, skill -> handler), ``render`` (--json records, text display),
-``chat`` (the interactive loop), ``speak`` (espeak-ng), ``dialogs`` (YAML dialog scripts),
-``nlu_eval`` (accuracy on annotated utterances), ``model_check`` (ASK build rules and
-utterance conflicts).  Local-only: the Lambda entry never imports this package.
+``envelopes`` (the one request-envelope builder), ``session`` (a conversation holding session
+state, and its turns), ``runtime`` (model -> engine, configuration -> the skill's handler),
+``transcript`` (a turn as text or a --json summary), ``chat`` (the interactive loop), ``speak``
+(espeak-ng), ``dialogs`` and ``bst`` (dialog scripts), ``nlu_eval`` and ``answer_eval``
+(accuracy), ``model_check`` (ASK build rules and utterance conflicts).
 """
