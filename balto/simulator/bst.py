@@ -37,7 +37,7 @@ import yaml
 
 from balto.nlu import Resolution
 from balto.simulator import transcript
-from balto.simulator.dialogs import DialogFileError, DialogOutcome, TurnOutcome, validate_turn
+from balto.simulator.outcomes import DialogFileError, DialogOutcome, TurnOutcome, validate_turn
 from balto.simulator.session import Conversation, Turn
 
 #: Operators in bst's string syntax ("- help == Welcome"), in the order bst looks for them.
