@@ -13,8 +13,8 @@ if TYPE_CHECKING:
     from balto.nlu.language_model import InteractionModel, ModelError, load_model, parse_model
     from balto.nlu.result import Resolution, SlotResult
 
-# Imported on first use (PEP 562): importing the engine with the package would cost 10-15 ms
-# for a matcher the Lambda never runs.
+# Imported on first use (PEP 562): every balto command imports ModelError, and only the ones
+# that match utterances should pay 10-15 ms for compiling the matcher's module.
 _EXPORTS = {
     "CatchAll": "balto.nlu.engine",
     "NluEngine": "balto.nlu.engine",
