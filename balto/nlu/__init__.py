@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from balto.nlu.result import Resolution, SlotResult
 
 # Imported on first use (PEP 562): every balto command imports ModelError, and only the ones
-# that match utterances should pay 10-15 ms for compiling the matcher's module.
+# that match utterances should pay the 10-15 ms the matcher takes to import.
 _EXPORTS = {
     "CatchAll": "balto.nlu.engine",
     "NluEngine": "balto.nlu.engine",
