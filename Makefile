@@ -3,8 +3,9 @@
 # SAM sets ARTIFACTS_DIR; this target writes nothing anywhere else, so it can also be run by hand:
 #   make build-SkillFunction ARTIFACTS_DIR=/tmp/serum-run-artifact
 #
-# The artifact holds the serving code and its runtime dependencies only. boto3/botocore are left
-# out (the Lambda runtime provides them), and so are the local front doors and dev tools. It ships
+# The artifact holds the serving code and its runtime dependencies only: skill/ as it stands
+# (the local tools live apart, in balto/, and the import contracts in pyproject.toml keep skill/
+# from importing them). boto3/botocore are left out: the Lambda runtime provides them. It ships
 # bytecode compiled with --invalidation-mode unchecked-hash: /var/task is read-only on Lambda, so
 # without it every cold start would recompile every module it imports. (SyntaxWarnings are muted
 # while compiling because ask_sdk_model's docstrings trip them on 3.12; syntax errors still fail.)
@@ -17,12 +18,6 @@ PLATFORM := manylinux2014_x86_64
 # and puts it on PATH as python3.12).
 PYTHON ?= python$(LAMBDA_PYTHON_VERSION)
 LAMBDA_ENTRY ?= lambda/lambda_function.py
-
-# Parts of skill/ that serving on Lambda never imports: the simulator, the CLI, the log
-# reader, the web host and its helpers, and the response validator used by tests.
-# tests/aws/test_build_contents.py checks the Lambda entry's import closure avoids all of them.
-SKILL_EXCLUDES := skill/simulator skill/validation skill/ops skill/cli.py \
-	skill/adapters/web.py skill/adapters/verification.py skill/adapters/oscrypto_compat.py
 
 .PHONY: build-SkillFunction
 
@@ -38,7 +33,6 @@ endif
 	rm -rf "$(ARTIFACTS_DIR)/bin"
 	cp "$(LAMBDA_ENTRY)" "$(ARTIFACTS_DIR)/lambda_function.py"
 	cp -R skill "$(ARTIFACTS_DIR)/skill"
-	cd "$(ARTIFACTS_DIR)" && rm -rf $(SKILL_EXCLUDES)
 	# The answering core, prepared now so a first question does not build it (skill/facts/index.py)
 	cd "$(ARTIFACTS_DIR)" && $(PYTHON) -m skill.facts.index --write skill/facts/data/index.pickle
 	find "$(ARTIFACTS_DIR)" -name __pycache__ -type d -prune -exec rm -rf {} +

@@ -19,9 +19,9 @@ wheel=$(ls "$work"/dist/serum_run-*.whl)
 python3 - "$wheel" <<'PY'
 import sys, zipfile
 names = zipfile.ZipFile(sys.argv[1]).namelist()
-models = sorted(n for n in names if n.startswith("skill/interaction_model/") and n.endswith(".json"))
+models = sorted(n for n in names if n.startswith("balto/interaction_model/") and n.endswith(".json"))
 print(f"{sys.argv[1].rsplit('/', 1)[-1]}: {len(names)} files, models: {', '.join(models)}")
-if "skill/interaction_model/en-US.json" not in models:
+if "balto/interaction_model/en-US.json" not in models:
     sys.exit("the wheel carries no interaction model")
 PY
 
@@ -34,7 +34,7 @@ mkdir "$work/elsewhere"
 cd "$work/elsewhere"
 export XDG_DATA_HOME="$work/data"
 unset PYTHONPATH
-location=$("$work/venv/bin/python" -c 'import skill.simulator.runtime as r; print(r.model_dir())')
+location=$("$work/venv/bin/python" -c 'import balto.simulator.runtime as r; print(r.model_dir())')
 case "$location" in
   "$work/venv/"*) echo "models read from $location" ;;
   *) fail "models were read from $location, not from the installed package" ;;
@@ -43,7 +43,7 @@ answer=$("$work/venv/bin/balto" ask who was togo)
 echo "$answer"
 grep -q "Togo was" <<<"$answer" || fail "balto ask did not answer from the installed package"
 "$work/venv/bin/balto" model check || fail "balto model check reported errors"
-for locale in $("$work/venv/bin/python" -c 'import skill.simulator.runtime as r; print(*r.available_locales())'); do
+for locale in $("$work/venv/bin/python" -c 'import balto.simulator.runtime as r; print(*r.available_locales())'); do
   reply=$("$work/venv/bin/balto" ask --locale "$locale" how far did balto run)
   grep -q "Balto" <<<"$reply" || fail "balto ask --locale $locale: $reply"
   echo "$locale: ok"

@@ -21,8 +21,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from skill.nlu import NluEngine, load_model  # noqa: E402
-from skill.simulator.nlu_eval import load_examples  # noqa: E402
+from balto.nlu import NluEngine, load_model  # noqa: E402
+from balto.simulator.nlu_eval import load_examples  # noqa: E402
 
 
 def percentile(samples: list[float], fraction: float) -> float:

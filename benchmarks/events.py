@@ -10,6 +10,8 @@ import json
 from pathlib import Path
 from typing import Any
 
+from balto.simulator import envelopes
+
 REPO = Path(__file__).resolve().parents[1]
 MODEL_FILE = REPO / "interaction_model" / "en-US.json"
 
@@ -32,36 +34,17 @@ NLU_UTTERANCES = (
     "banana spaceship",
 )
 
-_APPLICATION = {"applicationId": "amzn1.ask.skill.00000000-0000-0000-0000-000000000000"}
-_USER = {"userId": "amzn1.ask.account.BENCHMARK"}
+SKILL_ID = "amzn1.ask.skill.00000000-0000-0000-0000-000000000000"
+USER_ID = "amzn1.ask.account.BENCHMARK"
 
 
 def envelope(request: dict[str, Any], *, new: bool = False) -> dict[str, Any]:
-    """A complete Alexa request envelope around ``request`` (en-US, empty session attributes)."""
-    return {
-        "version": "1.0",
-        "session": {
-            "new": new,
-            "sessionId": "amzn1.echo-api.session.benchmark",
-            "application": _APPLICATION,
-            "user": _USER,
-            "attributes": {},
-        },
-        "context": {
-            "System": {
-                "application": _APPLICATION,
-                "user": _USER,
-                "device": {"deviceId": "amzn1.ask.device.BENCHMARK", "supportedInterfaces": {}},
-                "apiEndpoint": "https://api.amazonalexa.com",
-            }
-        },
-        "request": {
-            "requestId": "amzn1.echo-api.request.benchmark",
-            "timestamp": "2026-01-27T12:00:00Z",
-            "locale": "en-US",
-            **request,
-        },
-    }
+    """A complete Alexa request envelope around ``request``: the simulator's builder, with fixed
+    ids and timestamp so every run times the very same bytes (en-US, no session attributes)."""
+    fixed = {**request, "requestId": "amzn1.echo-api.request.benchmark",
+             "timestamp": "2026-01-27T12:00:00Z"}
+    return envelopes.envelope(fixed, user_id=USER_ID, session_id="amzn1.echo-api.session.benchmark",
+                              new=new, skill_id=SKILL_ID, device_id="amzn1.ask.device.BENCHMARK")
 
 
 def launch() -> dict[str, Any]:
@@ -69,17 +52,8 @@ def launch() -> dict[str, Any]:
 
 
 def intent(name: str, slots: dict[str, str] | None = None) -> dict[str, Any]:
-    slot_objects = {
-        slot: {"name": slot, "value": value, "confirmationStatus": "NONE"}
-        for slot, value in (slots or {}).items()
-    }
-    return envelope(
-        {
-            "type": "IntentRequest",
-            "dialogState": "COMPLETED",
-            "intent": {"name": name, "confirmationStatus": "NONE", "slots": slot_objects},
-        }
-    )
+    built = {slot: envelopes.slot(slot, value) for slot, value in (slots or {}).items()}
+    return envelope(envelopes.named_intent_request(name, built))
 
 
 def question_intent() -> tuple[str, str] | None:

@@ -419,9 +419,9 @@ def question_row(ours: ModuleType, floor: ModuleType, iterations: int) -> Row:
 
 def nlu_row(iterations: int) -> Row:
     try:
-        from skill.nlu import NluEngine, load_model
+        from balto.nlu import NluEngine, load_model
     except ImportError as exc:
-        return na_row("simulator NLU resolve p50", f"skill.nlu not importable ({exc})")
+        return na_row("simulator NLU resolve p50", f"balto.nlu not importable ({exc})")
     if not events.MODEL_FILE.exists():
         return na_row("simulator NLU resolve p50", "interaction_model/en-US.json missing")
     engine = NluEngine(load_model(events.MODEL_FILE))

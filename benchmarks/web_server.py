@@ -27,7 +27,7 @@ sys.path.insert(0, str(REPO))
 
 from ask_sdk_core.skill import CustomSkill  # noqa: E402
 
-from skill.adapters.web import DEFAULT_THREADS, create_app, make_server, serve  # noqa: E402
+from balto.web.app import DEFAULT_THREADS, create_app, make_server, serve  # noqa: E402
 
 
 def floor_skill() -> CustomSkill:
@@ -47,8 +47,8 @@ def real_skill() -> CustomSkill:
 
 
 def serve_signed(skill: CustomSkill, bodies: Path, signatures: Path, threads: int) -> None:
-    from skill.adapters.verification import AlexaSignatureVerifier, AlexaTimestampVerifier
-    from tests.web import pki
+    from balto.web.verification import AlexaSignatureVerifier, AlexaTimestampVerifier
+    from tests.balto.web import pki
 
     root = pki.make_root("Serum Run Benchmark Root")
     signer = pki.make_signing_cert(root)

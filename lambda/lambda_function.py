@@ -1,8 +1,8 @@
 """AWS Lambda entry point for Serum Run.
 
 The skill is built once per container (at import, i.e. during the cold start) and reused for every
-request the container serves. Only what serving needs is imported here: no Flask, no simulator, no
-YAML; the DynamoDB adapter (and with it boto3) only when TABLE_NAME is configured.
+request the container serves, by the same ``handler_from_config`` every front door uses. Only
+``skill`` is imported (docs/performance.md measures what that costs).
 """
 
 from __future__ import annotations
@@ -24,8 +24,8 @@ if not os.path.isdir(os.path.join(_HERE, "skill")):
     sys.path.insert(0, os.path.dirname(_HERE))
 
 from skill.alexa.metrics import print_line  # noqa: E402
-from skill.alexa.skill_factory import build_skill, make_handler  # noqa: E402
-from skill.config import load_config, persistence_from_config  # noqa: E402
+from skill.alexa.skill_factory import handler_from_config  # noqa: E402
+from skill.config import load_config  # noqa: E402
 from skill.logging_setup import configure_logging  # noqa: E402
 
 _config = load_config()
@@ -35,13 +35,7 @@ configure_logging(_config.log_level, _config.log_format)
 
 # Outcome metrics (answered, no record, fallback, chapter reached) go to stdout as CloudWatch
 # embedded-metric-format lines: CloudWatch Logs turns them into metrics, no API call needed.
-_handler = make_handler(
-    build_skill(
-        persistence=persistence_from_config(_config),
-        skill_id=_config.skill_id,
-        metrics=print_line,
-    )
-)
+_handler = handler_from_config(_config, metrics=print_line)
 gc.freeze()
 gc.enable()
 

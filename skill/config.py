@@ -1,23 +1,18 @@
 """Runtime configuration: the one place the serving code reads environment variables.
 
 The Lambda entry and the local front doors call :func:`load_config` once (at cold start / at
-process start) and hand the resulting frozen :class:`Config` to whatever needs it, so no module
-deeper in the skill ever looks at ``os.environ`` and tests can build a configuration from a plain
-dict. :func:`persistence_from_config` turns that configuration into a persistence adapter,
-importing the DynamoDB edge only when a table is configured: importing ``ask_sdk_dynamodb`` costs a
-boto3 session (~0.3 s) and needs an AWS region, which a local run must not pay for or require.
+process start) and hand the resulting frozen :class:`Config` to
+:func:`skill.alexa.skill_factory.handler_from_config`, so no module deeper in the skill ever looks
+at ``os.environ`` and tests can build a configuration from a plain dict.
 """
 
 import logging
 import os
 from collections.abc import Mapping
 from dataclasses import FrozenInstanceError
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from skill.records import Record
-
-if TYPE_CHECKING:
-    from ask_sdk_core.attributes_manager import AbstractPersistenceAdapter
 
 LOG_LEVELS: tuple[str, ...] = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 """The values LOG_LEVEL accepts (case-insensitive)."""
@@ -35,9 +30,8 @@ class ConfigError(ValueError):
 class Config(Record):
     """Everything the serving code needs to know about its environment.
 
-    A :class:`~skill.records.Record` rather than a frozen dataclass: the class costs far less to
-    create at cold start. Assigning to a field raises :class:`dataclasses.FrozenInstanceError`,
-    as it did when this was a dataclass (ask-sdk imports ``dataclasses`` anyway, so it is free).
+    Frozen: assigning to a field raises :class:`dataclasses.FrozenInstanceError`; a changed copy
+    comes from ``_replace`` (``balto --db`` overrides the store that way).
 
     Attributes
     ----------
@@ -137,24 +131,3 @@ def load_config(environ: Mapping[str, str] | None = None) -> Config:
         region=_setting(env, "AWS_REGION") or _setting(env, "AWS_DEFAULT_REGION"),
         dynamodb_endpoint=_setting(env, "AWS_ENDPOINT_URL_DYNAMODB"),
     )
-
-
-def persistence_from_config(cfg: Config) -> "AbstractPersistenceAdapter | None":
-    """Pick the progress store the configuration asks for.
-
-    DynamoDB when ``table_name`` is set (the AWS deployment), else SQLite when ``sqlite_path`` is
-    set (local runs), else ``None``: the skill then works without remembering story progress
-    between sessions, which is the right default for throw-away simulator runs and tests.
-    Both adapters are imported lazily so each front door pays only for the one it uses.
-    """
-    if cfg.table_name is not None:
-        from skill.adapters.dynamodb import make_dynamodb_adapter
-
-        return make_dynamodb_adapter(
-            cfg.table_name, endpoint_url=cfg.dynamodb_endpoint, region=cfg.region
-        )
-    if cfg.sqlite_path is not None:
-        from skill.alexa.sqlite_persistence import SQLitePersistenceAdapter
-
-        return SQLitePersistenceAdapter(cfg.sqlite_path)
-    return None

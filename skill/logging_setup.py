@@ -52,7 +52,7 @@ def _timestamp(record: logging.LogRecord) -> str:
 
 
 class TextFormatter(logging.Formatter):
-    """``2026-01-27T12:00:00.123Z WARNING skill.adapters.web: message`` (+ traceback lines)."""
+    """``2026-01-27T12:00:00.123Z WARNING balto.web.app: message`` (+ traceback lines)."""
 
     def format(self, record: logging.LogRecord) -> str:
         line = f"{_timestamp(record)} {record.levelname} {record.name}: {record.getMessage()}"
@@ -103,14 +103,14 @@ class RateLimitFilter(logging.Filter):
         return True
 
 
-class _StderrHandler(logging.StreamHandler):  # type: ignore[type-arg]
+class _StderrHandler(logging.StreamHandler[TextIO]):
     """Writes to whatever ``sys.stderr`` is at the time (test runners replace it)."""
 
     def __init__(self) -> None:
         super().__init__()
 
     @property
-    def stream(self) -> TextIO:  # type: ignore[override]
+    def stream(self) -> TextIO:
         return sys.stderr
 
     @stream.setter

@@ -10,7 +10,7 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-from skill.simulator import runtime
+from balto.simulator import runtime
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -20,10 +20,11 @@ def _setuptools() -> dict[str, Any]:
     return config["tool"]["setuptools"]  # type: ignore[no-any-return]
 
 
-def test_every_package_under_skill_is_listed() -> None:
+def test_every_package_under_skill_and_balto_is_listed() -> None:
     on_disk = {
         ".".join(init.parent.relative_to(REPO).parts)
-        for init in (REPO / "skill").rglob("__init__.py")
+        for top in ("skill", "balto")
+        for init in (REPO / top).rglob("__init__.py")
     }
     listed = set(_setuptools()["packages"])
     assert listed - {runtime.MODELS_PACKAGE} == on_disk

@@ -1,56 +1,63 @@
-"""The composition root: every front door (Lambda, simulator, web host) builds the skill here.
+"""The composition root: every front door (Lambda, simulator, web host) gets the skill here.
 
-``build_skill`` wires the fact store, the ranker, handler families (in dispatch order), the error
-handler and the persistence adapter into one ask-sdk ``CustomSkill``. ``make_handler`` wraps it in
-the same dict-in, dict-out function Lambda calls, so JSON (de)serialisation is exercised locally
-exactly as in production.
+:func:`handler_from_config` is the one assembly: the configuration picks the persistence adapter
+(:mod:`skill.persistence`), :func:`build_skill` wires the handler families in
+:data:`DISPATCH_ORDER`, the error handler and the interceptors into one ask-sdk ``CustomSkill``,
+and :func:`make_handler` wraps it in the dict-in, dict-out function Lambda calls, so JSON
+(de)serialisation is exercised locally exactly as in production.
 """
 
 from __future__ import annotations
 
-import copy
 import json
 import logging
 from collections.abc import Callable
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Any, cast
+from typing import Any, cast
 
 from ask_sdk_core.attributes_manager import AbstractPersistenceAdapter
+from ask_sdk_core.dispatch_components import AbstractRequestHandler
 from ask_sdk_core.exceptions import AskSdkException
 from ask_sdk_core.serialize import DefaultSerializer
 from ask_sdk_core.skill import CustomSkill
 from ask_sdk_core.skill_builder import CustomSkillBuilder
 from ask_sdk_model import RequestEnvelope
 
+from skill.alexa.addressing import addressed_to, application_id
+from skill.alexa.handlers import fallbacks, launch_builtins, questions, story
 from skill.alexa.handlers.errors import CatchAllExceptionHandler
-from skill.alexa.handlers.launch_builtins import builtin_handlers
-from skill.alexa.handlers.questions import question_handlers
-from skill.alexa.handlers.story import STORY_HANDLERS
 from skill.alexa.interceptors import RequestLogInterceptor
 from skill.alexa.request_limits import RequestShapeError, check_shape
-from skill.alexa.story_progress import resume_offer
-from skill.facts.lazy import LazyRanker
-
-if TYPE_CHECKING:
-    from skill.facts.ranking import Ranker
-    from skill.facts.store import FactStore
+from skill.config import Config
+from skill.persistence import persistence_from_config
+from skill.speech import phrases
 
 log = logging.getLogger(__name__)
 
-LambdaHandler = Callable[[dict[str, Any], Any], dict[str, Any]]
+#: Every request handler, in the order ask-sdk asks them: the first whose ``can_handle`` says yes
+#: answers. Each family's own order is given in its module.
+DISPATCH_ORDER: tuple[AbstractRequestHandler, ...] = (
+    # Story first: while a chapter waits, yes / no / next / repeat / stop move the story.
+    *story.HANDLERS,
+    # Launch and the built-ins: help, stop, home and repeat mean the same everywhere else.
+    *launch_builtins.HANDLERS,
+    # Questions: answers, follow-ups, "tell me more", sources, yes to an offered fact.
+    *questions.HANDLERS,
+    # Last, the catch-alls: no to nothing pending, any other intent, any other request type.
+    *fallbacks.HANDLERS,
+)
 
-#: Returned when the incoming event cannot even be parsed as a request envelope. Pre-built and
-#: valid by construction, so a garbage event still gets a spoken answer rather than a stack trace.
-_UNPARSEABLE_RESPONSE: dict[str, Any] = {
-    "version": "1.0",
-    "response": {
-        "outputSpeech": {
-            "type": "SSML",
-            "ssml": "<speak>Sorry, I couldn't understand that request. Please try again.</speak>",
+
+def _apology(ssml: str) -> dict[str, Any]:
+    """The fixed response for an event that cannot be answered normally (valid by construction,
+    so a garbage event still gets a spoken answer rather than a stack trace)."""
+    return {
+        "version": "1.0",
+        "response": {
+            "outputSpeech": {"type": "SSML", "ssml": ssml},
+            "shouldEndSession": True,
         },
-        "shouldEndSession": True,
-    },
-}
+    }
 
 
 class IsoTimestampSerializer(DefaultSerializer):
@@ -78,10 +85,8 @@ class IsoTimestampSerializer(DefaultSerializer):
 
 
 def build_skill(
-    store: FactStore | None = None,
     persistence: AbstractPersistenceAdapter | None = None,
     *,
-    skill_id: str | None = None,
     metrics: Callable[[str], None] | None = None,
 ) -> CustomSkill:
     """Assemble the skill. Cheap enough to call once per process; never per request.
@@ -89,14 +94,8 @@ def build_skill(
     ``metrics`` receives one CloudWatch embedded-metric-format line per request with a countable
     outcome (skill/alexa/metrics.py); the Lambda entry prints them, other front doors pass None.
     """
-    # Without a store the ranker loads the packaged one on the first question, not here: a
-    # launch never needs it.
-    ranker = cast("Ranker", LazyRanker(store))
-    first, last = builtin_handlers(ranker, resume_offer)
-    builder = CustomSkillBuilder(persistence_adapter=persistence)
-    if skill_id:
-        builder.skill_id = skill_id
-    for handler in (*STORY_HANDLERS, *first, *question_handlers(ranker), *last):
+    builder = CustomSkillBuilder(persistence_adapter=persistence)  # type: ignore[arg-type]
+    for handler in DISPATCH_ORDER:
         builder.add_request_handler(handler)
     builder.add_exception_handler(CatchAllExceptionHandler())
     builder.add_global_request_interceptor(RequestLogInterceptor())
@@ -113,56 +112,59 @@ class ForeignSkillRequest(AskSdkException):
     """The request names another skill's id: refused (Lambda reports the invocation failed)."""
 
 
-_FAILED_SSML = "<speak>Sorry, something went wrong on my side. Please try again.</speak>"
-
-
-def _apology(ssml: str | None = None) -> dict[str, Any]:
-    """A fresh copy of the fixed response for events that cannot be answered normally."""
-    response = copy.deepcopy(_UNPARSEABLE_RESPONSE)
-    if ssml is not None:
-        response["response"]["outputSpeech"]["ssml"] = ssml
-    return response
-
-
-def _application_id(envelope: RequestEnvelope) -> str | None:
-    system = getattr(getattr(envelope, "context", None), "system", None)
-    return getattr(getattr(system, "application", None), "application_id", None)
-
-
-def make_handler(skill: CustomSkill) -> LambdaHandler:
-    """A Lambda-style handler bound to one already-built skill.
+class SkillHandler:
+    """A Lambda-style handler bound to one already-built skill: dict in, dict out.
 
     Unlike ``SkillBuilder.lambda_handler`` (which builds a ``CustomSkill`` per request) the skill
-    is reused. A request for another skill id raises :class:`ForeignSkillRequest`, the refusal
-    Alexa expects; every other failure outside the handlers still gets a spoken apology. An
-    envelope outside :mod:`skill.alexa.request_limits` (nested too deep, absurd numbers) gets the
-    apology at once, with a one-line log entry instead of a traceback from deep in the SDK.
+    is reused. With a ``skill_id``, a request naming another skill raises
+    :class:`ForeignSkillRequest`, the refusal Alexa expects; every other failure outside the
+    handlers still gets a spoken apology. An envelope outside :mod:`skill.alexa.request_limits`
+    (nested too deep, absurd numbers) gets the apology at once, with a one-line log entry instead
+    of a traceback from deep in the SDK.
     """
-    serializer = skill.serializer
-    skill_id = skill.skill_id
 
-    def handler(event: dict[str, Any], context: Any = None) -> dict[str, Any]:
+    def __init__(self, skill: CustomSkill, skill_id: str | None = None) -> None:
+        self.skill = skill
+        self.skill_id = skill_id
+
+    def __call__(self, event: dict[str, Any], context: Any = None) -> dict[str, Any]:
         try:
             check_shape(event)
         except RequestShapeError as exc:
             log.warning("refused a request envelope: %s", exc)
-            return _apology()
+            return _apology(phrases.UNPARSEABLE_SSML)
+        serializer = self.skill.serializer
         try:
             envelope = serializer.deserialize(payload=json.dumps(event), obj_type=RequestEnvelope)
         except Exception:  # noqa: BLE001 - any malformed event gets the fixed apology
             log.warning("could not parse request envelope", exc_info=True)
-            return _apology()
+            return _apology(phrases.UNPARSEABLE_SSML)
         if not isinstance(envelope, RequestEnvelope) or envelope.request is None:
             log.warning("request envelope without a request")
-            return _apology()
-        if skill_id and _application_id(envelope) != skill_id:
-            log.warning("refused a request for skill %s", _application_id(envelope))
+            return _apology(phrases.UNPARSEABLE_SSML)
+        if self.skill_id and not addressed_to(envelope, self.skill_id):
+            log.warning("refused a request for skill %s", application_id(envelope))
             raise ForeignSkillRequest("request is for a different skill")
         try:
-            response = skill.invoke(request_envelope=envelope, context=context)
-            return serializer.serialize(response)  # type: ignore[no-any-return]
+            response = self.skill.invoke(request_envelope=envelope, context=context)
+            return cast("dict[str, Any]", serializer.serialize(response))
         except Exception:  # noqa: BLE001 - the listener hears an apology, the log the cause
             log.exception("skill dispatch failed outside the handlers")
-            return _apology(_FAILED_SSML)
+            return _apology(phrases.FAILED_SSML)
 
-    return handler
+
+def make_handler(skill: CustomSkill, *, skill_id: str | None = None) -> SkillHandler:
+    """The Lambda-style handler over ``skill`` (refusing other skills' requests when
+    ``skill_id`` is given)."""
+    return SkillHandler(skill, skill_id)
+
+
+def handler_from_config(
+    config: Config, *, metrics: Callable[[str], None] | None = None
+) -> SkillHandler:
+    """The one assembly every front door uses: the configured store, the skill, the handler.
+
+    Raises :class:`~skill.config.ConfigError` when the configured store cannot be opened.
+    """
+    skill = build_skill(persistence_from_config(config), metrics=metrics)
+    return make_handler(skill, skill_id=config.skill_id)

@@ -2,6 +2,7 @@
 
 
 from ask_sdk_core.handler_input import HandlerInput
+from ask_sdk_core.utils import get_intent_name, get_slot
 from ask_sdk_model import IntentRequest
 from ask_sdk_model.slu.entityresolution import StatusCode
 
@@ -30,11 +31,9 @@ def _printable(value: object) -> str:
 
 def slot(handler_input: HandlerInput, name: str) -> SlotValue:
     """The named slot of the current IntentRequest; empty when missing or malformed."""
-    request = handler_input.request_envelope.request
-    if not isinstance(request, IntentRequest) or request.intent is None:
+    if intent_name(handler_input) is None:
         return SlotValue(None, None)
-    slots = request.intent.slots or {}
-    value = slots.get(name) if isinstance(slots, dict) else None
+    value = get_slot(handler_input, name)
     if value is None:
         return SlotValue(None, None)
     raw = _printable(value.value) or None
@@ -52,8 +51,10 @@ def slot(handler_input: HandlerInput, name: str) -> SlotValue:
 
 
 def intent_name(handler_input: HandlerInput) -> str | None:
-    """Name of the intent in the current request, or None for other request types."""
+    """Name of the intent in the current request, or None for other request types (ask-sdk's
+    ``get_intent_name`` raises for those, and for an IntentRequest without an intent)."""
     request = handler_input.request_envelope.request
     if isinstance(request, IntentRequest) and request.intent is not None:
-        return request.intent.name
+        name = get_intent_name(handler_input)
+        return name if isinstance(name, str) else None
     return None

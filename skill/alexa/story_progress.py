@@ -17,8 +17,8 @@ SQLite file held by another process) or unreachable (DynamoDB throttling, an exp
   check on the same old record and the older one win. Stores without it (test doubles) get the
   same rule as read-check-write.
 
-Persistent shape (DESIGN.md): ``{"story": {"chapter": int, "finished": bool,
-"last_listened": ISO-8601}}``; other top-level keys written by other features are preserved.
+The keys, in the session and in the stored record, are :mod:`skill.alexa.state`'s; other
+top-level keys of the stored record are preserved.
 """
 
 import logging
@@ -28,6 +28,7 @@ from typing import Any, Protocol
 
 from ask_sdk_core.exceptions import AttributesManagerException
 from ask_sdk_core.handler_input import HandlerInput
+from ask_sdk_core.utils import get_user_id
 from ask_sdk_model import RequestEnvelope
 
 from skill.alexa import state
@@ -37,17 +38,6 @@ from skill.story.chapters import Story, load_chapters
 from skill.story.navigation import StoryPosition
 
 log = logging.getLogger(__name__)
-
-#: Session flag set once a store failure has been logged in this session.
-STORE_FAILED = "story_store_failed"
-#: Persistent-record key holding the progress dict.
-PERSISTENT_KEY = "story"
-#: ``pending`` values this feature answers with yes/no.
-PENDING_RESUME = "resume_story"
-PENDING_CONTINUE = "continue_story"
-#: ``pending`` after the last chapter: "yes"/"repeat" still belong to the story.
-PENDING_END = "story_end"
-
 
 class AtomicStore(Protocol):
     """A persistence adapter that can read, decide and write one user's record atomically."""
@@ -71,10 +61,10 @@ class SavedProgress(Record):
     @classmethod
     def parse(cls, value: Any, story: Story) -> "SavedProgress | None":
         """Parse a stored record defensively (another skill version may have written it)."""
-        position = StoryPosition.from_value(value, story.count)
+        position = state.parse_position(value, story.chapter_count)
         if position is None:
             return None
-        stamp = _parse_time(value.get("last_listened")) if isinstance(value, dict) else None
+        stamp = _parse_time(value.get(state.LAST_LISTENED)) if isinstance(value, dict) else None
         return cls(position=position, last_listened=stamp)
 
 
@@ -106,20 +96,20 @@ def request_time(handler_input: HandlerInput) -> datetime:
 
 def _user_hint(handler_input: HandlerInput) -> str:
     """A short, non-identifying tail of the user id for log context."""
-    context = handler_input.request_envelope.context
-    system = context.system if context is not None else None
-    user = system.user if system is not None else None
-    user_id = (user.user_id if user is not None else None) or ""
-    return f"...{user_id[-8:]}" if user_id else "unknown"
+    try:
+        user_id = get_user_id(handler_input)
+    except AttributeError:  # an envelope without context.System
+        user_id = None
+    return f"...{user_id[-8:]}" if isinstance(user_id, str) and user_id else "unknown"
 
 
 def _store_failed(handler_input: HandlerInput, operation: str, exc: BaseException) -> None:
     """Log a store failure the first time it happens in this session; later ones at debug."""
     attrs = state.session(handler_input)
-    if attrs.get(STORE_FAILED):
+    if attrs.get(state.STORE_FAILED):
         log.debug("progress store still failing (%s): %s", operation, exc)
         return
-    attrs[STORE_FAILED] = True
+    attrs[state.STORE_FAILED] = True
     log.warning(
         "progress store failed while trying to %s progress for user %s (%s: %s); "
         "story continues from session attributes",
@@ -155,13 +145,13 @@ def load_saved(handler_input: HandlerInput, story: Story | None = None) -> Saved
     saved progress (most cold starts) never reads the chapters file.
     """
     try:
-        record = _read_record(handler_input)
+        stored = _read_record(handler_input)
     except _NoStore:
         return None
     except Exception as exc:  # noqa: BLE001 - any store failure must not stop the story
         _store_failed(handler_input, "load", exc)
         return None
-    value = record.get(PERSISTENT_KEY)
+    value = stored.get(state.PERSISTENT_STORY)
     if not isinstance(value, dict):
         return None  # what SavedProgress.parse says of anything but a dict
     return SavedProgress.parse(value, story or load_chapters())
@@ -172,7 +162,7 @@ def session_position(
 ) -> StoryPosition | None:
     """The position kept in session attributes, if the story has been touched this session."""
     story = story or load_chapters()
-    return StoryPosition.from_value(state.session(handler_input).get(state.STORY), story.count)
+    return state.session_position(handler_input, story.chapter_count)
 
 
 def current_position(
@@ -189,7 +179,7 @@ def current_position(
     saved = load_saved(handler_input, story)
     if saved is None:
         return None
-    state.session(handler_input)[state.STORY] = saved.position.to_dict()
+    state.set_session_position(handler_input, saved.position)
     return saved.position
 
 
@@ -221,10 +211,11 @@ def _atomic_store(handler_input: HandlerInput) -> AtomicStore | None:
 
 
 def _entry(position: StoryPosition, now: datetime) -> dict[str, Any]:
-    return {**position.to_dict(), "last_listened": now.isoformat().replace("+00:00", "Z")}
+    stamp = now.isoformat().replace("+00:00", "Z")
+    return {**state.position_dict(position), state.LAST_LISTENED: stamp}
 
 
-def record(
+def save(
     handler_input: HandlerInput,
     position: StoryPosition,
     *,
@@ -237,11 +228,11 @@ def record(
     backwards (previous, start over, jump), the only case an earlier chapter may be saved.
     """
     story = story or load_chapters()
-    state.session(handler_input)[state.STORY] = position.to_dict()
+    state.set_session_position(handler_input, position)
     now = request_time(handler_input)
     store = _atomic_store(handler_input)
     if store is not None:
-        return _record_atomically(handler_input, store, position, now, explicit, story)
+        return _save_atomically(handler_input, store, position, now, explicit, story)
     try:
         existing = _read_record(handler_input)
     except _NoStore:
@@ -250,12 +241,12 @@ def record(
         _store_failed(handler_input, "check", exc)
         return False
     reason = _may_overwrite(
-        SavedProgress.parse(existing.get(PERSISTENT_KEY), story), position, now, explicit
+        SavedProgress.parse(existing.get(state.PERSISTENT_STORY), story), position, now, explicit
     )
     if reason is not None:
         log.info("not saving story progress for user %s: %s", _user_hint(handler_input), reason)
         return False
-    updated = {**existing, PERSISTENT_KEY: _entry(position, now)}
+    updated = {**existing, state.PERSISTENT_STORY: _entry(position, now)}
     manager = handler_input.attributes_manager
     manager.persistent_attributes = updated
     try:
@@ -268,7 +259,7 @@ def record(
     return True
 
 
-def _record_atomically(
+def _save_atomically(
     handler_input: HandlerInput,
     store: AtomicStore,
     position: StoryPosition,
@@ -276,16 +267,16 @@ def _record_atomically(
     explicit: bool,
     story: Story,
 ) -> bool:
-    """:func:`record`'s check and write as one atomic update of the stored record."""
+    """:func:`save`'s check and write as one atomic update of the stored record."""
     refused: list[str] = []
 
     def change(current: dict[str, Any]) -> dict[str, Any] | None:
-        stored = SavedProgress.parse(current.get(PERSISTENT_KEY), story)
+        stored = SavedProgress.parse(current.get(state.PERSISTENT_STORY), story)
         reason = _may_overwrite(stored, position, now, explicit)
         if reason is not None:
             refused.append(reason)
             return None
-        return {**current, PERSISTENT_KEY: _entry(position, now)}
+        return {**current, state.PERSISTENT_STORY: _entry(position, now)}
 
     try:
         written = store.update_attributes(handler_input.request_envelope, change)
@@ -304,7 +295,7 @@ def resume_offer(handler_input: HandlerInput) -> str | None:
     """The launch greeting for a listener with an unfinished story, or None.
 
     Loads the saved position into the session so a following "yes" resumes there; the launch
-    handler sets ``pending`` to :data:`PENDING_RESUME`.
+    handler sets ``pending`` to :attr:`state.Pending.RESUME_STORY`.
     """
     saved = load_saved(handler_input)
     if saved is None or saved.position.finished:
@@ -312,5 +303,5 @@ def resume_offer(handler_input: HandlerInput) -> str | None:
     chapter = load_chapters().chapter(saved.position.chapter)
     if chapter is None:
         return None
-    state.session(handler_input)[state.STORY] = saved.position.to_dict()
+    state.set_session_position(handler_input, saved.position)
     return story_phrases.resume_offer(chapter)

@@ -536,9 +536,9 @@ def _polarity(ranker: Ranker, fact: Fact, key: str, query: Query, subject: str) 
             verdicts.append("disputed")
         else:
             verdicts.append("yes" if verdict else "no")
-    for verdict in ("yes", "disputed", "no"):
-        if verdict in verdicts:
-            return verdict
+    for said_so in ("yes", "disputed", "no"):
+        if said_so in verdicts:
+            return said_so
     return "yes"
 
 
@@ -619,14 +619,14 @@ def _compare(ranker: Ranker, query: Query, analysis: Analysis) -> Answer | None:
     store = ranker.store
     if comparative is None:
         # "what's the difference between Balto and Togo": each one's identity, side by side.
-        rows = tuple(
+        identities = tuple(
             Row(e, None, fact) for e in query.entities[:3]
             if (fact := store.identity_of(e)) is not None
         )
-        if len(rows) < 2:
+        if len(identities) < 2:
             return None
-        comparison = Comparison("identity", "none", rows)
-        return Answer("compare", rows[0].fact, rows[0].entity, analysis, query,
+        comparison = Comparison("identity", "none", identities)
+        return Answer("compare", identities[0].fact, identities[0].entity, analysis, query,
                       comparison=comparison)
     entities: Sequence[str] = query.entities
     superlative = len(entities) < 2

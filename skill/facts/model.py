@@ -1,9 +1,5 @@
-"""Typed records for the fact store (facts, sources, entities).
-
-The records are :class:`~skill.records.Record` classes rather than frozen dataclasses: just as
-immutable, and creating the classes costs a small fraction of ``@dataclass(frozen=True,
-slots=True)`` (which builds every class twice), which counts on the Lambda cold start.
-"""
+"""Typed records for the fact store (facts, sources, entities): :class:`~skill.records.Record`
+classes (skill/records.py says why not dataclasses)."""
 
 import re
 from collections.abc import Mapping

@@ -1,8 +1,7 @@
 """The shapes of questions: which aspect a question asks about, and who-/which-dog questions.
 
 Kept as regular-expression source text and compiled on the first question
-(:func:`question_patterns`): compiling them at import cost every cold start ~2 ms, launches
-included. Pure: standard library only.
+(:func:`question_patterns`), as docs/DESIGN.md's cold-start rules ask (~2 ms at import).
 """
 
 from __future__ import annotations
@@ -22,8 +21,6 @@ _WHO_PATTERN = (
 PRONOUNS = frozenset("he him his she her it its they them their this that".split())
 
 #: Question shapes. Order matters only for explanation output; all matching aspects count.
-#: Kept as source text and compiled on the first question (:func:`question_patterns`):
-#: compiling them at import cost every cold start ~2 ms, launches included.
 _ASPECT_SOURCES: tuple[tuple[str, str], ...] = (
     ("where_now", (
         r"\b(what|which) museum\b|"

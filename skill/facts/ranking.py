@@ -10,8 +10,8 @@ therefore combines three signals, each explainable:
 3. **Words**: BM25-style overlap of content words with the fact's cues, answer and card, cues
    weighted highest because they are written as questions.
 
-Below :data:`MIN_SCORE` nothing is returned and the skill says it doesn't know, rather than reading
-out the least-bad fact with confidence.
+Below ``Weights.min_score`` nothing is returned and the skill says it doesn't know, rather than
+reading out the least-bad fact with confidence.
 """
 
 from __future__ import annotations
@@ -47,8 +47,8 @@ class Weights(Record):
     """How much each signal counts. Tuned with ``scripts/tune_ranking.py`` on the project's own
     labelled questions (tests/data/phrasings.json, tests/data/heldout_questions*.json).
 
-    A :class:`~skill.records.Record` (``_fields``, ``_replace``, ``_asdict`` for the tuning
-    script) because its class is far cheaper to create at cold start than a frozen dataclass."""
+    The tuning script reads and varies it through the Record's ``_fields``, ``_replace`` and
+    ``_asdict``."""
 
     __slots__ = ()
 
@@ -69,8 +69,6 @@ class Weights(Record):
 
 
 DEFAULT_WEIGHTS = Weights()
-#: Kept for callers that only need the threshold.
-MIN_SCORE = DEFAULT_WEIGHTS.min_score
 
 class Scored(Record):
     """A fact with its score and the reasons behind it (for ``--explain`` and tests)."""
@@ -92,7 +90,6 @@ class Analysis(Record):
     entities: tuple[str, ...]
     aspects: frozenset[str]
     terms: tuple[str, ...]
-    resolved_pronoun: bool = False
     unknown: tuple[str, ...] = ()
     names_only: bool = False
     name_terms: frozenset[str] = frozenset()
@@ -262,12 +259,6 @@ class Ranker:
         self._indexed = True
 
     # -- analysis -------------------------------------------------------------------------------
-    def entities_in(self, text: str) -> list[str]:
-        """Entity ids named in the text, in order of appearance, longest names first."""
-        if not self._indexed:
-            self._build_index()
-        return self._match_entities(text)[0]
-
     def _match_entities(self, text: str) -> tuple[list[str], list[str]]:
         """(entity ids in order of appearance, the words that named them)."""
         remaining = _plain(text)
@@ -310,10 +301,8 @@ class Ranker:
         )
         specific = [e for e in named if e not in self.lexicon.background]
         entities = specific or named
-        resolved = False
         if not specific and context_entity and (PRONOUNS & set(text.split())):
             entities = [context_entity, *entities]
-            resolved = True
         terms = self.lexicon.terms(text)
         if FILM_TERM in terms:
             entities = [self._film_named_after(e, terms) for e in entities]
@@ -328,7 +317,7 @@ class Ranker:
         if names_only and not aspects - GENERIC_ASPECTS:
             aspects = aspects | {"identity"}  # "what did Sol Lesser do": nothing but the name
         return Analysis(
-            tuple(entities), aspects, tuple(terms), resolved, unknown, names_only, name_terms,
+            tuple(entities), aspects, tuple(terms), unknown, names_only, name_terms,
             asks_for, context,
             # "who won the Iditarod last year", "what's the weather in Nome today": the present
             # is outside a history skill, unless the question is where something is now.

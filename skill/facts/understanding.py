@@ -569,7 +569,7 @@ class Understander:
         store's ("amundson"); outside the question proper, chatter ("my granddaughter's
         teacher") dropped, so it does not count against the answer."""
         words = list(d.words)
-        named = set()
+        named: set[int] = set()
         for m in d.mentions:
             named.update(range(m.start, m.end))
             if not m.exact:

@@ -34,7 +34,7 @@ def sort_key(value: Any) -> float | None:
     if isinstance(value, (int, float)):
         return float(value)
     if isinstance(value, dict):
-        return (value["min"] + value["max"]) / 2
+        return float((value["min"] + value["max"]) / 2)
     if isinstance(value, str):
         match = _DATE.match(value)
         if match:
@@ -84,26 +84,30 @@ def claim_matches(value: Any, said_entities: Collection[str], said_words: Collec
         op, number = bound
         main_value = sort_key(options[0]) or 0.0
         return main_value > number if op == ">" else main_value < number
-    for option in options:
-        if isinstance(option, bool):
-            return None
-        if isinstance(option, str) and not _DATE.match(option):
-            if option in said_entities:
-                return True
-            words = option.lower().split()
-            if words and all(w in said_words for w in words):
-                return True
-        number = sort_key(option)
-        if number is not None and said_numbers:
-            year = year_of(option)
-            if any(_same_number(n, number, year, option) for n in said_numbers):
-                return True
+    if any(isinstance(option, bool) for option in options):
+        return None
+    if any(_option_said(option, said_entities, said_words, said_numbers) for option in options):
+        return True
     first = options[0]
     if isinstance(first, str) and not _DATE.match(first):
         return False if said_entities else None
     if sort_key(first) is not None and said_numbers:
         return False
     return None
+
+
+def _option_said(option: Any, said_entities: Collection[str], said_words: Collection[str],
+                 said_numbers: Collection[str]) -> bool:
+    """Whether the question says this one reading of a value."""
+    if isinstance(option, str) and not _DATE.match(option):
+        words = option.lower().split()
+        if option in said_entities or (words and all(w in said_words for w in words)):
+            return True
+    number = sort_key(option)
+    if number is None or not said_numbers:
+        return False
+    year = year_of(option)
+    return any(_same_number(n, number, year, option) for n in said_numbers)
 
 
 _MORE = ("more than", "over", "at least", "longer than", "farther than", "further than",
@@ -130,5 +134,5 @@ def _same_number(said: str, number: float, year: int | None, option: Any) -> boo
     if year is not None:
         return int(spoken) == year
     if isinstance(option, dict):
-        return option["min"] <= spoken <= option["max"]
+        return bool(option["min"] <= spoken <= option["max"])
     return abs(spoken - number) < 0.5

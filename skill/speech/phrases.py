@@ -6,17 +6,6 @@ Functions, not templates, where the wording depends on state.
 
 from __future__ import annotations
 
-SKILL_NAME = "Serum Run"
-
-EXAMPLES = (
-    "who was Togo",
-    "how far did Balto run",
-    "where is Balto now",
-    "why didn't they fly the serum",
-    "who was the last musher",
-    "tell me the story",
-)
-
 WELCOME = (
     "Welcome to Serum Run, the true story of Balto, Togo and the 1925 race to bring diphtheria "
     "serum to Nome, Alaska. You can ask me a question, like who was Togo, or how far did Balto "
@@ -34,6 +23,31 @@ HELP = (
 HELP_REPROMPT = "Try asking, who was Togo? Or say, tell me the story."
 
 GOODBYE = "Thanks for listening to Serum Run. Goodbye!"
+
+#: "No" after an answer or an offer, or with nothing pending.
+ANYTHING_ELSE = "Okay. What else would you like to know? You can also say stop."
+
+#: Card titles (the Alexa app shows them above the card text).
+CARD_TITLE = "Serum Run"
+SOURCES_CARD_TITLE = "Serum Run: sources"
+
+
+def card_title(name: str | None) -> str:
+    """An answer card's title: the skill, and who or what the answer is about."""
+    return f"{CARD_TITLE}: {name}" if name else CARD_TITLE
+
+
+def fact_card(text: str, references: list[str]) -> str:
+    """One fact on an answer card: its card text, then its sources."""
+    return f"{text}\n\nSources: {'; '.join(references)}"
+
+
+#: Last-resort answers, already SSML: spoken when the request cannot be parsed or dispatch fails
+#: outside the handlers, or when rendering the error reply fails itself, so they must not depend
+#: on the renderer that may have just broken (tests check they are valid SSML).
+UNPARSEABLE_SSML = "<speak>Sorry, I couldn't understand that request. Please try again.</speak>"
+FAILED_SSML = "<speak>Sorry, something went wrong on my side. Please try again.</speak>"
+SAFE_ERROR_SSML = "<speak>Sorry, something went wrong. Please try again.</speak>"
 
 FALLBACK = (
     "Sorry, I didn't catch that. I can answer questions about Balto, Togo, the mushers and the "

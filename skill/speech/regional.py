@@ -33,8 +33,8 @@ from collections.abc import Callable
 
 
 class Region:
-    """How one locale writes English. (A plain slotted class: a Record type costs the cold start
-    ~50 us to create, and the few instances here are compared by identity.)"""
+    """How one locale writes English. (A plain slotted class, not a Record: the few instances
+    here are compared by identity.)"""
 
     __slots__ = ("spelling", "day_first", "kilometres", "celsius")
 
@@ -134,6 +134,21 @@ _MONTH_WORDS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "
 @functools.lru_cache(maxsize=4096)
 def _localised(text: str, region: Region) -> str:
     """:func:`localise` for a known region, cached: the same sentences come back all the time."""
+    steps = [*_spelling_steps(text, region), *_unit_steps(text, region)]
+    if not steps:
+        return text
+    out: list[str] = []
+    position = 0
+    for protected in re.finditer(_PROTECTED, text):
+        out.append(_apply(steps, text[position : protected.start()]))
+        out.append(protected.group(0))
+        position = protected.end()
+    out.append(_apply(steps, text[position:]))
+    return "".join(out)
+
+
+def _spelling_steps(text: str, region: Region) -> list[Callable[[str], str]]:
+    """Respell the words of ``text`` the region spells otherwise (only those it contains)."""
     table, phrases = _spelling(region.spelling)
     words = set(text.translate(_SEPARATORS).lower().split())
     found = {word: table[word] for word in words.intersection(table)}
@@ -147,25 +162,24 @@ def _localised(text: str, region: Region) -> str:
         steps.append(lambda t: re.sub(pattern, lambda m: _respelled(m, found), t, flags=re.I))
     if region.spelling == "uk" and "iz" in text:
         steps.append(lambda t: re.sub(_IZE, _ise, t))
-    if region.spelling != "us":  # dates and units: loaded by the first non-US response only
-        from skill.speech import regional_units as units
+    return steps
 
-        if region.day_first and any(month in text for month in _MONTH_WORDS):
-            steps.append(units.day_first)
-        if region.kilometres and ("mi" in text or "mph" in text):
-            steps.append(units.add_kilometres)
-        if region.celsius and ("minus" in text or "below" in text or "F" in text):
-            steps.append(units.add_celsius)
-    if not steps:
-        return text
-    out: list[str] = []
-    position = 0
-    for protected in re.finditer(_PROTECTED, text):
-        out.append(_apply(steps, text[position : protected.start()]))
-        out.append(protected.group(0))
-        position = protected.end()
-    out.append(_apply(steps, text[position:]))
-    return "".join(out)
+
+def _unit_steps(text: str, region: Region) -> list[Callable[[str], str]]:
+    """Day-first dates, kilometres and Celsius where the region uses them and ``text`` has any
+    (:mod:`skill.speech.regional_units` is loaded by the first non-US response only)."""
+    if region.spelling == "us":
+        return []
+    from skill.speech import regional_units as units
+
+    steps: list[Callable[[str], str]] = []
+    if region.day_first and any(month in text for month in _MONTH_WORDS):
+        steps.append(units.day_first)
+    if region.kilometres and ("mi" in text or "mph" in text):
+        steps.append(units.add_kilometres)
+    if region.celsius and ("minus" in text or "below" in text or "F" in text):
+        steps.append(units.add_celsius)
+    return steps
 
 
 def _apply(steps: list[Callable[[str], str]], text: str) -> str:

@@ -2,9 +2,7 @@
 
 Handlers decide *what* to say (plain sentences); the speech module decides *how* it is written as
 SSML. Keeping that boundary in one small record means no handler ever writes markup, so escaping
-and Alexa's limits are enforced in exactly one place. The records are
-:class:`~skill.records.Record` types: as immutable as frozen dataclasses, and much cheaper to
-create on the Lambda cold start.
+and Alexa's limits are enforced in exactly one place.
 """
 
 from skill.records import Record

@@ -95,7 +95,9 @@ def fit_speak(body: str) -> str:
 
 
 def strip_tags(ssml: str) -> str:
-    """Plain text of an SSML string (tags removed, entities decoded, whitespace collapsed)."""
+    """Plain text of an SSML string: tags removed, entities decoded, whitespace collapsed, no
+    space left before punctuation (a tag between a word and its full stop). The one SSML-to-text
+    converter: the simulator's transcript and the tests read speech through it."""
     text = re.sub(_TAG, " ", ssml)
     text = (
         text.replace("&lt;", "<")
@@ -104,7 +106,7 @@ def strip_tags(ssml: str) -> str:
         .replace("&apos;", "'")
         .replace("&amp;", "&")
     )
-    return _collapse(text)
+    return re.sub(r" ([,.!?;:])", r"\1", _collapse(text))
 
 
 def card_text(text: str, limit: int = MAX_CARD_CHARS) -> str:

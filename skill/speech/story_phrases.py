@@ -69,16 +69,16 @@ def where(story: Story, chapter: Chapter | None, finished: bool) -> str:
     """Answer to "which chapter is this"."""
     if chapter is None:
         return (
-            f"We haven't started the story yet. It has {story.count} chapters. "
+            f"We haven't started the story yet. It has {story.chapter_count} chapters. "
             "Say tell me the story to begin."
         )
-    if finished and chapter.number == story.count:
+    if finished and chapter.number == story.chapter_count:
         return (
             f"We've reached the end of the story: the last chapter was {chapter_label(chapter)}. "
             "Say start over to hear it again, or ask me a question."
         )
     return (
-        f"This is {chapter_label(chapter)}, of {story.count} chapters. "
+        f"This is {chapter_label(chapter)}, of {story.chapter_count} chapters. "
         "Say next to go on, or repeat to hear it again."
     )
 
@@ -113,19 +113,15 @@ def no_such_chapter(story: Story, requested: int | None, heard: str | None) -> s
     else:
         what = "I didn't catch which chapter you wanted"
     return (
-        f"{what}. The story has {story.count} chapters. Say a number from 1 to {story.count}, "
+        f"{what}. The story has {story.chapter_count} chapters. "
+        f"Say a number from 1 to {story.chapter_count}, "
         "like chapter 4, or a name, like the Norton Sound chapter."
     )
 
 
 def no_such_chapter_reprompt(story: Story) -> str:
     """Reprompt after a jump to a missing chapter."""
-    return f"Say a chapter number from 1 to {story.count}, or say tell me the story."
-
-
-def no_story_yet() -> str:
-    """A story-only command (next, go back, repeat the chapter) before any story has started."""
-    return "We haven't started the story yet. Say tell me the story, and I'll begin at chapter 1."
+    return f"Say a chapter number from 1 to {story.chapter_count}, or say tell me the story."
 
 
 def goodbye(chapter: Chapter | None, finished: bool) -> str:

@@ -35,8 +35,8 @@ def __getattr__(name: str) -> "Path":
         return Path(_DEFAULT_FILE)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
-#: Validation patterns as strings: ``re`` compiles and caches them when the chapters are first
-#: loaded (a story request), not at import on every cold start.
+#: Validation patterns as strings, compiled (and cached by ``re``) when the chapters are first
+#: loaded: docs/DESIGN.md, cold start.
 _ID = r"^[a-z][a-z0-9_]*$"
 
 
@@ -45,10 +45,7 @@ class ChaptersError(ValueError):
 
 
 class Chapter(Record):
-    """One chapter of the narrated story (plain text; SSML is added by the speech module).
-
-    ``Chapter`` and ``Story`` are :class:`~skill.records.Record` types: immutable like frozen
-    dataclasses, and far cheaper to create at cold start."""
+    """One chapter of the narrated story (plain text; SSML is added by the speech module)."""
 
     __slots__ = ()
 
@@ -80,8 +77,9 @@ class Story(Record):
     chapters: tuple[Chapter, ...]
 
     @property
-    def count(self) -> int:
-        """How many chapters there are (chapter numbers run 1..count)."""
+    def chapter_count(self) -> int:
+        """How many chapters there are (chapter numbers run 1..chapter_count). Not ``count``:
+        a Record is a tuple, and that name is tuple's own method."""
         return len(self.chapters)
 
     def chapter(self, number: int) -> Chapter | None:

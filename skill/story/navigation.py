@@ -25,31 +25,6 @@ class StoryPosition(Record):
     chapter: int = 1
     finished: bool = False
 
-    def to_dict(self) -> dict[str, int | bool]:
-        """The session/persistent attribute shape from DESIGN.md."""
-        return {"chapter": self.chapter, "finished": self.finished}
-
-    @classmethod
-    def from_value(cls, value: object, count: int) -> "StoryPosition | None":
-        """Parse an attribute value defensively; None when absent or malformed.
-
-        Attributes come back from the device or from a store another version of the skill wrote,
-        so a wrong type or an out-of-range chapter must not crash the conversation.
-        """
-        if not isinstance(value, dict):
-            return None
-        chapter = value.get("chapter")
-        finished = value.get("finished", False)
-        if isinstance(chapter, bool) or not isinstance(chapter, int):
-            return None
-        if not isinstance(finished, bool):
-            finished = False
-        if chapter < 1:
-            return None
-        if chapter > count:
-            return cls(chapter=count, finished=True)
-        return cls(chapter=chapter, finished=finished)
-
 
 class Command(Enum):
     """What the listener asked the story to do."""
@@ -72,10 +47,6 @@ class Kind(Enum):
     AT_START = "at_start"  # "previous" on the first chapter
     NO_SUCH_CHAPTER = "no_such_chapter"  # jump to a number or name that does not exist
     WHERE = "where"  # "which chapter is this"
-
-
-#: Commands that move the listener backwards on purpose; only these may save an earlier chapter.
-EXPLICIT_MOVES = frozenset({Command.PREVIOUS, Command.START_OVER, Command.JUMP})
 
 
 class Outcome(Record):
@@ -117,7 +88,7 @@ def _narrate(story: Story, number: int, *, explicit: bool, resumed: bool = False
     chapter = story.chapter(number)
     if chapter is None:  # callers range-check; kept total so the function never raises
         return Outcome(StoryPosition(1, False), Kind.NO_SUCH_CHAPTER, None, requested=number)
-    position = StoryPosition(chapter=number, finished=number == story.count)
+    position = StoryPosition(chapter=number, finished=number == story.chapter_count)
     return Outcome(position, Kind.NARRATE, chapter, explicit=explicit, resumed=resumed)
 
 
@@ -136,8 +107,8 @@ def _resume(story: Story, pos: StoryPosition, started: bool) -> Outcome:
 def _next(story: Story, pos: StoryPosition, started: bool) -> Outcome:
     if not started:
         return _narrate(story, 1, explicit=False)
-    if pos.chapter >= story.count:
-        return Outcome(StoryPosition(story.count, True), Kind.AT_END, story.chapters[-1])
+    if pos.chapter >= story.chapter_count:
+        return Outcome(StoryPosition(story.chapter_count, True), Kind.AT_END, story.chapters[-1])
     return _narrate(story, pos.chapter + 1, explicit=False)
 
 
@@ -186,8 +157,8 @@ def step(
     """
     started = position is not None
     pos = position or StoryPosition()
-    if pos.chapter > story.count:
-        pos = StoryPosition(story.count, True)
+    if pos.chapter > story.chapter_count:
+        pos = StoryPosition(story.chapter_count, True)
     move = _MOVES.get(command)
     if move is not None:
         return move(story, pos, started)

@@ -41,10 +41,10 @@ NOT_SHIPPED = (
     "waitress",
     "moto",
     "tests",
-    "skill/simulator",
-    "skill/validation",
-    "skill/cli.py",
-    "skill/adapters/web.py",
+    "balto/simulator",
+    "balto/validation",
+    "balto/cli.py",
+    "balto/web/app.py",
 )
 
 if not (ARTIFACT / "lambda_function.py").is_file() or not (RUNTIME / "boto3").is_dir():
@@ -144,8 +144,8 @@ def test_the_artifact_answers_alexa_with_only_itself_and_boto3() -> None:
     assert report["python"].startswith("3.12.")
     for label in ("LaunchRequest", "AMAZON.HelpIntent", "StoryIntent"):
         assert alexa_problems(report["responses"][label]) == [], label
-    assert "skill.adapters.dynamodb" in report["shipped_modules"]
-    assert not any(name.startswith("skill.simulator") for name in report["shipped_modules"])
+    assert "skill.persistence.dynamodb" in report["shipped_modules"]
+    assert not any(name.startswith("balto.simulator") for name in report["shipped_modules"])
 
 
 def test_the_artifact_keeps_progress_in_dynamodb(moto_endpoint: str, dynamodb: Any) -> None:

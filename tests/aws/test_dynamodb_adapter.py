@@ -19,13 +19,14 @@ from ask_sdk_core.exceptions import PersistenceException
 from ask_sdk_core.serialize import DefaultSerializer
 from ask_sdk_model import RequestEnvelope
 
-from skill.adapters.dynamodb import (
+from skill.config import load_config
+from skill.persistence import persistence_from_config
+from skill.persistence.dynamodb import (
     ATTRIBUTE_NAME,
     BOTOCORE_CONFIG,
     PARTITION_KEY_NAME,
     make_dynamodb_adapter,
 )
-from skill.config import load_config, persistence_from_config
 from tests.aws import envelopes
 from tests.aws.conftest import REGION
 from tests.aws.servers import free_port, throttling_server
@@ -174,7 +175,8 @@ def test_adapter_imports_without_any_configured_region_and_leaves_no_trace() -> 
     env["AWS_CONFIG_FILE"] = "/dev/null"
     code = (
         "import os\n"
-        "from skill.config import load_config, persistence_from_config\n"
+        "from skill.config import load_config\n"
+        "from skill.persistence import persistence_from_config\n"
         "cfg = load_config({'TABLE_NAME': 't', 'AWS_REGION': 'eu-west-1'})\n"
         "adapter = persistence_from_config(cfg)\n"
         "from ask_sdk_dynamodb.adapter import DynamoDbAdapter\n"
@@ -191,7 +193,8 @@ def test_adapter_imports_without_any_configured_region_and_leaves_no_trace() -> 
 def test_a_missing_region_is_a_clear_error() -> None:
     env = {key: value for key, value in os.environ.items() if not key.startswith("AWS_")}
     env["AWS_CONFIG_FILE"] = "/dev/null"
-    code = "from skill.adapters.dynamodb import make_dynamodb_adapter\nmake_dynamodb_adapter('t')\n"
+    code = ("from skill.persistence.dynamodb import make_dynamodb_adapter\n"
+            "make_dynamodb_adapter('t')\n")
     result = subprocess.run(
         [sys.executable, "-c", code], cwd=REPO, env=env, capture_output=True, text=True, timeout=60
     )

@@ -18,13 +18,13 @@ from ask_sdk_core.serialize import DefaultSerializer
 from ask_sdk_model import RequestEnvelope
 from boto3.dynamodb.types import TypeDeserializer
 
-from skill.adapters.dynamodb import (
+from skill.alexa.skill_factory import build_skill, make_handler
+from skill.persistence.dynamodb import (
     ATTRIBUTE_NAME,
     PARTITION_KEY_NAME,
     VERSION_NAME,
     make_dynamodb_adapter,
 )
-from skill.alexa.skill_factory import build_skill, make_handler
 from tests.aws.conftest import REGION
 from tests.support import envelopes as env
 from tests.support.progress_race import CHAPTERS, DEVICES, backward_moves, run_race

@@ -11,8 +11,8 @@ from typing import Any
 
 import pytest
 
-from skill.adapters.dynamodb import PARTITION_KEY_NAME, make_dynamodb_adapter
 from skill.alexa.skill_factory import build_skill, make_handler
+from skill.persistence.dynamodb import PARTITION_KEY_NAME, make_dynamodb_adapter
 from tests.aws import envelopes
 from tests.aws.conftest import REGION
 from tests.aws.servers import free_port, throttling_server
@@ -26,7 +26,7 @@ Handler = Callable[[dict[str, Any], Any], dict[str, Any]]
 def skill_on(table_name: str, endpoint: str) -> Handler:
     """The Lambda's handler with the DynamoDB store ``persistence_from_config`` would build."""
     adapter = make_dynamodb_adapter(table_name, endpoint_url=endpoint, region=REGION)
-    return make_handler(build_skill(persistence=adapter, skill_id=envelopes.SKILL_ID))
+    return make_handler(build_skill(persistence=adapter), skill_id=envelopes.SKILL_ID)
 
 
 def speech(response: dict[str, Any]) -> str:

@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
-from skill.adapters.dynamodb import PARTITION_KEY_NAME
 from skill.config import LOG_LEVELS, load_config
+from skill.persistence.dynamodb import PARTITION_KEY_NAME
 from tests.aws.envelopes import SKILL_ID
 from tests.aws.template import REPO, load_template, resource
 

@@ -30,7 +30,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from skill.validation.response import validate_response
+from balto.validation import validate_response
 
 REPO = Path(__file__).resolve().parents[2]
 MODEL_FILE = REPO / "interaction_model" / "en-US.json"

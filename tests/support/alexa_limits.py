@@ -21,7 +21,7 @@ from typing import Any
 
 import pytest
 
-from skill.validation.response import assert_valid_response, validate_response
+from balto.validation import assert_valid_response, validate_response
 
 AlexaValidator = Callable[..., Mapping[str, Any]]
 

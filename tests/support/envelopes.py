@@ -1,21 +1,18 @@
-"""Factories for real Alexa request envelopes (as dicts, the shape Lambda receives).
+"""Request envelopes for tests: the simulator's one builder, with the tests' skill and user ids.
 
-One module so every test builds requests the same way and a change to the envelope shape is made
-once. Each factory returns a fresh dict; tests change one field at a time.
+Each factory returns a fresh dict; tests change one field at a time.
 """
 
 from __future__ import annotations
 
-import uuid
-from datetime import UTC, datetime
 from typing import Any
+
+from balto.simulator import envelopes as build
 
 APPLICATION_ID = "amzn1.ask.skill.00000000-0000-4000-8000-000000000000"
 USER_ID = "amzn1.ask.account.TESTUSER"
-
-
-def _now() -> str:
-    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+ER_SUCCESS_MATCH = "ER_SUCCESS_MATCH"
+ER_SUCCESS_NO_MATCH = "ER_SUCCESS_NO_MATCH"
 
 
 def envelope(
@@ -27,51 +24,15 @@ def envelope(
     session_id: str | None = None,
     application_id: str = APPLICATION_ID,
 ) -> dict[str, Any]:
-    """Wrap a request in version, session and context like Alexa does.
-
-    A request without ``requestId``/``timestamp``/``locale`` gets fresh ones (en-US).
-    """
-    request = {
-        "requestId": f"amzn1.echo-api.request.{uuid.uuid4()}",
-        "timestamp": _now(),
-        "locale": "en-US",
-        **request,
-    }
-    return {
-        "version": "1.0",
-        "session": {
-            "new": new,
-            "sessionId": session_id or f"amzn1.echo-api.session.{uuid.uuid4()}",
-            "application": {"applicationId": application_id},
-            "attributes": attributes or {},
-            "user": {"userId": user_id},
-        },
-        "context": {
-            "System": {
-                "application": {"applicationId": application_id},
-                "user": {"userId": user_id},
-                "device": {"deviceId": "amzn1.ask.device.TEST", "supportedInterfaces": {}},
-                "apiEndpoint": "https://api.amazonalexa.com",
-            }
-        },
-        "request": request,
-    }
-
-
-def _request(kind: str, locale: str, **extra: Any) -> dict[str, Any]:
-    return {
-        "type": kind,
-        "requestId": f"amzn1.echo-api.request.{uuid.uuid4()}",
-        "timestamp": _now(),
-        "locale": locale,
-        **extra,
-    }
+    """Wrap a request in version, session and context like Alexa does (fresh ids, en-US)."""
+    return build.envelope(request, user_id=user_id, session_id=session_id, new=new,
+                          attributes=attributes, skill_id=application_id)
 
 
 def launch(locale: str = "en-US", **kwargs: Any) -> dict[str, Any]:
     """A LaunchRequest ("Alexa, open Serum Run") in a new session."""
     kwargs.setdefault("new", True)
-    return envelope(_request("LaunchRequest", locale), **kwargs)
+    return envelope(build.launch_request(locale), **kwargs)
 
 
 def slot_value(
@@ -81,38 +42,15 @@ def slot_value(
     type_name: str = "TYPE",
     resolved_name: str | None = None,
 ) -> dict[str, Any]:
-    """A slot as Alexa sends it, with an entity-resolution block when ``resolved_id`` is given."""
-    slot: dict[str, Any] = {"name": name, "confirmationStatus": "NONE"}
-    if value is not None:
-        slot["value"] = value
-    authority = f"amzn1.er-authority.echo-sdk.{APPLICATION_ID}.{type_name}"
+    """A slot as Alexa sends it: resolved to ``resolved_id`` when given, else (with a value)
+    heard but matching none of the type's values."""
     if resolved_id is not None:
-        slot["resolutions"] = {
-            "resolutionsPerAuthority": [
-                {
-                    "authority": authority,
-                    "status": {"code": "ER_SUCCESS_MATCH"},
-                    "values": [
-                        {
-                            "value": {
-                                "name": resolved_name or value or resolved_id,
-                                "id": resolved_id,
-                            }
-                        }
-                    ],
-                }
-            ]
-        }
-    elif value is not None:
-        slot["resolutions"] = {
-            "resolutionsPerAuthority": [
-                {
-                    "authority": authority,
-                    "status": {"code": "ER_SUCCESS_NO_MATCH"},
-                }
-            ]
-        }
-    return slot
+        canonical = resolved_name or value or resolved_id
+        return build.slot(name, value if value is not None else canonical, slot_type=type_name,
+                          status=ER_SUCCESS_MATCH, matches=[(canonical, resolved_id)],
+                          skill_id=APPLICATION_ID)
+    status = ER_SUCCESS_NO_MATCH if value is not None else None
+    return build.slot(name, value, slot_type=type_name, status=status, skill_id=APPLICATION_ID)
 
 
 def intent(
@@ -122,10 +60,7 @@ def intent(
     **kwargs: Any,
 ) -> dict[str, Any]:
     """An IntentRequest; ``slots`` maps slot name -> :func:`slot_value` dict."""
-    body = {"name": name, "confirmationStatus": "NONE", "slots": slots or {}}
-    return envelope(
-        _request("IntentRequest", locale, dialogState="COMPLETED", intent=body), **kwargs
-    )
+    return envelope(build.named_intent_request(name, slots, locale), **kwargs)
 
 
 def question(text: str, intent_name: str = "QuestionIntent", **kwargs: Any) -> dict[str, Any]:
@@ -135,6 +70,6 @@ def question(text: str, intent_name: str = "QuestionIntent", **kwargs: Any) -> d
 
 def session_ended(reason: str = "USER_INITIATED", **kwargs: Any) -> dict[str, Any]:
     """A SessionEndedRequest."""
-    return envelope(
-        _request("SessionEndedRequest", kwargs.pop("locale", "en-US"), reason=reason), **kwargs
-    )
+    request = build.request_body("SessionEndedRequest", kwargs.pop("locale", "en-US"),
+                                 reason=reason)
+    return envelope(request, **kwargs)

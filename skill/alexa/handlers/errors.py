@@ -15,11 +15,6 @@ from skill.speech.reply import Reply
 
 log = logging.getLogger(__name__)
 
-# Fixed, pre-validated SSML used if even rendering the apology fails: the error path must not
-# depend on the code that may have just broken.
-_SAFE_SPEECH = "<speak>Sorry, something went wrong. Please try again.</speak>"
-
-
 class CatchAllExceptionHandler(AbstractExceptionHandler):
     """Any exception from any handler or interceptor ends here."""
 
@@ -39,8 +34,8 @@ class CatchAllExceptionHandler(AbstractExceptionHandler):
         except Exception:  # noqa: BLE001 - the last line of defence must not raise
             log.exception("error handler could not render its apology")
             return Response(
-                output_speech=SsmlOutputSpeech(ssml=_SAFE_SPEECH),
-                reprompt=Reprompt(output_speech=SsmlOutputSpeech(ssml=_SAFE_SPEECH)),
+                output_speech=SsmlOutputSpeech(ssml=phrases.SAFE_ERROR_SSML),
+                reprompt=Reprompt(output_speech=SsmlOutputSpeech(ssml=phrases.SAFE_ERROR_SSML)),
                 should_end_session=False,
             )
 

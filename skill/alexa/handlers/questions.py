@@ -8,7 +8,7 @@ Handlers stay thin: read slots and session state, call the pure core
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from ask_sdk_core.dispatch_components import AbstractRequestHandler
 from ask_sdk_core.handler_input import HandlerInput
@@ -18,6 +18,8 @@ from ask_sdk_model import Response
 from skill.alexa import state
 from skill.alexa.respond import respond
 from skill.alexa.slots import intent_name, slot
+from skill.alexa.state import Meaning, Pending
+from skill.facts.lazy import LazyRanker
 from skill.speech import phrases
 from skill.speech.reply import Card, Reply
 
@@ -73,11 +75,11 @@ def fact_reply(text: str, facts: list[Fact], ranker: Ranker, entity_id: str | No
     entity = ranker.store.entities.get(entity_id) if entity_id else None
     name = entity.spoken_name if entity else None
     followup = phrases.STORY_FOLLOWUP if in_story else phrases.answer_followup(name)
-    title = f"Serum Run: {name}" if name else "Serum Run"
+    title = phrases.card_title(name)
     cards = []
     for fact in facts:
-        sources = "; ".join(s.reference for s in ranker.store.sources_for(fact))
-        cards.append(f"{fact.card}\n\nSources: {sources}")
+        cards.append(phrases.fact_card(fact.card,
+                                       [s.reference for s in ranker.store.sources_for(fact)]))
     return Reply(
         speech=f"{text} {followup}",
         reprompt=phrases.ANSWER_REPROMPT,
@@ -111,7 +113,7 @@ def speak_answer(handler_input: HandlerInput, ranker: Ranker, result: Answer) ->
     if result.kind == "no_record" and result.missing:
         offer = result.offer
         label = _offer_label(ranker, offer, result.entity) if offer and result.entity else None
-        state.set_pending(handler_input, "offer" if offer else None)
+        state.set_pending(handler_input, Pending.OFFER if offer else None)
         attrs = state.session(handler_input)
         if offer:
             attrs[state.OFFER_FACT] = offer.id
@@ -136,7 +138,7 @@ def speak_answer(handler_input: HandlerInput, ranker: Ranker, result: Answer) ->
         state.remember_fact(handler_input, fact.id, result.entity)
     context = result.context()
     state.remember_question(handler_input, context.topic, context.facet, list(context.entities))
-    state.set_pending(handler_input, "more")
+    state.set_pending(handler_input, Pending.MORE)
     in_story = state.mode(handler_input) == state.MODE_STORY
     text = answer_text(result, _name_of(ranker))  # type: ignore[arg-type]
     state.session(handler_input)[state.LAST_ANSWER] = text[: state.MAX_ANSWER_CHARS]
@@ -165,12 +167,13 @@ def ask(handler_input: HandlerInput, ranker: Ranker, question: Question) -> Resp
 
     result = answer(ranker, question, conversation_context(handler_input, ranker))
     query = result.query
+    why = next((s.reasons for s in result.ranked if s.fact is result.fact), ())
     log.info(
-        "question %r -> %s %s (entities=%s topic=%s facet=%s form=%s)",
+        "question %r -> %s %s (entities=%s topic=%s facet=%s form=%s) why: %s",
         question.text or question.entity, result.kind,
         result.fact.id if result.fact else result.missing,
         query.entities if query else (), query.topic if query else None,
-        query.facet if query else None, query.form if query else None,
+        query.facet if query else None, query.form if query else None, "; ".join(why) or "-",
     )
     return speak_answer(handler_input, ranker, result)
 
@@ -284,8 +287,7 @@ class OfferHandler(AbstractRequestHandler):
         self.ranker = ranker
 
     def can_handle(self, handler_input: HandlerInput) -> bool:
-        return state.get_str(handler_input, state.PENDING) == "offer" and (
-            is_intent_name("AMAZON.YesIntent")(handler_input))
+        return state.reply_meaning(handler_input) is Meaning.SPEAK_OFFER
 
     def handle(self, handler_input: HandlerInput) -> Response:
         fact = self.ranker.store.get(state.get_str(handler_input, state.OFFER_FACT) or "")
@@ -296,7 +298,7 @@ class OfferHandler(AbstractRequestHandler):
         entity = state.get_str(handler_input, state.LAST_ENTITY)
         subject = entity if entity in fact.about else fact.about[0]
         state.remember_fact(handler_input, fact.id, subject)
-        state.set_pending(handler_input, "more")
+        state.set_pending(handler_input, Pending.MORE)
         in_story = state.mode(handler_input) == state.MODE_STORY
         return respond(handler_input,
                        fact_reply(fact.spoken, [fact], self.ranker, subject, in_story=in_story))
@@ -311,7 +313,7 @@ class TellMeMoreHandler(AbstractRequestHandler):
     def can_handle(self, handler_input: HandlerInput) -> bool:
         if is_intent_name("TellMeMoreIntent")(handler_input):
             return True
-        pending_more = state.get_str(handler_input, state.PENDING) == "more"
+        pending_more = state.pending(handler_input) is Pending.MORE
         return pending_more and (
             is_intent_name("AMAZON.YesIntent")(handler_input)
             or is_intent_name("AMAZON.NextIntent")(handler_input)
@@ -333,7 +335,7 @@ class TellMeMoreHandler(AbstractRequestHandler):
             return respond(handler_input, Reply(text, reprompt=phrases.UNKNOWN_REPROMPT))
         subject = entity if entity in nxt.about else nxt.about[0]
         state.remember_fact(handler_input, nxt.id, subject)
-        state.set_pending(handler_input, "more")
+        state.set_pending(handler_input, Pending.MORE)
         return respond(handler_input, fact_reply(nxt.spoken, [nxt], self.ranker, subject))
 
 
@@ -358,18 +360,23 @@ class SourceHandler(AbstractRequestHandler):
             Reply(
                 phrases.sources_sentence([s.spoken_name for s in sources]),
                 reprompt=phrases.ANSWER_REPROMPT,
-                card=Card(title="Serum Run: sources", text="\n".join(s.citation for s in sources)),
+                card=Card(title=phrases.SOURCES_CARD_TITLE,
+                          text="\n".join(s.citation for s in sources)),
             ),
         )
 
 
-def question_handlers(ranker: Ranker) -> tuple[AbstractRequestHandler, ...]:
-    """The question family, in dispatch order."""
-    return (
-        OfferHandler(ranker),
-        TellMeMoreHandler(ranker),
-        SourceHandler(ranker),
-        FollowUpHandler(ranker),
-        EntityQuestionHandler(ranker),
-        FreeQuestionHandler(ranker),
-    )
+#: The packaged fact store's ranker, shared by every handler that answers from it. It is
+#: imported and loaded (from the prepared index where the build wrote one) on the first
+#: question, not here: a launch never needs it (skill/facts/lazy.py).
+RANKER = cast("Ranker", LazyRanker())
+
+#: The question family, in dispatch order (after launch and the built-ins).
+HANDLERS: tuple[AbstractRequestHandler, ...] = (
+    OfferHandler(RANKER),
+    TellMeMoreHandler(RANKER),
+    SourceHandler(RANKER),
+    FollowUpHandler(RANKER),
+    EntityQuestionHandler(RANKER),
+    FreeQuestionHandler(RANKER),
+)

@@ -4,10 +4,9 @@ Thin by design: each handler reads slots and attributes, turns the request into 
 :class:`~skill.story.navigation.Command`, lets :func:`~skill.story.navigation.step` decide, records
 progress through :mod:`skill.alexa.story_progress`, and hands a :class:`Reply` to the speech module.
 
-Dispatch order matters: ``STORY_HANDLERS`` must be registered before the built-in and question
-handlers, because "next", "repeat", "yes", "stop" mean something different while a story is being
-told. Each ``can_handle`` is narrow (story mode, or a story-only intent) so outside story mode the
-other families still get those intents.
+Each ``can_handle`` is narrow (story mode, a story-only intent, or a yes / no / repeat that
+:data:`skill.alexa.state.REPLIES` gives to the story), so outside story mode the other families
+still get those intents; ``skill_factory`` registers this family first.
 """
 
 from __future__ import annotations
@@ -20,6 +19,7 @@ from ask_sdk_model import Response
 from skill.alexa import state, story_progress
 from skill.alexa.respond import respond
 from skill.alexa.slots import intent_name, slot
+from skill.alexa.state import Meaning, Pending
 from skill.speech import story_phrases
 from skill.speech.reply import Card, Reply
 from skill.speech.story_ssml import chapter_ssml
@@ -37,14 +37,6 @@ def _locale(handler_input: HandlerInput) -> str | None:
     return getattr(handler_input.request_envelope.request, "locale", None)
 
 
-def _in_story(handler_input: HandlerInput) -> bool:
-    return state.mode(handler_input) == state.MODE_STORY
-
-
-def _pending(handler_input: HandlerInput) -> str | None:
-    return state.get_str(handler_input, state.PENDING)
-
-
 def _narration(
     handler_input: HandlerInput, story: Story, outcome: Outcome, *, preface: bool = True
 ) -> Reply:
@@ -55,19 +47,18 @@ def _narration(
     """
     chapter = outcome.chapter
     assert chapter is not None  # NARRATE outcomes always carry their chapter
-    story_progress.record(handler_input, outcome.position, explicit=outcome.explicit, story=story)
-    attrs = state.session(handler_input)
-    attrs[state.MODE] = state.MODE_STORY
+    story_progress.save(handler_input, outcome.position, explicit=outcome.explicit, story=story)
+    state.set_mode(handler_input, state.MODE_STORY)
     intro = story_phrases.picking_up(chapter) if outcome.resumed and preface else None
-    following = story.chapter(chapter.number + 1)
+    following = None if outcome.is_last else story.chapter(chapter.number + 1)
     if following is None:
         closing = story_phrases.story_over(story)
         reprompt = story_phrases.STORY_OVER_REPROMPT
-        state.set_pending(handler_input, story_progress.PENDING_END)
+        state.set_pending(handler_input, Pending.STORY_END)
     else:
         closing = story_phrases.go_on(following)
         reprompt = story_phrases.go_on_reprompt(following)
-        state.set_pending(handler_input, story_progress.PENDING_CONTINUE)
+        state.set_pending(handler_input, Pending.CONTINUE_STORY)
     body = chapter_ssml(chapter, _locale(handler_input), preface=intro, closing=closing)
     card = Card(story_phrases.chapter_card_title(chapter), chapter.text)
     return Reply("", reprompt=reprompt, card=card, ssml_body=body)
@@ -81,12 +72,12 @@ def _message(
         text = story_phrases.where(story, outcome.chapter, outcome.position.finished)
         return Reply(text, reprompt=story_phrases.where_reprompt())
     if outcome.kind is Kind.AT_START and outcome.chapter is not None:
-        state.set_pending(handler_input, story_progress.PENDING_CONTINUE)
+        state.set_pending(handler_input, Pending.CONTINUE_STORY)
         return Reply(
             story_phrases.at_start(outcome.chapter), reprompt=story_phrases.where_reprompt()
         )
     if outcome.kind is Kind.AT_END:
-        state.set_pending(handler_input, story_progress.PENDING_END)
+        state.set_pending(handler_input, Pending.STORY_END)
         return Reply(story_phrases.at_end(story), reprompt=story_phrases.STORY_OVER_REPROMPT)
     text = story_phrases.no_such_chapter(story, outcome.requested, heard)
     return Reply(text, reprompt=story_phrases.no_such_chapter_reprompt(story))
@@ -180,9 +171,9 @@ class ResumeStoryHandler(AbstractRequestHandler):
         )(handler_input)
 
     def handle(self, handler_input: HandlerInput) -> Response:
-        forward = is_intent_name("AMAZON.ResumeIntent")(handler_input) and _pending(
+        forward = is_intent_name("AMAZON.ResumeIntent")(handler_input) and state.pending(
             handler_input
-        ) in (story_progress.PENDING_CONTINUE, story_progress.PENDING_END)
+        ) in (Pending.CONTINUE_STORY, Pending.STORY_END)
         return run(handler_input, Command.NEXT if forward else Command.RESUME)
 
 
@@ -207,7 +198,7 @@ class StoryNavigationHandler(AbstractRequestHandler):
     """Next and previous while in story mode."""
 
     def can_handle(self, handler_input: HandlerInput) -> bool:
-        return intent_name(handler_input) in _IN_STORY_COMMANDS and _in_story(handler_input)
+        return intent_name(handler_input) in _IN_STORY_COMMANDS and state.in_story(handler_input)
 
     def handle(self, handler_input: HandlerInput) -> Response:
         command = _IN_STORY_COMMANDS[intent_name(handler_input) or ""]
@@ -218,20 +209,10 @@ class StoryRepeatHandler(AbstractRequestHandler):
     """ "Repeat" right after story speech repeats the chapter (after a fact, the fact)."""
 
     def can_handle(self, handler_input: HandlerInput) -> bool:
-        return is_intent_name("AMAZON.RepeatIntent")(handler_input) and _pending(handler_input) in (
-            story_progress.PENDING_CONTINUE,
-            story_progress.PENDING_END,
-        )
+        return state.reply_meaning(handler_input) is Meaning.REPEAT_CHAPTER
 
     def handle(self, handler_input: HandlerInput) -> Response:
         return run(handler_input, Command.REPEAT)
-
-
-_STORY_PENDING = (
-    story_progress.PENDING_CONTINUE,
-    story_progress.PENDING_RESUME,
-    story_progress.PENDING_END,
-)
 
 
 class StoryYesHandler(AbstractRequestHandler):
@@ -239,14 +220,15 @@ class StoryYesHandler(AbstractRequestHandler):
     the last chapter (a reminder of what can happen next)."""
 
     def can_handle(self, handler_input: HandlerInput) -> bool:
-        return is_intent_name("AMAZON.YesIntent")(handler_input) and (
-            _pending(handler_input) in _STORY_PENDING
-        )
+        return state.reply_meaning(handler_input) in (Meaning.RESUME_STORY, Meaning.NEXT_CHAPTER)
 
     def handle(self, handler_input: HandlerInput) -> Response:
-        if _pending(handler_input) == story_progress.PENDING_RESUME:
+        if state.reply_meaning(handler_input) is Meaning.RESUME_STORY:
             return run(handler_input, Command.RESUME, preface=False)
         return run(handler_input, Command.NEXT)
+
+
+_STORY_NO = (Meaning.STORY_GOODBYE, Meaning.STORY_MENU, Meaning.PAUSE_STORY)
 
 
 class StoryNoHandler(AbstractRequestHandler):
@@ -254,19 +236,17 @@ class StoryNoHandler(AbstractRequestHandler):
     or after the last chapter (goodbye)."""
 
     def can_handle(self, handler_input: HandlerInput) -> bool:
-        return is_intent_name("AMAZON.NoIntent")(handler_input) and (
-            _pending(handler_input) in _STORY_PENDING
-        )
+        return state.reply_meaning(handler_input) in _STORY_NO
 
     def handle(self, handler_input: HandlerInput) -> Response:
-        pending = _pending(handler_input)
+        meaning = state.reply_meaning(handler_input)
         state.set_pending(handler_input, None)
-        if pending == story_progress.PENDING_END:
+        if meaning is Meaning.STORY_GOODBYE:
             return respond(
                 handler_input, Reply(story_phrases.goodbye(None, True), end_session=True)
             )
-        if pending == story_progress.PENDING_RESUME:
-            state.session(handler_input)[state.MODE] = state.MODE_QA
+        if meaning is Meaning.STORY_MENU:
+            state.set_mode(handler_input, state.MODE_QA)
             reply = Reply(story_phrases.MENU, reprompt=story_phrases.MENU_REPROMPT)
             return respond(handler_input, reply)
         story = load_chapters()
@@ -284,14 +264,14 @@ class StoryStopHandler(AbstractRequestHandler):
             "AMAZON.StopIntent",
             "AMAZON.CancelIntent",
             "AMAZON.PauseIntent",
-        ) and _in_story(handler_input)
+        ) and state.in_story(handler_input)
 
     def handle(self, handler_input: HandlerInput) -> Response:
         story = load_chapters()
         position = story_progress.current_position(handler_input, story)
         chapter = story.chapter(position.chapter) if position else None
         if position is not None:
-            story_progress.record(handler_input, position, story=story)
+            story_progress.save(handler_input, position, story=story)
         state.set_pending(handler_input, None)
         finished = position.finished if position else False
         if intent_name(handler_input) == "AMAZON.PauseIntent":
@@ -301,8 +281,8 @@ class StoryStopHandler(AbstractRequestHandler):
         return respond(handler_input, Reply(text, end_session=True))
 
 
-#: Registered before the built-in and question handlers (see the module docstring).
-STORY_HANDLERS: tuple[AbstractRequestHandler, ...] = (
+#: The story family, in dispatch order (``skill_factory`` registers it first).
+HANDLERS: tuple[AbstractRequestHandler, ...] = (
     StoryIntentHandler(),
     ChapterIntentHandler(),
     WhichChapterIntentHandler(),
@@ -315,4 +295,4 @@ STORY_HANDLERS: tuple[AbstractRequestHandler, ...] = (
     StoryStopHandler(),
 )
 
-__all__ = ["STORY_HANDLERS", "run"]
+__all__ = ["HANDLERS", "run"]

@@ -1,0 +1,75 @@
+"""The answer-quality harness: both set shapes load, responses are classed, figures add up."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from balto.simulator.answer_eval import (
+    ANSWERED,
+    FALLBACK,
+    NO_RECORD,
+    Case,
+    EvalSetError,
+    Result,
+    classify,
+    load_set,
+)
+
+
+@pytest.mark.parametrize(("speech", "outcome"), [
+    ("I don't have a record of Gunnar Kaasen's wife or husband.", NO_RECORD),
+    ("I don't know that one. I only know the story of the 1925 serum run.", NO_RECORD),
+    ("Sorry, I didn't catch that. I can answer questions about Balto.", FALLBACK),
+    ("Togo ran about 261 miles in the 1925 relay.", ANSWERED),
+])
+def test_classify(speech: str, outcome: str) -> None:
+    assert classify(speech) == outcome
+
+
+def test_the_current_shape_loads(tmp_path: Path) -> None:
+    path = tmp_path / "set.json"
+    path.write_text(json.dumps({
+        "name": "demo",
+        "questions": [{"q": "when did balto die", "expect": [["1933"]], "kind": "when"}],
+        "unanswerable": [{"q": "what did balto eat", "why": "not recorded"}],
+        "off_topic": [{"q": "play some jazz"}],
+        "conversations": [{"turns": [{"q": "who was balto", "expect": [["kaasen"]]},
+                                     {"q": "and togo", "expect": [["seppala"]]}]}],
+    }))
+    name, cases, conversations = load_set(path)
+    assert name == "demo"
+    assert [c.section for c in cases] == ["questions", "unanswerable", "off_topic"]
+    assert cases[0].expect == (("1933",),) and cases[1].expect is None
+    assert [t.text for t in conversations[0]] == ["who was balto", "and togo"]
+
+
+def test_the_older_flat_shape_loads(tmp_path: Path) -> None:
+    path = tmp_path / "old.json"
+    path.write_text(json.dumps([{"q": "where is balto now", "expect": ["cleveland", "museum"]},
+                                {"q": "what's the weather", "off_topic": True}]))
+    _, cases, conversations = load_set(path)
+    assert cases[0].expect == (("cleveland",), ("museum",))
+    assert cases[1].section == "off_topic" and conversations == []
+
+
+@pytest.mark.parametrize("bad", [{"questions": [{"q": ""}]}, {"questions": [{"q": "x"}]},
+                                 {"conversations": [{"turns": []}]}, "not json"])
+def test_malformed_sets_name_the_entry(tmp_path: Path, bad: object) -> None:
+    path = tmp_path / "bad.json"
+    path.write_text(bad if isinstance(bad, str) else json.dumps(bad))
+    with pytest.raises(EvalSetError, match="bad.json"):
+        load_set(path)
+
+
+def test_rightness_rules() -> None:
+    asked = Case("when did balto die", (("1933",),))
+    assert Result(asked, "Balto died in Cleveland in 1933.", ANSWERED).right
+    assert not Result(asked, "I don't have a record of that.", NO_RECORD).right
+    unanswerable = Case("what did balto eat", None, section="unanswerable")
+    assert Result(unanswerable, "I don't have a record of what Balto ate.", NO_RECORD).right
+    assert not Result(unanswerable, "Balto was a sled dog.", ANSWERED).right
+    off = Case("play some jazz", None, section="off_topic")
+    assert Result(off, "Sorry, I didn't catch that.", FALLBACK).right

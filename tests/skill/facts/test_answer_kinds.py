@@ -1,0 +1,145 @@
+"""Answers a listener hears: yes or no first, comparisons with their values, an honest "no
+record" that names what was asked, offers taken with "yes", and follow-ups that keep the question.
+
+Every question goes through the simulator NLU and the Lambda-style handler, as ``balto ask``
+and ``balto chat`` send it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from balto.simulator.runtime import conversation
+from balto.simulator.session import Conversation
+from balto.simulator.transcript import summary
+
+
+@pytest.fixture(scope="module")
+def new_talk(
+    handler: Callable[[dict[str, Any], Any], dict[str, Any]],
+) -> Callable[[], Conversation]:
+    engine = conversation(handler=handler).engine
+
+    def make() -> Conversation:
+        return Conversation(handler=handler, engine=engine)
+
+    return make
+
+
+def said(talk: Conversation, text: str, alexa_valid: Any) -> str:
+    turn = talk.say(text)
+    alexa_valid(turn.response)
+    return str(summary(turn)["speech"])
+
+
+@pytest.mark.parametrize(("question", "starts", "contains"), [
+    ("is the statue still in central park", "Yes.", "Central Park"),
+    ("did balto die in nome", "No.", "Cleveland"),
+    ("did an airplane carry the serum", "No.", "dog teams"),
+    ("was balto part wolf", "No.", "wolf"),
+    ("did togo get a medal", "Yes.", "gold medal"),
+    ("was togo older than balto", "Yes.", "1913"),
+    ("was kaasen's leg longer than seppala's", "No.", "91 miles"),
+])
+def test_yes_no_questions_answer_yes_or_no_first(new_talk: Callable[[], Conversation],
+                                                  alexa_valid: Any, question: str, starts: str,
+                                                  contains: str) -> None:
+    speech = said(new_talk(), question, alexa_valid)
+    assert speech.startswith(starts) and contains in speech, speech
+
+
+@pytest.mark.parametrize(("question", "contains"), [
+    ("who was born first seppala or kaasen", ["Leonhard Seppala", "1877", "1882"]),
+    ("which dog died first balto or togo", ["Togo died first", "1929", "1933"]),
+    ("between seppala and kaasen who lived longer", ["Seppala lived longer", "89", "78"]),
+    ("which dog was heavier togo or balto", ["Togo was heavier", "48 pounds"]),
+])
+def test_comparisons_speak_both_values(new_talk: Callable[[], Conversation], alexa_valid: Any,
+                                       question: str, contains: list[str]) -> None:
+    speech = said(new_talk(), question, alexa_valid)
+    assert all(c in speech for c in contains), speech
+
+
+@pytest.mark.parametrize(("question", "missing"), [
+    ("what was kaasens wifes name", "Gunnar Kaasen's wife or husband"),
+    ("how tall was balto", "how tall Balto was"),
+    ("what color was togos harness", "Togo's harness"),
+    ("what were the names of doctor welchs nurses", "the name of the nurses"),
+    ("what did balto eat", "what Balto ate"),
+])
+def test_no_record_names_what_was_asked(new_talk: Callable[[], Conversation], alexa_valid: Any,
+                                        question: str, missing: str) -> None:
+    speech = said(new_talk(), question, alexa_valid)
+    assert speech.startswith(f"I don't have a record of {missing}."), speech
+
+
+def test_the_nearest_fact_is_offered_and_yes_takes_the_offer(
+        new_talk: Callable[[], Conversation], alexa_valid: Any) -> None:
+    talk = new_talk()
+    speech = said(talk, "what was kaasens wifes name", alexa_valid)
+    assert "Would you like that?" in speech
+    offered = said(talk, "yes", alexa_valid)
+    assert "Kaasen" in offered and "don't have a record" not in offered
+
+
+def test_follow_ups_keep_what_was_asked(new_talk: Callable[[], Conversation],
+                                        alexa_valid: Any) -> None:
+    talk = new_talk()
+    assert "1933" in said(talk, "when did balto die", alexa_valid)
+    assert "1929" in said(talk, "and togo", alexa_valid)            # the same question of Togo
+    assert "Poland Spring" in said(talk, "and where", alexa_valid)  # the new facet, same dog
+    assert "1967" in said(talk, "what about seppala", alexa_valid)
+
+
+def test_pronouns_follow_the_answer(new_talk: Callable[[], Conversation],
+                                    alexa_valid: Any) -> None:
+    talk = new_talk()
+    assert "Kaasen" in said(talk, "who drove balto's team", alexa_valid)
+    assert "Norway" in said(talk, "where was he from", alexa_valid)  # he: Kaasen, the answer
+
+
+def test_a_superlative_across_a_kind(new_talk: Callable[[], Conversation],
+                                     alexa_valid: Any) -> None:
+    assert "Blackie" in said(new_talk(), "what was the first lead dog called", alexa_valid)
+
+
+def test_sound_alike_names_are_understood(new_talk: Callable[[], Conversation],
+                                          alexa_valid: Any) -> None:
+    assert "Everett" in said(new_talk(), "where did gunner cason die", alexa_valid)
+    assert "261" in said(new_talk(), "how many miles did toe go run", alexa_valid)
+
+
+def test_age_in_1925_is_exact_from_a_full_birth_date_and_hedged_from_a_year() -> None:
+    """A full birth date gives the exact age when the relay began (27 January 1925); a
+    birth year alone cannot say whether the birthday had passed, so the age is "about"."""
+    from skill.facts import values
+
+    assert values.age_on("1877-09-14", 1925, 1, 27) == (47, True)
+    assert values.age_on("1882-01-10", 1925, 1, 27) == (43, True)
+    assert values.age_on("1913", 1925, 1, 27) == (12, False)
+    assert values.age_on("unknown", 1925, 1, 27) is None
+
+
+@pytest.mark.parametrize(("question", "age"), [
+    ("how old was seppala during the serum run", "Leonhard Seppala 47 during"),
+    ("how old was gunnar kaasen in 1925", "Gunnar Kaasen 42 during"),
+])
+def test_age_in_1925_is_worked_out_from_the_birth_date(new_talk: Callable[[], Conversation],
+                                                       alexa_valid: Any, question: str,
+                                                       age: str) -> None:
+    speech = said(new_talk(), question, alexa_valid)
+    assert age in speech, speech
+
+
+def test_the_present_in_a_preamble_does_not_make_a_question_about_the_present(
+        new_talk: Callable[[], Conversation], alexa_valid: Any) -> None:
+    """ "We're at the statue right now, who made it" asks about the statue; "who won the
+    race this year" asks about the present, which a history skill cannot know."""
+    speech = said(new_talk(), "we are at the balto statue right now and my kid wants to "
+                  "know who made it", alexa_valid)
+    assert "Roth" in speech, speech
+    speech = said(new_talk(), "who won the iditarod this year", alexa_valid)
+    assert "Roth" not in speech and "I don't" in speech, speech

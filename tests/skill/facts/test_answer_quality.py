@@ -1,0 +1,69 @@
+"""Every question set the project has used is a regression guard: none may fall below the
+figure it reaches today (less a small margin for deliberate trade-offs, never silently).
+
+The sets live in tests/data: heldout_questions*.json (earlier blind sets, keyword answers) and
+blind_speaker_*.json (blind sets in the way people talk to a speaker: questions, unanswerable
+ones, off-topic requests and conversations). Each is run through the whole skill, one session
+per question and per conversation, exactly as ``balto eval-answers`` runs it.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from balto.simulator.answer_eval import evaluate_file
+from balto.simulator.runtime import conversation
+from balto.simulator.session import Conversation
+
+DATA = Path(__file__).parents[2] / "data"
+
+#: (set, section) -> the least share of right answers accepted.
+FLOORS: dict[tuple[str, str], float] = {
+    ("heldout_questions.json", "questions"): 0.91,
+    ("heldout_questions.json", "off_topic"): 0.90,
+    ("heldout_questions_2.json", "questions"): 0.88,
+    ("heldout_questions_2.json", "off_topic"): 0.88,
+    ("heldout_questions_3.json", "questions"): 0.87,
+    ("heldout_questions_3.json", "off_topic"): 0.88,
+    ("heldout_questions_4.json", "questions"): 0.90,
+    ("heldout_questions_4.json", "off_topic"): 0.87,
+    ("blind_speaker_a.json", "questions"): 0.80,
+    ("blind_speaker_a.json", "unanswerable"): 0.78,
+    ("blind_speaker_a.json", "off_topic"): 0.93,
+    ("blind_speaker_a.json", "followups"): 0.80,
+    ("blind_speaker_b.json", "questions"): 0.81,
+    ("blind_speaker_b.json", "unanswerable"): 0.70,
+    ("blind_speaker_b.json", "off_topic"): 0.93,
+    ("blind_speaker_b.json", "followups"): 0.60,
+}
+
+
+@pytest.fixture(scope="module")
+def figures(handler: Callable[[dict[str, Any], Any], dict[str, Any]]) -> dict[str, Any]:
+    engine = conversation(handler=handler).engine
+    logging.disable(logging.INFO)  # one line per question would drown the test log
+    try:
+        return {
+            path.name: evaluate_file(path, lambda: Conversation(handler=handler, engine=engine))
+            for path in sorted(DATA.glob("*.json"))
+            if path.name.startswith(("heldout_questions", "blind_speaker_"))
+        }
+    finally:
+        logging.disable(logging.NOTSET)
+
+
+def test_every_guarded_set_is_present(figures: dict[str, Any]) -> None:
+    assert {name for name, _ in FLOORS} == set(figures)
+
+
+@pytest.mark.parametrize(("name", "section"), sorted(FLOORS))
+def test_no_set_falls_below_its_floor(figures: dict[str, Any], name: str, section: str) -> None:
+    report = figures[name]
+    right, total = report.figures()[section]
+    assert total, f"{name} has no {section}"
+    assert right / total >= FLOORS[(name, section)], report.render(show_misses=True)
