@@ -25,6 +25,48 @@ DEVICE_ID = "amzn1.ask.device.LOCAL-SIMULATOR"
 API_ENDPOINT = "https://api.amazonalexa.com"
 
 
+#: APL runtime version a screen device declares (Alexa.Presentation.APL supportedInterfaces).
+APL_MAX_VERSION = "2024.3"
+
+
+def _screen(shape: str, width: int, height: int, dpi: int = 160) -> dict[str, Any]:
+    """``context.Viewport`` as an Echo device with a screen sends it."""
+    return {
+        "mode": "HUB",
+        "shape": shape,
+        "pixelWidth": width,
+        "pixelHeight": height,
+        "dpi": dpi,
+        "currentPixelWidth": width,
+        "currentPixelHeight": height,
+        "touch": ["SINGLE"],
+        "keyboard": [],
+        "video": {"codecs": ["H_264_42", "H_264_41"]},
+    }
+
+
+#: The devices the simulator can stand in for: a speaker declares no screen; the others declare
+#: APL and send their viewport (sizes of the Echo Show family and the round Echo Spot).
+DEVICES: dict[str, dict[str, Any] | None] = {
+    "speaker": None,
+    "echo-show": _screen("RECTANGLE", 1280, 800),        # Echo Show 8, landscape hub
+    "echo-show-5": _screen("RECTANGLE", 960, 480),       # small landscape hub
+    "echo-show-15": _screen("RECTANGLE", 1920, 1080),    # large landscape hub
+    "echo-show-portrait": _screen("RECTANGLE", 1080, 1920),  # Echo Show 15 hung upright
+    "echo-spot": _screen("ROUND", 480, 480),             # round small hub
+}
+
+
+def device_context(device: str = "speaker") -> tuple[dict[str, Any], dict[str, Any] | None]:
+    """(supportedInterfaces, Viewport or None) for a device name in :data:`DEVICES`."""
+    if device not in DEVICES:
+        raise ValueError(f"unknown device {device!r}: one of {', '.join(DEVICES)}")
+    viewport = DEVICES[device]
+    if viewport is None:
+        return {}, None
+    return {"Alexa.Presentation.APL": {"runtime": {"maxVersion": APL_MAX_VERSION}}}, viewport
+
+
 def local_user_id(name: str) -> str:
     """A stable Alexa-style user id for a local name (same name, same id, every run)."""
     digest = hashlib.sha256(name.encode("utf-8")).hexdigest()[:40].upper()
@@ -119,12 +161,15 @@ def session_ended_request(locale: str, reason: str = "USER_INITIATED") -> dict[s
 
 def envelope(request: dict[str, Any], *, user_id: str, session_id: str | None = None,
              new: bool = False, attributes: dict[str, Any] | None = None,
-             skill_id: str = DEFAULT_SKILL_ID, device_id: str = DEVICE_ID) -> dict[str, Any]:
-    """Wrap a request in version, session and context, as Alexa does for a device without a
-    screen. A request without ``requestId``, ``timestamp`` or ``locale`` gets fresh ones (en-US)."""
+             skill_id: str = DEFAULT_SKILL_ID, device_id: str = DEVICE_ID,
+             device: str = "speaker") -> dict[str, Any]:
+    """Wrap a request in version, session and context, as Alexa does for ``device`` (a name in
+    :data:`DEVICES`: a speaker by default, or a screen that declares APL and its viewport). A
+    request without ``requestId``, ``timestamp`` or ``locale`` gets fresh ones (en-US)."""
     application = {"applicationId": skill_id}
     user = {"userId": user_id}
-    return {
+    interfaces, viewport = device_context(device)
+    event: dict[str, Any] = {
         "version": "1.0",
         "session": {
             "new": new,
@@ -137,7 +182,7 @@ def envelope(request: dict[str, Any], *, user_id: str, session_id: str | None = 
             "System": {
                 "application": dict(application),
                 "user": dict(user),
-                "device": {"deviceId": device_id, "supportedInterfaces": {}},
+                "device": {"deviceId": device_id, "supportedInterfaces": interfaces},
                 "apiEndpoint": API_ENDPOINT,
             },
         },
@@ -148,3 +193,6 @@ def envelope(request: dict[str, Any], *, user_id: str, session_id: str | None = 
             **request,
         },
     }
+    if viewport is not None:
+        event["context"]["Viewport"] = viewport
+    return event

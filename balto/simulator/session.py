@@ -92,6 +92,8 @@ class Conversation:
     user_id: str = field(default_factory=lambda: envelopes.local_user_id("local"))
     locale: str = "en-US"
     skill_id: str = envelopes.DEFAULT_SKILL_ID
+    #: Which device sends the requests (a name in envelopes.DEVICES): a speaker, or a screen.
+    device: str = "speaker"
     session_id: str | None = None
     attributes: dict[str, Any] = field(default_factory=dict)
     check: Callable[[dict[str, Any], str], object] | None = None
@@ -114,7 +116,7 @@ class Conversation:
             self._new = True
         event = envelopes.envelope(request, user_id=self.user_id, session_id=self.session_id,
                                    new=self._new, attributes=self.attributes,
-                                   skill_id=self.skill_id)
+                                   skill_id=self.skill_id, device=self.device)
         response = self.handler(event, None)
         if self.check is not None:
             self.check(response, self.locale)

@@ -103,3 +103,19 @@ def test_timestamp_is_iso_utc() -> None:
     stamp = envelopes.timestamp()
     assert stamp.endswith("Z")
     datetime.strptime(stamp, "%Y-%m-%dT%H:%M:%SZ")
+
+
+def test_a_speaker_declares_no_screen_and_a_show_declares_apl_and_its_viewport() -> None:
+    """Screens are told apart by what the device declares, as on a real Echo."""
+    speaker = envelopes.envelope({"type": "LaunchRequest"}, user_id="u")
+    assert speaker["context"]["System"]["device"]["supportedInterfaces"] == {}
+    assert "Viewport" not in speaker["context"]
+    for name in envelopes.DEVICES:
+        event = envelopes.envelope({"type": "LaunchRequest"}, user_id="u", device=name)
+        interfaces = event["context"]["System"]["device"]["supportedInterfaces"]
+        assert ("Alexa.Presentation.APL" in interfaces) == (name != "speaker")
+        parsed = _parse(event)
+        if name != "speaker":
+            assert parsed.context.viewport.pixel_width == event["context"]["Viewport"]["pixelWidth"]
+    with pytest.raises(ValueError, match="unknown device"):
+        envelopes.envelope({"type": "LaunchRequest"}, user_id="u", device="toaster")
