@@ -224,8 +224,10 @@ class Ranker:
         normalised = ((_plain(name), entity_id) for name, entity_id in names)
         name_patterns = [(key, entity_id) for key, entity_id in normalised if key]
         terms_of = self.lexicon.terms
-        cue_terms_by_fact: dict[str, Counter[str]] = {}
-        body_terms_by_fact: dict[str, Counter[str]] = {}
+        # Counts as plain dicts: a Counter unpickles through Python-level __init__ (the prepared
+        # index holds 440 of them) and its [] on a missing key through __missing__.
+        cue_terms_by_fact: dict[str, dict[str, int]] = {}
+        body_terms_by_fact: dict[str, dict[str, int]] = {}
         cue_bigrams_by_fact: dict[str, set[tuple[str, str]]] = {}
         index: dict[str, set[str]] = {}
         doc_freq: Counter[str] = Counter()
@@ -237,8 +239,8 @@ class Ranker:
                 cue_terms.extend(terms)
                 bigrams |= _bigrams(terms)
             body = terms_of(f"{fact.answer} {fact.card}")
-            cue_terms_by_fact[fact.id] = Counter(cue_terms)
-            body_terms_by_fact[fact.id] = Counter(body)
+            cue_terms_by_fact[fact.id] = dict(Counter(cue_terms))
+            body_terms_by_fact[fact.id] = dict(Counter(body))
             cue_bigrams_by_fact[fact.id] = bigrams
             for term in set(cue_terms) | set(body):
                 doc_freq[term] += 1
@@ -536,7 +538,6 @@ class Ranker:
         topical = False
         # Entity words are not in ``terms``: the entity signal scores them, not twice.
         for term, idf, topic_word in terms:
-            # .get: Counter's [] on an absent key runs the Python-level __missing__.
             if cue_terms.get(term):
                 lexical += w.cue * idf
                 cue_hits += 1
