@@ -154,6 +154,18 @@ def intent_request(resolution: Resolution, slot_names: list[str], locale: str,
     return named_intent_request(resolution.intent, slots, locale)
 
 
+def user_event_request(arguments: Sequence[Any], token: str, locale: str = "en-US",
+                       source: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    """The request a touch sends: ``Alexa.Presentation.APL.UserEvent`` from a SendEvent command
+    in the document shown under ``token``, with the command's ``arguments``
+    (https://developer.amazon.com/docs/alexa-presentation-language/apl-send-event-command.html)."""
+    return request_body("Alexa.Presentation.APL.UserEvent", locale, token=token,
+                        arguments=list(arguments),
+                        source=dict(source or {"type": "TouchWrapper", "handler": "Press",
+                                               "id": ""}),
+                        components={})
+
+
 def session_ended_request(locale: str, reason: str = "USER_INITIATED") -> dict[str, Any]:
     """The request Alexa sends when the user ends the session (or it times out)."""
     return request_body("SessionEndedRequest", locale, reason=reason)
