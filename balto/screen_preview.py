@@ -43,7 +43,7 @@ def find_render_directive(response: Mapping[str, Any]) -> Mapping[str, Any] | No
 
 
 def _viewport(device: str) -> dict[str, Any]:
-    from balto.simulator.envelopes import DEVICES
+    from balto.devices import DEVICES
 
     if device not in DEVICES:
         raise ValueError(f"unknown device {device!r}: one of {', '.join(DEVICES)}")
@@ -57,6 +57,12 @@ def _viewport(device: str) -> dict[str, Any]:
         "shape": str(screen.get("shape", "RECTANGLE")).lower(),
         "mode": str(screen.get("mode", "HUB")).lower(),
     }
+
+
+def _name(parameter: Any) -> str:
+    """A parameter's name (parameters are names, or objects with a ``name``)."""
+    name = parameter.get("name") if isinstance(parameter, Mapping) else parameter
+    return str(name)
 
 
 def _resources(document: Mapping[str, Any], scope: Mapping[str, Any]) -> dict[str, Any]:
@@ -87,7 +93,7 @@ class _Renderer:
         self.globals: dict[str, Any] = {"viewport": viewport}
         template = document.get("mainTemplate") or {}
         for parameter in template.get("parameters") or []:
-            name = parameter.get("name") if isinstance(parameter, Mapping) else parameter
+            name = _name(parameter)
             self.globals[name] = datasources.get(name)
         self.resources = _resources(document, self.globals)
         self.layouts = document.get("layouts") or {}
@@ -139,7 +145,7 @@ class _Renderer:
         params: dict[str, Any] = {}
         names = set()
         for parameter in layout.get("parameters") or []:
-            pname = parameter.get("name") if isinstance(parameter, Mapping) else parameter
+            pname = _name(parameter)
             names.add(pname)
             default = parameter.get("default") if isinstance(parameter, Mapping) else None
             params[pname] = self.bind(item[pname], scope) if pname in item else default
@@ -250,61 +256,54 @@ class _Renderer:
                    ) -> tuple[float, float]:
         p = node.props
         row = p.get("direction") in ("row", "rowReverse")
-        left, top = self._pad(node, "Left"), self._pad(node, "Top")
-        own_w = self.size(p.get("width"), w)
-        own_h = self.size(p.get("height"), h)
-        inner_w = (own_w if own_w is not None else w) - left - self._pad(node, "Right")
-        inner_h = (own_h if own_h is not None else h) - top - self._pad(node, "Bottom")
-        main_avail = inner_w if row else inner_h
+        own_w, own_h = self.size(p.get("width"), w), self.size(p.get("height"), h)
+        pads = (self._pad(node, "Left"), self._pad(node, "Top"),
+                self._pad(node, "Right"), self._pad(node, "Bottom"))
+        inner_w = (own_w if own_w is not None else w) - pads[0] - pads[2]
+        inner_h = (own_h if own_h is not None else h) - pads[1] - pads[3]
+        sizes, gaps = self._child_sizes(node, inner_w, inner_h, row)
+        axis = 0 if row else 1
+        used = sum(s[axis] for s in sizes) + sum(gaps)
+        if measure_only:
+            cross = max((s[1 - axis] for s in sizes), default=0.0)
+            width = own_w if own_w is not None else (used if row else cross) + pads[0] + pads[2]
+            height = own_h if own_h is not None else (cross if row else used) + pads[1] + pads[3]
+            return width, height
+        free = _flex(node.children, sizes, (inner_w if row else inner_h) - used, axis)
+        self._place_children(node, sizes, gaps, free, (inner_w, inner_h), pads, row)
+        return w, h
+
+    def _child_sizes(self, node: _Node, inner_w: float, inner_h: float, row: bool
+                     ) -> tuple[list[list[float]], list[float]]:
+        stretch = node.props.get("alignItems", "stretch") == "stretch"
         sizes: list[list[float]] = []
         gaps: list[float] = []
         for index, child in enumerate(node.children):
             cw, ch = self.natural(child, inner_w, inner_h)
-            if not row and self.size(child.props.get("width"), inner_w) is None and (
-                    p.get("alignItems", "stretch") == "stretch"):
+            if not row and stretch and self.size(child.props.get("width"), inner_w) is None:
                 cw = inner_w
-            gap = self.size(child.props.get("spacing"), main_avail) or 0.0 if index else 0.0
-            gaps.append(gap)
+            spacing = self.size(child.props.get("spacing"), inner_w if row else inner_h)
+            gaps.append((spacing or 0.0) if index else 0.0)
             sizes.append([cw, ch])
-        axis = 0 if row else 1
-        used = sum(s[axis] for s in sizes) + sum(gaps)
-        free = main_avail - used
-        if node.children and not measure_only:
-            weights = [float(c.props.get("grow") or 0) for c in node.children]
-            if free > 0 and sum(weights) > 0:
-                for s, weight in zip(sizes, weights, strict=True):
-                    s[axis] += free * weight / sum(weights)
-                free = 0.0
-            elif free < 0:
-                shrink = [float(c.props.get("shrink") or 0) * s[axis]
-                          for c, s in zip(node.children, sizes, strict=True)]
-                if sum(shrink) > 0:
-                    for s, weight in zip(sizes, shrink, strict=True):
-                        s[axis] = max(0.0, s[axis] + free * weight / sum(shrink))
-                    free = 0.0
-        if measure_only:
-            total_main = used
-            cross = max((s[1 - axis] for s in sizes), default=0.0)
-            width = own_w if own_w is not None else (
-                (total_main if row else cross) + left + self._pad(node, "Right"))
-            height = own_h if own_h is not None else (
-                (cross if row else total_main) + top + self._pad(node, "Bottom"))
-            return width, height
-        justify = p.get("justifyContent", "start")
+        return sizes, gaps
+
+    def _place_children(self, node: _Node, sizes: list[list[float]], gaps: list[float],
+                        free: float, inner: tuple[float, float],
+                        pads: tuple[float, float, float, float], row: bool) -> None:
+        justify = node.props.get("justifyContent", "start")
         cursor = {"center": max(free, 0) / 2, "end": max(free, 0)}.get(justify, 0.0)
-        align = p.get("alignItems", "stretch")
+        align = node.props.get("alignItems", "stretch")
         for child, (cw, ch), gap in zip(node.children, sizes, gaps, strict=True):
             cursor += gap
-            cross_avail, cross_size = (inner_h, ch) if row else (inner_w, cw)
+            cross_avail, cross_size = (inner[1], ch) if row else (inner[0], cw)
             offset = {"center": (cross_avail - cross_size) / 2,
                       "end": cross_avail - cross_size}.get(align, 0.0)
             if row:
-                self.place(child, node.x + left + cursor, node.y + top + offset, cw, ch)
+                self.place(child, node.x + pads[0] + cursor, node.y + pads[1] + offset, cw, ch)
                 cursor += cw
             else:
-                self.place(child, node.x + left + offset, node.y + top + cursor, cw, ch)
+                self.place(child, node.x + pads[0] + offset, node.y + pads[1] + cursor, cw, ch)
                 cursor += ch
-        return w, h
 
     # -- drawing ----------------------------------------------------------------------------
     def draw(self, node: _Node, out: list[str]) -> None:
@@ -312,7 +311,7 @@ class _Renderer:
         opacity = p.get("opacity")
         wrap = isinstance(opacity, (int, float)) and opacity < 1
         if wrap:
-            out.append(f'<g opacity="{float(opacity):g}">')
+            out.append(f'<g opacity="{_num(opacity)}">')
         if node.kind == "Frame":
             self._frame(node, out)
         elif node.kind == "Text":
@@ -340,12 +339,12 @@ class _Renderer:
     def _frame(self, node: _Node, out: list[str]) -> None:
         p = node.props
         fill = p.get("backgroundColor") or "none"
-        radius = p.get("borderRadius") if isinstance(p.get("borderRadius"), (int, float)) else 0
+        radius = _num(p.get("borderRadius"))
         stroke = ""
         if isinstance(p.get("borderWidth"), (int, float)) and p.get("borderColor"):
             stroke = f' stroke="{escape(str(p["borderColor"]))}" stroke-width="{p["borderWidth"]}"'
         out.append(f'<rect x="{node.x:.1f}" y="{node.y:.1f}" width="{node.w:.1f}" '
-                   f'height="{node.h:.1f}" rx="{float(radius):g}" fill="{escape(str(fill))}"'
+                   f'height="{node.h:.1f}" rx="{radius}" fill="{escape(str(fill))}"'
                    f'{stroke}/>')
 
     def _text(self, node: _Node, out: list[str]) -> None:
@@ -376,7 +375,7 @@ class _Renderer:
         dy = node.y + (node.h - vh * scale) / 2
         scope: dict[str, Any] = {"viewport": self.viewport}
         for parameter in graphic.get("parameters") or []:
-            name = parameter.get("name") if isinstance(parameter, Mapping) else parameter
+            name = _name(parameter)
             default = parameter.get("default") if isinstance(parameter, Mapping) else None
             scope[name] = node.props.get(name, default)
         out.append(f'<g class="avg" transform="translate({dx:.1f} {dy:.1f}) scale({scale:.4f})">')
@@ -411,6 +410,24 @@ class _Renderer:
                            f'font-size="{_num(props.get("fontSize", 40))}" text-anchor="{anchor}"'
                            f'{_paint(props, text=True)}>{escape(text_of(props.get("text")))}'
                            "</text>")
+
+
+def _flex(children: list[_Node], sizes: list[list[float]], free: float, axis: int) -> float:
+    """Share out free space by ``grow``, or take back missing space by ``shrink`` (weighted by
+    size, as flexbox does); the space left over."""
+    if free > 0:
+        weights = [float(c.props.get("grow") or 0) for c in children]
+    elif free < 0:
+        weights = [float(c.props.get("shrink") or 0) * s[axis]
+                   for c, s in zip(children, sizes, strict=True)]
+    else:
+        return 0.0
+    total = sum(weights)
+    if total <= 0:
+        return free
+    for size, weight in zip(sizes, weights, strict=True):
+        size[axis] = max(0.0, size[axis] + free * weight / total)
+    return 0.0
 
 
 def _num(value: Any) -> str:

@@ -32,7 +32,8 @@ def _localised(data: dict[str, Any], locale: str | None, keys: tuple[str, ...]) 
     return {**data, **{k: localise(data[k], locale) for k in keys if data.get(k)}}
 
 
-def datasources(screen: StoryScreen | AnswerScreen, locale: str | None) -> tuple[str, dict[str, Any]]:
+def datasources(screen: StoryScreen | AnswerScreen,
+                locale: str | None) -> tuple[str, dict[str, Any]]:
     """(document name, data sources) for a screen, the text in the locale's English."""
     if isinstance(screen, StoryScreen):
         story = views.story_view(load_chapters(), screen.number)

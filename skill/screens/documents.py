@@ -11,7 +11,7 @@ PURE: standard library.
 from __future__ import annotations
 
 import os
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 
 from skill.jsonfile import read_json
@@ -32,7 +32,7 @@ def document_path(name: str) -> str:
     return os.path.join(_DATA, DOCUMENTS[name])
 
 
-@lru_cache(maxsize=None)
+@cache
 def document(name: str) -> dict[str, Any]:
     """The APL document ``name``, parsed once (callers must not change it)."""
     data = read_json(document_path(name), DocumentError, "the APL document")

@@ -143,7 +143,7 @@ def _label(where: str, raw: Mapping[str, Any]) -> str | None:
     label = raw.get("label")
     if label not in (None, "above", "below"):
         raise RouteError(f"{where}: 'label' must be 'above' or 'below'")
-    return label  # type: ignore[no-any-return]
+    return label
 
 
 def _sourced(pid: str, raw: Mapping[str, Any], sources: Mapping[str, Any]) -> Place:
@@ -201,6 +201,20 @@ def _estimated(pid: str, raw: Mapping[str, Any], known: Mapping[str, Place],
                  pa.lon + (pb.lon - pa.lon) * share, _label(where, raw), True)
 
 
+def _check_chapter(route: Route, chapter_id: str, progress: Mapping[str, Any]) -> None:
+    """A chapter's progress names a musher with a leg, a place on a leg, or a known place."""
+    if "through" in progress:
+        route.leg_of(progress["through"])
+    partial = progress.get("partial")
+    if partial is not None:
+        leg = route.leg_of(partial["musher"])
+        if partial.get("at") not in route.path(leg)[1:-1]:
+            raise RouteError(f"{ROUTE_FILE}: chapter {chapter_id!r}: 'partial.at' must be a "
+                             f"place on {leg.musher}'s leg")
+    if progress.get("at") is not None and progress["at"] not in route.places:
+        raise RouteError(f"{ROUTE_FILE}: chapter {chapter_id!r}: unknown place")
+
+
 def parse_route(data: Any, store: FactStore) -> Route:
     """Validate ``route.json`` (already decoded) against the fact store's legs."""
     if not isinstance(data, dict) or not isinstance(data.get("places"), dict):
@@ -225,17 +239,7 @@ def parse_route(data: Any, store: FactStore) -> Route:
     chapters = data.get("chapters") or {}
     route = Route(places, legs, via, coast, chapters)
     for chapter_id, progress in chapters.items():
-        for key in ("through",):
-            if key in progress:
-                route.leg_of(progress[key])
-        partial = progress.get("partial")
-        if partial is not None:
-            leg = route.leg_of(partial["musher"])
-            if partial.get("at") not in route.path(leg)[1:-1]:
-                raise RouteError(f"{ROUTE_FILE}: chapter {chapter_id!r}: 'partial.at' must be "
-                                 f"a place on {leg.musher}'s leg")
-        if progress.get("at") is not None and progress["at"] not in places:
-            raise RouteError(f"{ROUTE_FILE}: chapter {chapter_id!r}: unknown place")
+        _check_chapter(route, chapter_id, progress)
     return route
 
 
@@ -245,7 +249,7 @@ def load_route() -> Route:
     return parse_route(read_json(ROUTE_FILE, RouteError, "the route file"), default_store())
 
 
-# -- drawing coordinates ----------------------------------------------------------------------------
+# -- drawing coordinates -------------------------------------------------------------------------
 class Projection(Record):
     """Degrees to the map's AVG viewport: equirectangular, east-west shrunk by cos(latitude)."""
 
