@@ -44,6 +44,18 @@ def _add_conversation_options(parser: argparse.ArgumentParser) -> None:
                              "and replies in its English")
     parser.add_argument("--model", metavar="FILE", help="interaction model file to use instead "
                         "of the installed model for --locale")
+    parser.add_argument("--device", default="speaker", choices=_devices(),
+                        help="the device that talks: a speaker (default, no screen) or an Echo "
+                             "Show / Spot that declares APL and gets screens")
+    parser.add_argument("--screen-out", metavar="PATH",
+                        help="write what the device's screen shows as SVG to PATH (chat: one "
+                             "file per turn with a screen, PATH with the turn number added)")
+
+
+def _devices() -> list[str]:
+    from balto.simulator.envelopes import DEVICES
+
+    return list(DEVICES)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -138,7 +150,8 @@ def _conversation(args: argparse.Namespace, environ: Mapping[str, str]) -> Any:
     from balto.simulator.runtime import conversation
 
     db = Path(args.db) if args.db else default_db_path(environ)
-    return conversation(locale=args.locale, model=args.model, user=args.user, db=db)
+    return conversation(locale=args.locale, model=args.model, user=args.user, db=db,
+                        device=args.device)
 
 
 def cmd_ask(args: argparse.Namespace, environ: Mapping[str, str], out: TextIO,
@@ -148,8 +161,22 @@ def cmd_ask(args: argparse.Namespace, environ: Mapping[str, str], out: TextIO,
 
     _start_logging(environ, err, args.explain)
     talk = _conversation(args, environ)
-    TurnPrinter(out, args.json, args.explain, err=err).turn(talk.say(" ".join(args.text)))
+    printer = TurnPrinter(out, args.json, args.explain, err=err,
+                          screens=_screens(args, err))
+    printer.turn(talk.say(" ".join(args.text)))
     return EXIT_OK
+
+
+def _screens(args: argparse.Namespace, err: TextIO) -> Any:
+    """The screen writer for --screen-out (None without it)."""
+    if not args.screen_out:
+        return None
+    from balto.simulator.screens import ScreenWriter
+
+    if args.device == "speaker":
+        print("balto: --screen-out needs a --device with a screen (e.g. echo-show); a speaker "
+              "gets no screens.", file=err)
+    return ScreenWriter(Path(args.screen_out), args.device, numbered=args.command == "chat")
 
 
 def cmd_chat(args: argparse.Namespace, environ: Mapping[str, str], stdin: TextIO,
@@ -173,7 +200,7 @@ def cmd_chat(args: argparse.Namespace, environ: Mapping[str, str], stdin: TextIO
             Path.home() / ".local" / "share")
         history = Path(data_home).expanduser() / "serum-run" / "chat_history"
     return run_chat(talk, stdin=stdin, out=out, as_json=args.json, explain=args.explain,
-                    speaker=speaker, history=history, err=err)
+                    speaker=speaker, history=history, err=err, screens=_screens(args, err))
 
 
 # -- tool commands -------------------------------------------------------------------------------

@@ -17,6 +17,8 @@ SSML reference). Where the documentation is ambiguous the check is the stricter 
 * A session that stays open (``shouldEndSession`` is ``false``) must carry a non-empty reprompt,
   our own standard: a listener who says nothing must hear what to say next.
 * The ``long-form`` speaking style is only allowed in locales that support it.
+* APL directives: their shape, our size budget, and never to a device without APL
+  (:mod:`balto.apl_checks`).
 
 PURE: standard library only.
 """
@@ -29,6 +31,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 from xml.parsers import expat
+
+from balto.apl_checks import check_directives
 
 #: Alexa's limit on one ``outputSpeech`` (characters).
 MAX_SPEECH_CHARS = 8000
@@ -156,7 +160,8 @@ _REQUIRED_ATTRIBUTES: dict[str, tuple[str, ...]] = {
 }
 
 
-def validate_response(response: Mapping[str, Any], *, locale: str | None = None) -> list[str]:
+def validate_response(response: Mapping[str, Any], *, locale: str | None = None,
+                      apl: bool | None = None) -> list[str]:
     """Return every problem Alexa would have with ``response`` (empty list = valid).
 
     Parameters
@@ -166,6 +171,9 @@ def validate_response(response: Mapping[str, Any], *, locale: str | None = None)
         ``lambda_handler`` returns it.
     locale:
         The request's locale, when known; enables locale-specific checks (long-form narration).
+    apl:
+        Whether the requesting device declares ``Alexa.Presentation.APL`` (None when unknown);
+        False makes any APL directive a problem (balto/apl_checks.py checks the directives).
     """
     if not isinstance(response, Mapping):
         return [f"envelope must be a JSON object, got {type(response).__name__}"]
@@ -186,12 +194,14 @@ def validate_response(response: Mapping[str, Any], *, locale: str | None = None)
     problems += _check_session(body)
     if body.get("card") is not None:
         problems += _check_card(body["card"])
+    problems += check_directives(body.get("directives"), apl=apl)
     return problems
 
 
-def assert_valid_response(response: Mapping[str, Any], locale: str | None = None) -> None:
+def assert_valid_response(response: Mapping[str, Any], locale: str | None = None,
+                          apl: bool | None = None) -> None:
     """Raise ``AssertionError`` listing every problem in ``response``; return quietly if valid."""
-    problems = validate_response(response, locale=locale)
+    problems = validate_response(response, locale=locale, apl=apl)
     if problems:
         listing = "\n".join(f"  - {p}" for p in problems)
         raise AssertionError(f"invalid Alexa response ({len(problems)} problems):\n{listing}")

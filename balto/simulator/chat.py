@@ -10,10 +10,12 @@ from pathlib import Path
 from typing import TextIO
 
 from balto.simulator import transcript
+from balto.simulator.screens import ScreenWriter
 from balto.simulator.session import Conversation, Turn
 from balto.simulator.speak import speak
 
-COMMANDS_HELP = "/new ends the session and opens a new one; /quit exits; /help shows this."
+COMMANDS_HELP = ("/new ends the session and opens a new one; /touch back|repeat|next presses a "
+                 "story button (a device with a screen); /quit exits; /help shows this.")
 
 
 class TurnPrinter:
@@ -23,8 +25,10 @@ class TurnPrinter:
     """
 
     def __init__(self, out: TextIO, as_json: bool = False, explain: bool = False,
-                 speaker: str | None = None, err: TextIO | None = None) -> None:
+                 speaker: str | None = None, err: TextIO | None = None,
+                 screens: ScreenWriter | None = None) -> None:
         self.out = out
+        self.screens = screens
         self.as_json = as_json
         self.explain = explain
         self.speaker = speaker
@@ -40,6 +44,11 @@ class TurnPrinter:
             print(transcript.json_line(turn), file=self.out, flush=True)
         else:
             print(transcript.text_block(turn, explain=self.explain), file=self.out, flush=True)
+        if self.screens is not None:
+            written = self.screens.write(turn)
+            if written is not None:
+                print(f"(screen: {written})", file=self.err if self.as_json and self.err
+                      else self.out, flush=True)
         ssml = transcript.summary(turn)["ssml"]
         if self.speaker and ssml:
             speak(ssml, self.speaker)
@@ -85,11 +94,24 @@ def _read_line(stdin: TextIO, interactive: bool, printer: TurnPrinter) -> str | 
     return text
 
 
+def _touch(talk: Conversation, text: str, printer: TurnPrinter) -> None:
+    """``/touch next``: the UserEvent the story screen's button sends."""
+    arguments = text.split()[1:]
+    if not arguments:
+        printer.note("Touch what? /touch back, /touch repeat or /touch next.")
+        return
+    try:
+        printer.turn(talk.touch(*arguments))
+    except ValueError as error:
+        printer.note(f"({error}; start chat with --device echo-show)")
+
+
 def run_chat(talk: Conversation, *, stdin: TextIO, out: TextIO, as_json: bool = False,
              explain: bool = False, speaker: str | None = None,
-             history: Path | None = None, err: TextIO | None = None) -> int:
+             history: Path | None = None, err: TextIO | None = None,
+             screens: ScreenWriter | None = None) -> int:
     """Hold a conversation until /quit or end of input; returns the exit status."""
-    printer = TurnPrinter(out, as_json, explain, speaker, err)
+    printer = TurnPrinter(out, as_json, explain, speaker, err, screens)
     interactive = stdin.isatty()
     if interactive:
         _setup_readline(history)
@@ -110,6 +132,9 @@ def run_chat(talk: Conversation, *, stdin: TextIO, out: TextIO, as_json: bool = 
         if text == "/new":
             printer.turn(talk.end())
             printer.turn(talk.launch())
+            continue
+        if text.startswith("/touch"):
+            _touch(talk, text, printer)
             continue
         if text.startswith("/"):
             printer.note(f"Unknown command {text!r}. {COMMANDS_HELP}")

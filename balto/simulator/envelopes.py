@@ -17,6 +17,8 @@ from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
+from balto import devices
+
 if TYPE_CHECKING:
     from balto.nlu.result import Resolution, SlotResult
 
@@ -25,36 +27,10 @@ DEVICE_ID = "amzn1.ask.device.LOCAL-SIMULATOR"
 API_ENDPOINT = "https://api.amazonalexa.com"
 
 
-#: APL runtime version a screen device declares (Alexa.Presentation.APL supportedInterfaces).
-APL_MAX_VERSION = "2024.3"
-
-
-def _screen(shape: str, width: int, height: int, dpi: int = 160) -> dict[str, Any]:
-    """``context.Viewport`` as an Echo device with a screen sends it."""
-    return {
-        "mode": "HUB",
-        "shape": shape,
-        "pixelWidth": width,
-        "pixelHeight": height,
-        "dpi": dpi,
-        "currentPixelWidth": width,
-        "currentPixelHeight": height,
-        "touch": ["SINGLE"],
-        "keyboard": [],
-        "video": {"codecs": ["H_264_42", "H_264_41"]},
-    }
-
-
-#: The devices the simulator can stand in for: a speaker declares no screen; the others declare
-#: APL and send their viewport (sizes of the Echo Show family and the round Echo Spot).
-DEVICES: dict[str, dict[str, Any] | None] = {
-    "speaker": None,
-    "echo-show": _screen("RECTANGLE", 1280, 800),        # Echo Show 8, landscape hub
-    "echo-show-5": _screen("RECTANGLE", 960, 480),       # small landscape hub
-    "echo-show-15": _screen("RECTANGLE", 1920, 1080),    # large landscape hub
-    "echo-show-portrait": _screen("RECTANGLE", 1080, 1920),  # Echo Show 15 hung upright
-    "echo-spot": _screen("ROUND", 480, 480),             # round small hub
-}
+#: The devices the simulator can stand in for (balto/devices.py defines them; they are also
+#: named here, where every request envelope is built).
+DEVICES = devices.DEVICES
+APL_MAX_VERSION = devices.APL_MAX_VERSION
 
 
 def device_context(device: str = "speaker") -> tuple[dict[str, Any], dict[str, Any] | None]:
@@ -152,6 +128,18 @@ def intent_request(resolution: Resolution, slot_names: list[str], locale: str,
     """An IntentRequest for a resolution; every slot of the intent is listed, as Alexa does."""
     slots = {name: slot_dict(resolution.slots.get(name), name, skill_id) for name in slot_names}
     return named_intent_request(resolution.intent, slots, locale)
+
+
+def user_event_request(arguments: Sequence[Any], token: str, locale: str = "en-US",
+                       source: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    """The request a touch sends: ``Alexa.Presentation.APL.UserEvent`` from a SendEvent command
+    in the document shown under ``token``, with the command's ``arguments``
+    (https://developer.amazon.com/docs/alexa-presentation-language/apl-send-event-command.html)."""
+    return request_body("Alexa.Presentation.APL.UserEvent", locale, token=token,
+                        arguments=list(arguments),
+                        source=dict(source or {"type": "TouchWrapper", "handler": "Press",
+                                               "id": ""}),
+                        components={})
 
 
 def session_ended_request(locale: str, reason: str = "USER_INITIATED") -> dict[str, Any]:

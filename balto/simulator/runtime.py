@@ -113,9 +113,12 @@ def user_id_for(name: str | None) -> str:
 
 def conversation(*, locale: str = "en-US", model: str | Path | None = None,
                  user: str | None = None, db: str | Path | None = None,
-                 handler: Handler | None = None) -> Conversation:
-    """A ready conversation: model -> engine, skill -> handler, user id, persistence."""
+                 handler: Handler | None = None, device: str = "speaker") -> Conversation:
+    """A ready conversation: model -> engine, skill -> handler, user id, persistence, and the
+    device that sends the requests (a name in envelopes.DEVICES)."""
+    envelopes.device_context(device)  # an unknown device fails here, before anything is built
     engine = engine_for(model_path(locale, model))
     if handler is None:
         handler = skill_handler(Config(sqlite_path=str(db)) if db is not None else None)
-    return Conversation(handler=handler, engine=engine, user_id=user_id_for(user), locale=locale)
+    return Conversation(handler=handler, engine=engine, user_id=user_id_for(user), locale=locale,
+                        device=device)

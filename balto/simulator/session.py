@@ -149,6 +149,14 @@ class Conversation:
         request = envelopes.named_intent_request(name, built, self.locale)
         return self.send(request, name, timestamp=timestamp)
 
+    def touch(self, *arguments: Any, token: str = "serumrun.story") -> Turn:
+        """Touch a button on the screen: the UserEvent its SendEvent command sends (a screen
+        device only; a speaker has nothing to touch)."""
+        if envelopes.DEVICES.get(self.device) is None:
+            raise ValueError(f"device {self.device!r} has no screen to touch")
+        request = envelopes.user_event_request(arguments, token, self.locale)
+        return self.send(request, f"[touch {' '.join(map(str, arguments))}]")
+
     @property
     def nlu(self) -> NluEngine:
         """The NLU engine typed text goes through (a conversation by intent names has none)."""

@@ -24,7 +24,7 @@ from ask_sdk_core.skill_builder import CustomSkillBuilder
 from ask_sdk_model import RequestEnvelope
 
 from skill.alexa.addressing import addressed_to, application_id
-from skill.alexa.handlers import fallbacks, launch_builtins, questions, story
+from skill.alexa.handlers import fallbacks, launch_builtins, questions, story, touch
 from skill.alexa.handlers.errors import CatchAllExceptionHandler
 from skill.alexa.interceptors import RequestLogInterceptor
 from skill.alexa.request_limits import RequestShapeError, check_shape
@@ -39,6 +39,8 @@ log = logging.getLogger(__name__)
 DISPATCH_ORDER: tuple[AbstractRequestHandler, ...] = (
     # Story first: while a chapter waits, yes / no / next / repeat / stop move the story.
     *story.HANDLERS,
+    # Touch: the story screen's buttons, run as the voice intents they stand for.
+    *touch.HANDLERS,
     # Launch and the built-ins: help, stop, home and repeat mean the same everywhere else.
     *launch_builtins.HANDLERS,
     # Questions: answers, follow-ups, "tell me more", sources, yes to an offered fact.

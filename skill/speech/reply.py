@@ -17,6 +17,26 @@ class Card(Record):
     text: str
 
 
+class StoryScreen(Record):
+    """On a screen: chapter ``number``'s title, progress, the relay map and the touch buttons."""
+
+    __slots__ = ()
+
+    number: int
+
+
+class AnswerScreen(Record):
+    """On a screen: the entity's name, the answer, the sources (references) and a hint."""
+
+    __slots__ = ()
+
+    title: str
+    text: str
+    sources: tuple[str, ...]
+    entity: str | None = None
+    fact_id: str = ""
+
+
 class Reply(Record):
     """Everything one response says.
 
@@ -34,6 +54,10 @@ class Reply(Record):
     ssml_body:
         Pre-built SSML fragment (from the speech module only, e.g. story narration) spoken after
         ``speech``; handlers never build it by hand.
+    screen:
+        What a device with a screen shows with this reply (a speaker ignores it): the
+        response gets an APL document only when the device declares APL
+        (skill/alexa/respond.py).
     """
 
     __slots__ = ()
@@ -43,3 +67,4 @@ class Reply(Record):
     card: Card | None = None
     end_session: bool = False
     ssml_body: str | None = None
+    screen: StoryScreen | AnswerScreen | None = None

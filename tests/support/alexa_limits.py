@@ -9,7 +9,9 @@ Three ways in, because tests reach the skill three ways:
   runs, every response any ask-sdk ``CustomSkill`` produces in this process — through
   ``lambda_handler``, the simulator or the web host — is serialized and validated, and an invalid
   one fails the test that caused it. That is what makes "every response a test builds passes
-  ``validate_response``" true without relying on each test remembering to ask.
+  ``validate_response``" true without relying on each test remembering to ask. It also knows
+  whether the request's device declared APL, so a speaker that receives an APL directive fails
+  the test too.
 
 Registered as a plugin in ``tests/conftest.py`` (``pytest_plugins``).
 """
@@ -48,6 +50,12 @@ def alexa_valid() -> AlexaValidator:
     return assert_alexa_valid
 
 
+def _declares_apl(request_envelope: Any) -> bool:
+    system = getattr(getattr(request_envelope, "context", None), "system", None)
+    interfaces = getattr(getattr(system, "device", None), "supported_interfaces", None)
+    return getattr(interfaces, "alexa_presentation_apl", None) is not None
+
+
 def _locale_of(request_envelope: Any) -> str | None:
     locale = getattr(getattr(request_envelope, "request", None), "locale", None)
     return locale if isinstance(locale, str) and locale else None
@@ -70,7 +78,8 @@ def _every_skill_response_is_valid() -> Iterator[None]:
     def validating_invoke(self: CustomSkill, request_envelope: Any, context: Any) -> Any:
         envelope = original(self, request_envelope, context)
         serialized = serializer.serialize(envelope)
-        problems = validate_response(serialized, locale=_locale_of(request_envelope))
+        problems = validate_response(serialized, locale=_locale_of(request_envelope),
+                                     apl=_declares_apl(request_envelope))
         if problems:
             listing = "\n".join(f"  - {p}" for p in problems)
             raise AssertionError(f"the skill produced an invalid Alexa response:\n{listing}")

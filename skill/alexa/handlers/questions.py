@@ -21,7 +21,7 @@ from skill.alexa.slots import intent_name, slot
 from skill.alexa.state import Meaning, Pending
 from skill.facts.lazy import LazyRanker
 from skill.speech import phrases
-from skill.speech.reply import Card, Reply
+from skill.speech.reply import AnswerScreen, Card, Reply
 
 if TYPE_CHECKING:  # the answering core loads with the first question, not at launch
     from skill.facts.answering import Answer, Question
@@ -77,13 +77,18 @@ def fact_reply(text: str, facts: list[Fact], ranker: Ranker, entity_id: str | No
     followup = phrases.STORY_FOLLOWUP if in_story else phrases.answer_followup(name)
     title = phrases.card_title(name)
     cards = []
+    references: list[str] = []
     for fact in facts:
-        cards.append(phrases.fact_card(fact.card,
-                                       [s.reference for s in ranker.store.sources_for(fact)]))
+        refs = [s.reference for s in ranker.store.sources_for(fact)]
+        references.extend(refs)
+        cards.append(phrases.fact_card(fact.card, refs))
+    screen = AnswerScreen(entity.name if entity else title, text, tuple(references), entity_id,
+                          facts[0].id if facts else "")
     return Reply(
         speech=f"{text} {followup}",
         reprompt=phrases.ANSWER_REPROMPT,
         card=Card(title=title, text="\n\n".join(cards)),
+        screen=screen,
     )
 
 

@@ -21,7 +21,7 @@ from skill.alexa.respond import respond
 from skill.alexa.slots import intent_name, slot
 from skill.alexa.state import Meaning, Pending
 from skill.speech import story_phrases
-from skill.speech.reply import Card, Reply
+from skill.speech.reply import Card, Reply, StoryScreen
 from skill.speech.story_ssml import chapter_ssml
 from skill.story.chapters import Story, load_chapters
 from skill.story.navigation import Command, Kind, Outcome, step
@@ -61,7 +61,8 @@ def _narration(
         state.set_pending(handler_input, Pending.CONTINUE_STORY)
     body = chapter_ssml(chapter, _locale(handler_input), preface=intro, closing=closing)
     card = Card(story_phrases.chapter_card_title(chapter), chapter.text)
-    return Reply("", reprompt=reprompt, card=card, ssml_body=body)
+    return Reply("", reprompt=reprompt, card=card, ssml_body=body,
+                 screen=StoryScreen(chapter.number))
 
 
 def _message(
