@@ -121,7 +121,7 @@ def _register_api(app: Flask, state: ConsoleState) -> None:
         return jsonify(state.record(number))
 
     @app.get("/api/turns/<int:number>/speech.wav")
-    def speech(number: int) -> Response:
+    def speech(number: int) -> BaseResponse:
         audio = Response(state.speech_wav(number), mimetype="audio/wav")
         audio.headers["Cache-Control"] = "private, max-age=3600"
         return audio.make_conditional(request, accept_ranges=True)
