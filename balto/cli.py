@@ -215,9 +215,9 @@ def cmd_chat(args: argparse.Namespace, environ: Mapping[str, str], stdin: TextIO
                     speaker=speaker, history=history, err=err)
 
 
-def cmd_console(args: argparse.Namespace, environ: Mapping[str, str], out: TextIO,
-                err: TextIO) -> int:
-    """Serve the browser test console until Ctrl+C."""
+def cmd_console(args: argparse.Namespace, environ: Mapping[str, str], err: TextIO) -> int:
+    """Serve the browser test console until Ctrl+C (what it says goes to stderr, as a
+    server's log does)."""
     from balto.console.server import HostRefused, check_host, make_console
     from balto.console.state import build_state
 
@@ -235,7 +235,7 @@ def cmd_console(args: argparse.Namespace, environ: Mapping[str, str], out: TextI
     speech = ("speech: espeak-ng" if state.espeak else
               "speech: off (install espeak-ng to hear replies)")
     print(f"Serum Run console: {console.url}\nprogress: {db}; {speech}. Ctrl+C stops it.",
-          file=out, flush=True)
+          file=err, flush=True)
     console.serve_forever()
     return EXIT_OK
 
@@ -361,7 +361,7 @@ def run(argv: Sequence[str], *, environ: Mapping[str, str], stdin: TextIO, out: 
         if args.command == "unanswered":
             return cmd_unanswered(args, stdin, out)
         if args.command == "console":
-            return cmd_console(args, environ, out, err)
+            return cmd_console(args, environ, err)
         return cmd_serve(args, environ)
     except BrokenPipeError:  # output piped into head & co.: stop quietly
         return EXIT_OK

@@ -122,9 +122,11 @@ def _register_api(app: Flask, state: ConsoleState) -> None:
 
     @app.get("/api/turns/<int:number>/speech.wav")
     def speech(number: int) -> BaseResponse:
-        audio = Response(state.speech_wav(number), mimetype="audio/wav")
+        wav = state.speech_wav(number)
+        audio = Response(wav, mimetype="audio/wav")
         audio.headers["Cache-Control"] = "private, max-age=3600"
-        return audio.make_conditional(request, accept_ranges=True)
+        # Range requests answered: a media element may ask for parts of the file
+        return audio.make_conditional(request, accept_ranges=True, complete_length=len(wav))
 
 
 def create_app(state: ConsoleState, *, allowed_hosts: Collection[str] | None = None) -> Flask:
