@@ -22,14 +22,15 @@ def _fake_espeak(tmp_path: Path, body: str) -> str:
 def test_wav_hands_espeak_the_ssml_on_stdin_and_returns_its_wav(tmp_path: Path) -> None:
     exe = _fake_espeak(tmp_path, f'printf "%s\\n" "$@" > {tmp_path}/args\n'
                                  f'cat > {tmp_path}/input\nprintf "RIFF0000WAVE"\n')
-    hostile = ('<speak>$(touch pwned) `id` ; --help '
+    trap = tmp_path / "pwned"
+    hostile = (f'<speak>$(touch {trap}) `touch {trap}` ; --help '
                '<amazon:emotion name="excited">Hi</amazon:emotion></speak>')
     assert speak.wav(hostile, exe) == b"RIFF0000WAVE"
     assert (tmp_path / "args").read_text().split() == ["-m", "--stdout", "--stdin"]
     # the text arrives untouched but for Alexa-only tags, and nothing in it ran
     assert (tmp_path / "input").read_text() == (
-        "<speak>$(touch pwned) `id` ; --help Hi</speak>")
-    assert not (tmp_path / "pwned").exists()
+        f"<speak>$(touch {trap}) `touch {trap}` ; --help Hi</speak>")
+    assert not trap.exists()
 
 
 @pytest.mark.parametrize("body, message", [
