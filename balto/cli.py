@@ -30,16 +30,21 @@ def default_db_path(environ: Mapping[str, str]) -> Path:
     return Path(base).expanduser() / "serum-run" / "progress.sqlite3"
 
 
-def _add_conversation_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--json", action="store_true",
-                        help="print one JSON object per turn instead of text")
-    parser.add_argument("--explain", action="store_true",
-                        help="show how each utterance was resolved (sample, score, slots)")
+def _add_user_options(parser: argparse.ArgumentParser) -> None:
+    """Who talks, and where their progress is kept (the conversation commands, the console)."""
     parser.add_argument("--user", metavar="ID",
                         help="user name or Alexa user id (default: your OS user name)")
     parser.add_argument("--db", metavar="PATH",
                         help="progress database (default: $SERUM_RUN_DB or "
                              "~/.local/share/serum-run/progress.sqlite3)")
+
+
+def _add_conversation_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true",
+                        help="print one JSON object per turn instead of text")
+    parser.add_argument("--explain", action="store_true",
+                        help="show how each utterance was resolved (sample, score, slots)")
+    _add_user_options(parser)
     parser.add_argument("--locale", default="en-US",
                         help="en-US (default), en-CA, en-GB, en-AU or en-IN: that locale's model, "
                              "and replies in its English")
@@ -135,12 +140,7 @@ def _add_console(sub: Any) -> None:
     console.add_argument("--allow-remote", action="store_true",
                          help="allow a non-loopback --host: the console has no login, so "
                               "anyone who reaches it can use it")
-    console.add_argument("--user", metavar="ID",
-                         help="user name or Alexa user id to start with (default: your OS "
-                              "user name)")
-    console.add_argument("--db", metavar="PATH",
-                         help="progress database (default: $SERUM_RUN_DB or "
-                              "~/.local/share/serum-run/progress.sqlite3)")
+    _add_user_options(console)
     console.add_argument("--locale", default="en-US", help="locale to start with (default "
                          "en-US; the page switches between every installed one)")
     console.add_argument("--device", default="speaker", choices=list(DEVICES),

@@ -19,7 +19,7 @@ Why this shape
 from __future__ import annotations
 
 import logging
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -96,25 +96,21 @@ def _register_api(app: Flask, state: ConsoleState) -> None:
         records = state.say(_body().get("text"))
         return jsonify({"records": records, "settings": state.settings()})
 
-    @app.post("/api/session/new")
-    def new_session() -> Response:
-        _body()
-        return jsonify({"records": state.new_session(), "settings": state.settings()})
+    def control(action: Callable[[], list[dict[str, Any]]]) -> Callable[[], Response]:
+        """A button's call: an empty JSON body in, the records it added and the settings out."""
+        def view() -> Response:
+            _body()
+            return jsonify({"records": action(), "settings": state.settings()})
+        return view
+
+    for path, action in (("/api/session/new", state.new_session),
+                         ("/api/progress/clear", state.clear_progress),
+                         ("/api/history/clear", state.clear_history)):
+        app.add_url_rule(path, action.__name__, control(action), methods=["POST"])
 
     @app.post("/api/settings")
     def settings() -> Response:
         return jsonify({"records": state.update(_body()), "settings": state.settings()})
-
-    @app.post("/api/progress/clear")
-    def clear_progress() -> Response:
-        _body()
-        return jsonify({"records": state.clear_progress(), "settings": state.settings()})
-
-    @app.post("/api/history/clear")
-    def clear_history() -> Response:
-        _body()
-        state.clear_history()
-        return jsonify({"records": [], "settings": state.settings()})
 
     @app.get("/api/turns/<int:number>")
     def turn(number: int) -> Response:

@@ -249,11 +249,12 @@ class ConsoleState:
                                       f"({self.user_id}): the story starts again at chapter 1."))
             return records
 
-    def clear_history(self) -> None:
-        """Forget the records shown so far (the conversation itself goes on)."""
+    def clear_history(self) -> list[dict[str, Any]]:
+        """Forget the records shown so far (the conversation itself goes on); adds none."""
         with self._lock:
             self._records.clear()
             self._wavs.clear()
+        return []
 
     # -- reading ------------------------------------------------------------------------------
     def settings(self) -> dict[str, Any]:
