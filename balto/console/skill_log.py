@@ -26,6 +26,7 @@ class TurnLog(logging.Handler):
         super().__init__(logging.INFO)
         self._lines: list[str] | None = None
         self._thread: int | None = None
+        self._level = logging.NOTSET
 
     def emit(self, record: logging.LogRecord) -> None:
         if self._lines is None or record.thread != self._thread:
@@ -47,9 +48,13 @@ class TurnLog(logging.Handler):
 
     def install(self) -> None:
         """Attach to the skill's logger and let the question handler's INFO line through."""
-        logging.getLogger(questions.log.name).setLevel(logging.INFO)
+        question_log = logging.getLogger(questions.log.name)
+        self._level = question_log.level
+        question_log.setLevel(logging.INFO)
         logging.getLogger(SKILL_LOGGER).addHandler(self)
 
     def remove(self) -> None:
-        """Detach (tests build many consoles in one process)."""
+        """Detach, and give the question logger back its level (tests build many consoles in
+        one process: remove them in the reverse order)."""
         logging.getLogger(SKILL_LOGGER).removeHandler(self)
+        logging.getLogger(questions.log.name).setLevel(self._level)

@@ -48,7 +48,7 @@ MAX_USER_CHARS = 120
 USER_PATTERN = re.compile(r"^[\w.@+\- ]+$")
 #: Records kept for the page (turns and notes); older ones are dropped first.
 MAX_RECORDS = 300
-#: WAV files kept after rendering (a chapter is about 2 MB), so a second play is instant.
+#: WAV files kept after rendering (a chapter is about 4 MB), so a second play is instant.
 WAV_CACHE = 4
 
 

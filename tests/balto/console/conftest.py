@@ -62,7 +62,7 @@ def make_state(console_handler: Any, request: pytest.FixtureRequest
         return state
 
     yield build
-    for state in made:
+    for state in reversed(made):
         state.close()
 
 

@@ -213,3 +213,17 @@ def test_a_silent_turn_or_a_note_has_nothing_to_play(state: ConsoleState) -> Non
         state.speech_wav(note["id"])
     with pytest.raises(NotFound, match="no turn 999"):
         state.speech_wav(999)
+
+
+def test_closing_gives_the_question_logger_its_level_back(
+        make_state: Callable[..., ConsoleState]) -> None:
+    import logging
+
+    from skill.alexa.handlers import questions
+
+    question_log = logging.getLogger(questions.log.name)
+    before = question_log.level
+    console = make_state()
+    assert question_log.level == logging.INFO  # the question line is let through
+    console.close()
+    assert question_log.level == before
