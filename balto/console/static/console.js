@@ -370,6 +370,10 @@ function wire() {
     stopAudio();
     state.records.clear();
     $("transcript").replaceChildren();
+    $("screen").replaceChildren(text(document.createElement("p"), "Nothing said yet."));
+    $("screen").dataset.kind = "";
+    text($("screen-title"), "Screen");
+    text($("screen-note"), "");
     return data;
   }));
 }

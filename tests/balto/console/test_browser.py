@@ -226,6 +226,7 @@ def test_the_controls_change_user_locale_session_and_progress(
     assert again.find_element("css selector", ".speech").text.startswith("Alexa: Chapter 1.")
     _css(browser, "#clear-history").click()
     _wait(browser, lambda d: _turns(d) == [], "the history was not cleared")
+    assert _css(browser, "#screen").text == "Nothing said yet."
     browser.refresh()
     _open(browser, browser.current_url)
     assert _turns(browser) == []
