@@ -63,9 +63,13 @@ def _say(driver: Any, text: str) -> Any:
 
 
 def _open_details(turn: Any, selector: str) -> str:
+    """Open a collapsed section and return its text once the page has filled it (the JSON is
+    written when the section first opens, by its toggle event, which fires a moment later)."""
     details = turn.find_element("css selector", selector)
     details.find_element("css selector", "summary").click()
-    return str(details.find_element("css selector", "pre").text)
+    pre = details.find_element("css selector", "pre")
+    _wait(turn.parent, lambda d: pre.get_attribute("textContent"), f"{selector} stayed empty")
+    return str(pre.get_attribute("textContent"))
 
 
 def _shot(driver: Any, artifacts: Path, name: str) -> Path:
