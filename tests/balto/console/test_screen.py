@@ -116,3 +116,13 @@ def test_turns_on_an_echo_show_fall_back_to_the_card_without_the_preview(
     [turn] = console.say("who was togo")
     assert turn["screen"]["kind"] == "card"
     assert turn["screen"]["card"]["title"] == turn["card"]["title"] == "Serum Run: Togo"
+
+
+def test_with_the_real_screen_preview_a_chapter_on_an_echo_show_is_drawn(
+        make_state: Callable[..., ConsoleState]) -> None:
+    pytest.importorskip(screen.PREVIEW_MODULE,
+                        reason="the screen preview (issue 16) is not on this branch yet")
+    console = make_state(device="echo-show")
+    [turn] = console.say("tell me the story")
+    assert turn["screen"]["kind"] == "svg", turn["screen"]["note"]
+    assert turn["screen"]["svg"].lstrip().startswith("<svg")
