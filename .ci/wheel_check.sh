@@ -49,4 +49,25 @@ for locale in $("$work/venv/bin/python" -c 'import balto.simulator.runtime as r;
   echo "$locale: ok"
 done
 
+step "balto console serves its page from the installed package"
+"$work/venv/bin/balto" console --port 0 --db "$work/console.sqlite3" 2>"$work/console.log" &
+console_pid=$!
+url=""
+for _ in $(seq 100); do
+  url=$(grep -o 'http://127\.0\.0\.1:[0-9]*/' "$work/console.log" | head -1 || true)
+  [ -n "$url" ] && break
+  kill -0 "$console_pid" 2>/dev/null || break
+  sleep 0.2
+done
+[ -n "$url" ] || { kill "$console_pid" 2>/dev/null || true; fail "balto console did not start: $(cat "$work/console.log")"; }
+page_ok=yes
+for path in "" static/console.js static/console.css; do
+  code=$("$work/venv/bin/python" -c 'import sys, urllib.request; print(urllib.request.urlopen(sys.argv[1]).status)' "$url$path" 2>&1 || true)
+  [ "$code" = "200" ] || { page_ok="$path: $code"; break; }
+done
+kill "$console_pid" 2>/dev/null || true
+wait "$console_pid" 2>/dev/null || true
+[ "$page_ok" = yes ] || fail "balto console from the wheel did not serve $page_ok"
+echo "console page served from the wheel at $url"
+
 step "done"

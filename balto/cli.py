@@ -1,4 +1,5 @@
-"""The ``balto`` command: talk to Serum Run locally, test dialogs, evaluate the NLU, serve.
+"""The ``balto`` command: talk to Serum Run locally, test dialogs, evaluate the NLU, serve,
+and the browser test console.
 
 Sub-commands import their modules lazily, so ``balto --help`` is instant and ``balto serve``
 does not pay for the simulator (nor the simulator for Flask).  This is the configuration
@@ -29,16 +30,21 @@ def default_db_path(environ: Mapping[str, str]) -> Path:
     return Path(base).expanduser() / "serum-run" / "progress.sqlite3"
 
 
-def _add_conversation_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--json", action="store_true",
-                        help="print one JSON object per turn instead of text")
-    parser.add_argument("--explain", action="store_true",
-                        help="show how each utterance was resolved (sample, score, slots)")
+def _add_user_options(parser: argparse.ArgumentParser) -> None:
+    """Who talks, and where their progress is kept (the conversation commands, the console)."""
     parser.add_argument("--user", metavar="ID",
                         help="user name or Alexa user id (default: your OS user name)")
     parser.add_argument("--db", metavar="PATH",
                         help="progress database (default: $SERUM_RUN_DB or "
                              "~/.local/share/serum-run/progress.sqlite3)")
+
+
+def _add_conversation_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true",
+                        help="print one JSON object per turn instead of text")
+    parser.add_argument("--explain", action="store_true",
+                        help="show how each utterance was resolved (sample, score, slots)")
+    _add_user_options(parser)
     parser.add_argument("--locale", default="en-US",
                         help="en-US (default), en-CA, en-GB, en-AU or en-IN: that locale's model, "
                              "and replies in its English")
@@ -118,7 +124,40 @@ def build_parser() -> argparse.ArgumentParser:
                        help="skip Alexa signature and timestamp checks (local testing only)")
     serve.add_argument("--db", metavar="PATH", help="progress database (SQLite; default: "
                        "$SERUM_RUN_DB, else none unless TABLE_NAME selects DynamoDB)")
+    _add_console(sub)
     return parser
+
+
+def _port(text: str) -> int:
+    """A TCP port number (0 asks for any free one)."""
+    try:
+        port = int(text)
+    except ValueError:
+        port = -1
+    if not 0 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a port number (0-65535)")
+    return port
+
+
+def _add_console(sub: Any) -> None:
+    from balto.simulator.envelopes import DEVICES
+
+    console = sub.add_parser(
+        "console", help="a test console in your browser: chat, intents and slots, the NLU's "
+                        "reasoning, the JSON envelopes, the screen, the speech (offline)")
+    console.add_argument("--host", default="127.0.0.1",
+                         help="address to listen on (default 127.0.0.1; loopback only unless "
+                              "--allow-remote)")
+    console.add_argument("--port", type=_port, default=8000, help="port (default 8000; 0: any)")
+    console.add_argument("--allow-remote", action="store_true",
+                         help="allow a non-loopback --host: the console has no login, so "
+                              "anyone who reaches it can use it")
+    _add_user_options(console)
+    console.add_argument("--locale", default="en-US", help="locale to start with (default "
+                         "en-US; the page switches between every installed one)")
+    console.add_argument("--device", default="speaker", choices=list(DEVICES),
+                         help="device to start with (default speaker; echo-show and the "
+                              "others have a screen)")
 
 
 # -- conversation commands ---------------------------------------------------------------------
@@ -201,6 +240,31 @@ def cmd_chat(args: argparse.Namespace, environ: Mapping[str, str], stdin: TextIO
         history = Path(data_home).expanduser() / "serum-run" / "chat_history"
     return run_chat(talk, stdin=stdin, out=out, as_json=args.json, explain=args.explain,
                     speaker=speaker, history=history, err=err, screens=_screens(args, err))
+
+
+def cmd_console(args: argparse.Namespace, environ: Mapping[str, str], err: TextIO) -> int:
+    """Serve the browser test console until Ctrl+C (what it says goes to stderr, as a
+    server's log does)."""
+    from balto.console.server import HostRefused, check_host, make_console
+    from balto.console.state import build_state
+
+    try:
+        warning = check_host(args.host, allow_remote=args.allow_remote)
+    except HostRefused as error:
+        print(f"balto: {error}", file=err)
+        return EXIT_USAGE
+    _start_logging(environ, err)
+    db = Path(args.db) if args.db else default_db_path(environ)
+    state = build_state(db=str(db), user=args.user, locale=args.locale, device=args.device)
+    console = make_console(state, args.host, args.port, allow_remote=args.allow_remote)
+    if warning:
+        print(warning.format(host=args.host, url=console.url), file=err, flush=True)
+    speech = ("speech: espeak-ng" if state.espeak else
+              "speech: off (install espeak-ng to hear replies)")
+    print(f"Serum Run console: {console.url}\nprogress: {db}; {speech}. Ctrl+C stops it.",
+          file=err, flush=True)
+    console.serve_forever()
+    return EXIT_OK
 
 
 # -- tool commands -------------------------------------------------------------------------------
@@ -323,6 +387,8 @@ def run(argv: Sequence[str], *, environ: Mapping[str, str], stdin: TextIO, out: 
             return cmd_model_check(args, out)
         if args.command == "unanswered":
             return cmd_unanswered(args, stdin, out)
+        if args.command == "console":
+            return cmd_console(args, environ, err)
         return cmd_serve(args, environ)
     except BrokenPipeError:  # output piped into head & co.: stop quietly
         return EXIT_OK

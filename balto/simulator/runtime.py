@@ -97,18 +97,21 @@ def skill_handler(config: Config | None = None) -> Handler:
         raise SimulatorSetupError(f"the skill cannot be built: {error}") from error
 
 
+def default_user_name() -> str:
+    """The OS user name ("local" when there is none): whose progress a local tool uses."""
+    try:
+        import getpass
+
+        return getpass.getuser()
+    except (ImportError, KeyError, OSError):
+        return "local"
+
+
 def user_id_for(name: str | None) -> str:
     """A stable user id from --user, else from the OS user name."""
     if name and name.startswith("amzn1.ask.account."):
         return name
-    if not name:
-        try:
-            import getpass
-
-            name = getpass.getuser()
-        except (ImportError, KeyError, OSError):
-            name = "local"
-    return envelopes.local_user_id(name)
+    return envelopes.local_user_id(name or default_user_name())
 
 
 def conversation(*, locale: str = "en-US", model: str | Path | None = None,
