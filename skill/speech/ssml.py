@@ -54,6 +54,11 @@ def brk(ms: int) -> str:
     return f'<break time="{max(0, min(ms, MAX_BREAK_MS))}ms"/>'
 
 
+def audio(url: str) -> str:
+    """An ``<audio>`` clip (the URL escaped as an attribute value)."""
+    return f'<audio src="{escape(url)}"/>'
+
+
 def paragraph(text: str) -> str:
     """One escaped ``<p>`` paragraph (Alexa adds the longer pause between paragraphs)."""
     return f"<p>{escape(text)}</p>"

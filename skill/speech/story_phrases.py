@@ -45,9 +45,9 @@ STORY_OVER_REPROMPT = (
 )
 
 
-def picking_up(chapter: Chapter) -> str:
-    """Preface when narration resumes a story already in progress."""
-    return f"Picking up where we left off, at {chapter_label(chapter)}."
+#: Preface when narration picks up a story already in progress (the chapter heading follows, so
+#: the chapter is not named twice).
+PICKING_UP = "Picking up where we left off."
 
 
 def resume_offer(chapter: Chapter) -> str:
@@ -65,8 +65,8 @@ MENU = (
 MENU_REPROMPT = "Ask me about Balto, Togo or the mushers, or say tell me the story."
 
 
-def where(story: Story, chapter: Chapter | None, finished: bool) -> str:
-    """Answer to "which chapter is this"."""
+def where(story: Story, chapter: Chapter | None, finished: bool, told: bool = True) -> str:
+    """Answer to "which chapter is this" (``told``: the chapter was narrated this session)."""
     if chapter is None:
         return (
             f"We haven't started the story yet. It has {story.chapter_count} chapters. "
@@ -77,15 +77,30 @@ def where(story: Story, chapter: Chapter | None, finished: bool) -> str:
             f"We've reached the end of the story: the last chapter was {chapter_label(chapter)}. "
             "Say start over to hear it again, or ask me a question."
         )
+    if not told:
+        return (
+            f"We stopped at {chapter_label(chapter)}, of {story.chapter_count} chapters. "
+            "Say continue to pick up there, or start over to begin again."
+        )
     return (
         f"This is {chapter_label(chapter)}, of {story.chapter_count} chapters. "
         "Say next to go on, or repeat to hear it again."
     )
 
 
-def where_reprompt() -> str:
+def where_reprompt(told: bool = True) -> str:
     """Reprompt after "which chapter is this"."""
+    if not told:
+        return "Say continue to pick up the story, or ask me a question."
     return "Say next to go on, repeat to hear this chapter again, or ask me a question."
+
+
+def not_started(first: Chapter) -> str:
+    """ "Go back" before the story has begun."""
+    return f"We haven't started the story yet. Shall I begin with {chapter_label(first)}?"
+
+
+NOT_STARTED_REPROMPT = "Say yes to begin the story, or ask me a question."
 
 
 def at_start(chapter: Chapter) -> str:
