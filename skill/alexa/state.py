@@ -52,8 +52,6 @@ PENDING = "pending"
 STORY = "story"
 #: Set once a progress-store failure has been logged in this session (logged once, not per turn).
 STORE_FAILED = "story_store_failed"
-#: The chapter last narrated in full in this session: "go on" then means the one after it.
-CHAPTER_TOLD = "chapter_told"
 
 MODE_QA = "qa"
 MODE_STORY = "story"
@@ -249,17 +247,6 @@ def session_position(handler_input: HandlerInput, count: int) -> StoryPosition |
 def set_session_position(handler_input: HandlerInput, position: StoryPosition) -> None:
     """Keep ``position`` in the session (the source of truth while the session lasts)."""
     session(handler_input)[STORY] = position_dict(position)
-
-
-def chapter_told(handler_input: HandlerInput) -> int | None:
-    """The chapter last narrated in this session (None before any narration)."""
-    value = session(handler_input).get(CHAPTER_TOLD)
-    return value if isinstance(value, int) and not isinstance(value, bool) else None
-
-
-def set_chapter_told(handler_input: HandlerInput, number: int) -> None:
-    """Remember that chapter ``number`` was just narrated."""
-    session(handler_input)[CHAPTER_TOLD] = number
 
 
 def story_pending(handler_input: HandlerInput) -> bool:

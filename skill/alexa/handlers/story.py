@@ -57,7 +57,6 @@ def _narration(
     assert chapter is not None  # NARRATE outcomes always carry their chapter
     story_progress.save(handler_input, outcome.position, explicit=outcome.explicit, story=story)
     state.set_mode(handler_input, state.MODE_STORY)
-    state.set_chapter_told(handler_input, chapter.number)
     intro = story_phrases.PICKING_UP if outcome.resumed and preface else None
     following = None if outcome.is_last else story.chapter(chapter.number + 1)
     if following is None:
@@ -109,7 +108,9 @@ def run(
     """Apply one navigation command for this listener and build the response."""
     story = load_chapters()
     position = story_progress.current_position(handler_input, story)
-    told = position is not None and state.chapter_told(handler_input) == position.chapter
+    # Story mode is only entered by narrating, and the session's position is always the chapter
+    # narrated last: in story mode, the current chapter has been told.
+    told = position is not None and state.in_story(handler_input)
     outcome = step(story, position, command, target=target, target_name=target_name, told=told)
     if outcome.kind is Kind.NARRATE:
         return respond(handler_input, _narration(handler_input, story, outcome, preface=preface))
