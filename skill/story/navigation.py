@@ -51,7 +51,7 @@ class Kind(Enum):
     AT_START = "at_start"  # "previous" on the first chapter
     NO_SUCH_CHAPTER = "no_such_chapter"  # jump to a number or name that does not exist
     WHERE = "where"  # "which chapter is this"
-    NOT_STARTED = "not_started"  # "go back" before the story has begun
+    NOT_STARTED = "not_started"  # "go back" or "repeat the chapter" before the story has begun
 
 
 class Outcome(Record):
@@ -132,6 +132,8 @@ def _previous(story: Story, pos: StoryPosition, started: bool) -> Outcome:
 
 
 def _repeat(story: Story, pos: StoryPosition, started: bool) -> Outcome:
+    if not started:
+        return Outcome(pos, Kind.NOT_STARTED, story.chapter(1))
     return _narrate(story, pos.chapter, explicit=False)
 
 

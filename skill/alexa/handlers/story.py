@@ -37,6 +37,7 @@ STORY_INTENT = "StoryIntent"
 CHAPTER_INTENT = "ChapterIntent"
 WHICH_CHAPTER_INTENT = "WhichChapterIntent"
 RESUME_STORY_INTENT = "ResumeStoryIntent"
+REPEAT_CHAPTER_INTENT = "RepeatChapterIntent"
 
 
 def _locale(handler_input: HandlerInput) -> str | None:
@@ -103,9 +104,12 @@ def run(
     target: int | None = None,
     target_name: str | None = None,
     heard: str | None = None,
-    preface: bool = True,
 ) -> Response:
-    """Apply one navigation command for this listener and build the response."""
+    """Apply one navigation command for this listener and build the response.
+
+    No "Picking up where we left off" right after the welcome-back offer, which named the chapter.
+    """
+    preface = state.pending(handler_input) is not Pending.RESUME_STORY
     story = load_chapters()
     position = story_progress.current_position(handler_input, story)
     # Story mode is only entered by narrating, and the session's position is always the chapter
@@ -202,8 +206,7 @@ class ResumeStoryHandler(AbstractRequestHandler):
         )(handler_input)
 
     def handle(self, handler_input: HandlerInput) -> Response:
-        welcome_back = state.pending(handler_input) is Pending.RESUME_STORY
-        return run(handler_input, Command.CONTINUE, preface=not welcome_back)
+        return run(handler_input, Command.CONTINUE)
 
 
 class StartOverHandler(AbstractRequestHandler):
@@ -237,16 +240,16 @@ class StoryNavigationHandler(AbstractRequestHandler):
         return state.in_story(handler_input) or state.pending(handler_input) not in _NEXT_IS_A_FACT
 
     def handle(self, handler_input: HandlerInput) -> Response:
-        command = _NAVIGATION[intent_name(handler_input) or ""]
-        welcome_back = state.pending(handler_input) is Pending.RESUME_STORY
-        return run(handler_input, command, preface=not welcome_back)
+        return run(handler_input, _NAVIGATION[intent_name(handler_input) or ""])
 
 
 class StoryRepeatHandler(AbstractRequestHandler):
-    """ "Repeat" right after story speech repeats the chapter (after a fact, the fact)."""
+    """ "Repeat" right after story speech repeats the chapter (after a fact, the fact); "repeat
+    the chapter" (RepeatChapterIntent) always does."""
 
     def can_handle(self, handler_input: HandlerInput) -> bool:
-        return state.reply_meaning(handler_input) is Meaning.REPEAT_CHAPTER
+        return (is_intent_name(REPEAT_CHAPTER_INTENT)(handler_input)
+                or state.reply_meaning(handler_input) is Meaning.REPEAT_CHAPTER)
 
     def handle(self, handler_input: HandlerInput) -> Response:
         return run(handler_input, Command.REPEAT)
@@ -261,8 +264,7 @@ class StoryYesHandler(AbstractRequestHandler):
         return state.reply_meaning(handler_input) in (Meaning.RESUME_STORY, Meaning.NEXT_CHAPTER)
 
     def handle(self, handler_input: HandlerInput) -> Response:
-        welcome_back = state.reply_meaning(handler_input) is Meaning.RESUME_STORY
-        return run(handler_input, Command.CONTINUE, preface=not welcome_back)
+        return run(handler_input, Command.CONTINUE)
 
 
 _STORY_NO = (Meaning.STORY_GOODBYE, Meaning.STORY_MENU, Meaning.PAUSE_STORY)
