@@ -88,14 +88,17 @@ def heard_in(store: FactStore, seen: Iterable[str]) -> Heard:
 def next_fact(ranker: Ranker, last: str, seen: list[str], entity: str | None) -> Fact | None:
     """The next related fact that is neither spoken nor a repeat of what was spoken.
 
-    With a subject (``entity``) "more" stays on it: None once its facts are exhausted, so the
-    caller can say so and suggest where to go next. Without one, any related fact will do.
+    About a person, a dog or a place, "more" stays on them: None once their facts are exhausted,
+    so the caller can say so and suggest where to go next. About a topic, an event or a film
+    (the films, the serum run), it goes on to what the facts on it name (each film, each leg).
     """
     heard = heard_in(ranker.store, seen)
     skipped = [*seen, last]
+    subject = ranker.store.entities.get(entity) if entity else None
+    stay = subject is not None and subject.type in SUGGESTED_TYPES
     while True:
         fact = ranker.related(last, skipped, entity)
-        if fact is None or (entity is not None and entity not in fact.about):
+        if fact is None or (stay and entity not in fact.about):
             return None
         if not heard.repeats(fact):
             return fact

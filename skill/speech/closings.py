@@ -78,15 +78,19 @@ def subject_name(entity: Entity | None) -> str | None:
     return " ".join(name.split()) or None
 
 
+def _offered(ask: str, first: bool) -> str:
+    """ "You could ask, who was X?" for a question, "You could say, tell me about Y." for a
+    request; after the first, "Or ask, ..." / "Or say, ..."."""
+    question = ask.startswith(("who ", "what ", "where ", "how ", "why "))
+    verb = "ask" if question else "say"
+    lead = f"You could {verb}" if first else f"Or {verb}"
+    return f"{lead}, {ask}{'?' if question else '.'}"
+
+
 def suggestions(entities: list[Entity]) -> str:
-    """ "You could ask, who was Edgar Kalland? Or, tell me about Nenana." ("" for none)."""
+    """ "You could ask, who was Edgar Kalland? Or say, tell me about Nenana." ("" for none)."""
     asks = [ask for e in entities if (name := subject_name(e)) and (ask := ask_about(e.type, name))]
-    if not asks:
-        return ""
-    text = f"You could ask, {asks[0]}?"
-    if len(asks) > 1:
-        text += f" Or, {asks[1]}."
-    return text
+    return " ".join(_offered(ask, i == 0) for i, ask in enumerate(asks[:2]))
 
 
 def answer_closing(subject: str | None, *, turn: int, more: bool, in_story: bool,
