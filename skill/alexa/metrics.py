@@ -43,7 +43,8 @@ MAX_QUESTION_CHARS = 200
 #: small talk).
 NOT_QUESTIONS = frozenset({
     "StoryIntent", "ChapterIntent", "WhichChapterIntent", "ResumeStoryIntent", "TellMeMoreIntent",
-    "SourceIntent", "RepeatChapterIntent", "HelloIntent", "ThanksIntent", "WhatCanIAskIntent", "AreYouARobotIntent",
+    "SourceIntent", "RepeatChapterIntent", "HelloIntent", "ThanksIntent", "WhatCanIAskIntent",
+    "AreYouARobotIntent",
 })
 #: "AskWhoIntent" -> "who": the question word the carrier phrase kept out of the slot.
 _ASK_INTENT = r"Ask(Who|What|When|Where|Why|How)Intent"
