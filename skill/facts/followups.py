@@ -2,10 +2,12 @@
 
 Why more than "a fact not yet spoken": facts overlap. After "how old was Balto" (born in 1919, so
 five or six in 1925), "Balto was born in 1919 at Seppala's kennel in Nome" is another record but
-tells the listener almost nothing new; three facts about Wild Bill Shannon all say it was minus
-62 at Minto. So a candidate is skipped as a *repeat* when nearly all of its details (numbers,
-dates, names) and most of its words have already been spoken in this session; the session's
-``seen_facts`` say what was spoken. The ranker's order of related facts (same subject first) is
+opens with what the listener just heard; three facts about Wild Bill Shannon all say it was
+minus 62 at Minto. So a candidate is skipped as a *repeat* when nearly all of its details
+(numbers, dates, names) and most of its words have already been spoken in this session, or when
+the claim it leads with (its first recorded relation, when that is a year or a number few facts
+mention: "born in 1919", but not 1925, the year of every leg) has been spoken already. The session's ``seen_facts`` say what
+was spoken. The ranker's order of related facts (same subject first) is
 kept; this module only filters it.
 
 PURE: standard library and the shared text pipeline only.
@@ -19,6 +21,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from skill.facts import values
 from skill.text.numbers import NUMBER_WORDS
 from skill.text.terms import content_terms
 from skill.text.vocabulary import PRONOUNS, QUESTION_WORDS, STOPWORDS
@@ -38,6 +41,8 @@ NEW_DETAILS_SHARE = 0.25
 #: ... and less than this share of its words; or, whatever its details, less than the second.
 NEW_WORDS_SHARE = 0.5
 NEW_WORDS_FLOOR = 0.25
+#: A lead claim is distinctive when at most this share of all facts mention it.
+RARE_SHARE = 0.05
 #: Entity types a suggestion names ("who was Edgar Kalland", "tell me about Nenana").
 SUGGESTED_TYPES = ("person", "dog", "place")
 
@@ -56,12 +61,40 @@ def profile(text: str) -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(details), frozenset(content_terms(text))
 
 
-class Heard:
-    """Everything spoken in this session, as details and words."""
+def lead_claim(fact: Fact) -> str | None:
+    """The year or the number the fact leads with ("1919" for a birth year), if its first
+    recorded relation for its main subject is one; small numbers (a leg's order) don't count."""
+    relations = fact.answers.get(fact.about[0], {})
+    for value in relations.values():
+        main = values.main(value)
+        if isinstance(main, str):
+            year = values.year_of(main)
+            return str(year) if year is not None else None
+        if isinstance(main, int | float) and not isinstance(main, bool) and main >= 10:
+            return str(int(main)) if float(main).is_integer() else str(main)
+        return None
+    return None
 
-    def __init__(self, facts: Iterable[Fact]) -> None:
+
+@lru_cache(maxsize=2)
+def detail_counts(store: FactStore) -> Counter[str]:
+    """In how many facts each detail occurs (a year every leg mentions identifies nothing)."""
+    counts: Counter[str] = Counter()
+    for fact in store.facts.values():
+        counts.update(profile(fact.spoken)[0])
+    return counts
+
+
+class Heard:
+    """Everything spoken in this session, as details and words; ``counts`` (from
+    :func:`detail_counts`) tells a distinctive claim from a common one."""
+
+    def __init__(self, facts: Iterable[Fact], counts: Counter[str] | None = None,
+                 total: int = 0) -> None:
         self.details: set[str] = set()
         self.words: set[str] = set()
+        self.counts = counts or Counter()
+        self.total = total
         for fact in facts:
             self.add(fact)
 
@@ -76,13 +109,18 @@ class Heard:
         new_words = len(words - self.words) / max(1, len(words))
         if new_words < NEW_WORDS_FLOOR:
             return True
+        claim = lead_claim(fact)
+        if (claim is not None and claim in self.details
+                and self.counts[claim] <= RARE_SHARE * self.total):
+            return True
         new_details = len(details - self.details)
         return new_details <= NEW_DETAILS_SHARE * len(details) and new_words < NEW_WORDS_SHARE
 
 
 def heard_in(store: FactStore, seen: Iterable[str]) -> Heard:
     """What the session has heard, from its ``seen_facts`` (unknown ids ignored)."""
-    return Heard(fact for fact in (store.get(f) for f in seen) if fact is not None)
+    return Heard((fact for fact in (store.get(f) for f in seen) if fact is not None),
+                 detail_counts(store), len(store.facts))
 
 
 def next_fact(ranker: Ranker, last: str, seen: list[str], entity: str | None) -> Fact | None:
