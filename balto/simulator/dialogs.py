@@ -49,8 +49,8 @@ from balto.simulator.session import Conversation, Turn
 ACTIONS = frozenset({"say", "launch", "end"})
 EXPECTATIONS = frozenset({
     "request_type", "intent", "slots", "speech_contains", "speech_not_contains",
-    "speech_matches", "ssml_contains", "ssml_not_contains", "reprompt_contains", "reprompt", "card_contains", "end_session",
-    "attributes",
+    "speech_matches", "ssml_contains", "ssml_not_contains", "reprompt_contains", "reprompt",
+    "card_contains", "end_session", "attributes",
 })
 DIALOG_KEYS = frozenset({"name", "turns", "user", "locale", "launch", "description"})
 

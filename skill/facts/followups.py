@@ -6,9 +6,9 @@ opens with what the listener just heard; three facts about Wild Bill Shannon all
 minus 62 at Minto. So a candidate is skipped as a *repeat* when nearly all of its details
 (numbers, dates, names) and most of its words have already been spoken in this session, or when
 the claim it leads with (its first recorded relation, when that is a year or a number few facts
-mention: "born in 1919", but not 1925, the year of every leg) has been spoken already. The session's ``seen_facts`` say what
-was spoken. The ranker's order of related facts (same subject first) is
-kept; this module only filters it.
+mention: "born in 1919", but not 1925, the year of every leg) has been spoken already. The
+session's ``seen_facts`` say what was spoken. The ranker's order of related facts (same subject
+first) is kept; this module only filters it.
 
 PURE: standard library and the shared text pipeline only.
 """
