@@ -276,7 +276,8 @@ def sources_sentence(sources: list[Source]) -> str:
         card = ("The link is on the card in your Alexa app." if links
                 else "The full reference is on the card in your Alexa app.")
     else:
-        card = ("They're all on the card in your Alexa app, with links to the web pages."
+        every = "all " if len(sources) > SPOKEN_SOURCES else ""
+        card = (f"They're {every}on the card in your Alexa app, with links to the web pages."
                 if links else "The full references are on the card in your Alexa app.")
     return f"That comes from {listed}. {card}"
 
