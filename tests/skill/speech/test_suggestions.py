@@ -185,3 +185,18 @@ def test_no_sentence_suggests_a_question_that_is_not_in_the_lists() -> None:
         if QUESTION_SHAPE.search(rest):
             stray.append(text)
     assert stray == []
+
+
+def test_the_one_shot_phrases_said_at_goodbye_reach_the_story() -> None:
+    """ "Next time, just say: ask Serum Run to tell me the story" (and "... to continue the
+    story" after a pause) must open the skill straight into the story."""
+    chapter = STORY.chapter(2)
+    said = [story_phrases.goodbye(chapter, False), story_phrases.paused(chapter),
+            story_phrases.paused(None)]
+    phrases_found = [m.group(1) for text in said
+                     for m in [re.search(r"say: (ask Serum Run to [^,.]+)", text, re.I)] if m]
+    assert len(phrases_found) == 3
+    for phrase in phrases_found:
+        kind, resolution = Conversation(lambda e, c: {}, engine=engine_for(MODEL)).resolve(phrase)
+        assert kind == "intent" and resolution is not None
+        assert resolution.intent in ("StoryIntent", "ResumeStoryIntent"), phrase
