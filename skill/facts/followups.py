@@ -76,25 +76,23 @@ def lead_claim(fact: Fact) -> str | None:
     return None
 
 
-@lru_cache(maxsize=2)
-def detail_counts(store: FactStore) -> Counter[str]:
-    """In how many facts each detail occurs (a year every leg mentions identifies nothing)."""
-    counts: Counter[str] = Counter()
-    for fact in store.facts.values():
-        counts.update(profile(fact.spoken)[0])
-    return counts
+@lru_cache(maxsize=256)
+def mentions(store: FactStore, claim: str) -> int:
+    """In how many facts a claim (a year, a number) occurs: a year every leg mentions (1925)
+    identifies nothing. Counted on demand, one scan of the answers, so the first question of a
+    cold container does not pay for profiling the whole store."""
+    pattern = rf"(?<![\d.]){re.escape(claim)}(?!\d)"
+    return sum(1 for fact in store.facts.values() if re.search(pattern, fact.spoken))
 
 
 class Heard:
-    """Everything spoken in this session, as details and words; ``counts`` (from
-    :func:`detail_counts`) tells a distinctive claim from a common one."""
+    """Everything spoken in this session, as details and words; ``store`` (when given) tells a
+    distinctive leading claim from a common one (:func:`mentions`)."""
 
-    def __init__(self, facts: Iterable[Fact], counts: Counter[str] | None = None,
-                 total: int = 0) -> None:
+    def __init__(self, facts: Iterable[Fact], store: FactStore | None = None) -> None:
         self.details: set[str] = set()
         self.words: set[str] = set()
-        self.counts = counts or Counter()
-        self.total = total
+        self.store = store
         for fact in facts:
             self.add(fact)
 
@@ -110,8 +108,8 @@ class Heard:
         if new_words < NEW_WORDS_FLOOR:
             return True
         claim = lead_claim(fact)
-        if (claim is not None and claim in self.details
-                and self.counts[claim] <= RARE_SHARE * self.total):
+        if claim is not None and claim in self.details and self.store is not None and (
+                mentions(self.store, claim) <= RARE_SHARE * len(self.store.facts)):
             return True
         new_details = len(details - self.details)
         return new_details <= NEW_DETAILS_SHARE * len(details) and new_words < NEW_WORDS_SHARE
@@ -119,8 +117,7 @@ class Heard:
 
 def heard_in(store: FactStore, seen: Iterable[str]) -> Heard:
     """What the session has heard, from its ``seen_facts`` (unknown ids ignored)."""
-    return Heard((fact for fact in (store.get(f) for f in seen) if fact is not None),
-                 detail_counts(store), len(store.facts))
+    return Heard((fact for fact in (store.get(f) for f in seen) if fact is not None), store)
 
 
 def next_fact(ranker: Ranker, last: str, seen: list[str], entity: str | None) -> Fact | None:
