@@ -13,7 +13,14 @@ SSML reference). Where the documentation is ambiguous the check is the stricter 
   the default ``json.dumps`` encoding (ASCII escapes), session attributes included.
 * SSML must be well-formed XML with a ``<speak>`` root and use only the tags and attribute values
   Alexa documents; at most five ``<audio>`` clips per response, each from an ``https`` (or Alexa
-  sound library) URL.
+  sound library) URL, and at most 240 seconds of audio in all. Sound-library clips are timed from
+  the durations the library documents, recorded in ``skill/speech/data/sounds.json`` (the file the
+  skill plays them from); a library clip not recorded there is reported, since its length cannot
+  be checked. An ``https`` clip's length cannot be known offline and is not timed (the skill
+  plays none).
+* No tag Alexa lists as incompatible with a speaking style (``<emphasis>``, ``<amazon:emotion>``,
+  ``<voice>``, pitch ``<prosody>``, interjection ``<say-as>``) inside ``<amazon:domain>``, or the
+  other way round.
 * A session that stays open (``shouldEndSession`` is ``false``) must carry a non-empty reprompt,
   our own standard: a listener who says nothing must hear what to say next.
 * The ``long-form`` speaking style is only allowed in locales that support it.
@@ -26,13 +33,16 @@ PURE: standard library only.
 from __future__ import annotations
 
 import json
+import os
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 from xml.parsers import expat
 
 from balto.apl_checks import check_directives
+from skill import jsonfile
 
 #: Alexa's limit on one ``outputSpeech`` (characters).
 MAX_SPEECH_CHARS = 8000
@@ -42,8 +52,15 @@ MAX_RESPONSE_BYTES = 24 * 1024
 MAX_CARD_CHARS = 8000
 #: Card image URLs (characters).
 MAX_IMAGE_URL_CHARS = 2000
-#: ``<audio>`` clips allowed in one response.
+#: ``<audio>`` clips allowed in one response, and their total length (seconds).
 MAX_AUDIO_CLIPS = 5
+MAX_AUDIO_SECONDS = 240.0
+#: The sound-library clips the skill plays, with their documented durations. Read as data from the
+#: skill's package (the validator imports no serving code): ``skill/speech/data/sounds.json``.
+SOUNDS_FILE = os.path.join(
+    os.path.dirname(os.path.abspath(jsonfile.__file__)), "speech", "data", "sounds.json"
+)
+SOUNDBANK = "soundbank://soundlibrary/"
 #: Longest ``<break>`` Alexa honours (milliseconds).
 MAX_BREAK_MS = 10_000
 
@@ -125,6 +142,18 @@ _PERCENT = re.compile(r"^([+-]?)(\d+(?:\.\d+)?)%$")
 _DECIBELS = re.compile(r"^([+-])(\d+(?:\.\d+)?)dB$")
 _AUDIO_SRC = re.compile(r"^(https://\S+|soundbank://soundlibrary/\S+)$")
 
+#: Tags Alexa's SSML reference lists as incompatible with the speaking styles
+#: (``<amazon:domain>``): "Incompatible tags",
+#: https://developer.amazon.com/en-US/docs/alexa/custom-skills/speech-synthesis-markup-language-ssml-reference.html#incompatible-tags
+#: Each entry: tag -> the attribute (and value) that makes it incompatible, or None for any use.
+_NOT_IN_A_STYLE: dict[str, tuple[str, str | None] | None] = {
+    "emphasis": None,
+    "amazon:emotion": None,
+    "voice": None,
+    "prosody": ("pitch", None),
+    "say-as": ("interpret-as", "interjection"),
+}
+
 #: Attributes each tag may carry (anything else is reported).
 _ALLOWED_ATTRIBUTES: dict[str, frozenset[str]] = {
     "speak": frozenset(),
@@ -160,8 +189,13 @@ _REQUIRED_ATTRIBUTES: dict[str, tuple[str, ...]] = {
 }
 
 
-def validate_response(response: Mapping[str, Any], *, locale: str | None = None,
-                      apl: bool | None = None) -> list[str]:
+def validate_response(
+    response: Mapping[str, Any],
+    *,
+    locale: str | None = None,
+    apl: bool | None = None,
+    audio_seconds: Mapping[str, float] | None = None,
+) -> list[str]:
     """Return every problem Alexa would have with ``response`` (empty list = valid).
 
     Parameters
@@ -174,6 +208,9 @@ def validate_response(response: Mapping[str, Any], *, locale: str | None = None,
     apl:
         Whether the requesting device declares ``Alexa.Presentation.APL`` (None when unknown);
         False makes any APL directive a problem (balto/apl_checks.py checks the directives).
+    audio_seconds:
+        Known clip lengths by URL; by default the sound-library clips the skill records
+        (:func:`recorded_clip_seconds`).
     """
     if not isinstance(response, Mapping):
         return [f"envelope must be a JSON object, got {type(response).__name__}"]
@@ -187,10 +224,9 @@ def validate_response(response: Mapping[str, Any], *, locale: str | None = None,
     if body.get("outputSpeech") is not None:
         problems += _check_speech("outputSpeech", body["outputSpeech"], locale, audio_sources)
     problems += _check_reprompt(body.get("reprompt"), locale, audio_sources)
-    if len(audio_sources) > MAX_AUDIO_CLIPS:
-        problems.append(
-            f"{len(audio_sources)} <audio> clips in one response (Alexa allows {MAX_AUDIO_CLIPS})"
-        )
+    problems += _check_audio_budget(
+        audio_sources, recorded_clip_seconds() if audio_seconds is None else audio_seconds
+    )
     problems += _check_session(body)
     if body.get("card") is not None:
         problems += _check_card(body["card"])
@@ -251,6 +287,41 @@ def _check_reprompt(reprompt: Any, locale: str | None, audio_sources: list[str])
     return _check_speech("reprompt.outputSpeech", speech, locale, audio_sources)
 
 
+@lru_cache(maxsize=1)
+def recorded_clip_seconds() -> dict[str, float]:
+    """The documented length of each sound-library clip the skill plays, by URL."""
+    data = jsonfile.read_json(SOUNDS_FILE, ValueError, "the sounds file")
+    clips = data.get("clips", {}) if isinstance(data, dict) else {}
+    return {
+        str(clip["url"]): float(clip["seconds"])
+        for clip in clips.values()
+        if isinstance(clip, dict) and "url" in clip and "seconds" in clip
+    }
+
+
+def _check_audio_budget(sources: list[str], seconds: Mapping[str, float]) -> list[str]:
+    """At most five clips and 240 seconds of audio across the speech and the reprompt."""
+    problems: list[str] = []
+    if len(sources) > MAX_AUDIO_CLIPS:
+        problems.append(
+            f"{len(sources)} <audio> clips in one response (Alexa allows {MAX_AUDIO_CLIPS})"
+        )
+    total = 0.0
+    for src in sources:
+        if src in seconds:
+            total += seconds[src]
+        elif src.startswith(SOUNDBANK):
+            problems.append(
+                f"<audio src={src!r}>: a sound-library clip whose duration is not recorded "
+                "(add it, with its documented length, to skill/speech/data/sounds.json)"
+            )
+    if total > MAX_AUDIO_SECONDS:
+        problems.append(
+            f"{total:g} seconds of audio in one response (Alexa allows {MAX_AUDIO_SECONDS:g})"
+        )
+    return problems
+
+
 def _check_session(body: Mapping[str, Any]) -> list[str]:
     end = body.get("shouldEndSession")
     if end is not None and not isinstance(end, bool):
@@ -302,6 +373,8 @@ class _SsmlWalk:
     problems: list[str] = field(default_factory=list)
     depth: int = 0
     roots: int = 0
+    #: Tags open at the current point, outermost first (for nesting rules).
+    open_tags: list[tuple[str, dict[str, str]]] = field(default_factory=list)
 
     def start(self, tag: str, attributes: dict[str, str]) -> None:
         if self.depth == 0:
@@ -311,6 +384,8 @@ class _SsmlWalk:
         elif tag == "speak":
             self.problems.append("<speak> nested inside <speak>")
         self.depth += 1
+        self._check_style_nesting(tag, attributes)
+        self.open_tags.append((tag, attributes))
         if tag not in SUPPORTED_TAGS:
             self.problems.append(f"<{tag}> is not an Alexa-supported SSML tag")
             return
@@ -326,6 +401,35 @@ class _SsmlWalk:
 
     def end(self, tag: str) -> None:
         self.depth -= 1
+        if self.open_tags:
+            self.open_tags.pop()
+
+    def _check_style_nesting(self, tag: str, attributes: dict[str, str]) -> None:
+        """A speaking style and a tag incompatible with it, nested either way round."""
+        styles = [a.get("name", "?") for t, a in self.open_tags if t == "amazon:domain"]
+        if styles and _not_in_a_style(tag, attributes):
+            self.problems.append(
+                f"<{tag}> inside <amazon:domain name={styles[-1]!r}>: Alexa lists it as "
+                "incompatible with speaking styles"
+            )
+        if tag == "amazon:domain":
+            inside = next((t for t, a in self.open_tags if _not_in_a_style(t, a)), None)
+            if inside is not None:
+                self.problems.append(
+                    f"<amazon:domain> inside <{inside}>: Alexa lists <{inside}> as incompatible "
+                    "with speaking styles"
+                )
+
+
+def _not_in_a_style(tag: str, attributes: dict[str, str]) -> bool:
+    """True for a tag (with these attributes) that Alexa forbids with a speaking style."""
+    if tag not in _NOT_IN_A_STYLE:
+        return False
+    rule = _NOT_IN_A_STYLE[tag]
+    if rule is None:
+        return True
+    name, value = rule
+    return name in attributes and (value is None or attributes[name] == value)
 
 
 def check_ssml(

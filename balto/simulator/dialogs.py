@@ -18,7 +18,8 @@ Turn actions: ``say`` (an utterance, or "open serum run"), ``launch: true``, ``e
 (the user leaves: a SessionEndedRequest).  Expectations: ``request_type``, ``intent``,
 ``slots`` (subset, matched against the resolved value, its id or what was said),
 ``speech_contains`` / ``speech_not_contains`` (text or list, case-insensitive),
-``speech_matches`` (regex), ``reprompt_contains``, ``reprompt`` (null for none), ``card_contains``,
+``speech_matches`` (regex), ``ssml_contains`` / ``ssml_not_contains`` (the markup itself: a sound
+clip, a speaking style), ``reprompt_contains``, ``reprompt`` (null for none), ``card_contains``,
 ``end_session``, ``attributes`` (subset of the session attributes after the turn).
 Every response is also checked against Alexa's limits with ``validate_response``.
 
@@ -48,8 +49,8 @@ from balto.simulator.session import Conversation, Turn
 ACTIONS = frozenset({"say", "launch", "end"})
 EXPECTATIONS = frozenset({
     "request_type", "intent", "slots", "speech_contains", "speech_not_contains",
-    "speech_matches", "reprompt_contains", "reprompt", "card_contains", "end_session",
-    "attributes",
+    "speech_matches", "ssml_contains", "ssml_not_contains", "reprompt_contains", "reprompt",
+    "card_contains", "end_session", "attributes",
 })
 DIALOG_KEYS = frozenset({"name", "turns", "user", "locale", "launch", "description"})
 
@@ -130,6 +131,8 @@ def _text_checks(spec: dict[str, Any], rec: dict[str, Any]) -> list[str]:
     haystacks = {
         "speech_contains": (rec["speech"], False, "speech"),
         "speech_not_contains": (rec["speech"], True, "speech"),
+        "ssml_contains": (rec["ssml"] or "", False, "SSML"),
+        "ssml_not_contains": (rec["ssml"] or "", True, "SSML"),
         "reprompt_contains": (rec["reprompt"] or "", False, "reprompt"),
         "card_contains": (f"{card.get('title', '')} {card.get('text', '')}", False, "card"),
     }

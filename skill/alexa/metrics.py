@@ -39,10 +39,12 @@ FALLBACK = "Fallback"
 CHAPTER_REACHED = "ChapterReached"
 MAX_QUESTION_CHARS = 200
 
-#: Custom intents that are not questions about the serum run (story navigation, follow-ups).
+#: Custom intents that are not questions about the serum run (story navigation, follow-ups,
+#: small talk).
 NOT_QUESTIONS = frozenset({
     "StoryIntent", "ChapterIntent", "WhichChapterIntent", "ResumeStoryIntent", "TellMeMoreIntent",
-    "SourceIntent",
+    "SourceIntent", "RepeatChapterIntent", "HelloIntent", "ThanksIntent", "WhatCanIAskIntent",
+    "AreYouARobotIntent",
 })
 #: "AskWhoIntent" -> "who": the question word the carrier phrase kept out of the slot.
 _ASK_INTENT = r"Ask(Who|What|When|Where|Why|How)Intent"

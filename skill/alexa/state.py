@@ -85,6 +85,7 @@ class Pending(StrEnum):
     STORY_END = "story_end"  # after the last chapter: "start over, or ask a question?"
     MORE = "more"  # after an answer: "want to hear more about X?"
     OFFER = "offer"  # after an honest "no record": "I can tell you ... instead"
+    BACK_TO_STORY = "back_to_story"  # after an answer mid-story: "shall we go back to the story?"
 
 
 class Reply(StrEnum):
@@ -99,7 +100,7 @@ class Meaning(Enum):
     """What a short reply asks for; each is handled by exactly one handler."""
 
     RESUME_STORY = "narrate the saved chapter"  # StoryYesHandler
-    NEXT_CHAPTER = "narrate the next chapter (or say the story is over)"  # StoryYesHandler
+    NEXT_CHAPTER = "go on: the next chapter once this one was told (or: the story is over)"  # ditto
     REPEAT_CHAPTER = "narrate the current chapter again"  # StoryRepeatHandler
     PAUSE_STORY = "pause, session open, offer the next chapter later"  # StoryNoHandler
     STORY_MENU = "no thanks to resuming: the menu"  # StoryNoHandler
@@ -120,15 +121,21 @@ M = Meaning
 REPLIES: dict[Pending | None, dict[Reply, Meaning]] = {
     #                           yes                no                 repeat
     None:                   _means(M.NOT_UNDERSTOOD, M.ANYTHING_ELSE, M.REPEAT_ANSWER),
-    Pending.RESUME_STORY:   _means(M.RESUME_STORY,   M.STORY_MENU,    M.REPEAT_ANSWER),
+    Pending.RESUME_STORY:   _means(M.RESUME_STORY,   M.STORY_MENU,    M.RESUME_STORY),
     Pending.CONTINUE_STORY: _means(M.NEXT_CHAPTER,   M.PAUSE_STORY,   M.REPEAT_CHAPTER),
     Pending.STORY_END:      _means(M.NEXT_CHAPTER,   M.STORY_GOODBYE, M.REPEAT_CHAPTER),
     Pending.MORE:           _means(M.TELL_MORE,      M.ANYTHING_ELSE, M.REPEAT_ANSWER),
     Pending.OFFER:          _means(M.SPEAK_OFFER,    M.ANYTHING_ELSE, M.REPEAT_ANSWER),
+    Pending.BACK_TO_STORY:  _means(M.NEXT_CHAPTER,   M.ANYTHING_ELSE, M.REPEAT_ANSWER),
 }
 del M
 
 _REPLY_INTENTS = {reply.value: reply for reply in Reply}
+
+#: Pending questions about the story ("shall I go on?", "welcome back, shall I pick up?").
+STORY_QUESTIONS = frozenset({
+    Pending.RESUME_STORY, Pending.CONTINUE_STORY, Pending.STORY_END, Pending.BACK_TO_STORY,
+})
 
 
 def session(handler_input: HandlerInput) -> dict[str, Any]:
@@ -240,6 +247,11 @@ def session_position(handler_input: HandlerInput, count: int) -> StoryPosition |
 def set_session_position(handler_input: HandlerInput, position: StoryPosition) -> None:
     """Keep ``position`` in the session (the source of truth while the session lasts)."""
     session(handler_input)[STORY] = position_dict(position)
+
+
+def story_pending(handler_input: HandlerInput) -> bool:
+    """True when the last thing the skill asked was about the story."""
+    return pending(handler_input) in STORY_QUESTIONS
 
 
 # -- what was said -------------------------------------------------------------------------------

@@ -54,6 +54,11 @@ def brk(ms: int) -> str:
     return f'<break time="{max(0, min(ms, MAX_BREAK_MS))}ms"/>'
 
 
+def audio(url: str) -> str:
+    """An ``<audio>`` clip (the URL escaped as an attribute value)."""
+    return f'<audio src="{escape(url)}"/>'
+
+
 def paragraph(text: str) -> str:
     """One escaped ``<p>`` paragraph (Alexa adds the longer pause between paragraphs)."""
     return f"<p>{escape(text)}</p>"
@@ -110,10 +115,19 @@ def strip_tags(ssml: str) -> str:
 
 
 def card_text(text: str, limit: int = MAX_CARD_CHARS) -> str:
-    """Card content trimmed to a sentence boundary within ``limit`` characters."""
-    text = _collapse(text)
+    """Card content trimmed to a sentence boundary within ``limit`` characters.
+
+    Line breaks are kept (the Alexa app shows them: one source a line); spaces within a line are
+    collapsed and runs of blank lines become one.
+    """
+    lines = [_collapse(line) for line in text.splitlines()]
+    kept: list[str] = []
+    for line in lines:
+        if line or (kept and kept[-1]):
+            kept.append(line)
+    text = "\n".join(kept).strip()
     if len(text) <= limit:
         return text
     cut = text[:limit]
-    end = max(cut.rfind(". "), cut.rfind("? "), cut.rfind("! "))
-    return cut[: end + 1] if end > 0 else cut[: limit - 1] + "…"
+    end = max(cut.rfind(". "), cut.rfind("? "), cut.rfind("! "), cut.rfind("\n"))
+    return cut[: end + 1].rstrip() if end > 0 else cut[: limit - 1] + "…"

@@ -2,9 +2,11 @@
 
 Why a builder of its own: chapters are long-form reading, not answers. They get Alexa's long-form
 speaking style where the locale supports it, paragraph structure, longer pauses at scene changes,
-large numbers marked up so they are read as one number, and a little emphasis where the
-chapters file asks for it. Chapter text stays plain in ``chapters.json``; markup is added only here,
-through the general builder's escaping (:mod:`skill.speech.ssml`), so text can never inject tags.
+large numbers marked up so they are read as one number, a sound-library clip at the opening or a
+turning point of some chapters (:mod:`skill.speech.sounds`), and, where the long-form style is not
+used, a little emphasis where the chapters file asks for it. Chapter text stays plain in
+``chapters.json``; markup is added only here, through the general builder's escaping
+(:mod:`skill.speech.ssml`), so text can never inject tags.
 
 PURE: standard library and the speech package only.
 """
@@ -12,16 +14,28 @@ PURE: standard library and the speech package only.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from skill.speech import ssml
 from skill.speech.regional import localise
 from skill.story.chapters import Chapter
+
+if TYPE_CHECKING:  # the clips load with the first narration, not at launch
+    from skill.speech.sounds import Clip
 
 #: Locales whose voices support ``<amazon:domain name="long-form">``: English (US) only. Amazon
 #: launched the style for US skills (April 2020) and has not extended it; ssml-check-core, the SSML
 #: linter Alexa developers use, allows "long-form" for en-US alone (0.3.9, checktag.js). en-GB,
 #: en-CA, en-AU and en-IN get the same paragraphs and pauses without the style.
 LONG_FORM_LOCALES = frozenset({"en-US"})
+
+# No ``<emphasis>`` inside a speaking style. Alexa's SSML reference lists emphasis among the tags
+# incompatible with ``<amazon:domain>`` ("Incompatible tags",
+# https://developer.amazon.com/en-US/docs/alexa/custom-skills/speech-synthesis-markup-language-ssml-reference.html#incompatible-tags),
+# and Amazon Polly's table of supported tags marks ``<emphasis>`` "not available" for its long-form
+# voices (https://docs.aws.amazon.com/polly/latest/dg/supportedtags.html). So the chapters'
+# emphasis phrases are marked only where the long-form style is not used (every locale but
+# en-US); the validator (balto/validation.py) rejects emphasis inside any amazon:domain.
 
 #: Pause after the chapter heading, at a scene change, and before the closing question.
 HEADING_PAUSE_MS = 800
@@ -89,20 +103,42 @@ def _with_emphasis(text: str, phrases: tuple[str, ...], used: set[str]) -> str:
     return _inline(text)
 
 
-def paragraphs_ssml(chapter: Chapter, locale: str | None = None) -> str:
-    """The chapter's paragraphs as ``<p>`` elements, with pauses at scene changes.
+def _long_form(runs: list[str], locale: str | None) -> list[str]:
+    """Wrap each run of paragraphs in the long-form style where the locale has it."""
+    if not supports_long_form(locale):
+        return runs
+    return [f'<amazon:domain name="long-form">{run}</amazon:domain>' for run in runs]
+
+
+def paragraphs_ssml(
+    chapter: Chapter, locale: str | None = None, sounds: dict[int, Clip] | None = None
+) -> str:
+    """The chapter's paragraphs as ``<p>`` elements, with pauses at scene changes and a clip
+    before the paragraphs ``sounds`` names.
 
     The text is first rewritten in the locale's English (spelling, dates, units); emphasis
-    phrases are rewritten the same way, so they are still found.
+    phrases are rewritten the same way, so they are still found. Clips sit between runs of
+    paragraphs, outside the long-form style, so the style only ever wraps speech.
     """
+    sounds = sounds or {}
     used: set[str] = set()
+    emphasis: tuple[str, ...] = ()
+    if not supports_long_form(locale):  # never inside the long-form style: see the top
+        emphasis = tuple(localise(phrase, locale) for phrase in chapter.emphasis)
     parts: list[str] = []
-    emphasis = tuple(localise(phrase, locale) for phrase in chapter.emphasis)
+    run: list[str] = []
     for index, paragraph in enumerate(chapter.paragraphs):
+        clip = sounds.get(index)
+        if clip is not None:
+            if run:
+                parts.extend(_long_form(["".join(run)], locale))
+                run = []
+            parts.append(ssml.audio(clip.url))
         if index in chapter.scene_breaks:
-            parts.append(ssml.brk(SCENE_PAUSE_MS))
+            run.append(ssml.brk(SCENE_PAUSE_MS))
         clean = " ".join(localise(paragraph, locale).split())  # whitespace runs to one space
-        parts.append(f"<p>{_with_emphasis(clean, emphasis, used)}</p>")
+        run.append(f"<p>{_with_emphasis(clean, emphasis, used)}</p>")
+    parts.extend(_long_form(["".join(run)], locale))
     return "".join(parts)
 
 
@@ -112,17 +148,17 @@ def chapter_ssml(
     *,
     preface: str | None = None,
     closing: str | None = None,
+    sounds: dict[int, Clip] | None = None,
 ) -> str:
     """One chapter as an SSML fragment (no ``<speak>``): heading, narration, closing question.
 
     ``preface`` (plain text, e.g. "Welcome back.") is spoken before the heading; ``closing``
     (plain text, e.g. "Shall I go on?") after a pause at the end. Both are escaped here.
+    ``sounds`` (paragraph index -> clip) places the chapter's sound effects.
     """
     title = localise(f"Chapter {chapter.number}. {chapter.title}.", locale)
     heading = f"<p>{ssml.escape(title)}</p>"
-    body = paragraphs_ssml(chapter, locale)
-    if supports_long_form(locale):
-        body = f'<amazon:domain name="long-form">{body}</amazon:domain>'
+    body = paragraphs_ssml(chapter, locale, sounds)
     parts = []
     if preface:
         parts.append(f"<p>{ssml.escape(localise(preface, locale))}</p>")

@@ -6,7 +6,10 @@ commands, and the edge cases (next after the last chapter, back from the first, 
 not exist) are decided here once, table-tested without Alexa, and reused by every front door.
 
 ``StoryPosition.chapter`` is the chapter the listener is on (the one last narrated or about to be
-resumed); ``finished`` is True once the last chapter has been narrated.
+resumed); ``finished`` is True once the last chapter has been narrated. ``told`` says whether that
+chapter was narrated in full in this session: then every way of saying "go on" ("yes", "next",
+"continue", "back to the story", "tell me the story") moves to the following chapter; a chapter
+only known from the saved progress (a returning listener) is picked up again instead.
 
 PURE: standard library only.
 """
@@ -37,6 +40,7 @@ class Command(Enum):
     JUMP = "jump"
     WHERE = "where"
     RESUME = "resume"
+    CONTINUE = "continue"  # "go on": the next chapter once this one was told, else this one
 
 
 class Kind(Enum):
@@ -47,6 +51,7 @@ class Kind(Enum):
     AT_START = "at_start"  # "previous" on the first chapter
     NO_SUCH_CHAPTER = "no_such_chapter"  # jump to a number or name that does not exist
     WHERE = "where"  # "which chapter is this"
+    NOT_STARTED = "not_started"  # "go back" or "repeat the chapter" before the story has begun
 
 
 class Outcome(Record):
@@ -92,10 +97,16 @@ def _narrate(story: Story, number: int, *, explicit: bool, resumed: bool = False
     return Outcome(position, Kind.NARRATE, chapter, explicit=explicit, resumed=resumed)
 
 
-def _start(story: Story, pos: StoryPosition, started: bool) -> Outcome:
+def _continue(story: Story, pos: StoryPosition, started: bool, told: bool) -> Outcome:
+    if started and told:
+        return _next(story, pos, started)
+    return _resume(story, pos, started)
+
+
+def _start(story: Story, pos: StoryPosition, started: bool, told: bool) -> Outcome:
     if not started or pos.finished:
         return _narrate(story, 1, explicit=started)
-    return _narrate(story, pos.chapter, explicit=False, resumed=pos.chapter > 1)
+    return _continue(story, pos, started, told)
 
 
 def _resume(story: Story, pos: StoryPosition, started: bool) -> Outcome:
@@ -113,12 +124,16 @@ def _next(story: Story, pos: StoryPosition, started: bool) -> Outcome:
 
 
 def _previous(story: Story, pos: StoryPosition, started: bool) -> Outcome:
+    if not started:
+        return Outcome(pos, Kind.NOT_STARTED, story.chapter(1))
     if pos.chapter <= 1:
         return Outcome(pos, Kind.AT_START, story.chapter(pos.chapter))
     return _narrate(story, pos.chapter - 1, explicit=True)
 
 
 def _repeat(story: Story, pos: StoryPosition, started: bool) -> Outcome:
+    if not started:
+        return Outcome(pos, Kind.NOT_STARTED, story.chapter(1))
     return _narrate(story, pos.chapter, explicit=False)
 
 
@@ -131,7 +146,6 @@ def _where(story: Story, pos: StoryPosition, started: bool) -> Outcome:
 
 
 _MOVES = {
-    Command.START: _start,
     Command.RESUME: _resume,
     Command.NEXT: _next,
     Command.PREVIOUS: _previous,
@@ -148,17 +162,23 @@ def step(
     *,
     target: int | None = None,
     target_name: str | None = None,
+    told: bool = False,
 ) -> Outcome:
     """Apply ``command`` to ``position`` (None = the listener has not started the story).
 
     ``target`` is the chapter number for JUMP; ``target_name`` a spoken chapter name for JUMP
     ("norton sound"). A name that matches no chapter, or a number outside 1..count, gives
-    NO_SUCH_CHAPTER and leaves the position unchanged.
+    NO_SUCH_CHAPTER and leaves the position unchanged. ``told``: the position's chapter was
+    narrated in this session (START and CONTINUE then go on to the next one).
     """
     started = position is not None
     pos = position or StoryPosition()
     if pos.chapter > story.chapter_count:
         pos = StoryPosition(story.chapter_count, True)
+    if command is Command.START:
+        return _start(story, pos, started, told)
+    if command is Command.CONTINUE:
+        return _continue(story, pos, started, told)
     move = _MOVES.get(command)
     if move is not None:
         return move(story, pos, started)

@@ -254,8 +254,9 @@ def _link_account(e: Envelope) -> None:
 FIVE_AUDIO = "".join(f'<audio src="https://example.com/{i}.mp3"/>' for i in range(5))
 RICH_SSML = (
     "<speak>"
-    '<amazon:domain name="conversational"><p><s>Togo <emphasis level="strong">ran</emphasis>'
-    '</s></p></amazon:domain><break time="10s"/><break strength="x-strong"/><break time="250ms"/>'
+    '<amazon:domain name="conversational"><p><s>Togo ran</s></p></amazon:domain>'
+    '<p><emphasis level="strong">ran</emphasis></p>'
+    '<break time="10s"/><break strength="x-strong"/><break time="250ms"/>'
     '<say-as interpret-as="date" format="ymd">1925-01-27</say-as>'
     '<say-as interpret-as="cardinal">674</say-as><sub alias="Alaska">AK</sub>'
     '<phoneme alphabet="ipa" ph="ˈnoʊm">Nome</phoneme><w role="amazon:VBD">read</w>'
@@ -264,7 +265,7 @@ RICH_SSML = (
     '<lang xml:lang="de-DE">Schnee</lang><voice name="Matthew">Hello</voice>'
     '<amazon:effect name="whispered">quiet</amazon:effect>'
     '<amazon:emotion name="excited" intensity="medium">Go!</amazon:emotion>'
-    '<audio src="soundbank://soundlibrary/animals/amzn_sfx_dog_med_bark_1x_02"/>'
+    '<audio src="soundbank://soundlibrary/animals/amzn_sfx_dog_med_bark_2x_01"/>'
     "Seward &amp; Nome, 5 &lt; 6. Unicode: 雪 ✓ 🐕"
     "</speak>"
 )
@@ -359,3 +360,64 @@ def test_safety_net_fails_a_skill_that_answers_with_invalid_ssml() -> None:
     with pytest.raises(AssertionError, match="invalid Alexa response") as info:
         builder.lambda_handler()(launch, None)
     assert "not well-formed" in str(info.value)
+
+
+# -- speaking styles and the sound library --------------------------------------------------------
+
+LONG_FORM = '<amazon:domain name="long-form">{}</amazon:domain>'
+
+
+@pytest.mark.parametrize(
+    ("inner", "offending"),
+    [
+        ('<p>She ran <emphasis level="moderate">fast</emphasis>.</p>', "<emphasis>"),
+        ('<amazon:emotion name="excited" intensity="low">Go</amazon:emotion>', "<amazon:emotion>"),
+        ('<voice name="Matthew">Hello</voice>', "<voice>"),
+        ('<prosody pitch="+10%">high</prosody>', "<prosody>"),
+        ('<say-as interpret-as="interjection">wow</say-as>', "<say-as>"),
+    ],
+)
+def test_tags_alexa_lists_as_incompatible_with_a_style_fail_inside_one(
+    inner: str, offending: str
+) -> None:
+    problems = check_ssml(f"<speak>{LONG_FORM.format(inner)}</speak>", "en-US")
+    assert problems and offending in problems[0] and "incompatible" in problems[0]
+
+
+def test_a_style_inside_emphasis_fails_too() -> None:
+    ssml = f'<speak><emphasis level="strong">{LONG_FORM.format("Nome")}</emphasis></speak>'
+    assert any("<amazon:domain> inside <emphasis>" in p for p in check_ssml(ssml, "en-US"))
+
+
+def test_compatible_tags_inside_a_style_pass() -> None:
+    inner = ('<p>It was <say-as interpret-as="cardinal">300000</say-as> units, '
+             '<prosody rate="90%">slowly</prosody>.</p><break time="1s"/>')
+    assert check_ssml(f"<speak>{LONG_FORM.format(inner)}</speak>", "en-US") == []
+
+
+def test_sound_library_clips_are_timed_from_the_recorded_durations() -> None:
+    from balto.validation import recorded_clip_seconds
+
+    recorded = recorded_clip_seconds()
+    assert recorded and all(url.startswith("soundbank://soundlibrary/") for url in recorded)
+    clips = "".join(f'<audio src="{url}"/>' for url in list(recorded)[:5])
+    assert validate_response(with_ssml(f"<speak>{clips}</speak>")) == []
+
+
+def test_a_sound_library_clip_without_a_recorded_duration_is_reported() -> None:
+    clip = '<audio src="soundbank://soundlibrary/animals/amzn_sfx_cat_meow_1x_01"/>'
+    problems = validate_response(with_ssml(f"<speak>{clip}</speak>"))
+    assert len(problems) == 1 and "duration is not recorded" in problems[0]
+
+
+def test_more_than_240_seconds_of_audio_fails_across_speech_and_reprompt() -> None:
+    lengths = {f"https://example.com/{i}.mp3": 60.0 for i in range(5)}
+    three = "".join(f'<audio src="https://example.com/{i}.mp3"/>' for i in range(3))
+    two = "".join(f'<audio src="https://example.com/{i}.mp3"/>' for i in range(3, 5))
+    envelope = with_ssml(f"<speak>{three}</speak>")
+    envelope["response"]["reprompt"]["outputSpeech"]["ssml"] = f"<speak>{two}</speak>"
+    assert validate_response(envelope, audio_seconds=lengths) == [
+        "300 seconds of audio in one response (Alexa allows 240)"
+    ]
+    lengths = dict.fromkeys(lengths, 48.0)
+    assert validate_response(envelope, audio_seconds=lengths) == []

@@ -58,3 +58,22 @@ def talk(story_handler: Handler) -> Callable[..., Conversation]:
                             check=assert_alexa_valid)
 
     return start
+
+
+#: The committed en-US interaction model: what Alexa and the simulator hear typed text through.
+MODEL = ROOT / "interaction_model" / "en-US.json"
+
+
+@pytest.fixture
+def chat(adapter: SQLitePersistenceAdapter) -> Callable[..., Conversation]:
+    """``chat(user_id=...)`` -> a Conversation that types utterances through the simulator NLU
+    and the committed model at the real skill, progress in SQLite, every response validated."""
+    from balto.simulator.runtime import engine_for
+
+    handler = make_handler(story_skill(adapter))
+    engine = engine_for(MODEL)
+
+    def start(user_id: str = env.USER_ID) -> Conversation:
+        return Conversation(handler, engine=engine, user_id=user_id, check=assert_alexa_valid)
+
+    return start

@@ -30,12 +30,19 @@ class NoHandler(AbstractRequestHandler):
 
 
 class FallbackHandler(AbstractRequestHandler):
-    """AMAZON.FallbackIntent and any other intent nobody claimed (fallback is registered last)."""
+    """AMAZON.FallbackIntent and any other intent nobody claimed (fallback is registered last);
+    mid-story, the way back to the story comes first. A "yes" to nothing is not a mishearing."""
 
     def can_handle(self, handler_input: HandlerInput) -> bool:
         return is_request_type("IntentRequest")(handler_input)
 
     def handle(self, handler_input: HandlerInput) -> Response:
+        if state.reply_meaning(handler_input) is Meaning.NOT_UNDERSTOOD:
+            return respond(handler_input, Reply(phrases.YES_TO_NOTHING,
+                                                reprompt=phrases.FALLBACK_REPROMPT))
+        if state.in_story(handler_input):
+            return respond(handler_input, Reply(phrases.FALLBACK_STORY,
+                                                reprompt=phrases.FALLBACK_STORY_REPROMPT))
         return respond(handler_input, Reply(phrases.FALLBACK, reprompt=phrases.FALLBACK_REPROMPT))
 
 

@@ -1,4 +1,5 @@
-"""Launch and the built-in intents outside story mode: help, stop, home, repeat, session end.
+"""Launch, small talk and the built-in intents outside story mode: help, stop, home, repeat,
+session end.
 
 The catch-alls (a "no" to nothing pending, any other intent, any other request type) are the
 family in :mod:`skill.alexa.handlers.fallbacks`, registered last.
@@ -15,8 +16,9 @@ from ask_sdk_core.utils import is_intent_name, is_request_type
 from ask_sdk_model import Response, SessionEndedRequest
 
 from skill.alexa import state, story_progress
-from skill.alexa.handlers.questions import RANKER, fact_reply, last_fact
+from skill.alexa.handlers.questions import RANKER, answer_reply, last_fact
 from skill.alexa.respond import respond
+from skill.alexa.slots import intent_name
 from skill.alexa.state import Meaning, Pending
 from skill.speech import phrases
 from skill.speech.reply import Reply
@@ -43,11 +45,52 @@ class LaunchHandler(AbstractRequestHandler):
 
 
 class HelpHandler(AbstractRequestHandler):
+    """Help: the questions and the story; mid-story, the story's commands first."""
+
     def can_handle(self, handler_input: HandlerInput) -> bool:
         return is_intent_name("AMAZON.HelpIntent")(handler_input)
 
     def handle(self, handler_input: HandlerInput) -> Response:
+        if state.in_story(handler_input):
+            return respond(handler_input,
+                           Reply(phrases.HELP_STORY, reprompt=phrases.HELP_STORY_REPROMPT))
         return respond(handler_input, Reply(phrases.HELP, reprompt=phrases.HELP_REPROMPT))
+
+
+def _still_pending(handler_input: HandlerInput) -> str:
+    """What the skill was waiting for, asked again after small talk (the pending state kept)."""
+    waiting = state.pending(handler_input)
+    if waiting is not None:
+        return phrases.PENDING_PROMPTS[waiting.value]
+    if state.in_story(handler_input):
+        return phrases.PENDING_PROMPTS[Pending.BACK_TO_STORY.value]
+    return phrases.OPEN_PROMPT
+
+
+class SmallTalkHandler(AbstractRequestHandler):
+    """ "Hello", "thanks", "what can I ask", "are you a robot": a short, friendly answer, then
+    whatever the conversation was waiting for, unchanged (a story offer stays on offer)."""
+
+    INTENTS = frozenset({"HelloIntent", "ThanksIntent", "WhatCanIAskIntent", "AreYouARobotIntent"})
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return intent_name(handler_input) in self.INTENTS
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        name = intent_name(handler_input)
+        turn = len(state.seen_facts(handler_input))
+        follow = _still_pending(handler_input)
+        fresh = state.pending(handler_input) is None and not state.in_story(handler_input)
+        if name == "HelloIntent":
+            text = (phrases.GREETINGS[turn % len(phrases.GREETINGS)] if fresh
+                    else f"Hello again! {follow}")
+        elif name == "ThanksIntent":
+            text = f"{phrases.THANKS[turn % len(phrases.THANKS)]} {follow}"
+        elif name == "WhatCanIAskIntent":
+            text = phrases.CAPABILITIES if fresh else f"{phrases.CAPABILITIES} {follow}"
+        else:
+            text = f"{phrases.ROBOT} {follow}"
+        return respond(handler_input, Reply(text, reprompt=follow))
 
 
 class StopHandler(AbstractRequestHandler):
@@ -92,10 +135,9 @@ class RepeatHandler(AbstractRequestHandler):
                 handler_input, Reply(phrases.NOTHING_TO_REPEAT, reprompt=phrases.HELP_REPROMPT)
             )
         text = state.get_str(handler_input, state.LAST_ANSWER) or fact.spoken
-        return respond(
-            handler_input,
-            fact_reply(text, [fact], self.ranker, state.get_str(handler_input, state.LAST_ENTITY)),
-        )
+        entity = state.get_str(handler_input, state.LAST_ENTITY)
+        reply = answer_reply(handler_input, self.ranker, text, [fact], entity)
+        return respond(handler_input, reply)
 
 
 class SessionEndedHandler(AbstractRequestHandler):
@@ -120,6 +162,7 @@ class SessionEndedHandler(AbstractRequestHandler):
 HANDLERS: tuple[AbstractRequestHandler, ...] = (
     LaunchHandler(),
     HelpHandler(),
+    SmallTalkHandler(),
     StopHandler(),
     NavigateHomeHandler(),
     RepeatHandler(RANKER),

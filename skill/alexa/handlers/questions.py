@@ -66,30 +66,66 @@ QUESTION_INTENTS: dict[str, str] = {
 }
 
 
-def fact_reply(text: str, facts: list[Fact], ranker: Ranker, entity_id: str | None, *,
-               in_story: bool = False) -> Reply:
-    """Speak an answer and invite a follow-up; the card lists the facts and their sources.
+def answer_reply(handler_input: HandlerInput, ranker: Ranker, text: str, facts: list[Fact],
+                 entity_id: str | None) -> Reply:
+    """Speak an answer and close it by context; the card lists the facts and their sources.
 
-    Mid-story, the invitation says how to get back to the story, which is still waiting.
+    Sets what a following "yes" means: mid-story, back to the story (which is still waiting);
+    otherwise, more on the subject. The closing says which (:mod:`skill.speech.closings`).
     """
-    entity = ranker.store.entities.get(entity_id) if entity_id else None
+    from skill.facts.followups import next_fact
+    from skill.speech import closings
+
+    store = ranker.store
+    entity = store.entities.get(entity_id) if entity_id else None
+    seen = state.seen_facts(handler_input)
+    in_story = state.in_story(handler_input)
+    more = in_story or next_fact(ranker, facts[0].id, seen, entity_id) is not None
+    state.set_pending(handler_input, Pending.BACK_TO_STORY if in_story else Pending.MORE)
+    steps = "" if more else next_steps(handler_input, ranker, entity_id, seen)
+    closing = closings.answer_closing(closings.subject_name(entity), turn=max(0, len(seen) - 1),
+                                      more=more, in_story=in_story, next_steps=steps)
+    references = [[s.reference for s in store.sources_for(fact)] for fact in facts]
+    cards = [phrases.fact_card(fact.card, refs)
+             for fact, refs in zip(facts, references, strict=True)]
     name = entity.spoken_name if entity else None
-    followup = phrases.STORY_FOLLOWUP if in_story else phrases.answer_followup(name)
     title = phrases.card_title(name)
-    cards = []
-    references: list[str] = []
-    for fact in facts:
-        refs = [s.reference for s in ranker.store.sources_for(fact)]
-        references.extend(refs)
-        cards.append(phrases.fact_card(fact.card, refs))
-    screen = AnswerScreen(entity.name if entity else title, text, tuple(references), entity_id,
+    screen = AnswerScreen(entity.name if entity else title, text,
+                          tuple(ref for refs in references for ref in refs), entity_id,
                           facts[0].id if facts else "")
     return Reply(
-        speech=f"{text} {followup}",
-        reprompt=phrases.ANSWER_REPROMPT,
+        speech=f"{text} {closing.text}",
+        reprompt=closing.reprompt,
         card=Card(title=title, text="\n\n".join(cards)),
         screen=screen,
     )
+
+
+def next_steps(handler_input: HandlerInput, ranker: Ranker, entity_id: str | None,
+               seen: list[str]) -> str:
+    """Where to go once a subject is exhausted: people, dogs or places met along the way whose
+    story is still unheard ("yes" then speaks the first), or the mushers and the story."""
+    from skill.facts.followups import where_next
+    from skill.speech import closings
+
+    found = where_next(ranker.store, entity_id, seen)
+    first = ranker.store.identity_of(found[0].id) if found else None
+    if first is None:
+        state.set_pending(handler_input, None)
+        return phrases.ELSEWHERE
+    state.set_pending(handler_input, Pending.OFFER)
+    state.remember_offer(handler_input, first.id)
+    return closings.suggestions(found)
+
+
+def not_known_reply(handler_input: HandlerInput) -> Reply:
+    """ "I don't know that one", pointing back to the story when one is waiting."""
+    if state.in_story(handler_input):
+        state.set_pending(handler_input, Pending.BACK_TO_STORY)
+        return Reply(phrases.unknown_question(None, in_story=True),
+                     reprompt=phrases.UNKNOWN_STORY_REPROMPT)
+    state.set_pending(handler_input, None)
+    return Reply(phrases.unknown_question(None), reprompt=phrases.UNKNOWN_REPROMPT)
 
 
 def _name_of(ranker: Ranker) -> object:
@@ -130,11 +166,7 @@ def speak_answer(handler_input: HandlerInput, ranker: Ranker, result: Answer) ->
         return respond(handler_input, Reply(no_record_text(result.missing, label),
                                             reprompt=phrases.UNKNOWN_REPROMPT))
     if not result.known or result.fact is None:
-        state.set_pending(handler_input, None)
-        return respond(
-            handler_input,
-            Reply(phrases.unknown_question(None), reprompt=phrases.UNKNOWN_REPROMPT),
-        )
+        return respond(handler_input, not_known_reply(handler_input))
     facts = [result.fact]
     if result.comparison is not None:
         unique = {r.fact.id: r.fact for r in result.comparison.rows}
@@ -143,13 +175,9 @@ def speak_answer(handler_input: HandlerInput, ranker: Ranker, result: Answer) ->
         state.remember_fact(handler_input, fact.id, result.entity)
     context = result.context()
     state.remember_question(handler_input, context.topic, context.facet, list(context.entities))
-    state.set_pending(handler_input, Pending.MORE)
-    in_story = state.mode(handler_input) == state.MODE_STORY
     text = answer_text(result, _name_of(ranker))  # type: ignore[arg-type]
-    state.session(handler_input)[state.LAST_ANSWER] = text[: state.MAX_ANSWER_CHARS]
-    return respond(
-        handler_input, fact_reply(text, facts, ranker, result.entity, in_story=in_story)
-    )
+    state.remember_answer(handler_input, text)
+    return respond(handler_input, answer_reply(handler_input, ranker, text, facts, result.entity))
 
 
 def conversation_context(handler_input: HandlerInput, ranker: Ranker) -> Context:
@@ -222,9 +250,7 @@ class EntityQuestionHandler(AbstractRequestHandler):
         if context.entity is not None and aspect != "identity":
             # "how far did he run": the entity the conversation is about.
             return ask(handler_input, self.ranker, Question(entity=context.entity, aspect=aspect))
-        return respond(
-            handler_input, Reply(phrases.WHICH_SUBJECT, reprompt=phrases.WHICH_SUBJECT)
-        )
+        return respond(handler_input, Reply(phrases.which(kind), reprompt=phrases.which(kind)))
 
 
 def last_fact(handler_input: HandlerInput, ranker: Ranker) -> Fact | None:
@@ -275,8 +301,8 @@ class FollowUpHandler(AbstractRequestHandler):
             if entity is not None:
                 said = self.ranker.store.entities[entity].spoken_forms[0]
             if not said:
-                return respond(
-                    handler_input, Reply(phrases.WHICH_SUBJECT, reprompt=phrases.WHICH_SUBJECT))
+                return respond(handler_input, Reply(phrases.which("subject"),
+                                                    reprompt=phrases.which("subject")))
             return ask(handler_input, self.ranker, Question(text=f"and {said}", entity=entity))
         qword = slot(handler_input, "qword").raw
         if not qword:
@@ -303,14 +329,15 @@ class OfferHandler(AbstractRequestHandler):
         entity = state.get_str(handler_input, state.LAST_ENTITY)
         subject = entity if entity in fact.about else fact.about[0]
         state.remember_fact(handler_input, fact.id, subject)
-        state.set_pending(handler_input, Pending.MORE)
-        in_story = state.mode(handler_input) == state.MODE_STORY
+        state.remember_answer(handler_input, fact.spoken)
         return respond(handler_input,
-                       fact_reply(fact.spoken, [fact], self.ranker, subject, in_story=in_story))
+                       answer_reply(handler_input, self.ranker, fact.spoken, [fact], subject))
 
 
 class TellMeMoreHandler(AbstractRequestHandler):
-    """ "Tell me more": the next most related fact not yet heard in this session."""
+    """ "Tell me more" (or "yes" / "next" after an answer): the next related fact this session
+    has not heard, not even in other words (:mod:`skill.facts.followups`); once the subject is
+    exhausted, says so and suggests where to go next."""
 
     def __init__(self, ranker: Ranker) -> None:
         self.ranker = ranker
@@ -318,30 +345,33 @@ class TellMeMoreHandler(AbstractRequestHandler):
     def can_handle(self, handler_input: HandlerInput) -> bool:
         if is_intent_name("TellMeMoreIntent")(handler_input):
             return True
-        pending_more = state.pending(handler_input) is Pending.MORE
-        return pending_more and (
-            is_intent_name("AMAZON.YesIntent")(handler_input)
-            or is_intent_name("AMAZON.NextIntent")(handler_input)
-        )
+        if state.reply_meaning(handler_input) is Meaning.TELL_MORE:  # "yes" after an answer
+            return True
+        return is_intent_name("AMAZON.NextIntent")(handler_input) and state.pending(
+            handler_input) in (Pending.MORE, Pending.OFFER)
 
     def handle(self, handler_input: HandlerInput) -> Response:
+        from skill.facts.followups import next_fact
+        from skill.speech import closings
+
         last = state.get_str(handler_input, state.LAST_FACT)
         entity = conversation_context(handler_input, self.ranker).entity
         if last is None or last not in self.ranker.store.facts:
             return respond(
                 handler_input, Reply(phrases.HELP, reprompt=phrases.HELP_REPROMPT)
             )
-        nxt = self.ranker.related(last, state.seen_facts(handler_input), entity)
+        seen = state.seen_facts(handler_input)
+        nxt = next_fact(self.ranker, last, seen, entity)
         if nxt is None:
             known = self.ranker.store.entities.get(entity) if entity else None
-            name = known.spoken_name if known else None
-            text = phrases.no_more_about(name) if name else phrases.NOTHING_MORE_GENERIC
-            state.set_pending(handler_input, None)
-            return respond(handler_input, Reply(text, reprompt=phrases.UNKNOWN_REPROMPT))
+            steps = next_steps(handler_input, self.ranker, entity, seen)
+            said = closings.exhausted(closings.subject_name(known), steps)
+            return respond(handler_input, Reply(said.text, reprompt=said.reprompt))
         subject = entity if entity in nxt.about else nxt.about[0]
         state.remember_fact(handler_input, nxt.id, subject)
-        state.set_pending(handler_input, Pending.MORE)
-        return respond(handler_input, fact_reply(nxt.spoken, [nxt], self.ranker, subject))
+        state.remember_answer(handler_input, nxt.spoken)
+        return respond(handler_input,
+                       answer_reply(handler_input, self.ranker, nxt.spoken, [nxt], subject))
 
 
 class SourceHandler(AbstractRequestHandler):
@@ -360,13 +390,14 @@ class SourceHandler(AbstractRequestHandler):
                 handler_input, Reply(phrases.NO_SOURCE_YET, reprompt=phrases.HELP_REPROMPT)
             )
         sources = self.ranker.store.sources_for(fact)
+        reprompt = (phrases.UNKNOWN_STORY_REPROMPT if state.in_story(handler_input)
+                    else phrases.PENDING_PROMPTS["more"])
         return respond(
             handler_input,
             Reply(
-                phrases.sources_sentence([s.spoken_name for s in sources]),
-                reprompt=phrases.ANSWER_REPROMPT,
-                card=Card(title=phrases.SOURCES_CARD_TITLE,
-                          text="\n".join(s.citation for s in sources)),
+                phrases.sources_sentence(sources),
+                reprompt=reprompt,
+                card=Card(title=phrases.SOURCES_CARD_TITLE, text=phrases.sources_card(sources)),
             ),
         )
 

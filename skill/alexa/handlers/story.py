@@ -7,6 +7,12 @@ progress through :mod:`skill.alexa.story_progress`, and hands a :class:`Reply` t
 Each ``can_handle`` is narrow (story mode, a story-only intent, or a yes / no / repeat that
 :data:`skill.alexa.state.REPLIES` gives to the story), so outside story mode the other families
 still get those intents; ``skill_factory`` registers this family first.
+
+Every way of saying "go on" ("yes", "next", "continue", "back to the story", "tell me the story"
+mid-story) is one command, :attr:`Command.CONTINUE`: the next chapter once the current one has
+been told in this session, else the current one (a returning listener picks up where they
+stopped). "Next" is the story's from every state except right after an answer outside the story,
+where it means the next fact.
 """
 
 from __future__ import annotations
@@ -31,6 +37,7 @@ STORY_INTENT = "StoryIntent"
 CHAPTER_INTENT = "ChapterIntent"
 WHICH_CHAPTER_INTENT = "WhichChapterIntent"
 RESUME_STORY_INTENT = "ResumeStoryIntent"
+REPEAT_CHAPTER_INTENT = "RepeatChapterIntent"
 
 
 def _locale(handler_input: HandlerInput) -> str | None:
@@ -42,14 +49,16 @@ def _narration(
 ) -> Reply:
     """Narrate ``outcome.chapter``, record progress, and ask whether to go on.
 
-    ``preface`` allows "Picking up where we left off..." on a resumed chapter; it is skipped
+    ``preface`` allows "Picking up where we left off." on a resumed chapter; it is skipped
     when the listener has just heard the welcome-back offer naming the chapter.
     """
+    from skill.speech.sounds import load_sounds  # the clips load with the first narration
+
     chapter = outcome.chapter
     assert chapter is not None  # NARRATE outcomes always carry their chapter
     story_progress.save(handler_input, outcome.position, explicit=outcome.explicit, story=story)
     state.set_mode(handler_input, state.MODE_STORY)
-    intro = story_phrases.picking_up(chapter) if outcome.resumed and preface else None
+    intro = story_phrases.PICKING_UP if outcome.resumed and preface else None
     following = None if outcome.is_last else story.chapter(chapter.number + 1)
     if following is None:
         closing = story_phrases.story_over(story)
@@ -59,19 +68,24 @@ def _narration(
         closing = story_phrases.go_on(following)
         reprompt = story_phrases.go_on_reprompt(following)
         state.set_pending(handler_input, Pending.CONTINUE_STORY)
-    body = chapter_ssml(chapter, _locale(handler_input), preface=intro, closing=closing)
+    body = chapter_ssml(chapter, _locale(handler_input), preface=intro, closing=closing,
+                        sounds=load_sounds().for_chapter(chapter.id))
     card = Card(story_phrases.chapter_card_title(chapter), chapter.text)
     return Reply("", reprompt=reprompt, card=card, ssml_body=body,
                  screen=StoryScreen(chapter.number))
 
 
 def _message(
-    handler_input: HandlerInput, story: Story, outcome: Outcome, heard: str | None
+    handler_input: HandlerInput, story: Story, outcome: Outcome, heard: str | None, told: bool
 ) -> Reply:
     """Replies for outcomes that narrate nothing (the position does not change)."""
     if outcome.kind is Kind.WHERE:
-        text = story_phrases.where(story, outcome.chapter, outcome.position.finished)
-        return Reply(text, reprompt=story_phrases.where_reprompt())
+        text = story_phrases.where(story, outcome.chapter, outcome.position.finished, told)
+        return Reply(text, reprompt=story_phrases.where_reprompt(told))
+    if outcome.kind is Kind.NOT_STARTED and outcome.chapter is not None:
+        state.set_pending(handler_input, Pending.CONTINUE_STORY)
+        return Reply(story_phrases.not_started(outcome.chapter),
+                     reprompt=story_phrases.NOT_STARTED_REPROMPT)
     if outcome.kind is Kind.AT_START and outcome.chapter is not None:
         state.set_pending(handler_input, Pending.CONTINUE_STORY)
         return Reply(
@@ -91,19 +105,26 @@ def run(
     target: int | None = None,
     target_name: str | None = None,
     heard: str | None = None,
-    preface: bool = True,
 ) -> Response:
-    """Apply one navigation command for this listener and build the response."""
+    """Apply one navigation command for this listener and build the response.
+
+    No "Picking up where we left off" right after the welcome-back offer, which named the chapter.
+    """
+    preface = state.pending(handler_input) is not Pending.RESUME_STORY
     story = load_chapters()
     position = story_progress.current_position(handler_input, story)
-    outcome = step(story, position, command, target=target, target_name=target_name)
+    # Story mode is only entered by narrating, and the session's position is always the chapter
+    # narrated last: in story mode, the current chapter has been told.
+    told = position is not None and state.in_story(handler_input)
+    outcome = step(story, position, command, target=target, target_name=target_name, told=told)
     if outcome.kind is Kind.NARRATE:
         return respond(handler_input, _narration(handler_input, story, outcome, preface=preface))
-    return respond(handler_input, _message(handler_input, story, outcome, heard))
+    return respond(handler_input, _message(handler_input, story, outcome, heard, told))
 
 
 class StoryIntentHandler(AbstractRequestHandler):
-    """ "Tell me the story", "story mode": start, or pick up a story in progress."""
+    """ "Tell me the story", "story mode": start, go on with a story in progress, or begin again
+    once it is over."""
 
     def can_handle(self, handler_input: HandlerInput) -> bool:
         return is_intent_name(STORY_INTENT)(handler_input)
@@ -112,10 +133,25 @@ class StoryIntentHandler(AbstractRequestHandler):
         return run(handler_input, Command.START)
 
 
-def _chapter_number(raw: str | None) -> int | None:
-    """A chapter number from AMAZON.NUMBER ("3") or AMAZON.Ordinal ("3", "3rd", "third")."""
+#: Ordinal words AMAZON.Ordinal has no number for: the last chapter.
+_LAST = frozenset({"last", "the last", "final", "the final", "last one", "very last"})
+
+
+def _heard(raw: str | None) -> str | None:
+    """A slot value as heard, or None when it carries no word: Alexa sends "?" for a number or
+    an ordinal it could not resolve, and that must read as "didn't catch", not as a name."""
+    if raw is None or not any(ch.isalnum() for ch in raw):
+        return None
+    return raw
+
+
+def _chapter_number(raw: str | None, count: int) -> int | None:
+    """A chapter number from AMAZON.NUMBER ("3") or AMAZON.Ordinal ("3", "3rd", "third",
+    "last")."""
     if not raw:
         return None
+    if raw.lower().strip() in _LAST:
+        return count
     value = parse_number(raw)
     if value is None:
         value = parse_ordinal(raw)
@@ -136,15 +172,18 @@ class ChapterIntentHandler(AbstractRequestHandler):
         resolved = story.by_id(name.resolved_id) if name.resolved_id else None
         if resolved is not None:
             return run(handler_input, Command.JUMP, target=resolved.number)
-        if name.raw:
-            return run(handler_input, Command.JUMP, target_name=name.raw, heard=name.raw)
+        heard_name = _heard(name.raw)
+        if heard_name and heard_name.lower().strip() in _LAST:
+            return run(handler_input, Command.JUMP, target=story.chapter_count)
+        if heard_name:
+            return run(handler_input, Command.JUMP, target_name=heard_name, heard=heard_name)
         for slot_name in ("number", "ordinal"):
-            value = slot(handler_input, slot_name)
-            number = _chapter_number(value.raw)
+            value = _heard(slot(handler_input, slot_name).raw)
+            number = _chapter_number(value, story.chapter_count)
             if number is not None:
                 return run(handler_input, Command.JUMP, target=number)
-            if value.raw:
-                return run(handler_input, Command.JUMP, target=None, heard=value.raw)
+            if value:
+                return run(handler_input, Command.JUMP, target=None, heard=value)
         return run(handler_input, Command.JUMP, target=None)
 
 
@@ -159,12 +198,8 @@ class WhichChapterIntentHandler(AbstractRequestHandler):
 
 
 class ResumeStoryHandler(AbstractRequestHandler):
-    """ "Back to the story", "continue the story", and AMAZON.ResumeIntent (any mode).
-
-    Alexa maps "continue", "keep going" and "go on" to AMAZON.ResumeIntent; said right after a
-    chapter (pending "shall I go on?") they mean the next chapter. Otherwise, e.g. after a
-    question asked mid-story, resuming replays the current chapter.
-    """
+    """ "Back to the story", "continue the story", and AMAZON.ResumeIntent ("continue", "keep
+    going", "go on", "resume") in any mode: go on (:attr:`Command.CONTINUE`)."""
 
     def can_handle(self, handler_input: HandlerInput) -> bool:
         return is_intent_name(RESUME_STORY_INTENT)(handler_input) or is_intent_name(
@@ -172,10 +207,7 @@ class ResumeStoryHandler(AbstractRequestHandler):
         )(handler_input)
 
     def handle(self, handler_input: HandlerInput) -> Response:
-        forward = is_intent_name("AMAZON.ResumeIntent")(handler_input) and state.pending(
-            handler_input
-        ) in (Pending.CONTINUE_STORY, Pending.STORY_END)
-        return run(handler_input, Command.NEXT if forward else Command.RESUME)
+        return run(handler_input, Command.CONTINUE)
 
 
 class StartOverHandler(AbstractRequestHandler):
@@ -189,44 +221,51 @@ class StartOverHandler(AbstractRequestHandler):
         return run(handler_input, Command.START_OVER)
 
 
-_IN_STORY_COMMANDS = {
-    "AMAZON.NextIntent": Command.NEXT,
+_NAVIGATION = {
+    "AMAZON.NextIntent": Command.CONTINUE,
     "AMAZON.PreviousIntent": Command.PREVIOUS,
 }
+#: After an answer outside the story, "next" asks for the next fact (the question family).
+_NEXT_IS_A_FACT = frozenset({Pending.MORE, Pending.OFFER})
 
 
 class StoryNavigationHandler(AbstractRequestHandler):
-    """Next and previous while in story mode."""
+    """ "Next" and "previous" from every state: fresh, welcome-back, mid-story, at the end."""
 
     def can_handle(self, handler_input: HandlerInput) -> bool:
-        return intent_name(handler_input) in _IN_STORY_COMMANDS and state.in_story(handler_input)
+        name = intent_name(handler_input)
+        if name == "AMAZON.PreviousIntent":
+            return True
+        if name != "AMAZON.NextIntent":
+            return False
+        return state.in_story(handler_input) or state.pending(handler_input) not in _NEXT_IS_A_FACT
 
     def handle(self, handler_input: HandlerInput) -> Response:
-        command = _IN_STORY_COMMANDS[intent_name(handler_input) or ""]
-        return run(handler_input, command)
+        return run(handler_input, _NAVIGATION[intent_name(handler_input) or ""])
 
 
 class StoryRepeatHandler(AbstractRequestHandler):
-    """ "Repeat" right after story speech repeats the chapter (after a fact, the fact)."""
+    """ "Repeat" right after story speech repeats the chapter (after a fact, the fact); "repeat
+    the chapter" (RepeatChapterIntent) always does."""
 
     def can_handle(self, handler_input: HandlerInput) -> bool:
-        return state.reply_meaning(handler_input) is Meaning.REPEAT_CHAPTER
+        return (is_intent_name(REPEAT_CHAPTER_INTENT)(handler_input)
+                or state.reply_meaning(handler_input) is Meaning.REPEAT_CHAPTER)
 
     def handle(self, handler_input: HandlerInput) -> Response:
         return run(handler_input, Command.REPEAT)
 
 
 class StoryYesHandler(AbstractRequestHandler):
-    """ "Yes" to "shall I go on?" (next chapter), to the welcome-back offer (resume), or after
-    the last chapter (a reminder of what can happen next)."""
+    """ "Yes" to "shall I go on?" (next chapter), to "shall we go back to the story?" after an
+    answer, to the welcome-back offer ("yes" or "repeat": the saved chapter), or after the last
+    chapter (a reminder of what can happen next): all go on (:attr:`Command.CONTINUE`)."""
 
     def can_handle(self, handler_input: HandlerInput) -> bool:
         return state.reply_meaning(handler_input) in (Meaning.RESUME_STORY, Meaning.NEXT_CHAPTER)
 
     def handle(self, handler_input: HandlerInput) -> Response:
-        if state.reply_meaning(handler_input) is Meaning.RESUME_STORY:
-            return run(handler_input, Command.RESUME, preface=False)
-        return run(handler_input, Command.NEXT)
+        return run(handler_input, Command.CONTINUE)
 
 
 _STORY_NO = (Meaning.STORY_GOODBYE, Meaning.STORY_MENU, Meaning.PAUSE_STORY)

@@ -26,7 +26,7 @@ USER_EVENT = "Alexa.Presentation.APL.UserEvent"
 BUTTONS = {
     "back": Command.PREVIOUS,  # AMAZON.PreviousIntent in story mode
     "repeat": Command.REPEAT,  # AMAZON.RepeatIntent after a chapter
-    "next": Command.NEXT,  # AMAZON.NextIntent in story mode
+    "next": Command.CONTINUE,  # AMAZON.NextIntent in story mode (every "go on" is CONTINUE)
 }
 
 

@@ -85,7 +85,7 @@ def test_a_typed_question_shows_the_answer_the_intent_and_the_json(
     turn = _say(browser, "who was togo")
     assert turn.find_element("css selector", ".you").text == "You: who was togo"
     assert turn.find_element("css selector", ".speech").text.startswith("Alexa: Togo was")
-    assert "Would you like" in turn.find_element("css selector", ".reprompt").text
+    assert "more about Togo" in turn.find_element("css selector", ".reprompt").text
     assert turn.find_element("css selector", ".session-state").text == "session stays open"
     assert "within Alexa's limits" in turn.find_element("css selector", ".limits").text
     assert turn.find_element("css selector", ".intent-name").text == "AboutDogIntent"

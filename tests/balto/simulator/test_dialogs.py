@@ -25,7 +25,8 @@ def test_every_expectation_can_pass(mini_engine: NluEngine) -> None:
          "attributes": {"turns": 1}},
         "who was togo",
         {"say": "chapter twenty one", "intent": "ChapterIntent", "slots": {"number": "21"},
-         "speech_not_contains": "goodbye", "speech_matches": r"turn \d", "card_contains": "echo"},
+         "speech_not_contains": "goodbye", "speech_matches": r"turn \d", "card_contains": "echo",
+         "ssml_contains": "<speak>", "ssml_not_contains": "<audio"},
         {"say": "stop", "reprompt": None, "end_session": True},
     ]}
     assert _run(mini_engine, dialog) == [[], [], [], []]
@@ -44,6 +45,8 @@ def test_every_expectation_can_pass(mini_engine: NluEngine) -> None:
         ({"say": "who was togo", "reprompt_contains": "story"},
          "reprompt does not contain 'story'"),
         ({"say": "who was togo", "card_contains": "Nome"}, "card does not contain 'Nome'"),
+        ({"say": "who was togo", "ssml_contains": "<audio"}, "SSML does not contain '<audio'"),
+        ({"say": "who was togo", "ssml_not_contains": "<speak>"}, "SSML contains '<speak>'"),
         ({"say": "who was togo", "attributes": {"turns": 5}},
          "expected session attribute turns=5, got 2"),
         ({"say": "who was togo", "request_type": "LaunchRequest"},

@@ -98,17 +98,22 @@ def test_touch_drives_the_story_forward_and_back(handler):
     assert render(show.touch("next"))["datasources"]["story"]["chapter"] == 3
 
 
-def test_touch_in_a_new_session_picks_up_the_saved_chapter(tmp_path):
+def test_touch_in_a_new_session_goes_where_saying_next_goes(tmp_path):
+    """Next, touched or said, in a new session: the saved chapter (every "go on" is one command)."""
     from skill.persistence.sqlite import SQLitePersistenceAdapter
 
-    store = SQLitePersistenceAdapter(tmp_path / "p.sqlite3")
-    show = talk(make_handler(build_skill(store)), "echo-show")
-    show.launch()
-    show.intent("StoryIntent")
-    show.intent("AMAZON.NextIntent")
-    show.end()
-    assert show.touch("next").chapter_heard == 3
-    store.close()
+    heard = {}
+    for way in ("touch", "voice"):
+        store = SQLitePersistenceAdapter(tmp_path / f"{way}.sqlite3")
+        show = talk(make_handler(build_skill(store)), "echo-show")
+        show.launch()
+        show.intent("StoryIntent")
+        show.intent("AMAZON.NextIntent")
+        show.end()
+        turn = show.touch("next") if way == "touch" else show.intent("AMAZON.NextIntent")
+        heard[way] = turn.chapter_heard
+        store.close()
+    assert heard["touch"] == heard["voice"] == 2
 
 
 def test_an_unknown_button_gets_a_spoken_answer_not_a_crash(handler):

@@ -72,4 +72,4 @@ def test_replies_mean_what_was_asked(pending: Pending | None, reply: Reply,
 def test_the_pending_values_are_the_ones_sessions_already_carry() -> None:
     """Sessions in flight during a deploy keep their meaning: the stored strings never change."""
     assert [p.value for p in Pending] == [
-        "resume_story", "continue_story", "story_end", "more", "offer"]
+        "resume_story", "continue_story", "story_end", "more", "offer", "back_to_story"]

@@ -30,7 +30,7 @@ def full_response_ssml(chapter: Chapter, locale: str) -> str:
     """The longest speech a chapter turn can produce: preface, chapter, closing question."""
     following = STORY.chapter(chapter.number + 1)
     closing = story_phrases.go_on(following) if following else story_phrases.story_over(STORY)
-    body = chapter_ssml(chapter, locale, preface=story_phrases.picking_up(chapter), closing=closing)
+    body = chapter_ssml(chapter, locale, preface=story_phrases.PICKING_UP, closing=closing)
     return f"<speak>{body}</speak>"
 
 
@@ -98,7 +98,7 @@ def test_text_is_escaped_and_cannot_inject_markup() -> None:
         paragraphs=('Rock & roll "quotes" and 1,500 <break time="9s"/> dogs on March 3, 1927.',),
         emphasis=("Rock & roll",),
     )
-    body = chapter_ssml(sneaky, "en-US", preface="A & B", closing="Go on? <yes>")
+    body = chapter_ssml(sneaky, "en-GB", preface="A & B", closing="Go on? <yes>")
     root = parse(body)
     # Only the builder's own pauses (after the heading, before the closing); none from the text.
     assert [e.get("time") for e in root.iter("break")] == ["800ms", "700ms"]
@@ -114,3 +114,13 @@ def test_plain_chapter_without_extras() -> None:
     body = chapter_ssml(chapter, "en-GB")
     assert body.startswith("<p>Chapter 2. The Serum Rides the Rails.</p>")
     assert body.endswith("</p>")
+
+
+def test_no_emphasis_inside_the_long_form_style() -> None:
+    """Alexa lists <emphasis> as incompatible with speaking styles: en-US narration has none,
+    other locales (no long-form style) keep the chapters' emphasis."""
+    for chapter in STORY.chapters:
+        us = chapter_ssml(chapter, "en-US")
+        assert "<emphasis" not in us and '<amazon:domain name="long-form">' in us
+    british = "".join(chapter_ssml(c, "en-GB") for c in STORY.chapters)
+    assert "<emphasis" in british and "amazon:domain" not in british

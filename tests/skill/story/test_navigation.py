@@ -106,3 +106,34 @@ def test_jump_to_missing_chapter_keeps_position(
     assert outcome.kind is Kind.NO_SUCH_CHAPTER
     assert outcome.position == P(5)
     assert outcome.requested == requested
+
+
+@pytest.mark.parametrize(
+    ("position", "told", "kind", "chapter", "resumed"),
+    [
+        (NOT_STARTED, False, Kind.NARRATE, 1, False),  # fresh: the beginning
+        (P(2), True, Kind.NARRATE, 3, False),  # chapter 2 told this session: go on to 3
+        (P(2), False, Kind.NARRATE, 2, True),  # a saved chapter: pick it up again
+        (P(LAST, True), True, Kind.AT_END, LAST, False),  # the end: nothing after it
+        (P(LAST, True), False, Kind.AT_END, LAST, False),
+    ],
+)
+def test_continue_goes_on_once_the_chapter_was_told(
+    position: StoryPosition | None, told: bool, kind: Kind, chapter: int, resumed: bool
+) -> None:
+    outcome = step(STORY, position, Command.CONTINUE, told=told)
+    assert outcome.kind is kind and outcome.position.chapter == chapter
+    assert outcome.resumed is resumed
+
+
+def test_start_mid_story_goes_on_like_continue_and_restarts_a_finished_story() -> None:
+    assert step(STORY, P(4), Command.START, told=True).position == P(5)
+    assert step(STORY, P(4), Command.START, told=False).position == P(4)
+    assert step(STORY, P(LAST, True), Command.START, told=True).position == P(1)
+
+
+@pytest.mark.parametrize("command", [Command.PREVIOUS, Command.REPEAT])
+def test_back_or_repeat_before_the_story_began_offers_to_begin(command: Command) -> None:
+    outcome = step(STORY, None, command)
+    assert outcome.kind is Kind.NOT_STARTED and outcome.chapter is not None
+    assert outcome.chapter.number == 1
