@@ -409,6 +409,9 @@ class Understander:
         short = len(words) <= 4 and not any(
             w not in _NOT_FOCUS and i not in covered for i, w in enumerate(words))
         pronoun = other or any(w in PRONOUNS for w in words[d.core:])
+        if short and d.topic and context.entity and self.relations.topics[d.topic].for_type(
+                self.entity_types.get(context.entity)) != d.topic:
+            short = False  # "who were the mushers" after Balto: the relay's mushers, not his
         if other and len(context.entities) > 1:
             others = [e for e in context.entities if e != context.entity]
             d.entities = [others[0], *d.entities] if others else d.entities
@@ -502,6 +505,9 @@ class Understander:
                     hit.end < len(words) and words[hit.end] == "of" and m.start == hit.end + 1):
                 return m.entity
         before = words[hit.start - 1] if hit.start > 0 else ""
+        if before == "the" and words[hit.end - 1].endswith("s") and hit.name not in (
+                "siblings", "parents"):
+            return None  # "who were the mushers": all of them, not the last dog's musher
         if before in ("his", "her", "their", "the", "its") and d.context.entity:
             kinds = ("person",) if hit.name in ("siblings", "spouse") else ()
             for candidate in (d.context.entity, *d.context.entities):

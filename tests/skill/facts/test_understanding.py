@@ -120,3 +120,11 @@ def test_he_in_a_place_is_still_him(understander: Understander) -> None:
     query = understander.understand("how did he end up in cleveland",
                                     Context("balto", "remains", "where", ("balto",)))
     assert query.entities[0] == "balto"
+
+
+def test_the_mushers_after_a_dog_are_all_of_them(understander: Understander) -> None:
+    """ "who were the mushers" right after Balto asks about the relay's mushers, while "who was
+    his musher" still asks about Balto's."""
+    after_balto = Context("balto", None, None, ("balto",))
+    assert "balto" not in understander.understand("who were the mushers", after_balto).entities
+    assert understander.understand("who was his musher", after_balto).entities[:1] == ("kaasen",)
