@@ -40,6 +40,11 @@ FLOORS: dict[tuple[str, str], float] = {
     ("blind_speaker_b.json", "unanswerable"): 0.70,
     ("blind_speaker_b.json", "off_topic"): 0.93,
     ("blind_speaker_b.json", "followups"): 0.60,
+    # The final set, measured once untouched (83.5%, 71.1%, 20 of 20, 67.8%), then kept here.
+    ("blind_speaker_final.json", "questions"): 0.80,
+    ("blind_speaker_final.json", "unanswerable"): 0.66,
+    ("blind_speaker_final.json", "off_topic"): 0.95,
+    ("blind_speaker_final.json", "followups"): 0.62,
 }
 
 
