@@ -406,7 +406,8 @@ def _best_recorded(ranker: Ranker, query: Query, analysis: Analysis, subject: st
         if (subject in scored.fact.about and scored.words >= STRONG_WORD_SUPPORT
                 and states(scored.fact, query.facet)):
             pool.setdefault(scored.fact.id, scored.fact)
-    ranked = ranker.score_facts(analysis, pool.values())
+    exact = frozenset(fid for fid, (fit, _) in keys.items() if fit >= 3)
+    ranked = ranker.score_facts(analysis, pool.values(), exact)
     best = max(ranked, key=lambda s: s.score + RELATION_FIT_WEIGHT * keys.get(s.fact.id, (0,))[0])
     return _fact_answer(ranker, best.fact, subject, query, analysis,
                         keys.get(best.fact.id, (0, ""))[1])

@@ -389,13 +389,18 @@ class Ranker:
             self._build_index()
         return self._cue_terms[fact_id].keys() | self._body_terms[fact_id].keys()
 
-    def score_facts(self, analysis: Analysis, facts: Iterable[Fact]) -> list[Scored]:
+    def score_facts(self, analysis: Analysis, facts: Iterable[Fact],
+                    recorded: frozenset[str] = frozenset()) -> list[Scored]:
         """Score the given facts (however few words they share), best first: how the facts
         recording an asked relation are put in order. Facts the question's own ranking has
-        already scored are not scored again."""
+        already scored are not scored again. A fact in ``recorded`` records what was asked,
+        which is evidence enough: it keeps its score without words or a matching shape
+        ("where was balto laid to rest": his mount's place, in words no fact uses)."""
         if not self._indexed:
             self._build_index()
-        known = {s.fact.id: s for s in self._recent.get(analysis, ())}
+        facts = list(facts)
+        known = {s.fact.id: s for s in self._recent.get(analysis, ())
+                 if s.fact.id not in recorded or s.score}
         todo = [f for f in facts if f.id not in known]
         scored = [known[f.id] for f in facts if f.id in known] if known else []
         if todo:
@@ -405,7 +410,8 @@ class Ranker:
                 if term not in analysis.name_terms
             )
             bigrams = _bigrams(analysis.terms)
-            scored += [self._score(fact, analysis, terms, bigrams) for fact in todo]
+            scored += [self._score(fact, analysis, terms, bigrams, fact.id not in recorded)
+                       for fact in todo]
         scored.sort(key=lambda s: (-s.score, -s.words, s.fact.id))
         return scored
 
@@ -472,8 +478,10 @@ class Ranker:
         analysis: Analysis,
         terms: tuple[tuple[str, float, bool], ...],
         bigrams: set[tuple[str, str]],
+        gate: bool = True,
     ) -> Scored:
-        """Score one fact; a fact without enough *evidence* scores 0 whatever its total.
+        """Score one fact; a fact without enough *evidence* scores 0 whatever its total (unless
+        ``gate`` is off: the caller has other evidence).
 
         Evidence is what makes an answer safe to give: the question's shape matched, or a word the
         fact's cues use, or two words from its text; with no entity named, two words or a cue
@@ -517,7 +525,8 @@ class Ranker:
         if analysis.unknown:
             score += w.unknown_word * len(analysis.unknown)
             reasons.append(f"unknown words {','.join(analysis.unknown)}")
-        if not self._has_evidence(fact, analysis, words, bool(matched), identity or bool(who)):
+        if gate and not self._has_evidence(fact, analysis, words, bool(matched),
+                                           identity or bool(who)):
             reasons.append("not enough evidence")
             score = 0.0
         return Scored(fact, round(score, 3), tuple(reasons), round(words.lexical, 3))

@@ -143,3 +143,18 @@ def test_the_present_in_a_preamble_does_not_make_a_question_about_the_present(
     assert "Roth" in speech, speech
     speech = said(new_talk(), "who won the iditarod this year", alexa_valid)
     assert "Roth" not in speech and "I don't" in speech, speech
+
+
+@pytest.mark.parametrize(("question", "contains"), [
+    ("where was balto laid to rest", "Cleveland Museum of Natural History"),
+    ("where did balto retire", "Brookside Zoo"),
+    ("who passed the serum to kaasen", "Olson"),
+    ("who did kaasen give it to", "Nome"),
+])
+def test_the_relation_asked_decides_between_facts_about_the_same_dog(
+        new_talk: Callable[[], Conversation], alexa_valid: Any, question: str,
+        contains: str) -> None:
+    """A fact recording the relation asked is evidence enough, even in words no fact uses
+    ("laid to rest"): it beats a fact that only shares the question's shape."""
+    speech = said(new_talk(), question, alexa_valid)
+    assert contains in speech, speech
