@@ -71,7 +71,7 @@ class Weights(Record):
 DEFAULT_WEIGHTS = Weights()
 
 class Scored(Record):
-    """A fact with its score and the reasons behind it (for ``--explain`` and tests)."""
+    """A fact with its score (its reasons only from :meth:`Ranker.explain`)."""
 
     __slots__ = ()
 
@@ -104,6 +104,15 @@ _COMMON_SHARE = 0.1
 _BOUND_MARGIN = 0.01
 _NO_FACTS: frozenset[str] = frozenset()
 _RECENT = 8  # full rankings kept (a question needs its own several times)
+
+
+def _say(reasons: list[str] | None, template: str, *values: object) -> None:
+    """Add a reason, formatted only when reasons are being kept (see :meth:`Ranker.explain`);
+    a set or tuple of names is said sorted, comma-separated."""
+    if reasons is not None:
+        shown = [",".join(sorted(map(str, v))) if isinstance(v, (set, frozenset, tuple)) else v
+                 for v in values]
+        reasons.append(template.format(*shown))
 
 
 def _bigrams(terms: Sequence[str]) -> set[tuple[str, str]]:
@@ -359,14 +368,7 @@ class Ranker:
     def _rank_all(self, analysis: Analysis) -> list[Scored]:
         if not self._indexed:
             self._build_index()
-        # Per-question values, computed once rather than once per candidate fact: each content
-        # word that isn't part of a name, with its idf and whether it is a topic word.
-        terms = tuple(
-            (term, self._idf.get(term, 0.0), term in self.lexicon.topic_words)
-            for term in frozenset(analysis.terms)
-            if term not in analysis.name_terms
-        )
-        bigrams = _bigrams(analysis.terms)
+        terms, bigrams = self._question_terms(analysis)
         candidates: set[str] = set()
         for entity_id in analysis.entities:
             candidates |= self._about_ids.get(entity_id, _NO_FACTS)
@@ -404,16 +406,32 @@ class Ranker:
         todo = [f for f in facts if f.id not in known]
         scored = [known[f.id] for f in facts if f.id in known] if known else []
         if todo:
-            terms = tuple(
-                (term, self._idf.get(term, 0.0), term in self.lexicon.topic_words)
-                for term in frozenset(analysis.terms)
-                if term not in analysis.name_terms
-            )
-            bigrams = _bigrams(analysis.terms)
+            terms, bigrams = self._question_terms(analysis)
             scored += [self._score(fact, analysis, terms, bigrams, fact.id not in recorded)
                        for fact in todo]
         scored.sort(key=lambda s: (-s.score, -s.words, s.fact.id))
         return scored
+
+    def explain(self, analysis: Analysis, fact: Fact, recorded: str = "") -> tuple[str, ...]:
+        """Why ``fact`` scores what it does for the question (``--explain``, the question log);
+        ``recorded``: the relation it was chosen for recording, evidence enough on its own."""
+        if not self._indexed:
+            self._build_index()
+        terms, bigrams = self._question_terms(analysis)
+        reasons = self._score(fact, analysis, terms, bigrams, not recorded, explain=True).reasons
+        return (f"records {recorded}", *reasons) if recorded else reasons
+
+    def _question_terms(
+        self, analysis: Analysis
+    ) -> tuple[tuple[tuple[str, float, bool], ...], set[tuple[str, str]]]:
+        """Per-question values, computed once rather than once per candidate fact: each content
+        word that isn't part of a name, with its idf and whether it is a topic word; the pairs."""
+        terms = tuple(
+            (term, self._idf.get(term, 0.0), term in self.lexicon.topic_words)
+            for term in frozenset(analysis.terms)
+            if term not in analysis.name_terms
+        )
+        return terms, _bigrams(analysis.terms)
 
     def _nominating_terms(
         self,
@@ -479,6 +497,7 @@ class Ranker:
         terms: tuple[tuple[str, float, bool], ...],
         bigrams: set[tuple[str, str]],
         gate: bool = True,
+        explain: bool = False,
     ) -> Scored:
         """Score one fact; a fact without enough *evidence* scores 0 whatever its total (unless
         ``gate`` is off: the caller has other evidence).
@@ -489,27 +508,29 @@ class Ranker:
         answered with the usual mail time on the trail.
         """
         w = self.weights
-        reasons: list[str] = []
+        # The reasons are words for a person (--explain, the question log): built only when
+        # asked for, not for each of the ~50 candidates a question scores.
+        reasons: list[str] | None = [] if explain else None
         words = self._word_match(fact, analysis, terms, bigrams)
         score = words.lexical
         if words.lexical:
-            reasons.append(f"words {words.lexical:.1f}")
+            _say(reasons, "words {:.1f}", words.lexical)
         if analysis.entities:
             score += self._entity_score(fact, analysis.entities, reasons)
         elif analysis.asks_for is None and fact.about and fact.about[0] in self.lexicon.background:
             # Nothing named: the skill's own subject (the relay, the serum...) is implied.
             score += w.entity_mention
-            reasons.append("about the implied subject")
+            _say(reasons, "about the implied subject")
         if analysis.context and any(e in fact.about for e in analysis.context):
             score += w.context_match
-            reasons.append("fits the scene named")
+            _say(reasons, "fits the scene named")
         matched = analysis.aspects & fact.aspects
         if matched:
             score += w.aspect * min(len(matched), 2)
-            reasons.append(f"aspect {','.join(sorted(matched))}")
+            _say(reasons, "aspect {}", matched)
             if fact.aspects <= analysis.aspects:
                 score += w.aspect_pure
-                reasons.append("answers only what was asked")
+                _say(reasons, "answers only what was asked")
         identity = (
             analysis.aspects == {"identity"}
             and analysis.names_only
@@ -519,17 +540,17 @@ class Ranker:
         )
         if identity:
             score += w.identity_only
-            reasons.append("identity question")
+            _say(reasons, "identity question")
         who = self._who_score(fact, analysis, reasons)
         score += who
         if analysis.unknown:
             score += w.unknown_word * len(analysis.unknown)
-            reasons.append(f"unknown words {','.join(analysis.unknown)}")
+            _say(reasons, "unknown words {}", analysis.unknown)
         if gate and not self._has_evidence(fact, analysis, words, bool(matched),
                                            identity or bool(who)):
-            reasons.append("not enough evidence")
+            _say(reasons, "not enough evidence")
             score = 0.0
-        return Scored(fact, round(score, 3), tuple(reasons), round(words.lexical, 3))
+        return Scored(fact, round(score, 3), tuple(reasons or ()), round(words.lexical, 3))
 
     def _word_match(
         self,
@@ -564,7 +585,7 @@ class Ranker:
         lexical += w.cue_phrase * len(shared)
         return _WordMatch(lexical, cue_hits, body_hits, topical, bool(shared))
 
-    def _who_score(self, fact: Fact, analysis: Analysis, reasons: list[str]) -> float:
+    def _who_score(self, fact: Fact, analysis: Analysis, reasons: list[str] | None) -> float:
         """Credit for a "who ..." / "which dog ..." question answered by this fact's lead."""
         w = self.weights
         # "who was Togo" asks what Togo is, not for another person who mentions him.
@@ -576,7 +597,7 @@ class Ranker:
         ):
             return 0.0
         score = w.person_answers_who
-        reasons.append(f"a {analysis.asks_for} answers who")
+        _say(reasons, "a {} answers who", analysis.asks_for)
         lead = analysis.entities[0] if analysis.entities else None
         lead_entity = self.store.entities.get(lead) if lead else None
         if (
@@ -588,7 +609,7 @@ class Ranker:
             # "who drove Balto": Balto is what the question is about, the musher's fact the
             # answer; it counts as much as a fact led by the named entity.
             score += w.entity_lead - w.entity_mention
-            reasons.append("names the one asked about")
+            _say(reasons, "names the one asked about")
         return score
 
     @staticmethod
@@ -642,23 +663,24 @@ class Ranker:
         lead = self.store.entities.get(fact.about[0]) if fact.about else None
         return lead is not None and lead.type == kind and lead.id not in named
 
-    def _entity_score(self, fact: Fact, entities: Sequence[str], reasons: list[str]) -> float:
+    def _entity_score(self, fact: Fact, entities: Sequence[str],
+                      reasons: list[str] | None) -> float:
         """Credit for being about the entities the question names (the lead one most)."""
         w = self.weights
         lead = entities[0]
         score = 0.0
         if fact.about and fact.about[0] == lead:
             score += w.entity_lead
-            reasons.append(f"about {lead}")
+            _say(reasons, "about {}", lead)
         elif any(e in fact.about for e in entities):
             score += w.entity_mention
-            reasons.append("mentions entity")
+            _say(reasons, "mentions entity")
         elif lead not in self.lexicon.background:
             score += w.entity_missing
-            reasons.append("not about the named entity")
+            _say(reasons, "not about the named entity")
         if len(entities) > 1 and all(e in fact.about for e in entities):
             score += w.all_named
-            reasons.append("about all named entities")
+            _say(reasons, "about all named entities")
         return score
 
     # -- follow-ups -----------------------------------------------------------------------------

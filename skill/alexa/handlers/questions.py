@@ -200,7 +200,10 @@ def ask(handler_input: HandlerInput, ranker: Ranker, question: Question) -> Resp
 
     result = answer(ranker, question, conversation_context(handler_input, ranker))
     query = result.query
-    why = next((s.reasons for s in result.ranked if s.fact is result.fact), ())
+    if not log.isEnabledFor(logging.INFO):
+        return speak_answer(handler_input, ranker, result)
+    why = (ranker.explain(result.analysis, result.fact, result.relation)
+           if result.fact and result.analysis else ())
     log.info(
         "question %r -> %s %s (entities=%s topic=%s facet=%s form=%s) why: %s",
         question.text or question.entity, result.kind,
