@@ -401,9 +401,12 @@ def _best_recorded(ranker: Ranker, query: Query, analysis: Analysis, subject: st
             return _unrecorded(ranker, query, analysis, subject, query.topic)
     keys = {f.id: (fit, key) for fit, f, key in found}
     pool = {f.id: f for _, f, _ in found}
-    for scored in ranker.rank_analysis(analysis, limit=3):
+    floor = ranker.weights.min_score
+    # Only the subject's own facts that share a word with the question can compete, so only
+    # they are scored (not the whole ranking).
+    for scored in ranker.score_facts(analysis, ranker.sharing_words(analysis, subject)):
         # A value asked for ("how many nurses") must be one the fact states.
-        if (subject in scored.fact.about and scored.words >= STRONG_WORD_SUPPORT
+        if (scored.score >= floor and scored.words >= STRONG_WORD_SUPPORT
                 and states(scored.fact, query.facet)):
             pool.setdefault(scored.fact.id, scored.fact)
     exact = frozenset(fid for fid, (fit, _) in keys.items() if fit >= 3)

@@ -412,6 +412,17 @@ class Ranker:
         scored.sort(key=lambda s: (-s.score, -s.words, s.fact.id))
         return scored
 
+    def sharing_words(self, analysis: Analysis, entity_id: str) -> list[Fact]:
+        """The facts about ``entity_id`` that use at least one of the question's own words."""
+        if not self._indexed:
+            self._build_index()
+        about = self._about_ids.get(entity_id, _NO_FACTS)
+        ids: set[str] = set()
+        for term in analysis.terms:
+            if term not in analysis.name_terms:
+                ids |= about & self._index.get(term, _NO_FACTS)
+        return [self.store.facts[fid] for fid in sorted(ids)]
+
     def explain(self, analysis: Analysis, fact: Fact, recorded: str = "") -> tuple[str, ...]:
         """Why ``fact`` scores what it does for the question (``--explain``, the question log);
         ``recorded``: the relation it was chosen for recording, evidence enough on its own."""
