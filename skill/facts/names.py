@@ -78,7 +78,7 @@ def _close(a: str, b: str) -> bool:
 def _forms_by_first_word(
     forms: Mapping[str, str]
 ) -> dict[str, list[tuple[tuple[str, ...], str]]]:
-    """Each form's words and entity under its first word, longest form first."""
+    """Longest form first under each first word, so the longest name said wins."""
     by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
     for form, entity_id in forms.items():
         words = tuple(form.split())
@@ -102,7 +102,6 @@ def _identifying_names(forms: Mapping[str, str], names: Mapping[str, str],
 
 
 def _distinctive_words(proper: Sequence[tuple[str, str]]) -> dict[str, frozenset[str]]:
-    """The words of those names long and unusual enough to point to their entities."""
     name_words: dict[str, set[str]] = {}
     for name, entity_id in proper:
         for word in name.split():

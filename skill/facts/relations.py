@@ -173,7 +173,6 @@ def _parse_facet_cues(raw: Mapping[str, Any]) -> list[tuple[Phrase, str, str | N
 def _parse_topics(
     raw: Mapping[str, Any], facets: Mapping[str, Facet]
 ) -> tuple[dict[str, Topic], list[tuple[Phrase, str, str | None]]]:
-    """The topics, and their triggers (stemmed) with the facet each one implies."""
     topics: dict[str, Topic] = {}
     triggers: list[tuple[Phrase, str, str | None]] = []
     for name, spec in raw["topics"].items():
@@ -190,7 +189,6 @@ def _parse_topics(
 
 
 def _parse_comparatives(raw: Mapping[str, Any]) -> list[tuple[Phrase, Mapping[str, Any], bool]]:
-    """Each comparative word with its spec, and whether it is a superlative."""
     comparatives = []
     for spec in raw["comparatives"]:
         for word in spec["words"]:
@@ -201,7 +199,6 @@ def _parse_comparatives(raw: Mapping[str, Any]) -> list[tuple[Phrase, Mapping[st
 
 
 def _weak_surfaces(raw: Mapping[str, Any]) -> frozenset[tuple[str, str]]:
-    """(topic, words as said) of each weak trigger without a gap."""
     return frozenset(
         (name, t.partition(":")[0][1:]) for name, spec in raw["topics"].items()
         for t in spec["triggers"] if t.startswith("~") and "*" not in t)
