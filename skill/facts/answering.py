@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from skill.facts import values
 from skill.facts.model import Fact
@@ -27,6 +27,10 @@ from skill.facts.ranking import Analysis, Ranker, Scored
 from skill.facts.understanding import Context, Query
 from skill.records import Record
 from skill.text.normalise import plain_words, strip_fillers
+
+if TYPE_CHECKING:
+    from skill.facts.relations import Comparative
+    from skill.facts.store import FactStore
 
 #: Facets that ask for a value: a question asking one of them, even with no topic ("how old
 #: was X"), needs a fact recording it.
@@ -175,18 +179,51 @@ def answer(ranker: Ranker, question: Question, context: Context | None = None) -
     """Decide what to say (see the module docstring)."""
     store = ranker.store
     ranker.new_question()
+    identity = _slot_identity(store, question)
+    if identity is not None:
+        return identity
+    query = ranker.understander.understand(
+        _question_text(store, question), context, entity=question.entity,
+        facet_hint=_ASPECT_FACETS.get(question.aspect or ""))
+    analysis = _analyse(ranker, question, query)
+    if analysis.out_of_scope:
+        # "who won the iditarod this year", "what time is it in anchorage right now": the
+        # present is outside a history skill.
+        return Answer("unknown", None, None, analysis, query)
+    if query.form == "compare":
+        compared = _compare(ranker, query, analysis)
+        if compared is not None:
+            return compared
+    subject = _asked_subject(query)
+    decided = None
+    if subject is not None and _gating(query) and not query.coordinated:
+        decided = _by_relation(ranker, query, analysis, subject)
+    return _honest(ranker, decided or _by_ranking(ranker, query, analysis))
+
+
+def _slot_identity(store: FactStore, question: Question) -> Answer | None:
+    """ "Who is X" from a slot alone: the entity's identity fact, with nothing to understand."""
     if question.entity and not question.text and question.aspect == "identity":
         identity = store.identity_of(question.entity)
         if identity is not None:
             analysis = Analysis((question.entity,), frozenset({"identity"}), ())
             return Answer("fact", identity, question.entity, analysis)
+    return None
+
+
+def _question_text(store: FactStore, question: Question) -> str:
+    """The words to understand: the question's own, or for a slot alone the canonical
+    question its aspect stands for."""
     text = question.text or ""
     if question.entity and not text:
         entity = store.entities[question.entity]
         name = entity.synonyms[0] if entity.synonyms else entity.spoken_name
         text = _SHAPES.get(question.aspect or "", "{name}").format(name=name)
-    query = ranker.understander.understand(
-        text, context, entity=question.entity, facet_hint=_ASPECT_FACETS.get(question.aspect or ""))
+    return text
+
+
+def _analyse(ranker: Ranker, question: Question, query: Query) -> Analysis:
+    """The ranker's analysis of the question, completed with what understanding saw."""
     context_entity = query.entities[0] if query.from_context and query.entities else None
     analysis = ranker.analyse(query.ranker_text, context_entity)
     first = query.entities[0] if query.entities else None
@@ -197,27 +234,27 @@ def answer(ranker: Ranker, question: Question, context: Context | None = None) -
         analysis = analysis._replace(entities=(first, *analysis.entities))
     if question.aspect and question.aspect not in analysis.aspects:
         analysis = analysis._replace(aspects=analysis.aspects | {question.aspect})
-
     if analysis.out_of_scope and query.core_start:
-        # "we're at the statue right now, who made it": the present is only the preamble.
-        scope = ranker.lexicon.out_of_scope
-        core = " ".join(query.words[query.core_start:])
-        analysis = analysis._replace(out_of_scope=bool(scope and scope.search(core)))
-    if analysis.out_of_scope:
-        # "who won the iditarod this year", "what time is it in anchorage right now": the
-        # present is outside a history skill.
-        return Answer("unknown", None, None, analysis, query)
-    if query.form == "compare":
-        compared = _compare(ranker, query, analysis)
-        if compared is not None:
-            return compared
-    subject = query.entities[0] if query.entities else None
-    if subject is None and query.topic is not None and not query.weak_topic and query.in_domain:
-        subject = IMPLIED_SUBJECT  # "how cold was it": the relay itself
-    decided = None
-    if subject is not None and _gating(query) and not query.coordinated:
-        decided = _by_relation(ranker, query, analysis, subject)
-    return _honest(ranker, decided or _by_ranking(ranker, query, analysis))
+        analysis = analysis._replace(out_of_scope=_core_out_of_scope(ranker, query))
+    return analysis
+
+
+def _core_out_of_scope(ranker: Ranker, query: Query) -> bool:
+    """Whether the question proper asks of the present: in "we're at the statue right now, who
+    made it" the present is only the preamble."""
+    scope = ranker.lexicon.out_of_scope
+    core = " ".join(query.words[query.core_start:])
+    return bool(scope and scope.search(core))
+
+
+def _asked_subject(query: Query) -> str | None:
+    """Whom the question asks about: the first entity, or with none named, the relay itself
+    ("how cold was it")."""
+    if query.entities:
+        return query.entities[0]
+    if query.topic is not None and not query.weak_topic and query.in_domain:
+        return IMPLIED_SUBJECT
+    return None
 
 
 #: Determiners that mention a thing without naming it ("a taxidermist", "four nurses").
@@ -286,20 +323,13 @@ def _by_relation(ranker: Ranker, query: Query, analysis: Analysis,
     """Answer from the facts recording the asked relation for the subject, or say there are
     none. None: the relation does not decide (a weak topic with no facts: rank instead)."""
     topic = None if query.weak_topic else query.topic
-    found: list[tuple[int, Fact, str]] = []
-    if (topic is None and query.topic is not None and subject not in ranker.lexicon.background
-            and (ranker.relations.topics[query.topic].weak or query.facet in _VALUE_FACETS)):
-        # A weak topic (arriving, a run) recorded exactly for a dog or a person: "where did
-        # Kaasen pull in" is his arrival, not any place of his; so is a common verb asked with
-        # a value ("where did he live"), though not on its own ("did balto like kids").
-        found = [(2, fact, key) for fit, fact, key in relation_facts(
-            ranker.store.answering(subject), subject, query.topic, query.facet) if fit >= 3]
+    found = _weak_topic_recorded(ranker, query, subject) if topic is None else []
     if topic is None and query.facet not in _VALUE_FACETS and not found:
         return None
     found = found or relation_facts(ranker.store.answering(subject), subject, topic, query.facet)
     if topic is not None:
         found = _with_more_topics(ranker, query, subject, found)
-    if topic is None and analysis.unknown:
+    elif analysis.unknown:
         # "how many times did Balto bark": the count of something no fact speaks of.
         found = []
     if topic is None and query.facet == "age" and not any(k == "age" for _, _, k in found):
@@ -311,6 +341,18 @@ def _by_relation(ranker: Ranker, query: Query, analysis: Analysis,
     if not found:
         return _unrecorded(ranker, query, analysis, subject, topic)
     return _best_recorded(ranker, query, analysis, subject, found)
+
+
+def _weak_topic_recorded(ranker: Ranker, query: Query,
+                         subject: str) -> list[tuple[int, Fact, str]]:
+    """A weak topic (arriving, a run) recorded exactly for a dog or a person: "where did
+    Kaasen pull in" is his arrival, not any place of his; so is a common verb asked with a
+    value ("where did he live"), though not on its own ("did balto like kids")."""
+    if query.topic is None or subject in ranker.lexicon.background or not (
+            ranker.relations.topics[query.topic].weak or query.facet in _VALUE_FACETS):
+        return []
+    return [(2, fact, key) for fit, fact, key in relation_facts(
+        ranker.store.answering(subject), subject, query.topic, query.facet) if fit >= 3]
 
 
 def _with_more_topics(ranker: Ranker, query: Query, subject: str,
@@ -524,26 +566,34 @@ def _polarity(ranker: Ranker, fact: Fact, key: str, query: Query, subject: str) 
         value = relations.get(k, True)
         if value == "disputed":
             return "disputed"
-        if isinstance(value, bool):
-            if "." not in k or not value:  # a yes/no attribute ("wolf": False)
-                verdicts.append("yes" if value else "no")
-            continue  # True on a facet only says the fact answers it
-        # An entity is checked against an entity of its kind; a word value only against words.
-        named = isinstance(value, str) and value in store.entities
-        kind = store.entities[value].type if named else None
-        claims = [e for e in said if named and store.entities[e].type == kind]
-        verdict = values.claim_matches(value, claims, words, query.numbers, query.words)
-        if verdict is None:
-            continue
-        if verdict and len(values.readings(value)) > 1 and not values.claim_matches(
-                values.readings(value)[0], claims, words, query.numbers, query.words):
-            verdicts.append("disputed")
-        else:
-            verdicts.append("yes" if verdict else "no")
+        verdict = _verdict(store, k, value, said, words, query)
+        if verdict is not None:
+            verdicts.append(verdict)
     for said_so in ("yes", "disputed", "no"):
         if said_so in verdicts:
             return said_so
     return "yes"
+
+
+def _verdict(store: FactStore, key: str, value: Any, said: list[str], words: set[str],
+             query: Query) -> str | None:
+    """What one recorded value says of the question's claim: "yes", "no", "disputed" (true of
+    a reading but not of the main one), or None when it says nothing of it."""
+    if isinstance(value, bool):
+        if "." not in key or not value:  # a yes/no attribute ("wolf": False)
+            return "yes" if value else "no"
+        return None  # True on a facet only says the fact answers it
+    # An entity is checked against an entity of its kind; a word value only against words.
+    named = isinstance(value, str) and value in store.entities
+    kind = store.entities[value].type if named else None
+    claims = [e for e in said if named and store.entities[e].type == kind]
+    verdict = values.claim_matches(value, claims, words, query.numbers, query.words)
+    if verdict is None:
+        return None
+    if verdict and len(values.readings(value)) > 1 and not values.claim_matches(
+            values.readings(value)[0], claims, words, query.numbers, query.words):
+        return "disputed"
+    return "yes" if verdict else "no"
 
 
 def _no_record(ranker: Ranker, query: Query, analysis: Analysis, subject: str) -> Answer:
@@ -620,36 +670,20 @@ def _value_of(ranker: Ranker, entity: str, relation: str) -> Row | None:
 def _compare(ranker: Ranker, query: Query, analysis: Analysis) -> Answer | None:
     """Rank the named entities (or every entity of the kind asked) by the compared relation."""
     comparative = query.comparative
-    store = ranker.store
     if comparative is None:
-        # "what's the difference between Balto and Togo": each one's identity, side by side.
-        identities = tuple(
-            Row(e, None, fact) for e in query.entities[:3]
-            if (fact := store.identity_of(e)) is not None
-        )
-        if len(identities) < 2:
-            return None
-        comparison = Comparison("identity", "none", identities)
-        return Answer("compare", identities[0].fact, identities[0].entity, analysis, query,
-                      comparison=comparison)
+        return _side_by_side(ranker, query, analysis)
     entities: Sequence[str] = query.entities
     superlative = len(entities) < 2
     if superlative:
         if query.category is None:
             return None  # "the coldest temperature on the run": the facts say it themselves
         entities = _of_kind(ranker, query, comparative.relation)
-    relation, order = comparative.relation, comparative.order
-    rows = [r for e in entities if (r := _value_of(ranker, e, relation)) is not None]
-    if len(rows) < len(entities) and comparative.fallback and not superlative:
-        fallback = [r for e in entities if (r := _value_of(ranker, e, comparative.fallback))]
-        if len(fallback) > len(rows):
-            rows, relation = fallback, comparative.fallback
-            order = "desc" if order == "asc" else "asc"
+    rows, relation, order = _compared_rows(ranker, comparative, entities, superlative)
     if not rows:
         return None
-    missing = tuple(e for e in entities if all(r.entity != e for r in rows))
-    if superlative and missing:
-        missing = ()  # a superlative speaks of the entities whose values are recorded
+    # A superlative speaks of the entities whose values are recorded.
+    missing = () if superlative else tuple(
+        e for e in entities if all(r.entity != e for r in rows))
     rows.sort(key=lambda r: values.sort_key(r.value) or 0.0, reverse=order == "desc")
     if superlative:
         stated = _stating(ranker, analysis, rows[0].entity)
@@ -663,6 +697,33 @@ def _compare(ranker: Ranker, query: Query, analysis: Analysis) -> Answer | None:
     comparison = Comparison(relation, order, tuple(rows), missing, superlative, polarity)
     return Answer("compare", rows[0].fact, rows[0].entity, analysis, query,
                   comparison=comparison)
+
+
+def _side_by_side(ranker: Ranker, query: Query, analysis: Analysis) -> Answer | None:
+    """ "What's the difference between Balto and Togo": each one's identity, side by side."""
+    identities = tuple(
+        Row(e, None, fact) for e in query.entities[:3]
+        if (fact := ranker.store.identity_of(e)) is not None
+    )
+    if len(identities) < 2:
+        return None
+    comparison = Comparison("identity", "none", identities)
+    return Answer("compare", identities[0].fact, identities[0].entity, analysis, query,
+                  comparison=comparison)
+
+
+def _compared_rows(ranker: Ranker, comparative: Comparative, entities: Sequence[str],
+                   superlative: bool) -> tuple[list[Row], str, str]:
+    """The entities' recorded values (rows, relation, order): the comparative's relation, or
+    its fallback, in the reverse order, when that records more of the entities named."""
+    relation, order = comparative.relation, comparative.order
+    rows = [r for e in entities if (r := _value_of(ranker, e, relation)) is not None]
+    if len(rows) < len(entities) and comparative.fallback and not superlative:
+        fallback = [r for e in entities if (r := _value_of(ranker, e, comparative.fallback))]
+        if len(fallback) > len(rows):
+            rows, relation = fallback, comparative.fallback
+            order = "desc" if order == "asc" else "asc"
+    return rows, relation, order
 
 
 def _stating(ranker: Ranker, analysis: Analysis, winner: str) -> Fact | None:

@@ -75,6 +75,41 @@ def _close(a: str, b: str) -> bool:
     return edit_distance(a, b, 1) <= 1
 
 
+def _forms_by_first_word(
+    forms: Mapping[str, str]
+) -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    """Longest form first under each first word, so the longest name said wins."""
+    by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for form, entity_id in forms.items():
+        words = tuple(form.split())
+        if words:
+            by_first.setdefault(words[0], []).append((words, entity_id))
+    for entries in by_first.values():
+        entries.sort(key=lambda e: -len(e[0]))
+    return by_first
+
+
+def _identifying_names(forms: Mapping[str, str], names: Mapping[str, str],
+                       ordinary: frozenset[str]) -> list[tuple[str, str]]:
+    """Words of the proper names, single-word synonyms ("kasen"), and words of other synonyms
+    that are no ordinary word of the store's text ("gunner", not "first" of "the first
+    musher"): (name, entity) pairs that identify an entity on their own."""
+    proper = list(names.items())
+    proper += [(f, e) for f, e in forms.items() if len(f.split()) == 1]
+    proper += [(w, e) for f, e in forms.items() if len(f.split()) > 1
+               for w in f.split() if w not in ordinary]
+    return proper
+
+
+def _distinctive_words(proper: Sequence[tuple[str, str]]) -> dict[str, frozenset[str]]:
+    name_words: dict[str, set[str]] = {}
+    for name, entity_id in proper:
+        for word in name.split():
+            if len(word) >= 4 and word not in STOPWORDS and word not in GENERIC_NAME_WORDS:
+                name_words.setdefault(word, set()).add(entity_id)
+    return {w: frozenset(ids) for w, ids in name_words.items()}
+
+
 class NameMatcher:
     """Exact and sound-alike name matching over a question's words.
 
@@ -90,31 +125,13 @@ class NameMatcher:
         #: Given names ("scott", "edgar"): people are named by surname or in full, while a
         #: given name heard by sound is mostly an ordinary word ("my scout troop").
         self._given = frozenset(given_names)
-        self._by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
-        name_words: dict[str, set[str]] = {}
-        for form, entity_id in forms.items():
-            words = tuple(form.split())
-            if words:
-                self._by_first.setdefault(words[0], []).append((words, entity_id))
-        # Words of the proper names, single-word synonyms ("kasen"), and words of other
-        # synonyms that are no ordinary word of the store's text ("gunner", not "first" of
-        # "the first musher") identify an entity on their own.
-        ordinary = frozenset(ordinary_words)
-        proper = [(n, e) for n, e in (names or {}).items()]
-        proper += [(f, e) for f, e in forms.items() if len(f.split()) == 1]
-        proper += [(w, e) for f, e in forms.items() if len(f.split()) > 1
-                   for w in f.split() if w not in ordinary]
+        self._by_first = _forms_by_first_word(forms)
+        proper = _identifying_names(forms, names or {}, frozenset(ordinary_words))
         #: A word that is an entity's whole name ("togo") means that entity, not others that
         #: merely contain it ("Togo (2019 film)").
         self._whole = {n: e for n, e in proper if len(n.split()) == 1}
-        for name, entity_id in proper:
-            for word in name.split():
-                if len(word) >= 4 and word not in STOPWORDS and word not in GENERIC_NAME_WORDS:
-                    name_words.setdefault(word, set()).add(entity_id)
-        for entries in self._by_first.values():
-            entries.sort(key=lambda e: -len(e[0]))
         #: Distinctive single words of names ("seppala", "leonhard", "shaktoolik") -> entities.
-        self._name_words = {w: frozenset(ids) for w, ids in name_words.items()}
+        self._name_words = _distinctive_words(proper)
         self._codes: dict[str, list[tuple[str, str, str]]] | None = None
         #: Words of the store's own text a mis-heard word may be respelt to.
         self._respellable = frozenset(w for w in self._known

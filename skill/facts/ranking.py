@@ -119,6 +119,37 @@ def _bigrams(terms: Sequence[str]) -> set[tuple[str, str]]:
     return set(zip(terms, terms[1:], strict=False))
 
 
+def _kind_asked_for(text: str) -> str | None:
+    """ "person" for "who ...", "dog" for "which dog ...": the kind of entity that answers."""
+    who_pattern, which_dog_pattern, _ = question_patterns()
+    if who_pattern.match(text):
+        return "person"
+    return "dog" if which_dog_pattern.search(text) else None
+
+
+def _aspects_asked(text: str, named: bool, unknown: bool, names_only: bool) -> frozenset[str]:
+    """The question's shapes. "Identity" ("who was X", "tell me about X") is only the aspect
+    when the question has no content beyond the entity's name ("what did Sol Lesser do");
+    "what did Togo do as a puppy" is not identity."""
+    aspects = frozenset(a for a, pattern in question_patterns()[2] if pattern.search(text))
+    if aspects - {"identity"} or unknown or not named:
+        aspects = aspects - {"identity"}
+    if names_only and not aspects - GENERIC_ASPECTS:
+        aspects = aspects | {"identity"}
+    return aspects
+
+
+def _is_identity_answer(fact: Fact, analysis: Analysis) -> bool:
+    """Whether the fact says who or what the one entity of a "who was X" question is."""
+    return (
+        analysis.aspects == {"identity"}
+        and analysis.names_only
+        and "identity" in fact.aspects
+        and bool(analysis.entities)
+        and fact.about[0] == analysis.entities[0]
+    )
+
+
 class _WordMatch(Record):
     """What one fact's words share with a question (see :meth:`Ranker._word_match`)."""
 
@@ -298,43 +329,41 @@ class Ranker:
         """Entities, aspects and content terms of a question (pronouns resolved from context).
 
         Background entities (the relay, the serum...) are kept only when nothing more specific is
-        named. "Identity" ("who was X", "tell me about X") is only the aspect when the question
-        has no content beyond the entity's name; "what did Togo do as a puppy" is not identity.
+        named.
         """
         if not self._indexed:
             self._build_index()
         text = self.lexicon.rewrite(" ".join(plain_words(question)))
         named, spans = self._match_entities(text)
-        who_pattern, which_dog_pattern, aspect_patterns = question_patterns()
-        asks_for = (
-            "person" if who_pattern.match(text)
-            else "dog" if which_dog_pattern.search(text) else None
-        )
-        specific = [e for e in named if e not in self.lexicon.background]
-        entities = specific or named
-        if not specific and context_entity and (PRONOUNS & set(text.split())):
-            entities = [context_entity, *entities]
         terms = self.lexicon.terms(text)
-        if FILM_TERM in terms:
-            entities = [self._film_named_after(e, terms) for e in entities]
+        entities = self._subjects(text, named, terms, context_entity)
         name_terms = frozenset(t for span in spans for t in self.lexicon.terms(span))
         residual = [t for t in terms if t not in name_terms]
         unknown = tuple(t for t in residual if t not in self._idf)
         context = tuple(e for e in named if e not in entities)
         names_only = len(entities) == 1 and not residual and not context
-        aspects = frozenset(a for a, pattern in aspect_patterns if pattern.search(text))
-        if aspects - {"identity"} or unknown or not named:
-            aspects = aspects - {"identity"}
-        if names_only and not aspects - GENERIC_ASPECTS:
-            aspects = aspects | {"identity"}  # "what did Sol Lesser do": nothing but the name
+        aspects = _aspects_asked(text, bool(named), bool(unknown), names_only)
         return Analysis(
             tuple(entities), aspects, tuple(terms), unknown, names_only, name_terms,
-            asks_for, context,
-            # "who won the Iditarod last year", "what's the weather in Nome today": the present
-            # is outside a history skill, unless the question is where something is now.
-            bool(self.lexicon.out_of_scope and self.lexicon.out_of_scope.search(text))
-            and "where_now" not in aspects,
+            _kind_asked_for(text), context, self._out_of_scope(text, aspects),
         )
+
+    def _subjects(self, text: str, named: list[str], terms: Sequence[str],
+                  context_entity: str | None) -> list[str]:
+        """The named entities the question is about, or the one a pronoun stands for."""
+        specific = [e for e in named if e not in self.lexicon.background]
+        entities = specific or named
+        if not specific and context_entity and (PRONOUNS & set(text.split())):
+            entities = [context_entity, *entities]
+        if FILM_TERM in terms:
+            entities = [self._film_named_after(e, terms) for e in entities]
+        return entities
+
+    def _out_of_scope(self, text: str, aspects: frozenset[str]) -> bool:
+        """ "who won the Iditarod last year", "what's the weather in Nome today": the present
+        is outside a history skill, unless the question is where something is now."""
+        scope = self.lexicon.out_of_scope
+        return bool(scope and scope.search(text)) and "where_now" not in aspects
 
     # -- scoring --------------------------------------------------------------------------------
     def rank(
@@ -542,13 +571,7 @@ class Ranker:
             if fact.aspects <= analysis.aspects:
                 score += w.aspect_pure
                 _say(reasons, "answers only what was asked")
-        identity = (
-            analysis.aspects == {"identity"}
-            and analysis.names_only
-            and "identity" in fact.aspects
-            and bool(analysis.entities)
-            and fact.about[0] == analysis.entities[0]
-        )
+        identity = _is_identity_answer(fact, analysis)
         if identity:
             score += w.identity_only
             _say(reasons, "identity question")

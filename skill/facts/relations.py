@@ -156,52 +156,83 @@ class _PhraseIndex:
         return hits
 
 
+def _parse_facets(raw: Mapping[str, Any]) -> dict[str, Facet]:
+    return {
+        name: Facet(name, spec["kind"], spec.get("unit"))
+        for name, spec in raw["facets"].items()
+    }
+
+
+def _parse_facet_cues(raw: Mapping[str, Any]) -> list[tuple[Phrase, str, str | None]]:
+    return [
+        (_phrase(cue, stemmed=False), name, None)
+        for name, spec in raw["facets"].items() for cue in spec["cues"]
+    ]
+
+
+def _parse_topics(
+    raw: Mapping[str, Any], facets: Mapping[str, Facet]
+) -> tuple[dict[str, Topic], list[tuple[Phrase, str, str | None]]]:
+    topics: dict[str, Topic] = {}
+    triggers: list[tuple[Phrase, str, str | None]] = []
+    for name, spec in raw["topics"].items():
+        topics[name] = Topic(
+            name, spec["label"], dict(spec.get("labels", {})), spec.get("default"),
+            tuple(spec.get("for", ())), spec.get("otherwise"), bool(spec.get("weak")),
+            spec.get("fallback"))
+        for trigger in spec["triggers"]:
+            words, _, facet = trigger.partition(":")
+            if facet and facet not in facets:
+                raise KeyError(f"topic {name!r}: unknown facet {facet!r}")
+            triggers.append((_phrase(words, stemmed=True), name, facet or None))
+    return topics, triggers
+
+
+def _parse_comparatives(raw: Mapping[str, Any]) -> list[tuple[Phrase, Mapping[str, Any], bool]]:
+    comparatives = []
+    for spec in raw["comparatives"]:
+        for word in spec["words"]:
+            superlative = word.endswith("est") or word.split()[0] in (
+                "most", "least", "first", "last", "final", "best", "fewest")
+            comparatives.append((_phrase(word, stemmed=False), spec, superlative))
+    return comparatives
+
+
+def _weak_surfaces(raw: Mapping[str, Any]) -> frozenset[tuple[str, str]]:
+    return frozenset(
+        (name, t.partition(":")[0][1:]) for name, spec in raw["topics"].items()
+        for t in spec["triggers"] if t.startswith("~") and "*" not in t)
+
+
+def _comparatives_by_first_word(
+    comparatives: list[tuple[Phrase, Mapping[str, Any], bool]]
+) -> dict[str, list[tuple[Phrase, Mapping[str, Any], bool]]]:
+    """Longest phrase first within each first word, so the longest one matches."""
+    by_first: dict[str, list[tuple[Phrase, Mapping[str, Any], bool]]] = {}
+    for phrase, spec, superlative in comparatives:
+        by_first.setdefault(phrase[0], []).append((phrase, spec, superlative))
+    for bucket in by_first.values():
+        bucket.sort(key=lambda e: -len(e[0]))
+    return by_first
+
+
 class Relations:
     """The relation vocabulary, loaded once on the first question."""
 
     def __init__(self, raw: Mapping[str, Any], source: str = "relations.json") -> None:
         try:
-            self.facets = {
-                name: Facet(name, spec["kind"], spec.get("unit"))
-                for name, spec in raw["facets"].items()
-            }
-            facet_cues = [
-                (_phrase(cue, stemmed=False), name, None)
-                for name, spec in raw["facets"].items() for cue in spec["cues"]
-            ]
-            self.topics: dict[str, Topic] = {}
-            triggers: list[tuple[Phrase, str, str | None]] = []
-            for name, spec in raw["topics"].items():
-                self.topics[name] = Topic(
-                    name, spec["label"], dict(spec.get("labels", {})), spec.get("default"),
-                    tuple(spec.get("for", ())), spec.get("otherwise"), bool(spec.get("weak")),
-                    spec.get("fallback"))
-                for trigger in spec["triggers"]:
-                    words, _, facet = trigger.partition(":")
-                    if facet and facet not in self.facets:
-                        raise KeyError(f"topic {name!r}: unknown facet {facet!r}")
-                    triggers.append((_phrase(words, stemmed=True), name, facet or None))
-            comparatives = []
-            for spec in raw["comparatives"]:
-                for word in spec["words"]:
-                    superlative = word.endswith("est") or word.split()[0] in (
-                        "most", "least", "first", "last", "final", "best", "fewest")
-                    comparatives.append((_phrase(word, stemmed=False), spec, superlative))
+            self.facets = _parse_facets(raw)
+            facet_cues = _parse_facet_cues(raw)
+            self.topics, triggers = _parse_topics(raw, self.facets)
+            comparatives = _parse_comparatives(raw)
         except (KeyError, TypeError, AttributeError) as exc:
             raise FactStoreError(f"{source}: malformed relations ({exc})") from exc
         self._words = [p for p, _, _ in facet_cues] + [
             tuple(t.partition(":")[0].lstrip("~").split()) for spec in raw["topics"].values()
             for t in spec["triggers"]] + [p for p, _, _ in comparatives]
         self._facet_cues = _PhraseIndex(facet_cues)
-        weak_surfaces = frozenset(
-            (name, t.partition(":")[0][1:]) for name, spec in raw["topics"].items()
-            for t in spec["triggers"] if t.startswith("~") and "*" not in t)
-        self._triggers = _PhraseIndex(triggers, weak_surfaces)
-        self._comparatives: dict[str, list[tuple[Phrase, Mapping[str, Any], bool]]] = {}
-        for phrase, spec, superlative in comparatives:
-            self._comparatives.setdefault(phrase[0], []).append((phrase, spec, superlative))
-        for bucket in self._comparatives.values():
-            bucket.sort(key=lambda e: -len(e[0]))
+        self._triggers = _PhraseIndex(triggers, _weak_surfaces(raw))
+        self._comparatives = _comparatives_by_first_word(comparatives)
 
     @classmethod
     def load(cls, path: str | os.PathLike[str] = _RELATIONS_PATH) -> Relations:

@@ -154,34 +154,12 @@ def _parse_fact(
         raise FactStoreError(f"{where}: expected an object")
     fact_id = _require(record, "id", str, where)
     where = f"{path}: fact '{fact_id}'"
-    about = _require(record, "about", list, where)
-    unknown = [e for e in about if e not in entities]
-    if unknown:
-        raise FactStoreError(f"{where}: unknown entities {unknown}")
-    aspects = _require(record, "aspects", list, where)
-    bad_aspects = sorted(set(aspects) - ASPECTS)
-    if bad_aspects:
-        raise FactStoreError(f"{where}: unknown aspects {bad_aspects}")
-    tags = _require(record, "sources", list, where)
-    missing = [t for t in tags if t not in sources]
-    if missing:
-        raise FactStoreError(f"{where}: sources not listed in 'sources': {missing}")
-    answer = _require(record, "answer", str, where)
-    if all(sources[t].tier == WEAKEST_TIER for t in tags) and not answer.startswith(HEDGE):
-        raise FactStoreError(
-            f"{where}: its only sources are {WEAKEST_TIER} pages, so 'answer' must begin "
-            f"with '{HEDGE}'"
-        )
-    if "<" in answer or ">" in answer:
-        raise FactStoreError(f"{where}: 'answer' must be plain text (SSML is added by the code)")
-    if len(answer) > _MAX_ANSWER_CHARS:
-        raise FactStoreError(f"{where}: 'answer' is longer than {_MAX_ANSWER_CHARS} characters")
-    disagreement = record.get("disagreement")
-    if disagreement is not None and not (isinstance(disagreement, str) and disagreement.strip()):
-        raise FactStoreError(f"{where}: 'disagreement' must be a non-empty string when present")
-    cues = record.get("cues", [])
-    if not isinstance(cues, list) or not all(isinstance(c, str) for c in cues):
-        raise FactStoreError(f"{where}: 'cues' must be a list of strings")
+    about = _about(record, where, entities)
+    aspects = _aspects(record, where)
+    tags = _source_tags(record, where, sources)
+    answer = _answer_text(record, where, tags, sources)
+    disagreement = _disagreement(record, where)
+    cues = _cues(record, where)
     answers = _parse_answers(record.get("answers", {}), where, entities)
     return Fact(
         id=fact_id,
@@ -194,6 +172,60 @@ def _parse_fact(
         disagreement=disagreement.strip() if disagreement else None,
         answers=answers,
     )
+
+
+def _about(record: Mapping[str, Any], where: str, entities: Mapping[str, Entity]) -> list[Any]:
+    about: list[Any] = _require(record, "about", list, where)
+    unknown = [e for e in about if e not in entities]
+    if unknown:
+        raise FactStoreError(f"{where}: unknown entities {unknown}")
+    return about
+
+
+def _aspects(record: Mapping[str, Any], where: str) -> list[Any]:
+    aspects: list[Any] = _require(record, "aspects", list, where)
+    bad_aspects = sorted(set(aspects) - ASPECTS)
+    if bad_aspects:
+        raise FactStoreError(f"{where}: unknown aspects {bad_aspects}")
+    return aspects
+
+
+def _source_tags(record: Mapping[str, Any], where: str,
+                 sources: Mapping[str, Source]) -> list[Any]:
+    tags: list[Any] = _require(record, "sources", list, where)
+    missing = [t for t in tags if t not in sources]
+    if missing:
+        raise FactStoreError(f"{where}: sources not listed in 'sources': {missing}")
+    return tags
+
+
+def _answer_text(record: Mapping[str, Any], where: str, tags: list[Any],
+                 sources: Mapping[str, Source]) -> str:
+    answer: str = _require(record, "answer", str, where)
+    if all(sources[t].tier == WEAKEST_TIER for t in tags) and not answer.startswith(HEDGE):
+        raise FactStoreError(
+            f"{where}: its only sources are {WEAKEST_TIER} pages, so 'answer' must begin "
+            f"with '{HEDGE}'"
+        )
+    if "<" in answer or ">" in answer:
+        raise FactStoreError(f"{where}: 'answer' must be plain text (SSML is added by the code)")
+    if len(answer) > _MAX_ANSWER_CHARS:
+        raise FactStoreError(f"{where}: 'answer' is longer than {_MAX_ANSWER_CHARS} characters")
+    return answer
+
+
+def _disagreement(record: Mapping[str, Any], where: str) -> str | None:
+    disagreement = record.get("disagreement")
+    if disagreement is not None and not (isinstance(disagreement, str) and disagreement.strip()):
+        raise FactStoreError(f"{where}: 'disagreement' must be a non-empty string when present")
+    return disagreement
+
+
+def _cues(record: Mapping[str, Any], where: str) -> list[str]:
+    cues = record.get("cues", [])
+    if not isinstance(cues, list) or not all(isinstance(c, str) for c in cues):
+        raise FactStoreError(f"{where}: 'cues' must be a list of strings")
+    return cues
 
 
 def _valid_value(value: Any) -> bool:

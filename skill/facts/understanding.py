@@ -163,6 +163,32 @@ def _core_start(words: Sequence[str]) -> int:
     return start if len(words) - start >= 2 else 0
 
 
+def _ellipsis_opener(words: Sequence[str]) -> tuple[str, ...]:
+    """The words opening an elliptical follow-up ("and", "what about"), or none."""
+    for opener in _ELLIPSIS_OPENERS:
+        if _starts_with(words, opener):
+            return opener
+    return ()
+
+
+def _only_names(words: Sequence[str], mentions: Sequence[Mention]) -> bool:
+    """Whether the words are names and nothing more ("togo", "the musher kaasen")."""
+    return bool(words) and bool(mentions) and all(
+        w in STOPWORDS or w in FILLERS or any(m.start <= i < m.end for m in mentions)
+        for i, w in enumerate(words))
+
+
+def _kinds_meant(applies_to: tuple[str, ...], said: set[str]) -> tuple[str, ...]:
+    """The kinds of entity a pronoun can stand for, given the kinds the asked topic applies
+    to: "he" a person or dog, "it" a thing."""
+    if said & _ANIMATE and not applies_to:
+        return ("person", "dog")
+    if said & _INANIMATE and not said & _ANIMATE:
+        return tuple(
+            k for k in (applies_to or _THINGS) if k not in ("person", "dog")) or applies_to
+    return applies_to
+
+
 class _Draft:
     """The question as understanding proceeds (one per question, never shared)."""
 
@@ -395,39 +421,51 @@ class Understander:
     def _follow(self, d: _Draft) -> None:
         """Ellipsis and pronouns: "and togo" (new entity, the question asked before), "and
         when" (new facet, the same subject), "he", "the other one"."""
-        context, words = d.context, d.words
-        rest = words
-        for opener in _ELLIPSIS_OPENERS:
-            if _starts_with(words, opener):
-                d.elliptical = True
-                rest = words[len(opener):]
-                break
+        opener = _ellipsis_opener(d.words)
+        if opener:
+            d.elliptical = True
+        rest = d.words[len(opener):]
         other = any(_starts_with(rest, phrase) for phrase in _OTHER_ONE)
-        # A short question with nothing of its own to ask about ("where", "how old", "and
-        # when was that"), not one naming something the store does not know ("who was amundsen").
+        short = self._short(d)
+        pronoun = other or any(w in PRONOUNS for w in d.words[d.core:])
+        self._entity_from_context(d, other, pronoun, short)
+        self._question_from_context(d, rest, short)
+
+    def _short(self, d: _Draft) -> bool:
+        """A short question with nothing of its own to ask about ("where", "how old", "and
+        when was that"), not one naming something the store does not know ("who was amundsen")."""
+        words, context = d.words, d.context
         covered = {i for h in (*d.hits, *d.cues) for i in range(h.start, h.end)}
-        short = len(words) <= 4 and not any(
-            w not in _NOT_FOCUS and i not in covered for i, w in enumerate(words))
-        pronoun = other or any(w in PRONOUNS for w in words[d.core:])
-        if short and d.topic and context.entity and self.relations.topics[d.topic].for_type(
-                self.entity_types.get(context.entity)) != d.topic:
-            short = False  # "who were the mushers" after Balto: the relay's mushers, not his
+        if len(words) > 4 or any(
+                w not in _NOT_FOCUS and i not in covered for i, w in enumerate(words)):
+            return False
+        # "who were the mushers" after Balto: the relay's mushers, not his.
+        return not (d.topic and context.entity and self.relations.topics[d.topic].for_type(
+            self.entity_types.get(context.entity)) != d.topic)
+
+    def _entity_from_context(self, d: _Draft, other: bool, pronoun: bool, short: bool) -> None:
+        """The conversation's entity the question means: "the other one", "he", or the subject
+        of a bare follow-up ("and when")."""
+        context = d.context
         if other and len(context.entities) > 1:
             others = [e for e in context.entities if e != context.entity]
             d.entities = [others[0], *d.entities] if others else d.entities
             d.from_context = True
         elif context.entity and (pronoun and self._only_settings(d) or not d.specific and (
                 pronoun or (d.elliptical or short) and not d.named)):
-            d.entities = [self._referent(context, d.topic, words[d.core:]), *d.entities]
+            d.entities = [self._referent(context, d.topic, d.words[d.core:]), *d.entities]
             d.from_context = True
-        only_names = bool(rest) and bool(d.mentions) and all(
-            w in STOPWORDS or w in FILLERS or any(m.start <= i < m.end for m in d.mentions)
-            for i, w in enumerate(rest))
+
+    @staticmethod
+    def _question_from_context(d: _Draft, rest: Sequence[str], short: bool) -> None:
+        """The question asked before, asked again of what this turn names: "and togo" after
+        "when did balto die" (the same topic and facet), "and where" (the same topic, the new
+        facet), "and balto" after "how old was togo in 1925" (the same value)."""
+        context = d.context
+        only_names = _only_names(rest, d.mentions)
         # "is there one of togo" after the statue: "one" stands for the thing asked before.
-        one = any(w in ("one", "ones") for w in words) and bool(d.mentions)
+        one = any(w in ("one", "ones") for w in d.words) and bool(d.mentions)
         if context.topic and d.topic is None and (only_names or d.elliptical or short or one):
-            # "and togo" after "when did balto die": the same question about Togo; "and where"
-            # after it: the same topic with the new facet.
             d.topic = context.topic
             if (d.facet is None or d.facet == "what") and d.form != "yes_no":
                 d.facet = context.facet
@@ -435,7 +473,6 @@ class Understander:
         elif (context.topic is None and context.facet not in (None, "what", "who")
               and d.topic is None and d.facet in (None, "what") and d.form != "yes_no"
               and (only_names or one)):
-            # "and balto" after "how old was togo in 1925": the same value asked of Balto.
             d.facet = context.facet
             d.elliptical = d.from_context = True
 
@@ -453,26 +490,27 @@ class Understander:
         recent entity the pronoun and the asked topic can stand for ("his brother": a person;
         "when did it come out": the film, not the dog who starred in it)."""
         assert context.entity is not None
-        kinds: tuple[str, ...] = self.relations.topics[topic].applies_to if topic else ()
+        applies_to = self.relations.topics[topic].applies_to if topic else ()
         said = set(pronouns)
-        candidates = (context.entity, *context.entities)
-        if topic is not None:
-            # Of the recent ones, the first the asked topic is recorded for ("how cold was it"
-            # after Shannon's lead dog: Shannon's run).
-            recorded = [c for c in candidates if (c, topic) in self.recorded]
-            if recorded and (topic in _WEATHER_TOPICS or not said & _INANIMATE):
-                candidates = (*recorded, *candidates)
+        candidates = self._recorded_first((context.entity, *context.entities), topic, said)
         if topic in _WEATHER_TOPICS and not said & _ANIMATE:
             return candidates[0]  # "how cold was it": "it" is the weather of what we talk of
-        if said & _ANIMATE and not kinds:
-            kinds = ("person", "dog")
-        elif said & _INANIMATE and not said & _ANIMATE:
-            kinds = tuple(k for k in (kinds or _THINGS) if k not in ("person", "dog")) or kinds
+        kinds = _kinds_meant(applies_to, said)
         if kinds:
             for candidate in candidates:
                 if self.entity_types.get(candidate) in kinds:
                     return candidate
         return candidates[0]
+
+    def _recorded_first(self, candidates: tuple[str, ...], topic: str | None,
+                        said: set[str]) -> tuple[str, ...]:
+        """Of the recent ones, first those the asked topic is recorded for ("how cold was it"
+        after Shannon's lead dog: Shannon's run)."""
+        if topic is not None:
+            recorded = [c for c in candidates if (c, topic) in self.recorded]
+            if recorded and (topic in _WEATHER_TOPICS or not said & _INANIMATE):
+                candidates = (*recorded, *candidates)
+        return candidates
 
     def _roles(self, d: _Draft) -> None:
         """ "The musher of Togo", "his brother", "Kaasen's lead dog", when the question asks
@@ -519,21 +557,8 @@ class Understander:
         """The topic meant for this kind of entity, and the facet the topic implies."""
         hit = d.topic_hit
         if d.topic and d.entities:
-            kind = self.entity_types.get(d.entities[0])
-            meant = self.relations.topics[d.topic].for_type(kind)
-            if meant is not None and meant != d.topic:
-                meant = self.relations.topics[meant].for_type(kind)
-                if meant is not None:
-                    d.weak_topic = self.relations.topics[meant].weak
-            d.topic = meant
-            films = self.films_named_after.get(d.entities[0], [])
-            if (d.topic in ("film", "cast") and films
-                    and (d.facet not in (None, "what") or d.form == "yes_no")
-                    and len(d.specific) == 1):
-                # "who directed togo": the film named after the dog; of several, the one whose
-                # year is said ("the first movie about balto in 1925").
-                film = next((f for f, year in films if year and year in d.words), films[0][0])
-                d.entities = [film, *d.entities]
+            self._topic_for_kind(d, d.topic)
+            self._film_meant(d)
         if hit is not None and hit.facet and not d.weak_topic and d.facet in (None, "what"):
             d.facet = hit.facet
         if d.topic and d.facet in (None, "what") and not d.weak_topic:
@@ -545,6 +570,28 @@ class Understander:
         if (hit is not None and d.form == "wh" and d.facet in (None, "what") and d.entities
                 and self._inside_mention(hit, d.mentions, d.entities[0])):
             d.topic = None  # "what is the balto statue": the statue itself, not a statue topic
+
+    def _topic_for_kind(self, d: _Draft, topic: str) -> None:
+        """The topic as it applies to the first entity's kind (a shipment's "birth" is its
+        departure); None when it means nothing for it."""
+        topics = self.relations.topics
+        kind = self.entity_types.get(d.entities[0])
+        meant = topics[topic].for_type(kind)
+        if meant is not None and meant != topic:
+            meant = topics[meant].for_type(kind)
+            if meant is not None:
+                d.weak_topic = topics[meant].weak
+        d.topic = meant
+
+    def _film_meant(self, d: _Draft) -> None:
+        """ "Who directed togo": the film named after the dog; of several, the one whose year
+        is said ("the first movie about balto in 1925")."""
+        films = self.films_named_after.get(d.entities[0], [])
+        if (d.topic in ("film", "cast") and films
+                and (d.facet not in (None, "what") or d.form == "yes_no")
+                and len(d.specific) == 1):
+            film = next((f for f, year in films if year and year in d.words), films[0][0])
+            d.entities = [film, *d.entities]
 
     def _compare(self, d: _Draft) -> None:
         """A comparison between the named (or last answer's) entities, or a superlative."""
@@ -639,18 +686,49 @@ def build_understander(store: FactStore, lexicon: Lexicon, relations: Relations)
     """An :class:`Understander` over a fact store's names and every word the skill knows."""
     forms = {" ".join(plain_words(form)): entity_id
              for form, entity_id in store.entity_names.items()}
-    known = _words_of(
-        text for fact in store.facts.values()
-        for text in (fact.answer, fact.card, *fact.cues, fact.disagreement or ""))
-    ordinary = frozenset(known)
+    ordinary = frozenset(_words_of(_fact_texts(store)))
+    known = _known_words(ordinary, forms, lexicon, relations)
+    entity_words = {e.id: " ".join(plain_words(e.spoken_forms[0])) for e in store.entities.values()}
+    proper = {" ".join(plain_words(e.name)): e.id for e in store.entities.values()}
+    understander = Understander(
+        NameMatcher({f: e for f, e in forms.items() if f}, known, proper, ordinary,
+                    _given_names(store, forms)),
+        relations,
+        {e.id: e.type for e in store.entities.values()}, entity_words,
+        lexicon.chatter, lexicon.background, _films_named_after(store), _roles_recorded(store))
+    understander.domain_words = frozenset(lexicon.topic_words) | {
+        stem(w) for w in lexicon.domain}
+    understander.recorded = frozenset(
+        (entity_id, key.partition(".")[0]) for fact in store.facts.values()
+        for entity_id, keys in fact.answers.items() for key in keys)
+    return understander
+
+
+def _fact_texts(store: FactStore) -> Iterable[str]:
+    return (text for fact in store.facts.values()
+            for text in (fact.answer, fact.card, *fact.cues, fact.disagreement or ""))
+
+
+def _known_words(ordinary: frozenset[str], forms: Mapping[str, str], lexicon: Lexicon,
+                 relations: Relations) -> set[str]:
+    """Every word the skill knows: its facts', its names', its vocabularies' and the stop words;
+    a sound match is tried only on other words."""
+    known = set(ordinary)
     known |= _words_of(forms)
     known |= relations.vocabulary() | lexicon.vocabulary()
     known |= STOPWORDS | QUESTION_WORDS | PRONOUNS | YES_NO_STARTS | FILLERS
-    entity_words = {e.id: " ".join(plain_words(e.spoken_forms[0])) for e in store.entities.values()}
-    proper = {" ".join(plain_words(e.name)): e.id for e in store.entities.values()}
+    return known
+
+
+def _given_names(store: FactStore, forms: Mapping[str, str]) -> set[str]:
+    """People's given names that are no name's last or only word ("scott", not "kaasen")."""
     whole = {w for f in forms for w in f.split()[-1:]} | {f for f in forms if " " not in f}
-    given = {w for e in store.entities.values() if e.type == "person"
-             for w in plain_words(e.name)[:-1]} - whole
+    return {w for e in store.entities.values() if e.type == "person"
+            for w in plain_words(e.name)[:-1]} - whole
+
+
+def _films_named_after(store: FactStore) -> dict[str, list[tuple[str, str]]]:
+    """Dog or person -> the films whose names contain theirs, each with its year if said."""
     films: dict[str, list[tuple[str, str]]] = {}
     for film in (e for e in store.entities.values() if e.type == "film"):
         words = set(plain_words(film.name)) | {w for f in film.synonyms for w in plain_words(f)}
@@ -659,6 +737,11 @@ def build_understander(store: FactStore, lexicon: Lexicon, relations: Relations)
         for entity in store.entities.values():
             if entity.type in ("dog", "person") and set(plain_words(entity.name)) <= words:
                 films.setdefault(entity.id, []).append((film.id, years[0] if years else ""))
+    return films
+
+
+def _roles_recorded(store: FactStore) -> dict[tuple[str, str], str]:
+    """(entity, role topic) -> the entity the facts record in that role, the first recorded."""
     roles: dict[tuple[str, str], str] = {}
     for fact in store.facts.values():
         for entity_id, relations_of in fact.answers.items():
@@ -666,14 +749,4 @@ def build_understander(store: FactStore, lexicon: Lexicon, relations: Relations)
                 topic = key.partition(".")[0]
                 if topic in _ROLES and isinstance(value, str) and value in store.entities:
                     roles.setdefault((entity_id, topic), value)
-    understander = Understander(
-        NameMatcher({f: e for f, e in forms.items() if f}, known, proper, ordinary, given),
-        relations,
-        {e.id: e.type for e in store.entities.values()}, entity_words,
-        lexicon.chatter, lexicon.background, films, roles)
-    understander.domain_words = frozenset(lexicon.topic_words) | {
-        stem(w) for w in lexicon.domain}
-    understander.recorded = frozenset(
-        (entity_id, key.partition(".")[0]) for fact in store.facts.values()
-        for entity_id, keys in fact.answers.items() for key in keys)
-    return understander
+    return roles
