@@ -550,7 +550,8 @@ def _by_value(facts: Iterable[Fact], value: str, query: Query) -> list[tuple[int
     return found
 
 
-def _polarity(ranker: Ranker, fact: Fact, key: str, query: Query, subject: str) -> str:
+def _polarity(ranker: Ranker, fact: Fact, key: str, query: Query,
+              subject: str) -> str | None:
     """Yes, no or disputed: the fact's recorded values for the asked topic, checked against
     what the question claims ("is the statue still in central park": its place; "did the relay
     go more than six hundred miles": its distance). With nothing to check, the fact's existence
@@ -572,6 +573,11 @@ def _polarity(ranker: Ranker, fact: Fact, key: str, query: Query, subject: str) 
     for said_so in ("yes", "disputed", "no"):
         if said_so in verdicts:
             return said_so
+    # A place the question claims that neither a value nor the fact's words confirm ("did
+    # Balto die in *the snow*"): the fact is spoken as it is, with no yes it cannot vouch for.
+    said = ranker.fact_terms(fact.id)
+    if any(not set(ranker.lexicon.terms(word)) <= said for word in query.claim):
+        return None
     return "yes"
 
 
@@ -588,12 +594,25 @@ def _verdict(store: FactStore, key: str, value: Any, said: list[str], words: set
     kind = store.entities[value].type if named else None
     claims = [e for e in said if named and store.entities[e].type == kind]
     verdict = values.claim_matches(value, claims, words, query.numbers, query.words)
+    if verdict is None and kind == "place":
+        verdict = _region_said(store, value, query.words)
     if verdict is None:
         return None
     if verdict and len(values.readings(value)) > 1 and not values.claim_matches(
             values.readings(value)[0], claims, words, query.numbers, query.words):
         return "disputed"
     return "yes" if verdict else "no"
+
+
+def _region_said(store: FactStore, place: str, words: Sequence[str]) -> bool | None:
+    """Whether the state or territory the question names ("did Balto die in Alaska") is the
+    one the recorded place is in; None when it names none."""
+    text = f" {' '.join(words)} "
+    said = {e.region for e in store.entities.values()
+            if e.region and f" {e.region.lower()} " in text}
+    if not said:
+        return None
+    return store.entities[place].region in said
 
 
 def _no_record(ranker: Ranker, query: Query, analysis: Analysis, subject: str) -> Answer:
@@ -648,8 +667,11 @@ def _lexical_polarity(ranker: Ranker, query: Query, fact: Fact, analysis: Analys
     if not asked:
         return None
     said = set(ranker.lexicon.terms(f"{fact.answer} {' '.join(fact.cues)}"))
+    # The cues are questions the fact answers ("did they get along"); only its own words can
+    # say yes, so at least one asked word must be among them.
+    own = set(ranker.lexicon.terms(fact.answer))
     words = set(plain_words(fact.answer))
-    if all(t in said for t in asked) and not (words & _NEGATIONS):
+    if all(t in said for t in asked) and own & set(asked) and not (words & _NEGATIONS):
         return "yes"
     return None
 

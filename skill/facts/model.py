@@ -79,6 +79,9 @@ class Entity(Record):
     type: str
     name: str
     synonyms: tuple[str, ...]
+    #: For a place, the state or territory it is in ("Ohio"): what "did Balto die in Alaska"
+    #: is checked against.
+    region: str | None = None
 
     @property
     def spoken_name(self) -> str:

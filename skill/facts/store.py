@@ -72,6 +72,13 @@ def _require(record: Mapping[str, Any], key: str, kind: type, where: str) -> Any
     return value
 
 
+def _optional_str(record: Mapping[str, Any], key: str, where: str) -> str | None:
+    value = record.get(key)
+    if value is not None and (not isinstance(value, str) or not value.strip()):
+        raise FactStoreError(f"{where}: '{key}' must be a non-empty string when given")
+    return value
+
+
 def _parse_entities(raw: Any, path: str | os.PathLike[str]) -> dict[str, Entity]:
     if not isinstance(raw, dict) or not isinstance(raw.get("entities"), list):
         raise FactStoreError(f"{path}: expected an object with an 'entities' list")
@@ -95,6 +102,7 @@ def _parse_entities(raw: Any, path: str | os.PathLike[str]) -> dict[str, Entity]
             type=etype,
             name=_require(record, "name", str, where),
             synonyms=tuple(s.lower() for s in synonyms if s.strip()),
+            region=_optional_str(record, "region", where),
         )
     return entities
 

@@ -138,6 +138,9 @@ class Query(Record):
     #: The words naming what a question asks the name of ("which newspaper", "the names of
     #: welch's nurses"): a fact that only says "a newspaper" does not answer.
     asked: tuple[str, ...] = ()
+    #: A place the question proper names that no name, topic or facet accounts for ("did
+    #: balto die in *alaska*"): a claim the answer must check before it may say yes.
+    claim: tuple[str, ...] = ()
 
 
 def _starts_with(words: Sequence[str], phrase: Sequence[str]) -> bool:
@@ -238,7 +241,7 @@ class _Draft:
             topic_words=tuple(words[hit.start:hit.end]) if hit else (),
             coordinated=self.coordinated, yes_no_compare=self.yes_no_compare,
             possessed=self.possessed(), named=tuple(self.named), more_topics=self.more_topics(),
-            in_domain=self.in_domain, asked=self.asked(),
+            in_domain=self.in_domain, asked=self.asked(), claim=self.claim(),
         )
 
     def more_topics(self) -> tuple[str, ...]:
@@ -253,6 +256,24 @@ class _Draft:
                 word = self.words[m.end]
                 if word not in _NOT_FOCUS and not any(h.start == m.end for h in self.hits):
                     found.append(word)
+        return tuple(found)
+
+    def claim(self) -> tuple[str, ...]:
+        """Where the core says something happened that no name, topic or facet cue accounts
+        for: the word after "in", "at", "from" ("did balto die in *alaska*", "did he live in a
+        *zoo*")."""
+        words = self.words
+        covered = {i for m in self.mentions for i in range(m.start, m.end)}
+        for hit in (self.topic_hit, *self.cues):  # another topic's word is still a claim
+            if hit is not None:
+                covered.update(range(hit.start, hit.end))
+        found = []
+        for i in range(max(self.core, 1), len(words)):
+            before = words[i - 1] if words[i - 1] not in ("a", "an", "the") or i < 2 \
+                else words[i - 2]
+            if (before in _LOCATIVE and i not in covered and words[i] not in _NOT_FOCUS
+                    and not words[i].isdigit()):
+                found.append(words[i])
         return tuple(found)
 
     def asked(self) -> tuple[str, ...]:

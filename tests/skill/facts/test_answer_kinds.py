@@ -43,12 +43,29 @@ def said(talk: Conversation, text: str, alexa_valid: Any) -> str:
     ("did togo get a medal", "Yes.", "gold medal"),
     ("was togo older than balto", "Yes.", "1913"),
     ("was kaasen's leg longer than seppala's", "No.", "91 miles"),
+    # A state is checked against the state the recorded place is in.
+    ("did balto die in alaska", "No.", "Cleveland"),
+    ("did togo die in maine", "Yes.", "Poland Spring"),
+    ("did togo die in alaska", "No.", "Poland Spring"),
 ])
 def test_yes_no_questions_answer_yes_or_no_first(new_talk: Callable[[], Conversation],
                                                   alexa_valid: Any, question: str, starts: str,
                                                   contains: str) -> None:
     speech = said(new_talk(), question, alexa_valid)
     assert speech.startswith(starts) and contains in speech, speech
+
+
+@pytest.mark.parametrize("question", [
+    # A cue ("did they get along") is a question the fact answers, not a yes: the fact
+    # itself says they fell out.
+    "did kaasen and seppala get along",
+    # A place claimed that no value or word of the fact confirms.
+    "did balto die in the snow",
+])
+def test_no_yes_the_fact_cannot_vouch_for(new_talk: Callable[[], Conversation],
+                                          alexa_valid: Any, question: str) -> None:
+    speech = said(new_talk(), question, alexa_valid)
+    assert not speech.startswith("Yes."), speech
 
 
 @pytest.mark.parametrize(("question", "contains"), [
