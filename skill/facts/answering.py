@@ -575,8 +575,8 @@ def _polarity(ranker: Ranker, fact: Fact, key: str, query: Query,
             return said_so
     # A place the question claims that neither a value nor the fact's words confirm ("did
     # Balto die in *the snow*"): the fact is spoken as it is, with no yes it cannot vouch for.
-    said = ranker.fact_terms(fact.id)
-    if any(not set(ranker.lexicon.terms(word)) <= said for word in query.claim):
+    vouched = ranker.fact_terms(fact.id)
+    if any(not set(ranker.lexicon.terms(word)) <= vouched for word in query.claim):
         return None
     return "yes"
 
