@@ -280,6 +280,11 @@ def _honest(ranker: Ranker, result: Answer) -> Answer:
     for word in query.asked:
         if _only_unnamed(fact.answer, word):
             return _withheld(result, f"the name of the {word}")
+    for word in query.kind_of:
+        terms = ranker.lexicon.terms(word)
+        if terms and not set(terms) <= said:
+            # "what kind of sled did Kaasen use": a fact about Kaasen that never speaks of a sled.
+            return _withheld(result, f"the kind of {word}")
     return result
 
 
@@ -623,6 +628,8 @@ def _no_record(ranker: Ranker, query: Query, analysis: Analysis, subject: str) -
     topic = None if query.weak_topic else ranker.relations.topics.get(query.topic or "")
     if topic is not None:
         missing = topic.describe(query.facet, entity.spoken_name)
+    elif query.kind_of:
+        missing = f"the kind of {query.kind_of[0]}"
     else:
         missing = _FACET_LABELS.get(query.facet or "", "that about {name}").format(
             name=entity.spoken_name)
@@ -637,6 +644,11 @@ def _by_ranking(ranker: Ranker, query: Query, analysis: Analysis) -> Answer:
     ranked = tuple(ranker.rank_analysis(analysis))
     best = ranked[0].fact if ranked else None
     if best is None:
+        subject = _asked_subject(query)
+        if subject in ranker.store.entities and subject not in ranker.lexicon.background:
+            # "what kind of whip did Kaasen use": a name the store knows, asked something no
+            # fact speaks of. Say so of that name, rather than as if it were off the subject.
+            return _no_record(ranker, query, analysis, subject)
         return Answer("unknown", None, None, analysis, query, ranked=ranked)
     entity = _subject(best, analysis.entities)
     lead = ranker.store.entities.get(best.about[0]) if best.about else None

@@ -64,6 +64,7 @@ _NOT_FOCUS = STOPWORDS | QUESTION_WORDS | FILLERS | PRONOUNS | YES_NO_STARTS | f
     stuff way whole time times long far old first last finally originally altogether roughly
     approximately around about back again already yet went mean means meant true right
     people person someone somebody anyone everyone""".split())
+_KINDS = frozenset("kind kinds type types sort sorts".split())
 _ANIMATE = frozenset("he him his she her hers".split())
 #: Topics where "it" stands for the weather, not a thing ("how cold was it").
 _WEATHER_TOPICS = frozenset({"temperature", "wind", "duration"})
@@ -141,6 +142,9 @@ class Query(Record):
     #: A place the question proper names that no name, topic or facet accounts for ("did
     #: balto die in *alaska*"): a claim the answer must check before it may say yes.
     claim: tuple[str, ...] = ()
+    #: The thing whose kind is asked ("what kind of sled"): a fact that never speaks of it
+    #: does not answer.
+    kind_of: tuple[str, ...] = ()
 
 
 def _starts_with(words: Sequence[str], phrase: Sequence[str]) -> bool:
@@ -242,6 +246,7 @@ class _Draft:
             coordinated=self.coordinated, yes_no_compare=self.yes_no_compare,
             possessed=self.possessed(), named=tuple(self.named), more_topics=self.more_topics(),
             in_domain=self.in_domain, asked=self.asked(), claim=self.claim(),
+            kind_of=self.kind_of(),
         )
 
     def more_topics(self) -> tuple[str, ...]:
@@ -275,6 +280,15 @@ class _Draft:
                     and not words[i].isdigit()):
                 found.append(words[i])
         return tuple(found)
+
+    def kind_of(self) -> tuple[str, ...]:
+        """The thing whose kind is asked: "what kind of *sled*", "what type of *plane*"."""
+        words = self.words
+        # After "what" or "which" only: "some kind of sideshow" is a hedge, not a question.
+        return tuple(words[i + 2] for i in range(1, len(words) - 2)
+                     if words[i - 1] in ("what", "which") and words[i] in _KINDS
+                     and words[i + 1] == "of"
+                     and words[i + 2] not in _NOT_FOCUS)
 
     def asked(self) -> tuple[str, ...]:
         """Up to three words after "which", "what", "who was the" or "the name(s) of" that no

@@ -86,6 +86,7 @@ def test_comparisons_speak_both_values(new_talk: Callable[[], Conversation], ale
     ("what color was togos harness", "Togo's harness"),
     ("what were the names of doctor welchs nurses", "the name of the nurses"),
     ("what did balto eat", "what Balto ate"),
+    ("what kind of harness did kaasen use", "the kind of harness"),
 ])
 def test_no_record_names_what_was_asked(new_talk: Callable[[], Conversation], alexa_valid: Any,
                                         question: str, missing: str) -> None:
