@@ -400,9 +400,10 @@ def _elsewhere(ranker: Ranker, query: Query, subject: str,
         if found:
             return subject, found
     if subject != IMPLIED_SUBJECT and (
-            subject in ranker.lexicon.background or query.from_context
-            or query.subject_is_setting):
-        # "how cold was it" with the serum, or the airplane, in mind: the relay's weather.
+            subject in ranker.lexicon.background or query.subject_is_setting
+            or query.from_context and kind not in ("person", "dog")):
+        # "how cold was it" with the serum, or the airplane, in mind: the relay's weather;
+        # not "how long did it take him" with a later race's winner in mind.
         implied = relation_facts(store.answering(IMPLIED_SUBJECT), IMPLIED_SUBJECT, topic,
                                  query.facet)
         if implied:

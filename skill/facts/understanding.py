@@ -65,6 +65,9 @@ _NOT_FOCUS = STOPWORDS | QUESTION_WORDS | FILLERS | PRONOUNS | YES_NO_STARTS | f
     approximately around about back again already yet went mean means meant true right
     people person someone somebody anyone everyone""".split())
 _KINDS = frozenset("kind kinds type types sort sorts".split())
+#: Facets that ask a measure: one of them asked after another asks something new.
+_MEASURES = frozenset(
+    {"miles", "duration", "how_many", "age", "temperature", "weight", "speed", "height"})
 _ANIMATE = frozenset("he him his she her hers".split())
 #: Topics where "it" stands for the weather, not a thing ("how cold was it").
 _WEATHER_TOPICS = frozenset({"temperature", "wind", "duration"})
@@ -491,8 +494,7 @@ class Understander:
             d.entities = [self._referent(context, d.topic, d.words[d.core:]), *d.entities]
             d.from_context = True
 
-    @staticmethod
-    def _question_from_context(d: _Draft, rest: Sequence[str], short: bool) -> None:
+    def _question_from_context(self, d: _Draft, rest: Sequence[str], short: bool) -> None:
         """The question asked before, asked again of what this turn names: "and togo" after
         "when did balto die" (the same topic and facet), "and where" (the same topic, the new
         facet), "and balto" after "how old was togo in 1925" (the same value)."""
@@ -500,6 +502,8 @@ class Understander:
         only_names = _only_names(rest, d.mentions)
         # "is there one of togo" after the statue: "one" stands for the thing asked before.
         one = any(w in ("one", "ones") for w in d.words) and bool(d.mentions)
+        if context.topic and self._other_measure(context.topic, d.facet):
+            return  # "and how far was it" after "how long did it take": distance, not time
         if context.topic and d.topic is None and (only_names or d.elliptical or short or one):
             d.topic = context.topic
             if (d.facet is None or d.facet == "what") and d.form != "yes_no":
@@ -510,6 +514,13 @@ class Understander:
               and (only_names or one)):
             d.facet = context.facet
             d.elliptical = d.from_context = True
+
+    def _other_measure(self, topic: str, facet: str | None) -> bool:
+        """Whether the facet asks a measure other than the one the topic is ("how far" after
+        the topic of how long it took)."""
+        default = self.relations.topics[topic].default
+        return (facet is not None and facet != default and facet in _MEASURES
+                and default in _MEASURES)
 
     def _only_settings(self, d: _Draft) -> bool:
         """Whether everything named is a place where something happened: "how did he end up

@@ -119,6 +119,24 @@ def test_pronouns_follow_the_answer(new_talk: Callable[[], Conversation],
     assert "Norway" in said(talk, "where was he from", alexa_valid)  # he: Kaasen, the answer
 
 
+def test_a_new_measure_asked_after_another_asks_it_afresh(
+        new_talk: Callable[[], Conversation], alexa_valid: Any) -> None:
+    """ "and how far was it" after how long the run took asks the distance, not the time."""
+    talk = new_talk()
+    assert "127" in said(talk, "how long did the relay take", alexa_valid)
+    assert "674 miles" in said(talk, "and how far was it", alexa_valid)
+
+
+def test_a_pronoun_for_a_person_keeps_the_person(new_talk: Callable[[], Conversation],
+                                                 alexa_valid: Any) -> None:
+    """ "how long did it take him" after the first Iditarod's winner: his race, not the relay
+    that happens to record a duration."""
+    talk = new_talk()
+    assert "Wilmarth" in said(talk, "who won the first iditarod", alexa_valid)
+    speech = said(talk, "how long did it take him", alexa_valid)
+    assert "20 days" in speech and "127" not in speech, speech
+
+
 def test_a_superlative_across_a_kind(new_talk: Callable[[], Conversation],
                                      alexa_valid: Any) -> None:
     assert "Blackie" in said(new_talk(), "what was the first lead dog called", alexa_valid)
