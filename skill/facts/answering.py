@@ -117,14 +117,17 @@ class Answer(Record):
         elif query is not None:
             entities = tuple(dict.fromkeys((*([self.entity] if self.entity else []),
                                             *self.about, *query.entities)))
+        elif self.entity:
+            entities = (self.entity,)  # "who is Balto" from the slot alone
         topic = query.topic if query is not None else None
         facet = query.facet if query is not None else None
         if topic is None and "." in self.relation:
             # "when was it put up" answered by the statue's date: the talk is of the statue.
             topic = self.relation.partition(".")[0]
         if self.comparison is not None:
-            topic, _, facet = self.comparison.relation.partition(".")
-            facet = facet or topic
+            topic, dot, facet = self.comparison.relation.partition(".")
+            if not dot:  # a bare facet ("miles" in all): no topic of its own
+                topic, facet = None, topic
         return Context(self.entity, topic, facet, entities)
 
 
@@ -713,7 +716,8 @@ def _compare(ranker: Ranker, query: Query, analysis: Analysis) -> Answer | None:
         if query.category is None:
             return None  # "the coldest temperature on the run": the facts say it themselves
         entities = _of_kind(ranker, query, comparative.relation)
-    rows, relation, order = _compared_rows(ranker, comparative, entities, superlative)
+    rows, relation, order = _compared_rows(ranker, comparative, entities, superlative,
+                                           query.category)
     if not rows:
         return None
     # A superlative speaks of the entities whose values are recorded.
@@ -748,11 +752,20 @@ def _side_by_side(ranker: Ranker, query: Query, analysis: Analysis) -> Answer | 
 
 
 def _compared_rows(ranker: Ranker, comparative: Comparative, entities: Sequence[str],
-                   superlative: bool) -> tuple[list[Row], str, str]:
+                   superlative: bool, category: str | None = None) -> tuple[list[Row], str, str]:
     """The entities' recorded values (rows, relation, order): the comparative's relation, or
-    its fallback, in the reverse order, when that records more of the entities named."""
+    its fallback, in the reverse order, when that records more of the entities named; its
+    preferred relation where recorded, unless legs are compared ("whose leg was longer")."""
     relation, order = comparative.relation, comparative.order
     rows = [r for e in entities if (r := _value_of(ranker, e, relation)) is not None]
+    if comparative.prefer is not None and not superlative and category != "leg":
+        preferred = [_value_of(ranker, e, comparative.prefer) for e in entities]
+        if any(preferred):
+            # Each one's fuller figure where recorded ("in all"), else the plain one.
+            plain = [_value_of(ranker, e, relation) for e in entities]
+            rows = [row for p, r in zip(preferred, plain, strict=True)
+                    if (row := p or r) is not None]
+            relation = comparative.prefer
     if len(rows) < len(entities) and comparative.fallback and not superlative:
         fallback = [r for e in entities if (r := _value_of(ranker, e, comparative.fallback))]
         if len(fallback) > len(rows):

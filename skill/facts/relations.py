@@ -84,6 +84,9 @@ class Comparative(Record):
     needs: tuple[str, ...]
     start: int
     end: int
+    #: A relation that, where an entity records it, says more than ``relation`` ("went
+    #: farther": Togo's 261 miles in all, not only the 91 he carried the serum).
+    prefer: str | None = None
 
 
 def _phrase(text: str, stemmed: bool) -> Phrase:
@@ -268,7 +271,7 @@ class Relations:
                 if end is not None:
                     found.append(Comparative(
                         spec["relation"], spec["order"], spec.get("fallback"), superlative,
-                        tuple(spec.get("needs", ())), i, end))
+                        tuple(spec.get("needs", ())), i, end, spec.get("prefer")))
                     break
         return found
 

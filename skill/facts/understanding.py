@@ -467,7 +467,9 @@ class Understander:
         short = self._short(d)
         pronoun = other or any(w in PRONOUNS for w in d.words[d.core:])
         self._entity_from_context(d, other, pronoun, short)
-        self._question_from_context(d, rest, short)
+        if not self._other_measure(d.context.topic, d.facet):
+            # "and how far was it" after "how long did it take" asks distance, not time.
+            self._question_from_context(d, rest, short)
 
     def _short(self, d: _Draft) -> bool:
         """A short question with nothing of its own to ask about ("where", "how old", "and
@@ -494,7 +496,8 @@ class Understander:
             d.entities = [self._referent(context, d.topic, d.words[d.core:]), *d.entities]
             d.from_context = True
 
-    def _question_from_context(self, d: _Draft, rest: Sequence[str], short: bool) -> None:
+    @staticmethod
+    def _question_from_context(d: _Draft, rest: Sequence[str], short: bool) -> None:
         """The question asked before, asked again of what this turn names: "and togo" after
         "when did balto die" (the same topic and facet), "and where" (the same topic, the new
         facet), "and balto" after "how old was togo in 1925" (the same value)."""
@@ -502,8 +505,6 @@ class Understander:
         only_names = _only_names(rest, d.mentions)
         # "is there one of togo" after the statue: "one" stands for the thing asked before.
         one = any(w in ("one", "ones") for w in d.words) and bool(d.mentions)
-        if context.topic and self._other_measure(context.topic, d.facet):
-            return  # "and how far was it" after "how long did it take": distance, not time
         if context.topic and d.topic is None and (only_names or d.elliptical or short or one):
             d.topic = context.topic
             if (d.facet is None or d.facet == "what") and d.form != "yes_no":
@@ -515,10 +516,13 @@ class Understander:
             d.facet = context.facet
             d.elliptical = d.from_context = True
 
-    def _other_measure(self, topic: str, facet: str | None) -> bool:
+    def _other_measure(self, topic: str | None, facet: str | None) -> bool:
         """Whether the facet asks a measure other than the one the topic is ("how far" after
         the topic of how long it took)."""
-        default = self.relations.topics[topic].default
+        if topic is None:
+            return False
+        spec = self.relations.topics.get(topic)
+        default = spec.default if spec is not None else topic
         return (facet is not None and facet != default and facet in _MEASURES
                 and default in _MEASURES)
 
@@ -540,6 +544,8 @@ class Understander:
         said = set(pronouns)
         candidates = self._recorded_first((context.entity, *context.entities), topic, said)
         if topic in _WEATHER_TOPICS and not said & _ANIMATE:
+            if self.entity_types.get(context.entity) in ("film", "topic"):
+                return context.entity  # after the films, "how cold was it" is the run's cold
             return candidates[0]  # "how cold was it": "it" is the weather of what we talk of
         kinds = _kinds_meant(applies_to, said)
         if kinds:
@@ -650,9 +656,11 @@ class Understander:
                 d.form = "compare"
             return
         compared = [e for e in d.entities if e not in self.background]
-        if len(compared) < 2 and len(d.context.entities) >= 2 and not d.named:
-            compared = list(d.context.entities)
-            d.from_context = True
+        if len(compared) < 2:
+            recent = self._recent_to_compare(d, compared, comparative.superlative)
+            if len(compared) + len(recent) >= 2:
+                compared = [*compared, *recent]
+                d.from_context = True
         if len(compared) < 2 and d.specific:
             return  # "how much was kaasen paid for the last leg": the leg is only described
         if len(compared) >= 2 or comparative.superlative or d.form != "yes_no":
@@ -661,6 +669,20 @@ class Understander:
             d.comparative = comparative
             d.entities = compared if len(compared) >= 2 else d.entities
             d.category = self._category(d.words, comparative)
+
+    def _recent_to_compare(self, d: _Draft, compared: list[str], superlative: bool) -> list[str]:
+        """Whom a comparison means that names fewer than two: "which one went farther" after
+        Balto and Togo (the two last talked of), "which was heavier, him or Balto" (him: the
+        last one of Balto's kind). Only entities of one kind, never the story's background."""
+        pronoun = any(w in PRONOUNS for w in d.words[d.core:])
+        if d.named and not pronoun:
+            return []
+        context = d.context
+        recent = [e for e in dict.fromkeys((context.entity, *context.entities))
+                  if e and e not in self.background and e not in compared]
+        kind = self.entity_types.get(compared[0] if compared else recent[0]) if recent else None
+        recent = [e for e in recent if self.entity_types.get(e) == kind]
+        return recent if superlative else recent[:2 - len(compared)]
 
     def _ranker_text(self, d: _Draft) -> str:
         """The words for the lexical ranker: names heard by sound or by a part ("gunner cason")

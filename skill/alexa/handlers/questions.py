@@ -181,14 +181,16 @@ def speak_answer(handler_input: HandlerInput, ranker: Ranker, result: Answer) ->
 
 
 def conversation_context(handler_input: HandlerInput, ranker: Ranker) -> Context:
-    """What the session remembers of the last answer (ids the store doesn't know dropped)."""
+    """What the session remembers of the last answer (ids and topics the skill does not know
+    dropped: session attributes come from the client)."""
     from skill.facts.understanding import Context
 
     known = ranker.store.entities
     entity = state.get_str(handler_input, state.LAST_ENTITY)
+    topic = state.get_str(handler_input, state.LAST_TOPIC)
     return Context(
         entity if entity in known else None,
-        state.get_str(handler_input, state.LAST_TOPIC),
+        topic if topic in ranker.relations.topics else None,
         state.get_str(handler_input, state.LAST_FACET),
         tuple(e for e in state.get_str_list(handler_input, state.LAST_ENTITIES) if e in known),
     )

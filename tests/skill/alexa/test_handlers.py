@@ -175,6 +175,19 @@ def test_malformed_session_attributes_do_not_crash(handler: Handler, alexa_valid
     assert "Ask a question like" in speech(out)
 
 
+@pytest.mark.parametrize("topic", ["miles", "no such topic", "birth.when"])
+@pytest.mark.parametrize("follow_up", ["how old was he then", "and when", "where is he now",
+                                       "and balto", "how cold was it"])
+def test_a_remembered_topic_the_skill_does_not_know_is_ignored(
+        handler: Handler, alexa_valid: Any, topic: str, follow_up: str) -> None:
+    """Session attributes come from the client: a follow-up after a topic no relation names
+    is answered as a fresh question, not with an apology."""
+    remembered = {"last_entity": "togo", "last_topic": topic, "last_facet": "miles",
+                  "last_entities": ["togo", "balto"]}
+    out = alexa_valid(handler(env.question(follow_up, attributes=remembered), None))
+    assert "went wrong" not in speech(out), speech(out)
+
+
 def test_question_mid_story_points_back_to_the_story(handler: Handler, alexa_valid: Any) -> None:
     story = alexa_valid(handler(env.intent("StoryIntent"), None))
     assert attrs(story)["mode"] == "story"

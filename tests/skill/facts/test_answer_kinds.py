@@ -137,6 +137,27 @@ def test_a_pronoun_for_a_person_keeps_the_person(new_talk: Callable[[], Conversa
     assert "20 days" in speech and "127" not in speech, speech
 
 
+def test_a_comparison_that_names_fewer_than_two_compares_the_last_ones(
+        new_talk: Callable[[], Conversation], alexa_valid: Any) -> None:
+    """ "which one went farther" after Balto and Togo; "him or balto" after Togo. Each
+    one's distance in all, where recorded: Togo's 261 miles, not only the 91 with the serum."""
+    talk = new_talk()
+    said(talk, "who was balto", alexa_valid)
+    said(talk, "and togo", alexa_valid)
+    speech = said(talk, "which one went farther", alexa_valid)
+    assert speech.startswith("Togo went farther") and "261" in speech and "53" in speech, speech
+    talk = new_talk()
+    said(talk, "what breed was togo", alexa_valid)
+    speech = said(talk, "which one was heavier him or balto", alexa_valid)
+    assert speech.startswith("Togo was heavier"), speech
+
+
+def test_legs_compared_are_compared_by_leg(new_talk: Callable[[], Conversation],
+                                           alexa_valid: Any) -> None:
+    speech = said(new_talk(), "whose leg was longer seppala's or kaasen's", alexa_valid)
+    assert "91 miles" in speech and "261" not in speech, speech
+
+
 def test_a_superlative_across_a_kind(new_talk: Callable[[], Conversation],
                                      alexa_valid: Any) -> None:
     assert "Blackie" in said(new_talk(), "what was the first lead dog called", alexa_valid)
