@@ -618,7 +618,10 @@ class Understander:
         if d.facet is None and facet_hint:
             d.facet = facet_hint
         if d.topic == "handoff":
-            d.facet = self._direction(d.words, d.mentions, d.facet)
+            # A direction the words name ("who was *next*", "who came *before* him") decides,
+            # whatever the question word.
+            named = hit.facet if hit is not None and hit.facet in ("from", "to") else d.facet
+            d.facet = self._direction(d.words, d.mentions, named)
         if (hit is not None and d.form == "wh" and d.facet in (None, "what") and d.entities
                 and self._inside_mention(hit, d.mentions, d.entities[0])):
             d.topic = None  # "what is the balto statue": the statue itself, not a statue topic

@@ -158,6 +158,14 @@ def test_legs_compared_are_compared_by_leg(new_talk: Callable[[], Conversation],
     assert "91 miles" in speech and "261" not in speech, speech
 
 
+def test_who_was_next_asks_whom_the_serum_went_to(new_talk: Callable[[], Conversation],
+                                                   alexa_valid: Any) -> None:
+    """The direction a word names ("next") decides, whatever the question word ("who")."""
+    talk = new_talk()
+    assert "Charlie Evans" in said(talk, "who ran the coldest leg", alexa_valid)
+    assert "Tommy Patsy" in said(talk, "who was next", alexa_valid)
+
+
 def test_a_superlative_across_a_kind(new_talk: Callable[[], Conversation],
                                      alexa_valid: Any) -> None:
     assert "Blackie" in said(new_talk(), "what was the first lead dog called", alexa_valid)
