@@ -181,11 +181,12 @@ def _ellipsis_opener(words: Sequence[str]) -> tuple[str, ...]:
     return ()
 
 
-def _only_names(words: Sequence[str], mentions: Sequence[Mention]) -> bool:
-    """Whether the words are names and nothing more ("togo", "the musher kaasen")."""
+def _only_names(words: Sequence[str], mentions: Sequence[Mention], offset: int = 0) -> bool:
+    """Whether the words (from position ``offset`` of the question) are names and nothing
+    more ("togo", "the musher kaasen")."""
     return bool(words) and bool(mentions) and all(
         w in STOPWORDS or w in FILLERS or any(m.start <= i < m.end for m in mentions)
-        for i, w in enumerate(words))
+        for i, w in enumerate(words, offset))
 
 
 def _kinds_meant(applies_to: tuple[str, ...], said: set[str]) -> tuple[str, ...]:
@@ -408,6 +409,11 @@ class Understander:
         """The :class:`Query` for a question (``entity``: an intent's resolved slot)."""
         draft = _Draft(fold_numbers(fold_dates(plain_words(text))), context or Context())
         self._read(draft)
+        counted = self._counted_instead(draft)
+        if counted is not None:
+            # "and dogs" after "how many mushers": the same count, of the dogs.
+            draft = _Draft(counted, draft.context)
+            self._read(draft)
         self._name(draft, entity)
         self._follow(draft)
         self._roles(draft)
@@ -417,8 +423,9 @@ class Understander:
 
     def _read(self, d: _Draft) -> None:
         """Names, the question proper, its form, topic and facet, as the words say them."""
-        while d.words and d.words[0] in FILLERS:
-            d.words = d.words[1:]
+        while d.words and d.words[0] in FILLERS and not (
+                d.words[0] == "and" and len(d.words) > 1 and d.words[1] not in FILLERS):
+            d.words = d.words[1:]  # but "and the dog": a follow-up, which "and" marks
         words = d.words
         d.mentions = self.names.find(words)
         d.core = _core_start(words)
@@ -440,6 +447,18 @@ class Understander:
             stem(w) in self.domain_words for w in words[d.core:])
         d.facet_from_question = d.facet is not None and d.facet != "what"
         d.topic_from_question = d.topic is not None
+
+    @staticmethod
+    def _counted_instead(d: _Draft) -> list[str] | None:
+        """The words of "how many" asked again of a thing named alone after a count ("and
+        dogs", "what about the legs"), or None."""
+        opener = _ellipsis_opener(d.words)
+        rest = d.words[len(opener):]
+        things = [w for w in rest if w not in _NOT_FOCUS]
+        if (not opener or d.context.facet != "how_many" or d.mentions or not things
+                or len(rest) > 3 or any(w in QUESTION_WORDS for w in rest)):
+            return None
+        return ["how", "many", *things]
 
     def _name(self, d: _Draft, entity: str | None) -> None:
         """The entities in order: the question proper's first, then the preamble's ("my
@@ -502,7 +521,7 @@ class Understander:
         "when did balto die" (the same topic and facet), "and where" (the same topic, the new
         facet), "and balto" after "how old was togo in 1925" (the same value)."""
         context = d.context
-        only_names = _only_names(rest, d.mentions)
+        only_names = _only_names(rest, d.mentions, len(d.words) - len(rest))
         # "is there one of togo" after the statue: "one" stands for the thing asked before.
         one = any(w in ("one", "ones") for w in d.words) and bool(d.mentions)
         if context.topic and d.topic is None and (only_names or d.elliptical or short or one):
@@ -618,10 +637,7 @@ class Understander:
         if d.facet is None and facet_hint:
             d.facet = facet_hint
         if d.topic == "handoff":
-            # A direction the words name ("who was *next*", "who came *before* him") decides,
-            # whatever the question word.
-            named = hit.facet if hit is not None and hit.facet in ("from", "to") else d.facet
-            d.facet = self._direction(d.words, d.mentions, named)
+            d.facet = self._handoff_asked(d, hit)
         if (hit is not None and d.form == "wh" and d.facet in (None, "what") and d.entities
                 and self._inside_mention(hit, d.mentions, d.entities[0])):
             d.topic = None  # "what is the balto statue": the statue itself, not a statue topic
@@ -723,6 +739,12 @@ class Understander:
     def _inside_mention(hit: Hit, mentions: Sequence[Mention], entity: str) -> bool:
         return any(m.entity == entity and m.start <= hit.start and hit.end <= m.end
                    for m in mentions)
+
+    def _handoff_asked(self, d: _Draft, hit: Hit | None) -> str:
+        """The hand-over's direction: one the words name ("who was *next*", "who came *before*
+        him") decides, whatever the question word."""
+        named = hit.facet if hit is not None and hit.facet in ("from", "to") else d.facet
+        return self._direction(d.words, d.mentions, named)
 
     @staticmethod
     def _direction(words: Sequence[str], mentions: Sequence[Mention], facet: str | None) -> str:

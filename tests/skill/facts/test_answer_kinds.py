@@ -166,6 +166,21 @@ def test_who_was_next_asks_whom_the_serum_went_to(new_talk: Callable[[], Convers
     assert "Tommy Patsy" in said(talk, "who was next", alexa_valid)
 
 
+@pytest.mark.parametrize(("first", "then", "contains"), [
+    # "and" marks a follow-up: the question before, asked of what this turn names.
+    ("who plays seppala in the togo movie", "and the dog", "Diesel"),
+    ("how many mushers were there", "and dogs", "150 dogs"),
+    ("how old was togo in the serum run", "and balto", "years old"),
+])
+def test_and_asks_the_question_before_of_what_it_names(
+        new_talk: Callable[[], Conversation], alexa_valid: Any, first: str, then: str,
+        contains: str) -> None:
+    talk = new_talk()
+    said(talk, first, alexa_valid)
+    speech = said(talk, then, alexa_valid)
+    assert contains in speech, speech
+
+
 def test_a_superlative_across_a_kind(new_talk: Callable[[], Conversation],
                                      alexa_valid: Any) -> None:
     assert "Blackie" in said(new_talk(), "what was the first lead dog called", alexa_valid)
