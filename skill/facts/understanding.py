@@ -191,12 +191,13 @@ def _only_names(words: Sequence[str], mentions: Sequence[Mention], offset: int =
 
 def _kinds_meant(applies_to: tuple[str, ...], said: set[str]) -> tuple[str, ...]:
     """The kinds of entity a pronoun can stand for, given the kinds the asked topic applies
-    to: "he" a person or dog, "it" a thing."""
+    to: "he" a person or dog, "it" a thing, or a dog when nothing narrows it."""
     if said & _ANIMATE and not applies_to:
         return ("person", "dog")
     if said & _INANIMATE and not said & _ANIMATE:
-        return tuple(
-            k for k in (applies_to or _THINGS) if k not in ("person", "dog")) or applies_to
+        if not applies_to:
+            return (*_THINGS, "dog")  # "how old was it" after a lead dog: people say it of dogs
+        return tuple(k for k in applies_to if k not in ("person", "dog")) or applies_to
     return applies_to
 
 
@@ -495,7 +496,7 @@ class Understander:
         when was that"), not one naming something the store does not know ("who was amundsen")."""
         words, context = d.words, d.context
         covered = {i for h in (*d.hits, *d.cues) for i in range(h.start, h.end)}
-        if len(words) > 4 or any(
+        if len(words) > 6 or any(
                 w not in _NOT_FOCUS and i not in covered for i, w in enumerate(words)):
             return False
         # "who were the mushers" after Balto: the relay's mushers, not his.

@@ -181,6 +181,23 @@ def test_and_asks_the_question_before_of_what_it_names(
     assert contains in speech, speech
 
 
+@pytest.mark.parametrize(("turns", "contains"), [
+    # "then": the time the last answer was about (his death), not the relay.
+    (["where did gunnar kaasen die", "how old was he then"], "aged 78"),
+    # "it" after a lead dog is the dog.
+    (["who ran the first leg", "what was his lead dog called", "how old was it"],
+     "five years old"),
+])
+def test_short_follow_ups_lean_on_the_last_answer(new_talk: Callable[[], Conversation],
+                                                 alexa_valid: Any, turns: list[str],
+                                                 contains: str) -> None:
+    talk = new_talk()
+    for turn in turns[:-1]:
+        said(talk, turn, alexa_valid)
+    speech = said(talk, turns[-1], alexa_valid)
+    assert contains in speech, speech
+
+
 def test_a_superlative_across_a_kind(new_talk: Callable[[], Conversation],
                                      alexa_valid: Any) -> None:
     assert "Blackie" in said(new_talk(), "what was the first lead dog called", alexa_valid)
