@@ -68,6 +68,8 @@ _KINDS = frozenset("kind kinds type types sort sorts".split())
 #: Facets that ask a measure: one of them asked after another asks something new.
 _MEASURES = frozenset(
     {"miles", "duration", "how_many", "age", "temperature", "weight", "speed", "height"})
+#: Measures of a living thing: "it" asked them may be a dog.
+_LIVING_MEASURES = frozenset({"age", "weight"})
 _ANIMATE = frozenset("he him his she her hers".split())
 #: Topics where "it" stands for the weather, not a thing ("how cold was it").
 _WEATHER_TOPICS = frozenset({"temperature", "wind", "duration"})
@@ -189,14 +191,16 @@ def _only_names(words: Sequence[str], mentions: Sequence[Mention], offset: int =
         for i, w in enumerate(words, offset))
 
 
-def _kinds_meant(applies_to: tuple[str, ...], said: set[str]) -> tuple[str, ...]:
+def _kinds_meant(applies_to: tuple[str, ...], said: set[str],
+                 facet: str | None = None) -> tuple[str, ...]:
     """The kinds of entity a pronoun can stand for, given the kinds the asked topic applies
-    to: "he" a person or dog, "it" a thing, or a dog when nothing narrows it."""
+    to: "he" a person or dog, "it" a thing, or a dog when a living thing's measure is asked
+    ("how old was it" after a lead dog)."""
     if said & _ANIMATE and not applies_to:
         return ("person", "dog")
     if said & _INANIMATE and not said & _ANIMATE:
         if not applies_to:
-            return (*_THINGS, "dog")  # "how old was it" after a lead dog: people say it of dogs
+            return (*_THINGS, "dog") if facet in _LIVING_MEASURES else _THINGS
         return tuple(k for k in applies_to if k not in ("person", "dog")) or applies_to
     return applies_to
 
@@ -513,7 +517,8 @@ class Understander:
             d.from_context = True
         elif context.entity and (pronoun and self._only_settings(d) or not d.specific and (
                 pronoun or (d.elliptical or short) and not d.named)):
-            d.entities = [self._referent(context, d.topic, d.words[d.core:]), *d.entities]
+            d.entities = [self._referent(context, d.topic, d.words[d.core:], d.facet),
+                          *d.entities]
             d.from_context = True
 
     @staticmethod
@@ -555,7 +560,7 @@ class Understander:
             for m in d.mentions if m.entity in d.specific)
 
     def _referent(self, context: Context, topic: str | None,
-                  pronouns: Sequence[str] = ()) -> str:
+                  pronouns: Sequence[str] = (), facet: str | None = None) -> str:
         """What "he", "it" or a bare follow-up means: the last answer's entity, or the most
         recent entity the pronoun and the asked topic can stand for ("his brother": a person;
         "when did it come out": the film, not the dog who starred in it)."""
@@ -567,7 +572,7 @@ class Understander:
             if self.entity_types.get(context.entity) in ("film", "topic"):
                 return context.entity  # after the films, "how cold was it" is the run's cold
             return candidates[0]  # "how cold was it": "it" is the weather of what we talk of
-        kinds = _kinds_meant(applies_to, said)
+        kinds = _kinds_meant(applies_to, said, facet)
         if kinds:
             for candidate in candidates:
                 if self.entity_types.get(candidate) in kinds:
