@@ -70,6 +70,10 @@ _MEASURES = frozenset(
     {"miles", "duration", "how_many", "age", "temperature", "weight", "speed", "height"})
 #: Measures of a living thing: "it" asked them may be a dog.
 _LIVING_MEASURES = frozenset({"age", "weight"})
+#: The words of a question that asks nothing of its own ("who was that", "what was his name").
+_EMPTY_TAIL = QUESTION_WORDS | PRONOUNS | YES_NO_STARTS | FILLERS | frozenset(
+    "that this those these one ones the a an it then there really exactly name called again "
+    "right true".split())
 _ANIMATE = frozenset("he him his she her hers".split())
 #: Topics where "it" stands for the weather, not a thing ("how cold was it").
 _WEATHER_TOPICS = frozenset({"temperature", "wind", "duration"})
@@ -160,19 +164,23 @@ def _core_start(words: Sequence[str]) -> int:
     """Where the question proper begins in a chatty utterance (0 for a plain question)."""
     if len(words) <= _CHATTY_WORDS:
         return 0
-    start = 0
+    starts = [0]
     for i, word in enumerate(words[:-1]):
         if i == 0:
             continue
         opener = words[i - 1] in _CLAUSE_OPENERS
         if word in QUESTION_WORDS and not (word == "what" and words[i - 1] in ("about",)):
-            start = i
+            starts.append(i)
         elif word in YES_NO_STARTS and opener and i + 1 < len(words):
-            start = i
+            starts.append(i)
         elif word in ("whether", "if") and words[i - 1] in _ASKING:
-            start = i + 1
-    # A question word leading only a tail ("... who was that") leaves the content before it.
-    return start if len(words) - start >= 2 else 0
+            starts.append(i + 1)
+    # A question word leading only a tail with nothing of its own ("... who was that", "...
+    # what was her name") leaves the content before it to the question.
+    for start in reversed(starts):
+        if len(words) - start >= 2 and any(w not in _EMPTY_TAIL for w in words[start:]):
+            return start
+    return 0
 
 
 def _ellipsis_opener(words: Sequence[str]) -> tuple[str, ...]:

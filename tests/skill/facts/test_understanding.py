@@ -129,3 +129,20 @@ def test_the_mushers_after_a_dog_are_all_of_them(understander: Understander) -> 
     assert "balto" not in understander.understand("who were the mushers", after_balto).entities
     his = understander.understand("who was his musher", after_balto)
     assert (his.entities[:1], his.topic) == (("balto",), "musher")
+
+
+@pytest.mark.parametrize(("text", "core"), [
+    # The question proper: from the last question word that asks something of its own.
+    ("my grandson keeps asking me whether the real balto was half wolf",
+     "the real balto was half wolf"),
+    ("we're at the balto statue right now and my kid wants to know who made it", "who made it"),
+    # A tail that asks nothing of its own leaves the content before it.
+    ("i heard about the musher who drove past the last stop in the storm who was that",
+     "who drove past the last stop in the storm who was that"),
+    ("there was a little girl who died after the old medicine what was her name",
+     "who died after the old medicine what was her name"),
+])
+def test_the_question_proper_of_a_chatty_question(understander: Understander, text: str,
+                                                  core: str) -> None:
+    query = understander.understand(text)
+    assert " ".join(query.words[query.core_start:]) == core
