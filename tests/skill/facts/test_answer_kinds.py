@@ -87,11 +87,23 @@ def test_comparisons_speak_both_values(new_talk: Callable[[], Conversation], ale
     ("what were the names of doctor welchs nurses", "the name of the nurses"),
     ("what did balto eat", "what Balto ate"),
     ("what kind of harness did kaasen use", "the kind of harness"),
+    # A job is recorded where a source gives one (Kaasen's, Kimble's), and only there.
+    ("what did henry ivanoff do for a living", "what Henry Ivanoff did for a living"),
 ])
 def test_no_record_names_what_was_asked(new_talk: Callable[[], Conversation], alexa_valid: Any,
                                         question: str, missing: str) -> None:
     speech = said(new_talk(), question, alexa_valid)
     assert speech.startswith(f"I don't have a record of {missing}."), speech
+
+
+@pytest.mark.parametrize(("question", "contains"), [
+    ("what did gunnar kaasen do for a living", "musher"),
+    ("what did george kimble do for a living", "businessman"),
+])
+def test_a_recorded_job_is_answered(new_talk: Callable[[], Conversation], alexa_valid: Any,
+                                    question: str, contains: str) -> None:
+    speech = said(new_talk(), question, alexa_valid)
+    assert contains in speech, speech
 
 
 def test_the_nearest_fact_is_offered_and_yes_takes_the_offer(
