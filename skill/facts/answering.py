@@ -276,6 +276,12 @@ def _honest(ranker: Ranker, result: Answer) -> Answer:
     said = ranker.fact_terms(fact.id)
     store = ranker.store
     name = store.entities[result.entity].spoken_name if result.entity in store.entities else None
+    if _measure_unstated(result, query, fact):
+        # "how cold was it in Anchorage when the train left": a fact about the train that
+        # states no temperature does not answer.
+        label = _MEASURE_LABELS.get(query.facet or "") or _FACET_LABELS.get(query.facet or "",
+                                                                          "that")
+        return _withheld(result, label.format(name=name or "that"))
     for word in query.possessed:
         terms = ranker.lexicon.terms(word)
         if terms and terms[0] not in said:
@@ -289,6 +295,16 @@ def _honest(ranker: Ranker, result: Answer) -> Answer:
             # "what kind of sled did Kaasen use": a fact about Kaasen that never speaks of a sled.
             return _withheld(result, f"the kind of {word}")
     return result
+
+
+def _measure_unstated(result: Answer, query: Query, fact: Fact) -> bool:
+    """Whether the question opens by asking a measure ("how cold ...") that the fact, chosen
+    by its words rather than a recorded relation, never states."""
+    facet = query.facet or ""
+    return (result.kind == "fact" and query.measure_asked and facet in _STATES
+            and facet != "when" and not result.relation and not result.derived_age
+            and not states(fact, facet)
+            and not (query.topic in _STATES and states(fact, query.topic)))
 
 
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
@@ -402,16 +418,26 @@ def _elsewhere(ranker: Ranker, query: Query, subject: str,
         found = _by_value(store.facts.values(), subject, query)
         if found:
             return subject, found
-    if subject != IMPLIED_SUBJECT and (
+    implied = _the_relays_own(ranker, query, subject, kind, topic)
+    return (IMPLIED_SUBJECT, implied) if implied else (subject, [])
+
+
+def _the_relays_own(ranker: Ranker, query: Query, subject: str, kind: str | None,
+                    topic: str | None) -> list[tuple[int, Fact, str]]:
+    """The relay's own record of what was asked, when the subject is only its background, a
+    setting, or a thing the talk had in mind: "how cold was it" with the serum, or the
+    airplane, in mind is the relay's weather; not "how long did it take him" with a later
+    race's winner in mind, nor "how cold was it in Anchorage" with a fact about another place."""
+    if subject == IMPLIED_SUBJECT or not (
             subject in ranker.lexicon.background or query.subject_is_setting
             or query.from_context and kind not in ("person", "dog")):
-        # "how cold was it" with the serum, or the airplane, in mind: the relay's weather;
-        # not "how long did it take him" with a later race's winner in mind.
-        implied = relation_facts(store.answering(IMPLIED_SUBJECT), IMPLIED_SUBJECT, topic,
-                                 query.facet)
-        if implied:
-            return IMPLIED_SUBJECT, implied
-    return subject, []
+        return []
+    store = ranker.store
+    implied = relation_facts(store.answering(IMPLIED_SUBJECT), IMPLIED_SUBJECT, topic,
+                             query.facet)
+    if query.subject_is_setting and subject in store.entities:
+        implied = [entry for entry in implied if subject in entry[1].about]
+    return implied
 
 
 def _unrecorded(ranker: Ranker, query: Query, analysis: Analysis, subject: str,
@@ -496,7 +522,8 @@ _STATES: dict[str, str] = {
     "how_many": r"(?<![\w,])\d{1,3}(?:,\d{3})*(?![\w,])|\b(one|two|three|four|five|six|seven|"
                 r"eight|nine|ten|dozen|hundred|thousand|million)\b",
     "age": r"\byears? old\b|\baged? \d|\b\d+-year", "when": r"\b1[89]\d\d\b|\b20[0-2]\d\b",
-    "temperature": r"\bdegrees\b|\bminus \d", "weight": r"\bpounds\b", "speed": r"miles an hour",
+    "temperature": r"\bdegrees\b|\bminus \d", "weight": r"\bpounds\b",
+    "speed": r"miles an hour|miles per hour|\bmph\b",
     "duration": r"\b(hours?|days?)\b",
 }
 
@@ -630,8 +657,11 @@ def _no_record(ranker: Ranker, query: Query, analysis: Analysis, subject: str) -
     entity = store.entities[subject]
     # A weak topic (the serum, a run) is no thing of its own to be missing.
     topic = None if query.weak_topic else ranker.relations.topics.get(query.topic or "")
-    if topic is not None:
+    if topic is not None and (query.facet not in _MEASURE_LABELS or query.facet in topic.labels):
         missing = topic.describe(query.facet, entity.spoken_name)
+    elif query.facet in _MEASURE_LABELS:
+        # "how old was Kimble when he rescued Balto": his age is what is missing.
+        missing = _MEASURE_LABELS[query.facet].format(name=entity.spoken_name)
     elif query.kind_of:
         missing = f"the kind of {query.kind_of[0]}"
     else:
@@ -822,6 +852,8 @@ _SHAPES: dict[str, str] = {
 }
 #: The facet a slot-based intent asks, when its words don't say.
 _ASPECT_FACETS: dict[str, str] = {"distance": "miles", "where_now": "where", "when": "when"}
+#: A measure asked of any topic names what is missing by itself.
+_MEASURE_LABELS: dict[str, str] = {"age": "{name}'s age", "weight": "how big {name} was"}
 _FACET_LABELS: dict[str, str] = {
     "when": "when that was for {name}", "where": "where that was for {name}",
     "age": "{name}'s age", "miles": "how far {name} went", "how_many": "that number for {name}",

@@ -154,6 +154,9 @@ class Query(Record):
     #: The thing whose kind is asked ("what kind of sled"): a fact that never speaks of it
     #: does not answer.
     kind_of: tuple[str, ...] = ()
+    #: The question proper opens by asking the facet's measure ("how cold was it ..."), not
+    #: only mentions it ("name the long distance race").
+    measure_asked: bool = False
 
 
 def _starts_with(words: Sequence[str], phrase: Sequence[str]) -> bool:
@@ -164,23 +167,29 @@ def _core_start(words: Sequence[str]) -> int:
     """Where the question proper begins in a chatty utterance (0 for a plain question)."""
     if len(words) <= _CHATTY_WORDS:
         return 0
-    starts = [0]
-    for i, word in enumerate(words[:-1]):
-        if i == 0:
-            continue
-        opener = words[i - 1] in _CLAUSE_OPENERS
-        if word in QUESTION_WORDS and not (word == "what" and words[i - 1] in ("about",)):
-            starts.append(i)
-        elif word in YES_NO_STARTS and opener and i + 1 < len(words):
-            starts.append(i)
-        elif word in ("whether", "if") and words[i - 1] in _ASKING:
-            starts.append(i + 1)
+    starts = [0, *(start for i in range(1, len(words) - 1)
+                   if (start := _question_at(words, i)) is not None)]
     # A question word leading only a tail with nothing of its own ("... who was that", "...
     # what was her name") leaves the content before it to the question.
     for start in reversed(starts):
         if len(words) - start >= 2 and any(w not in _EMPTY_TAIL for w in words[start:]):
             return start
     return 0
+
+
+def _question_at(words: Sequence[str], i: int) -> int | None:
+    """Where a question begins if one begins at word ``i`` of a chatty utterance."""
+    word, before = words[i], words[i - 1]
+    opener = before in _CLAUSE_OPENERS or before in _ASKING
+    if word in ("when", "where") and not opener and any(w in QUESTION_WORDS for w in words[:i]):
+        return None  # "how old was kimble *when* he rescued balto": a clause, not a question
+    if word in QUESTION_WORDS and not (word == "what" and before == "about"):
+        return i
+    if word in YES_NO_STARTS and opener:
+        return i
+    if word in ("whether", "if") and before in _ASKING:
+        return i + 1
+    return None
 
 
 def _ellipsis_opener(words: Sequence[str]) -> tuple[str, ...]:
@@ -264,6 +273,7 @@ class _Draft:
             possessed=self.possessed(), named=tuple(self.named), more_topics=self.more_topics(),
             in_domain=self.in_domain, asked=self.asked(), claim=self.claim(),
             kind_of=self.kind_of(),
+            measure_asked=any(c.start == self.core and c.name == self.facet for c in self.cues),
         )
 
     def more_topics(self) -> tuple[str, ...]:

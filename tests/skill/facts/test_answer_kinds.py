@@ -89,11 +89,21 @@ def test_comparisons_speak_both_values(new_talk: Callable[[], Conversation], ale
     ("what kind of harness did kaasen use", "the kind of harness"),
     # A job is recorded where a source gives one (Kaasen's, Kimble's), and only there.
     ("what did henry ivanoff do for a living", "what Henry Ivanoff did for a living"),
+    # "when" after the question is a clause: the age is what is asked, and is missing.
+    ("how old was george kimble when he rescued balto", "George Kimble's age"),
 ])
 def test_no_record_names_what_was_asked(new_talk: Callable[[], Conversation], alexa_valid: Any,
                                         question: str, missing: str) -> None:
     speech = said(new_talk(), question, alexa_valid)
     assert speech.startswith(f"I don't have a record of {missing}."), speech
+
+
+def test_a_measure_asked_must_be_stated(new_talk: Callable[[], Conversation],
+                                        alexa_valid: Any) -> None:
+    """The relay's coldest leg is not Anchorage's weather; a fact about the train states none."""
+    speech = said(new_talk(), "how cold was it in anchorage when the serum train left",
+                  alexa_valid)
+    assert speech.startswith("I don't have a record of"), speech
 
 
 @pytest.mark.parametrize(("question", "contains"), [
