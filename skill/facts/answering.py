@@ -24,9 +24,10 @@ from typing import TYPE_CHECKING, Any
 from skill.facts import values
 from skill.facts.model import Fact
 from skill.facts.ranking import Analysis, Ranker, Scored
-from skill.facts.understanding import Context, Query
+from skill.facts.understanding import NOT_FOCUS, Context, Query
 from skill.records import Record
 from skill.text.normalise import plain_words, strip_fillers
+from skill.text.vocabulary import stem
 
 if TYPE_CHECKING:
     from skill.facts.relations import Comparative
@@ -510,7 +511,8 @@ def _fact_answer(ranker: Ranker, fact: Fact, subject: str, query: Query, analysi
                             and ranker.store.entities.get(v) is not None
                             and ranker.store.entities[v].type in ("person", "dog")), None)
     if query.form == "yes_no":
-        polarity = _polarity(ranker, fact, key, query, subject) if key else None
+        polarity = (_polarity(ranker, fact, key, query, subject) if key
+                    else _lexical_polarity(ranker, query, fact, analysis))
         return Answer("yes_no", fact, entity, analysis, query, polarity=polarity, relation=key)
     return Answer("fact", fact, named_value or entity, analysis, query,
                   about=(entity,) if named_value else (), relation=key)
@@ -700,6 +702,10 @@ def _by_ranking(ranker: Ranker, query: Query, analysis: Analysis) -> Answer:
     return Answer("fact", best, entity, analysis, query, ranked=ranked)
 
 
+#: Words of a yes/no question that claim nothing a fact must say ("was Balto loaned to
+#: Alaska *again later on*").
+_NOT_CLAIMED = frozenset(stem(w) for w in NOT_FOCUS | frozenset(
+    "later eventually afterwards afterward sometime once anymore away".split()))
 _NEGATIONS = frozenset(
     "not no never nor neither without rather instead rejected refused declined wasnt isnt "
     "didnt doesnt couldnt cannot nothing none".split())
@@ -709,7 +715,8 @@ def _lexical_polarity(ranker: Ranker, query: Query, fact: Fact, analysis: Analys
     """ "Yes" when the fact plainly says what the yes/no question asks: every word of the
     question (names aside) is in the fact, and the fact negates nothing. Otherwise no verdict:
     the fact is spoken as it is."""
-    asked = [t for t in analysis.terms if t not in analysis.name_terms]
+    asked = [t for t in analysis.terms
+             if t not in analysis.name_terms and t not in _NOT_CLAIMED]
     if not asked:
         return None
     said = set(ranker.lexicon.terms(f"{fact.answer} {' '.join(fact.cues)}"))

@@ -56,7 +56,7 @@ _CATEGORY_WORDS = {
     "stretch": "leg", "team": "leg", "teams": "leg", "stage": "leg", "part": "leg",
 }
 #: Words that never carry what a question is about.
-_NOT_FOCUS = STOPWORDS | QUESTION_WORDS | FILLERS | PRONOUNS | YES_NO_STARTS | frozenset(
+NOT_FOCUS = STOPWORDS | QUESTION_WORDS | FILLERS | PRONOUNS | YES_NO_STARTS | frozenset(
     """happen happened happens happening do did done doing make made makes get got gets go went
     goes gone come came comes take took takes tell told know knew say said call called name
     named names like really actually exactly ever still during while before after since until
@@ -286,7 +286,7 @@ class _Draft:
         for m in self.mentions:
             if m.possessive and m.end < len(self.words):
                 word = self.words[m.end]
-                if word not in _NOT_FOCUS and not any(h.start == m.end for h in self.hits):
+                if word not in NOT_FOCUS and not any(h.start == m.end for h in self.hits):
                     found.append(word)
         return tuple(found)
 
@@ -303,7 +303,7 @@ class _Draft:
         for i in range(max(self.core, 1), len(words)):
             before = words[i - 1] if words[i - 1] not in ("a", "an", "the") or i < 2 \
                 else words[i - 2]
-            if (before in _LOCATIVE and i not in covered and words[i] not in _NOT_FOCUS
+            if (before in _LOCATIVE and i not in covered and words[i] not in NOT_FOCUS
                     and not words[i].isdigit()):
                 found.append(words[i])
         return tuple(found)
@@ -315,7 +315,7 @@ class _Draft:
         return tuple(words[i + 2] for i in range(1, len(words) - 2)
                      if words[i - 1] in ("what", "which") and words[i] in _KINDS
                      and words[i + 1] == "of"
-                     and words[i + 2] not in _NOT_FOCUS)
+                     and words[i + 2] not in NOT_FOCUS)
 
     def asked(self) -> tuple[str, ...]:
         """Up to three words after "which", "what", "who was the" or "the name(s) of" that no
@@ -337,7 +337,7 @@ class _Draft:
             for i in range(start, min(start + 4, len(words))):
                 if words[i] in ("the", "his", "her", "their", "of") or i in covered:
                     continue
-                if words[i] not in _NOT_FOCUS and words[i] not in _ORDINALS_AND_SIZES:
+                if words[i] not in NOT_FOCUS and words[i] not in _ORDINALS_AND_SIZES:
                     found.append(words[i])
                 break
         return tuple(dict.fromkeys(found))
@@ -477,7 +477,7 @@ class Understander:
         dogs", "what about the legs"), or None."""
         opener = _ellipsis_opener(d.words)
         rest = d.words[len(opener):]
-        things = [w for w in rest if w not in _NOT_FOCUS]
+        things = [w for w in rest if w not in NOT_FOCUS]
         if (not opener or d.context.facet != "how_many" or d.mentions or not things
                 or len(rest) > 3 or any(w in QUESTION_WORDS for w in rest)):
             return None
@@ -519,7 +519,7 @@ class Understander:
         words, context = d.words, d.context
         covered = {i for h in (*d.hits, *d.cues) for i in range(h.start, h.end)}
         if len(words) > 6 or any(
-                w not in _NOT_FOCUS and i not in covered for i, w in enumerate(words)):
+                w not in NOT_FOCUS and i not in covered for i, w in enumerate(words)):
             return False
         # "who were the mushers" after Balto: the relay's mushers, not his.
         return not (d.topic and context.entity and self.relations.topics[d.topic].for_type(

@@ -47,6 +47,8 @@ def said(talk: Conversation, text: str, alexa_valid: Any) -> str:
     ("did balto die in alaska", "No.", "Cleveland"),
     ("did togo die in maine", "Yes.", "Poland Spring"),
     ("did togo die in alaska", "No.", "Poland Spring"),
+    # Every word the question claims is in the fact; "again later on" claims nothing.
+    ("was balto loaned to alaska again later on", "Yes.", "2017"),
 ])
 def test_yes_no_questions_answer_yes_or_no_first(new_talk: Callable[[], Conversation],
                                                   alexa_valid: Any, question: str, starts: str,
