@@ -373,11 +373,14 @@ class Understander:
         # entity is itself a subject of conversation ("the airplane", "the statue").
         named = {i for m in mentions for i in range(m.start, m.end)
                  if self.entity_types.get(m.entity) != "topic"}
+        # "the *real* togo": a word between "the" and a name describes the name.
+        described = {m.start - 1 for m in mentions if m.start > 1 and words[m.start - 2] == "the"}
         return [
             h for h in hits
             # "my grandson", "my husband": the speaker's own family is chatter, not a topic.
             if not (h.start > 0 and words[h.start - 1] in ("my", "our", "your"))
             and not all(i in named for i in range(h.start, h.end))
+            and not (h.end - h.start == 1 and h.start in described)
         ]
 
     def _topic(self, hits: Sequence[Hit], core_start: int,

@@ -100,6 +100,18 @@ def test_no_record_names_what_was_asked(new_talk: Callable[[], Conversation], al
     assert speech.startswith(f"I don't have a record of {missing}."), speech
 
 
+@pytest.mark.parametrize(("question", "contains"), [
+    # "the real togo" describes the dog; where he is is asked.
+    ("where is the real togo now", "Wasilla"),
+    ("was togo a real dog", "Yes."),
+])
+def test_a_word_describing_a_name_is_not_the_topic(new_talk: Callable[[], Conversation],
+                                                   alexa_valid: Any, question: str,
+                                                   contains: str) -> None:
+    speech = said(new_talk(), question, alexa_valid)
+    assert contains in speech, speech
+
+
 def test_a_measure_asked_must_be_stated(new_talk: Callable[[], Conversation],
                                         alexa_valid: Any) -> None:
     """The relay's coldest leg is not Anchorage's weather; a fact about the train states none."""
