@@ -198,11 +198,38 @@ def answer(ranker: Ranker, question: Question, context: Context | None = None) -
         compared = _compare(ranker, query, analysis)
         if compared is not None:
             return compared
+    between = _between_places(ranker, query, analysis)
+    if between is not None:
+        return between
     subject = _asked_subject(query)
     decided = None
     if subject is not None and _gating(query) and not query.coordinated:
         decided = _by_relation(ranker, query, analysis, subject)
     return _honest(ranker, decided or _by_ranking(ranker, query, analysis))
+
+
+def _between_places(ranker: Ranker, query: Query, analysis: Analysis) -> Answer | None:
+    """ "How far is it from Nenana to Nome", "how far from Point Safety into Nome": the fact
+    about both places that states a distance, the one naming fewest other places first (the
+    whole relay rather than a leg that passes through; Point Safety's own run-in rather than
+    the last leg)."""
+    store = ranker.store
+    places = [e for e in query.named if store.entities[e].type == "place"][:2]
+    if query.facet != "miles" or query.form != "wh" or len(places) < 2:
+        return None
+    pair = set(places)
+    found = [f for f in store.facts.values() if pair <= set(f.about) and states(f, "miles")]
+    if not found:
+        return None
+    scores = {s.fact.id: s.score for s in ranker.score_facts(analysis, found)}
+
+    def fit(fact: Fact) -> tuple[int, float]:
+        others = sum(1 for e in fact.about
+                     if e not in pair and e in store.entities and store.entities[e].type == "place")
+        return (-others, scores.get(fact.id, 0.0))
+
+    best = max(found, key=fit)
+    return Answer("fact", best, places[0], analysis, query)
 
 
 def _slot_identity(store: FactStore, question: Question) -> Answer | None:
@@ -536,8 +563,9 @@ def states(fact: Fact, facet: str | None) -> bool:
     pattern = _STATES.get(facet or "") if facet != "when" else None
     if pattern is None:
         return True
-    # Dates are no counts: "January 28, 1925" states no number of anything.
-    text = _DATES.sub(" ", fact.answer.lower())
+    # Dates are no counts: "January 28, 1925" states no number of anything. What sources
+    # disagree on is spoken too.
+    text = _DATES.sub(" ", f"{fact.answer} {fact.disagreement or ''}".lower())
     return re.search(pattern, text) is not None
 
 

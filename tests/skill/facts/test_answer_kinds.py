@@ -112,6 +112,19 @@ def test_a_word_describing_a_name_is_not_the_topic(new_talk: Callable[[], Conver
     assert contains in speech, speech
 
 
+@pytest.mark.parametrize(("question", "contains"), [
+    # The fact about both places that names fewest others: the whole relay, not a leg.
+    ("how far is it from nenana to nome", "674 miles"),
+    ("how far is it from nay nana to gnome", "674 miles"),
+    # Point Safety's own run-in, not the last leg that passes through it.
+    ("how far was it from point safety to nome", "21 or 25 miles"),
+])
+def test_the_distance_between_two_places(new_talk: Callable[[], Conversation],
+                                         alexa_valid: Any, question: str, contains: str) -> None:
+    speech = said(new_talk(), question, alexa_valid)
+    assert contains in speech, speech
+
+
 def test_a_measure_asked_must_be_stated(new_talk: Callable[[], Conversation],
                                         alexa_valid: Any) -> None:
     """The relay's coldest leg is not Anchorage's weather; a fact about the train states none."""
