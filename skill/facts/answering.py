@@ -307,8 +307,7 @@ def _honest(ranker: Ranker, result: Answer) -> Answer:
     if _measure_unstated(result, query, fact):
         # "how cold was it in Anchorage when the train left": a fact about the train that
         # states no temperature does not answer.
-        label = _MEASURE_LABELS.get(query.facet or "") or _FACET_LABELS.get(query.facet or "",
-                                                                          "that")
+        label = _FACET_LABELS.get(query.facet or "", "that")
         return _withheld(result, label.format(name=name or "that"))
     for word in query.possessed:
         terms = ranker.lexicon.terms(word)
@@ -571,7 +570,7 @@ def states(fact: Fact, facet: str | None) -> bool:
 
 _DATES = re.compile(
     r"\b(january|february|march|april|may|june|july|august|september|october|november|"
-    r"december)( \d{1,2}(st|nd|rd|th)?)?(,? \d{4})?|\b1[89]\d\d\b|\b20\d\d\b|"
+    r"december)( \d{1,2}(st|nd|rd|th)?(?!\d))?(,? \d{4})?|\b1[89]\d\d\b|\b20\d\d\b|"
     r"\b\d{1,2}(:\d\d)? (in the (morning|evening|afternoon)|at night|am|pm)\b")
 
 
@@ -687,11 +686,13 @@ def _no_record(ranker: Ranker, query: Query, analysis: Analysis, subject: str) -
     entity = store.entities[subject]
     # A weak topic (the serum, a run) is no thing of its own to be missing.
     topic = None if query.weak_topic else ranker.relations.topics.get(query.topic or "")
-    if topic is not None and (query.facet not in _MEASURE_LABELS or query.facet in topic.labels):
+    facet = query.facet or ""
+    if topic is not None and (facet not in _ANY_TOPIC_LABELS or facet in topic.labels):
         missing = topic.describe(query.facet, entity.spoken_name)
-    elif query.facet in _MEASURE_LABELS:
-        # "how old was Kimble when he rescued Balto": his age is what is missing.
-        missing = _MEASURE_LABELS[query.facet].format(name=entity.spoken_name)
+    elif facet in _ANY_TOPIC_LABELS:
+        # "how old was Kimble when he rescued Balto": his age is what is missing; "how many
+        # people came to the dedication": a number, not the statue.
+        missing = _ANY_TOPIC_LABELS[facet].format(name=entity.spoken_name)
     elif query.kind_of:
         missing = f"the kind of {query.kind_of[0]}"
     else:
@@ -887,14 +888,14 @@ _SHAPES: dict[str, str] = {
 }
 #: The facet a slot-based intent asks, when its words don't say.
 _ASPECT_FACETS: dict[str, str] = {"distance": "miles", "where_now": "where", "when": "when"}
-#: A measure asked of any topic names what is missing by itself.
-_MEASURE_LABELS: dict[str, str] = {"age": "{name}'s age", "weight": "how big {name} was"}
 _FACET_LABELS: dict[str, str] = {
     "when": "when that was for {name}", "where": "where that was for {name}",
     "age": "{name}'s age", "miles": "how far {name} went", "how_many": "that number for {name}",
     "duration": "how long that took", "temperature": "the temperature for {name}",
     "weight": "how big {name} was", "speed": "how fast {name} went",
 }
+#: Facets whose own label says what is missing better than a topic's label for another facet.
+_ANY_TOPIC_LABELS = {k: v for k, v in _FACET_LABELS.items() if k not in ("when", "where")}
 
 
 def is_blank(text: str | None) -> bool:

@@ -141,7 +141,8 @@ def _offer_label(ranker: Ranker, fact: Fact, entity_id: str) -> str:
     relations = ranker.relations
     for key in fact.answers.get(entity_id, {}):
         topic, _, facet = key.partition(".")
-        if topic in relations.topics:
+        if topic in relations.topics and topic not in entity.spoken_name.lower():
+            # (not "a statue of the Balto statue": the entity is the thing itself)
             return relations.topics[topic].describe(facet or None, entity.spoken_name)
     return f"who {entity.spoken_name} was" if entity.type in ("person", "dog") else (
         f"about {entity.spoken_name}")

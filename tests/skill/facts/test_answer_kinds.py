@@ -125,6 +125,27 @@ def test_the_distance_between_two_places(new_talk: Callable[[], Conversation],
     assert contains in speech, speech
 
 
+def test_a_month_and_year_state_no_count() -> None:
+    """ "December 1925" is a date, not a number of anything ("how many came to it")."""
+    from skill.facts.answering import states
+    from skill.facts.store import default_store
+
+    store = default_store()
+    statue = store.get("statue.identity")
+    assert statue is not None and "December 1925" in statue.answer
+    assert not states(statue, "how_many")
+    seven = store.get("balto.teammates")  # "Seven dogs went to Cleveland in March 1927"
+    assert seven is not None and states(seven, "how_many")
+
+
+def test_a_number_missing_is_named_as_a_number(new_talk: Callable[[], Conversation],
+                                               alexa_valid: Any) -> None:
+    speech = said(new_talk(), "how many people came to the dedication of the balto statue",
+                  alexa_valid)
+    assert speech.startswith("I don't have a record of that number for the Balto statue"), speech
+    assert "a statue of the Balto statue" not in speech, speech
+
+
 def test_a_measure_asked_must_be_stated(new_talk: Callable[[], Conversation],
                                         alexa_valid: Any) -> None:
     """The relay's coldest leg is not Anchorage's weather; a fact about the train states none."""
