@@ -177,6 +177,22 @@ def _core_start(words: Sequence[str]) -> int:
     return 0
 
 
+def _that_one_as_it(words: list[str]) -> list[str]:
+    """ "When did that one come out": "that one" (or "this one") stands for a thing, as "it"
+    does; not in "that one of the dogs"."""
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        if (words[i] in ("that", "this") and i + 1 < len(words) and words[i + 1] == "one"
+                and (i + 2 == len(words) or words[i + 2] != "of")):
+            out.append("it")
+            i += 2
+        else:
+            out.append(words[i])
+            i += 1
+    return out
+
+
 def _question_at(words: Sequence[str], i: int) -> int | None:
     """Where a question begins if one begins at word ``i`` of a chatty utterance."""
     word, before = words[i], words[i - 1]
@@ -433,7 +449,8 @@ class Understander:
     def understand(self, text: str, context: Context | None = None,
                    entity: str | None = None, facet_hint: str | None = None) -> Query:
         """The :class:`Query` for a question (``entity``: an intent's resolved slot)."""
-        draft = _Draft(fold_numbers(fold_dates(plain_words(text))), context or Context())
+        draft = _Draft(_that_one_as_it(fold_numbers(fold_dates(plain_words(text)))),
+                       context or Context())
         self._read(draft)
         counted = self._counted_instead(draft)
         if counted is not None:
@@ -515,6 +532,7 @@ class Understander:
         if not self._other_measure(d.context.topic, d.facet):
             # "and how far was it" after "how long did it take" asks distance, not time.
             self._question_from_context(d, rest, short)
+        self._one_like_it(d)
 
     def _short(self, d: _Draft) -> bool:
         """A short question with nothing of its own to ask about ("where", "how old", "and
@@ -560,6 +578,20 @@ class Understander:
               and d.topic is None and d.facet in (None, "what") and d.form != "yes_no"
               and (only_names or one)):
             d.facet = context.facet
+            d.elliptical = d.from_context = True
+
+    def _one_like_it(self, d: _Draft) -> None:
+        """ "Is there one of togo" after the Balto statue: "one" is the kind of thing the last
+        answer was about, which its name says (a statue)."""
+        context = d.context
+        if (d.topic is not None or context.entity is None or not d.mentions
+                or self.entity_types.get(context.entity) != "topic"
+                or not any(w in ("one", "ones") for w in d.words)):
+            return
+        name = self.entity_words.get(context.entity, "").split()
+        hits = self.relations.topics_in([stem(w) for w in name], name)
+        if hits:
+            d.topic = hits[0].name
             d.elliptical = d.from_context = True
 
     def _other_measure(self, topic: str | None, facet: str | None) -> bool:

@@ -268,6 +268,21 @@ def test_short_follow_ups_lean_on_the_last_answer(new_talk: Callable[[], Convers
     assert contains in speech, speech
 
 
+@pytest.mark.parametrize(("turns", "contains"), [
+    # "one" is the kind of thing the last answer was about: a statue.
+    (["where is the balto statue", "is there one of togo"], "Seward Park"),
+    # "that one" stands for a thing, as "it" does.
+    (["who voiced balto in the cartoon", "when did that one come out"], "1995"),
+])
+def test_one_stands_for_the_thing_talked_of(new_talk: Callable[[], Conversation],
+                                            alexa_valid: Any, turns: list[str],
+                                            contains: str) -> None:
+    talk = new_talk()
+    said(talk, turns[0], alexa_valid)
+    speech = said(talk, turns[1], alexa_valid)
+    assert contains in speech, speech
+
+
 def test_a_superlative_across_a_kind(new_talk: Callable[[], Conversation],
                                      alexa_valid: Any) -> None:
     assert "Blackie" in said(new_talk(), "what was the first lead dog called", alexa_valid)
