@@ -129,7 +129,10 @@ class Answer(Record):
             topic, dot, facet = self.comparison.relation.partition(".")
             if not dot:  # a bare facet ("miles" in all): no topic of its own
                 topic, facet = None, topic
-        return Context(self.entity, topic, facet, entities)
+        if query is not None and query.weak_topic and not self.relation:
+            topic = None  # a weak topic ("go") that decided nothing is not what was talked of
+        return Context(self.entity, topic, facet, entities,
+                       self.fact.id if self.fact is not None else None)
 
 
 # -- relation matching ---------------------------------------------------------------------------
@@ -201,11 +204,29 @@ def answer(ranker: Ranker, question: Question, context: Context | None = None) -
     between = _between_places(ranker, query, analysis)
     if between is not None:
         return between
+    last = _of_last_answer(ranker, query, analysis, context)
+    if last is not None:
+        return last
     subject = _asked_subject(query)
     decided = None
     if subject is not None and _gating(query) and not query.coordinated:
         decided = _by_relation(ranker, query, analysis, subject)
     return _honest(ranker, decided or _by_ranking(ranker, query, analysis))
+
+
+def _of_last_answer(ranker: Ranker, query: Query, analysis: Analysis,
+                    context: Context | None) -> Answer | None:
+    """ "What year was that" after an answer that dates what it tells, and no topic to ask it
+    of: that answer again, which says when."""
+    fact = ranker.store.get(context.fact) if context is not None and context.fact else None
+    if (fact is None or context is None or context.topic is not None
+            or not query.of_last_answer or query.facet != "when"
+            or not _YEAR.search(fact.answer)):
+        return None  # (with a topic talked of, "and when" asks it of the relation instead)
+    return Answer("fact", fact, context.entity if context is not None else None, analysis, query)
+
+
+_YEAR = re.compile(r"\b1[89]\d\d\b|\b20[0-2]\d\b")
 
 
 def _between_places(ranker: Ranker, query: Query, analysis: Analysis) -> Answer | None:

@@ -104,6 +104,8 @@ class Context(Record):
     topic: str | None = None
     facet: str | None = None
     entities: tuple[str, ...] = ()
+    #: The fact the last answer spoke ("what year was that" asks its date).
+    fact: str | None = None
 
 
 class Query(Record):
@@ -157,6 +159,9 @@ class Query(Record):
     #: The question proper opens by asking the facet's measure ("how cold was it ..."), not
     #: only mentions it ("name the long distance race").
     measure_asked: bool = False
+    #: The question asks only of "that", the last answer ("what year was that", "when was
+    #: this").
+    of_last_answer: bool = False
 
 
 def _starts_with(words: Sequence[str], phrase: Sequence[str]) -> bool:
@@ -290,6 +295,7 @@ class _Draft:
             in_domain=self.in_domain, asked=self.asked(), claim=self.claim(),
             kind_of=self.kind_of(),
             measure_asked=any(c.start == self.core and c.name == self.facet for c in self.cues),
+            of_last_answer=self.of_last_answer(),
         )
 
     def more_topics(self) -> tuple[str, ...]:
@@ -323,6 +329,16 @@ class _Draft:
                     and not words[i].isdigit()):
                 found.append(words[i])
         return tuple(found)
+
+    def of_last_answer(self) -> bool:
+        """ "What year was that", "when did that happen", "and what year": "that" (or "and")
+        and nothing of its own."""
+        words = self.words
+        covered = {i for c in self.cues for i in range(c.start, c.end)}
+        pointing = any(w in ("that", "this") for w in words) or words[:1] == ["and"]
+        return (pointing and not self.mentions and bool(covered)
+                and all(w in _EMPTY_TAIL or w in NOT_FOCUS or i in covered
+                        for i, w in enumerate(words)))
 
     def kind_of(self) -> tuple[str, ...]:
         """The thing whose kind is asked: "what kind of *sled*", "what type of *plane*"."""

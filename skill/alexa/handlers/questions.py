@@ -194,7 +194,12 @@ def conversation_context(handler_input: HandlerInput, ranker: Ranker) -> Context
         topic if topic in ranker.relations.topics else None,
         state.get_str(handler_input, state.LAST_FACET),
         tuple(e for e in state.get_str_list(handler_input, state.LAST_ENTITIES) if e in known),
+        _known_fact(ranker, state.get_str(handler_input, state.LAST_FACT)),
     )
+
+
+def _known_fact(ranker: Ranker, fact_id: str | None) -> str | None:
+    return fact_id if fact_id and ranker.store.get(fact_id) is not None else None
 
 
 def ask(handler_input: HandlerInput, ranker: Ranker, question: Question) -> Response:

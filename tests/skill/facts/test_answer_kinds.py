@@ -254,6 +254,8 @@ def test_and_asks_the_question_before_of_what_it_names(
 @pytest.mark.parametrize(("turns", "contains"), [
     # "then": the time the last answer was about (his death), not the relay.
     (["where did gunnar kaasen die", "how old was he then"], "aged 78"),
+    # "that": the last answer, which dates what it tells, when no topic carries the question.
+    (["which zoo did balto live in", "what year was that"], "1927"),
     # "it" after a lead dog is the dog.
     (["who ran the first leg", "what was his lead dog called", "how old was it"],
      "five years old"),
