@@ -558,7 +558,7 @@ def _fact_answer(ranker: Ranker, fact: Fact, subject: str, query: Query, analysi
                             and ranker.store.entities.get(v) is not None
                             and ranker.store.entities[v].type in ("person", "dog")), None)
     if query.form == "yes_no":
-        polarity = (_polarity(ranker, fact, key, query, subject) if key
+        polarity = (_polarity(ranker, fact, key, query, subject, bool(analysis.unknown)) if key
                     else _lexical_polarity(ranker, query, fact, analysis))
         return Answer("yes_no", fact, entity, analysis, query, polarity=polarity, relation=key)
     return Answer("fact", fact, named_value or entity, analysis, query,
@@ -637,7 +637,7 @@ def _by_value(facts: Iterable[Fact], value: str, query: Query) -> list[tuple[int
 
 
 def _polarity(ranker: Ranker, fact: Fact, key: str, query: Query,
-              subject: str) -> str | None:
+              subject: str, unknown: bool = False) -> str | None:
     """Yes, no or disputed: the fact's recorded values for the asked topic, checked against
     what the question claims ("is the statue still in central park": its place; "did the relay
     go more than six hundred miles": its distance). With nothing to check, the fact's existence
@@ -659,6 +659,8 @@ def _polarity(ranker: Ranker, fact: Fact, key: str, query: Query,
     for said_so in ("yes", "disputed", "no"):
         if said_so in verdicts:
             return said_so
+    if unknown:
+        return None  # words the store has never heard ("blue eyes"): nothing says yes
     # A place the question claims that neither a value nor the fact's words confirm ("did
     # Balto die in *the snow*"): the fact is spoken as it is, with no yes it cannot vouch for.
     vouched = ranker.fact_terms(fact.id)
@@ -756,6 +758,8 @@ def _by_ranking(ranker: Ranker, query: Query, analysis: Analysis) -> Answer:
 #: Alaska *again later on*").
 _NOT_CLAIMED = frozenset(stem(w) for w in NOT_FOCUS | frozenset(
     "later eventually afterwards afterward sometime once anymore away".split()))
+_YES_NO_OPENERS = frozenset(
+    "is was were are did does do has had have can could would will".split())
 _NEGATIONS = frozenset(
     "not no never nor neither without rather instead rejected refused declined wasnt isnt "
     "didnt doesnt couldnt cannot nothing none".split())
@@ -769,14 +773,39 @@ def _lexical_polarity(ranker: Ranker, query: Query, fact: Fact, analysis: Analys
              if t not in analysis.name_terms and t not in _NOT_CLAIMED]
     if not asked:
         return None
-    said = set(ranker.lexicon.terms(f"{fact.answer} {' '.join(fact.cues)}"))
-    # The cues are questions the fact answers ("did they get along"); only its own words can
-    # say yes, so at least one asked word must be among them.
+    # A cue is a question the fact answers; one asked as yes or no ("did kaasen own balto")
+    # says nothing of the answer, and only the fact's own words can say yes, so at least one
+    # asked word must be among them.
+    cues = " ".join(c for c in fact.cues if c.split()[:1] and c.split()[0] not in _YES_NO_OPENERS)
+    said = set(ranker.lexicon.terms(f"{fact.answer} {cues}"))
     own = set(ranker.lexicon.terms(fact.answer))
-    words = set(plain_words(fact.answer))
-    if all(t in said for t in asked) and own & set(asked) and not (words & _NEGATIONS):
-        return "yes"
-    return None
+    words = plain_words(fact.answer)
+    if _names_another(ranker, query, fact):
+        return "no"  # "did Kaasen own Balto": the fact records Seppala as his owner
+    if (analysis.unknown or not all(t in said for t in asked) or not own & set(asked)
+            or set(words) & _NEGATIONS or _NEGATIVE_PHRASE.search(" ".join(words))):
+        return None
+    return "yes"
+
+
+#: Phrases that say no in more than one word ("turned down", "left out", "fell out").
+_NEGATIVE_PHRASE = re.compile(
+    r"\b(turned down|turn down|left out|leaves out|leave out|fell out|fell through|no longer)\b")
+
+
+def _names_another(ranker: Ranker, query: Query, fact: Fact) -> bool:
+    """Whether the fact records, for something the question names, a relation the question
+    speaks of, held by someone else of the kind the question names ("did Kaasen own Balto":
+    Balto's owner is Seppala, a person, as Kaasen is)."""
+    store = ranker.store
+    kinds = {store.entities[e].type for e in query.named if e in store.entities}
+    for named in query.named:
+        for key, value in fact.answers.get(named, {}).items():
+            topic = key.partition(".")[0]
+            if (topic in query.topics_said and isinstance(value, str) and value in store.entities
+                    and value not in query.named and store.entities[value].type in kinds):
+                return True
+    return False
 
 
 # -- comparisons ---------------------------------------------------------------------------------

@@ -162,6 +162,8 @@ class Query(Record):
     #: The question asks only of "that", the last answer ("what year was that", "when was
     #: this").
     of_last_answer: bool = False
+    #: Every topic the words speak of, weak ones too ("own" in "did kaasen own balto").
+    topics_said: frozenset[str] = frozenset()
 
 
 def _starts_with(words: Sequence[str], phrase: Sequence[str]) -> bool:
@@ -296,6 +298,7 @@ class _Draft:
             kind_of=self.kind_of(),
             measure_asked=any(c.start == self.core and c.name == self.facet for c in self.cues),
             of_last_answer=self.of_last_answer(),
+            topics_said=frozenset(h.name for h in self.hits),
         )
 
     def more_topics(self) -> tuple[str, ...]:

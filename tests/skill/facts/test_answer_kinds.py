@@ -49,6 +49,9 @@ def said(talk: Conversation, text: str, alexa_valid: Any) -> str:
     ("did togo die in alaska", "No.", "Poland Spring"),
     # Every word the question claims is in the fact; "again later on" claims nothing.
     ("was balto loaned to alaska again later on", "Yes.", "2017"),
+    # The relation the question speaks of is recorded with someone else of the kind it names.
+    ("did kaasen own balto", "No.", "Seppala"),
+    ("did seppala own balto", "Yes.", "Seppala"),
 ])
 def test_yes_no_questions_answer_yes_or_no_first(new_talk: Callable[[], Conversation],
                                                   alexa_valid: Any, question: str, starts: str,
@@ -63,6 +66,10 @@ def test_yes_no_questions_answer_yes_or_no_first(new_talk: Callable[[], Conversa
     "did kaasen and seppala get along",
     # A place claimed that no value or word of the fact confirms.
     "did balto die in the snow",
+    # Words the store has never heard: nothing in the fact can vouch for them.
+    "did balto have blue eyes",
+    # The fact says the museum turned Alaska down.
+    "did the cleveland museum give balto back to alaska",
 ])
 def test_no_yes_the_fact_cannot_vouch_for(new_talk: Callable[[], Conversation],
                                           alexa_valid: Any, question: str) -> None:
