@@ -325,6 +325,9 @@ def _honest(ranker: Ranker, result: Answer) -> Answer:
     said = ranker.fact_terms(fact.id)
     store = ranker.store
     name = store.entities[result.entity].spoken_name if result.entity in store.entities else None
+    if query.clock_asked and result.kind == "fact" and not _CLOCK.search(fact.answer.lower()):
+        # "what time did Sam Joseph reach Kallands": a fact with the day but no hour.
+        return _withheld(result, "the time of day")
     if _measure_unstated(result, query, fact):
         # "how cold was it in Anchorage when the train left": a fact about the train that
         # states no temperature does not answer.
@@ -343,6 +346,11 @@ def _honest(ranker: Ranker, result: Answer) -> Answer:
             # "what kind of sled did Kaasen use": a fact about Kaasen that never speaks of a sled.
             return _withheld(result, f"the kind of {word}")
     return result
+
+
+_CLOCK = re.compile(
+    r"\b\d{1,2}(:\d\d)? ?(am|pm|a\.m\.|p\.m\.|o'clock)|\d{1,2}:\d\d|\bnoon\b|\bmidnight\b|"
+    r"\b(in the (morning|evening|afternoon)|at night|that night|before dawn)\b")
 
 
 def _measure_unstated(result: Answer, query: Query, fact: Fact) -> bool:
@@ -875,19 +883,40 @@ def _compared_rows(ranker: Ranker, comparative: Comparative, entities: Sequence[
     relation, order = comparative.relation, comparative.order
     rows = [r for e in entities if (r := _value_of(ranker, e, relation)) is not None]
     if comparative.prefer is not None and not superlative and category != "leg":
-        preferred = [_value_of(ranker, e, comparative.prefer) for e in entities]
-        if any(preferred):
-            # Each one's fuller figure where recorded ("in all"), else the plain one.
-            plain = [_value_of(ranker, e, relation) for e in entities]
-            rows = [row for p, r in zip(preferred, plain, strict=True)
-                    if (row := p or r) is not None]
-            relation = comparative.prefer
+        preferred = _preferred_rows(ranker, comparative.prefer, relation, entities)
+        if preferred:
+            rows, relation = preferred, comparative.prefer
     if len(rows) < len(entities) and comparative.fallback and not superlative:
-        fallback = [r for e in entities if (r := _value_of(ranker, e, comparative.fallback))]
+        fallback = [r for e in entities if (r := (
+            # Each one's age in 1925, recorded or worked out from the birth year ("who was
+            # younger, Edgar Nollner or Seppala": 21, against 47).
+            _age_then(ranker, e) if comparative.fallback == "age"
+            else _value_of(ranker, e, comparative.fallback)))]
         if len(fallback) > len(rows):
             rows, relation = fallback, comparative.fallback
             order = "desc" if order == "asc" else "asc"
     return rows, relation, order
+
+
+def _preferred_rows(ranker: Ranker, prefer: str, relation: str,
+                    entities: Sequence[str]) -> list[Row]:
+    """Each one's fuller figure where recorded ("in all"), else the plain one; none if no one
+    records the fuller figure."""
+    preferred = [_value_of(ranker, e, prefer) for e in entities]
+    if not any(preferred):
+        return []
+    plain = [_value_of(ranker, e, relation) for e in entities]
+    return [row for p, r in zip(preferred, plain, strict=True) if (row := p or r) is not None]
+
+
+def _age_then(ranker: Ranker, entity: str) -> Row | None:
+    """The entity's age during the serum run: recorded, or from the recorded birth date."""
+    recorded = _value_of(ranker, entity, "age")
+    if recorded is not None:
+        return recorded
+    birth = _value_of(ranker, entity, "birth.when")
+    age = values.age_on(birth.value, *_SERUM_RUN_START) if birth is not None else None
+    return Row(entity, age[0], birth.fact) if birth is not None and age is not None else None
 
 
 def _stating(ranker: Ranker, analysis: Analysis, winner: str) -> Fact | None:

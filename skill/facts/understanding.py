@@ -74,6 +74,8 @@ _LIVING_MEASURES = frozenset({"age", "weight"})
 _EMPTY_TAIL = QUESTION_WORDS | PRONOUNS | YES_NO_STARTS | FILLERS | frozenset(
     "that this those these one ones the a an it then there really exactly name called again "
     "right true".split())
+#: Words that ask the hour, not only the day.
+_CLOCK_ASKED = frozenset({("what", "time"), ("what", "hour"), ("which", "hour")})
 _ANIMATE = frozenset("he him his she her hers".split())
 #: Topics where "it" stands for the weather, not a thing ("how cold was it").
 _WEATHER_TOPICS = frozenset({"temperature", "wind", "duration"})
@@ -164,6 +166,8 @@ class Query(Record):
     of_last_answer: bool = False
     #: Every topic the words speak of, weak ones too ("own" in "did kaasen own balto").
     topics_said: frozenset[str] = frozenset()
+    #: The hour is asked ("what time did the train leave"), not only the day.
+    clock_asked: bool = False
 
 
 def _starts_with(words: Sequence[str], phrase: Sequence[str]) -> bool:
@@ -299,6 +303,8 @@ class _Draft:
             measure_asked=any(c.start == self.core and c.name == self.facet for c in self.cues),
             of_last_answer=self.of_last_answer(),
             topics_said=frozenset(h.name for h in self.hits),
+            clock_asked=any(tuple(words[i:i + 2]) in _CLOCK_ASKED
+                            for i in range(self.core, len(words))),
         )
 
     def more_topics(self) -> tuple[str, ...]:
@@ -402,7 +408,7 @@ class Understander:
 
     # -- pieces ---------------------------------------------------------------------------------
     def _usable(self, hits: list[Hit], words: Sequence[str],
-                mentions: Sequence[Mention]) -> list[Hit]:
+                mentions: Sequence[Mention], core: int = 0) -> list[Hit]:
         """Topic triggers that speak of the question, not of a name or of the speaker."""
         # Words inside a name are the name's ("the serum run", "kaasen's lead dog"), unless the
         # entity is itself a subject of conversation ("the airplane", "the statue").
@@ -416,6 +422,9 @@ class Understander:
             if not (h.start > 0 and words[h.start - 1] in ("my", "our", "your"))
             and not all(i in named for i in range(h.start, h.end))
             and not (h.end - h.start == 1 and h.start in described)
+            # "i'm doing a school project on ...": the speaker's own business, before the
+            # question proper.
+            and not (h.end <= core and all(w in self.chatter for w in words[h.start:h.end]))
         ]
 
     def _topic(self, hits: Sequence[Hit], core_start: int,
@@ -492,7 +501,7 @@ class Understander:
         d.mentions = self.names.find(words)
         d.core = _core_start(words)
         d.hits = self._usable(self.relations.topics_in([stem(w) for w in words], words), words,
-                              d.mentions)
+                              d.mentions, d.core)
         d.topic_hit = self._topic(d.hits, d.core, d.mentions)
         d.cues = self.relations.facet_cues(words)
         d.facet = self._facet(words, d.core)

@@ -82,6 +82,9 @@ def test_no_yes_the_fact_cannot_vouch_for(new_talk: Callable[[], Conversation],
     ("which dog died first balto or togo", ["Togo died first", "1929", "1933"]),
     ("between seppala and kaasen who lived longer", ["Seppala lived longer", "89", "78"]),
     ("which dog was heavier togo or balto", ["Togo was heavier", "48 pounds"]),
+    # One age recorded for 1925, the other worked out from a birth date; "more young" as said.
+    ("who was more young edgar nollner or leonhard seppala",
+     ["Edgar Nollner was younger", "21", "47"]),
 ])
 def test_comparisons_speak_both_values(new_talk: Callable[[], Conversation], alexa_valid: Any,
                                        question: str, contains: list[str]) -> None:
@@ -100,6 +103,8 @@ def test_comparisons_speak_both_values(new_talk: Callable[[], Conversation], ale
     ("what did henry ivanoff do for a living", "what Henry Ivanoff did for a living"),
     # "when" after the question is a clause: the age is what is asked, and is missing.
     ("how old was george kimble when he rescued balto", "George Kimble's age"),
+    # The hour asked: a fact with only the day does not answer.
+    ("what time did sam joseph reach kallands", "the time of day"),
 ])
 def test_no_record_names_what_was_asked(new_talk: Callable[[], Conversation], alexa_valid: Any,
                                         question: str, missing: str) -> None:
@@ -151,6 +156,13 @@ def test_a_number_missing_is_named_as_a_number(new_talk: Callable[[], Conversati
                   alexa_valid)
     assert speech.startswith("I don't have a record of that number for the Balto statue"), speech
     assert "a statue of the Balto statue" not in speech, speech
+
+
+def test_the_speakers_own_business_is_not_the_topic(new_talk: Callable[[], Conversation],
+                                                     alexa_valid: Any) -> None:
+    speech = said(new_talk(), "i'm doing a school project on the serum run and i need to know "
+                  "which town the relay started from", alexa_valid)
+    assert "Nenana" in speech and "schooling" not in speech, speech
 
 
 def test_a_measure_asked_must_be_stated(new_talk: Callable[[], Conversation],
