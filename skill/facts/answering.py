@@ -566,8 +566,8 @@ def _fact_answer(ranker: Ranker, fact: Fact, subject: str, query: Query, analysi
                             and ranker.store.entities.get(v) is not None
                             and ranker.store.entities[v].type in ("person", "dog")), None)
     if query.form == "yes_no":
-        polarity = (_polarity(ranker, fact, key, query, subject, bool(analysis.unknown)) if key
-                    else _lexical_polarity(ranker, query, fact, analysis))
+        polarity = (_polarity(ranker, fact, key, query, subject, _unheard(query, analysis))
+                    if key else _lexical_polarity(ranker, query, fact, analysis))
         return Answer("yes_no", fact, entity, analysis, query, polarity=polarity, relation=key)
     return Answer("fact", fact, named_value or entity, analysis, query,
                   about=(entity,) if named_value else (), relation=key)
@@ -780,7 +780,9 @@ def _lexical_polarity(ranker: Ranker, query: Query, fact: Fact, analysis: Analys
     asked = [t for t in analysis.terms
              if t not in analysis.name_terms and t not in _NOT_CLAIMED]
     if not asked:
-        return None
+        # Only names: yes if the fact records one of them as the other's ("is Togo in
+        # Wasilla": his remains are).
+        return "yes" if _links_named(query, fact) else None
     # A cue is a question the fact answers; one asked as yes or no ("did kaasen own balto")
     # says nothing of the answer, and only the fact's own words can say yes, so at least one
     # asked word must be among them.
@@ -790,15 +792,27 @@ def _lexical_polarity(ranker: Ranker, query: Query, fact: Fact, analysis: Analys
     words = plain_words(fact.answer)
     if _names_another(ranker, query, fact):
         return "no"  # "did Kaasen own Balto": the fact records Seppala as his owner
-    if (analysis.unknown or not all(t in said for t in asked) or not own & set(asked)
+    if (_unheard(query, analysis) or not all(t in said for t in asked) or not own & set(asked)
             or set(words) & _NEGATIONS or _NEGATIVE_PHRASE.search(" ".join(words))):
         return None
     return "yes"
 
 
+def _unheard(query: Query, analysis: Analysis) -> bool:
+    """Whether the question uses words the store has never heard, other than a name heard by
+    its sound ("is toe go in *wah silla*")."""
+    return any(word not in query.heard_as_names for word in analysis.unknown)
+
+
 #: Phrases that say no in more than one word ("turned down", "left out", "fell out").
 _NEGATIVE_PHRASE = re.compile(
     r"\b(turned down|turn down|left out|leaves out|leave out|fell out|fell through|no longer)\b")
+
+
+def _links_named(query: Query, fact: Fact) -> bool:
+    """Whether the fact records one named entity as the value of another's relation."""
+    return any(value in query.named for named in query.named
+               for value in fact.answers.get(named, {}).values() if isinstance(value, str))
 
 
 def _names_another(ranker: Ranker, query: Query, fact: Fact) -> bool:

@@ -168,6 +168,8 @@ class Query(Record):
     topics_said: frozenset[str] = frozenset()
     #: The hour is asked ("what time did the train leave"), not only the day.
     clock_asked: bool = False
+    #: Words heard as a name by sound ("wah silla"): not words the store has never heard.
+    heard_as_names: frozenset[str] = frozenset()
 
 
 def _starts_with(words: Sequence[str], phrase: Sequence[str]) -> bool:
@@ -303,6 +305,8 @@ class _Draft:
             measure_asked=any(c.start == self.core and c.name == self.facet for c in self.cues),
             of_last_answer=self.of_last_answer(),
             topics_said=frozenset(h.name for h in self.hits),
+            heard_as_names=frozenset(
+                stem(w) for m in self.mentions if m.by_sound for w in words[m.start:m.end]),
             clock_asked=any(tuple(words[i:i + 2]) in _CLOCK_ASKED
                             for i in range(self.core, len(words))),
         )
