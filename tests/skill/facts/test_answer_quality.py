@@ -50,6 +50,11 @@ FLOORS: dict[tuple[str, str], float] = {
     ("blind_speaker_fresh2.json", "unanswerable"): 0.58,
     ("blind_speaker_fresh2.json", "off_topic"): 0.95,
     ("blind_speaker_fresh2.json", "followups"): 0.72,
+    # Fresh set 3, the last, measured once untouched (81.5%, 58.0%, 20 of 20, 77.9%).
+    ("blind_speaker_fresh3.json", "questions"): 0.79,
+    ("blind_speaker_fresh3.json", "unanswerable"): 0.54,
+    ("blind_speaker_fresh3.json", "off_topic"): 0.95,
+    ("blind_speaker_fresh3.json", "followups"): 0.74,
 }
 
 
