@@ -193,6 +193,8 @@ def _core_start(words: Sequence[str]) -> int:
 def _that_one_as_it(words: list[str]) -> list[str]:
     """ "When did that one come out": "that one" (or "this one") stands for a thing, as "it"
     does; not in "that one of the dogs"."""
+    if "one" not in words:
+        return words
     out: list[str] = []
     i = 0
     while i < len(words):
@@ -300,15 +302,16 @@ class _Draft:
             topic_words=tuple(words[hit.start:hit.end]) if hit else (),
             coordinated=self.coordinated, yes_no_compare=self.yes_no_compare,
             possessed=self.possessed(), named=tuple(self.named), more_topics=self.more_topics(),
-            in_domain=self.in_domain, asked=self.asked(), claim=self.claim(),
+            in_domain=self.in_domain, asked=self.asked(),
+            claim=self.claim() if self.form == "yes_no" else (),
             kind_of=self.kind_of(),
             measure_asked=any(c.start == self.core and c.name == self.facet for c in self.cues),
             of_last_answer=self.of_last_answer(),
             topics_said=frozenset(h.name for h in self.hits),
             heard_as_names=frozenset(
                 stem(w) for m in self.mentions if m.by_sound for w in words[m.start:m.end]),
-            clock_asked=any(tuple(words[i:i + 2]) in _CLOCK_ASKED
-                            for i in range(self.core, len(words))),
+            clock_asked=("time" in words or "hour" in words) and any(
+                tuple(words[i:i + 2]) in _CLOCK_ASKED for i in range(self.core, len(words))),
         )
 
     def more_topics(self) -> tuple[str, ...]:
@@ -347,6 +350,8 @@ class _Draft:
         """ "What year was that", "when did that happen", "and what year": "that" (or "and")
         and nothing of its own."""
         words = self.words
+        if len(words) > 8:
+            return False
         covered = {i for c in self.cues for i in range(c.start, c.end)}
         pointing = any(w in ("that", "this") for w in words) or words[:1] == ["and"]
         return (pointing and not self.mentions and bool(covered)
@@ -356,6 +361,8 @@ class _Draft:
     def kind_of(self) -> tuple[str, ...]:
         """The thing whose kind is asked: "what kind of *sled*", "what type of *plane*"."""
         words = self.words
+        if "of" not in words:
+            return ()
         # After "what" or "which" only: "some kind of sideshow" is a hedge, not a question.
         return tuple(words[i + 2] for i in range(1, len(words) - 2)
                      if words[i - 1] in ("what", "which") and words[i] in _KINDS
@@ -527,6 +534,8 @@ class Understander:
     def _counted_instead(d: _Draft) -> list[str] | None:
         """The words of "how many" asked again of a thing named alone after a count ("and
         dogs", "what about the legs"), or None."""
+        if d.context.facet != "how_many":
+            return None
         opener = _ellipsis_opener(d.words)
         rest = d.words[len(opener):]
         things = [w for w in rest if w not in NOT_FOCUS]
