@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from skill.facts import values
@@ -172,6 +173,19 @@ def relation_facts(facts: Iterable[Fact], entity: str, topic: str | None,
             found.append((best[0], fact, best[1]))
     found.sort(key=lambda t: -t[0])
     return found
+
+
+def _recorded(store: FactStore, entity: str, topic: str | None,
+              facet: str | None) -> list[tuple[int, Fact, str]]:
+    """:func:`relation_facts` of the entity's own facts, worked out once per store and
+    question shape (the store never changes once loaded)."""
+    return list(_recorded_once(store, entity, topic, facet))
+
+
+@lru_cache(maxsize=4096)
+def _recorded_once(store: FactStore, entity: str, topic: str | None,
+                   facet: str | None) -> tuple[tuple[int, Fact, str], ...]:
+    return tuple(relation_facts(store.answering(entity), entity, topic, facet))
 
 
 def _gating(query: Query) -> bool:
@@ -406,7 +420,7 @@ def _by_relation(ranker: Ranker, query: Query, analysis: Analysis,
     found = _weak_topic_recorded(ranker, query, subject) if topic is None else []
     if topic is None and query.facet not in _VALUE_FACETS and not found:
         return None
-    found = found or relation_facts(ranker.store.answering(subject), subject, topic, query.facet)
+    found = found or _recorded(ranker.store, subject, topic, query.facet)
     if topic is not None:
         found = _with_more_topics(ranker, query, subject, found)
     elif analysis.unknown:
@@ -431,8 +445,8 @@ def _weak_topic_recorded(ranker: Ranker, query: Query,
     if query.topic is None or subject in ranker.lexicon.background or not (
             ranker.relations.topics[query.topic].weak or query.facet in _VALUE_FACETS):
         return []
-    return [(2, fact, key) for fit, fact, key in relation_facts(
-        ranker.store.answering(subject), subject, query.topic, query.facet) if fit >= 3]
+    return [(2, fact, key) for fit, fact, key in _recorded(
+        ranker.store, subject, query.topic, query.facet) if fit >= 3]
 
 
 def _with_more_topics(ranker: Ranker, query: Query, subject: str,
@@ -444,7 +458,7 @@ def _with_more_topics(ranker: Ranker, query: Query, subject: str,
     for other in query.more_topics:
         if ranker.relations.topics[other].weak:
             continue
-        more = relation_facts(store.answering(subject), subject, other, None)
+        more = _recorded(store, subject, other, None)
         for _, fact, _ in more:
             extra[fact.id] = extra.get(fact.id, 0) + 1
     return [(fit + extra.get(f.id, 0), f, k) for fit, f, k in found]
@@ -458,14 +472,13 @@ def _elsewhere(ranker: Ranker, query: Query, subject: str,
         # "how much antitoxin did they send from anchorage": the antitoxin, not the town.
         for other in query.named:
             if other != subject:
-                found = relation_facts(store.answering(other), other, topic, query.facet)
+                found = _recorded(store, other, topic, query.facet)
                 if found:
                     return other, found
     kind = store.entities[subject].type if subject in store.entities else None
     if query.facet == "who" and kind not in ("person", "dog") and subject != IMPLIED_SUBJECT:
         # "who decided to use dogs instead of planes": a person asked about the story.
-        implied = relation_facts(store.answering(IMPLIED_SUBJECT), IMPLIED_SUBJECT, topic,
-                                 query.facet)
+        implied = _recorded(store, IMPLIED_SUBJECT, topic, query.facet)
         if implied:
             return IMPLIED_SUBJECT, implied
     if topic is not None:
@@ -489,8 +502,7 @@ def _the_relays_own(ranker: Ranker, query: Query, subject: str, kind: str | None
             or query.from_context and kind not in ("person", "dog")):
         return []
     store = ranker.store
-    implied = relation_facts(store.answering(IMPLIED_SUBJECT), IMPLIED_SUBJECT, topic,
-                             query.facet)
+    implied = _recorded(store, IMPLIED_SUBJECT, topic, query.facet)
     if query.subject_is_setting and subject in store.entities:
         implied = [entry for entry in implied if subject in entry[1].about]
     return implied
@@ -835,7 +847,7 @@ def _value_of(ranker: Ranker, entity: str, relation: str) -> Row | None:
     topic, _, facet = relation.partition(".")
     key_topic = topic if facet else None
     key_facet = facet or topic
-    for fit, fact, key in relation_facts(ranker.store.answering(entity), entity, key_topic,
+    for fit, fact, key in _recorded(ranker.store, entity, key_topic,
                                          key_facet):
         value = fact.answers[entity][key]
         if fit == 3 and values.is_comparable(value):
