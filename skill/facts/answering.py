@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 from skill.facts import values
 from skill.facts.model import Fact
 from skill.facts.ranking import Analysis, Ranker, Scored
-from skill.facts.understanding import NOT_FOCUS, Context, Query
+from skill.facts.understanding import NOT_FOCUS, YES_NO_STARTS, Context, Query
 from skill.records import Record
 from skill.text.normalise import plain_words, strip_fillers
 from skill.text.vocabulary import stem
@@ -237,10 +237,7 @@ def _of_last_answer(ranker: Ranker, query: Query, analysis: Analysis,
             or not query.of_last_answer or query.facet != "when"
             or not _YEAR.search(fact.answer)):
         return None  # (with a topic talked of, "and when" asks it of the relation instead)
-    return Answer("fact", fact, context.entity if context is not None else None, analysis, query)
-
-
-_YEAR = re.compile(r"\b1[89]\d\d\b|\b20[0-2]\d\b")
+    return Answer("fact", fact, context.entity, analysis, query)
 
 
 def _between_places(ranker: Ranker, query: Query, analysis: Analysis) -> Answer | None:
@@ -585,12 +582,14 @@ def _fact_answer(ranker: Ranker, fact: Fact, subject: str, query: Query, analysi
                   about=(entity,) if named_value else (), relation=key)
 
 
+_YEAR_PATTERN = r"\b1[89]\d\d\b|\b20[0-2]\d\b"
+_YEAR = re.compile(_YEAR_PATTERN)
 #: How a fact's own text states a value of each kind, when no relation records it.
 _STATES: dict[str, str] = {
     "miles": r"\bmiles?\b",
     "how_many": r"(?<![\w,])\d{1,3}(?:,\d{3})*(?![\w,])|\b(one|two|three|four|five|six|seven|"
                 r"eight|nine|ten|dozen|hundred|thousand|million)\b",
-    "age": r"\byears? old\b|\baged? \d|\b\d+-year", "when": r"\b1[89]\d\d\b|\b20[0-2]\d\b",
+    "age": r"\byears? old\b|\baged? \d|\b\d+-year", "when": _YEAR_PATTERN,
     "temperature": r"\bdegrees\b|\bminus \d", "weight": r"\bpounds\b",
     "speed": r"miles an hour|miles per hour|\bmph\b",
     "duration": r"\b(hours?|days?)\b",
@@ -636,11 +635,17 @@ _SERUM_RUN_START = (1925, 1, 27)  # the first musher left Nenana on the night of
 def _age_in_1925(ranker: Ranker, subject: str, query: Query,
                  analysis: Analysis) -> Answer | None:
     """ "How old was Seppala during the serum run": the recorded birth year says it."""
-    row = _value_of(ranker, subject, "birth.when")
-    age = values.age_on(row.value, *_SERUM_RUN_START) if row is not None else None
-    if row is None or age is None or not 0 < age[0] < 85:
+    born = _born_age(ranker, subject)
+    if born is None or not 0 < born[1][0] < 85:
         return None
-    return Answer("fact", row.fact, subject, analysis, query, derived_age=age)
+    return Answer("fact", born[0].fact, subject, analysis, query, derived_age=born[1])
+
+
+def _born_age(ranker: Ranker, entity: str) -> tuple[Row, tuple[int, bool]] | None:
+    """The recorded birth, and the age it gives when the relay began (exact or "about")."""
+    row = _value_of(ranker, entity, "birth.when")
+    age = values.age_on(row.value, *_SERUM_RUN_START) if row is not None else None
+    return (row, age) if row is not None and age is not None else None
 
 
 def _by_value(facts: Iterable[Fact], value: str, query: Query) -> list[tuple[int, Fact, str]]:
@@ -778,8 +783,6 @@ def _by_ranking(ranker: Ranker, query: Query, analysis: Analysis) -> Answer:
 #: Alaska *again later on*").
 _NOT_CLAIMED = frozenset(stem(w) for w in NOT_FOCUS | frozenset(
     "later eventually afterwards afterward sometime once anymore away".split()))
-_YES_NO_OPENERS = frozenset(
-    "is was were are did does do has had have can could would will".split())
 _NEGATIONS = frozenset(
     "not no never nor neither without rather instead rejected refused declined wasnt isnt "
     "didnt doesnt couldnt cannot nothing none".split())
@@ -798,7 +801,7 @@ def _lexical_polarity(ranker: Ranker, query: Query, fact: Fact, analysis: Analys
     # A cue is a question the fact answers; one asked as yes or no ("did kaasen own balto")
     # says nothing of the answer, and only the fact's own words can say yes, so at least one
     # asked word must be among them.
-    cues = " ".join(c for c in fact.cues if c.split()[:1] and c.split()[0] not in _YES_NO_OPENERS)
+    cues = " ".join(c for c in fact.cues if c.split()[:1] and c.split()[0] not in YES_NO_STARTS)
     said = set(ranker.lexicon.terms(f"{fact.answer} {cues}"))
     own = set(ranker.lexicon.terms(fact.answer))
     words = plain_words(fact.answer)
@@ -940,9 +943,8 @@ def _age_then(ranker: Ranker, entity: str) -> Row | None:
     recorded = _value_of(ranker, entity, "age")
     if recorded is not None:
         return recorded
-    birth = _value_of(ranker, entity, "birth.when")
-    age = values.age_on(birth.value, *_SERUM_RUN_START) if birth is not None else None
-    return Row(entity, age[0], birth.fact) if birth is not None and age is not None else None
+    born = _born_age(ranker, entity)
+    return Row(entity, born[1][0], born[0].fact) if born is not None else None
 
 
 def _stating(ranker: Ranker, analysis: Analysis, winner: str) -> Fact | None:

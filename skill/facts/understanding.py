@@ -190,6 +190,11 @@ def _core_start(words: Sequence[str]) -> int:
     return 0
 
 
+def _positions(spans: Iterable[Mention | Hit]) -> set[int]:
+    """The word positions the names or phrases found take up."""
+    return {i for span in spans for i in range(span.start, span.end)}
+
+
 def _that_one_as_it(words: list[str]) -> list[str]:
     """ "When did that one come out": "that one" (or "this one") stands for a thing, as "it"
     does; not in "that one of the dogs"."""
@@ -333,10 +338,9 @@ class _Draft:
         for: the word after "in", "at", "from" ("did balto die in *alaska*", "did he live in a
         *zoo*")."""
         words = self.words
-        covered = {i for m in self.mentions for i in range(m.start, m.end)}
-        for hit in (self.topic_hit, *self.cues):  # another topic's word is still a claim
-            if hit is not None:
-                covered.update(range(hit.start, hit.end))
+        covered = _positions(self.mentions)
+        # (another topic's word is still a claim)
+        covered |= _positions((self.topic_hit, *self.cues) if self.topic_hit else self.cues)
         found = []
         for i in range(max(self.core, 1), len(words)):
             before = words[i - 1] if words[i - 1] not in ("a", "an", "the") or i < 2 \
@@ -352,7 +356,7 @@ class _Draft:
         words = self.words
         if len(words) > 8:
             return False
-        covered = {i for c in self.cues for i in range(c.start, c.end)}
+        covered = _positions(self.cues)
         pointing = any(w in ("that", "this") for w in words) or words[:1] == ["and"]
         return (pointing and not self.mentions and bool(covered)
                 and all(w in _EMPTY_TAIL or w in NOT_FOCUS or i in covered
@@ -379,9 +383,8 @@ class _Draft:
         starts += [i + 3 for i in range(len(words) - 3)
                    if words[i] == "who" and words[i + 1] in ("was", "were")
                    and words[i + 2] == "the"]
-        covered = {i for m in self.mentions for i in range(m.start, m.end)}
-        for cue in self.cues:  # "what year", "which leg": the facet's words, not a thing
-            covered.update(range(cue.start, cue.end))
+        # ("what year", "which leg": the facet's words, not a thing)
+        covered = _positions(self.mentions) | _positions(self.cues)
         found: list[str] = []
         for start in starts:
             # The first word of the thing asked ("which newspaper", "what ship"), past names
@@ -579,7 +582,7 @@ class Understander:
         """A short question with nothing of its own to ask about ("where", "how old", "and
         when was that"), not one naming something the store does not know ("who was amundsen")."""
         words, context = d.words, d.context
-        covered = {i for h in (*d.hits, *d.cues) for i in range(h.start, h.end)}
+        covered = _positions((*d.hits, *d.cues))
         if len(words) > 6 or any(
                 w not in NOT_FOCUS and i not in covered for i, w in enumerate(words)):
             return False
