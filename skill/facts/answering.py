@@ -333,35 +333,86 @@ def _honest(ranker: Ranker, result: Answer) -> Answer:
     query, fact = result.query, result.fact
     if query is None or fact is None or result.kind not in ("fact", "yes_no"):
         return result
-    said = ranker.fact_terms(fact.id)
     store = ranker.store
     name = store.entities[result.entity].spoken_name if result.entity in store.entities else None
+    missing = (_setting_unstated(ranker, result, query, fact, name)
+               or _thing_unspoken(ranker, query, fact, name))
+    return _withheld(result, missing) if missing else result
+
+
+def _setting_unstated(ranker: Ranker, result: Answer, query: Query, fact: Fact,
+                      name: str | None) -> str | None:
+    """What the question asks of a time, place or measure that the fact does not state."""
     if query.clock_asked and result.kind == "fact" and not _CLOCK.search(fact.answer.lower()):
         # "what time did Sam Joseph reach Kallands": a fact with the day but no hour.
-        return _withheld(result, "the time of day")
+        return "the time of day"
     if _measure_unstated(result, query, fact):
         # "how cold was it in Anchorage when the train left": a fact about the train that
         # states no temperature does not answer.
-        label = _FACET_LABELS.get(query.facet or "", "that")
-        return _withheld(result, label.format(name=name or "that"))
+        return _FACET_LABELS.get(query.facet or "", "that").format(name=name or "that")
+    if result.kind != "fact":
+        return None  # ("did Balto die in Anchorage": "No", from a fact about Cleveland)
+    place = _unplaced(ranker, query, fact)
+    if place is not None:
+        # "who sculpted the Balto statue in Anchorage": the Central Park statue's sculptor
+        # answers of another place.
+        return f"that {place}"
+    year = _year_unstated(query, fact)
+    # "who won the second Iditarod in 1974": the 1973 race does not answer.
+    return f"that in {year}" if year is not None else None
+
+
+def _thing_unspoken(ranker: Ranker, query: Query, fact: Fact, name: str | None) -> str | None:
+    """The thing the question turns on, when the fact never speaks of it (or never names it)."""
+    said = ranker.fact_terms(fact.id)
     for word in query.possessed:
         terms = ranker.lexicon.terms(word)
         if terms and terms[0] not in said:
-            return _withheld(result, f"{name}'s {word}" if name else "that")
+            return f"{name}'s {word}" if name else "that"
     for word in query.asked:
         if _only_unnamed(fact.answer, word):
-            return _withheld(result, f"the name of the {word}")
+            return f"the name of the {word}"
     for word in query.kind_of:
         terms = ranker.lexicon.terms(word)
         if terms and not set(terms) <= said:
             # "what kind of sled did Kaasen use": a fact about Kaasen that never speaks of a sled.
-            return _withheld(result, f"the kind of {word}")
-    return result
+            return f"the kind of {word}"
+    return None
 
 
 _CLOCK = re.compile(
     r"\b\d{1,2}(:\d\d)? ?(am|pm|a\.m\.|p\.m\.|o'clock)|\d{1,2}:\d\d|\bnoon\b|\bmidnight\b|"
     r"\b(in the (morning|evening|afternoon)|at night|that night|before dawn)\b")
+
+
+def _unplaced(ranker: Ranker, query: Query, fact: Fact) -> str | None:
+    """ "in Anchorage": a place the question puts what it asks in or at, that the fact neither
+    is about, records, nor names; None if it speaks of every such place."""
+    store = ranker.store
+    text = f"{fact.answer} {fact.disagreement or ''}".lower()
+    for preposition, place in query.located:
+        if place in fact.about or place in ranker.lexicon.background or any(
+                place in values.readings(v) for relations in fact.answers.values()
+                for v in relations.values()):
+            continue
+        entity = store.entities[place]
+        if not any(form.lower() in text for form in (entity.name, *entity.synonyms)):
+            return f"{preposition} {entity.spoken_name}"
+    return None
+
+
+#: The relay's own year: nearly every fact is of 1925, so the question saying it adds nothing.
+_RELAY_YEAR = "1925"
+
+
+def _year_unstated(query: Query, fact: Fact) -> str | None:
+    """A year the question proper sets what it asks in, other than the relay's, that the fact
+    never states."""
+    text = f"{fact.answer} {fact.disagreement or ''}"
+    for word in query.words[query.core_start:]:
+        if word != _RELAY_YEAR and _YEAR.fullmatch(word) and word not in text:
+            return word
+    return None
 
 
 def _measure_unstated(result: Answer, query: Query, fact: Fact) -> bool:

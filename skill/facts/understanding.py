@@ -170,6 +170,9 @@ class Query(Record):
     clock_asked: bool = False
     #: Words heard as a name by sound ("wah silla"): not words the store has never heard.
     heard_as_names: frozenset[str] = frozenset()
+    #: Places the question proper puts what it asks in or at ("who sculpted the statue *in
+    #: anchorage*"): a fact that never speaks of the place does not answer.
+    located: tuple[tuple[str, str], ...] = ()
 
 
 def _starts_with(words: Sequence[str], phrase: Sequence[str]) -> bool:
@@ -362,6 +365,22 @@ class _Draft:
                 and all(w in _EMPTY_TAIL or w in NOT_FOCUS or i in covered
                         for i, w in enumerate(words)))
 
+    def located(self, types: Mapping[str, str]) -> tuple[tuple[str, str], ...]:
+        """Places named right after "in" or "at" in the question proper ("the statue in
+        anchorage", "at the cleveland museum"), with the preposition; not "from" or "to",
+        which name a way taken."""
+        words = self.words
+        found = []
+        for m in self.mentions:
+            if types.get(m.entity) != "place" or m.start <= self.core:
+                continue
+            before = m.start - 1
+            if words[before] == "the" and before > self.core:
+                before -= 1
+            if words[before] in ("in", "at"):
+                found.append((words[before], m.entity))
+        return tuple(dict.fromkeys(found))
+
     def kind_of(self) -> tuple[str, ...]:
         """The thing whose kind is asked: "what kind of *sled*", "what type of *plane*"."""
         words = self.words
@@ -504,7 +523,9 @@ class Understander:
         self._roles(draft)
         self._settle(draft, facet_hint)
         self._compare(draft)
-        return draft.query(self._ranker_text(draft), self._setting(draft))
+        query = draft.query(self._ranker_text(draft), self._setting(draft))
+        located = draft.located(self.entity_types)
+        return query._replace(located=located) if located else query
 
     def _read(self, d: _Draft) -> None:
         """Names, the question proper, its form, topic and facet, as the words say them."""

@@ -141,9 +141,12 @@ def _offer_label(ranker: Ranker, fact: Fact, entity_id: str) -> str:
     relations = ranker.relations
     for key in fact.answers.get(entity_id, {}):
         topic, _, facet = key.partition(".")
-        if topic in relations.topics and topic not in entity.spoken_name.lower():
-            # (not "a statue of the Balto statue": the entity is the thing itself)
-            return relations.topics[topic].describe(facet or None, entity.spoken_name)
+        if topic not in relations.topics or topic in entity.spoken_name.lower():
+            continue  # (not "a statue of the Balto statue": the entity is the thing itself)
+        label = relations.topics[topic].describe(facet or None, entity.spoken_name)
+        if entity.type in ("person", "dog") or f"{entity.spoken_name}'s" not in label:
+            # (not "the temperature on the weather on the run's run": only someone has a run)
+            return label
     return f"who {entity.spoken_name} was" if entity.type in ("person", "dog") else (
         f"about {entity.spoken_name}")
 

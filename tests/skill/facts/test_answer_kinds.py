@@ -175,6 +175,24 @@ def test_a_measure_asked_must_be_stated(new_talk: Callable[[], Conversation],
     assert speech.startswith("I don't have a record of"), speech
 
 
+@pytest.mark.parametrize(("question", "answered", "contains"), [
+    # A place the question puts what it asks in or at must be one the fact speaks of.
+    ("who sculpted the balto statue in anchorage", False, "in Anchorage"),
+    ("who sculpted the balto statue in central park", True, "Roth"),
+    ("how many people came to see balto at the cleveland museum", False,
+     "at the Cleveland Museum of Natural History"),
+    # So must a year other than the relay's own.
+    ("who won the iditarod in nineteen seventy four", False, "in 1974"),
+    ("who won the first iditarod in nineteen seventy three", True, "Wilmarth"),
+])
+def test_a_place_or_year_asked_of_must_be_the_facts_own(
+        new_talk: Callable[[], Conversation], alexa_valid: Any, question: str,
+        answered: bool, contains: str) -> None:
+    speech = said(new_talk(), question, alexa_valid)
+    assert speech.startswith("I don't have a record of") is not answered, speech
+    assert contains in speech, speech
+
+
 @pytest.mark.parametrize(("question", "contains"), [
     ("what did gunnar kaasen do for a living", "Pioneer Mining Company"),
     ("what did george kimble do for a living", "businessman"),
