@@ -247,6 +247,13 @@ def _only_names(words: Sequence[str], mentions: Sequence[Mention], offset: int =
         for i, w in enumerate(words, offset))
 
 
+def _determined(words: Sequence[str], hit: Hit) -> bool:
+    """Whether the topic is one noun after "the": the thing a question speaks of ("what did
+    *the mushers* eat"), beside which another topic is what it asks."""
+    return (hit.end - hit.start == 1 and 0 < hit.start <= len(words)
+            and words[hit.start - 1] == "the")
+
+
 def _kinds_meant(applies_to: tuple[str, ...], said: set[str],
                  facet: str | None = None) -> tuple[str, ...]:
     """The kinds of entity a pronoun can stand for, given the kinds the asked topic applies
@@ -461,17 +468,18 @@ class Understander:
         ]
 
     def _topic(self, hits: Sequence[Hit], core_start: int,
-               mentions: Sequence[Mention] = ()) -> Hit | None:
+               mentions: Sequence[Mention] = (), words: Sequence[str] = ()) -> Hit | None:
         """The topic the question asks about: strong before weak, words of their own before
         words of a name ("how much did the central park statue cost": the price), the core
         before the rest."""
         if not hits:
             return None
 
-        def rank(hit: Hit) -> tuple[bool, bool, bool, int, int]:
+        def rank(hit: Hit) -> tuple[bool, bool, bool, bool, int, int]:
             weak = self.relations.topics[hit.name].weak or hit.weak
             in_name = any(m.start <= hit.start and hit.end <= m.end for m in mentions)
-            return (weak, in_name, hit.start < core_start, -(hit.end - hit.start), hit.start)
+            return (weak, in_name, hit.start < core_start, _determined(words, hit),
+                    -(hit.end - hit.start), hit.start)
 
         return min(hits, key=rank)
 
@@ -537,7 +545,7 @@ class Understander:
         d.core = _core_start(words)
         d.hits = self._usable(self.relations.topics_in([stem(w) for w in words], words), words,
                               d.mentions, d.core)
-        d.topic_hit = self._topic(d.hits, d.core, d.mentions)
+        d.topic_hit = self._topic(d.hits, d.core, d.mentions, d.words)
         d.cues = self.relations.facet_cues(words)
         d.facet = self._facet(words, d.core)
         core_words = words[d.core:]
@@ -724,7 +732,7 @@ class Understander:
             d.entities = [value, *(e for e in d.entities if e not in (value, owner))]
             d.named = [value, *d.named]
             d.specific = [value]
-            d.topic_hit = self._topic(others, d.core)
+            d.topic_hit = self._topic(others, d.core, words=d.words)
             d.topic = d.topic_hit.name if d.topic_hit else None
             d.weak_topic = bool(d.topic) and self.relations.topics[d.topic or ""].weak
             return
