@@ -669,16 +669,27 @@ def _supported(ranker: Ranker, analysis: Analysis, subject: str, query: Query) -
     """A fact about the subject that the question's own words clearly point to, though it
     records no relation matching what was asked ("when did Balto move to Cleveland"). It must
     use the words that named the topic ("paid", "miles per hour"): a fact about the right
-    entity that shares only other words is a neighbour, not an answer."""
+    entity that shares only other words is a neighbour, not an answer. For what is someone's
+    own (an age, children), the fact must be the subject's too, first about it or recording
+    something of it: the outbreak's first case, which Welch only diagnosed, does not say how
+    old Welch was."""
     needed = set(ranker.lexicon.terms(" ".join(query.topic_words)))
+    kind = ranker.store.entities[subject].type if subject in ranker.store.entities else None
+    # (an event has children only as a figure of speech: "the father of the Iditarod")
+    own = kind in ("person", "dog") and (query.facet in _PERSONAL or query.topic in _PERSONAL)
     for scored in ranker.rank_analysis(analysis, limit=3):
-        if (subject not in scored.fact.about or scored.words < MIN_WORD_SUPPORT
-                or not states(scored.fact, query.facet)):
+        fact = scored.fact
+        theirs = subject in fact.answers or fact.about[:1] == (subject,)
+        if (subject not in fact.about or (own and not theirs)
+                or scored.words < MIN_WORD_SUPPORT or not states(fact, query.facet)):
             continue
-        if needed <= ranker.fact_terms(scored.fact.id):
-            return scored.fact
+        if needed <= ranker.fact_terms(fact.id):
+            return fact
     return None
 
+
+#: Facets and topics that are someone's own: only a fact of theirs can say them.
+_PERSONAL = frozenset({"age", "weight", "offspring", "spouse", "siblings", "family"})
 
 _SERUM_RUN_START = (1925, 1, 27)  # the first musher left Nenana on the night of 27 January
 
