@@ -5,8 +5,11 @@ Speech recognition writes names it does not know as ordinary words: "toe go" for
 matched twice: exactly (every name and synonym in ``entities.json``, longest first), then by sound
 for the words left over. The sound match uses the jellyfish library's Metaphone and NYSIIS codes
 (well kept, compiled, about 1 ms to import, only on the first question that needs it) plus a
-Jaro-Winkler spelling check, and only for windows of one to three words that contain a word the
-fact store does not know, so ordinary words ("dog", "took", "name") never turn into names.
+Jaro-Winkler spelling check, and only for windows of one to four words that contain a word the
+fact store does not know, so ordinary words ("dog", "took", "name") never turn into names. Two
+exceptions, both beside a name already found: a known word that sounds like the rest of that
+name ("gunner *cousin*" is Gunnar Kaasen), and the words after a name heard by sound that make
+a longer name ("ball toe *statue*" is the Balto statue).
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 
 from skill.records import Record
-from skill.text.vocabulary import STOPWORDS
+from skill.text.vocabulary import STOPWORDS, stem
 
 #: Words of entity names that say what kind of thing it is rather than which one.
 GENERIC_NAME_WORDS: frozenset[str] = frozenset(
@@ -34,7 +37,8 @@ GENERIC_NAME_WORDS: frozenset[str] = frozenset(
 _LONG_CODE = 5
 _MIN_SPELLING = 0.7   # Jaro-Winkler similarity of the letters, for a sound match
 _CLOSE_SPELLING = 0.88  # spelt this alike, a short name may differ by one sound ("nicholai")
-_MAX_WINDOW = 3
+_MAX_WINDOW = 4
+_SAME_CODE_SPELLING = 0.5  # beside the rest of the name, the same sounds spelt however
 _MIN_RESPELLING = 0.88  # Jaro-Winkler similarity to respell an ordinary word
 
 
@@ -120,8 +124,11 @@ class NameMatcher:
 
     def __init__(self, forms: Mapping[str, str], known_words: Iterable[str],
                  names: Mapping[str, str] | None = None,
-                 ordinary_words: Iterable[str] = (), given_names: Iterable[str] = ()) -> None:
+                 ordinary_words: Iterable[str] = (), given_names: Iterable[str] = (),
+                 topic_stems: Iterable[str] = ()) -> None:
         self._known = frozenset(known_words)
+        #: Stems that name a topic on their own ("die"): such a word ends a name, not in it.
+        self._topic_stems = frozenset(topic_stems)
         #: Given names ("scott", "edgar"): people are named by surname or in full, while a
         #: given name heard by sound is mostly an ordinary word ("my scout troop").
         self._given = frozenset(given_names)
@@ -171,9 +178,11 @@ class NameMatcher:
             self._codes = codes
         return self._codes
 
-    def _sounds_like(self, spoken: str) -> frozenset[str]:
+    def _sounds_like(self, spoken: str, same_code: bool = False) -> frozenset[str]:
         """Entities whose distinctive name word sounds most like ``spoken`` (letters only):
-        the same code before a near one, then the closest spelling."""
+        the same code before a near one, then the closest spelling. ``same_code``: only the
+        same code counts, however it is spelt (next to the rest of the name, "cousin" is
+        Kaasen)."""
         import jellyfish
 
         meta = _vowel_start(jellyfish.metaphone(spoken))
@@ -187,9 +196,10 @@ class NameMatcher:
             rank = 2 if meta == word_meta or nysiis == word_nysiis else (
                 1 if _close(meta, word_meta) or (
                     similarity >= _CLOSE_SPELLING and _one_apart(meta, word_meta)) else 0)
-            if not rank:
+            if not rank or (same_code and rank < 2):
                 continue
-            if similarity < _MIN_SPELLING or (rank, similarity) <= best:
+            if (similarity < (_SAME_CODE_SPELLING if same_code else _MIN_SPELLING)
+                    or (rank, similarity) <= best):
                 continue
             best = (rank, similarity)
             whole = self._whole.get(word)
@@ -207,7 +217,7 @@ class NameMatcher:
         return word not in self._known and not word.isdigit()
 
     def _sound_at(self, words: Sequence[str], i: int, taken: set[int]) -> tuple[int, str] | None:
-        """A window of one to three words from ``i`` that sounds like one entity's name."""
+        """A window of one to four words from ``i`` that sounds like one entity's name."""
         for size in range(min(_MAX_WINDOW, len(words) - i), 0, -1):
             span = range(i, i + size)
             if any(j in taken for j in span):
@@ -215,11 +225,10 @@ class NameMatcher:
             window = [words[j] for j in span]
             if not any(self._unfamiliar(w) for w in window):
                 continue
-            joined = "".join(window)
-            # One short word is too often an ordinary one; "no m" (Nome) is two.
-            if len(joined) < (4 if size == 1 else 3) or not joined.isalpha():
-                continue
-            entities = self._sounds_like(joined)
+            entities = self._window_sounds_like(window)
+            if (entities and size > 1 and stem(window[-1]) in self._topic_stems
+                    and self._window_sounds_like(window[:-1])):
+                continue  # "sep ala *die*": a word naming a topic ends the name, not in it
             # Next to a word of a name ("edgar knoll nurse"), keep the entities both name.
             for j in (i - 1, i + size):
                 if 0 <= j < len(words) and words[j] in self._name_words:
@@ -228,6 +237,13 @@ class NameMatcher:
             if len(entities) == 1:
                 return i + size, next(iter(entities))
         return None
+
+    def _window_sounds_like(self, window: Sequence[str]) -> frozenset[str]:
+        joined = "".join(window)
+        # One short word is too often an ordinary one; "no m" (Nome) is two.
+        if len(joined) < (4 if len(window) == 1 else 3) or not joined.isalpha():
+            return frozenset()
+        return self._sounds_like(joined)
 
     # -- ordinary words -------------------------------------------------------------------------
     def respell(self, word: str) -> str | None:
@@ -285,7 +301,34 @@ class NameMatcher:
                 taken.update(range(i, end))
                 i = end
         mentions.sort(key=lambda m: m.start)
-        return _merge(mentions)
+        return [self._longer(words, m) for m in _merge(self._surnames(words, mentions, taken))]
+
+    def _surnames(self, words: Sequence[str], mentions: list[Mention],
+                  taken: set[int]) -> list[Mention]:
+        """A word right after a name that sounds like another word of the same entity's name,
+        though the store knows it as an ordinary word ("gunner *cousin*", "edgar *knoll*")."""
+        out = []
+        for mention in mentions:
+            after = mention.end
+            if (after < len(words) and after not in taken and words[after] not in STOPWORDS
+                    and len(words[after]) >= 4 and words[after].isalpha()
+                    and mention.entity in self._sounds_like(words[after], same_code=True)):
+                mention = Mention(mention.entity, mention.start, after + 1, True, False)
+                taken.add(after)
+            out.append(mention)
+        return out
+
+    def _longer(self, words: Sequence[str], mention: Mention) -> Mention:
+        """A name heard by sound that begins a longer name with the words after it ("ball toe
+        statue": the Balto statue), as it would have had it been heard right."""
+        whole = next((n for n, e in self._whole.items() if e == mention.entity), None) \
+            if mention.by_sound else None
+        if whole is None or mention.end >= len(words):
+            return mention
+        found = self._exact_at([whole, *words[mention.end:]], 0)
+        if found is None or found[0] <= 1 or found[1] == mention.entity:
+            return mention
+        return Mention(found[1], mention.start, mention.end + found[0] - 1, True, False)
 
 
 def _merge(mentions: list[Mention]) -> list[Mention]:

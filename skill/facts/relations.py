@@ -143,6 +143,9 @@ class _PhraseIndex:
         for bucket in self._by_first.values():
             bucket.sort(key=lambda e: -len(e[0]))
 
+    def one_word(self) -> frozenset[str]:
+        return frozenset(phrase[0] for _, phrase in self._strong if len(phrase) == 1)
+
     def find(self, words: Sequence[str], surface: Sequence[str] | None = None) -> list[Hit]:
         hits: list[Hit] = []
         for i, word in enumerate(words):
@@ -252,6 +255,10 @@ class Relations:
         if facet:
             return topic in self.topics and facet in self.facets
         return key in self.topics or key in self.facets or key in ("identity", "real")
+
+    def one_word_triggers(self) -> frozenset[str]:
+        """The stems that name a topic on their own ("die", "born"), not weakly."""
+        return self._triggers.one_word()
 
     def topics_in(self, stems: Sequence[str], words: Sequence[str] | None = None) -> list[Hit]:
         """Topic triggers in the (stemmed) words, in order; with the words as said, a trigger

@@ -917,7 +917,7 @@ def build_understander(store: FactStore, lexicon: Lexicon, relations: Relations)
     proper = {" ".join(plain_words(e.name)): e.id for e in store.entities.values()}
     understander = Understander(
         NameMatcher({f: e for f, e in forms.items() if f}, known, proper, ordinary,
-                    _given_names(store, forms)),
+                    _given_names(store, forms), relations.one_word_triggers()),
         relations,
         {e.id: e.type for e in store.entities.values()}, entity_words,
         lexicon.chatter, lexicon.background, _films_named_after(store), _roles_recorded(store))

@@ -62,3 +62,19 @@ def test_ordinary_words_are_not_heard_as_names(understander: Understander, said:
 def test_whole_questions_with_misheard_names(understander: Understander, said: str,
                                              entity: str) -> None:
     assert understander.understand(said).entities[0] == entity
+
+
+@pytest.mark.parametrize(("said", "entity", "topic"), [
+    # A word the store knows, beside the rest of the name, sounding like the surname.
+    ("when did gunner cousin die", "kaasen", "death"),
+    # A word naming a topic ends a name heard by sound rather than joining it.
+    ("when did leonard sep ala die", "seppala", "death"),
+    # Four words can make one name.
+    ("who won the very first i did a rod", "iditarod", "race"),
+    # A name heard by sound that begins a longer name is the longer name.
+    ("who sculpted the ball toe statue in central park", "balto_statue", "statue"),
+])
+def test_names_heard_as_ordinary_words(understander: Understander, said: str, entity: str,
+                                       topic: str) -> None:
+    query = understander.understand(said)
+    assert (query.entities[:1], query.topic) == ((entity,), topic), query
