@@ -100,7 +100,9 @@ class Answer(Record):
     missing: str | None = None  # what was asked and is not recorded ("where Fox died")
     offer: Fact | None = None  # the nearest real fact, offered rather than spoken
     ranked: tuple[Scored, ...] = ()
-    about: tuple[str, ...] = ()  # whom the question was about, when the answer names another
+    # whom the question was about when the answer names another who is talked of next; or the
+    # one the answer names, when the talk stays with whom it was about
+    about: tuple[str, ...] = ()
     # age when the relay began, from a recorded birth date, and whether it is exact
     derived_age: tuple[int, bool] | None = None
     relation: str = ""  # the fact's relation that answered ("statue.when"), if one did
@@ -629,8 +631,21 @@ def _fact_answer(ranker: Ranker, fact: Fact, subject: str, query: Query, analysi
         polarity = (_polarity(ranker, fact, key, query, subject, _unheard(query, analysis))
                     if key else _lexical_polarity(ranker, query, fact, analysis))
         return Answer("yes_no", fact, entity, analysis, query, polarity=polarity, relation=key)
+    if named_value is not None and not _value_is_new_focus(query):
+        # (still talked of: "how old was it" after "what was his lead dog" is the dog)
+        return Answer("fact", fact, entity, analysis, query, about=(named_value,),
+                      relation=key)
     return Answer("fact", fact, named_value or entity, analysis, query,
                   about=(entity,) if named_value else (), relation=key)
+
+
+def _value_is_new_focus(query: Query) -> bool:
+    """Whether the one the answer names is whom the talk turns to next. "Who drove Balto",
+    "and who gave it to him": asked who, the listener follows the answer. "What was his lead
+    dog", "whose dog was he": asked of someone already talked of, the talk stays with them.
+    "And before him" asks the last question again, and follows its answer too."""
+    return (not query.from_context or query.elliptical
+            or any(w in ("who", "whom") for w in query.words[:3]))
 
 
 _YEAR_PATTERN = r"\b1[89]\d\d\b|\b20[0-2]\d\b"

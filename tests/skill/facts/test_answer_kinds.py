@@ -228,6 +228,20 @@ def test_pronouns_follow_the_answer(new_talk: Callable[[], Conversation],
     assert "Norway" in said(talk, "where was he from", alexa_valid)  # he: Kaasen, the answer
 
 
+def test_asked_of_someone_talked_of_the_talk_stays_with_them(
+        new_talk: Callable[[], Conversation], alexa_valid: Any) -> None:
+    """Asked "who", the listener follows the answer; asked what someone's lead dog was, the
+    talk stays with that someone, though "it" may still be the dog."""
+    talk = new_talk()
+    assert "Kaasen" in said(talk, "who drove the final leg into nome", alexa_valid)
+    assert "Balto" in said(talk, "what was his lead dog", alexa_valid)
+    assert "Everett" in said(talk, "where did he die", alexa_valid)  # he: Kaasen still
+    talk = new_talk()
+    assert "Shannon" in said(talk, "who ran the first leg of the relay", alexa_valid)
+    assert "Blackie" in said(talk, "what was his lead dog called", alexa_valid)
+    assert "five years old" in said(talk, "how old was it", alexa_valid)  # it: Blackie
+
+
 def test_a_new_measure_asked_after_another_asks_it_afresh(
         new_talk: Callable[[], Conversation], alexa_valid: Any) -> None:
     """ "and how far was it" after how long the run took asks the distance, not the time."""
