@@ -841,10 +841,10 @@ def _by_ranking(ranker: Ranker, query: Query, analysis: Analysis) -> Answer:
             return _no_record(ranker, query, analysis, subject)
         return Answer("unknown", None, None, analysis, query, ranked=ranked)
     entity = _subject(best, analysis.entities)
-    lead = ranker.store.entities.get(best.about[0]) if best.about else None
-    if (query.facet == "who" and lead is not None and lead.type in ("person", "dog")
-            and lead.id not in query.named):
-        entity = lead.id  # "who started the relay out of nenana": Shannon is "he" next
+    if query.facet == "who":
+        # "who started the relay out of nenana": Shannon is "he" next; "who was the first
+        # case": the boy the fact records as it.
+        entity = _who_named(ranker, query, best) or entity
     if analysis.unknown and ranked[0].words < STRONG_WORD_SUPPORT:
         # "who was the zookeeper who looked after balto": the question turns on a word no fact
         # uses, and the best fact shares only the rest. Offer it; don't pass it off as the answer.
@@ -920,6 +920,21 @@ def _names_another(ranker: Ranker, query: Query, fact: Fact) -> bool:
                     and value not in query.named and store.entities[value].type in kinds):
                 return True
     return False
+
+
+def _who_named(ranker: Ranker, query: Query, fact: Fact) -> str | None:
+    """The person or dog a fact answering "who" names, not already named by the question:
+    the one it is first about, or else the one it records as something's "who"."""
+    entities = ranker.store.entities
+    recorded = [v for relations in fact.answers.values()
+                for key, value in relations.items() if key.endswith(".who")
+                for v in values.readings(value) if isinstance(v, str)]
+    for candidate in (*fact.about[:1], *recorded):
+        entity = entities.get(candidate)
+        if entity is not None and entity.type in ("person", "dog") and (
+                candidate not in query.named):
+            return candidate
+    return None
 
 
 # -- comparisons ---------------------------------------------------------------------------------
