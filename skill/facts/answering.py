@@ -348,6 +348,9 @@ def _setting_unstated(ranker: Ranker, result: Answer, query: Query, fact: Fact,
     if query.clock_asked and result.kind == "fact" and not _CLOCK.search(fact.answer.lower()):
         # "what time did Sam Joseph reach Kallands": a fact with the day but no hour.
         return "the time of day"
+    if query.day_asked and result.kind == "fact" and _year_only(fact, result.relation):
+        # "what was Balto's exact birthday": only the year is recorded.
+        return _exact_day(ranker, result.relation, name)
     if _measure_unstated(result, query, fact):
         # "how cold was it in Anchorage when the train left": a fact about the train that
         # states no temperature does not answer.
@@ -385,6 +388,29 @@ def _thing_unspoken(ranker: Ranker, query: Query, fact: Fact, name: str | None) 
 _CLOCK = re.compile(
     r"\b\d{1,2}(:\d\d)? ?(am|pm|a\.m\.|p\.m\.|o'clock)|\d{1,2}:\d\d|\bnoon\b|\bmidnight\b|"
     r"\b(in the (morning|evening|afternoon)|at night|that night|before dawn)\b")
+
+
+def _year_only(fact: Fact, relation: str) -> bool:
+    """Whether the date the fact records for the relation answered gives no day: a year
+    ("1913") or a month ("1925-01"), by every source."""
+    if not relation.endswith(".when"):
+        return False
+    dates = [v for relations in fact.answers.values() if relation in relations
+             for v in values.readings(relations[relation])]
+    return (bool(dates) and all(isinstance(v, (str, int)) and len(str(v)) < 10 for v in dates)
+            # (the days sources disagree on are still days: "December 15 or December 17")
+            and not _DAY_SAID.search(f"{fact.answer} {fact.disagreement or ''}"))
+
+
+_DAY_SAID = re.compile(r"\b(January|February|March|April|May|June|July|August|September|"
+                       r"October|November|December) \d{1,2}\b")
+
+
+def _exact_day(ranker: Ranker, relation: str, name: str | None) -> str:
+    """ "the exact day Balto was born", from the relation's "when Balto was born"."""
+    topic = ranker.relations.topics.get(relation.partition(".")[0])
+    label = topic.describe("when", name or "that") if topic is not None else ""
+    return f"the exact day {label[5:]}" if label.startswith("when ") else "the exact day"
 
 
 def _unplaced(ranker: Ranker, query: Query, fact: Fact) -> str | None:

@@ -76,6 +76,8 @@ _EMPTY_TAIL = QUESTION_WORDS | PRONOUNS | YES_NO_STARTS | FILLERS | frozenset(
     "right true".split())
 #: Words that ask the hour, not only the day.
 _CLOCK_ASKED = frozenset({("what", "time"), ("what", "hour"), ("which", "hour")})
+#: Words asking the day, not only the year ("his exact birthday", "what day").
+_DAY_ASKED = frozenset("birthday birthdate date day exact exactly".split())
 _ANIMATE = frozenset("he him his she her hers".split())
 #: Topics where "it" stands for the weather, not a thing ("how cold was it").
 _WEATHER_TOPICS = frozenset({"temperature", "wind", "duration"})
@@ -168,6 +170,8 @@ class Query(Record):
     topics_said: frozenset[str] = frozenset()
     #: The hour is asked ("what time did the train leave"), not only the day.
     clock_asked: bool = False
+    #: The day is asked ("what was balto's exact birthday"), not only the year.
+    day_asked: bool = False
     #: Words heard as a name by sound ("wah silla"): not words the store has never heard.
     heard_as_names: frozenset[str] = frozenset()
     #: Places the question proper puts what it asks in or at ("who sculpted the statue *in
@@ -327,6 +331,7 @@ class _Draft:
                 stem(w) for m in self.mentions if m.by_sound for w in words[m.start:m.end]),
             clock_asked=("time" in words or "hour" in words) and any(
                 tuple(words[i:i + 2]) in _CLOCK_ASKED for i in range(self.core, len(words))),
+            day_asked=self.facet == "when" and bool(_DAY_ASKED & set(words[self.core:])),
         )
 
     def more_topics(self) -> tuple[str, ...]:

@@ -181,11 +181,15 @@ def test_a_measure_asked_must_be_stated(new_talk: Callable[[], Conversation],
     ("who sculpted the balto statue in central park", True, "Roth"),
     ("how many people came to see balto at the cleveland museum", False,
      "at the Cleveland Museum of Natural History"),
+    # A day asked of a date recorded only by its year is not answered by the year.
+    ("what was balto's exact birthday", False, "the exact day Balto was born"),
+    ("when was seppala born exactly", True, "September 14"),
+    ("on what date was the balto statue in central park dedicated", True, "December 15"),
     # So must a year other than the relay's own.
     ("who won the iditarod in nineteen seventy four", False, "in 1974"),
     ("who won the first iditarod in nineteen seventy three", True, "Wilmarth"),
 ])
-def test_a_place_or_year_asked_of_must_be_the_facts_own(
+def test_a_place_day_or_year_asked_of_must_be_the_facts_own(
         new_talk: Callable[[], Conversation], alexa_valid: Any, question: str,
         answered: bool, contains: str) -> None:
     speech = said(new_talk(), question, alexa_valid)
