@@ -357,6 +357,10 @@ def _setting_unstated(ranker: Ranker, result: Answer, query: Query, fact: Fact,
         return _FACET_LABELS.get(query.facet or "", "that").format(name=name or "that")
     if result.kind != "fact":
         return None  # ("did Balto die in Anchorage": "No", from a fact about Cleveland)
+    counted = _counted_elsewhere(ranker, query, fact, result.relation)
+    if counted is not None:
+        # "how many children did Seppala have": his team's dogs are no count of children.
+        return f"how many {counted}{_of_whom(name)}"
     place = _unplaced(ranker, query, fact)
     if place is not None:
         # "who sculpted the Balto statue in Anchorage": the Central Park statue's sculptor
@@ -411,6 +415,34 @@ def _exact_day(ranker: Ranker, relation: str, name: str | None) -> str:
     topic = ranker.relations.topics.get(relation.partition(".")[0])
     label = topic.describe("when", name or "that") if topic is not None else ""
     return f"the exact day {label[5:]}" if label.startswith("when ") else "the exact day"
+
+
+def _counted_elsewhere(ranker: Ranker, query: Query, fact: Fact, relation: str) -> str | None:
+    """The thing "how many" counts, when it names a topic other than the relation that
+    answered, and the fact never speaks of it."""
+    words = query.words
+    if query.facet != "how_many" or not relation:
+        return None
+    for i in range(query.core_start, len(words) - 2):
+        if words[i] == "how" and words[i + 1] in ("many", "much"):
+            after = [w for w in words[i + 2:i + 4] if w not in _SIZES]
+            if not after:
+                return None
+            noun = after[0]
+            topics = {h.name for h in ranker.relations.topics_in([stem(noun)], [noun])}
+            own = relation.partition(".")[0]
+            if topics and own not in topics and stem(noun) not in ranker.fact_terms(fact.id):
+                return noun
+            return None
+    return None
+
+
+#: Words of size before what is counted ("how many little bottles").
+_SIZES = frozenset("little big small large tiny huge other different more".split())
+
+
+def _of_whom(name: str | None) -> str:
+    return f" {name} had" if name else ""
 
 
 def _unplaced(ranker: Ranker, query: Query, fact: Fact) -> str | None:

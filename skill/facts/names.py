@@ -271,6 +271,11 @@ class NameMatcher:
         i = 0
         while i < len(words):
             exact = self._exact_at(words, i)
+            if words[i] == "the" and i + 1 < len(words):
+                # "the serum relay": the relay, though "the serum" is a name too
+                later = self._exact_at(words, i + 1)
+                if later is not None and (exact is None or later[0] > exact[0]):
+                    i, exact = i + 1, later
             if exact is not None:
                 end, entity_id, possessive = exact
                 mentions.append(Mention(entity_id, i, end, possessive=possessive))

@@ -185,6 +185,9 @@ def test_a_measure_asked_must_be_stated(new_talk: Callable[[], Conversation],
     ("what was balto's exact birthday", False, "the exact day Balto was born"),
     ("when was seppala born exactly", True, "September 14"),
     ("on what date was the balto statue in central park dedicated", True, "December 15"),
+    # What "how many" counts must be what the answering relation counts.
+    ("how many children did leonhard seppala have", False, "how many children"),
+    ("how many dogs did seppala have", True, "20 dogs"),
     # So must a year other than the relay's own.
     ("who won the iditarod in nineteen seventy four", False, "in 1974"),
     ("who won the first iditarod in nineteen seventy three", True, "Wilmarth"),

@@ -73,6 +73,8 @@ def test_whole_questions_with_misheard_names(understander: Understander, said: s
     ("who won the very first i did a rod", "iditarod", "race"),
     # A name heard by sound that begins a longer name is the longer name.
     ("who sculpted the ball toe statue in central park", "balto_statue", "statue"),
+    # "the" belongs to the longer name after it ("the serum relay", not "the serum").
+    ("how many legs did the serum relay have", "relay", "leg"),
 ])
 def test_names_heard_as_ordinary_words(understander: Understander, said: str, entity: str,
                                        topic: str) -> None:
