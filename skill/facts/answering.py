@@ -227,7 +227,16 @@ def answer(ranker: Ranker, question: Question, context: Context | None = None) -
     decided = None
     if subject is not None and _gating(query) and not query.coordinated:
         decided = _by_relation(ranker, query, analysis, subject)
-    return _honest(ranker, decided or _by_ranking(ranker, query, analysis))
+    return _denied(_honest(ranker, decided or _by_ranking(ranker, query, analysis)))
+
+
+def _denied(result: Answer) -> Answer:
+    """A claim that denies ("the plane couldn't go, is that right") is right where what it
+    denies did not happen: the verdict on what it denies, turned round."""
+    if result.kind != "yes_no" or result.query is None or not result.query.negated_claim:
+        return result
+    turned = {"yes": "no", "no": "yes"}.get(result.polarity or "")
+    return result._replace(polarity=turned) if turned else result
 
 
 def _of_last_answer(ranker: Ranker, query: Query, analysis: Analysis,

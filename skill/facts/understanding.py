@@ -172,6 +172,9 @@ class Query(Record):
     clock_asked: bool = False
     #: The day is asked ("what was balto's exact birthday"), not only the year.
     day_asked: bool = False
+    #: A claim said, then asked about, that denies something ("the plane couldn't go, is that
+    #: right"): yes if what it denies did not happen.
+    negated_claim: bool = False
     #: Words heard as a name by sound ("wah silla"): not words the store has never heard.
     heard_as_names: frozenset[str] = frozenset()
     #: Places the question proper puts what it asks in or at ("who sculpted the statue *in
@@ -200,6 +203,44 @@ def _core_start(words: Sequence[str]) -> int:
 def _positions(spans: Iterable[Mention | Hit]) -> set[int]:
     """The word positions the names or phrases found take up."""
     return {i for span in spans for i in range(span.start, span.end)}
+
+
+#: What turns a claim into a question when said after it ("... is that true", "... right").
+_TRUTH_TAGS: tuple[tuple[str, ...], ...] = tuple(sorted((tuple(t.split()) for t in (
+    "is that true", "is that right", "is that correct", "is it true", "is this true",
+    "is that so", "is he right", "is she right", "are they right", "am i right",
+    "was that true", "was he right", "right", "true", "correct", "or not", "yes or no")),
+    key=len, reverse=True))
+#: Words that deny a claim ("the plane *couldn't* go").
+_CLAIM_NEGATIONS = frozenset(
+    "not no never couldnt didnt wasnt werent isnt cant wont doesnt dont hadnt".split())
+#: Words that may sit inside a tag ("is that *even* right").
+_TAG_ADVERBS = frozenset("actually really even true".split()) - {"true"}
+#: Words that report someone else's claim ("my husband *says* ..."): the claim follows.
+_REPORTING = frozenset(
+    """says said say told tells thinks thought heard read claims claimed saying bragging
+    believes reckons insists swears""".split())
+
+
+def _tagged_claim(words: list[str]) -> list[str] | None:
+    """The claim of "so my husband says togo ran three hundred miles, is that even right":
+    the words between what reports it and the tag, or None if no tag ends the words."""
+    kept = [w for w in words[-5:] if w not in _TAG_ADVERBS]
+    tag = next((t for t in _TRUTH_TAGS if tuple(kept[-len(t):]) == t), None)
+    if tag is None or words[0] in QUESTION_WORDS or words[0] in YES_NO_STARTS:
+        return None  # ("was balto real or not" is a question already)
+    cut = len(words)
+    for _ in tag:
+        cut -= 1
+        while cut > 0 and words[cut - 1] in _TAG_ADVERBS:
+            cut -= 1
+    claim = words[:cut]
+    reported = [i for i, w in enumerate(claim) if w in _REPORTING]
+    if reported:
+        claim = claim[reported[-1] + 1:]
+    while claim and claim[0] in ("me", "us", "that", "them", "him", "her"):
+        claim = claim[1:]
+    return claim if len(claim) >= 2 else None
 
 
 def _that_one_as_it(words: list[str]) -> list[str]:
@@ -278,7 +319,8 @@ class _Draft:
     __slots__ = ("words", "context", "mentions", "core", "topic_hit", "form", "facet", "topic",
                  "weak_topic", "facet_from_question", "topic_from_question", "named",
                  "specific", "entities", "elliptical", "from_context", "comparative",
-                 "category", "hits", "coordinated", "yes_no_compare", "cues", "in_domain")
+                 "category", "hits", "coordinated", "yes_no_compare", "cues", "in_domain",
+                 "tagged")
 
     def __init__(self, words: list[str], context: Context) -> None:
         self.words = words
@@ -304,6 +346,8 @@ class _Draft:
         self.yes_no_compare = False
         self.cues: list[Hit] = []
         self.in_domain = False
+        #: A claim said and then asked about ("... is that true"): a yes/no question.
+        self.tagged = False
 
     def query(self, ranker_text: str, setting: bool) -> Query:
         words = self.words
@@ -332,6 +376,7 @@ class _Draft:
             clock_asked=("time" in words or "hour" in words) and any(
                 tuple(words[i:i + 2]) in _CLOCK_ASKED for i in range(self.core, len(words))),
             day_asked=self.facet == "when" and bool(_DAY_ASKED & set(words[self.core:])),
+            negated_claim=self.tagged and bool(_CLAIM_NEGATIONS & set(words)),
         )
 
     def more_topics(self) -> tuple[str, ...]:
@@ -523,8 +568,10 @@ class Understander:
     def understand(self, text: str, context: Context | None = None,
                    entity: str | None = None, facet_hint: str | None = None) -> Query:
         """The :class:`Query` for a question (``entity``: an intent's resolved slot)."""
-        draft = _Draft(_that_one_as_it(fold_numbers(fold_dates(plain_words(text)))),
-                       context or Context())
+        words = _that_one_as_it(fold_numbers(fold_dates(plain_words(text))))
+        claim = _tagged_claim(words)
+        draft = _Draft(claim or words, context or Context())
+        draft.tagged = claim is not None
         self._read(draft)
         counted = self._counted_instead(draft)
         if counted is not None:
@@ -554,7 +601,7 @@ class Understander:
         d.cues = self.relations.facet_cues(words)
         d.facet = self._facet(words, d.core)
         core_words = words[d.core:]
-        if core_words and (core_words[0] in YES_NO_STARTS or (
+        if core_words and (d.tagged or core_words[0] in YES_NO_STARTS or (
                 d.core > 0 and words[d.core - 1] in ("whether", "if"))):
             d.form = "yes_no"
             if d.facet in ("what", "when", "where", "who", "why", "how"):

@@ -38,6 +38,11 @@ def said(talk: Conversation, text: str, alexa_valid: Any) -> str:
 @pytest.mark.parametrize(("question", "starts", "contains"), [
     ("is the statue still in central park", "Yes.", "Central Park"),
     ("did balto die in nome", "No.", "Cleveland"),
+    # A claim said, then asked about; one that denies is right where the thing did not happen.
+    ("first iditarod 1973 right", "Yes.", "1973"),
+    ("my grandpa always said the airplane couldn't go because of the cold is that right",
+     "Yes.", "planes"),
+    ("my friend told me balto died in nome is that true", "No.", "Cleveland"),
     ("did an airplane carry the serum", "No.", "dog teams"),
     ("was balto part wolf", "No.", "wolf"),
     ("did togo get a medal", "Yes.", "gold medal"),
