@@ -936,8 +936,12 @@ def _lexical_polarity(ranker: Ranker, query: Query, fact: Fact, analysis: Analys
     """ "Yes" when the fact plainly says what the yes/no question asks: every word of the
     question (names aside) is in the fact, and the fact negates nothing. Otherwise no verdict:
     the fact is spoken as it is."""
+    kinds = _KIND_TERMS.get(ranker.store.entities[fact.about[0]].type, frozenset()) \
+        if fact.about and fact.about[0] in ranker.store.entities else frozenset()
     asked = [t for t in analysis.terms
-             if t not in analysis.name_terms and t not in _NOT_CLAIMED]
+             if t not in analysis.name_terms and t not in _NOT_CLAIMED and t not in kinds]
+    if _there_was(query, fact):
+        return "yes"  # "was there a second shipment": the store holds it
     if not asked:
         # Only names: yes if the fact records one of them as the other's ("is Togo in
         # Wasilla": his remains are).
@@ -955,6 +959,22 @@ def _lexical_polarity(ranker: Ranker, query: Query, fact: Fact, analysis: Analys
             or set(words) & _NEGATIONS or _NEGATIVE_PHRASE.search(" ".join(words))):
         return None
     return "yes"
+
+
+#: Words for what kind of thing a subject is: they claim nothing of it ("was Togo an old
+#: *dog*").
+_KIND_TERMS: dict[str, frozenset[str]] = {
+    "dog": frozenset(stem(w) for w in "dog dogs husky".split()),
+    "person": frozenset(stem(w) for w in "man person guy".split()),
+}
+
+
+def _there_was(query: Query, fact: Fact) -> bool:
+    """ "Was there a second shipment", "is there a statue of Togo": something the question
+    names, asked whether it exists, that the fact is about."""
+    words = query.words[query.core_start:]
+    return (len(words) > 2 and words[0] in ("is", "was", "are", "were") and words[1] == "there"
+            and bool(query.named) and query.named[0] in fact.about and not query.claim)
 
 
 def _unheard(query: Query, analysis: Analysis) -> bool:

@@ -38,6 +38,9 @@ def said(talk: Conversation, text: str, alexa_valid: Any) -> str:
 @pytest.mark.parametrize(("question", "starts", "contains"), [
     ("is the statue still in central park", "Yes.", "Central Park"),
     ("did balto die in nome", "No.", "Cleveland"),
+    # Whether something the store holds existed; "somewhere" claims nothing.
+    ("was there a second shipment of serum", "Yes.", "1.1 million"),
+    ("is togo stuffed and on display somewhere", "Yes.", "Wasilla"),
     # A claim said, then asked about; one that denies is right where the thing did not happen.
     ("first iditarod 1973 right", "Yes.", "1973"),
     ("my grandpa always said the airplane couldn't go because of the cold is that right",
