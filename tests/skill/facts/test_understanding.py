@@ -87,14 +87,14 @@ def test_a_question_naming_something_unknown_is_not_about_the_last_answer(
 def test_the_preamble_of_a_chatty_question_neither_compares_nor_vetoes(
         understander: Understander) -> None:
     """Before the question proper, a comparative is description ("a second, much bigger
-    shipment"), and words no fact uses are chatter ("i read somewhere that scientists ...")."""
+    shipment"), and words no fact uses are chatter ("i read online that scientists ...")."""
     query = understander.understand(
         "so there was a second much bigger shipment wasnt there where did that one come from")
     assert query.form == "wh" and query.comparative is None
     query = understander.understand(
-        "okay random question but i read somewhere that scientists looked at baltos dna "
+        "okay random question but i read online that scientists looked at baltos dna "
         "recently what did they actually find out")
-    assert "somewhere" not in query.ranker_text.split() and "dna" in query.ranker_text
+    assert "online" not in query.ranker_text.split() and "dna" in query.ranker_text
     # A preamble that is itself a question keeps every word: "zookeeper" is what is asked.
     query = understander.understand(
         "what was the name of the zookeeper who looked after balto in cleveland")
