@@ -835,7 +835,26 @@ def _polarity(ranker: Ranker, fact: Fact, key: str, query: Query,
     vouched = ranker.fact_terms(fact.id)
     if any(not set(ranker.lexicon.terms(word)) <= vouched for word in query.claim):
         return None
-    return "yes"
+    return "yes" if _speaks_of_all(ranker, query, fact, subject) else None
+
+
+def _speaks_of_all(ranker: Ranker, query: Query, fact: Fact, subject: str | None) -> bool:
+    """Whether the fact speaks of everything else the question names, as its subject, a
+    recorded value or in its words: "was Willem Dafoe in the Balto cartoon" is no yes from a
+    fact about the Togo film; "did Balto lead all the way from Nenana" none from a fact that
+    never mentions Nenana."""
+    store = ranker.store
+    text = f"{fact.answer} {fact.disagreement or ''}".lower()
+    recorded = {v for relations in fact.answers.values() for value in relations.values()
+                for v in values.readings(value) if isinstance(v, str)}
+    for named in query.named:
+        if named == subject or named in fact.about or named in recorded or (
+                named in ranker.lexicon.background) or named not in store.entities:
+            continue
+        entity = store.entities[named]
+        if not any(form.lower() in text for form in (entity.name, *entity.synonyms)):
+            return False
+    return True
 
 
 def _verdict(store: FactStore, key: str, value: Any, said: list[str], words: set[str],
@@ -958,7 +977,7 @@ def _lexical_polarity(ranker: Ranker, query: Query, fact: Fact, analysis: Analys
     if (_unheard(query, analysis) or not all(t in said for t in asked) or not own & set(asked)
             or set(words) & _NEGATIONS or _NEGATIVE_PHRASE.search(" ".join(words))):
         return None
-    return "yes"
+    return "yes" if _speaks_of_all(ranker, query, fact, None) else None
 
 
 #: Words for what kind of thing a subject is: they claim nothing of it ("was Togo an old

@@ -175,6 +175,15 @@ def test_the_speakers_own_business_is_not_the_topic(new_talk: Callable[[], Conve
     assert "Nenana" in speech and "schooling" not in speech, speech
 
 
+@pytest.mark.parametrize("question", [
+    "was willem dafoe in the balto cartoon",  # he is in the Togo film
+    "did balto lead the team all the way from nenana",  # no fact speaks of Nenana and Balto
+])
+def test_no_yes_from_a_fact_that_never_speaks_of_what_is_named(
+        new_talk: Callable[[], Conversation], alexa_valid: Any, question: str) -> None:
+    assert not said(new_talk(), question, alexa_valid).startswith("Yes."), question
+
+
 def test_a_measure_asked_must_be_stated(new_talk: Callable[[], Conversation],
                                         alexa_valid: Any) -> None:
     """The relay's coldest leg is not Anchorage's weather; a fact about the train states none."""
