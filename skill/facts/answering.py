@@ -822,7 +822,7 @@ def _polarity(ranker: Ranker, fact: Fact, key: str, query: Query,
         value = relations.get(k, True)
         if value == "disputed":
             return "disputed"
-        verdict = _verdict(store, k, value, said, words, query)
+        verdict = _verdict(store, k, value, said, words, query, ranker.relations.countries)
         if verdict is not None:
             verdicts.append(verdict)
     for said_so in ("yes", "disputed", "no"):
@@ -858,7 +858,7 @@ def _speaks_of_all(ranker: Ranker, query: Query, fact: Fact, subject: str | None
 
 
 def _verdict(store: FactStore, key: str, value: Any, said: list[str], words: set[str],
-             query: Query) -> str | None:
+             query: Query, countries: frozenset[str] = frozenset()) -> str | None:
     """What one recorded value says of the question's claim: "yes", "no", "disputed" (true of
     a reading but not of the main one), or None when it says nothing of it."""
     if isinstance(value, bool):
@@ -872,6 +872,10 @@ def _verdict(store: FactStore, key: str, value: Any, said: list[str], words: set
     verdict = values.claim_matches(value, claims, words, query.numbers, query.words)
     if verdict is None and kind == "place":
         verdict = _region_said(store, value, query.words)
+    if verdict is None and isinstance(value, str) and value.lower() in countries | {
+            w for w in words if w in countries}:
+        # "was Seppala from Sweden": a country said against the country recorded
+        verdict = value.lower() in words
     if verdict is None:
         return None
     if verdict and len(values.readings(value)) > 1 and not values.claim_matches(

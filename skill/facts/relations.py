@@ -236,6 +236,10 @@ class Relations:
         self._words = [p for p, _, _ in facet_cues] + [
             tuple(t.partition(":")[0].lstrip("~").split()) for spec in raw["topics"].values()
             for t in spec["triggers"]] + [p for p, _, _ in comparatives]
+        #: "norwegian" -> "norway": where someone is said to be from.
+        self.demonyms: dict[str, str] = {
+            k: v for k, v in raw.get("demonyms", {}).items() if not k.startswith("_")}
+        self.countries = frozenset(self.demonyms.values())
         self._facet_cues = _PhraseIndex(facet_cues)
         self._triggers = _PhraseIndex(triggers, _weak_surfaces(raw))
         self._comparatives = _comparatives_by_first_word(comparatives)
@@ -246,8 +250,9 @@ class Relations:
 
     def vocabulary(self) -> set[str]:
         """Every word of every trigger, cue and comparative (known words, not names)."""
+        # (a country is known only if a fact uses it: "visiting from germany" is chatter)
         words = {w for phrase in self._words for w in phrase if w != "*"}
-        return words
+        return words - self.countries
 
     def is_relation(self, key: str) -> bool:
         """Whether ``key`` is a relation this vocabulary knows (for validating facts.json)."""

@@ -205,11 +205,16 @@ def _positions(spans: Iterable[Mention | Hit]) -> set[int]:
     return {i for span in spans for i in range(span.start, span.end)}
 
 
+#: Words around a word for where someone is from that make it said of them ("was he
+#: *norwegian* or swedish", "a swede").
+_AFTER_ORIGIN = frozenset("or right yes too correct true and is was originally".split())
+_BEFORE_ORIGIN = frozenset("was is were are a an he she they or".split())
 #: What turns a claim into a question when said after it ("... is that true", "... right").
 _TRUTH_TAGS: tuple[tuple[str, ...], ...] = tuple(sorted((tuple(t.split()) for t in (
     "is that true", "is that right", "is that correct", "is it true", "is this true",
     "is that so", "is he right", "is she right", "are they right", "am i right",
-    "was that true", "was he right", "right", "true", "correct", "or not", "yes or no")),
+    "was that true", "was he right", "right", "true", "correct", "or not", "yes or no", "yes",
+    "yeah")),
     key=len, reverse=True))
 #: Words that deny a claim ("the plane *couldn't* go").
 _CLAIM_NEGATIONS = frozenset(
@@ -506,15 +511,17 @@ class Understander:
                  if self.entity_types.get(m.entity) != "topic"}
         # "the *real* togo": a word between "the" and a name describes the name.
         described = {m.start - 1 for m in mentions if m.start > 1 and words[m.start - 2] == "the"}
+        countries = self.relations.countries | {"from"}
         return [
             h for h in hits
             # "my grandson", "my husband": the speaker's own family is chatter, not a topic.
             if not (h.start > 0 and words[h.start - 1] in ("my", "our", "your"))
             and not all(i in named for i in range(h.start, h.end))
             and not (h.end - h.start == 1 and h.start in described)
-            # "i'm doing a school project on ...": the speaker's own business, before the
-            # question proper.
-            and not (h.end <= core and all(w in self.chatter for w in words[h.start:h.end]))
+            # "i'm doing a school project on ...", "we are visiting from germany": the
+            # speaker's own business, before the question proper.
+            and not (h.end <= core and all(w in self.chatter or w in countries
+                                           for w in words[h.start:h.end]))
         ]
 
     def _topic(self, hits: Sequence[Hit], core_start: int,
@@ -568,7 +575,7 @@ class Understander:
     def understand(self, text: str, context: Context | None = None,
                    entity: str | None = None, facet_hint: str | None = None) -> Query:
         """The :class:`Query` for a question (``entity``: an intent's resolved slot)."""
-        words = _that_one_as_it(fold_numbers(fold_dates(plain_words(text))))
+        words = self._origins(_that_one_as_it(fold_numbers(fold_dates(plain_words(text)))))
         claim = _tagged_claim(words)
         draft = _Draft(claim or words, context or Context())
         draft.tagged = claim is not None
@@ -586,6 +593,23 @@ class Understander:
         query = draft.query(self._ranker_text(draft), self._setting(draft))
         located = draft.located(self.entity_types)
         return query._replace(located=located) if located else query
+
+    def _origins(self, words: list[str]) -> list[str]:
+        """ "Was Seppala Norwegian": "was seppala from norway", what the birth topic hears;
+        not "the norwegian musher", where the word describes a name."""
+        demonyms = self.relations.demonyms
+        if not demonyms.keys() & set(words):
+            return words
+        out: list[str] = []
+        for i, word in enumerate(words):
+            after = words[i + 1] if i + 1 < len(words) else None
+            before = words[i - 1] if i else None
+            if word in demonyms and (after is None or after in _AFTER_ORIGIN
+                                     or before in _BEFORE_ORIGIN):
+                out += ["from", demonyms[word]]
+            else:
+                out.append(word)
+        return out
 
     def _read(self, d: _Draft) -> None:
         """Names, the question proper, its form, topic and facet, as the words say them."""

@@ -38,6 +38,10 @@ def said(talk: Conversation, text: str, alexa_valid: Any) -> str:
 @pytest.mark.parametrize(("question", "starts", "contains"), [
     ("is the statue still in central park", "Yes.", "Central Park"),
     ("did balto die in nome", "No.", "Cleveland"),
+    # Where someone is from, said as a nationality, against the country recorded.
+    ("was leonhard seppala swedish", "No.", "Norway"),
+    ("was kaasen norwegian", "Yes.", "Norway"),
+    ("gunnar kaasen he was from norway yes", "Yes.", "Norway"),
     # Whether something the store holds existed; "somewhere" claims nothing.
     ("was there a second shipment of serum", "Yes.", "1.1 million"),
     ("is togo stuffed and on display somewhere", "Yes.", "Wasilla"),
