@@ -18,7 +18,7 @@ The same decision runs in the simulator, the tests and the Lambda.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -814,20 +814,9 @@ def _polarity(ranker: Ranker, fact: Fact, key: str, query: Query,
     relations = fact.answers.get(subject, {})
     topic = key.partition(".")[0] if key else ""
     keys = [k for k in relations if k == key or (topic and k.partition(".")[0] == topic)]
-    store = ranker.store
-    said = [e for e in query.named if e != subject and e in store.entities]
-    words = set(query.words)
-    verdicts: list[str] = []
-    for k in keys or [key]:
-        value = relations.get(k, True)
-        if value == "disputed":
-            return "disputed"
-        verdict = _verdict(store, k, value, said, words, query, ranker.relations.countries)
-        if verdict is not None:
-            verdicts.append(verdict)
-    for said_so in ("yes", "disputed", "no"):
-        if said_so in verdicts:
-            return said_so
+    recorded = _recorded_verdict(ranker, relations, keys or [key], query, subject)
+    if recorded is not None:
+        return recorded
     if unknown:
         return None  # words the store has never heard ("blue eyes"): nothing says yes
     # A place the question claims that neither a value nor the fact's words confirm ("did
@@ -836,6 +825,24 @@ def _polarity(ranker: Ranker, fact: Fact, key: str, query: Query,
     if any(not set(ranker.lexicon.terms(word)) <= vouched for word in query.claim):
         return None
     return "yes" if _speaks_of_all(ranker, query, fact, subject) else None
+
+
+def _recorded_verdict(ranker: Ranker, relations: Mapping[str, Any], keys: Sequence[str],
+                      query: Query, subject: str) -> str | None:
+    """What the recorded values of the asked relations say of the claim, yes before
+    disputed before no; None when none says anything of it."""
+    store = ranker.store
+    said = [e for e in query.named if e != subject and e in store.entities]
+    words = set(query.words)
+    verdicts: list[str] = []
+    for k in keys:
+        value = relations.get(k, True)
+        if value == "disputed":
+            return "disputed"
+        verdict = _verdict(store, k, value, said, words, query, ranker.relations.countries)
+        if verdict is not None:
+            verdicts.append(verdict)
+    return next((v for v in ("yes", "disputed", "no") if v in verdicts), None)
 
 
 def _speaks_of_all(ranker: Ranker, query: Query, fact: Fact, subject: str | None) -> bool:
@@ -870,18 +877,26 @@ def _verdict(store: FactStore, key: str, value: Any, said: list[str], words: set
     kind = store.entities[value].type if named else None
     claims = [e for e in said if named and store.entities[e].type == kind]
     verdict = values.claim_matches(value, claims, words, query.numbers, query.words)
-    if verdict is None and kind == "place":
-        verdict = _region_said(store, value, query.words)
-    if verdict is None and isinstance(value, str) and value.lower() in countries | {
-            w for w in words if w in countries}:
-        # "was Seppala from Sweden": a country said against the country recorded
-        verdict = value.lower() in words
+    if verdict is None:
+        verdict = _place_said(store, value, kind, query, countries)
     if verdict is None:
         return None
     if verdict and len(values.readings(value)) > 1 and not values.claim_matches(
             values.readings(value)[0], claims, words, query.numbers, query.words):
         return "disputed"
     return "yes" if verdict else "no"
+
+
+def _place_said(store: FactStore, value: Any, kind: str | None, query: Query,
+                countries: frozenset[str]) -> bool | None:
+    """A state said against the recorded place's ("did Balto die in Alaska"), or a country
+    against the country recorded ("was Seppala from Sweden"); None if neither is said."""
+    if kind == "place":
+        return _region_said(store, value, query.words)
+    said = countries & set(query.words)
+    if isinstance(value, str) and value.lower() in countries and said:
+        return value.lower() in said
+    return None
 
 
 def _region_said(store: FactStore, place: str, words: Sequence[str]) -> bool | None:
@@ -959,10 +974,7 @@ def _lexical_polarity(ranker: Ranker, query: Query, fact: Fact, analysis: Analys
     """ "Yes" when the fact plainly says what the yes/no question asks: every word of the
     question (names aside) is in the fact, and the fact negates nothing. Otherwise no verdict:
     the fact is spoken as it is."""
-    kinds = _KIND_TERMS.get(ranker.store.entities[fact.about[0]].type, frozenset()) \
-        if fact.about and fact.about[0] in ranker.store.entities else frozenset()
-    asked = [t for t in analysis.terms
-             if t not in analysis.name_terms and t not in _NOT_CLAIMED and t not in kinds]
+    asked = _claimed_terms(ranker, fact, analysis)
     if _there_was(query, fact):
         return "yes"  # "was there a second shipment": the store holds it
     if not asked:
@@ -990,6 +1002,15 @@ _KIND_TERMS: dict[str, frozenset[str]] = {
     "dog": frozenset(stem(w) for w in "dog dogs husky".split()),
     "person": frozenset(stem(w) for w in "man person guy".split()),
 }
+
+
+def _claimed_terms(ranker: Ranker, fact: Fact, analysis: Analysis) -> list[str]:
+    """The question's terms that claim something of the fact's subject: not names, not words
+    that claim nothing, not a word for the kind of thing it is."""
+    lead = ranker.store.entities.get(fact.about[0]) if fact.about else None
+    kinds = _KIND_TERMS.get(lead.type, frozenset()) if lead is not None else frozenset()
+    return [t for t in analysis.terms
+            if t not in analysis.name_terms and t not in _NOT_CLAIMED and t not in kinds]
 
 
 def _there_was(query: Query, fact: Fact) -> bool:
