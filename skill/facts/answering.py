@@ -370,6 +370,10 @@ def _setting_unstated(ranker: Ranker, result: Answer, query: Query, fact: Fact,
     if counted is not None:
         # "how many children did Seppala have": his team's dogs are no count of children.
         return f"how many {counted}{_of_whom(name)}"
+    other = _of_another(ranker, query, fact)
+    if other is not None:
+        # "what was the budget of the Togo movie": the Balto film's budget does not answer.
+        return f"that about {other}"
     place = _unplaced(ranker, query, fact)
     if place is not None:
         # "who sculpted the Balto statue in Anchorage": the Central Park statue's sculptor
@@ -452,6 +456,26 @@ _SIZES = frozenset("little big small large tiny huge other different more".split
 
 def _of_whom(name: str | None) -> str:
     return f" {name} had" if name else ""
+
+
+#: Kinds of subject a fact about another of its kind cannot stand in for.
+_SINGULAR_KINDS = frozenset({"film", "dog"})
+
+
+def _of_another(ranker: Ranker, query: Query, fact: Fact) -> str | None:
+    """The spoken name of the film or dog asked about, when the fact is neither about it,
+    records it, nor names it (the fact is then about another one)."""
+    subject = query.entities[0] if query.entities else None
+    entity = ranker.store.entities.get(subject) if subject else None
+    if entity is None or entity.type not in _SINGULAR_KINDS or subject in fact.about or (
+            subject in fact.answers):
+        return None
+    text = f"{fact.answer} {fact.disagreement or ''}".lower()
+    recorded = {v for relations in fact.answers.values() for value in relations.values()
+                for v in values.readings(value) if isinstance(v, str)}
+    if subject in recorded or any(f.lower() in text for f in (entity.name, *entity.synonyms)):
+        return None
+    return f"the film {entity.spoken_name}" if entity.type == "film" else entity.spoken_name
 
 
 def _unplaced(ranker: Ranker, query: Query, fact: Fact) -> str | None:

@@ -209,6 +209,9 @@ def test_a_measure_asked_must_be_stated(new_talk: Callable[[], Conversation],
     # What "how many" counts must be what the answering relation counts.
     ("how many children did leonhard seppala have", False, "how many children"),
     ("how many dogs did seppala have", True, "20 dogs"),
+    # A fact about another film does not answer of this one.
+    ("what was the budget of the togo movie", False, "the film Togo"),
+    ("what was the budget of the balto movie", True, "31 million"),
     # So must a year other than the relay's own.
     ("who won the iditarod in nineteen seventy four", False, "in 1974"),
     ("who won the first iditarod in nineteen seventy three", True, "Wilmarth"),
