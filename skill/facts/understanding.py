@@ -299,9 +299,15 @@ def _only_names(words: Sequence[str], mentions: Sequence[Mention], offset: int =
 
 def _determined(words: Sequence[str], hit: Hit) -> bool:
     """Whether the topic is one noun after "the": the thing a question speaks of ("what did
-    *the mushers* eat"), beside which another topic is what it asks."""
-    return (hit.end - hit.start == 1 and 0 < hit.start <= len(words)
-            and words[hit.start - 1] == "the")
+    *the mushers* eat"), beside which another topic is what it asks; or one word describing
+    the thing asked."""
+    if hit.end - hit.start != 1 or not 0 < hit.start <= len(words):
+        return False
+    before = words[hit.start - 1]
+    # (or one word describing the thing asked: "which *norwegian* polar explorer")
+    after = words[hit.end] if hit.end < len(words) else ""
+    return before == "the" or (before in ("which", "what") and after not in NOT_FOCUS
+                               and not after.endswith("ed"))  # (not "which actor *played*")
 
 
 def _kinds_meant(applies_to: tuple[str, ...], said: set[str],
@@ -657,6 +663,9 @@ class Understander:
         grandson watched the cartoon balto and asks whether the real balto was half wolf" is
         about the dog), the story's background (the relay, the serum) only if nothing else."""
         named = [m.entity for m in sorted(d.mentions, key=lambda m: m.start < d.core)]
+        referent = self._said_before(d)
+        if referent is not None:
+            named.insert(0, referent)
         if entity and entity not in named:
             named.insert(0, entity)
         d.named = list(dict.fromkeys(named))
@@ -666,6 +675,17 @@ class Understander:
         d.coordinated = any(
             a.entity != b.entity and b.start == a.end + 1 and d.words[a.end] in ("and", "or")
             for a, b in zip(ordered, ordered[1:], strict=False))
+
+    def _said_before(self, d: _Draft) -> str | None:
+        """Whom "he" or "she" in a question proper that names no one stands for: the last
+        person or dog named before it ("my grandson watched the balto cartoon and wants to
+        know if balto was real and where he is now": the dog, not the film)."""
+        core = d.words[d.core:]
+        if not d.core or not _ANIMATE & set(core) or any(m.start >= d.core for m in d.mentions):
+            return None
+        before = [m.entity for m in d.mentions
+                  if self.entity_types.get(m.entity) in ("person", "dog")]
+        return before[-1] if before else None
 
     def _follow(self, d: _Draft) -> None:
         """Ellipsis and pronouns: "and togo" (new entity, the question asked before), "and

@@ -146,3 +146,17 @@ def test_the_question_proper_of_a_chatty_question(understander: Understander, te
                                                   core: str) -> None:
     query = understander.understand(text)
     assert " ".join(query.words[query.core_start:]) == core
+
+
+@pytest.mark.parametrize(("said", "entity", "topic"), [
+    # "he" in a question proper that names no one: the last person or dog named before it.
+    ("hi so my grandson just watched the balto cartoon and now he wants to know if balto was "
+     "a real dog and where he is now", "balto", "remains"),
+    # A word describing the thing asked is not what is asked; the rest of the question is.
+    ("which norwegian polar explorer gave togo a gold medal", "togo", "award"),
+    ("which actor played leonhard seppala in the 2019 film togo", "seppala", "cast"),
+])
+def test_whom_and_what_a_long_question_asks(understander: Understander, said: str,
+                                            entity: str, topic: str) -> None:
+    query = understander.understand(said)
+    assert (query.entities[:1], query.topic) == ((entity,), topic), query
