@@ -726,8 +726,29 @@ def _fact_answer(ranker: Ranker, fact: Fact, subject: str, query: Query, analysi
         # (still talked of: "how old was it" after "what was his lead dog" is the dog)
         return Answer("fact", fact, entity, analysis, query, about=(named_value,),
                       relation=key)
+    if named_value is None and _asks_which_dog(query):
+        # "which dog ran co-lead with Balto": Fox, whom the fact is also about
+        named_value = _who_named(ranker, query, fact, among_all=True)
+    thing = _the_thing_itself(ranker, fact, entity)
+    about = (entity,) if named_value else ()
     return Answer("fact", fact, named_value or entity, analysis, query,
-                  about=(entity,) if named_value else (), relation=key)
+                  about=about + thing, relation=key)
+
+
+def _asks_which_dog(query: Query) -> bool:
+    """ "Which dog ran co-lead with Balto", "what dog played Togo": the answer is a dog."""
+    words = query.words[query.core_start:]
+    return (len(words) > 1 and words[0] in ("which", "what") and words[1] == "dog"
+            and _value_is_new_focus(query))
+
+
+def _the_thing_itself(ranker: Ranker, fact: Fact, entity: str) -> tuple[str, ...]:
+    """The film, place or event a fact is first about, when the answer is about someone in
+    it: "it" next may be the film ("who directed it", "when did it come out")."""
+    lead = ranker.store.entities.get(fact.about[0]) if fact.about else None
+    if lead is None or lead.id == entity or lead.type in ("person", "dog"):
+        return ()
+    return (lead.id,)
 
 
 def _value_is_new_focus(query: Query) -> bool:
@@ -1077,14 +1098,15 @@ def _names_another(ranker: Ranker, query: Query, fact: Fact) -> bool:
     return False
 
 
-def _who_named(ranker: Ranker, query: Query, fact: Fact) -> str | None:
+def _who_named(ranker: Ranker, query: Query, fact: Fact, among_all: bool = False) -> str | None:
     """The person or dog a fact answering "who" names, not already named by the question:
-    the one it is first about, or else the one it records as something's "who"."""
+    the one it is first about, or else the one it records as something's "who" (or with
+    ``among_all``, any it is about)."""
     entities = ranker.store.entities
     recorded = [v for relations in fact.answers.values()
                 for key, value in relations.items() if key.endswith(".who")
                 for v in values.readings(value) if isinstance(v, str)]
-    for candidate in (*fact.about[:1], *recorded):
+    for candidate in (*fact.about[:1], *recorded, *(fact.about[1:] if among_all else ())):
         entity = entities.get(candidate)
         if entity is not None and entity.type in ("person", "dog") and (
                 candidate not in query.named):

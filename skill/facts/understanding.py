@@ -805,7 +805,10 @@ class Understander:
                         said: set[str]) -> tuple[str, ...]:
         """Of the recent ones, first those the asked topic is recorded for ("how cold was it"
         after Shannon's lead dog: Shannon's run)."""
-        if topic is not None:
+        # (not for "he" with a weak topic: "did he go to cleveland too" asks of him, not of
+        # whoever ran a leg)
+        if topic is not None and (topic in _WEATHER_TOPICS or not (
+                said & _ANIMATE and self.relations.topics[topic].weak)):
             recorded = [c for c in candidates if (c, topic) in self.recorded]
             if recorded and (topic in _WEATHER_TOPICS or not said & _INANIMATE):
                 candidates = (*recorded, *candidates)

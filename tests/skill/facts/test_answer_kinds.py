@@ -273,6 +273,21 @@ def test_asked_of_someone_talked_of_the_talk_stays_with_them(
     assert "five years old" in said(talk, "how old was it", alexa_valid)  # it: Blackie
 
 
+def test_it_can_be_the_film_an_answer_was_about(new_talk: Callable[[], Conversation],
+                                                alexa_valid: Any) -> None:
+    talk = new_talk()
+    assert "Dafoe" in said(talk, "who played seppala in togo", alexa_valid)
+    assert "Ericson Core" in said(talk, "who directed it", alexa_valid)
+    assert "2019" in said(talk, "when did it come out", alexa_valid)  # it: the film
+
+
+def test_which_dog_follows_the_dog_the_answer_names(new_talk: Callable[[], Conversation],
+                                                    alexa_valid: Any) -> None:
+    talk = new_talk()
+    assert "Fox" in said(talk, "which dog ran co lead with balto", alexa_valid)
+    assert said(talk, "whose dog was he", alexa_valid).startswith("Fox")  # he: Fox
+
+
 def test_a_new_measure_asked_after_another_asks_it_afresh(
         new_talk: Callable[[], Conversation], alexa_valid: Any) -> None:
     """ "and how far was it" after how long the run took asks the distance, not the time."""
