@@ -924,6 +924,9 @@ def _verdict(store: FactStore, key: str, value: Any, said: list[str], words: set
     verdict = values.claim_matches(value, claims, words, query.numbers, query.words)
     if verdict is None:
         verdict = _place_said(store, value, kind, query, countries)
+    elif not verdict and kind == "place" and claims and all(
+            store.entities[c].name.lower() in store.entities[value].name.lower() for c in claims):
+        verdict = True  # "is Balto in Cleveland": the Cleveland Museum of Natural History is
     if verdict is None:
         return None
     if verdict and len(values.readings(value)) > 1 and not values.claim_matches(

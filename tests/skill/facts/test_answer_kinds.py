@@ -42,6 +42,10 @@ def said(talk: Conversation, text: str, alexa_valid: Any) -> str:
     ("was leonhard seppala swedish", "No.", "Norway"),
     ("was kaasen norwegian", "Yes.", "Norway"),
     ("gunnar kaasen he was from norway yes", "Yes.", "Norway"),
+    # "Still in" asks where someone is now; a museum named for its city is in it.
+    ("is balto still in cleveland", "Yes.", "Cleveland Museum"),
+    ("is balto here in cleveland", "Balto", "Cleveland"),
+    ("is balto still in anchorage", "No.", "Cleveland Museum"),
     # Whether something the store holds existed; "somewhere" claims nothing.
     ("was there a second shipment of serum", "Yes.", "1.1 million"),
     ("is togo stuffed and on display somewhere", "Yes.", "Wasilla"),
