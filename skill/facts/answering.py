@@ -924,15 +924,21 @@ def _verdict(store: FactStore, key: str, value: Any, said: list[str], words: set
     verdict = values.claim_matches(value, claims, words, query.numbers, query.words)
     if verdict is None:
         verdict = _place_said(store, value, kind, query, countries)
-    elif not verdict and kind == "place" and claims and all(
-            store.entities[c].name.lower() in store.entities[value].name.lower() for c in claims):
-        verdict = True  # "is Balto in Cleveland": the Cleveland Museum of Natural History is
+    elif not verdict and kind == "place":
+        verdict = _named_within(store, value, claims)
     if verdict is None:
         return None
     if verdict and len(values.readings(value)) > 1 and not values.claim_matches(
             values.readings(value)[0], claims, words, query.numbers, query.words):
         return "disputed"
     return "yes" if verdict else "no"
+
+
+def _named_within(store: FactStore, place: str, claims: Sequence[str]) -> bool:
+    """Whether every place claimed names the recorded one ("is Balto in Cleveland": the
+    Cleveland Museum of Natural History is)."""
+    name = store.entities[place].name.lower()
+    return bool(claims) and all(store.entities[c].name.lower() in name for c in claims)
 
 
 def _place_said(store: FactStore, value: Any, kind: str | None, query: Query,

@@ -21,7 +21,7 @@ def understander() -> Understander:
     ("who did kaasen give it to", "kaasen", "handoff", "to", "wh"),
     ("who took it from seppala", "seppala", "handoff", "to", "wh"),
     ("what was kaasens wifes name", "kaasen", "spouse", "who", "wh"),
-    ("is the statue still in central park", "balto_statue", "statue", None, "yes_no"),
+    ("is the statue still in central park", "balto_statue", None, "where", "yes_no"),
     ("did balto ever have pups", "balto", "offspring", None, "yes_no"),
     ("who was born first seppala or kaasen", "seppala", "birth", "who", "compare"),
     ("which team went farther togo or balto", "togo", "team", "what", "compare"),
