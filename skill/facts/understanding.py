@@ -219,6 +219,7 @@ _TRUTH_TAGS: tuple[tuple[str, ...], ...] = tuple(sorted((tuple(t.split()) for t 
 #: Words that deny a claim ("the plane *couldn't* go").
 _CLAIM_NEGATIONS = frozenset(
     "not no never couldnt didnt wasnt werent isnt cant wont doesnt dont hadnt".split())
+_TAG_ENDS = frozenset(tag[-1] for tag in _TRUTH_TAGS)
 #: Words that may sit inside a tag ("is that *even* right").
 _TAG_ADVERBS = frozenset("actually really even true".split()) - {"true"}
 #: Words that report someone else's claim ("my husband *says* ..."): the claim follows.
@@ -230,6 +231,8 @@ _REPORTING = frozenset(
 def _tagged_claim(words: list[str]) -> list[str] | None:
     """The claim of "so my husband says togo ran three hundred miles, is that even right":
     the words between what reports it and the tag, or None if no tag ends the words."""
+    if not words or words[-1] not in _TAG_ENDS:
+        return None
     kept = [w for w in words[-5:] if w not in _TAG_ADVERBS]
     tag = next((t for t in _TRUTH_TAGS if tuple(kept[-len(t):]) == t), None)
     if tag is None or words[0] in QUESTION_WORDS or words[0] in YES_NO_STARTS:
