@@ -347,7 +347,7 @@ def _honest(ranker: Ranker, result: Answer) -> Answer:
     store = ranker.store
     name = store.entities[result.entity].spoken_name if result.entity in store.entities else None
     missing = (_setting_unstated(ranker, result, query, fact, name)
-               or _thing_unspoken(ranker, query, fact, name))
+               or _thing_unspoken(ranker, query, fact, name, result.relation))
     return _withheld(result, missing) if missing else result
 
 
@@ -384,11 +384,17 @@ def _setting_unstated(ranker: Ranker, result: Answer, query: Query, fact: Fact,
     return f"that in {year}" if year is not None else None
 
 
-def _thing_unspoken(ranker: Ranker, query: Query, fact: Fact, name: str | None) -> str | None:
-    """The thing the question turns on, when the fact never speaks of it (or never names it)."""
+def _thing_unspoken(ranker: Ranker, query: Query, fact: Fact, name: str | None,
+                    relation: str = "") -> str | None:
+    """The thing the question turns on, when the fact never speaks of it (or never names it).
+    A thing the answering relation is about needs no mention ("how many dogs pulled Kaasen's
+    sled": his team's size)."""
     said = ranker.fact_terms(fact.id)
+    topic = relation.partition(".")[0]
     for word in query.possessed:
         terms = ranker.lexicon.terms(word)
+        if topic and topic in {h.name for h in ranker.relations.topics_in([stem(word)], [word])}:
+            continue
         if terms and terms[0] not in said:
             return f"{name}'s {word}" if name else "that"
     for word in query.asked:

@@ -229,6 +229,12 @@ def test_a_place_day_or_year_asked_of_must_be_the_facts_own(
 
 
 @pytest.mark.parametrize(("question", "contains"), [
+    # Words people use for what the store records in others.
+    ("where did kaasen pick up the serum", "Bluff"),
+    ("how many dogs were pulling kaasen's sled", "13"),
+    ("how long was balto's part of the run", "53 miles"),
+    ("who wrote the script for the togo movie", "Tom Flynn"),
+    ("why didn't nome have enough good antitoxin", "expired"),
     ("what did gunnar kaasen do for a living", "Pioneer Mining Company"),
     ("what did george kimble do for a living", "businessman"),
 ])
