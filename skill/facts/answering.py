@@ -776,7 +776,7 @@ _STATES: dict[str, str] = {
     "age": r"\byears? old\b|\baged? \d|\b\d+-year", "when": _YEAR_PATTERN,
     "temperature": r"\bdegrees\b|\bminus \d", "weight": r"\bpounds\b",
     "speed": r"miles an hour|miles per hour|\bmph\b",
-    "duration": r"\b(hours?|days?)\b",
+    "duration": r"\b(hours?|days?|minutes?)\b",
 }
 
 

@@ -213,6 +213,9 @@ def test_a_measure_asked_must_be_stated(new_talk: Callable[[], Conversation],
     # What "how many" counts must be what the answering relation counts.
     ("how many children did leonhard seppala have", False, "how many children"),
     ("how many dogs did seppala have", True, "20 dogs"),
+    # A film's running time is a duration no fact states.
+    ("how long is the togo movie in minutes", False, "how long"),
+    ("where is gunnar kaasen buried", False, "Kaasen's remains"),
     # A fact about another film does not answer of this one.
     ("what was the budget of the togo movie", False, "the film Togo"),
     ("what was the budget of the balto movie", True, "31 million"),
