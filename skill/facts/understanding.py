@@ -309,8 +309,12 @@ def _determined(words: Sequence[str], hit: Hit) -> bool:
     before = words[hit.start - 1]
     # (or one word describing the thing asked: "which *norwegian* polar explorer")
     after = words[hit.end] if hit.end < len(words) else ""
-    return before == "the" or (before in ("which", "what") and after not in NOT_FOCUS
-                               and not after.endswith("ed"))  # (not "which actor *played*")
+    if before == "the":
+        # ("who was *the pilot*": the thing asked, not spoken of)
+        return not (hit.start >= 3 and words[hit.start - 2] in ("was", "is", "were", "are")
+                    and words[hit.start - 3] in ("who", "what", "which"))
+    return (before in ("which", "what") and after not in NOT_FOCUS
+            and not after.endswith("ed"))  # (not "which actor *played*")
 
 
 def _kinds_meant(applies_to: tuple[str, ...], said: set[str],

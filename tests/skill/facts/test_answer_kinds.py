@@ -216,6 +216,8 @@ def test_a_measure_asked_must_be_stated(new_talk: Callable[[], Conversation],
     # A film's running time is a duration no fact states.
     ("how long is the togo movie in minutes", False, "how long"),
     ("where is gunnar kaasen buried", False, "Kaasen's remains"),
+    # The pilot is a relation of its own, not the airplane option.
+    ("who was the pilot of the plane that couldn't fly the serum", False, "flown the serum"),
     # A fact about another film does not answer of this one.
     ("what was the budget of the togo movie", False, "the film Togo"),
     ("what was the budget of the balto movie", True, "31 million"),
