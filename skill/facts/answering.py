@@ -83,6 +83,8 @@ class Comparison(Record):
     missing: tuple[str, ...] = ()
     superlative: bool = False
     polarity: str | None = None  # asked as yes/no: whether the first named one comes first
+    #: How each row was said, when rows are happenings rather than entities ("togo dying").
+    labels: tuple[str, ...] = ()
 
 
 class Answer(Record):
@@ -213,6 +215,9 @@ def answer(ranker: Ranker, question: Question, context: Context | None = None) -
         # "who won the iditarod this year", "what time is it in anchorage right now": the
         # present is outside a history skill.
         return Answer("unknown", None, None, analysis, query)
+    ordered = _which_first(ranker, query, analysis)
+    if ordered is not None:
+        return ordered
     if query.form == "compare":
         compared = _compare(ranker, query, analysis)
         if compared is not None:
@@ -237,6 +242,50 @@ def _denied(result: Answer) -> Answer:
         return result
     turned = {"yes": "no", "no": "yes"}.get(result.polarity or "")
     return result._replace(polarity=turned) if turned else result
+
+
+#: "Which came first, the serum run or the first Iditarod": two happenings to put in order.
+_WHICH_FIRST = (
+    re.compile(r"^(?:which|what) (?:one )?(?:came|come|comes|happened|happens|was|is) "
+               r"(?:first|earlier|sooner) (.+?) or (.+)$"),
+    re.compile(r"^(.+?) or (.+?) (?:which|what) (?:one )?(?:came|happened|was) (?:first|earlier)$"),
+)
+
+
+def _which_first(ranker: Ranker, query: Query, analysis: Analysis) -> Answer | None:
+    """Two happenings put in order by the dates recorded for each ("togo dying", "balto going
+    to cleveland"), each found as "when was ..." would find it."""
+    core = " ".join(query.words[query.core_start:])
+    said = next((m.groups() for p in _WHICH_FIRST if (m := p.match(core))), None)
+    if said is None:
+        return None
+    rows: list[tuple[Row, str]] = []
+    for happening in said:
+        dated = _dated(ranker, happening.removeprefix("the "))
+        if dated is None:
+            return None  # (one with no date: the comparison it asks cannot be made)
+        rows.append((dated, happening))
+    rows.sort(key=lambda r: values.sort_key(r[0].value) or 0.0)
+    ranker.new_question()
+    comparison = Comparison("when", "asc", tuple(r for r, _ in rows),
+                            labels=tuple(label for _, label in rows))
+    return Answer("compare", rows[0][0].fact, rows[0][0].entity, analysis, query,
+                  comparison=comparison)
+
+
+def _dated(ranker: Ranker, happening: str) -> Row | None:
+    """The date of a happening as the store records it: the value of the "when" relation that
+    answers "when was <happening>", or else the first year its fact states."""
+    found = answer(ranker, Question(text=f"when was {happening}"))
+    fact = found.fact
+    if found.kind != "fact" or fact is None or found.entity is None:
+        return None
+    value = next((v for relations in fact.answers.values() for k, v in relations.items()
+                  if k == found.relation and k.endswith("when")), None)
+    if value is None:
+        year = _YEAR.search(fact.answer)
+        value = year.group() if year else None
+    return Row(found.entity, value, fact) if value is not None else None
 
 
 def _of_last_answer(ranker: Ranker, query: Query, analysis: Analysis,

@@ -41,6 +41,8 @@ _COMPARE: dict[tuple[str, str], str] = {
     ("leg.order", "desc"): "{w} ran later in the relay, on leg {vw}; {l} ran leg {vl}.",
 }
 _COMPARE_ANY = "{w} comes first on that: {vw}, against {vl} for {l}."
+#: Two happenings in order ("which came first, the serum run or the first Iditarod").
+_COMPARE[("when", "asc")] = "{w} came first, in {vw}; {l} was in {vl}."
 #: One entity of a kind: "{w}" with "{vw}", among the "{kind}" whose values are recorded.
 _SUPERLATIVE: dict[tuple[str, str], str] = {
     ("birth.when", "asc"): "Of the {kind} whose birth years I have, {w} was the oldest, born in "
@@ -112,8 +114,12 @@ def comparison_text(comparison: Comparison, name_of: NameOf, kind: str | None) -
         return " ".join(parts)
     loser = rows[-1]
     verdict = _YES_NO.get(comparison.polarity or "")
+    last = name_of(loser.entity)
+    if comparison.labels:  # happenings, said as they were asked ("togo dying")
+        first = comparison.labels[0]
+        w, last = first[:1].upper() + first[1:], comparison.labels[-1]
     text = _COMPARE.get(key, _COMPARE_ANY).format(
-        w=w, vw=vw, l=name_of(loser.entity), vl=spoken_value(comparison.relation, loser.value))
+        w=w, vw=vw, l=last, vl=spoken_value(comparison.relation, loser.value))
     if len(rows) > 2:
         middle = ", ".join(
             f"{name_of(r.entity)} {spoken_value(comparison.relation, r.value)}" for r in rows[1:-1])

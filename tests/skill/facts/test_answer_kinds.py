@@ -303,6 +303,18 @@ def test_which_dog_follows_the_dog_the_answer_names(new_talk: Callable[[], Conve
     assert said(talk, "whose dog was he", alexa_valid).startswith("Fox")  # he: Fox
 
 
+@pytest.mark.parametrize(("question", "expected"), [
+    ("which came first the serum run or the first iditarod race",
+     "The serum run came first, in 1925; the first iditarod race was in 1973."),
+    ("what came first balto going to cleveland or togo dying",
+     "Balto going to cleveland came first, in 1927; togo dying was in 1929."),
+])
+def test_two_happenings_are_put_in_order_by_their_dates(
+        new_talk: Callable[[], Conversation], alexa_valid: Any, question: str,
+        expected: str) -> None:
+    assert said(new_talk(), question, alexa_valid).startswith(expected)
+
+
 def test_a_new_measure_asked_after_another_asks_it_afresh(
         new_talk: Callable[[], Conversation], alexa_valid: Any) -> None:
     """ "and how far was it" after how long the run took asks the distance, not the time."""
