@@ -1089,7 +1089,7 @@ def _lexical_polarity(ranker: Ranker, query: Query, fact: Fact, analysis: Analys
     if not asked:
         # Only names: yes if the fact records one of them as the other's ("is Togo in
         # Wasilla": his remains are).
-        return "yes" if _links_named(query, fact) else None
+        return "yes" if _links_named(query, fact) or _tells_of_both(ranker, query, fact) else None
     # A cue is a question the fact answers; one asked as yes or no ("did kaasen own balto")
     # says nothing of the answer, and only the fact's own words can say yes, so at least one
     # asked word must be among them.
@@ -1111,6 +1111,18 @@ _KIND_TERMS: dict[str, frozenset[str]] = {
     "dog": frozenset(stem(w) for w in "dog dogs husky".split()),
     "person": frozenset(stem(w) for w in "man person guy".split()),
 }
+
+
+def _tells_of_both(ranker: Ranker, query: Query, fact: Fact) -> bool:
+    """ "Did Fox go to Cleveland too": names and common verbs only, answered by a fact of the
+    subject's own that speaks of the other name and denies nothing."""
+    subject = query.entities[0] if query.entities else None
+    others = [e for e in query.named if e != subject and e not in ranker.lexicon.background]
+    if subject is None or not others or fact.about[:1] != (subject,):
+        return False
+    words = plain_words(fact.answer)
+    return (_speaks_of_all(ranker, query, fact, subject) and not set(words) & _NEGATIONS
+            and not _NEGATIVE_PHRASE.search(" ".join(words)))
 
 
 def _claimed_terms(ranker: Ranker, fact: Fact, analysis: Analysis) -> list[str]:

@@ -46,6 +46,8 @@ def said(talk: Conversation, text: str, alexa_valid: Any) -> str:
     ("is balto still in cleveland", "Yes.", "Cleveland Museum"),
     ("is balto here in cleveland", "Balto", "Cleveland"),
     ("is balto still in anchorage", "No.", "Cleveland Museum"),
+    # Names and common verbs only: a fact of the subject's own that speaks of the other.
+    ("did fox go to cleveland", "Yes.", "Cleveland"),
     # Whether something the store holds existed; "somewhere" claims nothing.
     ("was there a second shipment of serum", "Yes.", "1.1 million"),
     ("is togo stuffed and on display somewhere", "Yes.", "Wasilla"),
