@@ -44,10 +44,8 @@ def said(talk: Conversation, text: str, alexa_valid: Any) -> str:
     ("gunnar kaasen he was from norway yes", "Yes.", "Norway"),
     # "Still in" asks where someone is now; a museum named for its city is in it.
     ("is balto still in cleveland", "Yes.", "Cleveland Museum"),
-    ("is balto here in cleveland", "Balto", "Cleveland"),
+    ("is balto here in cleveland", "Yes.", "Cleveland"),
     ("is balto still in anchorage", "No.", "Cleveland Museum"),
-    # Names and common verbs only: a fact of the subject's own that speaks of the other.
-    ("did fox go to cleveland", "Yes.", "Cleveland"),
     # Whether something the store holds existed; "somewhere" claims nothing.
     ("was there a second shipment of serum", "Yes.", "1.1 million"),
     ("is togo stuffed and on display somewhere", "Yes.", "Wasilla"),
@@ -303,6 +301,8 @@ def test_which_dog_follows_the_dog_the_answer_names(new_talk: Callable[[], Conve
     talk = new_talk()
     assert "Fox" in said(talk, "which dog ran co lead with balto", alexa_valid)
     assert said(talk, "whose dog was he", alexa_valid).startswith("Fox")  # he: Fox
+    # Names and common verbs only: a fact of his own that speaks of Cleveland says yes.
+    assert said(talk, "did he go to cleveland too", alexa_valid).startswith("Yes. Fox")
 
 
 @pytest.mark.parametrize(("question", "expected"), [
