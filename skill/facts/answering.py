@@ -684,7 +684,22 @@ def _elsewhere(ranker: Ranker, query: Query, subject: str,
         if found:
             return subject, found
     implied = _the_relays_own(ranker, query, subject, kind, topic)
-    return (IMPLIED_SUBJECT, implied) if implied else (subject, [])
+    if implied:
+        return IMPLIED_SUBJECT, implied
+    return subject, _in_their_story(ranker, query, subject, topic)
+
+
+def _in_their_story(ranker: Ranker, query: Query, subject: str,
+                    topic: str | None) -> list[tuple[int, Fact, str]]:
+    """A value asked of someone that a fact of theirs records for the thing they dealt with:
+    "how much did Beeson find" is the serum's count, in the fact of his finding it."""
+    if (topic is not None or query.facet not in _VALUE_FACETS or query.facet in _PERSONAL
+            or query.facet == "where" or subject not in ranker.store.entities):
+        return []  # (an age or weight is only one's own; a place, too often a neighbour's)
+    return [(1, fact, key) for fact in ranker.store.about(subject)
+            if fact.about[:1] == (subject,) or subject in fact.about[:2]
+            for other, relations in fact.answers.items() if other != subject
+            for key in relations if key.rpartition(".")[2] == query.facet][:3]
 
 
 def _the_relays_own(ranker: Ranker, query: Query, subject: str, kind: str | None,

@@ -317,6 +317,13 @@ def test_two_happenings_are_put_in_order_by_their_dates(
     assert said(new_talk(), question, alexa_valid).startswith(expected)
 
 
+def test_a_count_asked_of_someone_is_of_what_they_dealt_with(
+        new_talk: Callable[[], Conversation], alexa_valid: Any) -> None:
+    talk = new_talk()
+    assert "Beeson" in said(talk, "who found the serum in anchorage", alexa_valid)
+    assert "300,000" in said(talk, "how much did he find", alexa_valid)
+
+
 def test_a_new_measure_asked_after_another_asks_it_afresh(
         new_talk: Callable[[], Conversation], alexa_valid: Any) -> None:
     """ "and how far was it" after how long the run took asks the distance, not the time."""
