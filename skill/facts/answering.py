@@ -826,8 +826,10 @@ def _value_is_new_focus(query: Query) -> bool:
     "and who gave it to him": asked who, the listener follows the answer. "What was his lead
     dog", "whose dog was he": asked of someone already talked of, the talk stays with them.
     "And before him" asks the last question again, and follows its answer too."""
-    return (not query.from_context or query.elliptical
-            or any(w in ("who", "whom") for w in query.words[:3]))
+    words = query.words
+    return (not query.from_context or any(w in ("who", "whom") for w in words[:3])
+            # ("where did that happen" asks a place, and the talk stays where it was)
+            or query.elliptical and not {"where", "when", "how"} & set(words))
 
 
 _YEAR_PATTERN = r"\b1[89]\d\d\b|\b20[0-2]\d\b"
