@@ -1103,6 +1103,8 @@ def _lexical_polarity(ranker: Ranker, query: Query, fact: Fact, analysis: Analys
     asked = _claimed_terms(ranker, fact, analysis)
     if _there_was(query, fact):
         return "yes"  # "was there a second shipment": the store holds it
+    if _denies_named(ranker, query, fact):
+        return "no"  # "is Kaasen in the Balto cartoon": it "leaves out Gunnar Kaasen"
     if not asked:
         # Only names: yes if the fact records one of them as the other's ("is Togo in
         # Wasilla": his remains are).
@@ -1120,6 +1122,27 @@ def _lexical_polarity(ranker: Ranker, query: Query, fact: Fact, analysis: Analys
             or set(words) & _NEGATIONS or _NEGATIVE_PHRASE.search(" ".join(words))):
         return None
     return "yes" if _speaks_of_all(ranker, query, fact, None) else None
+
+
+#: Phrases that say something was not done to what follows them.
+_DENIES = re.compile(r"\b(leaves out|left out|leave out|without|not|never|declined|turned down)"
+                     r"((?: \w+){0,2})$")
+
+
+def _denies_named(ranker: Ranker, query: Query, fact: Fact) -> bool:
+    """Whether the fact denies something of a name the question says, right before it:
+    "it shows Balto as half wolf, leaves out *Gunnar Kaasen*"."""
+    text = fact.answer.lower()
+    store = ranker.store
+    for named in query.named:
+        entity = store.entities.get(named)
+        if entity is None or named in ranker.lexicon.background:
+            continue
+        for form in (entity.name.lower(), *entity.synonyms):
+            at = text.find(form)
+            if at > 0 and _DENIES.search(" ".join(plain_words(text[:at]))):
+                return True
+    return False
 
 
 #: Words for what kind of thing a subject is: they claim nothing of it ("was Togo an old
