@@ -61,6 +61,12 @@ FLOORS: dict[tuple[str, str], float] = {
     ("blind_speaker_fresh4.json", "unanswerable"): 0.74,
     ("blind_speaker_fresh4.json", "off_topic"): 0.95,
     ("blind_speaker_fresh4.json", "followups"): 0.84,
+    # Fresh set 5, sealed until the end of the round and measured once (83.5%, 82.0%, 19 of
+    # 20, 82.0%).
+    ("blind_speaker_fresh5.json", "questions"): 0.81,
+    ("blind_speaker_fresh5.json", "unanswerable"): 0.78,
+    ("blind_speaker_fresh5.json", "off_topic"): 0.95,
+    ("blind_speaker_fresh5.json", "followups"): 0.78,
 }
 
 
