@@ -257,8 +257,8 @@ def _which_first(ranker: Ranker, query: Query, analysis: Analysis) -> Answer | N
     to cleveland"), each found as "when was ..." would find it."""
     core = " ".join(query.words[query.core_start:])
     said = next((m.groups() for p in _WHICH_FIRST if (m := p.match(core))), None)
-    if said is None:
-        return None
+    if said is None or any(h.split()[0] in ("to", "in", "at", "of") for h in said):
+        return None  # ("which was first to reach nome, kaasen or seppala": no two happenings)
     rows: list[tuple[Row, str]] = []
     for happening in said:
         dated = _dated(ranker, happening.removeprefix("the "))
