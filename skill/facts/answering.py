@@ -218,7 +218,7 @@ def answer(ranker: Ranker, question: Question, context: Context | None = None) -
     ordered = _which_first(ranker, query, analysis)
     if ordered is not None:
         return ordered
-    if query.form == "compare":
+    if query.form == "compare" or query.yes_no_compare:
         compared = _compare(ranker, query, analysis)
         if compared is not None:
             return compared
@@ -232,7 +232,17 @@ def answer(ranker: Ranker, question: Question, context: Context | None = None) -
     decided = None
     if subject is not None and _gating(query) and not query.coordinated:
         decided = _by_relation(ranker, query, analysis, subject)
-    return _denied(_honest(ranker, decided or _by_ranking(ranker, query, analysis)))
+    return _unranked(_denied(_honest(ranker, decided or _by_ranking(ranker, query, analysis))))
+
+
+def _unranked(result: Answer) -> Answer:
+    """ "Was Balto the leader on the longest leg": a superlative no ranking could settle for
+    the one asked about is never a "yes" from a fact that merely speaks of both."""
+    query = result.query
+    if result.kind == "yes_no" and query is not None and query.yes_no_compare and len(
+            query.entities) < 2:
+        return result._replace(polarity=None)
+    return result
 
 
 def _denied(result: Answer) -> Answer:
@@ -1250,6 +1260,8 @@ def _compare(ranker: Ranker, query: Query, analysis: Analysis) -> Answer | None:
         return _side_by_side(ranker, query, analysis)
     entities: Sequence[str] = query.entities
     superlative = len(entities) < 2
+    if superlative and query.yes_no_compare:
+        return _is_the_one(ranker, query, analysis, comparative)
     if superlative:
         if query.category is None:
             return None  # "the coldest temperature on the run": the facts say it themselves
@@ -1274,6 +1286,25 @@ def _compare(ranker: Ranker, query: Query, analysis: Analysis) -> Answer | None:
     comparison = Comparison(relation, order, tuple(rows), missing, superlative, polarity)
     return Answer("compare", rows[0].fact, rows[0].entity, analysis, query,
                   comparison=comparison)
+
+
+def _is_the_one(ranker: Ranker, query: Query, analysis: Analysis,
+                comparative: Comparative) -> Answer | None:
+    """ "Was Seppala the last musher": yes or no by whether the one asked about heads the
+    superlative among its kind, when its own value is recorded; otherwise no verdict here."""
+    asked = query.entities[0]
+    entities = _of_kind(ranker, query, comparative.relation)
+    # Each one's fuller figure where recorded: "did Togo run the farthest" counts his 261 miles.
+    rows, relation, order = _compared_rows(ranker, comparative, entities, False, query.category)
+    mine = next((r for r in rows if r.entity == asked), None)
+    if mine is None:
+        return None
+    rows.sort(key=lambda r: values.sort_key(r.value) or 0.0, reverse=order == "desc")
+    best = values.sort_key(rows[0].value)
+    polarity = "yes" if values.sort_key(mine.value) == best else "no"
+    winner = mine if polarity == "yes" else rows[0]
+    comparison = Comparison(relation, order, (winner,), (), True, polarity)
+    return Answer("compare", winner.fact, winner.entity, analysis, query, comparison=comparison)
 
 
 def _side_by_side(ranker: Ranker, query: Query, analysis: Analysis) -> Answer | None:

@@ -310,18 +310,43 @@ class NameMatcher:
 
     def _surnames(self, words: Sequence[str], mentions: list[Mention],
                   taken: set[int]) -> list[Mention]:
-        """A word right after a name that sounds like another word of the same entity's name,
-        though the store knows it as an ordinary word ("gunner *cousin*", "edgar *knoll*")."""
+        """One or two words right after a name, or after a given name several people share,
+        that sound like another word of one such entity's name, though the store knows them as
+        ordinary words ("gunner *cousin*", "edgar *knoll*", "charlie *all son*")."""
         out = []
         for mention in mentions:
-            after = mention.end
-            if (after < len(words) and after not in taken and words[after] not in STOPWORDS
-                    and len(words[after]) >= 4 and words[after].isalpha()
-                    and mention.entity in self._sounds_like(words[after], same_code=True)):
-                mention = Mention(mention.entity, mention.start, after + 1, True, False)
-                taken.add(after)
+            found = self._rest_of_name(words, mention.end, frozenset({mention.entity}), taken)
+            if found is not None:
+                mention = Mention(mention.entity, mention.start, found, True, False)
+                taken.update(range(mention.start, found))
             out.append(mention)
+        for i, word in enumerate(words):
+            shared = self._name_words.get(word, frozenset())
+            if i in taken or len(shared) < 2:
+                continue
+            for entity in shared:
+                found = self._rest_of_name(words, i + 1, frozenset({entity}), taken)
+                if found is not None:
+                    out.append(Mention(entity, i, found, True, False))
+                    taken.update(range(i, found))
+                    break
+        out.sort(key=lambda m: m.start)
         return out
+
+    def _rest_of_name(self, words: Sequence[str], after: int, entities: frozenset[str],
+                      taken: set[int]) -> int | None:
+        """The end of one or two words from ``after`` that sound, letter for letter in the
+        same code, like a word of one of ``entities``' names, or None."""
+        for size in (2, 1):
+            span = words[after:after + size]
+            if (len(span) < size or any(j in taken for j in range(after, after + size))
+                    or span[-1] in STOPWORDS or not all(w.isalpha() for w in span)
+                    or any(w in self._name_words for w in span)):
+                continue
+            joined = "".join(span)
+            if len(joined) >= 4 + size and self._sounds_like(joined, same_code=True) & entities:
+                return after + size
+        return None
 
     def _longer(self, words: Sequence[str], mention: Mention) -> Mention:
         """A name heard by sound that begins a longer name with the words after it ("ball toe

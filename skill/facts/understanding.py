@@ -317,6 +317,15 @@ def _determined(words: Sequence[str], hit: Hit) -> bool:
             and not after.endswith("ed"))  # (not "which actor *played*")
 
 
+def _setting_phrase(words: Sequence[str], hit: Hit) -> bool:
+    """Whether the topic ends the question inside "in the ..." ("in the disney movie")."""
+    if hit.end != len(words) or hit.start < 2:
+        return False
+    lead = words[max(0, hit.start - 4):hit.start]
+    return any(a == "in" and b in ("the", "that", "this")
+               for a, b in zip(lead, lead[1:], strict=False))
+
+
 def _kinds_meant(applies_to: tuple[str, ...], said: set[str],
                  facet: str | None = None) -> tuple[str, ...]:
     """The kinds of entity a pronoun can stand for, given the kinds the asked topic applies
@@ -544,6 +553,9 @@ class Understander:
         before the rest."""
         if not hits:
             return None
+        # "what dog played togo *in the disney movie*": where it happened, said last, is not
+        # what is asked when anything else is.
+        hits = [h for h in hits if not _setting_phrase(words, h)] or hits
 
         def rank(hit: Hit) -> tuple[bool, bool, bool, bool, int, int]:
             weak = self.relations.topics[hit.name].weak or hit.weak
@@ -918,6 +930,15 @@ class Understander:
             if len(compared) + len(recent) >= 2:
                 compared = [*compared, *recent]
                 d.from_context = True
+        if (len(compared) == 1 and d.form == "yes_no" and comparative.superlative
+                and self._asked_of(d, compared[0], comparative)):
+            # "was seppala the last musher", "did togo run the farthest": is it that one?
+            d.yes_no_compare = True
+            d.comparative = comparative
+            d.entities = compared
+            d.category = self._category(d.words, comparative) or self.entity_types.get(
+                compared[0])
+            return
         if len(compared) < 2 and d.specific:
             return  # "how much was kaasen paid for the last leg": the leg is only described
         if len(compared) >= 2 or comparative.superlative or d.form != "yes_no":
@@ -926,6 +947,13 @@ class Understander:
             d.comparative = comparative
             d.entities = compared if len(compared) >= 2 else d.entities
             d.category = self._category(d.words, comparative)
+
+    @staticmethod
+    def _asked_of(d: _Draft, entity: str, comparative: Comparative) -> bool:
+        """Whether a yes/no question asks its superlative of ``entity``, named as what it asks
+        about ("was *seppala* the last musher"), before the superlative."""
+        return any(m.entity == entity and m.start <= d.core + 2 and m.start < comparative.start
+                   for m in d.mentions)
 
     def _recent_to_compare(self, d: _Draft, compared: list[str], superlative: bool) -> list[str]:
         """Whom a comparison means that names fewer than two: "which one went farther" after

@@ -110,7 +110,8 @@ def comparison_text(comparison: Comparison, name_of: NameOf, kind: str | None) -
     if comparison.superlative or len(rows) == 1:
         template = _SUPERLATIVE.get(key)
         lead = template.format(w=w, vw=vw, kind=_KINDS.get(kind, "ones")) if template else ""
-        parts = [lead, winner.fact.spoken] if lead else [winner.fact.spoken]
+        verdict = _YES_NO.get(comparison.polarity or "")
+        parts = [p for p in (verdict, lead, winner.fact.spoken) if p]
         return " ".join(parts)
     loser = rows[-1]
     verdict = _YES_NO.get(comparison.polarity or "")

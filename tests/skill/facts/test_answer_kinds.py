@@ -61,6 +61,10 @@ def said(talk: Conversation, text: str, alexa_valid: Any) -> str:
     ("did togo get a medal", "Yes.", "gold medal"),
     ("was togo older than balto", "Yes.", "1913"),
     ("was kaasen's leg longer than seppala's", "No.", "91 miles"),
+    # A superlative asked of one: is it that one, among its kind?
+    ("was seppala the last musher to carry the serum", "No.", "Kaasen"),
+    ("was balto the oldest dog", "No.", "Togo"),
+    ("did togo run the farthest", "Yes.", "261"),
     # A state is checked against the state the recorded place is in.
     ("did balto die in alaska", "No.", "Cleveland"),
     ("did togo die in maine", "Yes.", "Poland Spring"),
@@ -90,6 +94,8 @@ def test_yes_no_questions_answer_yes_or_no_first(new_talk: Callable[[], Conversa
     "did balto have blue eyes",
     # The fact says the museum turned Alaska down.
     "did the cleveland museum give balto back to alaska",
+    # A superlative among mushers asked of a dog: no ranking settles it.
+    "was balto the leader on the longest leg",
 ])
 def test_no_yes_the_fact_cannot_vouch_for(new_talk: Callable[[], Conversation],
                                           alexa_valid: Any, question: str) -> None:
