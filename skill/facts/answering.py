@@ -407,7 +407,38 @@ def _honest(ranker: Ranker, result: Answer) -> Answer:
     name = store.entities[result.entity].spoken_name if result.entity in store.entities else None
     missing = (_setting_unstated(ranker, result, query, fact, name)
                or _thing_unspoken(ranker, query, fact, name, result.relation))
+    if result.kind == "fact" and missing in (f"that {_unplaced(ranker, query, fact)}",
+                                             f"that in {_year_unstated(query, fact)}"):
+        placed = _placed_instead(ranker, result, query)
+        if placed is not None:
+            return placed
     return _withheld(result, missing) if missing else result
+
+
+def _placed_instead(ranker: Ranker, result: Answer, query: Query) -> Answer | None:
+    """ "Who organized the relay in Nenana": the fact recording the organizer never says
+    Nenana, but another the question's words lead to says all it asks, the place or year
+    with it: that one answers, and passes every check a fact must."""
+    analysis = result.analysis
+    core = set(ranker.lexicon.terms(" ".join(query.words[query.core_start:])))
+    asked = {t for t in _claimed_terms(ranker, result.fact, analysis) if t in core} \
+        if result.fact else set()
+    for scored in ranker.rank_analysis(analysis, limit=3):
+        fact = scored.fact
+        if (fact is result.fact or scored.words < STRONG_WORD_SUPPORT
+                or not asked <= ranker.fact_terms(fact.id)
+                or _unplaced(ranker, query, fact) or _year_unstated(query, fact)):
+            continue
+        entity = _subject(fact, analysis.entities)
+        if query.facet == "who":
+            entity = _who_named(ranker, query, fact) or entity
+        found = Answer("fact", fact, entity, analysis, query, ranked=result.ranked)
+        name = ranker.store.entities[entity].spoken_name if entity in ranker.store.entities \
+            else None
+        if not (_setting_unstated(ranker, found, query, fact, name)
+                or _thing_unspoken(ranker, query, fact, name)):
+            return found
+    return None
 
 
 def _setting_unstated(ranker: Ranker, result: Answer, query: Query, fact: Fact,

@@ -142,6 +142,11 @@ def test_no_record_names_what_was_asked(new_talk: Callable[[], Conversation], al
     # "the real togo" describes the dog; where he is is asked.
     ("where is the real togo now", "Wasilla"),
     ("was togo a real dog", "Yes."),
+    # Where it happened, said last ("in the disney movie"), is not what is asked.
+    ("what dog played togo in the disney movie", "Diesel"),
+    # "guy" is a man; "who ... driving" asks who drove.
+    ("who was the guy driving the sled when balto got to nome", "Kaasen"),
+    ("what year did togo pass on", "1929"),
 ])
 def test_a_word_describing_a_name_is_not_the_topic(new_talk: Callable[[], Conversation],
                                                    alexa_valid: Any, question: str,
@@ -232,6 +237,8 @@ def test_a_measure_asked_must_be_stated(new_talk: Callable[[], Conversation],
     # So must a year other than the relay's own.
     ("who won the iditarod in nineteen seventy four", False, "in 1974"),
     ("who won the first iditarod in nineteen seventy three", True, "Wilmarth"),
+    # Another fact the question's words lead to that says it all, the place with it, answers.
+    ("who organized the relay in nenana", True, "Wetzler"),
 ])
 def test_a_place_day_or_year_asked_of_must_be_the_facts_own(
         new_talk: Callable[[], Conversation], alexa_valid: Any, question: str,
