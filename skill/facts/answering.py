@@ -232,7 +232,34 @@ def answer(ranker: Ranker, question: Question, context: Context | None = None) -
     decided = None
     if subject is not None and _gating(query) and not query.coordinated:
         decided = _by_relation(ranker, query, analysis, subject)
-    return _unranked(_denied(_honest(ranker, decided or _by_ranking(ranker, query, analysis))))
+    result = _denied(_honest(ranker, decided or _by_ranking(ranker, query, analysis)))
+    if result.kind == "yes_no" and result.polarity != "no" and not result.relation:
+        result = _year_verdict(ranker, query, analysis) or result
+    return _unranked(result)
+
+
+#: A year said as when something happened ("was the iditarod started *in 1925*").
+_IN_YEAR = re.compile(r"\b(?:back )?in (\d{4})\b")
+
+
+def _year_verdict(ranker: Ranker, query: Query, analysis: Analysis) -> Answer | None:
+    """ "Was the Iditarod started in 1925": the year claimed against the date "when was the
+    Iditarod started" finds; a year the sources dispute gets no verdict."""
+    core = " ".join(query.words[query.core_start:])
+    claimed = _IN_YEAR.search(core)
+    if claimed is None or query.claim or not core.startswith(
+            ("was ", "is ", "were ", "did ", "does ")):
+        return None
+    happening = f"{core[:claimed.start()]} {core[claimed.end():]}".split()
+    dated = _dated(ranker, " ".join(happening), asked=True)
+    ranker.new_question()
+    if dated is None or not _speaks_of_all(ranker, query, dated.fact, None):
+        return None  # ("did balto go to cleveland in 1927": not from a date of his leg)
+    year = claimed.group(1)
+    if year in (dated.fact.disagreement or ""):
+        return None
+    polarity = "yes" if values.year_of(str(dated.value)) == int(year) else "no"
+    return Answer("yes_no", dated.fact, dated.entity, analysis, query, polarity=polarity)
 
 
 def _unranked(result: Answer) -> Answer:
@@ -283,10 +310,11 @@ def _which_first(ranker: Ranker, query: Query, analysis: Analysis) -> Answer | N
                   comparison=comparison)
 
 
-def _dated(ranker: Ranker, happening: str) -> Row | None:
+def _dated(ranker: Ranker, happening: str, asked: bool = False) -> Row | None:
     """The date of a happening as the store records it: the value of the "when" relation that
-    answers "when was <happening>", or else the first year its fact states."""
-    found = answer(ranker, Question(text=f"when was {happening}"))
+    answers "when was <happening>" (with ``asked``, "when <happening>" as it was asked), or
+    else the first year its fact states."""
+    found = answer(ranker, Question(text=f"when {happening}" if asked else f"when was {happening}"))
     fact = found.fact
     if found.kind != "fact" or fact is None or found.entity is None:
         return None

@@ -65,6 +65,9 @@ def said(talk: Conversation, text: str, alexa_valid: Any) -> str:
     ("was seppala the last musher to carry the serum", "No.", "Kaasen"),
     ("was balto the oldest dog", "No.", "Togo"),
     ("did togo run the farthest", "Yes.", "261"),
+    # A year claimed, against the date "when ..." finds.
+    ("was the iditarod race started in 1925", "No.", "1973"),
+    ("was the first iditarod in 1925", "No.", "1973"),
     # A state is checked against the state the recorded place is in.
     ("did balto die in alaska", "No.", "Cleveland"),
     ("did togo die in maine", "Yes.", "Poland Spring"),
