@@ -33,6 +33,12 @@ GENERIC_NAME_WORDS: frozenset[str] = frozenset(
     deserves shelter cabin portage creek lake whiskey""".split()
 )
 
+#: Words that tell one thing from another of its kind ("the *other* doctor"): never taken as
+#: merely describing a name.
+_DISTINGUISHING: frozenset[str] = frozenset(
+    """other another second third first last next new old previous original final former
+    later earlier real fake different same young younger older elder only sole lone single
+    main chief head""".split())
 #: Metaphone codes this long or longer may differ by one sound and still match.
 _LONG_CODE = 5
 _MIN_SPELLING = 0.7   # Jaro-Winkler similarity of the letters, for a sound match
@@ -164,6 +170,33 @@ class NameMatcher:
                     return end, entity_id, plural
         return None
 
+    def _exact_from(self, words: Sequence[str], i: int) -> tuple[int, tuple[int, str, bool] | None]:
+        """Where the name at ``i`` starts, and the exact match there (see ``_exact_at``)."""
+        exact = self._exact_at(words, i)
+        if words[i] != "the" or i + 1 >= len(words):
+            return i, exact
+        # "the serum relay": the relay, though "the serum" is a name too
+        later = self._exact_at(words, i + 1)
+        if later is not None and (exact is None or later[0] > exact[0]):
+            return i + 1, later
+        if exact is None and later is None:
+            return i, self._described_at(words, i)
+        return i, exact
+
+    def _described_at(self, words: Sequence[str], i: int) -> tuple[int, str, bool] | None:
+        """ "the *dog* statue": a name beginning "the", with one word describing it between,
+        unless the word tells one from another ("the *other* doctor", "the *second* serum")."""
+        if i + 2 >= len(words) or not self._may_describe(words[i + 1]):
+            return None
+        found = self._exact_at(["the", *words[i + 2:]], 0)
+        if found is None or found[0] < 2:
+            return None
+        return found[0] + i + 1, found[1], found[2]
+
+    def _may_describe(self, word: str) -> bool:
+        return (word.isalpha() and word not in STOPWORDS and word not in _DISTINGUISHING
+                and word not in self._name_words and word in self._known)
+
     # -- by sound -----------------------------------------------------------------------------
     def _code_index(self) -> dict[str, list[tuple[str, str, str]]]:
         """First sound of the Metaphone code -> (name word, its code, its NYSIIS code), built on
@@ -270,12 +303,7 @@ class NameMatcher:
         taken: set[int] = set()
         i = 0
         while i < len(words):
-            exact = self._exact_at(words, i)
-            if words[i] == "the" and i + 1 < len(words):
-                # "the serum relay": the relay, though "the serum" is a name too
-                later = self._exact_at(words, i + 1)
-                if later is not None and (exact is None or later[0] > exact[0]):
-                    i, exact = i + 1, later
+            i, exact = self._exact_from(words, i)
             if exact is not None:
                 end, entity_id, possessive = exact
                 mentions.append(Mention(entity_id, i, end, possessive=possessive))

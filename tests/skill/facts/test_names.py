@@ -75,6 +75,8 @@ def test_whole_questions_with_misheard_names(understander: Understander, said: s
     ("who won the very first i did a rod", "iditarod", "race"),
     # A name heard by sound that begins a longer name is the longer name.
     ("who sculpted the ball toe statue in central park", "balto_statue", "statue"),
+    # A word describing a name that begins "the" ("the *dog* statue") leaves it that name.
+    ("who sculpted the dog statue in central park", "balto_statue", "statue"),
     # "the" belongs to the longer name after it ("the serum relay", not "the serum").
     ("how many legs did the serum relay have", "relay", "leg"),
 ])
@@ -82,3 +84,10 @@ def test_names_heard_as_ordinary_words(understander: Understander, said: str, en
                                        topic: str) -> None:
     query = understander.understand(said)
     assert (query.entities[:1], query.topic) == ((entity,), topic), query
+
+
+@pytest.mark.parametrize("said", ["who was the other doctor", "who was the second musher"])
+def test_a_word_telling_one_from_another_is_not_a_description(understander: Understander,
+                                                              said: str) -> None:
+    """ "the other doctor" is not "the doctor": it asks of someone else."""
+    assert "welch" not in understander.understand(said).entities
