@@ -443,14 +443,18 @@ def _honest(ranker: Ranker, result: Answer) -> Answer:
     return _withheld(result, missing) if missing else result
 
 
+_TIME_OF_DAY = "the time of day"
+
+
 def _placed_instead(ranker: Ranker, result: Answer, query: Query) -> Answer | None:
     """ "Who organized the relay in Nenana": the fact recording the organizer never says
     Nenana, but another the question's words lead to says all it asks, the place or year
-    with it: that one answers, and passes every check a fact must."""
+    with it: that one answers, and passes every check a fact must. (Not an hour: facts give
+    the hours of other moments of the same day.)"""
     analysis = result.analysis
     core = set(ranker.lexicon.terms(" ".join(query.words[query.core_start:])))
-    asked = {t for t in _claimed_terms(ranker, result.fact, analysis) if t in core} \
-        if result.fact else set()
+    asked = {t for t in _claimed_terms(ranker, result.fact, analysis)
+             if t in core and t not in analysis.unknown} if result.fact else set()
     for scored in ranker.rank_analysis(analysis, limit=3):
         fact = scored.fact
         if (fact is result.fact or scored.words < STRONG_WORD_SUPPORT
@@ -474,7 +478,7 @@ def _setting_unstated(ranker: Ranker, result: Answer, query: Query, fact: Fact,
     """What the question asks of a time, place or measure that the fact does not state."""
     if query.clock_asked and result.kind == "fact" and not _CLOCK.search(fact.answer.lower()):
         # "what time did Sam Joseph reach Kallands": a fact with the day but no hour.
-        return "the time of day"
+        return _TIME_OF_DAY
     if query.day_asked and result.kind == "fact" and _year_only(fact, result.relation):
         # "what was Balto's exact birthday": only the year is recorded.
         return _exact_day(ranker, result.relation, name)
@@ -824,6 +828,10 @@ def _best_recorded(ranker: Ranker, query: Query, analysis: Analysis, subject: st
         found = [(fit, f, k) for fit, f, k in found if fit > 1 or states(f, query.facet)]
         if not found:
             return _unrecorded(ranker, query, analysis, subject, query.topic)
+    if query.facet == "who" and any(fit >= 3 for fit, _, _ in found):
+        # "who got Balto out of that Los Angeles freak show": the fact recording who did,
+        # not one that tells the show in more of the question's words.
+        found = [(fit, f, k) for fit, f, k in found if fit >= 3]
     keys = {f.id: (fit, key) for fit, f, key in found}
     pool = {f.id: f for _, f, _ in found}
     floor = ranker.weights.min_score

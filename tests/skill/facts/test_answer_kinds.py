@@ -150,6 +150,8 @@ def test_no_record_names_what_was_asked(new_talk: Callable[[], Conversation], al
     # "guy" is a man; "who ... driving" asks who drove.
     ("who was the guy driving the sled when balto got to nome", "Kaasen"),
     ("what year did togo pass on", "1929"),
+    # "Who" is answered by the fact recording who, however many words another shares.
+    ("who was the man that got balto out of that los angeles freak show", "Kimble"),
 ])
 def test_a_word_describing_a_name_is_not_the_topic(new_talk: Callable[[], Conversation],
                                                    alexa_valid: Any, question: str,
