@@ -687,6 +687,13 @@ def _by_relation(ranker: Ranker, query: Query, analysis: Analysis,
     none. None: the relation does not decide (a weak topic with no facts: rank instead)."""
     topic = None if query.weak_topic else query.topic
     found = _weak_topic_recorded(ranker, query, subject) if topic is None else []
+    if (topic is None and not found and query.facet == "how_many"
+            and subject in ranker.lexicon.background and subject != IMPLIED_SUBJECT):
+        # "how many dogs carried the medicine": the relay's own count of its dogs, not the
+        # medicine's count of units.
+        relays = _weak_topic_recorded(ranker, query, IMPLIED_SUBJECT, own=True)
+        if relays:
+            subject, found = IMPLIED_SUBJECT, relays
     if topic is None and query.facet not in _VALUE_FACETS and not found:
         return None
     found = found or _recorded(ranker.store, subject, topic, query.facet)
@@ -706,12 +713,13 @@ def _by_relation(ranker: Ranker, query: Query, analysis: Analysis,
     return _best_recorded(ranker, query, analysis, subject, found)
 
 
-def _weak_topic_recorded(ranker: Ranker, query: Query,
-                         subject: str) -> list[tuple[int, Fact, str]]:
+def _weak_topic_recorded(ranker: Ranker, query: Query, subject: str,
+                         own: bool = False) -> list[tuple[int, Fact, str]]:
     """A weak topic (arriving, a run) recorded exactly for a dog or a person: "where did
     Kaasen pull in" is his arrival, not any place of his; so is a common verb asked with a
-    value ("where did he live"), though not on its own ("did balto like kids")."""
-    if query.topic is None or subject in ranker.lexicon.background or not (
+    value ("where did he live"), though not on its own ("did balto like kids"). With ``own``,
+    for the story's background too (the relay's own count of dogs)."""
+    if query.topic is None or (subject in ranker.lexicon.background and not own) or not (
             ranker.relations.topics[query.topic].weak or query.facet in _VALUE_FACETS):
         return []
     return [(2, fact, key) for fit, fact, key in _recorded(
