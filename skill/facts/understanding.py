@@ -534,8 +534,13 @@ class Understander:
         # "the *real* togo": a word between "the" and a name describes the name.
         described = {m.start - 1 for m in mentions if m.start > 1 and words[m.start - 2] == "the"}
         countries = self.relations.countries | {"from"}
+        # "give *the serum relay*": a trigger ("give the serum") whose end begins a longer
+        # name is the verb alone.
+        cut = {(h.start, h.end) for h in hits for m in mentions
+               if h.start < m.start < h.end < m.end and h.end - h.start > 1}
         return [
             h for h in hits
+            if (h.start, h.end) not in cut
             # "my grandson", "my husband": the speaker's own family is chatter, not a topic.
             if not (h.start > 0 and words[h.start - 1] in ("my", "our", "your"))
             and not all(i in named for i in range(h.start, h.end))

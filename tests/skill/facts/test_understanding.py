@@ -26,6 +26,10 @@ def understander() -> Understander:
     ("who was born first seppala or kaasen", "seppala", "birth", "who", "compare"),
     ("which team went farther togo or balto", "togo", "team", "what", "compare"),
     ("where was the musher of togo born", "seppala", "birth", "where", "wh"),
+    # A trigger ending inside a longer name ("give *the serum* relay") is the verb alone.
+    ("what nickname did the newspapers give the serum relay", "relay", "nickname", "what", "wh"),
+    # A trailing "in the ... movie" is where it happened, not what is asked.
+    ("what dog played togo in the disney movie", "togo_film", "cast", "who", "wh"),
 ])
 def test_questions(understander: Understander, said: str, entity: str, topic: str | None,
                    facet: str | None, form: str) -> None:
