@@ -687,13 +687,8 @@ def _by_relation(ranker: Ranker, query: Query, analysis: Analysis,
     none. None: the relation does not decide (a weak topic with no facts: rank instead)."""
     topic = None if query.weak_topic else query.topic
     found = _weak_topic_recorded(ranker, query, subject) if topic is None else []
-    if (topic is None and not found and query.facet == "how_many"
-            and subject in ranker.lexicon.background and subject != IMPLIED_SUBJECT):
-        # "how many dogs carried the medicine": the relay's own count of its dogs, not the
-        # medicine's count of units.
-        relays = _weak_topic_recorded(ranker, query, IMPLIED_SUBJECT, own=True)
-        if relays:
-            subject, found = IMPLIED_SUBJECT, relays
+    if topic is None and not found:
+        subject, found = _counted_by_the_relay(ranker, query, subject)
     if topic is None and query.facet not in _VALUE_FACETS and not found:
         return None
     found = found or _recorded(ranker.store, subject, topic, query.facet)
@@ -711,6 +706,18 @@ def _by_relation(ranker: Ranker, query: Query, analysis: Analysis,
     if not found:
         return _unrecorded(ranker, query, analysis, subject, topic)
     return _best_recorded(ranker, query, analysis, subject, found)
+
+
+def _counted_by_the_relay(ranker: Ranker, query: Query,
+                          subject: str) -> tuple[str, list[tuple[int, Fact, str]]]:
+    """ "How many dogs carried the medicine": a count the story's background records under
+    no such topic is the relay's own (its dogs), not the medicine's count of units."""
+    if (query.facet == "how_many" and subject in ranker.lexicon.background
+            and subject != IMPLIED_SUBJECT):
+        relays = _weak_topic_recorded(ranker, query, IMPLIED_SUBJECT, own=True)
+        if relays:
+            return IMPLIED_SUBJECT, relays
+    return subject, []
 
 
 def _weak_topic_recorded(ranker: Ranker, query: Query, subject: str,

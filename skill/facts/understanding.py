@@ -317,6 +317,13 @@ def _determined(words: Sequence[str], hit: Hit) -> bool:
             and not after.endswith("ed"))  # (not "which actor *played*")
 
 
+def _ends_in_a_name(hit: Hit, mentions: Sequence[Mention]) -> bool:
+    """ "give *the serum relay*": a trigger ("give the serum") whose end begins a longer name
+    is the verb alone."""
+    return hit.end - hit.start > 1 and any(
+        hit.start < m.start < hit.end < m.end for m in mentions)
+
+
 def _setting_phrase(words: Sequence[str], hit: Hit) -> bool:
     """Whether the topic ends the question inside "in the ..." ("in the disney movie")."""
     if hit.end != len(words) or hit.start < 2:
@@ -534,13 +541,9 @@ class Understander:
         # "the *real* togo": a word between "the" and a name describes the name.
         described = {m.start - 1 for m in mentions if m.start > 1 and words[m.start - 2] == "the"}
         countries = self.relations.countries | {"from"}
-        # "give *the serum relay*": a trigger ("give the serum") whose end begins a longer
-        # name is the verb alone.
-        cut = {(h.start, h.end) for h in hits for m in mentions
-               if h.start < m.start < h.end < m.end and h.end - h.start > 1}
         return [
             h for h in hits
-            if (h.start, h.end) not in cut
+            if not _ends_in_a_name(h, mentions)
             # "my grandson", "my husband": the speaker's own family is chatter, not a topic.
             if not (h.start > 0 and words[h.start - 1] in ("my", "our", "your"))
             and not all(i in named for i in range(h.start, h.end))
@@ -935,14 +938,7 @@ class Understander:
             if len(compared) + len(recent) >= 2:
                 compared = [*compared, *recent]
                 d.from_context = True
-        if (len(compared) == 1 and d.form == "yes_no" and comparative.superlative
-                and self._asked_of(d, compared[0], comparative)):
-            # "was seppala the last musher", "did togo run the farthest": is it that one?
-            d.yes_no_compare = True
-            d.comparative = comparative
-            d.entities = compared
-            d.category = self._category(d.words, comparative) or self.entity_types.get(
-                compared[0])
+        if self._is_it_the_one(d, compared, comparative):
             return
         if len(compared) < 2 and d.specific:
             return  # "how much was kaasen paid for the last leg": the leg is only described
@@ -953,12 +949,20 @@ class Understander:
             d.entities = compared if len(compared) >= 2 else d.entities
             d.category = self._category(d.words, comparative)
 
-    @staticmethod
-    def _asked_of(d: _Draft, entity: str, comparative: Comparative) -> bool:
-        """Whether a yes/no question asks its superlative of ``entity``, named as what it asks
-        about ("was *seppala* the last musher"), before the superlative."""
-        return any(m.entity == entity and m.start <= d.core + 2 and m.start < comparative.start
-                   for m in d.mentions)
+    def _is_it_the_one(self, d: _Draft, compared: list[str],
+                       comparative: Comparative) -> bool:
+        """ "Was seppala the last musher", "did togo run the farthest": a yes/no superlative
+        asked of the one it names first, as what it asks about (set on the draft)."""
+        if len(compared) != 1 or d.form != "yes_no" or not comparative.superlative:
+            return False
+        if not any(m.entity == compared[0] and m.start <= d.core + 2
+                   and m.start < comparative.start for m in d.mentions):
+            return False
+        d.yes_no_compare = True
+        d.comparative = comparative
+        d.entities = compared
+        d.category = self._category(d.words, comparative) or self.entity_types.get(compared[0])
+        return True
 
     def _recent_to_compare(self, d: _Draft, compared: list[str], superlative: bool) -> list[str]:
         """Whom a comparison means that names fewer than two: "which one went farther" after

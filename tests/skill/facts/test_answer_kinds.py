@@ -411,6 +411,8 @@ def test_and_asks_the_question_before_of_what_it_names(
 @pytest.mark.parametrize(("turns", "contains"), [
     # "then": the time the last answer was about (his death), not the relay.
     (["where did gunnar kaasen die", "how old was he then"], "aged 78"),
+    # A preposition before the question word ("in which country"), and "he" after a person.
+    (["who was gunnar kaasen", "in which country he was born"], "Norway"),
     # "that": the last answer, which dates what it tells, when no topic carries the question.
     (["which zoo did balto live in", "what year was that"], "1927"),
     # "it" after a lead dog is the dog.
