@@ -1174,6 +1174,12 @@ def _by_ranking(ranker: Ranker, query: Query, analysis: Analysis) -> Answer:
         return Answer("no_record", None, entity, analysis, query, missing="that", offer=best,
                       ranked=ranked)
     if query.form == "yes_no":
+        if not _claimed_terms(ranker, best, analysis):
+            # Only names ("is balto at the cleveland museum"): a fact recording one as the
+            # other's says it, before one that merely speaks of both.
+            linking = next((s.fact for s in ranked if _links_named(query, s.fact)), None)
+            if linking is not None:
+                best, entity = linking, _subject(linking, analysis.entities)
         return Answer("yes_no", best, entity, analysis, query,
                       polarity=_lexical_polarity(ranker, query, best, analysis), ranked=ranked)
     return Answer("fact", best, entity, analysis, query, ranked=ranked)

@@ -79,6 +79,8 @@ def said(talk: Conversation, text: str, alexa_valid: Any) -> str:
     ("did seppala own balto", "Yes.", "Seppala"),
     # Only names, one recorded as the other's; a name heard by sound is no unknown word.
     ("is toe go in wah silla", "Yes.", "Wasilla"),
+    # Only names: the fact recording one as the other's, before one speaking of both.
+    ("is balto at the cleveland museum of natural history", "Yes.", "Cleveland Museum"),
 ])
 def test_yes_no_questions_answer_yes_or_no_first(new_talk: Callable[[], Conversation],
                                                   alexa_valid: Any, question: str, starts: str,
