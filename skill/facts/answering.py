@@ -420,7 +420,7 @@ def _asked_subject(query: Query) -> str | None:
 
 #: Determiners that mention a thing without naming it ("a taxidermist", "four nurses").
 _INDEFINITE = frozenset(
-    "a an one two three four five six seven eight nine ten some several many".split())
+    "a an one two three four five six seven eight nine ten some several many few".split())
 
 
 def _honest(ranker: Ranker, result: Answer) -> Answer:
@@ -520,8 +520,12 @@ def _thing_unspoken(ranker: Ranker, query: Query, fact: Fact, name: str | None,
         if terms and terms[0] not in said:
             return f"{name}'s {word}" if name else "that"
     for word in query.asked:
-        if _only_unnamed(fact.answer, word):
-            return f"the name of the {word}"
+        terms = ranker.lexicon.terms(word)
+        if _only_unnamed(fact.answer, word) or (
+                word in query.name_of and terms and terms[0] not in said
+                and word not in query.topic_words and stem(word) not in _NAMED_IN_ANSWER):
+            # ("what was the name of balto's vaudeville act": a fact that never speaks of one)
+            return f"the names of the {word}" if word.endswith("s") else f"the name of the {word}"
     for word in query.kind_of:
         terms = ranker.lexicon.terms(word)
         if terms and not set(terms) <= said:
@@ -650,6 +654,11 @@ _SENTENCE = re.compile(r"(?<=[.!?])\s+")
 _TOKEN = re.compile(r"[A-Za-z0-9']+|[:;,]")
 
 
+#: Words for whom a name is asked ("the name of the man who ..."): the answer names them.
+_NAMED_IN_ANSWER = frozenset(stem(w) for w in
+                             "man person guy woman lady musher driver doctor dog".split())
+
+
 def _only_unnamed(text: str, word: str) -> bool:
     """Whether the fact mentions ``word`` only as something unnamed ("a taxidermist", "four
     nurses"), never with a name ("the ship Alameda", "Kaasen was a musher", "seven dogs:
@@ -662,7 +671,7 @@ def _only_unnamed(text: str, word: str) -> bool:
             if token not in (word, word + "s"):
                 continue
             seen = True
-            if not any(lowered[j] in _INDEFINITE for j in range(max(0, i - 3), i)):
+            if not _said_unnamed(tokens, i):
                 return False  # "the explorer Amundsen": a definite, named mention
             after = tokens[i + 1:i + 9]
             named_after = bool(after) and (
@@ -674,6 +683,15 @@ def _only_unnamed(text: str, word: str) -> bool:
             if named_after or copula:
                 return False
     return seen
+
+
+def _said_unnamed(tokens: Sequence[str], i: int) -> bool:
+    """Whether a word or number that mentions without naming comes in the three words before
+    token ``i``, names passed over ("a Los Angeles dime museum", "13 of Seppala's reserve
+    dogs"), though not a clock's number ("5:30 in the morning")."""
+    before = [j for j in range(i - 1, -1, -1) if not tokens[j][:1].isupper()][:3]
+    return any(tokens[j].lower() in _INDEFINITE or (
+        tokens[j].isdigit() and (j == 0 or tokens[j - 1] != ":")) for j in before)
 
 
 def _withheld(result: Answer, missing: str) -> Answer:

@@ -21,7 +21,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from skill.facts.names import Mention, NameMatcher
+from skill.facts.names import GENERIC_NAME_WORDS, Mention, NameMatcher
 from skill.facts.relations import Comparative, Hit, Relations
 from skill.records import Record
 from skill.text.normalise import FILLERS, plain_words
@@ -87,6 +87,8 @@ _THINGS = ("film", "topic", "event", "place")
 _LOCATIVE = frozenset(
     "from to in at near outside into across over through".split())
 #: Words that describe rather than name what is asked ("what second shipment").
+#: Words before a noun that say which or how many, not what ("*all* the dogs").
+_DETERMINERS = frozenset("the a an his her their its all both every each".split())
 _ORDINALS_AND_SIZES = frozenset(
     "second third fourth big bigger biggest small little large famous real".split())
 #: Topics that name an entity by its role towards another ("the musher of togo").
@@ -154,6 +156,9 @@ class Query(Record):
     #: The words naming what a question asks the name of ("which newspaper", "the names of
     #: welch's nurses"): a fact that only says "a newspaper" does not answer.
     asked: tuple[str, ...] = ()
+    #: The thing "the name of ..." asks the name of ("the vaudeville *act*"): a fact that
+    #: never speaks of it does not answer either.
+    name_of: tuple[str, ...] = ()
     #: A place the question proper names that no name, topic or facet accounts for ("did
     #: balto die in *alaska*"): a claim the answer must check before it may say yes.
     claim: tuple[str, ...] = ()
@@ -507,6 +512,32 @@ class _Draft:
                 break
         return tuple(dict.fromkeys(found))
 
+    def name_of(self, types: Mapping[str, str]) -> tuple[str, ...]:
+        """The things "the name(s) of ..." asks the names of."""
+        words = self.words
+        starts = [i + 2 for i in range(len(words) - 2)
+                  if words[i] in ("name", "names") and words[i + 1] == "of"]
+        return tuple(t for i in starts if (t := self._named_thing(i, types)) is not None)
+
+    def _named_thing(self, start: int, types: Mapping[str, str]) -> str | None:
+        """The thing whose name "the name of ..." asks: the last word of the words naming it
+        ("the los angeles *museum* where", "balto's vaudeville *act*", "all 13 *dogs* on"),
+        the word of a thing named only by its kind included ("the *plane* with"), though not
+        of a person or dog ("the doctor", whose name is the answer)."""
+        words = self.words
+        covered = {i for m in self.mentions for i in range(m.start, m.end)
+                   if types.get(m.entity) in ("person", "dog")
+                   or not all(w in GENERIC_NAME_WORDS for w in words[m.start:m.end])}
+        head = None
+        for i in range(start, len(words)):
+            word = words[i]
+            if word in _DETERMINERS or word.isdigit() or i in covered:
+                continue
+            if word in NOT_FOCUS or word in _ORDINALS_AND_SIZES:
+                break
+            head = word
+        return head
+
 
 class Understander:
     """Turns a question's text and the conversation's context into a :class:`Query`."""
@@ -625,6 +656,10 @@ class Understander:
         self._compare(draft)
         query = draft.query(self._ranker_text(draft), self._setting(draft))
         located = draft.located(self.entity_types)
+        name_of = draft.name_of(self.entity_types)
+        if name_of:
+            query = query._replace(name_of=name_of,
+                                   asked=tuple(dict.fromkeys((*query.asked, *name_of))))
         return query._replace(located=located) if located else query
 
     def _origins(self, words: list[str]) -> list[str]:

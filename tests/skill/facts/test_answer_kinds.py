@@ -127,7 +127,7 @@ def test_comparisons_speak_both_values(new_talk: Callable[[], Conversation], ale
     ("what was kaasens wifes name", "Gunnar Kaasen's wife or husband"),
     ("how tall was balto", "how tall Balto was"),
     ("what color was togos harness", "Togo's harness"),
-    ("what were the names of doctor welchs nurses", "the name of the nurses"),
+    ("what were the names of doctor welchs nurses", "the names of the nurses"),
     ("what did balto eat", "what Balto ate"),
     ("what kind of harness did kaasen use", "the kind of harness"),
     # A job is recorded where a source gives one (Kaasen's, Kimble's), and only there.
@@ -248,6 +248,12 @@ def test_a_measure_asked_must_be_stated(new_talk: Callable[[], Conversation],
     ("who won the first iditarod in nineteen seventy three", True, "Wilmarth"),
     # Another fact the question's words lead to that says it all, the place with it, answers.
     ("who organized the relay in nenana", True, "Wetzler"),
+    # "The name of" asks of the last word naming the thing; a fact that never speaks of it,
+    # or only unnamed ("a Los Angeles dime museum"), does not answer.
+    ("what was the name of balto's vaudeville act", False, "the name of the act"),
+    ("what was the name of the los angeles museum where balto was chained up", False,
+     "the name of the museum"),
+    ("what were the names of the dogs that went to cleveland", True, "Tillie"),
 ])
 def test_a_place_day_or_year_asked_of_must_be_the_facts_own(
         new_talk: Callable[[], Conversation], alexa_valid: Any, question: str,
