@@ -832,8 +832,12 @@ def _unrecorded(ranker: Ranker, query: Query, analysis: Analysis, subject: str,
     store = ranker.store
     spec = ranker.relations.topics.get(topic or "")
     identity = store.identity_of(subject)
-    if spec is not None and spec.fallback == "identity" and identity is not None:
-        # "what was Welch's first name", "was Togo real": who or what the entity was says it.
+    if identity is not None and (
+            spec is not None and spec.fallback == "identity"
+            or topic is None and query.facet == "where"
+            and store.entities[subject].type == "place"):
+        # "what was Welch's first name", "was Togo real": who or what the entity was says it;
+        # so does where a place is ("where was the brookside zoo": in Cleveland).
         return _fact_answer(ranker, identity, subject, query, analysis, "")
     # "No record" needs a topic the question clearly asks (not a common verb, not just a value
     # asked of the story's background), about what the question is about.

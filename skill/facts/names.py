@@ -150,6 +150,9 @@ class NameMatcher:
         self._respellable = frozenset(w for w in self._known
                                       if len(w) >= 5 and w.isalpha() and w not in STOPWORDS)
         self._vocabulary_codes: dict[str, list[str]] | None = None
+        #: Words of six letters or more that a recogniser may write as two ("teammates").
+        self._joinable = frozenset(w for w in self._known
+                                   if len(w) >= 6 and w.isalpha() and w not in STOPWORDS)
 
     # -- exact ------------------------------------------------------------------------------
     def _exact_at(self, words: Sequence[str], i: int) -> tuple[int, str, bool] | None:
@@ -279,6 +282,24 @@ class NameMatcher:
         return self._sounds_like(joined)
 
     # -- ordinary words -------------------------------------------------------------------------
+    def joined(self, words: Sequence[str]) -> list[str]:
+        """Two words a recogniser split that the store knows as one ("team mates", "brook
+        side"): joined, when neither is a stop word ("to go" stays two words) and the store
+        does not know both ("leg end" stays two words)."""
+        out: list[str] = []
+        i = 0
+        while i < len(words):
+            pair = words[i:i + 2]
+            if (len(pair) == 2 and all(w.isalpha() and w not in STOPWORDS for w in pair)
+                    and not all(w in self._known for w in pair)
+                    and "".join(pair) in self._joinable):
+                out.append("".join(pair))
+                i += 2
+            else:
+                out.append(words[i])
+                i += 1
+        return out
+
     def respell(self, word: str) -> str | None:
         """A word the store uses that an unfamiliar word sounds and looks like ("amundson" ->
         "amundsen"), or None. Only words of five letters or more are respelt."""

@@ -639,7 +639,8 @@ class Understander:
     def understand(self, text: str, context: Context | None = None,
                    entity: str | None = None, facet_hint: str | None = None) -> Query:
         """The :class:`Query` for a question (``entity``: an intent's resolved slot)."""
-        words = self._origins(_that_one_as_it(fold_numbers(fold_dates(plain_words(text)))))
+        words = self._origins(_that_one_as_it(self.names.joined(
+            fold_numbers(fold_dates(plain_words(text))))))
         claim = _tagged_claim(words)
         draft = _Draft(claim or words, context or Context())
         draft.tagged = claim is not None

@@ -156,6 +156,8 @@ def test_no_record_names_what_was_asked(new_talk: Callable[[], Conversation], al
     ("who was the man that got balto out of that los angeles freak show", "Kimble"),
     # A count asked of the medicine, that it does not record, is the relay's own.
     ("how many dogs helped carry the medicine", "150 dogs"),
+    # Where a place is, with nothing else recorded of where: what the place is says it.
+    ("where was the brookside zoo", "Cleveland"),
 ])
 def test_a_word_describing_a_name_is_not_the_topic(new_talk: Callable[[], Conversation],
                                                    alexa_valid: Any, question: str,

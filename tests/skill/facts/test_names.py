@@ -75,6 +75,8 @@ def test_whole_questions_with_misheard_names(understander: Understander, said: s
     ("who won the very first i did a rod", "iditarod", "race"),
     # A name heard by sound that begins a longer name is the longer name.
     ("who sculpted the ball toe statue in central park", "balto_statue", "statue"),
+    # Two words the recogniser split, that the store knows as one ("brook side").
+    ("where was the brook side zoo", "brookside_zoo", None),
     # A word describing a name that begins "the" ("the *dog* statue") leaves it that name.
     ("who sculpted the dog statue in central park", "balto_statue", "statue"),
     # "the" belongs to the longer name after it ("the serum relay", not "the serum").
@@ -91,3 +93,14 @@ def test_a_word_telling_one_from_another_is_not_a_description(understander: Unde
                                                               said: str) -> None:
     """ "the other doctor" is not "the doctor": it asks of someone else."""
     assert "welch" not in understander.understand(said).entities
+
+
+@pytest.mark.parametrize(("said", "joined"), [
+    ("how many of baltos team mates went", "teammates"),
+    ("where did togos leg end", None),  # both words known: not "legend"
+    ("did it take to go there", None),  # a stop word: not "togo"
+])
+def test_words_split_by_the_recogniser_are_joined(understander: Understander, said: str,
+                                                  joined: str | None) -> None:
+    words = understander.understand(said).words
+    assert (joined in words) if joined else ("legend" not in words and "togo" not in words)
