@@ -821,7 +821,11 @@ def _the_relays_own(ranker: Ranker, query: Query, subject: str, kind: str | None
     store = ranker.store
     implied = _recorded(store, IMPLIED_SUBJECT, topic, query.facet)
     if query.subject_is_setting and subject in store.entities:
-        implied = [entry for entry in implied if subject in entry[1].about]
+        # (the relay's cold "at Nenana" too, said in a fact about the whole relay's weather)
+        place = store.entities[subject]
+        forms = [f.lower() for f in (place.name, *place.synonyms)]
+        implied = [entry for entry in implied if subject in entry[1].about
+                   or any(form in entry[1].answer.lower() for form in forms)]
     return implied
 
 

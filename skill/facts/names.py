@@ -279,7 +279,10 @@ class NameMatcher:
         # One short word is too often an ordinary one; "no m" (Nome) is two.
         if len(joined) < (4 if len(window) == 1 else 3) or not joined.isalpha():
             return frozenset()
-        return self._sounds_like(joined)
+        found = self._sounds_like(joined)
+        if not found and joined.endswith("s") and len(joined) > 4:
+            found = self._sounds_like(joined[:-1])  # "cassins": "'s" written as "s"
+        return found
 
     # -- ordinary words -------------------------------------------------------------------------
     def joined(self, words: Sequence[str]) -> list[str]:

@@ -322,6 +322,24 @@ def _determined(words: Sequence[str], hit: Hit) -> bool:
             and not after.endswith("ed"))  # (not "which actor *played*")
 
 
+#: Words that say what kind of one a name is, after it ("balto *the sled dog*").
+_KIND_OF_ONE = frozenset("sled dog dogs husky musher lead famous hero doctor".split())
+
+
+def _appositions(words: Sequence[str], mentions: Sequence[Mention]) -> set[int]:
+    """Positions of "the ..." right after a name that only say what kind of one it is ("what
+    year did balto *the sled dog* die"): part of the name, not a topic."""
+    found: set[int] = set()
+    for m in mentions:
+        i = m.end
+        if i + 1 < len(words) and words[i] == "the" and words[i + 1] in _KIND_OF_ONE:
+            j = i + 1
+            while j < len(words) and words[j] in _KIND_OF_ONE:
+                j += 1
+            found.update(range(i, j))
+    return found
+
+
 def _ends_in_a_name(hit: Hit, mentions: Sequence[Mention]) -> bool:
     """ "give *the serum relay*": a trigger ("give the serum") whose end begins a longer name
     is the verb alone."""
@@ -569,12 +587,17 @@ class Understander:
         # entity is itself a subject of conversation ("the airplane", "the statue").
         named = {i for m in mentions for i in range(m.start, m.end)
                  if self.entity_types.get(m.entity) != "topic"}
+        # (and "balto the sled *dog* die": a trigger beginning inside a name is the name's)
+        apposed = _appositions(words, mentions) | {
+            i for m in mentions if self.entity_types.get(m.entity) != "topic"
+            for i in range(m.start + 1, m.end)}
+        named |= apposed
         # "the *real* togo": a word between "the" and a name describes the name.
         described = {m.start - 1 for m in mentions if m.start > 1 and words[m.start - 2] == "the"}
         countries = self.relations.countries | {"from"}
         return [
             h for h in hits
-            if not _ends_in_a_name(h, mentions)
+            if not _ends_in_a_name(h, mentions) and h.start not in apposed
             # "my grandson", "my husband": the speaker's own family is chatter, not a topic.
             if not (h.start > 0 and words[h.start - 1] in ("my", "our", "your"))
             and not all(i in named for i in range(h.start, h.end))

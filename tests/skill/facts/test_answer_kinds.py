@@ -158,6 +158,8 @@ def test_no_record_names_what_was_asked(new_talk: Callable[[], Conversation], al
     ("how many dogs helped carry the medicine", "150 dogs"),
     # Where a place is, with nothing else recorded of where: what the place is says it.
     ("where was the brookside zoo", "Cleveland"),
+    # The relay's cold "at Nenana", said in a fact about the whole relay's weather.
+    ("how cold was it in nenana when the serum left", "minus 40"),
 ])
 def test_a_word_describing_a_name_is_not_the_topic(new_talk: Callable[[], Conversation],
                                                    alexa_valid: Any, question: str,

@@ -30,6 +30,10 @@ def understander() -> Understander:
     ("what nickname did the newspapers give the serum relay", "relay", "nickname", "what", "wh"),
     # A trailing "in the ... movie" is where it happened, not what is asked.
     ("what dog played togo in the disney movie", "togo_film", "cast", "who", "wh"),
+    # "the sled dog" right after a name says what kind of one it is: no topic of its own.
+    ("what year did balto the sled dog die", "balto", "death", "when", "wh"),
+    # "'s" written as "s" after a name heard by sound.
+    ("what happened to cassins sled at bonanza flat", "kaasen", "later_life", "what", "wh"),
 ])
 def test_questions(understander: Understander, said: str, entity: str, topic: str | None,
                    facet: str | None, form: str) -> None:
