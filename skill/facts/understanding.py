@@ -587,10 +587,7 @@ class Understander:
         # entity is itself a subject of conversation ("the airplane", "the statue").
         named = {i for m in mentions for i in range(m.start, m.end)
                  if self.entity_types.get(m.entity) != "topic"}
-        # (and "balto the sled *dog* die": a trigger beginning inside a name is the name's)
-        apposed = _appositions(words, mentions) | {
-            i for m in mentions if self.entity_types.get(m.entity) != "topic"
-            for i in range(m.start + 1, m.end)}
+        apposed = self._past_first_word(words, mentions)
         named |= apposed
         # "the *real* togo": a word between "the" and a name describes the name.
         described = {m.start - 1 for m in mentions if m.start > 1 and words[m.start - 2] == "the"}
@@ -607,6 +604,13 @@ class Understander:
             and not (h.end <= core and all(w in self.chatter or w in countries
                                            for w in words[h.start:h.end]))
         ]
+
+    def _past_first_word(self, words: Sequence[str], mentions: Sequence[Mention]) -> set[int]:
+        """Positions where a trigger cannot begin: past a name's first word ("balto the sled
+        *dog* die") or in "the sled dog" after it."""
+        return _appositions(words, mentions) | {
+            i for m in mentions if self.entity_types.get(m.entity) != "topic"
+            for i in range(m.start + 1, m.end)}
 
     def _topic(self, hits: Sequence[Hit], core_start: int,
                mentions: Sequence[Mention] = (), words: Sequence[str] = ()) -> Hit | None:
