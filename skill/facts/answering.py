@@ -233,9 +233,60 @@ def answer(ranker: Ranker, question: Question, context: Context | None = None) -
     if subject is not None and _gating(query) and not query.coordinated:
         decided = _by_relation(ranker, query, analysis, subject)
     result = _denied(_honest(ranker, decided or _by_ranking(ranker, query, analysis)))
+    return _unranked(_measured(ranker, query, analysis, result))
+
+
+def _measured(ranker: Ranker, query: Query, analysis: Analysis, result: Answer) -> Answer:
+    """A verdict no fact's words gave, from a date or a figure the store records: a year
+    claimed ("in 1925"), a bound ("more than a week")."""
     if result.kind == "yes_no" and result.polarity != "no" and not result.relation:
         result = _year_verdict(ranker, query, analysis) or result
-    return _unranked(result)
+    if result.polarity is None and result.kind != "compare":
+        result = _threshold_verdict(ranker, query, analysis) or result
+    return result
+
+
+#: "More than a week", "over 600 miles", "fewer than 100 dogs": a measure against a bound.
+_THRESHOLD = re.compile(
+    r"\b(more|longer|further|farther|over|above|less|fewer|shorter|under|below)"
+    r"(?: than)? (?:an? )?(?:(a|an|one|\d+(?:\.\d+)?) )?"
+    r"(weeks?|days?|hours?|miles?|dogs?|years?|people)\b")
+_BELOW = frozenset("less fewer shorter under below".split())
+#: How each unit is asked ("how long ...") and what it is in the unit the store records.
+_UNITS: dict[str, tuple[str, str, float]] = {
+    "week": ("how long", "duration", 168.0), "day": ("how long", "duration", 24.0),
+    "hour": ("how long", "duration", 1.0), "mile": ("how far", "miles", 1.0),
+    "dog": ("how many dogs", "how_many", 1.0), "year": ("how old", "age", 1.0),
+    "people": ("how many people", "how_many", 1.0),
+}
+
+
+def _threshold_verdict(ranker: Ranker, query: Query, analysis: Analysis) -> Answer | None:
+    """ "Did the relay take more than a week": the measure "how long did the relay take"
+    finds, against the bound; no verdict where the sources' figures fall either side."""
+    core = " ".join(query.words[query.core_start:])
+    said = _THRESHOLD.search(core)
+    if said is None or not core.startswith(("did ", "was ", "is ", "were ", "does ")):
+        return None
+    word, count, unit = said.groups()
+    how, facet, scale = _UNITS[unit.rstrip("s") if unit != "people" else unit]
+    bound = (float(count) if count and count[0].isdigit() else 1.0) * scale
+    asked = f"{how} {core[:said.start()]} {core[said.end():]}".split()
+    found = answer(ranker, Question(text=" ".join(asked)))
+    ranker.new_question()
+    fact = found.fact
+    if found.kind != "fact" or fact is None or found.query is None or found.query.facet != facet:
+        return None
+    recorded = [v for relations in fact.answers.values() for key, value in relations.items()
+                if key.rpartition(".")[2] == facet or key == facet
+                for v in values.readings(value) if isinstance(v, (int, float))]
+    if not recorded:
+        return None
+    above = {v > bound for v in recorded}
+    if len(above) > 1:
+        return None  # (the sources' figures fall either side of it)
+    polarity = "yes" if above.pop() != (word in _BELOW) else "no"
+    return Answer("yes_no", fact, found.entity, analysis, query, polarity=polarity)
 
 
 #: A year said as when something happened ("was the iditarod started *in 1925*").

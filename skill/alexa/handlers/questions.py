@@ -62,6 +62,7 @@ QUESTION_INTENTS: dict[str, str] = {
     "AskWhyIntent": "why",
     "AskHowIntent": "how",
     "AskYesNoIntent": "is",
+    "AskDidIntent": "did",
     "AskAndIntent": "and",  # "and his brother", "what about the dog": a follow-up
 }
 

@@ -68,6 +68,10 @@ def said(talk: Conversation, text: str, alexa_valid: Any) -> str:
     # A year claimed, against the date "when ..." finds.
     ("was the iditarod race started in 1925", "No.", "1973"),
     ("was the first iditarod in 1925", "No.", "1973"),
+    # A measure against a bound, from the figure "how long ..." finds.
+    ("did the relay take more than a week", "No.", "127"),
+    ("did the relay go more than six hundred miles", "Yes.", "674"),
+    ("did kaasen have more than ten dogs", "Yes.", "13"),
     # A state is checked against the state the recorded place is in.
     ("did balto die in alaska", "No.", "Cleveland"),
     ("did togo die in maine", "Yes.", "Poland Spring"),
