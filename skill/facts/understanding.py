@@ -199,9 +199,14 @@ def _core_start(words: Sequence[str]) -> int:
                    if (start := _question_at(words, i)) is not None)]
     # A question word leading only a tail with nothing of its own ("... who was that", "...
     # what was her name") leaves the content before it to the question.
-    for start in reversed(starts):
+    for start in reversed(starts[1:]):
         if len(words) - start >= 2 and any(w not in _EMPTY_TAIL for w in words[start:]):
             return start
+    if len(starts) > 1:
+        # "... my teacher said i need the name of the very first musher, who was it": the
+        # content after the last clause opener before the empty tail.
+        openers = [j + 1 for j in range(starts[-1] - 1, 0, -1) if words[j] in _CLAUSE_OPENERS]
+        return openers[0] if openers else 0
     return 0
 
 

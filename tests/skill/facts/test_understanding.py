@@ -149,6 +149,9 @@ def test_the_mushers_after_a_dog_are_all_of_them(understander: Understander) -> 
      "who drove past the last stop in the storm who was that"),
     ("there was a little girl who died after the old medicine what was her name",
      "who died after the old medicine what was her name"),
+    # With no question word before the empty tail: from the last clause opener.
+    ("i have a report due and my teacher said i need the name of the very first musher who "
+     "was it", "i need the name of the very first musher who was it"),
 ])
 def test_the_question_proper_of_a_chatty_question(understander: Understander, text: str,
                                                   core: str) -> None:
