@@ -345,6 +345,23 @@ def _appositions(words: Sequence[str], mentions: Sequence[Mention]) -> set[int]:
     return found
 
 
+#: Who a clause of the speaker's own business is about ("*my* grandmother grew up ...").
+_SPEAKERS = frozenset("i i'm im we my our me".split())
+_CLAUSE_BREAKS = frozenset("and but so because when then".split())
+_LEARNING = frozenset("hear learned learnt know knew think read saw seen watched".split())
+
+
+def _said_of_the_speaker(words: Sequence[str], i: int) -> bool:
+    """Whether word ``i`` is in a clause of the speaker's own ("*my grandmother* grew up in
+    nome", "*i* grew up near nenana"): from its clause's first word."""
+    j = i
+    while j > 0 and words[j - 1] not in _CLAUSE_BREAKS:
+        j -= 1
+    # (not after "i hear", "i read": what follows is said of the story)
+    return j < i and words[j] in _SPEAKERS and not any(
+        w in _REPORTING or w in _LEARNING for w in words[j:i])
+
+
 def _ends_in_a_name(hit: Hit, mentions: Sequence[Mention]) -> bool:
     """ "give *the serum relay*": a trigger ("give the serum") whose end begins a longer name
     is the verb alone."""
@@ -604,11 +621,15 @@ class Understander:
             if not (h.start > 0 and words[h.start - 1] in ("my", "our", "your"))
             and not all(i in named for i in range(h.start, h.end))
             and not (h.end - h.start == 1 and h.start in described)
-            # "i'm doing a school project on ...", "we are visiting from germany": the
-            # speaker's own business, before the question proper.
-            and not (h.end <= core and all(w in self.chatter or w in countries
-                                           for w in words[h.start:h.end]))
+            and not (h.end <= core and self._speakers_own(h, words, countries))
         ]
+
+    def _speakers_own(self, hit: Hit, words: Sequence[str], countries: frozenset[str]) -> bool:
+        """Whether a trigger before the question proper is the speaker's own business: "i'm
+        doing a school project on ...", "we are visiting from germany", "my grandmother *grew
+        up* in nome and ..."."""
+        return all(w in self.chatter or w in countries
+                   for w in words[hit.start:hit.end]) or _said_of_the_speaker(words, hit.start)
 
     def _past_first_word(self, words: Sequence[str], mentions: Sequence[Mention]) -> set[int]:
         """Positions where a trigger cannot begin: past a name's first word ("balto the sled

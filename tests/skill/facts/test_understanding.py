@@ -166,6 +166,12 @@ def test_the_question_proper_of_a_chatty_question(understander: Understander, te
     # A word describing the thing asked is not what is asked; the rest of the question is.
     ("which norwegian polar explorer gave togo a gold medal", "togo", "award"),
     ("which actor played leonhard seppala in the 2019 film togo", "seppala", "cast"),
+    # A topic in a clause of the speaker's own ("my grandmother grew up") is not asked.
+    ("my grandmother grew up in nome and she always said the whole town got shut down "
+     "during the epidemic who was the mayor then", "maynard", "quarantine"),
+    # Though what the speaker heard is said of the story ("i hear the musher of togo ...").
+    ("hello i am from norway and i hear the musher of togo was from my country please in "
+     "which place he was born", "seppala", "birth"),
 ])
 def test_whom_and_what_a_long_question_asks(understander: Understander, said: str,
                                             entity: str, topic: str) -> None:
