@@ -504,6 +504,21 @@ def test_the_present_in_a_preamble_does_not_make_a_question_about_the_present(
     assert "Roth" not in speech and "I don't" in speech, speech
 
 
+@pytest.mark.parametrize(("question", "answered"), [
+    # Counts and prices of today are the present, which a history skill cannot know.
+    ("how many people live in nome today", False),
+    ("how much is a ticket to go see balto at the museum", False),
+    ("how much did the statue cost", False),  # the past, though not recorded
+    ("how many people live in nome", True),  # in 1925, as recorded
+])
+def test_counts_and_prices_of_today_are_out_of_scope(
+        new_talk: Callable[[], Conversation], alexa_valid: Any, question: str,
+        answered: bool) -> None:
+    speech = said(new_talk(), question, alexa_valid)
+    declined = speech.startswith(("I don't know that one", "I don't have a record"))
+    assert declined is not answered, speech
+
+
 @pytest.mark.parametrize(("question", "contains"), [
     ("where was balto laid to rest", "Cleveland Museum of Natural History"),
     ("where did balto retire", "Brookside Zoo"),
