@@ -30,7 +30,8 @@ GENERIC_NAME_WORDS: frozenset[str] = frozenset(
     centennial commemorative one hundredth hundred year twenty five nineteen films weather
     cold wind winds chill temperatures airplane plane planes flying aircraft dna genome study
     genetic books book reading timeline day dates chronology credit controversy dispute who
-    deserves shelter cabin portage creek lake whiskey""".split()
+    deserves shelter cabin portage creek lake whiskey cartoon airplanes blizzard chairman option
+    railway reel reenactments runs screw silent yorks""".split()
 )
 
 #: Words that tell one thing from another of its kind ("the *other* doctor"): never taken as
