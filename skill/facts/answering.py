@@ -380,13 +380,43 @@ def _dated(ranker: Ranker, happening: str, asked: bool = False) -> Row | None:
 def _of_last_answer(ranker: Ranker, query: Query, analysis: Analysis,
                     context: Context | None) -> Answer | None:
     """ "What year was that" after an answer that dates what it tells, and no topic to ask it
-    of: that answer again, which says when."""
+    of: that answer again, which says when; "was the dog himself there" after the statue's
+    dedication: yes, if that answer says so."""
     fact = ranker.store.get(context.fact) if context is not None and context.fact else None
+    if fact is not None and query.form == "yes_no":
+        return _there_then(ranker, query, analysis, fact)
     if (fact is None or context is None or context.topic is not None
             or not query.of_last_answer or query.facet != "when"
             or not _YEAR.search(fact.answer)):
         return None  # (with a topic talked of, "and when" asks it of the relation instead)
     return Answer("fact", fact, context.entity, analysis, query)
+
+
+#: Words for whom "there" is asked of, when no name is said ("was *the dog himself* there").
+_ONE_OF_KIND = {"dog": "dog", "himself": None, "he": None, "she": None, "herself": None,
+                "man": "person", "musher": "person"}
+
+
+def _there_then(ranker: Ranker, query: Query, analysis: Analysis, fact: Fact) -> Answer | None:
+    """ "Was Balto there", "was the dog himself there": "there" is where the last answer
+    was; yes when that answer names whom the question asks of (no verdict otherwise)."""
+    words = query.words[query.core_start:]
+    if "there" not in words[2:] or query.topic is not None:
+        return None
+    store = ranker.store
+    asked = [e for e in query.named if e not in ranker.lexicon.background]
+    if not asked:
+        kinds = {_ONE_OF_KIND[w] for w in words if w in _ONE_OF_KIND}
+        asked = [e for e in fact.about if e in store.entities and kinds and (
+            store.entities[e].type in kinds or None in kinds
+            and store.entities[e].type in ("person", "dog"))][:1]
+    if len(asked) != 1 or asked[0] not in store.entities:
+        return None
+    entity = store.entities[asked[0]]
+    text = fact.answer.lower()
+    if not any(form.lower() in text for form in (entity.name, *entity.synonyms)):
+        return None
+    return Answer("yes_no", fact, asked[0], analysis, query, polarity="yes")
 
 
 def _between_places(ranker: Ranker, query: Query, analysis: Analysis) -> Answer | None:

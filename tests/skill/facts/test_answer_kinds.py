@@ -427,6 +427,9 @@ def test_and_asks_the_question_before_of_what_it_names(
 @pytest.mark.parametrize(("turns", "contains"), [
     # "then": the time the last answer was about (his death), not the relay.
     (["where did gunnar kaasen die", "how old was he then"], "aged 78"),
+    # "There" is where the last answer was; yes when it names whom the question asks of.
+    (["who made the balto statue", "when was it dedicated", "was the dog himself there"],
+     "Yes."),
     # A preposition before the question word ("in which country"), and "he" after a person.
     (["who was gunnar kaasen", "in which country he was born"], "Norway"),
     # "that": the last answer, which dates what it tells, when no topic carries the question.
