@@ -37,9 +37,12 @@ _COMPARE: dict[tuple[str, str], str] = {
     ("team.how_many", "asc"): "{w} had fewer dogs: {vw}, against {vl} for {l}.",
     ("age", "desc"): "{w} was older: {vw} in 1925, against {vl} for {l}.",
     ("age", "asc"): "{w} was younger: {vw} in 1925, against {vl} for {l}.",
+    ("fame.rank", "asc"): "{w} got more of the fame and the credit than {l}.",
     ("leg.order", "asc"): "{w} ran earlier in the relay, on leg {vw}; {l} ran leg {vl}.",
     ("leg.order", "desc"): "{w} ran later in the relay, on leg {vw}; {l} ran leg {vl}.",
 }
+#: Relations whose values are only ranks: the winner's fact follows the comparison.
+_SAYS_WHY = frozenset({"fame.rank"})
 _COMPARE_ANY = "{w} comes first on that: {vw}, against {vl} for {l}."
 #: Two happenings in order ("which came first, the serum run or the first Iditarod").
 _COMPARE[("when", "asc")] = "{w} came first, in {vw}; {l} was in {vl}."
@@ -125,6 +128,8 @@ def comparison_text(comparison: Comparison, name_of: NameOf, kind: str | None) -
         middle = ", ".join(
             f"{name_of(r.entity)} {spoken_value(comparison.relation, r.value)}" for r in rows[1:-1])
         text += f" In between: {middle}."
+    if comparison.relation in _SAYS_WHY:
+        text += f" {winner.fact.spoken}"  # a rank says little on its own: the fact says why
     parts = [verdict, text, *_notes(rows)] if verdict else [text, *_notes(rows)]
     if comparison.missing:
         names = " or ".join(name_of(e) for e in comparison.missing)
