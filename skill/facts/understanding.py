@@ -592,6 +592,9 @@ class Understander:
         self.domain_words: frozenset[str] = frozenset()
         #: (entity, topic) pairs some fact records, for resolving "he" and "it".
         self.recorded: frozenset[tuple[str, str]] = frozenset()
+        #: Every relation some fact records ("death.age"): a measure asked after a topic that
+        #: never records it asks afresh.
+        self.relation_keys: frozenset[str] = frozenset()
         #: (entity, role topic) -> the entity in that role ("togo", "musher") -> "seppala".
         self.roles = dict(roles or {})
         self.names = names
@@ -816,7 +819,7 @@ class Understander:
         self._entity_from_context(d, other, pronoun, short)
         if not self._other_measure(d.context.topic, d.facet):
             # "and how far was it" after "how long did it take" asks distance, not time.
-            self._question_from_context(d, rest, short)
+            self._question_from_context(d, rest, short or other)
         self._one_like_it(d)
 
     def _short(self, d: _Draft) -> bool:
@@ -861,7 +864,7 @@ class Understander:
             d.elliptical = d.from_context = True
         elif (context.topic is None and context.facet not in (None, "what", "who")
               and d.topic is None and d.facet in (None, "what") and d.form != "yes_no"
-              and (only_names or one)):
+              and (only_names or one or short)):
             d.facet = context.facet
             d.elliptical = d.from_context = True
 
@@ -886,6 +889,9 @@ class Understander:
             return False
         spec = self.relations.topics.get(topic)
         default = spec.default if spec is not None else topic
+        if facet in _MEASURES and self.relation_keys and (
+                f"{topic}.{facet}" not in self.relation_keys):
+            return True  # "how old was he" after his birth: no fact records a birth's age
         return (facet is not None and facet != default and facet in _MEASURES
                 and default in _MEASURES)
 
@@ -1158,6 +1164,8 @@ def build_understander(store: FactStore, lexicon: Lexicon, relations: Relations)
     understander.recorded = frozenset(
         (entity_id, key.partition(".")[0]) for fact in store.facts.values()
         for entity_id, keys in fact.answers.items() for key in keys)
+    understander.relation_keys = frozenset(
+        key for fact in store.facts.values() for keys in fact.answers.values() for key in keys)
     return understander
 
 

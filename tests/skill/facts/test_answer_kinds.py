@@ -433,6 +433,11 @@ def test_and_asks_the_question_before_of_what_it_names(
     # "There" is where the last answer was; yes when it names whom the question asks of.
     (["who made the balto statue", "when was it dedicated", "was the dog himself there"],
      "Yes."),
+    # A measure the carried topic never records asks afresh: "how old" after a birth year.
+    (["which dog was older balto or togo", "how old was he"], "12 years old"),
+    # "the other one" asks the last question of the other.
+    (["which dog was older balto or togo", "how old was he", "and the other one"],
+     "five or six"),
     # A preposition before the question word ("in which country"), and "he" after a person.
     (["who was gunnar kaasen", "in which country he was born"], "Norway"),
     # "that": the last answer, which dates what it tells, when no topic carries the question.
