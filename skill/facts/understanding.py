@@ -369,6 +369,12 @@ def _ends_in_a_name(hit: Hit, mentions: Sequence[Mention]) -> bool:
         hit.start < m.start < hit.end < m.end for m in mentions)
 
 
+def _within(hit: Hit, other: Hit) -> bool:
+    """Whether ``hit`` lies inside a longer trigger ("race" in "part of the race")."""
+    return (other.start <= hit.start and hit.end <= other.end
+            and other.end - other.start > hit.end - hit.start)
+
+
 def _setting_phrase(words: Sequence[str], hit: Hit) -> bool:
     """Whether the topic ends the question inside "in the ..." ("in the disney movie")."""
     if hit.end != len(words) or hit.start < 2:
@@ -651,6 +657,8 @@ class Understander:
         # "what dog played togo *in the disney movie*": where it happened, said last, is not
         # what is asked when anything else is.
         hits = [h for h in hits if not _setting_phrase(words, h)] or hits
+        # "how long was balto's *part of the race*": a trigger inside a longer one is its.
+        hits = [h for h in hits if not any(_within(h, o) for o in hits)]
 
         def rank(hit: Hit) -> tuple[bool, bool, bool, bool, int, int]:
             weak = self.relations.topics[hit.name].weak or hit.weak

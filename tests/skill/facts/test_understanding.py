@@ -30,6 +30,8 @@ def understander() -> Understander:
     ("what nickname did the newspapers give the serum relay", "relay", "nickname", "what", "wh"),
     # A trailing "in the ... movie" is where it happened, not what is asked.
     ("what dog played togo in the disney movie", "togo_film", "cast", "who", "wh"),
+    # A trigger inside a longer one is the longer one's ("part of *the race*").
+    ("how long was baltos part of the race", "balto", "leg", "miles", "wh"),
     # "the sled dog" right after a name says what kind of one it is: no topic of its own.
     ("what year did balto the sled dog die", "balto", "death", "when", "wh"),
     # "'s" written as "s" after a name heard by sound.
