@@ -40,6 +40,8 @@ _DISTINGUISHING: frozenset[str] = frozenset(
     """other another second third first last next new old previous original final former
     later earlier real fake different same young younger older elder only sole lone single
     main chief head""".split())
+#: Words that say a surname is said of all who share it ("the nollner *brothers*").
+_GROUP_WORDS = frozenset("brothers sisters boys family twins".split())
 #: Metaphone codes this long or longer may differ by one sound and still match.
 _LONG_CODE = 5
 _MIN_SPELLING = 0.7   # Jaro-Winkler similarity of the letters, for a sound match
@@ -336,7 +338,8 @@ class NameMatcher:
                 i = end
             else:
                 i += 1
-        # Single distinctive name words ("leonhard", "shaktoolik") that no form covered.
+        # Single distinctive name words ("leonhard", "shaktoolik") that no form covered; a
+        # surname several share, said of them all ("the nollner brothers"), names each.
         for i, word in enumerate(words):
             if i in taken:
                 continue
@@ -344,6 +347,9 @@ class NameMatcher:
             if entities is not None and len(entities) == 1:
                 mentions.append(Mention(next(iter(entities)), i, i + 1, exact=False))
                 taken.add(i)
+            elif entities and i + 1 < len(words) and words[i + 1] in _GROUP_WORDS:
+                mentions += [Mention(e, i, i + 2, exact=False) for e in sorted(entities)]
+                taken.update((i, i + 1))
         if any(self._unfamiliar(w) for j, w in enumerate(words) if j not in taken):
             i = 0
             while i < len(words):

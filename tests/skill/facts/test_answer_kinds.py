@@ -120,6 +120,9 @@ def test_no_yes_the_fact_cannot_vouch_for(new_talk: Callable[[], Conversation],
     # One age recorded for 1925, the other worked out from a birth date; "more young" as said.
     ("who was more young edgar nollner or leonhard seppala",
      ["Edgar Nollner was younger", "21", "47"]),
+    # A surname said of all who share it ("the nollner brothers") compares them.
+    ("which of the nollner brothers ran the longer leg",
+     ["Edgar Nollner went farther", "24 miles", "18 miles"]),
     # Ranks alone say little: the winner's fact says why ("more of the credit" as said).
     ("which got more of the credit balto or togo",
      ["Balto got more of the fame and the credit than Togo", "symbol"]),
