@@ -40,6 +40,8 @@ _DISTINGUISHING: frozenset[str] = frozenset(
     """other another second third first last next new old previous original final former
     later earlier real fake different same young younger older elder only sole lone single
     main chief head""".split())
+#: Words before a name that ask of someone ("did *to go* retire", "was *bal to* real").
+_ASKS_OF = frozenset("did does was is were and named called dog musher".split())
 #: Words that say a surname is said of all who share it ("the nollner *brothers*").
 _GROUP_WORDS = frozenset("brothers sisters boys family twins".split())
 #: Metaphone codes this long or longer may differ by one sound and still match.
@@ -338,34 +340,55 @@ class NameMatcher:
                 i = end
             else:
                 i += 1
-        # Single distinctive name words ("leonhard", "shaktoolik") that no form covered; a
-        # surname several share, said of them all ("the nollner brothers"), names each.
+        mentions += self._split_names(words, taken)
+        mentions += self._name_words_said(words, taken)
+        if any(self._unfamiliar(w) for j, w in enumerate(words) if j not in taken):
+            mentions += self._by_sound(words, taken)
+        mentions.sort(key=lambda m: m.start)
+        return [self._longer(words, m) for m in _merge(self._surnames(words, mentions, taken))]
+
+    def _split_names(self, words: Sequence[str], taken: set[int]) -> list[Mention]:
+        """A whole name written as two ordinary words after a word that asks of someone
+        ("where did *to go* retire"); not "it took them long *to go* there"."""
+        found = []
+        for i in range(1, len(words) - 1):
+            whole = self._whole.get(words[i] + words[i + 1])
+            if (whole is not None and words[i - 1] in _ASKS_OF and i not in taken
+                    and i + 1 not in taken):
+                found.append(Mention(whole, i, i + 2, by_sound=True, exact=False))
+                taken.update((i, i + 1))
+        return found
+
+    def _name_words_said(self, words: Sequence[str], taken: set[int]) -> list[Mention]:
+        """Single distinctive name words ("leonhard", "shaktoolik") that no form covered; a
+        surname several share, said of them all ("the nollner brothers"), names each."""
+        found = []
         for i, word in enumerate(words):
             if i in taken:
                 continue
             entities = self._name_words.get(word)
             if entities is not None and len(entities) == 1:
-                mentions.append(Mention(next(iter(entities)), i, i + 1, exact=False))
+                found.append(Mention(next(iter(entities)), i, i + 1, exact=False))
                 taken.add(i)
             elif entities and i + 1 < len(words) and words[i + 1] in _GROUP_WORDS:
-                mentions += [Mention(e, i, i + 2, exact=False) for e in sorted(entities)]
+                found += [Mention(e, i, i + 2, exact=False) for e in sorted(entities)]
                 taken.update((i, i + 1))
-        if any(self._unfamiliar(w) for j, w in enumerate(words) if j not in taken):
-            i = 0
-            while i < len(words):
-                if i in taken:
-                    i += 1
-                    continue
-                found = self._sound_at(words, i, taken)
-                if found is None:
-                    i += 1
-                    continue
-                end, entity_id = found
-                mentions.append(Mention(entity_id, i, end, by_sound=True, exact=False))
-                taken.update(range(i, end))
-                i = end
-        mentions.sort(key=lambda m: m.start)
-        return [self._longer(words, m) for m in _merge(self._surnames(words, mentions, taken))]
+        return found
+
+    def _by_sound(self, words: Sequence[str], taken: set[int]) -> list[Mention]:
+        """Names heard by sound in the words no other match took."""
+        found = []
+        i = 0
+        while i < len(words):
+            match = None if i in taken else self._sound_at(words, i, taken)
+            if match is None:
+                i += 1
+                continue
+            end, entity_id = match
+            found.append(Mention(entity_id, i, end, by_sound=True, exact=False))
+            taken.update(range(i, end))
+            i = end
+        return found
 
     def _surnames(self, words: Sequence[str], mentions: list[Mention],
                   taken: set[int]) -> list[Mention]:

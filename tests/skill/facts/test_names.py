@@ -75,6 +75,8 @@ def test_whole_questions_with_misheard_names(understander: Understander, said: s
     ("who won the very first i did a rod", "iditarod", "race"),
     # A name heard by sound that begins a longer name is the longer name.
     ("who sculpted the ball toe statue in central park", "balto_statue", "statue"),
+    # A whole name written as two ordinary words, after a word that asks of someone.
+    ("where did to go retire", "togo", "retirement"),
     # Two words the recogniser split, that the store knows as one ("brook side").
     ("where was the brook side zoo", "brookside_zoo", None),
     # A word describing a name that begins "the" ("the *dog* statue") leaves it that name.
