@@ -31,7 +31,7 @@ from skill.text.normalise import plain_words, strip_fillers
 from skill.text.vocabulary import stem
 
 if TYPE_CHECKING:
-    from skill.facts.relations import Comparative
+    from skill.facts.relations import Comparative, Relations
     from skill.facts.store import FactStore
 
 #: Facets that ask for a value: a question asking one of them, even with no topic ("how old
@@ -1155,7 +1155,7 @@ def _recorded_verdict(ranker: Ranker, relations: Mapping[str, Any], keys: Sequen
         value = relations.get(k, True)
         if value == "disputed":
             return "disputed"
-        verdict = _verdict(store, k, value, said, words, query, ranker.relations.countries)
+        verdict = _verdict(store, k, value, said, words, query, ranker.relations)
         if verdict is not None:
             verdicts.append(verdict)
     return next((v for v in ("yes", "disputed", "no") if v in verdicts), None)
@@ -1181,7 +1181,7 @@ def _speaks_of_all(ranker: Ranker, query: Query, fact: Fact, subject: str | None
 
 
 def _verdict(store: FactStore, key: str, value: Any, said: list[str], words: set[str],
-             query: Query, countries: frozenset[str] = frozenset()) -> str | None:
+             query: Query, relations: Relations | None = None) -> str | None:
     """What one recorded value says of the question's claim: "yes", "no", "disputed" (true of
     a reading but not of the main one), or None when it says nothing of it."""
     if isinstance(value, bool):
@@ -1194,7 +1194,7 @@ def _verdict(store: FactStore, key: str, value: Any, said: list[str], words: set
     claims = [e for e in said if named and store.entities[e].type == kind]
     verdict = values.claim_matches(value, claims, words, query.numbers, query.words)
     if verdict is None:
-        verdict = _place_said(store, value, kind, query, countries)
+        verdict = _place_said(store, value, kind, query, relations)
     elif not verdict and kind == "place":
         verdict = _named_within(store, value, claims)
     if verdict is None:
@@ -1213,15 +1213,22 @@ def _named_within(store: FactStore, place: str, claims: Sequence[str]) -> bool:
 
 
 def _place_said(store: FactStore, value: Any, kind: str | None, query: Query,
-                countries: frozenset[str]) -> bool | None:
+                relations: Relations | None) -> bool | None:
     """A state said against the recorded place's ("did Balto die in Alaska"), or a country
-    against the country recorded ("was Seppala from Sweden"); None if neither is said."""
+    against the country recorded or the one the recorded place is in ("was Seppala from
+    Sweden", "did Seppala die in Norway": Seattle); None if neither is said."""
     if kind == "place":
-        return _region_said(store, value, query.words)
-    said = countries & set(query.words)
-    if isinstance(value, str) and value.lower() in countries and said:
-        return value.lower() in said
-    return None
+        region = _region_said(store, value, query.words)
+        if region is not None:
+            return region
+    if relations is None or not isinstance(value, str):
+        return None
+    said = relations.countries & set(query.words)
+    place = store.entities[value] if kind == "place" else None
+    where = (place.region or place.name) if place is not None else value
+    country = where.lower() if where.lower() in relations.countries else (
+        relations.country_of.get(where.lower()))
+    return country in said if said and country else None
 
 
 def _region_said(store: FactStore, place: str, words: Sequence[str]) -> bool | None:

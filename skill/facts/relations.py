@@ -240,6 +240,10 @@ class Relations:
         self.demonyms: dict[str, str] = {
             k: v for k, v in raw.get("demonyms", {}).items() if not k.startswith("_")}
         self.countries = frozenset(self.demonyms.values())
+        #: "seattle" -> "america": the country of a place a fact records (or of its state).
+        self.country_of: dict[str, str] = {
+            place: country for country, places in raw.get("place_countries", {}).items()
+            if not country.startswith("_") for place in places}
         self._facet_cues = _PhraseIndex(facet_cues)
         self._triggers = _PhraseIndex(triggers, _weak_surfaces(raw))
         self._comparatives = _comparatives_by_first_word(comparatives)

@@ -43,6 +43,9 @@ def said(talk: Conversation, text: str, alexa_valid: Any) -> str:
     # Where someone is from, said as a nationality, against the country recorded.
     ("was leonhard seppala swedish", "No.", "Norway"),
     ("was kaasen norwegian", "Yes.", "Norway"),
+    # A country said against the country the recorded place is in (Seattle: America).
+    ("did seppala die back in norway", "No.", "Seattle"),
+    ("did seppala die in america", "Yes.", "Seattle"),
     ("gunnar kaasen he was from norway yes", "Yes.", "Norway"),
     # "Still in" asks where someone is now; a museum named for its city is in it.
     ("is balto still in cleveland", "Yes.", "Cleveland Museum"),
