@@ -279,12 +279,19 @@ def _that_one_as_it(words: list[str]) -> list[str]:
     return out
 
 
+#: Words opening a yes/no question, not a statement ("were" is also "we're" heard).
+_ASKS_YES_NO = frozenset("did does do was is has had can could".split())
+
+
 def _question_at(words: Sequence[str], i: int) -> int | None:
     """Where a question begins if one begins at word ``i`` of a chatty utterance."""
     word, before = words[i], words[i - 1]
     opener = before in _CLAUSE_OPENERS or before in _ASKING
-    if word in ("when", "where") and not opener and any(w in QUESTION_WORDS for w in words[:i]):
-        return None  # "how old was kimble *when* he rescued balto": a clause, not a question
+    if word in ("when", "where") and not opener and (
+            words[0] in _ASKS_YES_NO or any(w in QUESTION_WORDS for w in words[:i])):
+        # "how old was kimble *when* he rescued balto", "did seppala give togo away *when* he
+        # was a puppy": a clause, not a question
+        return None
     if word in QUESTION_WORDS and not (word == "what" and before == "about"):
         return i
     if word in YES_NO_STARTS and opener:

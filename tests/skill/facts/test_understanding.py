@@ -151,6 +151,9 @@ def test_the_mushers_after_a_dog_are_all_of_them(understander: Understander) -> 
      "who drove past the last stop in the storm who was that"),
     ("there was a little girl who died after the old medicine what was her name",
      "who died after the old medicine what was her name"),
+    # "when" in a yes/no question joins a clause: the whole is the question.
+    ("did seppala give togo away when he was a puppy",
+     "did seppala give togo away when he was a puppy"),
     # With no question word before the empty tail: from the last clause opener.
     ("i have a report due and my teacher said i need the name of the very first musher who "
      "was it", "i need the name of the very first musher who was it"),
