@@ -232,6 +232,8 @@ def answer(ranker: Ranker, question: Question, context: Context | None = None) -
     decided = None
     if subject is not None and _gating(query) and not query.coordinated:
         decided = _by_relation(ranker, query, analysis, subject)
+    elif query.coordinated and query.form == "wh" and query.facet in _VALUE_FACETS:
+        decided = _each_of(ranker, query, analysis)
     result = _denied(_honest(ranker, decided or _by_ranking(ranker, query, analysis)))
     return _unranked(_measured(ranker, query, analysis, result))
 
@@ -1507,6 +1509,22 @@ def _is_the_one(ranker: Ranker, query: Query, analysis: Analysis,
     winner = mine if polarity == "yes" else rows[0]
     comparison = Comparison(relation, order, (winner,), (), True, polarity)
     return Answer("compare", winner.fact, winner.entity, analysis, query, comparison=comparison)
+
+
+def _each_of(ranker: Ranker, query: Query, analysis: Analysis) -> Answer | None:
+    """ "What cities are Balto and Togo in now": the relation asked, of each one named, said
+    one after the other; None unless every one records it."""
+    named = [e for e in query.entities if e not in ranker.lexicon.background][:3]
+    rows = []
+    for entity in named:
+        found = _by_relation(ranker, query, analysis, entity)
+        if found is None or found.kind != "fact" or found.fact is None:
+            return None
+        rows.append(Row(entity, None, found.fact))
+    if len(rows) < 2 or len({r.fact.id for r in rows}) < len(rows):
+        return None
+    return Answer("compare", rows[0].fact, rows[0].entity, analysis, query,
+                  comparison=Comparison("each", "none", tuple(rows)))
 
 
 def _side_by_side(ranker: Ranker, query: Query, analysis: Analysis) -> Answer | None:

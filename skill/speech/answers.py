@@ -107,6 +107,8 @@ def comparison_text(comparison: Comparison, name_of: NameOf, kind: str | None) -
     rows = comparison.rows
     if comparison.relation == "identity":
         return " ".join(_first_sentence(r.fact.answer) for r in rows)
+    if comparison.relation == "each":  # the same question of each one named
+        return " ".join(r.fact.spoken for r in rows)
     winner = rows[0]
     w, vw = name_of(winner.entity), spoken_value(comparison.relation, winner.value)
     key = (comparison.relation, comparison.order)

@@ -126,6 +126,9 @@ def test_no_yes_the_fact_cannot_vouch_for(new_talk: Callable[[], Conversation],
     # A surname said of all who share it ("the nollner brothers") compares them.
     ("which of the nollner brothers ran the longer leg",
      ["Edgar Nollner went farther", "24 miles", "18 miles"]),
+    # The same question of each one named: each one's fact, in turn.
+    ("what cities are balto and togo in now", ["Cleveland", "Wasilla"]),
+    ("when did balto and togo die", ["1933", "1929"]),
     # Ranks alone say little: the winner's fact says why ("more of the credit" as said).
     ("which got more of the credit balto or togo",
      ["Balto got more of the fame and the credit than Togo", "symbol"]),
