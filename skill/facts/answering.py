@@ -1111,8 +1111,12 @@ def _born_age(ranker: Ranker, entity: str) -> tuple[Row, tuple[int, bool]] | Non
 
 
 def _by_value(facts: Iterable[Fact], value: str, query: Query) -> list[tuple[int, Fact, str]]:
-    """Facts where some entity's relation for the asked topic has ``value`` as its value."""
-    found = []
+    """Facts where some entity's relation for the asked topic has ``value`` as its value; none
+    for a measure asked ("how long did Roth take to make the statue": that he made it says
+    nothing of how long)."""
+    found: list[tuple[int, Fact, str]] = []
+    if query.facet in _STATES and query.facet != "when":
+        return found
     for fact in facts:
         for entity, relations in fact.answers.items():
             if entity == value:

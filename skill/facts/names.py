@@ -43,7 +43,7 @@ _DISTINGUISHING: frozenset[str] = frozenset(
 #: Words before a name that ask of someone ("did *to go* retire", "was *bal to* real").
 _ASKS_OF = frozenset("did does was is were and named called dog musher".split())
 #: Words that say a surname is said of all who share it ("the nollner *brothers*").
-_GROUP_WORDS = frozenset("brothers sisters boys family twins".split())
+_GROUP_WORDS = frozenset("brothers brother sisters sister boys family twins".split())
 #: Metaphone codes this long or longer may differ by one sound and still match.
 _LONG_CODE = 5
 _MIN_SPELLING = 0.7   # Jaro-Winkler similarity of the letters, for a sound match

@@ -268,6 +268,8 @@ def test_a_measure_asked_must_be_stated(new_talk: Callable[[], Conversation],
     ("who won the first iditarod in nineteen seventy three", True, "Wilmarth"),
     # Another fact the question's words lead to that says it all, the place with it, answers.
     ("who organized the relay in nenana", True, "Wetzler"),
+    # That he made it says nothing of how long he took.
+    ("how long did it take frederick roth to make the balto statue", False, "how long"),
     # "The name of" asks of the last word naming the thing; a fact that never speaks of it,
     # or only unnamed ("a Los Angeles dime museum"), does not answer.
     ("what was the name of balto's vaudeville act", False, "the name of the act"),
