@@ -954,8 +954,12 @@ def _best_recorded(ranker: Ranker, query: Query, analysis: Analysis, subject: st
             return _unrecorded(ranker, query, analysis, subject, query.topic)
     if query.facet == "who" and any(fit >= 3 for fit, _, _ in found):
         # "who got Balto out of that Los Angeles freak show": the fact recording who did,
-        # not one that tells the show in more of the question's words.
+        # not one that tells the show in more of the question's words; and one naming who
+        # ("who won the first Iditarod": Wilmarth) before one that only speaks of it.
         found = [(fit, f, k) for fit, f, k in found if fit >= 3]
+        naming = [(fit, f, k) for fit, f, k in found
+                  if isinstance(f.answers.get(subject, {}).get(k), str)]
+        found = naming or found
     keys = {f.id: (fit, key) for fit, f, key in found}
     pool = {f.id: f for _, f, _ in found}
     floor = ranker.weights.min_score

@@ -1164,6 +1164,12 @@ def build_understander(store: FactStore, lexicon: Lexicon, relations: Relations)
     """An :class:`Understander` over a fact store's names and every word the skill knows."""
     forms = {" ".join(plain_words(form)): entity_id
              for form, entity_id in store.entity_names.items()}
+    # A long name is the same name without its "the" ("the first iditarod trail sled dog
+    # race"); a short one is not ("statue" alone may be any statue).
+    for form, entity_id in list(forms.items()):
+        bare = form.removeprefix("the ")
+        if bare != form and len(bare.split()) >= 3:
+            forms.setdefault(bare, entity_id)
     ordinary = frozenset(_words_of(_fact_texts(store)))
     known = _known_words(ordinary, forms, lexicon, relations)
     entity_words = {e.id: " ".join(plain_words(e.spoken_forms[0])) for e in store.entities.values()}

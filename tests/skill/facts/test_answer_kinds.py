@@ -168,6 +168,8 @@ def test_no_record_names_what_was_asked(new_talk: Callable[[], Conversation], al
     # "guy" is a man; "who ... driving" asks who drove.
     ("who was the guy driving the sled when balto got to nome", "Kaasen"),
     ("what year did togo pass on", "1929"),
+    # A long name without its "the"; a fact naming who before one only speaking of it.
+    ("who won the first iditarod trail sled dog race", "Wilmarth"),
     # "Who" is answered by the fact recording who, however many words another shares.
     ("who was the man that got balto out of that los angeles freak show", "Kimble"),
     # A count asked of the medicine, that it does not record, is the relay's own.
