@@ -952,14 +952,8 @@ def _best_recorded(ranker: Ranker, query: Query, analysis: Analysis, subject: st
         found = [(fit, f, k) for fit, f, k in found if fit > 1 or states(f, query.facet)]
         if not found:
             return _unrecorded(ranker, query, analysis, subject, query.topic)
-    if query.facet == "who" and any(fit >= 3 for fit, _, _ in found):
-        # "who got Balto out of that Los Angeles freak show": the fact recording who did,
-        # not one that tells the show in more of the question's words; and one naming who
-        # ("who won the first Iditarod": Wilmarth) before one that only speaks of it.
-        found = [(fit, f, k) for fit, f, k in found if fit >= 3]
-        naming = [(fit, f, k) for fit, f, k in found
-                  if isinstance(f.answers.get(subject, {}).get(k), str)]
-        found = naming or found
+    if query.facet == "who":
+        found = _recording_who(found, subject)
     keys = {f.id: (fit, key) for fit, f, key in found}
     pool = {f.id: f for _, f, _ in found}
     floor = ranker.weights.min_score
@@ -975,6 +969,19 @@ def _best_recorded(ranker: Ranker, query: Query, analysis: Analysis, subject: st
     best = max(ranked, key=lambda s: s.score + RELATION_FIT_WEIGHT * keys.get(s.fact.id, (0,))[0])
     return _fact_answer(ranker, best.fact, subject, query, analysis,
                         keys.get(best.fact.id, (0, ""))[1])
+
+
+def _recording_who(found: list[tuple[int, Fact, str]],
+                   subject: str) -> list[tuple[int, Fact, str]]:
+    """ "Who got Balto out of that Los Angeles freak show": the facts recording who did, not
+    one that tells the show in more of the question's words; and those naming who ("who won
+    the first Iditarod": Wilmarth) before one that only speaks of it."""
+    if not any(fit >= 3 for fit, _, _ in found):
+        return found
+    found = [(fit, f, k) for fit, f, k in found if fit >= 3]
+    naming = [(fit, f, k) for fit, f, k in found
+              if isinstance(f.answers.get(subject, {}).get(k), str)]
+    return naming or found
 
 
 def _fact_answer(ranker: Ranker, fact: Fact, subject: str, query: Query, analysis: Analysis,
