@@ -261,18 +261,29 @@ def _tagged_claim(words: list[str]) -> list[str] | None:
     return claim if len(claim) >= 2 else None
 
 
+#: What "that ..." stands for: "that one" a thing, as "it" does; "that (last) musher" a
+#: person, as "he" does.
+_THAT_ONE = {"one": "it", "guy": "he", "man": "he", "fellow": "he", "musher": "he",
+             "woman": "she", "lady": "she"}
+
+
 def _that_one_as_it(words: list[str]) -> list[str]:
-    """ "When did that one come out": "that one" (or "this one") stands for a thing, as "it"
-    does; not in "that one of the dogs"."""
-    if "one" not in words:
+    """ "When did that one come out", "where did that last musher start from": "that one"
+    (or "this one") stands for a thing, as "it" does, and "that (last) musher" for him, as
+    "he" does; not in "that one of the dogs" or "that musher who ..."."""
+    if not _THAT_ONE.keys() & set(words):
         return words
     out: list[str] = []
     i = 0
     while i < len(words):
-        if (words[i] in ("that", "this") and i + 1 < len(words) and words[i + 1] == "one"
-                and (i + 2 == len(words) or words[i + 2] != "of")):
-            out.append("it")
-            i += 2
+        skip = 1 if i + 2 < len(words) and words[i + 1] in ("last", "other") else 0
+        noun = words[i + 1 + skip] if i + 1 + skip < len(words) else ""
+        after = words[i + 2 + skip] if i + 2 + skip < len(words) else ""
+        if (words[i] in ("that", "this") and noun in _THAT_ONE
+                and after not in ("of", "who", "that", "which")
+                and (noun == "one" or not skip or words[i + 1] == "last")):
+            out.append(_THAT_ONE[noun])
+            i += 2 + skip
         else:
             out.append(words[i])
             i += 1
@@ -377,8 +388,10 @@ def _ends_in_a_name(hit: Hit, mentions: Sequence[Mention]) -> bool:
 
 
 def _within(hit: Hit, other: Hit) -> bool:
-    """Whether ``hit`` lies inside a longer trigger ("race" in "part of the race")."""
+    """Whether ``hit`` begins or ends a longer trigger ("race" in "part of the race"; not
+    "start" in "where did he start from")."""
     return (other.start <= hit.start and hit.end <= other.end
+            and (other.start == hit.start or other.end == hit.end)
             and other.end - other.start > hit.end - hit.start)
 
 
@@ -690,6 +703,8 @@ class Understander:
         for comparative in self.relations.comparatives_in(words):
             if comparative.start < start:
                 continue  # "there was a second, much bigger shipment, where did it come from"
+            if comparative.start > 0 and words[comparative.start - 1] in ("that", "this"):
+                continue  # "where did *that last* musher start from": the one just named
             after = words[comparative.end: comparative.end + 2]
             if not comparative.needs or any(w in comparative.needs for w in after):
                 return comparative
