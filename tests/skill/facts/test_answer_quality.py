@@ -24,49 +24,61 @@ DATA = Path(__file__).parents[2] / "data"
 
 #: (set, section) -> the least share of right answers accepted.
 FLOORS: dict[tuple[str, str], float] = {
-    ("heldout_questions.json", "questions"): 0.91,
+    ("heldout_questions.json", "questions"): 0.92,
     ("heldout_questions.json", "off_topic"): 0.90,
     ("heldout_questions_2.json", "questions"): 0.88,
     ("heldout_questions_2.json", "off_topic"): 0.88,
     ("heldout_questions_3.json", "questions"): 0.87,
     ("heldout_questions_3.json", "off_topic"): 0.88,
-    ("heldout_questions_4.json", "questions"): 0.90,
+    ("heldout_questions_4.json", "questions"): 0.92,
     ("heldout_questions_4.json", "off_topic"): 0.87,
-    ("blind_speaker_a.json", "questions"): 0.83,
-    ("blind_speaker_a.json", "unanswerable"): 0.88,
+    ("blind_speaker_a.json", "questions"): 0.85,
+    ("blind_speaker_a.json", "unanswerable"): 0.91,
     ("blind_speaker_a.json", "off_topic"): 0.93,
-    ("blind_speaker_a.json", "followups"): 0.84,
-    ("blind_speaker_b.json", "questions"): 0.87,
-    ("blind_speaker_b.json", "unanswerable"): 0.77,
+    ("blind_speaker_a.json", "followups"): 0.86,
+    ("blind_speaker_b.json", "questions"): 0.89,
+    ("blind_speaker_b.json", "unanswerable"): 0.80,
     ("blind_speaker_b.json", "off_topic"): 0.93,
-    ("blind_speaker_b.json", "followups"): 0.81,
+    ("blind_speaker_b.json", "followups"): 0.84,
     # The final set, measured once untouched (83.5%, 71.1%, 20 of 20, 67.8%), then kept here.
-    ("blind_speaker_final.json", "questions"): 0.84,
-    ("blind_speaker_final.json", "unanswerable"): 0.78,
+    ("blind_speaker_final.json", "questions"): 0.86,
+    ("blind_speaker_final.json", "unanswerable"): 0.82,
     ("blind_speaker_final.json", "off_topic"): 0.95,
-    ("blind_speaker_final.json", "followups"): 0.88,
+    ("blind_speaker_final.json", "followups"): 0.91,
     # Fresh set 2, measured once untouched (79.5%, 62.0%, 20 of 20, 76.7%), then kept here.
-    ("blind_speaker_fresh2.json", "questions"): 0.81,
-    ("blind_speaker_fresh2.json", "unanswerable"): 0.70,
+    ("blind_speaker_fresh2.json", "questions"): 0.84,
+    ("blind_speaker_fresh2.json", "unanswerable"): 0.80,
     ("blind_speaker_fresh2.json", "off_topic"): 0.95,
-    ("blind_speaker_fresh2.json", "followups"): 0.77,
-    # Fresh set 3, the last, measured once untouched (81.5%, 58.0%, 20 of 20, 77.9%).
-    ("blind_speaker_fresh3.json", "questions"): 0.81,
-    ("blind_speaker_fresh3.json", "unanswerable"): 0.78,
+    ("blind_speaker_fresh2.json", "followups"): 0.81,
+    # Fresh set 3, measured once untouched (81.5%, 58.0%, 20 of 20, 77.9%).
+    ("blind_speaker_fresh3.json", "questions"): 0.84,
+    ("blind_speaker_fresh3.json", "unanswerable"): 0.84,
     ("blind_speaker_fresh3.json", "off_topic"): 0.95,
-    ("blind_speaker_fresh3.json", "followups"): 0.77,
-    # Fresh set 4, measured once untouched (79.5%, 56.0%, 20 of 20, 80.0% on the code this
-    # round began with; 81.0%, 72.0%, 20 of 20, 82.0% on this round's first mechanisms).
-    ("blind_speaker_fresh4.json", "questions"): 0.86,
-    ("blind_speaker_fresh4.json", "unanswerable"): 0.74,
+    ("blind_speaker_fresh3.json", "followups"): 0.79,
+    # Fresh set 4, measured once untouched (79.5%, 56.0%, 20 of 20, 80.0% on the code its
+    # round began with; 81.0%, 72.0%, 20 of 20, 82.0% on that round's first mechanisms).
+    ("blind_speaker_fresh4.json", "questions"): 0.88,
+    ("blind_speaker_fresh4.json", "unanswerable"): 0.78,
     ("blind_speaker_fresh4.json", "off_topic"): 0.95,
-    ("blind_speaker_fresh4.json", "followups"): 0.84,
-    # Fresh set 5, sealed until the end of the round and measured once (83.5%, 82.0%, 19 of
+    ("blind_speaker_fresh4.json", "followups"): 0.92,
+    # Fresh set 5, sealed until the end of its round and measured once (83.5%, 82.0%, 19 of
     # 20, 82.0%).
-    ("blind_speaker_fresh5.json", "questions"): 0.81,
-    ("blind_speaker_fresh5.json", "unanswerable"): 0.78,
+    ("blind_speaker_fresh5.json", "questions"): 0.88,
+    ("blind_speaker_fresh5.json", "unanswerable"): 0.82,
     ("blind_speaker_fresh5.json", "off_topic"): 0.95,
-    ("blind_speaker_fresh5.json", "followups"): 0.78,
+    ("blind_speaker_fresh5.json", "followups"): 0.84,
+    # Fresh set 6, measured once untouched at the start of the fourth round (85.0%, 70.0%,
+    # 20 of 20, 86.0%), then studied.
+    ("blind_speaker_fresh6.json", "questions"): 0.91,
+    ("blind_speaker_fresh6.json", "unanswerable"): 0.84,
+    ("blind_speaker_fresh6.json", "off_topic"): 0.95,
+    ("blind_speaker_fresh6.json", "followups"): 0.94,
+    # Fresh set 7, sealed until the end of the fourth round and measured once (79.0%, 86.0%,
+    # 20 of 20, 75.5%).
+    ("blind_speaker_fresh7.json", "questions"): 0.77,
+    ("blind_speaker_fresh7.json", "unanswerable"): 0.84,
+    ("blind_speaker_fresh7.json", "off_topic"): 0.95,
+    ("blind_speaker_fresh7.json", "followups"): 0.73,
 }
 
 
