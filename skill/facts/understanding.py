@@ -263,7 +263,7 @@ def _tagged_claim(words: list[str]) -> list[str] | None:
 
 #: What "that ..." stands for: "that one" a thing, as "it" does; "that (last) musher" a
 #: person, as "he" does.
-_THAT_ONE = {"one": "it", "guy": "he", "man": "he", "fellow": "he", "musher": "he",
+_THAT_ONE = {"one": "it", "guy": "he", "man": "he", "fellow": "he", "fella": "he", "musher": "he",
              "woman": "she", "lady": "she"}
 
 
