@@ -952,7 +952,8 @@ def _best_recorded(ranker: Ranker, query: Query, analysis: Analysis, subject: st
         found = [(fit, f, k) for fit, f, k in found if fit > 1 or states(f, query.facet)]
         if not found:
             return _unrecorded(ranker, query, analysis, subject, query.topic)
-    if query.facet == "who":
+    if query.facet in ("who", "from", "to"):
+        # (and "who handed the serum to Tommy Patsy": Evans, not whom Patsy handed it to)
         found = _recording_who(found, subject)
     keys = {f.id: (fit, key) for fit, f, key in found}
     pool = {f.id: f for _, f, _ in found}

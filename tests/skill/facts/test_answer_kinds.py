@@ -547,6 +547,8 @@ def test_counts_and_prices_of_today_are_out_of_scope(
     ("where was balto laid to rest", "Cleveland Museum of Natural History"),
     ("where did balto retire", "Brookside Zoo"),
     ("who passed the serum to kaasen", "Olson"),
+    # The direction asked decides, however many words a fact of the other direction shares.
+    ("who handed the serum to tommy patsy", "Evans"),
     ("who did kaasen give it to", "Nome"),
 ])
 def test_the_relation_asked_decides_between_facts_about_the_same_dog(
