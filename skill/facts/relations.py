@@ -99,7 +99,8 @@ def _phrase(text: str, stemmed: bool) -> Phrase:
 
 
 def _match_at(words: Sequence[str], i: int, phrase: Phrase) -> int | None:
-    """End position when ``phrase`` matches at ``i`` ("*" skips up to three words), else None."""
+    """End position when ``phrase`` matches at ``i`` ("*" skips up to three words, "$" is the
+    end of the question), else None."""
     j = i
     k = 0
     while k < len(phrase):
@@ -116,6 +117,8 @@ def _match_at(words: Sequence[str], i: int, phrase: Phrase) -> int | None:
                 return None
             k += 1
             continue
+        if part == "$":  # the question ends here ("when did he pass $": not "pass it")
+            return j if j == len(words) else None
         if j >= len(words) or words[j] != part:
             return None
         j += 1
@@ -255,7 +258,7 @@ class Relations:
     def vocabulary(self) -> set[str]:
         """Every word of every trigger, cue and comparative (known words, not names)."""
         # (a country is known only if a fact uses it: "visiting from germany" is chatter)
-        words = {w for phrase in self._words for w in phrase if w != "*"}
+        words = {w for phrase in self._words for w in phrase if w not in ("*", "$")}
         return words - self.countries
 
     def is_relation(self, key: str) -> bool:

@@ -265,6 +265,16 @@ def _tagged_claim(words: list[str]) -> list[str] | None:
 #: person, as "he" does.
 _THAT_ONE = {"one": "it", "guy": "he", "man": "he", "fellow": "he", "fella": "he", "musher": "he",
              "woman": "she", "lady": "she"}
+#: Of those, the ones only a person can be ("where was that man from" is not about the dog).
+_PEOPLE = frozenset("guy man fellow fella woman lady".split())
+
+
+def _that_person(words: Sequence[str]) -> bool:
+    """Whether "that (last) man", "that guy" is said: a person, never a dog."""
+    return any(w in ("that", "this") and (
+        i + 1 < len(words) and words[i + 1] in _PEOPLE
+        or i + 2 < len(words) and words[i + 1] == "last" and words[i + 2] in _PEOPLE)
+        for i, w in enumerate(words))
 
 
 def _that_one_as_it(words: list[str]) -> list[str]:
@@ -425,7 +435,7 @@ class _Draft:
                  "weak_topic", "facet_from_question", "topic_from_question", "named",
                  "specific", "entities", "elliptical", "from_context", "comparative",
                  "category", "hits", "coordinated", "yes_no_compare", "cues", "in_domain",
-                 "tagged")
+                 "tagged", "person_meant")
 
     def __init__(self, words: list[str], context: Context) -> None:
         self.words = words
@@ -453,6 +463,8 @@ class _Draft:
         self.in_domain = False
         #: A claim said and then asked about ("... is that true"): a yes/no question.
         self.tagged = False
+        #: "That man", "that guy" stands for a person ("he" may be a dog).
+        self.person_meant = False
 
     def query(self, ranker_text: str, setting: bool) -> Query:
         words = self.words
@@ -725,11 +737,12 @@ class Understander:
     def understand(self, text: str, context: Context | None = None,
                    entity: str | None = None, facet_hint: str | None = None) -> Query:
         """The :class:`Query` for a question (``entity``: an intent's resolved slot)."""
-        words = self._origins(_that_one_as_it(self.names.joined(
-            fold_numbers(fold_dates(plain_words(text))))))
+        joined = self.names.joined(fold_numbers(fold_dates(plain_words(text))))
+        words = self._origins(_that_one_as_it(joined))
         claim = _tagged_claim(words)
         draft = _Draft(claim or words, context or Context())
         draft.tagged = claim is not None
+        draft.person_meant = _that_person(joined)
         self._read(draft)
         counted = self._counted_instead(draft)
         if counted is not None:
@@ -874,8 +887,8 @@ class Understander:
             d.from_context = True
         elif context.entity and (pronoun and self._only_settings(d) or not d.specific and (
                 pronoun or (d.elliptical or short) and not d.named)):
-            d.entities = [self._referent(context, d.topic, d.words[d.core:], d.facet),
-                          *d.entities]
+            d.entities = [self._referent(context, d.topic, d.words[d.core:], d.facet,
+                                         d.person_meant), *d.entities]
             d.from_context = True
 
     @staticmethod
@@ -900,11 +913,19 @@ class Understander:
 
     def _one_like_it(self, d: _Draft) -> None:
         """ "Is there one of togo" after the Balto statue: "one" is the kind of thing the last
-        answer was about, which its name says (a statue)."""
+        answer was about, which its name says (a statue), or a film named after the one named
+        ("the balto one" after the Togo film)."""
         context = d.context
         if (d.topic is not None or context.entity is None or not d.mentions
-                or self.entity_types.get(context.entity) != "topic"
                 or not any(w in ("one", "ones") for w in d.words)):
+            return
+        if self.entity_types.get(context.entity) == "film":
+            # "what about the balto one" after the Togo film: the film named after Balto.
+            films = self.films_named_after.get(d.mentions[0].entity)
+            if films and d.entities and d.entities[0] == d.mentions[0].entity:
+                d.entities = [films[0][0], *d.entities]
+            return
+        if self.entity_types.get(context.entity) != "topic":
             return
         name = self.entity_words.get(context.entity, "").split()
         hits = self.relations.topics_in([stem(w) for w in name], name)
@@ -933,8 +954,8 @@ class Understander:
             and d.words[m.start - 1] in _LOCATIVE
             for m in d.mentions if m.entity in d.specific)
 
-    def _referent(self, context: Context, topic: str | None,
-                  pronouns: Sequence[str] = (), facet: str | None = None) -> str:
+    def _referent(self, context: Context, topic: str | None, pronouns: Sequence[str] = (),
+                  facet: str | None = None, person: bool = False) -> str:
         """What "he", "it" or a bare follow-up means: the last answer's entity, or the most
         recent entity the pronoun and the asked topic can stand for ("his brother": a person;
         "when did it come out": the film, not the dog who starred in it)."""
@@ -946,7 +967,7 @@ class Understander:
             if self.entity_types.get(context.entity) in ("film", "topic"):
                 return context.entity  # after the films, "how cold was it" is the run's cold
             return candidates[0]  # "how cold was it": "it" is the weather of what we talk of
-        kinds = _kinds_meant(applies_to, said, facet)
+        kinds = ("person",) if person else _kinds_meant(applies_to, said, facet)
         if kinds:
             for candidate in candidates:
                 if self.entity_types.get(candidate) in kinds:

@@ -458,6 +458,11 @@ def test_and_asks_the_question_before_of_what_it_names(
     # "it" after a lead dog is the dog.
     (["who ran the first leg", "what was his lead dog called", "how old was it"],
      "five years old"),
+    # "pass" ending the question is to die, not to pass the serum on.
+    (["tell me about leonhard seppala", "and when did he pass"], "1967"),
+    # "That man" is a person: the rescuer just named, not the dog he rescued.
+    (["what happened to balto after the serum run", "who rescued him",
+      "where was that man from"], "George Kimble"),
 ])
 def test_short_follow_ups_lean_on_the_last_answer(new_talk: Callable[[], Conversation],
                                                  alexa_valid: Any, turns: list[str],
@@ -474,6 +479,8 @@ def test_short_follow_ups_lean_on_the_last_answer(new_talk: Callable[[], Convers
     (["where is the balto statue", "is there one of togo"], "Seward Park"),
     # "that one" stands for a thing, as "it" does.
     (["who voiced balto in the cartoon", "when did that one come out"], "1995"),
+    # "the balto one" after a film: the film named after Balto.
+    (["who directed the togo movie", "what about the balto one"], "Simon Wells"),
 ])
 def test_one_stands_for_the_thing_talked_of(new_talk: Callable[[], Conversation],
                                             alexa_valid: Any, turns: list[str],
