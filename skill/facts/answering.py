@@ -134,8 +134,11 @@ class Answer(Record):
             topic, dot, facet = self.comparison.relation.partition(".")
             if not dot:  # a bare facet ("miles" in all): no topic of its own
                 topic, facet = None, topic
-        if query is not None and query.weak_topic and not self.relation:
-            topic = None  # a weak topic ("go") that decided nothing is not what was talked of
+        if query is not None and query.weak_topic:
+            # A weak topic ("go") that decided nothing is not what was talked of; where a
+            # relation answered ("how far did balto's team go": his leg), that one was.
+            relation_topic, dot, _ = self.relation.partition(".")
+            topic = relation_topic if dot else None
         return Context(self.entity, topic, facet, entities,
                        self.fact.id if self.fact is not None else None)
 
@@ -955,6 +958,8 @@ def _best_recorded(ranker: Ranker, query: Query, analysis: Analysis, subject: st
     if query.facet in ("who", "from", "to"):
         # (and "who handed the serum to Tommy Patsy": Evans, not whom Patsy handed it to)
         found = _recording_who(found, subject)
+    elif query.facet in _MEASURED and query.elliptical:
+        found = _measuring(found, subject)
     keys = {f.id: (fit, key) for fit, f, key in found}
     pool = {f.id: f for _, f, _ in found}
     floor = ranker.weights.min_score
@@ -970,6 +975,20 @@ def _best_recorded(ranker: Ranker, query: Query, analysis: Analysis, subject: st
     best = max(ranked, key=lambda s: s.score + RELATION_FIT_WEIGHT * keys.get(s.fact.id, (0,))[0])
     return _fact_answer(ranker, best.fact, subject, query, analysis,
                         keys.get(best.fact.id, (0, ""))[1])
+
+
+#: Facets a recorded value measures: a fact giving it states the measure itself.
+_MEASURED = frozenset({"miles", "age", "how_many", "duration", "weight", "speed"})
+
+
+def _measuring(found: list[tuple[int, Fact, str]],
+               subject: str) -> list[tuple[int, Fact, str]]:
+    """ "And Togo?" after how far Balto went: the facts recording his distance as a value,
+    before one that only speaks of it (a single day's run), which only the question's own
+    words can point to."""
+    valued = [(fit, f, k) for fit, f, k in found
+              if fit >= 3 and f.answers.get(subject, {}).get(k) is not True]
+    return valued or found
 
 
 def _recording_who(found: list[tuple[int, Fact, str]],

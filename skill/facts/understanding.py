@@ -887,7 +887,11 @@ class Understander:
             d.from_context = True
         elif context.entity and (pronoun and self._only_settings(d) or not d.specific and (
                 pronoun or (d.elliptical or short) and not d.named)):
-            d.entities = [self._referent(context, d.topic, d.words[d.core:], d.facet,
+            # (a bare "and when" asks the topic before of whichever recent one records it;
+            # "what year was that" asks of the last answer)
+            topic = d.topic or (context.topic if (d.elliptical or short) and not pronoun
+                                else None)
+            d.entities = [self._referent(context, topic, d.words[d.core:], d.facet,
                                          d.person_meant), *d.entities]
             d.from_context = True
 
@@ -977,7 +981,8 @@ class Understander:
     def _recorded_first(self, candidates: tuple[str, ...], topic: str | None,
                         said: set[str]) -> tuple[str, ...]:
         """Of the recent ones, first those the asked topic is recorded for ("how cold was it"
-        after Shannon's lead dog: Shannon's run)."""
+        after Shannon's lead dog: Shannon's run; "and when" after who made the statue: the
+        statue, not its sculptor)."""
         # (not for "he" with a weak topic: "did he go to cleveland too" asks of him, not of
         # whoever ran a leg)
         if topic is not None and (topic in _WEATHER_TOPICS or not (
