@@ -205,6 +205,16 @@ def _gating(query: Query) -> bool:
 # -- the decision --------------------------------------------------------------------------------
 def answer(ranker: Ranker, question: Question, context: Context | None = None) -> Answer:
     """Decide what to say (see the module docstring)."""
+    result = _decide(ranker, question, context)
+    if result.query is not None and result.query.choice:
+        # "did shannon or kaasen go farther": which one, never "No."
+        comparison = result.comparison
+        return result._replace(polarity=None, comparison=comparison._replace(polarity=None)
+                               if comparison is not None else None)
+    return result
+
+
+def _decide(ranker: Ranker, question: Question, context: Context | None) -> Answer:
     store = ranker.store
     ranker.new_question()
     identity = _slot_identity(store, question)
@@ -955,9 +965,12 @@ def _best_recorded(ranker: Ranker, query: Query, analysis: Analysis, subject: st
         found = [(fit, f, k) for fit, f, k in found if fit > 1 or states(f, query.facet)]
         if not found:
             return _unrecorded(ranker, query, analysis, subject, query.topic)
+    passed_over: set[str] = set()
     if query.facet in ("who", "from", "to"):
         # (and "who handed the serum to Tommy Patsy": Evans, not whom Patsy handed it to)
-        found = _recording_who(found, subject)
+        kept = _recording_who(found, subject)
+        passed_over = {f.id for _, f, _ in found} - {f.id for _, f, _ in kept}
+        found = kept
     elif query.facet in _MEASURED and query.elliptical:
         found = _measuring(found, subject)
     keys = {f.id: (fit, key) for fit, f, key in found}
@@ -968,7 +981,7 @@ def _best_recorded(ranker: Ranker, query: Query, analysis: Analysis, subject: st
     for scored in ranker.score_facts(analysis, ranker.sharing_words(analysis, subject)):
         # A value asked for ("how many nurses") must be one the fact states.
         if (scored.score >= floor and scored.words >= STRONG_WORD_SUPPORT
-                and states(scored.fact, query.facet)):
+                and states(scored.fact, query.facet) and scored.fact.id not in passed_over):
             pool.setdefault(scored.fact.id, scored.fact)
     exact = frozenset(fid for fid, (fit, _) in keys.items() if fit >= 3)
     ranked = ranker.score_facts(analysis, pool.values(), exact)
@@ -1314,6 +1327,9 @@ def _by_ranking(ranker: Ranker, query: Query, analysis: Analysis) -> Answer:
             # fact speaks of. Say so of that name, rather than as if it were off the subject.
             return _no_record(ranker, query, analysis, subject)
         return Answer("unknown", None, None, analysis, query, ranked=ranked)
+    if (query.facet == "who" and query.form == "wh" and _of_a_place(ranker, best)
+            and not _of_someone(ranker, best)):
+        best = _of_someone_ranked(ranker, ranked) or best
     entity = _subject(best, analysis.entities)
     if query.facet == "who":
         # "who started the relay out of nenana": Shannon is "he" next; "who was the first
@@ -1334,6 +1350,31 @@ def _by_ranking(ranker: Ranker, query: Query, analysis: Analysis) -> Answer:
         return Answer("yes_no", best, entity, analysis, query,
                       polarity=_lexical_polarity(ranker, query, best, analysis), ranked=ranked)
     return Answer("fact", best, entity, analysis, query, ranked=ranked)
+
+
+#: A fact of someone ranked this close to a best fact of no one answers "who" instead.
+WHO_SHARE = 0.5
+
+
+def _of_a_place(ranker: Ranker, fact: Fact) -> bool:
+    """Whether a fact is first about a place (which, naming no one, cannot say who)."""
+    entity = ranker.store.entities.get(fact.about[0]) if fact.about else None
+    return entity is not None and entity.type == "place"
+
+
+def _of_someone(ranker: Ranker, fact: Fact) -> bool:
+    """Whether a fact is about a person or a dog, as an answer to "who" must be."""
+    entities = ranker.store.entities
+    return any(e in entities and entities[e].type in ("person", "dog") for e in fact.about)
+
+
+def _of_someone_ranked(ranker: Ranker, ranked: Sequence[Scored]) -> Fact | None:
+    """ "Who found the serum at the railroad hospital in Anchorage": a place's own fact
+    shares the most words, but only a fact about someone can say who; the best of those,
+    if the words support it nearly as well."""
+    floor = ranked[0].score * WHO_SHARE
+    return next((s.fact for s in ranked[1:] if s.score >= floor and _of_someone(ranker, s.fact)),
+                None)
 
 
 #: Words of a yes/no question that claim nothing a fact must say ("was Balto loaned to

@@ -185,6 +185,9 @@ class Query(Record):
     #: Places the question proper puts what it asks in or at ("who sculpted the statue *in
     #: anchorage*"): a fact that never speaks of the place does not answer.
     located: tuple[tuple[str, str], ...] = ()
+    #: A yes/no question offering names to choose from ("is the statue balto or togo", "did
+    #: shannon or kaasen go farther"): answered by which, not by yes or no.
+    choice: bool = False
 
 
 def _starts_with(words: Sequence[str], phrase: Sequence[str]) -> bool:
@@ -259,6 +262,10 @@ def _tagged_claim(words: list[str]) -> list[str] | None:
     while claim and claim[0] in ("me", "us", "that", "them", "him", "her"):
         claim = claim[1:]
     return claim if len(claim) >= 2 else None
+
+
+#: Words that say how real or whose a thing is, not what it is ("balto's *actual* body").
+_MERE_ADJECTIVES = frozenset("actual real own very whole entire original true".split())
 
 
 #: What "that ..." stands for: "that one" a thing, as "it" does; "that (last) musher" a
@@ -494,7 +501,18 @@ class _Draft:
                 tuple(words[i:i + 2]) in _CLOCK_ASKED for i in range(self.core, len(words))),
             day_asked=self.facet == "when" and bool(_DAY_ASKED & set(words[self.core:])),
             negated_claim=self.tagged and bool(_CLAIM_NEGATIONS & set(words)),
+            choice=(self.form == "yes_no" or self.yes_no_compare) and self.offers_a_choice(),
         )
+
+    def offers_a_choice(self) -> bool:
+        """Whether "or" stands between two names in the question proper ("balto or togo",
+        "tommy patsy's leg or on jackscrew's"), not before "not" or between plain words
+        ("brothers or sisters")."""
+        starts = [m.start for m in self.mentions if m.start >= self.core]
+        ends = [m.end for m in self.mentions if m.start >= self.core]
+        return any(
+            w == "or" and any(e <= i for e in ends) and any(i < s <= i + 3 for s in starts)
+            for i, w in enumerate(self.words) if i >= self.core)
 
     def more_topics(self) -> tuple[str, ...]:
         strong = [h.name for h in self.hits if not h.weak and h.name != self.topic]
@@ -504,9 +522,12 @@ class _Draft:
         """The word after a name said as an owner ("togos harness" -> "harness")."""
         found = []
         for m in self.mentions:
-            if m.possessive and m.end < len(self.words):
-                word = self.words[m.end]
-                if word not in NOT_FOCUS and not any(h.start == m.end for h in self.hits):
+            at = m.end
+            while at + 1 < len(self.words) and self.words[at] in _MERE_ADJECTIVES:
+                at += 1  # "balto's actual body": the body
+            if m.possessive and at < len(self.words):
+                word = self.words[at]
+                if word not in NOT_FOCUS and not any(h.start == at for h in self.hits):
                     found.append(word)
         return tuple(found)
 

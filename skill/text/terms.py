@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from skill.text.normalise import FILLERS, plain_words
 from skill.text.numbers import UNITS, fold_dates, fold_numbers
-from skill.text.vocabulary import QUESTION_WORDS, STOPWORDS, stem
+from skill.text.vocabulary import IRREGULAR, QUESTION_WORDS, STOPWORDS, stem
 
 #: Small number words as digits, so "two dogs" in a question meets "2 dogs" in a fact.
 _SMALL_NUMBERS = {word: str(value) for word, value in UNITS.items() if word != "oh"}
@@ -26,7 +26,7 @@ def content_terms(text: str) -> list[str]:
     if any("." in w for w in words):
         words = [part for w in words for part in w.split(".") if part]
     return [
-        stem(_SMALL_NUMBERS.get(w, w))
+        stem(_SMALL_NUMBERS.get(w) or IRREGULAR.get(w, w))
         for w in words
         if w not in STOPWORDS and w not in QUESTION_WORDS
     ]

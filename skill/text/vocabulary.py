@@ -30,6 +30,26 @@ QUESTION_WORDS: frozenset[str] = frozenset(
 #: Personal pronouns a follow-up uses for what the last answer was about.
 PRONOUNS: frozenset[str] = frozenset("he him his she her it its they them their".split())
 
+#: Irregular verb forms a suffix stripper cannot reach, to their base ("frostbitten" meets
+#: "frostbite", "drove" meets "drive"); only forms that are not also common other words.
+#: Content terms fold them; topic triggers keep the forms they list ("ran" a leg, not the
+#: "serum run").
+IRREGULAR = {form: base for base, forms in {
+    "bite": "bit bitten", "frostbite": "frostbitten frostbit", "run": "ran", "win": "won",
+    "drive": "drove driven", "ride": "rode ridden", "write": "wrote written",
+    "take": "took taken", "give": "gave given", "go": "went gone", "come": "came",
+    "bring": "brought", "buy": "bought", "sell": "sold", "tell": "told", "think": "thought",
+    "catch": "caught", "fight": "fought", "know": "knew known", "grow": "grew grown",
+    "fly": "flew flown", "break": "broke broken",
+    "choose": "chose chosen", "begin": "began begun", "send": "sent", "spend": "spent",
+    "build": "built", "lose": "lost", "meet": "met", "feed": "fed", "hold": "held",
+    "keep": "kept", "sleep": "slept", "pay": "paid", "make": "made", "stand": "stood",
+    "throw": "threw thrown", "wear": "wore worn", "hide": "hid hidden", "fall": "fell fallen",
+    "eat": "ate eaten", "speak": "spoke spoken", "become": "became", "find": "found",
+    "teach": "taught", "seek": "sought", "swim": "swam swum", "sink": "sank sunk",
+    "steal": "stole stolen", "forget": "forgot forgotten", "sing": "sang sung",
+}.items() for form in forms.split()}
+
 _DOUBLE_FINAL = re.compile(r"([bdfgmnprt])\1$")  # wrapp -> wrap, stopp -> stop
 _SUFFIXES = (("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""))
 

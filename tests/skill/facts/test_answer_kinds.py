@@ -491,6 +491,36 @@ def test_one_stands_for_the_thing_talked_of(new_talk: Callable[[], Conversation]
     assert contains in speech, speech
 
 
+@pytest.mark.parametrize(("question", "contains"), [
+    # A place's own fact names no one, so it cannot say who; a fact about someone can.
+    ("who is the doctor that found the serum in the anchorage hospital", "Beeson"),
+    ("who found the antitoxin at the hospital in anchorage", "Beeson"),
+])
+def test_who_is_answered_by_someone_not_by_a_place(new_talk: Callable[[], Conversation],
+                                                   alexa_valid: Any, question: str,
+                                                   contains: str) -> None:
+    speech = said(new_talk(), question, alexa_valid)
+    assert contains in speech, speech
+
+
+@pytest.mark.parametrize(("question", "contains"), [
+    ("did wild bill shannon or kaasen cover more miles", "Kaasen went farther"),
+    ("was it colder on tommy patsy's leg or on jackscrew's", "Tommy Patsy"),
+    ("was balto the real hero or was it togo", "Togo"),
+])
+def test_a_choice_between_names_is_answered_by_which_not_yes_or_no(
+        new_talk: Callable[[], Conversation], alexa_valid: Any, question: str,
+        contains: str) -> None:
+    speech = said(new_talk(), question, alexa_valid)
+    assert contains in speech and not speech.startswith(("Yes", "No")), speech
+
+
+def test_a_word_saying_how_real_a_thing_is_is_not_the_thing(
+        new_talk: Callable[[], Conversation], alexa_valid: Any) -> None:
+    speech = said(new_talk(), "where can i go see balto's actual body today", alexa_valid)
+    assert "Cleveland Museum" in speech, speech
+
+
 def test_a_superlative_across_a_kind(new_talk: Callable[[], Conversation],
                                      alexa_valid: Any) -> None:
     assert "Blackie" in said(new_talk(), "what was the first lead dog called", alexa_valid)

@@ -75,10 +75,16 @@ FLOORS: dict[tuple[str, str], float] = {
     ("blind_speaker_fresh6.json", "followups"): 0.94,
     # Fresh set 7, sealed until the end of the fourth round and measured once (79.0%, 86.0%,
     # 20 of 20, 75.5%).
-    ("blind_speaker_fresh7.json", "questions"): 0.77,
+    ("blind_speaker_fresh7.json", "questions"): 0.78,
     ("blind_speaker_fresh7.json", "unanswerable"): 0.84,
     ("blind_speaker_fresh7.json", "off_topic"): 0.95,
-    ("blind_speaker_fresh7.json", "followups"): 0.73,
+    ("blind_speaker_fresh7.json", "followups"): 0.88,
+    # Fresh set 8, measured once untouched at the start of the fifth round (86.5%, 80.0%,
+    # 20 of 20, 86.0%), then studied.
+    ("blind_speaker_fresh8.json", "questions"): 0.85,
+    ("blind_speaker_fresh8.json", "unanswerable"): 0.78,
+    ("blind_speaker_fresh8.json", "off_topic"): 0.95,
+    ("blind_speaker_fresh8.json", "followups"): 0.84,
 }
 
 

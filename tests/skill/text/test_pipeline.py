@@ -34,6 +34,13 @@ def test_terms_meet_between_questions_and_facts() -> None:
     assert content_words(["um", "who", "was", "togo"]) == ["togo"]
 
 
+def test_irregular_verb_forms_meet_their_base_as_terms() -> None:
+    """ "Did Olson get frostbite" meets "his hands were frostbitten"; "sent" meets "send"."""
+    assert content_terms("his hands were frostbitten") == ["hand", "frostbite"]
+    assert content_terms("what did welch send") == content_terms("what did welch sent")
+    assert stem("ran") == "ran"  # topic triggers keep their forms: "ran" a leg, not a run
+
+
 def test_stems() -> None:
     assert [stem(w) for w in ("mushers", "carried", "running", "baltos", "census")] == [
         "musher", "carry", "run", "balto", "census"]
