@@ -617,7 +617,7 @@ def _thing_unspoken(ranker: Ranker, query: Query, fact: Fact, name: str | None,
             return f"{name}'s {word}" if name else "that"
     for word in query.asked:
         terms = ranker.lexicon.terms(word)
-        if _only_unnamed(fact.answer, word) or (
+        if _only_unnamed(fact.answer, word, word in query.name_of) or (
                 word in query.name_of and terms and terms[0] not in said
                 and word not in query.topic_words and stem(word) not in _NAMED_IN_ANSWER):
             # ("what was the name of balto's vaudeville act": a fact that never speaks of one)
@@ -755,10 +755,11 @@ _NAMED_IN_ANSWER = frozenset(stem(w) for w in
                              "man person guy woman lady musher driver doctor dog".split())
 
 
-def _only_unnamed(text: str, word: str) -> bool:
+def _only_unnamed(text: str, word: str, beside: bool = False) -> bool:
     """Whether the fact mentions ``word`` only as something unnamed ("a taxidermist", "four
     nurses"), never with a name ("the ship Alameda", "Kaasen was a musher", "seven dogs:
-    Balto, Tillie ...")."""
+    Balto, Tillie ..."); with ``beside``, for a name asked for, a definite mention is named
+    only with a name beside it ("the last ship before the sea froze" names none)."""
     seen = False
     for sentence in _SENTENCE.split(text):
         tokens = _TOKEN.findall(sentence)
@@ -767,18 +768,35 @@ def _only_unnamed(text: str, word: str) -> bool:
             if token not in (word, word + "s"):
                 continue
             seen = True
-            if not _said_unnamed(tokens, i):
+            if not _said_unnamed(tokens, i) and (not beside or _name_beside(tokens, i)):
                 return False  # "the explorer Amundsen": a definite, named mention
-            after = tokens[i + 1:i + 9]
-            named_after = bool(after) and (
-                after[0][:1].isupper() or ":" in after or after[0].lower() in ("named", "called")
-                # "a race at Solomon": known by its place
-                or (len(after) > 1 and after[0].lower() in ("at", "in") and after[1][:1].isupper()))
+            named_after = _named_after(tokens[i + 1:i + 9])
             copula = len(tokens) > 2 and tokens[0][:1].isupper() and any(
                 t in ("was", "is", "were") for t in lowered[1:i])
             if named_after or copula:
                 return False
     return seen
+
+
+_INCLUDING = frozenset("include includes included including".split())
+
+
+def _named_after(after: Sequence[str]) -> bool:
+    """Whether the words after a mention name it ("the ship Alameda", "named ...", "a race
+    at Solomon", "books about the serum run include The Cruelest Miles")."""
+    return bool(after) and (
+        after[0][:1].isupper() or ":" in after or after[0].lower() in ("named", "called")
+        or any(t.lower() in _INCLUDING for t in after[:5])
+        or (len(after) > 1 and after[0].lower() in ("at", "in") and after[1][:1].isupper()))
+
+
+def _name_beside(tokens: Sequence[str], i: int) -> bool:
+    """Whether a name stands next to token ``i`` ("the explorer *Amundsen*", "*Alameda* the
+    ship"), as it does not in "the last ship before the sea froze" or "pushed for planes"."""
+    after = i + 1 < len(tokens) and tokens[i + 1][:1].isupper()
+    before = i > 0 and tokens[i - 1][:1].isupper() and tokens[i - 1].lower() not in (
+        "the", "a", "an", "his", "her", "their", "its")
+    return after or before
 
 
 def _said_unnamed(tokens: Sequence[str], i: int) -> bool:

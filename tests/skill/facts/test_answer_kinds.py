@@ -521,6 +521,18 @@ def test_a_word_saying_how_real_a_thing_is_is_not_the_thing(
     assert "Cleveland Museum" in speech, speech
 
 
+@pytest.mark.parametrize(("question", "missing"), [
+    # A name asked for: "the last ship before the sea froze" and "pushed for planes" name none.
+    ("what was the name of the ship that missed nome with the serum in 1924", "ship"),
+    ("what was the name of the plane with the frozen engine", "plane"),
+])
+def test_a_name_asked_for_must_stand_beside_the_thing(new_talk: Callable[[], Conversation],
+                                                      alexa_valid: Any, question: str,
+                                                      missing: str) -> None:
+    speech = said(new_talk(), question, alexa_valid)
+    assert f"I don't have a record of the name of the {missing}" in speech, speech
+
+
 def test_a_superlative_across_a_kind(new_talk: Callable[[], Conversation],
                                      alexa_valid: Any) -> None:
     assert "Blackie" in said(new_talk(), "what was the first lead dog called", alexa_valid)
