@@ -85,6 +85,12 @@ FLOORS: dict[tuple[str, str], float] = {
     ("blind_speaker_fresh8.json", "unanswerable"): 0.78,
     ("blind_speaker_fresh8.json", "off_topic"): 0.95,
     ("blind_speaker_fresh8.json", "followups"): 0.84,
+    # Fresh set 9, sealed until the end of the fifth round and measured once (84.0%, 78.0%,
+    # 19 of 20, 80.8%).
+    ("blind_speaker_fresh9.json", "questions"): 0.82,
+    ("blind_speaker_fresh9.json", "unanswerable"): 0.76,
+    ("blind_speaker_fresh9.json", "off_topic"): 0.95,
+    ("blind_speaker_fresh9.json", "followups"): 0.78,
 }
 
 
