@@ -533,6 +533,13 @@ def test_a_name_asked_for_must_stand_beside_the_thing(new_talk: Callable[[], Con
     assert f"I don't have a record of the name of the {missing}" in speech, speech
 
 
+@pytest.mark.parametrize("question", ["what's twelve times eight", "what is 12 times 8"])
+def test_a_sum_is_not_answered_with_a_number_from_the_story(
+        new_talk: Callable[[], Conversation], alexa_valid: Any, question: str) -> None:
+    speech = said(new_talk(), question, alexa_valid)
+    assert "I don't know that one" in speech and "84" not in speech, speech
+
+
 def test_a_superlative_across_a_kind(new_talk: Callable[[], Conversation],
                                      alexa_valid: Any) -> None:
     assert "Blackie" in said(new_talk(), "what was the first lead dog called", alexa_valid)
