@@ -429,7 +429,7 @@ def _there_then(ranker: Ranker, query: Query, analysis: Analysis, fact: Fact) ->
         return None
     entity = store.entities[asked[0]]
     text = fact.answer.lower()
-    if not any(form.lower() in text for form in (entity.name, *entity.synonyms)):
+    if not entity.named_in(text):
         return None
     return Answer("yes_no", fact, asked[0], analysis, query, polarity="yes")
 
@@ -701,7 +701,7 @@ def _of_another(ranker: Ranker, query: Query, fact: Fact) -> str | None:
     text = f"{fact.answer} {fact.disagreement or ''}".lower()
     recorded = {v for relations in fact.answers.values() for value in relations.values()
                 for v in values.readings(value) if isinstance(v, str)}
-    if subject in recorded or any(f.lower() in text for f in (entity.name, *entity.synonyms)):
+    if subject in recorded or entity.named_in(text):
         return None
     return f"the film {entity.spoken_name}" if entity.type == "film" else entity.spoken_name
 
@@ -717,7 +717,7 @@ def _unplaced(ranker: Ranker, query: Query, fact: Fact) -> str | None:
                 for v in relations.values()):
             continue
         entity = store.entities[place]
-        if not any(form.lower() in text for form in (entity.name, *entity.synonyms)):
+        if not entity.named_in(text):
             return f"{preposition} {entity.spoken_name}"
     return None
 
@@ -937,9 +937,8 @@ def _the_relays_own(ranker: Ranker, query: Query, subject: str, kind: str | None
     if query.subject_is_setting and subject in store.entities:
         # (the relay's cold "at Nenana" too, said in a fact about the whole relay's weather)
         place = store.entities[subject]
-        forms = [f.lower() for f in (place.name, *place.synonyms)]
         implied = [entry for entry in implied if subject in entry[1].about
-                   or any(form in entry[1].answer.lower() for form in forms)]
+                   or place.named_in(entry[1].answer.lower())]
     return implied
 
 
@@ -1243,7 +1242,7 @@ def _speaks_of_all(ranker: Ranker, query: Query, fact: Fact, subject: str | None
                 named in ranker.lexicon.background) or named not in store.entities:
             continue
         entity = store.entities[named]
-        if not any(form.lower() in text for form in (entity.name, *entity.synonyms)):
+        if not entity.named_in(text):
             return False
     return True
 
@@ -1446,7 +1445,7 @@ def _denies_named(ranker: Ranker, query: Query, fact: Fact) -> bool:
         entity = store.entities.get(named)
         if entity is None or named in ranker.lexicon.background:
             continue
-        for form in (entity.name.lower(), *entity.synonyms):
+        for form in entity.spoken_forms:
             at = text.find(form)
             if at > 0 and _DENIES.search(" ".join(plain_words(text[:at]))):
                 return True

@@ -98,6 +98,10 @@ class Entity(Record):
         """Every lower-case way a listener may name this entity (name first)."""
         return (self.name.lower(), *self.synonyms)
 
+    def named_in(self, text: str) -> bool:
+        """Whether lower-case ``text`` names this entity by any of its forms."""
+        return any(form in text for form in self.spoken_forms)
+
 
 class Fact(Record):
     """One sourced, speakable answer.

@@ -276,20 +276,14 @@ _THAT_ONE = {"one": "it", "guy": "he", "man": "he", "fellow": "he", "fella": "he
 _PEOPLE = frozenset("guy man fellow fella woman lady".split())
 
 
-def _that_person(words: Sequence[str]) -> bool:
-    """Whether "that (last) man", "that guy" is said: a person, never a dog."""
-    return any(w in ("that", "this") and (
-        i + 1 < len(words) and words[i + 1] in _PEOPLE
-        or i + 2 < len(words) and words[i + 1] == "last" and words[i + 2] in _PEOPLE)
-        for i, w in enumerate(words))
-
-
-def _that_one_as_it(words: list[str]) -> list[str]:
+def _that_one_as_it(words: list[str]) -> tuple[list[str], bool]:
     """ "When did that one come out", "where did that last musher start from": "that one"
     (or "this one") stands for a thing, as "it" does, and "that (last) musher" for him, as
-    "he" does; not in "that one of the dogs" or "that musher who ..."."""
+    "he" does; not in "that one of the dogs" or "that musher who ...". Also whether what was
+    stood for can only be a person ("that man", never the dog)."""
     if not _THAT_ONE.keys() & set(words):
-        return words
+        return words, False
+    person = False
     out: list[str] = []
     i = 0
     while i < len(words):
@@ -300,11 +294,12 @@ def _that_one_as_it(words: list[str]) -> list[str]:
                 and after not in ("of", "who", "that", "which")
                 and (noun == "one" or not skip or words[i + 1] == "last")):
             out.append(_THAT_ONE[noun])
+            person = person or noun in _PEOPLE
             i += 2 + skip
         else:
             out.append(words[i])
             i += 1
-    return out
+    return out, person
 
 
 #: Words opening a yes/no question, not a statement ("were" is also "we're" heard).
@@ -758,12 +753,13 @@ class Understander:
     def understand(self, text: str, context: Context | None = None,
                    entity: str | None = None, facet_hint: str | None = None) -> Query:
         """The :class:`Query` for a question (``entity``: an intent's resolved slot)."""
-        joined = self.names.joined(fold_numbers(fold_dates(plain_words(text))))
-        words = self._origins(_that_one_as_it(joined))
+        words, person = _that_one_as_it(self.names.joined(
+            fold_numbers(fold_dates(plain_words(text)))))
+        words = self._origins(words)
         claim = _tagged_claim(words)
         draft = _Draft(claim or words, context or Context())
         draft.tagged = claim is not None
-        draft.person_meant = _that_person(joined)
+        draft.person_meant = person
         self._read(draft)
         counted = self._counted_instead(draft)
         if counted is not None:
