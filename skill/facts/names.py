@@ -125,6 +125,16 @@ def _distinctive_words(proper: Sequence[tuple[str, str]]) -> dict[str, frozenset
     return {w: frozenset(ids) for w, ids in name_words.items()}
 
 
+def _shared_surnames(names: Mapping[str, str]) -> dict[str, frozenset[str]]:
+    """Words that end two or more proper names ("Edgar Nollner", "George Nollner") -> those
+    names' entities."""
+    ending: dict[str, set[str]] = {}
+    for name, entity_id in names.items():
+        if len(name.split()) > 1:
+            ending.setdefault(name.split()[-1], set()).add(entity_id)
+    return {w: frozenset(ids) for w, ids in ending.items() if len(ids) > 1}
+
+
 class NameMatcher:
     """Exact and sound-alike name matching over a question's words.
 
@@ -150,6 +160,8 @@ class NameMatcher:
         self._whole = {n: e for n, e in proper if len(n.split()) == 1}
         #: Distinctive single words of names ("seppala", "leonhard", "shaktoolik") -> entities.
         self._name_words = _distinctive_words(proper)
+        #: Last words of several proper names ("nollner") and nothing else's name.
+        self._surnames_shared = _shared_surnames(names or {})
         self._codes: dict[str, list[tuple[str, str, str]]] | None = None
         #: Words of the store's own text a mis-heard word may be respelt to.
         self._respellable = frozenset(w for w in self._known
@@ -361,7 +373,9 @@ class NameMatcher:
 
     def _name_words_said(self, words: Sequence[str], taken: set[int]) -> list[Mention]:
         """Single distinctive name words ("leonhard", "shaktoolik") that no form covered; a
-        surname several share, said of them all ("the nollner brothers"), names each."""
+        surname several share names each, said of them all ("the nollner brothers") or alone
+        ("who had the serum first, nollner or evans"): one of them, but the question does not
+        say which. A given name several share ("charlie") names none of them."""
         found = []
         for i, word in enumerate(words):
             if i in taken:
@@ -373,6 +387,10 @@ class NameMatcher:
             elif entities and i + 1 < len(words) and words[i + 1] in _GROUP_WORDS:
                 found += [Mention(e, i, i + 2, exact=False) for e in sorted(entities)]
                 taken.update((i, i + 1))
+            elif (entities and word not in self._given
+                  and self._surnames_shared.get(word) == entities):
+                found += [Mention(e, i, i + 1, exact=False) for e in sorted(entities)]
+                taken.add(i)
         return found
 
     def _by_sound(self, words: Sequence[str], taken: set[int]) -> list[Mention]:

@@ -87,6 +87,9 @@ class Comparative(Record):
     #: A relation that, where an entity records it, says more than ``relation`` ("went
     #: farther": Togo's 261 miles in all, not only the 91 he carried the serum).
     prefer: str | None = None
+    #: Words one of which, among the two before, lets the word rank when it compares names
+    #: ("who had the *serum first*, nollner or evans"), as ``needs`` does after it.
+    needs_before: tuple[str, ...] = ()
 
 
 def _phrase(text: str, stemmed: bool) -> Phrase:
@@ -152,16 +155,21 @@ class _PhraseIndex:
     def find(self, words: Sequence[str], surface: Sequence[str] | None = None) -> list[Hit]:
         hits: list[Hit] = []
         for i, word in enumerate(words):
+            # Of the phrases starting here, the one that spans most words as said ("lead the
+            # team *alone*" over "lead the team"); of equal spans, the longer phrase.
+            best: tuple[int, Phrase, str, str | None, bool] | None = None
             for phrase, name, facet, weak in self._by_first.get(word, ()):
                 end = _match_at(words, i, phrase)
-                if end is not None:
-                    said = " ".join(surface[i:end]) if surface is not None else ""
-                    if (name, said) in self._weak:
-                        weak = True  # said exactly as a weak trigger ("own", not "owned")
-                    elif (name, phrase) in self._strong:
-                        weak = False  # a strong trigger shares its stems ("owns": "owned")
-                    hits.append(Hit(name, facet, i, end, weak))
-                    break
+                if end is not None and (best is None or end > best[0]):
+                    best = (end, phrase, name, facet, weak)
+            if best is not None:
+                end, phrase, name, facet, weak = best
+                said = " ".join(surface[i:end]) if surface is not None else ""
+                if (name, said) in self._weak:
+                    weak = True  # said exactly as a weak trigger ("own", not "owned")
+                elif (name, phrase) in self._strong:
+                    weak = False  # a strong trigger shares its stems ("owns": "owned")
+                hits.append(Hit(name, facet, i, end, weak))
         return hits
 
 
@@ -290,7 +298,8 @@ class Relations:
                 if end is not None:
                     found.append(Comparative(
                         spec["relation"], spec["order"], spec.get("fallback"), superlative,
-                        tuple(spec.get("needs", ())), i, end, spec.get("prefer")))
+                        tuple(spec.get("needs", ())), i, end, spec.get("prefer"),
+                        tuple(spec.get("needs_before", ()))))
                     break
         return found
 

@@ -725,16 +725,21 @@ class Understander:
         first = min(cues, key=lambda c: (c.start, -(c.end - c.start)))
         return first.name
 
-    def _comparative(self, words: Sequence[str], start: int = 0) -> Comparative | None:
+    def _comparative(self, words: Sequence[str], start: int = 0,
+                     among: int = 0) -> Comparative | None:
         """The comparison asked, if any. "first" and "last" rank only when a word they need
-        follows ("the last musher", not "how long did the relay last")."""
+        follows ("the last musher", not "how long did the relay last"), or, between ``among``
+        two or more people or dogs named, precedes ("who had the serum first, nollner or evans")."""
         for comparative in self.relations.comparatives_in(words):
             if comparative.start < start:
                 continue  # "there was a second, much bigger shipment, where did it come from"
             if comparative.start > 0 and words[comparative.start - 1] in ("that", "this"):
                 continue  # "where did *that last* musher start from": the one just named
             after = words[comparative.end: comparative.end + 2]
-            if not comparative.needs or any(w in comparative.needs for w in after):
+            before = words[max(0, comparative.start - 2): comparative.start]
+            if (not comparative.needs and not comparative.needs_before
+                    or any(w in comparative.needs for w in after)
+                    or among >= 2 and any(w in comparative.needs_before for w in before)):
                 return comparative
         return None
 
@@ -1095,12 +1100,13 @@ class Understander:
         core_words = d.words[d.core:]
         if core_words[:1] in (["why"], ["how"]) and d.facet in ("why", "how"):
             return  # "why is balto more famous than togo" asks a reason
-        comparative = self._comparative(d.words, d.core)
+        compared = [e for e in d.entities if e not in self.background]
+        runners = [e for e in compared if self.entity_types.get(e) in ("person", "dog")]
+        comparative = self._comparative(d.words, d.core, len(runners))
         if comparative is None:
             if "difference" in d.words and len(d.specific) >= 2:
                 d.form = "compare"
             return
-        compared = [e for e in d.entities if e not in self.background]
         if len(compared) < 2:
             recent = self._recent_to_compare(d, compared, comparative.superlative)
             if len(compared) + len(recent) >= 2:

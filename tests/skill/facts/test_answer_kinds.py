@@ -88,6 +88,12 @@ def said(talk: Conversation, text: str, alexa_valid: Any) -> str:
     ("is toe go in wah silla", "Yes.", "Wasilla"),
     # Only names: the fact recording one as the other's, before one speaking of both.
     ("is balto at the cleveland museum of natural history", "Yes.", "Cleveland Museum"),
+    # A relation the sources dispute, asked alone or with someone; "alone" spans further than
+    # "lead the team", so it is what is asked.
+    ("did balto lead the team alone", "Accounts differ", "Fox"),
+    ("was fox a lead dog too", "Accounts differ", "Fox"),
+    # Relay order, asked with "before" after what was carried.
+    ("did evans have the serum before patsy", "Yes.", "leg 12"),
 ])
 def test_yes_no_questions_answer_yes_or_no_first(new_talk: Callable[[], Conversation],
                                                   alexa_valid: Any, question: str, starts: str,
@@ -126,6 +132,10 @@ def test_no_yes_the_fact_cannot_vouch_for(new_talk: Callable[[], Conversation],
     # A surname said of all who share it ("the nollner brothers") compares them.
     ("which of the nollner brothers ran the longer leg",
      ["Edgar Nollner went farther", "24 miles", "18 miles"]),
+    # Said alone, a surname several share names each; "first" after what was carried, between
+    # people named, is relay order.
+    ("who had the serum first nollner or evans", ["Edgar Nollner ran earlier", "leg 12"]),
+    ("who got the medicine earlier olson or kaasen", ["Charlie Olson ran earlier", "leg 20"]),
     # The same question of each one named: each one's fact, in turn.
     ("what cities are balto and togo in now", ["Cleveland", "Wasilla"]),
     ("when did balto and togo die", ["1933", "1929"]),
