@@ -983,8 +983,9 @@ def _best_recorded(ranker: Ranker, query: Query, analysis: Analysis, subject: st
         if not found:
             return _unrecorded(ranker, query, analysis, subject, query.topic)
     passed_over: set[str] = set()
-    if query.facet in ("who", "from", "to"):
-        # (and "who handed the serum to Tommy Patsy": Evans, not whom Patsy handed it to)
+    if query.facet in ("who", "from", "to", "how"):
+        # (and "who handed the serum to Tommy Patsy": Evans, not whom Patsy handed it to;
+        # "how did he get out of that sideshow": how, not the sideshow)
         kept = _recording_who(found, subject)
         passed_over = {f.id for _, f, _ in found} - {f.id for _, f, _ in kept}
         found = kept

@@ -315,6 +315,8 @@ def _question_at(words: Sequence[str], i: int) -> int | None:
         # "how old was kimble *when* he rescued balto", "did seppala give togo away *when* he
         # was a puppy": a clause, not a question
         return None
+    if word in QUESTION_WORDS and not opener and words[0] in _ASKS_YES_NO:
+        return None  # "did the balto cartoon make back *what* it cost": a clause, not a question
     if word in QUESTION_WORDS and not (word == "what" and before == "about"):
         return i
     if word in YES_NO_STARTS and opener:

@@ -94,6 +94,10 @@ def said(talk: Conversation, text: str, alexa_valid: Any) -> str:
     ("was fox a lead dog too", "Accounts differ", "Fox"),
     # Relay order, asked with "before" after what was carried.
     ("did evans have the serum before patsy", "Yes.", "leg 12"),
+    # Money asked as "made back what it cost" (a clause, not a question of its own).
+    ("did the balto cartoon make back what it cost", "No.", "31 million"),
+    # A character in a film is whether someone is in it, not their character.
+    ("is gunnar kaasen a character in the balto movie", "No.", "leaves out Gunnar Kaasen"),
 ])
 def test_yes_no_questions_answer_yes_or_no_first(new_talk: Callable[[], Conversation],
                                                   alexa_valid: Any, question: str, starts: str,
@@ -596,6 +600,11 @@ def test_counts_and_prices_of_today_are_out_of_scope(
     # The direction asked decides, however many words a fact of the other direction shares.
     ("who handed the serum to tommy patsy", "Evans"),
     ("who did kaasen give it to", "Nome"),
+    # Getting him out of the sideshow is his rescue; asked who or how, the facts recording
+    # that, not the fact telling the sideshow in more of the question's words.
+    ("who was the man that got balto out of that sideshow in los angeles", "Kimble"),
+    ("so i read that balto ended up in some kind of sideshow how did he get out of there",
+     "raised money"),
 ])
 def test_the_relation_asked_decides_between_facts_about_the_same_dog(
         new_talk: Callable[[], Conversation], alexa_valid: Any, question: str,
