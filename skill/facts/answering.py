@@ -28,7 +28,7 @@ from skill.facts.ranking import Analysis, Ranker, Scored
 from skill.facts.understanding import NOT_FOCUS, YES_NO_STARTS, Context, Query
 from skill.records import Record
 from skill.text.normalise import plain_words, strip_fillers
-from skill.text.vocabulary import stem
+from skill.text.vocabulary import STOPWORDS, stem
 
 if TYPE_CHECKING:
     from skill.facts.relations import Comparative, Relations
@@ -549,7 +549,7 @@ def _placed_instead(ranker: Ranker, result: Answer, query: Query) -> Answer | No
     the hours of other moments of the same day.)"""
     analysis = result.analysis
     core = set(ranker.lexicon.terms(" ".join(query.words[query.core_start:])))
-    asked = {t for t in _claimed_terms(ranker, result.fact, analysis)
+    asked = {t for t in _claimed_terms(ranker, result.fact, analysis, query)
              if t in core and t not in analysis.unknown} if result.fact else set()
     for scored in ranker.rank_analysis(analysis, limit=3):
         fact = scored.fact
@@ -1359,7 +1359,7 @@ def _by_ranking(ranker: Ranker, query: Query, analysis: Analysis) -> Answer:
         return Answer("no_record", None, entity, analysis, query, missing="that", offer=best,
                       ranked=ranked)
     if query.form == "yes_no":
-        if not _claimed_terms(ranker, best, analysis):
+        if not _claimed_terms(ranker, best, analysis, query):
             # Only names ("is balto at the cleveland museum"): a fact recording one as the
             # other's says it, before one that merely speaks of both.
             linking = next((s.fact for s in ranked if _links_named(query, s.fact)), None)
@@ -1408,7 +1408,7 @@ def _lexical_polarity(ranker: Ranker, query: Query, fact: Fact, analysis: Analys
     """ "Yes" when the fact plainly says what the yes/no question asks: every word of the
     question (names aside) is in the fact, and the fact negates nothing. Otherwise no verdict:
     the fact is spoken as it is."""
-    asked = _claimed_terms(ranker, fact, analysis)
+    asked = _claimed_terms(ranker, fact, analysis, query)
     if _there_was(query, fact):
         return "yes"  # "was there a second shipment": the store holds it
     if _denies_named(ranker, query, fact):
@@ -1473,13 +1473,21 @@ def _tells_of_both(ranker: Ranker, query: Query, fact: Fact) -> bool:
             and not _NEGATIVE_PHRASE.search(" ".join(words)))
 
 
-def _claimed_terms(ranker: Ranker, fact: Fact, analysis: Analysis) -> list[str]:
+def _claimed_terms(ranker: Ranker, fact: Fact, analysis: Analysis, query: Query) -> list[str]:
     """The question's terms that claim something of the fact's subject: not names, not words
-    that claim nothing, not a word for the kind of thing it is."""
+    that claim nothing, not a word for the kind of thing it is. "Only" claims something
+    after "the" or a possessive ("was Welch *the only* doctor in Nome", "Seppala's only lead
+    dog"), where elsewhere it is a filler."""
     lead = ranker.store.entities.get(fact.about[0]) if fact.about else None
     kinds = _KIND_TERMS.get(lead.type, frozenset()) if lead is not None else frozenset()
-    return [t for t in analysis.terms
-            if t not in analysis.name_terms and t not in _NOT_CLAIMED and t not in kinds]
+    claimed = [t for t in analysis.terms
+               if t not in analysis.name_terms and t not in _NOT_CLAIMED and t not in kinds]
+    words = query.words
+    if any(w == "only" and (words[i - 1] in ("the", "his", "her", "their", "its")
+                            or words[i - 1].endswith("s") and words[i - 1] not in STOPWORDS)
+           for i, w in enumerate(words) if i):
+        claimed.append("only")
+    return claimed
 
 
 def _there_was(query: Query, fact: Fact) -> bool:
