@@ -146,8 +146,14 @@ class NameMatcher:
     def __init__(self, forms: Mapping[str, str], known_words: Iterable[str],
                  names: Mapping[str, str] | None = None,
                  ordinary_words: Iterable[str] = (), given_names: Iterable[str] = (),
-                 topic_stems: Iterable[str] = ()) -> None:
+                 topic_stems: Iterable[str] = (), phrases: Iterable[str] = ()) -> None:
         self._known = frozenset(known_words)
+        #: Names of several words the store's text uses that are no entity's ("willem
+        #: dafoe"), by first letter, for a name heard as several ordinary words.
+        self._phrases: dict[str, list[tuple[str, str]]] = {}
+        for phrase in phrases:
+            joined = phrase.replace(" ", "")
+            self._phrases.setdefault(joined[:1], []).append((joined, phrase))
         #: Stems that name a topic on their own ("die"): such a word ends a name, not in it.
         self._topic_stems = frozenset(topic_stems)
         #: Given names ("scott", "edgar"): people are named by surname or in full, while a
@@ -336,6 +342,34 @@ class NameMatcher:
         scored = [(jellyfish.jaro_winkler_similarity(word, c), c) for c in candidates]
         best = max(scored, default=(0.0, ""))
         return best[1] if best[0] >= _MIN_RESPELLING else None
+
+    def respell_phrases(self, words: Sequence[str], taken: set[int]) -> list[str]:
+        """The words with any two to four of them, one unfamiliar, that sound and look like a
+        name of several words the store's text uses written as that name ("will am the foe"
+        -> "willem dafoe"); the name's other places left empty."""
+        out = list(words)
+        if not any(self._unfamiliar(w) for w in words):
+            return out
+        import jellyfish
+
+        i = 0
+        while i < len(out):
+            for size in range(min(_MAX_WINDOW, len(out) - i), 1, -1):
+                window = out[i:i + size]
+                if (any(j in taken for j in range(i, i + size))
+                        or not all(w.isalpha() for w in window)
+                        or not any(self._unfamiliar(w) for w in window)):
+                    continue
+                joined = "".join(window)
+                best = max(((jellyfish.jaro_winkler_similarity(joined, name), phrase)
+                            for name, phrase in self._phrases.get(joined[:1], ())
+                            if abs(len(name) - len(joined)) <= 2), default=(0.0, ""))
+                if best[0] >= _MIN_RESPELLING:
+                    out[i:i + size] = [best[1], *([""] * (size - 1))]
+                    i += size - 1
+                    break
+            i += 1
+        return out
 
     # -- both ---------------------------------------------------------------------------------
     def find(self, words: Sequence[str]) -> list[Mention]:

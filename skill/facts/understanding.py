@@ -1167,6 +1167,7 @@ class Understander:
                 words[m.start] = self.entity_words.get(m.entity, "")
                 for i in range(m.start + 1, m.end):
                     words[i] = ""
+        words = self.names.respell_phrases(words, named)  # "will am the foe"
         for i, word in enumerate(words):
             if i not in named and word:
                 words[i] = self.names.respell(word) or word  # "amundson" -> "amundsen"
@@ -1242,7 +1243,8 @@ def build_understander(store: FactStore, lexicon: Lexicon, relations: Relations)
     proper = {" ".join(plain_words(e.name)): e.id for e in store.entities.values()}
     understander = Understander(
         NameMatcher({f: e for f, e in forms.items() if f}, known, proper, ordinary,
-                    _given_names(store, forms), relations.one_word_triggers()),
+                    _given_names(store, forms), relations.one_word_triggers(),
+                    _names_in_text(store, forms)),
         relations,
         {e.id: e.type for e in store.entities.values()}, entity_words,
         lexicon.chatter, lexicon.background, _films_named_after(store), _roles_recorded(store))
@@ -1254,6 +1256,25 @@ def build_understander(store: FactStore, lexicon: Lexicon, relations: Relations)
     understander.relation_keys = frozenset(
         key for fact in store.facts.values() for keys in fact.answers.values() for key in keys)
     return understander
+
+
+#: A name of two or three capitalised words in a fact's text ("Willem Dafoe").
+_CAPITALISED_NAME = re.compile(r"\b[A-Z][a-z]+(?: [A-Z][a-z]+){1,2}\b")
+
+
+def _names_in_text(store: FactStore, forms: Mapping[str, str]) -> set[str]:
+    """Names of several words the facts speak of that name no entity ("willem dafoe",
+    "julianne nicholson"), as plain words."""
+    found = set()
+    for fact in store.facts.values():
+        for match in _CAPITALISED_NAME.finditer(fact.answer):
+            words = plain_words(match.group())
+            while words and words[0] in STOPWORDS:  # "In Los Angeles", "The Cruelest Miles"
+                words = words[1:]
+            name = " ".join(words)
+            if len(words) >= 2 and name not in forms:
+                found.add(name)
+    return found
 
 
 def _fact_texts(store: FactStore) -> Iterable[str]:

@@ -106,3 +106,17 @@ def test_words_split_by_the_recogniser_are_joined(understander: Understander, sa
                                                   joined: str | None) -> None:
     words = understander.understand(said).words
     assert (joined in words) if joined else ("legend" not in words and "togo" not in words)
+
+
+@pytest.mark.parametrize(("said", "written"), [
+    # A name the facts speak of that is no entity, heard as several ordinary words.
+    (["who", "is", "will", "am", "the", "foe", "playing"], "willem dafoe"),
+    (["does", "will", "em", "defoe", "play"], "willem dafoe"),
+    # Only a window with a word the store does not know is respelt.
+    (["who", "will", "play", "the", "dog"], None),
+])
+def test_a_name_of_several_words_heard_as_ordinary_words(understander: Understander,
+                                                         said: list[str],
+                                                         written: str | None) -> None:
+    respelt = understander.names.respell_phrases(said, set())
+    assert (written in respelt) if written else respelt == said
