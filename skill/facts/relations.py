@@ -162,7 +162,7 @@ class _PhraseIndex:
                 end = _match_at(words, i, phrase)
                 if end is not None and (best is None or end > best[0]):
                     best = (end, phrase, name, facet, weak)
-            if best is not None:
+            if best is not None and best[2]:
                 end, phrase, name, facet, weak = best
                 said = " ".join(surface[i:end]) if surface is not None else ""
                 if (name, said) in self._weak:
@@ -202,6 +202,10 @@ def _parse_topics(
             if facet and facet not in facets:
                 raise KeyError(f"topic {name!r}: unknown facet {facet!r}")
             triggers.append((_phrase(words, stemmed=True), name, facet or None))
+    # Phrases that hold a trigger but name no topic ("showed up" is not a show): matched like
+    # triggers, so the longer phrase wins, and then dropped.
+    for phrase in raw.get("no_topic", ()):
+        triggers.append((_phrase(phrase, stemmed=True), "", None))
     return topics, triggers
 
 
@@ -246,7 +250,8 @@ class Relations:
             raise FactStoreError(f"{source}: malformed relations ({exc})") from exc
         self._words = [p for p, _, _ in facet_cues] + [
             tuple(t.partition(":")[0].lstrip("~").split()) for spec in raw["topics"].values()
-            for t in spec["triggers"]] + [p for p, _, _ in comparatives]
+            for t in spec["triggers"]] + [p for p, _, _ in comparatives] + [
+            tuple(p.split()) for p in raw.get("no_topic", ())]
         #: "norwegian" -> "norway": where someone is said to be from.
         self.demonyms: dict[str, str] = {
             k: v for k, v in raw.get("demonyms", {}).items() if not k.startswith("_")}

@@ -194,6 +194,10 @@ def _starts_with(words: Sequence[str], phrase: Sequence[str]) -> bool:
     return tuple(words[: len(phrase)]) == tuple(phrase)
 
 
+#: Facets of a measure a noun can name ("distance", "weight"), more precise than "how much".
+_MEASURE_FACETS = frozenset({"miles", "duration", "age", "weight", "speed", "temperature"})
+
+
 def _core_start(words: Sequence[str]) -> int:
     """Where the question proper begins in a chatty utterance (0 for a plain question)."""
     if len(words) <= _CHATTY_WORDS:
@@ -725,6 +729,12 @@ class Understander:
         if not cues:
             return None
         first = min(cues, key=lambda c: (c.start, -(c.end - c.start)))
+        if list(words[first.start:first.end]) == ["how", "much"]:
+            # "how much is *the distance*": the measure named right after says which
+            measure = [c for c in cues if first.end <= c.start <= first.end + 2
+                       and c.name in _MEASURE_FACETS]
+            if measure:
+                return measure[0].name
         return first.name
 
     def _comparative(self, words: Sequence[str], start: int = 0,

@@ -36,6 +36,14 @@ def understander() -> Understander:
     ("what year did balto the sled dog die", "balto", "death", "when", "wh"),
     # "'s" written as "s" after a name heard by sound.
     ("what happened to cassins sled at bonanza flat", "kaasen", "later_life", "what", "wh"),
+    # A phrase holding a trigger that names no topic: "showed up" is not a show.
+    ("who was the doctor in nome when the diphtheria showed up", "welch", None, "who", "wh"),
+    # Of triggers starting at one word, the one spanning most: "lead the team alone".
+    ("did balto lead the team alone", "balto", "co_lead", "who", "yes_no"),
+    # "How much is the distance": the measure named says which.
+    ("how much is the distance from anchorage until nome", "anchorage", None, "miles", "wh"),
+    # A question word inside a yes/no question is a clause ("make back what it cost").
+    ("did the balto cartoon make back what it cost", "balto_film", "profit", None, "yes_no"),
 ])
 def test_questions(understander: Understander, said: str, entity: str, topic: str | None,
                    facet: str | None, form: str) -> None:
