@@ -1353,9 +1353,10 @@ def _by_ranking(ranker: Ranker, query: Query, analysis: Analysis) -> Answer:
         # "who started the relay out of nenana": Shannon is "he" next; "who was the first
         # case": the boy the fact records as it.
         entity = _who_named(ranker, query, best) or entity
-    if analysis.unknown and ranked[0].words < STRONG_WORD_SUPPORT:
+    if _unheard(query, analysis) and ranked[0].words < STRONG_WORD_SUPPORT:
         # "who was the zookeeper who looked after balto": the question turns on a word no fact
         # uses, and the best fact shares only the rest. Offer it; don't pass it off as the answer.
+        # (A name heard by its sound, "gunner *carson*", is no such word.)
         return Answer("no_record", None, entity, analysis, query, missing="that", offer=best,
                       ranked=ranked)
     if query.form == "yes_no":

@@ -166,6 +166,8 @@ class NameMatcher:
         self._whole = {n: e for n, e in proper if len(n.split()) == 1}
         #: Distinctive single words of names ("seppala", "leonhard", "shaktoolik") -> entities.
         self._name_words = _distinctive_words(proper)
+        #: The last word of each name of several words ("kaasen"), by entity.
+        self._last_names = {e: n.split()[-1] for n, e in (names or {}).items() if len(n.split()) > 1}
         #: Last words of several proper names ("nollner") and nothing else's name.
         self._surnames_shared = _shared_surnames(names or {})
         self._codes: dict[str, list[tuple[str, str, str]]] | None = None
@@ -450,6 +452,8 @@ class NameMatcher:
         out = []
         for mention in mentions:
             found = self._rest_of_name(words, mention.end, frozenset({mention.entity}), taken)
+            if found is None:
+                found = self._misheard_surname(words, mention, taken)
             if found is not None:
                 mention = Mention(mention.entity, mention.start, found, True, False)
                 taken.update(range(mention.start, found))
@@ -466,6 +470,23 @@ class NameMatcher:
                     break
         out.sort(key=lambda m: m.start)
         return out
+
+    def _misheard_surname(self, words: Sequence[str], mention: Mention,
+                          taken: set[int]) -> int | None:
+        """The end of a word the store does not know, right after someone's first name alone,
+        that begins with the sound their surname begins with ("gunner *carson*"): the surname
+        as heard, though it sounds too far from it for :meth:`_rest_of_name`."""
+        i = mention.end
+        surname = self._last_names.get(mention.entity)
+        if (surname is None or mention.end - mention.start != 1 or i >= len(words)
+                or i in taken or words[mention.start] == surname):
+            return None
+        word = words[i]
+        if len(word) < 4 or not word.isalpha() or not self._unfamiliar(word):
+            return None
+        import jellyfish
+
+        return i + 1 if jellyfish.metaphone(word)[:1] == jellyfish.metaphone(surname)[:1] else None
 
     def _rest_of_name(self, words: Sequence[str], after: int, entities: frozenset[str],
                       taken: set[int]) -> int | None:

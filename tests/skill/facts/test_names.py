@@ -67,6 +67,8 @@ def test_whole_questions_with_misheard_names(understander: Understander, said: s
 @pytest.mark.parametrize(("said", "entity", "topic"), [
     # A word the store knows, beside the rest of the name, sounding like the surname.
     ("when did gunner cousin die", "kaasen", "death"),
+    # A word the store does not know after a first name alone, beginning as the surname does.
+    ("when did gunner carson die", "kaasen", "death"),
     # Two ordinary words after a given name several people share, sounding like one surname.
     ("who did charlie all son give the serum to", "olson", "handoff"),
     # A word naming a topic ends a name heard by sound rather than joining it.
