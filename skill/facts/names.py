@@ -167,7 +167,8 @@ class NameMatcher:
         #: Distinctive single words of names ("seppala", "leonhard", "shaktoolik") -> entities.
         self._name_words = _distinctive_words(proper)
         #: The last word of each name of several words ("kaasen"), by entity.
-        self._last_names = {e: n.split()[-1] for n, e in (names or {}).items() if len(n.split()) > 1}
+        self._last_names = {e: n.split()[-1] for n, e in (names or {}).items()
+                            if len(n.split()) > 1}
         #: Last words of several proper names ("nollner") and nothing else's name.
         self._surnames_shared = _shared_surnames(names or {})
         self._codes: dict[str, list[tuple[str, str, str]]] | None = None
