@@ -241,14 +241,32 @@ def _decide(ranker: Ranker, question: Question, context: Context | None) -> Answ
     last = _of_last_answer(ranker, query, analysis, context)
     if last is not None:
         return last
+    decided = _by_what_is_asked(ranker, query, analysis)
+    result = _denied(_honest(ranker, decided or _by_ranking(ranker, query, analysis)))
+    return _unranked(_measured(ranker, query, analysis, result))
+
+
+def _by_what_is_asked(ranker: Ranker, query: Query, analysis: Analysis) -> Answer | None:
+    """The answer the relation asked of the subject gives, each one's of several named, or
+    the one chosen of names offered; None: the lexical ranker decides."""
     subject = _asked_subject(query)
     decided = None
-    if subject is not None and _gating(query) and not query.coordinated:
+    # (A choice offered of the subject, "is the statue balto or togo", is no coordination.)
+    if subject is not None and _gating(query) and (not query.coordinated or query.choice):
         decided = _by_relation(ranker, query, analysis, subject)
     elif query.coordinated and query.form == "wh" and query.facet in _VALUE_FACETS:
         decided = _each_of(ranker, query, analysis)
-    result = _denied(_honest(ranker, decided or _by_ranking(ranker, query, analysis)))
-    return _unranked(_measured(ranker, query, analysis, result))
+    if decided is None and subject is not None and query.choice:
+        decided = _the_one_chosen(ranker, query, analysis, subject)
+    return decided
+
+
+def _the_one_chosen(ranker: Ranker, query: Query, analysis: Analysis,
+                    subject: str) -> Answer | None:
+    """ "Is the statue Balto or Togo": the subject's fact that records one of the names
+    offered as its value."""
+    fact = next((f for f in ranker.store.answering(subject) if _links_named(query, f)), None)
+    return _fact_answer(ranker, fact, subject, query, analysis, "") if fact else None
 
 
 def _measured(ranker: Ranker, query: Query, analysis: Analysis, result: Answer) -> Answer:

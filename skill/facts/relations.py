@@ -154,7 +154,10 @@ class _PhraseIndex:
 
     def find(self, words: Sequence[str], surface: Sequence[str] | None = None) -> list[Hit]:
         hits: list[Hit] = []
+        silent_until = 0  # the end of a phrase naming no topic: no trigger starts inside it
         for i, word in enumerate(words):
+            if i < silent_until:
+                continue
             # Of the phrases starting here, the one that spans most words as said ("lead the
             # team *alone*" over "lead the team"); of equal spans, the longer phrase.
             best: tuple[int, Phrase, str, str | None, bool] | None = None
@@ -162,7 +165,9 @@ class _PhraseIndex:
                 end = _match_at(words, i, phrase)
                 if end is not None and (best is None or end > best[0]):
                     best = (end, phrase, name, facet, weak)
-            if best is not None and best[2]:
+            if best is not None and not best[2]:
+                silent_until = best[0]
+            elif best is not None:
                 end, phrase, name, facet, weak = best
                 said = " ".join(surface[i:end]) if surface is not None else ""
                 if (name, said) in self._weak:
@@ -250,8 +255,7 @@ class Relations:
             raise FactStoreError(f"{source}: malformed relations ({exc})") from exc
         self._words = [p for p, _, _ in facet_cues] + [
             tuple(t.partition(":")[0].lstrip("~").split()) for spec in raw["topics"].values()
-            for t in spec["triggers"]] + [p for p, _, _ in comparatives] + [
-            tuple(p.split()) for p in raw.get("no_topic", ())]
+            for t in spec["triggers"]] + [p for p, _, _ in comparatives]
         #: "norwegian" -> "norway": where someone is said to be from.
         self.demonyms: dict[str, str] = {
             k: v for k, v in raw.get("demonyms", {}).items() if not k.startswith("_")}

@@ -522,6 +522,9 @@ def test_one_stands_for_the_thing_talked_of(new_talk: Callable[[], Conversation]
     ("did wild bill shannon or kaasen cover more miles", "Kaasen went farther"),
     ("was it colder on tommy patsy's leg or on jackscrew's", "Tommy Patsy"),
     ("was balto the real hero or was it togo", "Togo"),
+    # Names offered of a thing: the one its facts record ("is the statue balto or togo").
+    ("is the statue balto or togo", "sculpture of Balto"),
+    ("is the central park statue balto or togo", "statues of Balto"),
 ])
 def test_a_choice_between_names_is_answered_by_which_not_yes_or_no(
         new_talk: Callable[[], Conversation], alexa_valid: Any, question: str,

@@ -38,6 +38,8 @@ def understander() -> Understander:
     ("what happened to cassins sled at bonanza flat", "kaasen", "later_life", "what", "wh"),
     # A phrase holding a trigger that names no topic: "showed up" is not a show.
     ("who was the doctor in nome when the diphtheria showed up", "welch", None, "who", "wh"),
+    # "Norwegian born" describes the musher; no trigger starts inside it.
+    ("what norwegian born musher drove togo", "togo", "musher", "who", "wh"),
     # Of triggers starting at one word, the one spanning most: "lead the team alone".
     ("did balto lead the team alone", "balto", "co_lead", "who", "yes_no"),
     # "How much is the distance": the measure named says which.
