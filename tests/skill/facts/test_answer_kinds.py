@@ -490,6 +490,13 @@ def test_and_asks_the_question_before_of_what_it_names(
     # "That man" is a person: the rescuer just named, not the dog he rescued.
     (["what happened to balto after the serum run", "who rescued him",
       "where was that man from"], "George Kimble"),
+    # "His hands" are an injury: "he" is whoever records one (Olson, frostbitten).
+    (["who handed the serum over to kaasen", "how many dogs did he have",
+      "what happened to his hands"], "frostbit"),
+    # A preposition before "what" with nothing after the noun ("near what village").
+    (["who met seppala out on the ice", "near what village"], "Shaktoolik"),
+    # Where the rescuer took the dog: where his rescue led.
+    (["who rescued balto from los angeles", "where did he take him"], "Cleveland"),
 ])
 def test_short_follow_ups_lean_on_the_last_answer(new_talk: Callable[[], Conversation],
                                                  alexa_valid: Any, turns: list[str],
