@@ -418,11 +418,24 @@ def _of_last_answer(ranker: Ranker, query: Query, analysis: Analysis,
     fact = ranker.store.get(context.fact) if context is not None and context.fact else None
     if fact is not None and query.form == "yes_no":
         return _there_then(ranker, query, analysis, fact)
+    if (fact is not None and context is not None and query.of_last_answer
+            and "where" in query.words and _places_named(ranker, fact)):
+        # "And where (was that)" after whom Seppala gave it to: where the last answer
+        # happened, which it says (the handler hears "where was that" as "and where").
+        return Answer("fact", fact, context.entity, analysis, query)
     if (fact is None or context is None or context.topic is not None
             or not query.of_last_answer or query.facet != "when"
             or not _YEAR.search(fact.answer)):
         return None  # (with a topic talked of, "and when" asks it of the relation instead)
     return Answer("fact", fact, context.entity, analysis, query)
+
+
+def _places_named(ranker: Ranker, fact: Fact) -> bool:
+    """Whether the fact says where, naming a place it is about."""
+    store = ranker.store
+    text = fact.answer.lower()
+    return any(store.entities[e].type == "place" and store.entities[e].named_in(text)
+               for e in fact.about if e in store.entities)
 
 
 #: Words for whom "there" is asked of, when no name is said ("was *the dog himself* there").

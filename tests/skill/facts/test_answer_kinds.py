@@ -495,6 +495,9 @@ def test_and_asks_the_question_before_of_what_it_names(
       "what happened to his hands"], "frostbit"),
     # A preposition before "what" with nothing after the noun ("near what village").
     (["who met seppala out on the ice", "near what village"], "Shaktoolik"),
+    # "And where (was that)": where the last answer happened, which it says.
+    (["how far did seppala carry the serum", "who did he give it to", "and where was that"],
+     "Golovin"),
     # Where the rescuer took the dog: where his rescue led.
     (["who rescued balto from los angeles", "where did he take him"], "Cleveland"),
 ])
