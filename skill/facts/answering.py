@@ -987,6 +987,13 @@ def _unrecorded(ranker: Ranker, query: Query, analysis: Analysis, subject: str,
         # "what was Welch's first name", "was Togo real": who or what the entity was says it;
         # so does where a place is ("where was the brookside zoo": in Cleveland).
         return _fact_answer(ranker, identity, subject, query, analysis, "")
+    if topic == "birth" and "from" in query.topic_words:
+        # Where someone is *from*, with no birthplace on record, is the place a fact says
+        # they were of ("where was George Kimble from": a Cleveland businessman), though it
+        # never says where they were born.
+        origin = _recorded(store, subject, "origin", "where")
+        if origin:
+            return _fact_answer(ranker, origin[0][1], subject, query, analysis, origin[0][2])
     # "No record" needs a topic the question clearly asks (not a common verb, not just a value
     # asked of the story's background), about what the question is about.
     background = subject in ranker.lexicon.background

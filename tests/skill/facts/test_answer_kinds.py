@@ -96,6 +96,8 @@ def said(talk: Conversation, text: str, alexa_valid: Any) -> str:
     ("did evans have the serum before patsy", "Yes.", "leg 12"),
     # Money asked as "made back what it cost" (a clause, not a question of its own).
     ("did the balto cartoon make back what it cost", "No.", "31 million"),
+    # Where someone is from, with no birthplace recorded: the place a fact says they were of.
+    ("was george kimble from cleveland", "Yes.", "Cleveland businessman"),
     # "The only" claims something, where "only" elsewhere is a filler.
     ("was doctor welch the only doctor in nome", "Yes.", "only doctor"),
     # A character in a film is whether someone is in it, not their character.
