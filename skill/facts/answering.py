@@ -37,7 +37,7 @@ if TYPE_CHECKING:
 #: Facets that ask for a value: a question asking one of them, even with no topic ("how old
 #: was X"), needs a fact recording it.
 _VALUE_FACETS = frozenset({"when", "where", "miles", "age", "how_many", "duration",
-                           "temperature", "weight", "speed", "order"})
+                           "temperature", "weight", "speed", "order", "percent"})
 #: Below this, the words of a question give no real support to a fact about the right entity
 #: (tuned on the project's question sets; a neighbouring fact shares only the name).
 MIN_WORD_SUPPORT = 4.0
@@ -561,7 +561,8 @@ def _honest(ranker: Ranker, result: Answer) -> Answer:
     store = ranker.store
     name = store.entities[result.entity].spoken_name if result.entity in store.entities else None
     missing = (_setting_unstated(ranker, result, query, fact, name)
-               or _thing_unspoken(ranker, query, fact, name, result.relation))
+               or _thing_unspoken(ranker, query, fact, name, result.relation)
+               or _asked_unheard(ranker, query, result.analysis))
     if result.kind == "fact" and missing in (f"that {_unplaced(ranker, query, fact)}",
                                              f"that in {_year_unstated(query, fact)}"):
         placed = _placed_instead(ranker, result, query)
@@ -707,6 +708,27 @@ def _counted_elsewhere(ranker: Ranker, query: Query, fact: Fact, relation: str) 
                 return noun
             return None
     return None
+
+
+def _asked_unheard(ranker: Ranker, query: Query, analysis: Analysis) -> str | None:
+    """ "That", when the very thing asked is a word the store has never heard: what is
+    counted ("how many *votes*"), what is someone's ("Balto's *eyes*"), or which of their
+    names ("his *middle* name"), and no vocabulary of the skill's knows it either. No fact can say it, however many other words
+    of the question one shares."""
+    unheard = set(analysis.unknown) - query.heard_as_names
+    if not unheard:
+        return None
+    words = query.words
+    asked = list(query.possessed)
+    for i in range(query.core_start, len(words) - 1):
+        if words[i] == "how" and words[i + 1] in ("many", "much"):
+            counted = [w for w in words[i + 2:i + 4] if w not in _SIZES]
+            asked += counted[:1]
+        elif words[i + 1] == "name":
+            asked.append(words[i])
+    names = ranker.understander.names
+    return "that" if any(t in unheard for w in asked if not names.knows(w)
+                         for t in ranker.lexicon.terms(w)) else None
 
 
 #: Words of size before what is counted ("how many little bottles").
@@ -1144,6 +1166,7 @@ _STATES: dict[str, str] = {
     "temperature": r"\bdegrees\b|\bminus \d", "weight": r"\bpounds\b",
     "speed": r"miles an hour|miles per hour|\bmph\b",
     "duration": r"\b(hours?|days?|minutes?)\b",
+    "percent": r"\bper ?cent\b|%",
 }
 
 
@@ -1777,6 +1800,7 @@ _FACET_LABELS: dict[str, str] = {
     "age": "{name}'s age", "miles": "how far {name} went", "how_many": "that number for {name}",
     "duration": "how long that took", "temperature": "the temperature for {name}",
     "weight": "how big {name} was", "speed": "how fast {name} went",
+    "percent": "that percentage for {name}",
 }
 #: Facets whose own label says what is missing better than a topic's label for another facet.
 _ANY_TOPIC_LABELS = {k: v for k, v in _FACET_LABELS.items() if k not in ("when", "where")}

@@ -67,7 +67,7 @@ NOT_FOCUS = STOPWORDS | QUESTION_WORDS | FILLERS | PRONOUNS | YES_NO_STARTS | fr
 _KINDS = frozenset("kind kinds type types sort sorts".split())
 #: Facets that ask a measure: one of them asked after another asks something new.
 _MEASURES = frozenset(
-    {"miles", "duration", "how_many", "age", "temperature", "weight", "speed", "height"})
+    {"miles", "duration", "how_many", "age", "temperature", "weight", "speed", "height", "percent"})
 #: Measures of a living thing: "it" asked them may be a dog.
 _LIVING_MEASURES = frozenset({"age", "weight"})
 #: The words of a question that asks nothing of its own ("who was that", "what was his name").

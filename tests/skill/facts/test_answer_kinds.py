@@ -176,6 +176,12 @@ def test_comparisons_speak_both_values(new_talk: Callable[[], Conversation], ale
     ("what was the name of the ship that missed nome with the serum in 1924",
      "the name of the ship"),
     ("what was the name of the plane with the frozen engine", "the name of the plane"),
+    # What is counted is a word no fact and no vocabulary of the skill knows.
+    ("how many votes did the alaska bill to bring balto home get", "that"),
+    # A percentage no fact states.
+    ("what percent of balto's dna was siberian husky",
+     "that percentage for the 2023 Balto DNA study"),
+    ("what color were balto's eyes", "Balto's eyes"),
 ])
 def test_no_record_names_what_was_asked(new_talk: Callable[[], Conversation], alexa_valid: Any,
                                         question: str, missing: str) -> None:
