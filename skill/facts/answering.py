@@ -713,8 +713,8 @@ def _counted_elsewhere(ranker: Ranker, query: Query, fact: Fact, relation: str) 
 def _asked_unheard(ranker: Ranker, query: Query, analysis: Analysis) -> str | None:
     """ "That", when the very thing asked is a word the store has never heard: what is
     counted ("how many *votes*"), what is someone's ("Balto's *eyes*"), or which of their
-    names ("his *middle* name"), and no vocabulary of the skill's knows it either. No fact can say it, however many other words
-    of the question one shares."""
+    names ("his *middle* name"), and no vocabulary of the skill's knows it either. No fact
+    can say it, however many other words of the question one shares."""
     unheard = set(analysis.unknown) - query.heard_as_names
     if not unheard:
         return None
