@@ -624,6 +624,12 @@ def test_counts_and_prices_of_today_are_out_of_scope(
     # The direction asked decides, however many words a fact of the other direction shares.
     ("who handed the serum to tommy patsy", "Evans"),
     ("who did kaasen give it to", "Nome"),
+    # Giving a pup away is its own relation, not a hand-over of the serum.
+    ("why did seppala try to give togo away as a puppy", "too small"),
+    # What the serum was carried in.
+    ("what was the serum carried in on the sleds", "cylinder"),
+    # The hospital in Anchorage is where the serum was found, not the railroad.
+    ("who found the serum at the railroad hospital in anchorage", "Beeson"),
     # Getting him out of the sideshow is his rescue; asked who or how, the facts recording
     # that, not the fact telling the sideshow in more of the question's words.
     ("who was the man that got balto out of that sideshow in los angeles", "Kimble"),
