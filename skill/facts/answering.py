@@ -522,17 +522,41 @@ def _analyse(ranker: Ranker, question: Question, query: Query) -> Analysis:
         analysis = analysis._replace(entities=(first, *analysis.entities))
     if question.aspect and question.aspect not in analysis.aspects:
         analysis = analysis._replace(aspects=analysis.aspects | {question.aspect})
-    if analysis.out_of_scope and query.core_start:
+    if analysis.out_of_scope:
         analysis = analysis._replace(out_of_scope=_core_out_of_scope(ranker, query))
     return analysis
 
 
 def _core_out_of_scope(ranker: Ranker, query: Query) -> bool:
     """Whether the question proper asks of the present: in "we're at the statue right now, who
-    made it" the present is only the preamble."""
+    made it" the present is only the preamble, and so it is in a clause of the speaker's own
+    that another clause follows ("i'm writing a pub quiz *tonight* and i need the date balto
+    died")."""
     scope = ranker.lexicon.out_of_scope
-    core = " ".join(query.words[query.core_start:])
-    return bool(scope and scope.search(core))
+    if scope is None:
+        return False
+    words = query.words[query.core_start:]
+    core = " ".join(words)
+    for match in scope.finditer(core):
+        start = core[:match.start()].count(" ")
+        end = start + match.group().count(" ") + 1
+        if not _speakers_own_clause(words, start, end):
+            return True
+    return False
+
+
+#: Words that open a new clause after a speaker's own ("... tonight *and* i need ...").
+_CLAUSE_BREAKS = frozenset("and so but because".split())
+#: The speaker speaking of themselves.
+_FIRST_PERSON = frozenset("i im ive id we were weve our my me us".split())
+
+
+def _speakers_own_clause(words: Sequence[str], start: int, end: int) -> bool:
+    """Whether words[start:end] sit in a clause the speaker says of themselves, with another
+    clause after it."""
+    opened = max((i for i in range(start) if words[i] in _CLAUSE_BREAKS), default=-1)
+    own = bool(_FIRST_PERSON & set(words[opened + 1:start]))
+    return own and any(w in _CLAUSE_BREAKS for w in words[end:len(words) - 2])
 
 
 def _asked_subject(query: Query) -> str | None:

@@ -346,6 +346,19 @@ def _only_names(words: Sequence[str], mentions: Sequence[Mention], offset: int =
         for i, w in enumerate(words, offset))
 
 
+def _asked_head(words: Sequence[str], hit: Hit, core_start: int) -> bool:
+    """Whether the topic is the thing "what" or "which" asks, in the question proper: "what
+    *trail* did the mushers follow", "what the *sickness* was that everybody feared"; not a
+    word describing it ("which *norwegian* polar explorer"), nor one asking a facet ("what
+    *time*", for which the caller passes the cued positions)."""
+    before = [w for w in words[max(core_start, hit.start - 2):hit.start]]
+    if before[-1:] == ["the"]:
+        before = before[:-1]
+    after = words[hit.end] if hit.end < len(words) else ""
+    return (before[-1:] in (["what"], ["which"]) and hit.end - hit.start == 1
+            and (not after or after in NOT_FOCUS and not after.endswith("ed")))
+
+
 def _determined(words: Sequence[str], hit: Hit) -> bool:
     """Whether the topic is one noun after "the": the thing a question speaks of ("what did
     *the mushers* eat"), beside which another topic is what it asks; or one word describing
@@ -702,7 +715,8 @@ class Understander:
             for i in range(m.start + 1, m.end)}
 
     def _topic(self, hits: Sequence[Hit], core_start: int,
-               mentions: Sequence[Mention] = (), words: Sequence[str] = ()) -> Hit | None:
+               mentions: Sequence[Mention] = (), words: Sequence[str] = (),
+               cued: set[int] | frozenset[int] = frozenset()) -> Hit | None:
         """The topic the question asks about: strong before weak, words of their own before
         words of a name ("how much did the central park statue cost": the price), the core
         before the rest."""
@@ -714,10 +728,12 @@ class Understander:
         # "how long was balto's *part of the race*": a trigger inside a longer one is its.
         hits = [h for h in hits if not any(_within(h, o) for o in hits)]
 
-        def rank(hit: Hit) -> tuple[bool, bool, bool, bool, int, int]:
+        def rank(hit: Hit) -> tuple[bool, bool, bool, bool, bool, int, int]:
             weak = self.relations.topics[hit.name].weak or hit.weak
             in_name = any(m.start <= hit.start and hit.end <= m.end for m in mentions)
-            return (weak, in_name, hit.start < core_start, _determined(words, hit),
+            asked = _asked_head(words, hit, core_start) and hit.start not in cued
+            return (not asked, weak, in_name,
+                    hit.start < core_start, _determined(words, hit),
                     -(hit.end - hit.start), hit.start)
 
         return min(hits, key=rank)
@@ -823,8 +839,8 @@ class Understander:
         d.core = _core_start(words)
         d.hits = self._usable(self.relations.topics_in([stem(w) for w in words], words), words,
                               d.mentions, d.core)
-        d.topic_hit = self._topic(d.hits, d.core, d.mentions, d.words)
         d.cues = self.relations.facet_cues(words)
+        d.topic_hit = self._topic(d.hits, d.core, d.mentions, d.words, _positions(d.cues))
         d.facet = self._facet(words, d.core)
         core_words = words[d.core:]
         if core_words and (d.tagged or core_words[0] in YES_NO_STARTS or (

@@ -22,6 +22,7 @@ from skill.alexa.state import Meaning, Pending
 from skill.facts.lazy import LazyRanker
 from skill.speech import phrases
 from skill.speech.reply import AnswerScreen, Card, Reply
+from skill.text.vocabulary import QUESTION_WORDS
 
 if TYPE_CHECKING:  # the answering core loads with the first question, not at launch
     from skill.facts.answering import Answer, Question
@@ -323,6 +324,10 @@ class FollowUpHandler(AbstractRequestHandler):
         if not qword:
             return respond(handler_input, Reply(phrases.FALLBACK,
                                                 reprompt=phrases.FALLBACK_REPROMPT))
+        if qword.split()[0] not in QUESTION_WORDS:
+            # "so i'm writing a pub quiz ... the date balto died": a whole question the
+            # recogniser put in the slot after "so", not a question word to carry.
+            return ask(handler_input, self.ranker, Question(text=qword))
         return ask(handler_input, self.ranker, Question(text=f"and {qword}"))
 
 
