@@ -1513,7 +1513,7 @@ def _lexical_polarity(ranker: Ranker, query: Query, fact: Fact, analysis: Analys
     if _names_another(ranker, query, fact):
         return "no"  # "did Kaasen own Balto": the fact records Seppala as his owner
     if (_unheard(query, analysis) or not all(t in said for t in asked) or not own & set(asked)
-            or set(words) & _NEGATIONS or _NEGATIVE_PHRASE.search(" ".join(words))):
+            or _negates_claim(ranker, words, asked)):
         return None
     return "yes" if _speaks_of_all(ranker, query, fact, None) else None
 
@@ -1593,6 +1593,19 @@ def _unheard(query: Query, analysis: Analysis) -> bool:
 #: Phrases that say no in more than one word ("turned down", "left out", "fell out").
 _NEGATIVE_PHRASE = re.compile(
     r"\b(turned down|turn down|left out|leaves out|leave out|fell out|fell through|no longer)\b")
+
+
+def _negates_claim(ranker: Ranker, words: Sequence[str], asked: Sequence[str]) -> bool:
+    """Whether the fact's words deny what the question claims: a negation among the four
+    words before a claimed word ("was *never* neutered"), or anywhere when no claimed word is
+    the fact's own. A negation elsewhere denies something else ("Balto was neutered young, so
+    he could *not* be used as a stud dog")."""
+    claimed = [i for i, w in enumerate(words) if set(ranker.lexicon.terms(w)) & set(asked)]
+    if not claimed:
+        return bool(set(words) & _NEGATIONS or _NEGATIVE_PHRASE.search(" ".join(words)))
+    return any(set(words[max(0, i - 4):i]) & _NEGATIONS
+               or _NEGATIVE_PHRASE.search(" ".join(words[max(0, i - 4):i + 1]))
+               for i in claimed)
 
 
 def _links_named(query: Query, fact: Fact) -> bool:

@@ -98,6 +98,8 @@ def said(talk: Conversation, text: str, alexa_valid: Any) -> str:
     ("did the balto cartoon make back what it cost", "No.", "31 million"),
     # Where someone is from, with no birthplace recorded: the place a fact says they were of.
     ("was george kimble from cleveland", "Yes.", "Cleveland businessman"),
+    # A negation that denies something else ("could not be used as a stud dog") is no no.
+    ("was balto neutered", "Yes.", "neutered young"),
     # "The only" claims something, where "only" elsewhere is a filler.
     ("was doctor welch the only doctor in nome", "Yes.", "only doctor"),
     # A character in a film is whether someone is in it, not their character.
