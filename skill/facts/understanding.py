@@ -515,7 +515,8 @@ class _Draft:
                 tuple(words[i:i + 2]) in _CLOCK_ASKED for i in range(self.core, len(words))),
             day_asked=self.facet == "when" and bool(_DAY_ASKED & set(words[self.core:])),
             negated_claim=self.tagged and bool(_CLAIM_NEGATIONS & set(words)),
-            choice=(self.form == "yes_no" or self.yes_no_compare) and self.offers_a_choice(),
+            choice=(self.form in ("yes_no", "wh") or self.yes_no_compare)
+            and self.offers_a_choice(),
         )
 
     def offers_a_choice(self) -> bool:

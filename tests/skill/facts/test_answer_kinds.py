@@ -134,6 +134,7 @@ def test_no_yes_the_fact_cannot_vouch_for(new_talk: Callable[[], Conversation],
 @pytest.mark.parametrize(("question", "contains"), [
     ("who was born first seppala or kaasen", ["Leonhard Seppala", "1877", "1882"]),
     ("which dog died first balto or togo", ["Togo died first", "1929", "1933"]),
+    ("who passed away first seppala or balto", ["Balto died first", "1933", "1967"]),
     ("between seppala and kaasen who lived longer", ["Seppala lived longer", "89", "78"]),
     ("which dog was heavier togo or balto", ["Togo was heavier", "48 pounds"]),
     ("who weighed more balto or togo", ["Togo was heavier", "48 pounds"]),
@@ -545,6 +546,8 @@ def test_one_stands_for_the_thing_talked_of(new_talk: Callable[[], Conversation]
     # Names offered of a thing: the one its facts record ("is the statue balto or togo").
     ("is the statue balto or togo", "sculpture of Balto"),
     ("is the central park statue balto or togo", "statues of Balto"),
+    # Names offered after a "who" question are the choices, not its subject.
+    ("who actually owned balto was it seppala or kaasen", "belonged to Leonhard Seppala"),
 ])
 def test_a_choice_between_names_is_answered_by_which_not_yes_or_no(
         new_talk: Callable[[], Conversation], alexa_valid: Any, question: str,
