@@ -1403,7 +1403,9 @@ def _no_record(ranker: Ranker, query: Query, analysis: Analysis, subject: str) -
     topic = None if query.weak_topic else ranker.relations.topics.get(query.topic or "")
     facet = query.facet or ""
     if topic is not None and (facet not in _ANY_TOPIC_LABELS or facet in topic.labels):
-        missing = topic.describe(query.facet, entity.spoken_name)
+        # ("what was Kaasen's *sled* made of": what the sled was made of, not Kaasen)
+        owned = f"'s {query.possessed[0]}" if query.possessed else ""
+        missing = topic.describe(query.facet, entity.spoken_name + owned)
     elif facet in _ANY_TOPIC_LABELS:
         # "how old was Kimble when he rescued Balto": his age is what is missing; "how many
         # people came to the dedication": a number, not the statue.

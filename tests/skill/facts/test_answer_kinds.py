@@ -100,6 +100,8 @@ def said(talk: Conversation, text: str, alexa_valid: Any) -> str:
     ("was george kimble from cleveland", "Yes.", "Cleveland businessman"),
     # A negation that denies something else ("could not be used as a stud dog") is no no.
     ("was balto neutered", "Yes.", "neutered young"),
+    # What a thing is made of, against the material recorded.
+    ("is the balto statue made of bronze", "Yes.", "bronze"),
     # "The only" claims something, where "only" elsewhere is a filler.
     ("was doctor welch the only doctor in nome", "Yes.", "only doctor"),
     # A character in a film is whether someone is in it, not their character.
@@ -185,6 +187,8 @@ def test_comparisons_speak_both_values(new_talk: Callable[[], Conversation], ale
     ("what percent of balto's dna was siberian husky",
      "that percentage for the 2023 Balto DNA study"),
     ("what color were balto's eyes", "Balto's eyes"),
+    # What something of someone's was made of: the thing, not the person.
+    ("what was togo's harness made of", "what Togo's harness was made of"),
 ])
 def test_no_record_names_what_was_asked(new_talk: Callable[[], Conversation], alexa_valid: Any,
                                         question: str, missing: str) -> None:

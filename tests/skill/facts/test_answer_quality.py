@@ -91,6 +91,12 @@ FLOORS: dict[tuple[str, str], float] = {
     ("blind_speaker_fresh9.json", "unanswerable"): 0.76,
     ("blind_speaker_fresh9.json", "off_topic"): 0.95,
     ("blind_speaker_fresh9.json", "followups"): 0.78,
+    # Fresh set 10, measured once untouched at the start of the sixth round (90.5%, 86.0%,
+    # 20 of 20, 86.5%), then studied.
+    ("blind_speaker_fresh10.json", "questions"): 0.92,
+    ("blind_speaker_fresh10.json", "unanswerable"): 0.86,
+    ("blind_speaker_fresh10.json", "off_topic"): 0.95,
+    ("blind_speaker_fresh10.json", "followups"): 0.86,
 }
 
 
