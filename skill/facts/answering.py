@@ -817,8 +817,14 @@ def _measure_unstated(result: Answer, query: Query, fact: Fact) -> bool:
     """Whether the question opens by asking a measure ("how cold ...") that the fact, chosen
     by its words rather than a recorded relation, never states."""
     facet = query.facet or ""
+    if facet == "when":
+        # "What year ...": a year, which a fact giving none does not state. (Asked "when", a
+        # time may be said in other ways.)
+        year_asked = "year" in query.words[query.core_start:query.core_start + 3]
+        return (result.kind == "fact" and year_asked and not result.relation
+                and re.search(_YEAR_PATTERN, fact.answer) is None)
     return (result.kind == "fact" and query.measure_asked and facet in _STATES
-            and facet != "when" and not result.relation and not result.derived_age
+            and not result.relation and not result.derived_age
             and not states(fact, facet)
             and not (query.topic in _STATES and states(fact, query.topic)))
 

@@ -100,6 +100,8 @@ def said(talk: Conversation, text: str, alexa_valid: Any) -> str:
     ("was george kimble from cleveland", "Yes.", "Cleveland businessman"),
     # A negation that denies something else ("could not be used as a stud dog") is no no.
     ("was balto neutered", "Yes.", "neutered young"),
+    # One who ran a leg did not go the whole way.
+    ("did balto run the whole way from nenana", "No.", "Bluff to Nome"),
     # What a thing is made of, against the material recorded.
     ("is the balto statue made of bronze", "Yes.", "bronze"),
     # "The only" claims something, where "only" elsewhere is a filler.
@@ -189,6 +191,8 @@ def test_comparisons_speak_both_values(new_talk: Callable[[], Conversation], ale
     ("what color were balto's eyes", "Balto's eyes"),
     # What something of someone's was made of: the thing, not the person.
     ("what was togo's harness made of", "what Togo's harness was made of"),
+    # "What year": a fact chosen on its words that gives no year does not say it.
+    ("what year was togo's mount moved to wasilla", "when that was for Togo"),
 ])
 def test_no_record_names_what_was_asked(new_talk: Callable[[], Conversation], alexa_valid: Any,
                                         question: str, missing: str) -> None:
@@ -510,6 +514,10 @@ def test_and_asks_the_question_before_of_what_it_names(
       "what happened to his hands"], "frostbit"),
     # A preposition before "what" with nothing after the noun ("near what village").
     (["who met seppala out on the ice", "near what village"], "Shaktoolik"),
+    # Where one lived at the end, asked of the other dog: where he retired.
+    (["where did balto live at the end", "and togo"], "Poland Spring"),
+    # "Up front" on a team is its lead dog.
+    (["how many dogs did kaasen have on the last leg", "which one was up front"], "Balto"),
     # "And where (was that)": where the last answer happened, which it says.
     (["how far did seppala carry the serum", "who did he give it to", "and where was that"],
      "Golovin"),
