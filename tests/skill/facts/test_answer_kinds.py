@@ -650,6 +650,11 @@ def test_counts_and_prices_of_today_are_out_of_scope(
     # The thing "what" asks is the topic, over one the clause after it speaks of ("scared").
     ("one of my students asked what the sickness was that everybody in nome was so scared of "
      "can you tell me", "diphtheria"),
+    # "What was it that killed ...": how he died.
+    ("what was it that killed balto in the end", "put to sleep"),
+    # "How long ... took": a duration.
+    ("a student asked me how long the whole relay took and honestly i don't remember",
+     "days"),
     # What the serum was carried in.
     ("what was the serum carried in on the sleds", "cylinder"),
     # The hospital in Anchorage is where the serum was found, not the railroad.
