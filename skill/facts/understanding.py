@@ -73,7 +73,7 @@ _LIVING_MEASURES = frozenset({"age", "weight"})
 #: The words of a question that asks nothing of its own ("who was that", "what was his name").
 _EMPTY_TAIL = QUESTION_WORDS | PRONOUNS | YES_NO_STARTS | FILLERS | frozenset(
     "that this those these one ones the a an it then there really exactly name called again "
-    "right true".split())
+    "right true tell say answer think whos should would could can will do does i me you".split())
 #: Words that ask the hour, not only the day.
 _CLOCK_ASKED = frozenset({("what", "time"), ("what", "hour"), ("which", "hour")})
 #: Words asking the day, not only the year ("his exact birthday", "what day").
