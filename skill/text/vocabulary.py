@@ -20,7 +20,8 @@ STOPWORDS: frozenset[str] = frozenset(
     even still yet again exact basically quite pretty whole from else someone anyone many
     remind heard hear wonder wondering wondered good great interesting cool nice guess maybe
     people person around connection connected link linked relationship if want
-    thats theres its ive somewhere anywhere everywhere here enough during throughout""".split()
+    thats theres its ive im id youre youve weve theyre hes shes somewhere anywhere everywhere
+    here enough during throughout""".split()
 )
 
 QUESTION_WORDS: frozenset[str] = frozenset(
