@@ -37,14 +37,15 @@ PRONOUNS: frozenset[str] = frozenset("he him his she her it its they them their"
 #: "serum run").
 IRREGULAR = {form: base for base, forms in {
     "bite": "bit bitten", "frostbite": "frostbitten frostbit", "run": "ran", "win": "won",
-    "drive": "drove driven", "ride": "rode ridden", "write": "wrote written",
-    "take": "took taken", "give": "gave given", "go": "went gone", "come": "came",
+    "drive": "drove driven driving", "ride": "rode ridden riding",
+    "write": "wrote written writing", "take": "took taken taking",
+    "give": "gave given giving", "go": "went gone", "come": "came coming",
     "bring": "brought", "buy": "bought", "sell": "sold", "tell": "told", "think": "thought",
     "catch": "caught", "fight": "fought", "know": "knew known", "grow": "grew grown",
     "fly": "flew flown", "break": "broke broken",
     "choose": "chose chosen", "begin": "began begun", "send": "sent", "spend": "spent",
     "build": "built", "lose": "lost", "meet": "met", "feed": "fed", "hold": "held",
-    "keep": "kept", "sleep": "slept", "pay": "paid", "make": "made", "stand": "stood",
+    "keep": "kept", "sleep": "slept", "pay": "paid", "make": "made making", "stand": "stood",
     "throw": "threw thrown", "wear": "wore worn", "hide": "hid hidden", "fall": "fell fallen",
     "eat": "ate eaten", "speak": "spoke spoken", "become": "became", "find": "found",
     "teach": "taught", "seek": "sought", "swim": "swam swum", "sink": "sank sunk",

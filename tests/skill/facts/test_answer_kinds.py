@@ -655,6 +655,15 @@ def test_counts_and_prices_of_today_are_out_of_scope(
     # "How long ... took": a duration.
     ("a student asked me how long the whole relay took and honestly i don't remember",
      "days"),
+    # The speaker's own school and trip are chatter; "which museum" asks where; "coming"
+    # meets "come"; "was he from" at the end asks where he was born.
+    ("i am norwegian and in school we learned two famous mushers were from norway from which "
+     "part of norway was kaasen coming", "Troms"),
+    ("i'm heading to cleveland this weekend with my daughter who loves dogs and i want to "
+     "take her to see balto which museum is he in", "Cleveland Museum"),
+    ("a musher from our area named kaasen which place in norway was he from", "Burfjord"),
+    # Moving is where someone lived, from when.
+    ("when did kaasen move down there", "1950"),
     # What the serum was carried in.
     ("what was the serum carried in on the sleds", "cylinder"),
     # The hospital in Anchorage is where the serum was found, not the railroad.
