@@ -586,7 +586,8 @@ def _honest(ranker: Ranker, result: Answer) -> Answer:
     name = store.entities[result.entity].spoken_name if result.entity in store.entities else None
     missing = (_setting_unstated(ranker, result, query, fact, name)
                or _thing_unspoken(ranker, query, fact, name, result.relation)
-               or _asked_unheard(ranker, query, result.analysis))
+               or _asked_unheard(ranker, query, result.analysis)
+               or _priced_otherwise(ranker, query, result))
     if result.kind == "fact" and missing in (f"that {_unplaced(ranker, query, fact)}",
                                              f"that in {_year_unstated(query, fact)}"):
         placed = _placed_instead(ranker, result, query)
@@ -731,6 +732,31 @@ def _counted_elsewhere(ranker: Ranker, query: Query, fact: Fact, relation: str) 
             if topics and own not in topics and stem(noun) not in ranker.fact_terms(fact.id):
                 return noun
             return None
+    return None
+
+
+def _priced_otherwise(ranker: Ranker, query: Query, result: Answer) -> str | None:
+    """ "That", when a price is asked and the price fact is of another deal: it never speaks
+    of whom or what the question names ("how much did *Kevin Bacon* get paid", "how much did
+    *the DNA study* cost"), or of something else the question asks it of ("how much did it
+    cost to have Balto *stuffed*"). A price says who paid and for what."""
+    fact = result.fact
+    if (fact is None or result.kind != "fact" or query.topic != "sale"
+            or query.facet != "how_many"):
+        return None
+    store = ranker.store
+    text = fact.answer.lower()
+    subject = query.entities[0] if query.entities else None
+    spoken = subject is None or subject in fact.about or subject in fact.answers or (
+        subject in store.entities and store.entities[subject].named_in(text))
+    said = f" {' '.join(query.words)} "
+    names = [n for n in ranker.understander.names.phrases_said(said)
+             if n not in plain_words(text) and n not in " ".join(plain_words(text))]
+    recorded = {k.partition(".")[0] for r in fact.answers.values() for k in r}
+    topics = ranker.relations.topics
+    other_topic = [t for t in query.more_topics if t not in recorded and not topics[t].weak]
+    if not spoken or names or other_topic or not _speaks_of_all(ranker, query, fact, subject):
+        return "that"
     return None
 
 
@@ -1855,3 +1881,4 @@ def is_blank(text: str | None) -> bool:
     """True when a free-text slot holds nothing but hesitations and fillers ("um", "", "okay
     so"); "was he from" is not blank: with its carrier's question word it asks something."""
     return not text or not strip_fillers(plain_words(text))
+

@@ -346,6 +346,12 @@ class NameMatcher:
         best = max(scored, default=(0.0, ""))
         return best[1] if best[0] >= _MIN_RESPELLING else None
 
+    def phrases_said(self, text: str) -> list[str]:
+        """The names of several words the store's text uses that ``text`` (plain words, with a
+        space at each end) says ("kevin bacon")."""
+        return [phrase for entries in self._phrases.values() for _, phrase in entries
+                if f" {phrase} " in text]
+
     def respell_phrases(self, words: Sequence[str], taken: set[int]) -> list[str]:
         """The words with any two to four of them, one unfamiliar, that sound and look like a
         name of several words the store's text uses written as that name ("will am the foe"

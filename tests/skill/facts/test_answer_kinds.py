@@ -189,6 +189,10 @@ def test_comparisons_speak_both_values(new_talk: Callable[[], Conversation], ale
     ("what percent of balto's dna was siberian husky",
      "that percentage for the 2023 Balto DNA study"),
     ("what color were balto's eyes", "Balto's eyes"),
+    # A price is of one deal: not another's pay, nor the cost of something else.
+    ("how much did kevin bacon get paid to voice balto", "that"),
+    ("how much did it cost to have balto stuffed", "that"),
+    ("how much did the balto dna study cost", "that"),
     # What something of someone's was made of: the thing, not the person.
     ("what was togo's harness made of", "what Togo's harness was made of"),
     # "What year": a fact chosen on its words that gives no year does not say it.
