@@ -744,20 +744,24 @@ def _priced_otherwise(ranker: Ranker, query: Query, result: Answer) -> str | Non
     if (fact is None or result.kind != "fact" or query.topic != "sale"
             or query.facet != "how_many"):
         return None
-    store = ranker.store
-    text = fact.answer.lower()
     subject = query.entities[0] if query.entities else None
-    spoken = subject is None or subject in fact.about or subject in fact.answers or (
-        subject in store.entities and store.entities[subject].named_in(text))
-    said = f" {' '.join(query.words)} "
-    names = [n for n in ranker.understander.names.phrases_said(said)
-             if n not in plain_words(text) and n not in " ".join(plain_words(text))]
+    plain = f" {' '.join(plain_words(fact.answer))} "
+    names = [n for n in ranker.understander.names.phrases_said(f" {' '.join(query.words)} ")
+             if f" {n} " not in plain]
     recorded = {k.partition(".")[0] for r in fact.answers.values() for k in r}
     topics = ranker.relations.topics
     other_topic = [t for t in query.more_topics if t not in recorded and not topics[t].weak]
-    if not spoken or names or other_topic or not _speaks_of_all(ranker, query, fact, subject):
+    if (names or other_topic or not _speaks_of(ranker, fact, subject)
+            or not _speaks_of_all(ranker, query, fact, subject)):
         return "that"
     return None
+
+
+def _speaks_of(ranker: Ranker, fact: Fact, entity: str | None) -> bool:
+    """Whether the fact is about the entity, records it, or names it in its words."""
+    store = ranker.store
+    return entity is None or entity in fact.about or entity in fact.answers or (
+        entity in store.entities and store.entities[entity].named_in(fact.answer.lower()))
 
 
 def _asked_unheard(ranker: Ranker, query: Query, analysis: Analysis) -> str | None:
