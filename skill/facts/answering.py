@@ -587,7 +587,8 @@ def _honest(ranker: Ranker, result: Answer) -> Answer:
     missing = (_setting_unstated(ranker, result, query, fact, name)
                or _thing_unspoken(ranker, query, fact, name, result.relation)
                or _asked_unheard(ranker, query, result.analysis)
-               or _priced_otherwise(ranker, query, result))
+               or _priced_otherwise(ranker, query, result)
+               or _names_no_one(ranker, query, result))
     if result.kind == "fact" and missing in (f"that {_unplaced(ranker, query, fact)}",
                                              f"that in {_year_unstated(query, fact)}"):
         placed = _placed_instead(ranker, result, query)
@@ -733,6 +734,36 @@ def _counted_elsewhere(ranker: Ranker, query: Query, fact: Fact, relation: str) 
                 return noun
             return None
     return None
+
+
+def _names_no_one(ranker: Ranker, query: Query, result: Answer) -> str | None:
+    """ "That", when "who" is asked of someone or something named by name and the fact,
+    chosen on its words, names no one else: "who did the taxidermy on Togo", "who sculpted
+    the Togo statue in Seward Park" (it stands there, by no one named). One named by a
+    description ("who was the doctor in Nome") is the answer the fact names."""
+    fact = result.fact
+    core = list(query.words[query.core_start:query.core_start + 2])
+    if (fact is None or query.facet != "who" or query.form != "wh" or result.kind != "fact"
+            or query.topic is None or query.choice or core[:1] != ["who"]
+            or core[1:] in (["are"], ["were"])  # "who were the native mushers": a group
+            or result.relation.rpartition(".")[2] in ("who", "from", "to")
+            or result.relation == "identity"):
+        return None
+    store = ranker.store
+    words = set(query.words)
+    by_name = {e for e in query.named if e in store.entities
+               and set(plain_words(store.entities[e].name)) & words - _TITLES}
+    if not by_name or set(query.named) - by_name:
+        return None
+    text = fact.answer.lower()
+    someone = [e for e in store.entities.values()
+               if e.type in ("person", "dog") and e.id not in by_name and e.named_in(text)]
+    others = [n for n in ranker.understander.names.people_in(fact.answer) if n not in words]
+    return None if someone or others else "that"
+
+
+#: Words of a name that say what someone was, not who ("doctor welch", "mayor maynard").
+_TITLES = frozenset("dr doctor mayor governor the musher conductor sculptor".split())
 
 
 def _priced_otherwise(ranker: Ranker, query: Query, result: Answer) -> str | None:

@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 
 from skill.records import Record
+from skill.text.normalise import plain_words
 from skill.text.vocabulary import STOPWORDS, stem
 
 #: Words of entity names that say what kind of thing it is rather than which one.
@@ -123,6 +124,13 @@ def _distinctive_words(proper: Sequence[tuple[str, str]]) -> dict[str, frozenset
             if len(word) >= 4 and word not in STOPWORDS and word not in GENERIC_NAME_WORDS:
                 name_words.setdefault(word, set()).add(entity_id)
     return {w: frozenset(ids) for w, ids in name_words.items()}
+
+
+#: Words that make a name of several words a place's or a thing's, not a person's.
+_PLACE_WORDS = frozenset("""city park museum river lake mountain street railroad hospital
+    alaska york states trail committee company service hall award drive cabin creek flat
+    sound coast olympics race times news reflections miles quest native natives athabaskan
+    athabascan legislature consolidated gold""".split())
 
 
 def _shared_surnames(names: Mapping[str, str]) -> dict[str, frozenset[str]]:
@@ -345,6 +353,13 @@ class NameMatcher:
         scored = [(jellyfish.jaro_winkler_similarity(word, c), c) for c in candidates]
         best = max(scored, default=(0.0, ""))
         return best[1] if best[0] >= _MIN_RESPELLING else None
+
+    def people_in(self, text: str) -> list[str]:
+        """Names of several words in ``text`` (as written, capitals kept) that the store's
+        text uses and no place word is part of ("Kevin Bacon", not "New York City")."""
+        plain = f" {' '.join(plain_words(text))} "
+        return [phrase for entries in self._phrases.values() for _, phrase in entries
+                if f" {phrase} " in plain and not set(phrase.split()) & _PLACE_WORDS]
 
     def phrases_said(self, text: str) -> list[str]:
         """The names of several words the store's text uses that ``text`` (plain words, with a

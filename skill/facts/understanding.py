@@ -1286,7 +1286,7 @@ def build_understander(store: FactStore, lexicon: Lexicon, relations: Relations)
 
 
 #: A name of two or three capitalised words in a fact's text ("Willem Dafoe").
-_CAPITALISED_NAME = re.compile(r"\b[A-Z][a-z]+(?: [A-Z][a-z]+){1,2}\b")
+_CAPITALISED_NAME = re.compile(r"\b[A-Z][a-zA-Z]+(?: [A-Z][a-zA-Z]+){1,2}\b")
 
 
 def _names_in_text(store: FactStore, forms: Mapping[str, str]) -> set[str]:

@@ -193,6 +193,9 @@ def test_comparisons_speak_both_values(new_talk: Callable[[], Conversation], ale
     ("how much did kevin bacon get paid to voice balto", "that"),
     ("how much did it cost to have balto stuffed", "that"),
     ("how much did the balto dna study cost", "that"),
+    # "Who" asked of one named by name, answered by a fact that names no one else.
+    ("who did the taxidermy on togo", "that"),
+    ("who sculpted the togo statue in seward park", "that"),
     # What something of someone's was made of: the thing, not the person.
     ("what was togo's harness made of", "what Togo's harness was made of"),
     # "What year": a fact chosen on its words that gives no year does not say it.
