@@ -742,12 +742,7 @@ def _names_no_one(ranker: Ranker, query: Query, result: Answer) -> str | None:
     the Togo statue in Seward Park" (it stands there, by no one named). One named by a
     description ("who was the doctor in Nome") is the answer the fact names."""
     fact = result.fact
-    core = list(query.words[query.core_start:query.core_start + 2])
-    if (fact is None or query.facet != "who" or query.form != "wh" or result.kind != "fact"
-            or query.topic is None or query.choice or core[:1] != ["who"]
-            or core[1:] in (["are"], ["were"])  # "who were the native mushers": a group
-            or result.relation.rpartition(".")[2] in ("who", "from", "to")
-            or result.relation == "identity"):
+    if fact is None or result.kind != "fact" or not _asks_who_did(query, result.relation):
         return None
     store = ranker.store
     words = set(query.words)
@@ -760,6 +755,17 @@ def _names_no_one(ranker: Ranker, query: Query, result: Answer) -> str | None:
                if e.type in ("person", "dog") and e.id not in by_name and e.named_in(text)]
     others = [n for n in ranker.understander.names.people_in(fact.answer) if n not in words]
     return None if someone or others else "that"
+
+
+def _asks_who_did(query: Query, relation: str) -> bool:
+    """Whether the question opens "who ..." and asks one person of a topic, which the
+    relation that answered does not record as who ("who were the native mushers" asks a
+    group; "who went first, Shannon or Kalland" a choice)."""
+    core = list(query.words[query.core_start:query.core_start + 2])
+    return (query.facet == "who" and query.form == "wh" and query.topic is not None
+            and not query.choice and core[:1] == ["who"] and core[1:] not in (["are"], ["were"])
+            and relation.rpartition(".")[2] not in ("who", "from", "to")
+            and relation != "identity")
 
 
 #: Words of a name that say what someone was, not who ("doctor welch", "mayor maynard").
