@@ -418,6 +418,11 @@ def _of_last_answer(ranker: Ranker, query: Query, analysis: Analysis,
     fact = ranker.store.get(context.fact) if context is not None and context.fact else None
     if fact is not None and query.form == "yes_no":
         return _there_then(ranker, query, analysis, fact)
+    if (fact is not None and context is not None and not query.named
+            and {"their", "them"} & set(query.words) and {"names", "called"} & set(query.words)
+            and len(_LISTED_NAME.findall(fact.answer)) >= 3):
+        # "What were their names" after an answer that lists them: that answer.
+        return Answer("fact", fact, context.entity, analysis, query)
     if (fact is not None and context is not None and query.of_last_answer
             and "where" in query.words and _places_named(ranker, fact)):
         # "And where (was that)" after whom Seppala gave it to: where the last answer
@@ -428,6 +433,10 @@ def _of_last_answer(ranker: Ranker, query: Query, analysis: Analysis,
             or not _YEAR.search(fact.answer)):
         return None  # (with a topic talked of, "and when" asks it of the relation instead)
     return Answer("fact", fact, context.entity, analysis, query)
+
+
+#: A capitalised word after a comma or "and": one name of a list ("Balto, Tillie, Fox").
+_LISTED_NAME = re.compile(r"(?:, |and )[A-Z][a-z]+")
 
 
 def _places_named(ranker: Ranker, fact: Fact) -> bool:

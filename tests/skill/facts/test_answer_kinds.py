@@ -528,6 +528,13 @@ def test_and_asks_the_question_before_of_what_it_names(
     # "And where (was that)": where the last answer happened, which it says.
     (["how far did seppala carry the serum", "who did he give it to", "and where was that"],
      "Golovin"),
+    # "Their names" after an answer that lists them: that answer.
+    (["how many dogs went to cleveland with balto", "what were their names"], "Tillie"),
+    # "Where did he start from" is where his leg began, not where he was born.
+    (["who ran the last leg", "where did that last musher start from"], "Bluff"),
+    # "Which zoo" asks where someone lived: the dog, not the man who saved him.
+    (["what happened to balto after the race", "who saved him", "which zoo did he go to"],
+     "Brookside"),
     # Where the rescuer took the dog: where his rescue led.
     (["who rescued balto from los angeles", "where did he take him"], "Cleveland"),
 ])
