@@ -418,21 +418,25 @@ def _of_last_answer(ranker: Ranker, query: Query, analysis: Analysis,
     fact = ranker.store.get(context.fact) if context is not None and context.fact else None
     if fact is not None and query.form == "yes_no":
         return _there_then(ranker, query, analysis, fact)
-    if (fact is not None and context is not None and not query.named
-            and {"their", "them"} & set(query.words) and {"names", "called"} & set(query.words)
-            and len(_LISTED_NAME.findall(fact.answer)) >= 3):
-        # "What were their names" after an answer that lists them: that answer.
-        return Answer("fact", fact, context.entity, analysis, query)
-    if (fact is not None and context is not None and query.of_last_answer
-            and "where" in query.words and _places_named(ranker, fact)):
-        # "And where (was that)" after whom Seppala gave it to: where the last answer
-        # happened, which it says (the handler hears "where was that" as "and where").
+    if fact is not None and context is not None and _said_by_that_answer(ranker, query, fact):
         return Answer("fact", fact, context.entity, analysis, query)
     if (fact is None or context is None or context.topic is not None
             or not query.of_last_answer or query.facet != "when"
             or not _YEAR.search(fact.answer)):
         return None  # (with a topic talked of, "and when" asks it of the relation instead)
     return Answer("fact", fact, context.entity, analysis, query)
+
+
+def _said_by_that_answer(ranker: Ranker, query: Query, fact: Fact) -> bool:
+    """ "What were their names" after an answer that lists them; "and where (was that)" after
+    whom Seppala gave it to, an answer that says where it happened (the handler hears "where
+    was that" as "and where"): that answer again says it."""
+    words = set(query.words)
+    listed = (not query.named and bool({"their", "them"} & words)
+              and bool({"names", "called"} & words)
+              and len(_LISTED_NAME.findall(fact.answer)) >= 3)
+    placed = query.of_last_answer and "where" in words and _places_named(ranker, fact)
+    return listed or placed
 
 
 #: A capitalised word after a comma or "and": one name of a list ("Balto, Tillie, Fox").

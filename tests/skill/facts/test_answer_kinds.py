@@ -97,7 +97,7 @@ def said(talk: Conversation, text: str, alexa_valid: Any) -> str:
     # Money asked as "made back what it cost" (a clause, not a question of its own).
     ("did the balto cartoon make back what it cost", "No.", "31 million"),
     # Where someone is from, with no birthplace recorded: the place a fact says they were of.
-    ("was george kimble from cleveland", "Yes.", "Cleveland businessman"),
+    ("was george kimble from cleveland", "Yes.", "businessman from Cleveland"),
     # A negation that denies something else ("could not be used as a stud dog") is no no.
     ("was balto neutered", "Yes.", "neutered young"),
     # One who ran a leg did not go the whole way.
