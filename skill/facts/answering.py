@@ -1121,7 +1121,7 @@ def _unrecorded(ranker: Ranker, query: Query, analysis: Analysis, subject: str,
         return _fact_answer(ranker, identity, subject, query, analysis, "")
     if topic == "birth" and "from" in query.topic_words:
         # Where someone is *from*, with no birthplace on record, is the place a fact says
-        # they were of ("where was George Kimble from": a Cleveland businessman), though it
+        # they were of ("where was George Kimble from": Cleveland, Ohio), though it
         # never says where they were born.
         origin = _recorded(store, subject, "origin", "where")
         if origin:

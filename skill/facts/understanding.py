@@ -506,7 +506,7 @@ class _Draft:
             in_domain=self.in_domain, asked=self.asked(),
             claim=self.claim() if self.form == "yes_no" else (),
             kind_of=self.kind_of(),
-            measure_asked=any(c.start == self.core and c.name == self.facet for c in self.cues),
+            measure_asked=self.measure_asked(),
             of_last_answer=self.of_last_answer(),
             topics_said=frozenset(h.name for h in self.hits),
             heard_as_names=frozenset(
@@ -528,6 +528,14 @@ class _Draft:
         return any(
             w == "or" and any(e <= i for e in ends) and any(i < s <= i + 3 for s in starts)
             for i, w in enumerate(self.words) if i >= self.core)
+
+    def measure_asked(self) -> bool:
+        """Whether the question proper opens by asking the facet's measure: "how cold was it",
+        or "what was *the temperature*" (a measure named in its first words after "what")."""
+        opener = self.words[self.core:self.core + 1]
+        return any(c.name == self.facet and (
+            c.start == self.core or opener in (["what"], ["whats"]) and c.start <= self.core + 3)
+            for c in self.cues)
 
     def more_topics(self) -> tuple[str, ...]:
         strong = [h.name for h in self.hits if not h.weak and h.name != self.topic]

@@ -193,6 +193,8 @@ def test_comparisons_speak_both_values(new_talk: Callable[[], Conversation], ale
     ("how much did kevin bacon get paid to voice balto", "that"),
     ("how much did it cost to have balto stuffed", "that"),
     ("how much did the balto dna study cost", "that"),
+    # "What was the temperature": a measure asked, which a fact chosen on its words must state.
+    ("what was the temperature in nome when the serum arrived", "the temperature for Nome"),
     # "Who" asked of one named by name, answered by a fact that names no one else.
     ("who did the taxidermy on togo", "that"),
     ("who sculpted the togo statue in seward park", "that"),
