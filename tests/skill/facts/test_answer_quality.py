@@ -75,28 +75,34 @@ FLOORS: dict[tuple[str, str], float] = {
     ("blind_speaker_fresh6.json", "followups"): 0.94,
     # Fresh set 7, sealed until the end of the fourth round and measured once (79.0%, 86.0%,
     # 20 of 20, 75.5%).
-    ("blind_speaker_fresh7.json", "questions"): 0.78,
-    ("blind_speaker_fresh7.json", "unanswerable"): 0.84,
+    ("blind_speaker_fresh7.json", "questions"): 0.84,
+    ("blind_speaker_fresh7.json", "unanswerable"): 0.90,
     ("blind_speaker_fresh7.json", "off_topic"): 0.95,
     ("blind_speaker_fresh7.json", "followups"): 0.88,
     # Fresh set 8, measured once untouched at the start of the fifth round (86.5%, 80.0%,
     # 20 of 20, 86.0%), then studied.
-    ("blind_speaker_fresh8.json", "questions"): 0.85,
-    ("blind_speaker_fresh8.json", "unanswerable"): 0.78,
+    ("blind_speaker_fresh8.json", "questions"): 0.91,
+    ("blind_speaker_fresh8.json", "unanswerable"): 0.90,
     ("blind_speaker_fresh8.json", "off_topic"): 0.95,
-    ("blind_speaker_fresh8.json", "followups"): 0.84,
+    ("blind_speaker_fresh8.json", "followups"): 0.90,
     # Fresh set 9, sealed until the end of the fifth round and measured once (84.0%, 78.0%,
     # 19 of 20, 80.8%).
-    ("blind_speaker_fresh9.json", "questions"): 0.82,
-    ("blind_speaker_fresh9.json", "unanswerable"): 0.76,
+    ("blind_speaker_fresh9.json", "questions"): 0.90,
+    ("blind_speaker_fresh9.json", "unanswerable"): 0.84,
     ("blind_speaker_fresh9.json", "off_topic"): 0.95,
-    ("blind_speaker_fresh9.json", "followups"): 0.78,
+    ("blind_speaker_fresh9.json", "followups"): 0.86,
     # Fresh set 10, measured once untouched at the start of the sixth round (90.5%, 86.0%,
     # 20 of 20, 86.5%), then studied.
-    ("blind_speaker_fresh10.json", "questions"): 0.92,
-    ("blind_speaker_fresh10.json", "unanswerable"): 0.86,
+    ("blind_speaker_fresh10.json", "questions"): 0.93,
+    ("blind_speaker_fresh10.json", "unanswerable"): 0.92,
     ("blind_speaker_fresh10.json", "off_topic"): 0.95,
-    ("blind_speaker_fresh10.json", "followups"): 0.86,
+    ("blind_speaker_fresh10.json", "followups"): 0.92,
+    # Fresh set 11, sealed until the end of the sixth round and measured once (85.0%, 94.0%,
+    # 20 of 20, 86.0%).
+    ("blind_speaker_fresh11.json", "questions"): 0.83,
+    ("blind_speaker_fresh11.json", "unanswerable"): 0.92,
+    ("blind_speaker_fresh11.json", "off_topic"): 0.95,
+    ("blind_speaker_fresh11.json", "followups"): 0.84,
 }
 
 
