@@ -1572,7 +1572,7 @@ def _of_someone_ranked(ranker: Ranker, ranked: Sequence[Scored]) -> Fact | None:
 #: Words of a yes/no question that claim nothing a fact must say ("was Balto loaned to
 #: Alaska *again later on*").
 _NOT_CLAIMED = frozenset(stem(w) for w in NOT_FOCUS | frozenset(
-    "later eventually afterwards afterward sometime once anymore away".split()))
+    "later eventually afterwards afterward sometime once anymore away over way".split()))
 _NEGATIONS = frozenset(
     "not no never nor neither without rather instead rejected refused declined wasnt isnt "
     "didnt doesnt couldnt cannot nothing none".split())

@@ -21,7 +21,7 @@ STOPWORDS: frozenset[str] = frozenset(
     remind heard hear wonder wondering wondered good great interesting cool nice guess maybe
     people person around connection connected link linked relationship if want
     thats theres its ive im id youre youve weve theyre hes shes somewhere anywhere everywhere
-    here enough during throughout""".split()
+    here enough during throughout gets getting""".split()
 )
 
 QUESTION_WORDS: frozenset[str] = frozenset(

@@ -102,6 +102,9 @@ def said(talk: Conversation, text: str, alexa_valid: Any) -> str:
     ("was balto neutered", "Yes.", "neutered young"),
     # One who ran a leg did not go the whole way.
     ("did balto run the whole way from nenana", "No.", "Bluff to Nome"),
+    # Words a listener uses for the same happening ("tip over", "flipped"); "over" and "on
+    # the way" claim nothing.
+    ("did kaasen's sled tip over on the way", "Yes.", "flipped"),
     # What a thing is made of, against the material recorded.
     ("is the balto statue made of bronze", "Yes.", "bronze"),
     # "The only" claims something, where "only" elsewhere is a filler.
@@ -139,6 +142,7 @@ def test_no_yes_the_fact_cannot_vouch_for(new_talk: Callable[[], Conversation],
     ("who was born first seppala or kaasen", ["Leonhard Seppala", "1877", "1882"]),
     ("which dog died first balto or togo", ["Togo died first", "1929", "1933"]),
     ("who passed away first seppala or balto", ["Balto died first", "1933", "1967"]),
+    ("togo and balto which one is dying first", ["Togo died first", "1929"]),
     ("between seppala and kaasen who lived longer", ["Seppala lived longer", "89", "78"]),
     ("which dog was heavier togo or balto", ["Togo was heavier", "48 pounds"]),
     ("who weighed more balto or togo", ["Togo was heavier", "48 pounds"]),
@@ -684,6 +688,8 @@ def test_counts_and_prices_of_today_are_out_of_scope(
     ("what was the serum carried in on the sleds", "cylinder"),
     # The hospital in Anchorage is where the serum was found, not the railroad.
     ("who found the serum at the railroad hospital in anchorage", "Beeson"),
+    # "What dog did he drive": his lead dog.
+    ("what dog did leonard sep ala drive", "Togo"),
     # Getting him out of the sideshow is his rescue; asked who or how, the facts recording
     # that, not the fact telling the sideshow in more of the question's words.
     ("who was the man that got balto out of that sideshow in los angeles", "Kimble"),
