@@ -149,8 +149,11 @@ def _key_fits(key: str, topic: str | None, facet: str | None) -> int:
     key_topic, dot, key_facet = key.partition(".")
     if not dot:  # a bare topic ("wolf") or a bare facet ("when" of an event)
         if topic is not None:
-            # A yes/no attribute ("offspring": True) says nothing of how many or when.
-            return 3 if key == topic and facet not in _VALUE_FACETS else 0
+            # A yes/no attribute ("offspring": True) says nothing of how many or when; asked
+            # who, a key recording who ("co_lead.who": Fox) says it better.
+            if key != topic or facet in _VALUE_FACETS:
+                return 0
+            return 2 if facet in ("who", "from", "to") else 3
         return 3 if key == facet else 0
     if topic is None:
         return 2 if facet is not None and key_facet == facet else 0
