@@ -74,6 +74,9 @@ _LIVING_MEASURES = frozenset({"age", "weight"})
 _EMPTY_TAIL = QUESTION_WORDS | PRONOUNS | YES_NO_STARTS | FILLERS | frozenset(
     "that this those these one ones the a an it then there really exactly name called again "
     "right true tell say answer think whos should would could can will do does i me you".split())
+#: Verbs of a thing coming to be, which "that" asks of the last answer ("what year was that
+#: *published*").
+_MADE = frozenset("published released written made built unveiled dedicated founded".split())
 #: Words that ask the hour, not only the day.
 _CLOCK_ASKED = frozenset({("what", "time"), ("what", "hour"), ("which", "hour")})
 #: Words asking the day, not only the year ("his exact birthday", "what day").
@@ -580,7 +583,7 @@ class _Draft:
         covered = _positions(self.cues)
         pointing = any(w in ("that", "this") for w in words) or words[:1] == ["and"]
         return (pointing and not self.mentions and bool(covered)
-                and all(w in _EMPTY_TAIL or w in NOT_FOCUS or i in covered
+                and all(w in _EMPTY_TAIL or w in NOT_FOCUS or w in _MADE or i in covered
                         for i, w in enumerate(words)))
 
     def located(self, types: Mapping[str, str]) -> tuple[tuple[str, str], ...]:

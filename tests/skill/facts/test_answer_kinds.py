@@ -537,6 +537,13 @@ def test_and_asks_the_question_before_of_what_it_names(
      "Golovin"),
     # Coming or being brought to Cleveland is the dogs' rescue.
     (["which dogs went to cleveland with balto", "who got them there"], "Kimble"),
+    # "What year was that published": the last answer, which gives the year.
+    (["what's the book about the serum run by the salisburys", "what year was that published"],
+     "2003"),
+    # What happened to his sled: the crash at Bonanza Flat.
+    (["how many dogs did kaasen have", "what happened to his sled on the way"], "flipped"),
+    # "Where can I find him": where his remains are.
+    (["who was balto", "where i can find him"], "Cleveland Museum"),
     # "Their names" after an answer that lists them: that answer.
     (["how many dogs went to cleveland with balto", "what were their names"], "Tillie"),
     # "Where did he start from" is where his leg began, not where he was born.

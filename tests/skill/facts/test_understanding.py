@@ -35,7 +35,7 @@ def understander() -> Understander:
     # "the sled dog" right after a name says what kind of one it is: no topic of its own.
     ("what year did balto the sled dog die", "balto", "death", "when", "wh"),
     # "'s" written as "s" after a name heard by sound.
-    ("what happened to cassins sled at bonanza flat", "kaasen", "later_life", "what", "wh"),
+    ("what happened to cassins sled at bonanza flat", "kaasen", "danger", "what", "wh"),
     # A phrase holding a trigger that names no topic: "showed up" is not a show.
     ("who was the doctor in nome when the diphtheria showed up", "welch", None, "who", "wh"),
     # "Norwegian born" describes the musher; no trigger starts inside it.
