@@ -88,13 +88,24 @@ def _number(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else str(value)
 
 
-def _notes(rows: tuple[Row, ...]) -> list[str]:
+def _notes(rows: tuple[Row, ...], relation: str) -> list[str]:
+    """The sources' disagreements, said with the values. A leg's place in the relay says
+    nothing of the dispute over its dogs or hours: compared by order, only an order the
+    sources dispute brings its note."""
     seen: list[str] = []
     for row in rows:
         note = row.fact.disagreement
-        if note and note not in seen:
+        disputed = not relation.endswith(".order") or len(values.readings(row.value)) > 1
+        if note and note not in seen and disputed:
             seen.append(note)
     return seen[:2]
+
+
+def _in_between(relation: str, rows: tuple[Row, ...], name_of: NameOf) -> str:
+    """The ones compared between the first and the last, with their values ("George
+    Nollner, leg 11")."""
+    leg = ", leg" if relation.endswith(".order") else ""
+    return ", ".join(f"{name_of(r.entity)}{leg} {spoken_value(relation, r.value)}" for r in rows)
 
 
 def _first_sentence(text: str) -> str:
@@ -127,12 +138,11 @@ def comparison_text(comparison: Comparison, name_of: NameOf, kind: str | None) -
     text = _COMPARE.get(key, _COMPARE_ANY).format(
         w=w, vw=vw, l=last, vl=spoken_value(comparison.relation, loser.value))
     if len(rows) > 2:
-        middle = ", ".join(
-            f"{name_of(r.entity)} {spoken_value(comparison.relation, r.value)}" for r in rows[1:-1])
-        text += f" In between: {middle}."
+        text += f" In between: {_in_between(comparison.relation, rows[1:-1], name_of)}."
     if comparison.relation in _SAYS_WHY:
         text += f" {winner.fact.spoken}"  # a rank says little on its own: the fact says why
-    parts = [verdict, text, *_notes(rows)] if verdict else [text, *_notes(rows)]
+    notes = _notes(rows, comparison.relation)
+    parts = [verdict, text, *notes] if verdict else [text, *notes]
     if comparison.missing:
         names = " or ".join(name_of(e) for e in comparison.missing)
         parts.append(f"I don't have a record of that for {names}.")
