@@ -103,6 +103,12 @@ FLOORS: dict[tuple[str, str], float] = {
     ("blind_speaker_fresh11.json", "unanswerable"): 0.92,
     ("blind_speaker_fresh11.json", "off_topic"): 0.95,
     ("blind_speaker_fresh11.json", "followups"): 0.84,
+    # Fresh set 12, sealed until the end of the sixth round and measured once on its final
+    # code (87.5%, 80.0%, 20 of 20, 90.2%).
+    ("blind_speaker_fresh12.json", "questions"): 0.85,
+    ("blind_speaker_fresh12.json", "unanswerable"): 0.78,
+    ("blind_speaker_fresh12.json", "off_topic"): 0.95,
+    ("blind_speaker_fresh12.json", "followups"): 0.88,
 }
 
 
