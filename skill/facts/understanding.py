@@ -188,8 +188,9 @@ class Query(Record):
     #: Places the question proper puts what it asks in or at ("who sculpted the statue *in
     #: anchorage*"): a fact that never speaks of the place does not answer.
     located: tuple[tuple[str, str], ...] = ()
-    #: A yes/no question offering names to choose from ("is the statue balto or togo", "did
-    #: shannon or kaasen go farther"): answered by which, not by yes or no.
+    #: A question offering names to choose from ("is the statue balto or togo", "did shannon
+    #: or kaasen go farther", "who owned balto, was it seppala or kaasen"): answered by which,
+    #: never by yes or no, and not as if each name were asked about.
     choice: bool = False
 
 
