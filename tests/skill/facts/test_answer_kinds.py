@@ -667,6 +667,9 @@ def test_the_present_in_a_preamble_does_not_make_a_question_about_the_present(
     ("i'm writing questions for a pub quiz tonight and i need to double check the exact date "
      "balto died", True),
     ("i want to know who won the iditarod last year", False),
+    # After "so", the follow-up intent hears the whole question as its slot: asked whole.
+    ("so i'm writing questions for a pub quiz tonight and i need to double check the exact "
+     "date balto died", True),
 ])
 def test_counts_and_prices_of_today_are_out_of_scope(
         new_talk: Callable[[], Conversation], alexa_valid: Any, question: str,
