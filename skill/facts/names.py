@@ -133,13 +133,12 @@ _PLACE_WORDS = frozenset("""city park museum river lake mountain street railroad
     athabascan legislature consolidated gold""".split())
 
 
-def _shared_surnames(names: Mapping[str, str]) -> dict[str, frozenset[str]]:
-    """Words that end two or more proper names ("Edgar Nollner", "George Nollner") -> those
-    names' entities."""
+def _shared_surnames(last_names: Mapping[str, str]) -> dict[str, frozenset[str]]:
+    """Last words of two or more names ("Edgar Nollner", "George Nollner") -> those names'
+    entities, from each entity's last name."""
     ending: dict[str, set[str]] = {}
-    for name, entity_id in names.items():
-        if len(name.split()) > 1:
-            ending.setdefault(name.split()[-1], set()).add(entity_id)
+    for entity_id, last in last_names.items():
+        ending.setdefault(last, set()).add(entity_id)
     return {w: frozenset(ids) for w, ids in ending.items() if len(ids) > 1}
 
 
@@ -178,7 +177,7 @@ class NameMatcher:
         self._last_names = {e: n.split()[-1] for n, e in (names or {}).items()
                             if len(n.split()) > 1}
         #: Last words of several proper names ("nollner") and nothing else's name.
-        self._surnames_shared = _shared_surnames(names or {})
+        self._surnames_shared = _shared_surnames(self._last_names)
         self._codes: dict[str, list[tuple[str, str, str]]] | None = None
         #: Words of the store's own text a mis-heard word may be respelt to.
         self._respellable = frozenset(w for w in self._known
@@ -357,9 +356,8 @@ class NameMatcher:
     def people_in(self, text: str) -> list[str]:
         """Names of several words in ``text`` (as written, capitals kept) that the store's
         text uses and no place word is part of ("Kevin Bacon", not "New York City")."""
-        plain = f" {' '.join(plain_words(text))} "
-        return [phrase for entries in self._phrases.values() for _, phrase in entries
-                if f" {phrase} " in plain and not set(phrase.split()) & _PLACE_WORDS]
+        return [phrase for phrase in self.phrases_said(f" {' '.join(plain_words(text))} ")
+                if not set(phrase.split()) & _PLACE_WORDS]
 
     def phrases_said(self, text: str) -> list[str]:
         """The names of several words the store's text uses that ``text`` (plain words, with a

@@ -198,10 +198,6 @@ def _starts_with(words: Sequence[str], phrase: Sequence[str]) -> bool:
     return tuple(words[: len(phrase)]) == tuple(phrase)
 
 
-#: Facets of a measure a noun can name ("distance", "weight"), more precise than "how much".
-_MEASURE_FACETS = frozenset({"miles", "duration", "age", "weight", "speed", "temperature"})
-
-
 def _core_start(words: Sequence[str]) -> int:
     """Where the question proper begins in a chatty utterance (0 for a plain question)."""
     if len(words) <= _CHATTY_WORDS:
@@ -355,7 +351,7 @@ def _asked_head(words: Sequence[str], hit: Hit, core_start: int) -> bool:
     *trail* did the mushers follow", "what the *sickness* was that everybody feared"; not a
     word describing it ("which *norwegian* polar explorer"), nor one asking a facet ("what
     *time*", for which the caller passes the cued positions)."""
-    before = [w for w in words[max(core_start, hit.start - 2):hit.start]]
+    before = list(words[max(core_start, hit.start - 2):hit.start])
     if before[-1:] == ["the"]:
         before = before[:-1]
     after = words[hit.end] if hit.end < len(words) else ""
@@ -761,7 +757,7 @@ class Understander:
         if list(words[first.start:first.end]) == ["how", "much"]:
             # "how much is *the distance*": the measure named right after says which
             measure = [c for c in cues if first.end <= c.start <= first.end + 2
-                       and c.name in _MEASURE_FACETS]
+                       and c.name in _MEASURES - {"how_many"}]
             if measure:
                 return measure[0].name
         return first.name
