@@ -50,6 +50,7 @@ IMPLIED_SUBJECT = "relay"
 STRONG_WORD_SUPPORT = 8.0
 #: Facets that answer one another when the exact one is not recorded ("why did X die": how).
 _TEXT_FACETS = frozenset({"what", "how", "why"})
+_MANNER = frozenset({"how", "why"})
 
 
 class Question(Record):
@@ -1155,6 +1156,14 @@ def _best_recorded(ranker: Ranker, query: Query, analysis: Analysis, subject: st
         found = [(fit, f, k) for fit, f, k in found if fit > 1 or states(f, query.facet)]
         if not found:
             return _unrecorded(ranker, query, analysis, subject, query.topic)
+    elif query.facet in _MANNER and query.topic is not None and not query.weak_topic and (
+            query.facet in ranker.relations.topics[query.topic].labels):
+        # "What did Kaasen die of": when and where he died say nothing of how or why, where
+        # the topic has a how or why of its own.
+        found = [(fit, f, k) for fit, f, k in found
+                 if fit > 1 or k.rpartition(".")[2] not in _VALUE_FACETS]
+        if not found:
+            return _unrecorded(ranker, query, analysis, subject, query.topic)
     passed_over: set[str] = set()
     if query.facet in ("who", "from", "to", "how"):
         # (and "who handed the serum to Tommy Patsy": Evans, not whom Patsy handed it to;
@@ -1317,15 +1326,26 @@ def _supported(ranker: Ranker, analysis: Analysis, subject: str, query: Query) -
         fact = scored.fact
         theirs = subject in fact.answers or fact.about[:1] == (subject,)
         if (subject not in fact.about or (own and not theirs)
-                or scored.words < MIN_WORD_SUPPORT or not states(fact, query.facet)):
+                or scored.words < MIN_WORD_SUPPORT or not states(fact, query.facet)
+                or _records_topic(ranker, fact, subject, query)):
             continue
         if needed <= ranker.fact_terms(fact.id):
             return fact
     return None
 
 
+def _records_topic(ranker: Ranker, fact: Fact, subject: str, query: Query) -> bool:
+    """Whether the fact records, as values only, the topic whose how or why was asked: "what
+    did Kaasen die of" is not said by when and where he died."""
+    topic = query.topic
+    return (topic is not None and query.facet in _MANNER
+            and query.facet in ranker.relations.topics[topic].labels and any(
+                key.partition(".")[0] == topic for key in fact.answers.get(subject, {})))
+
+
 #: Facets and topics that are someone's own: only a fact of theirs can say them.
-_PERSONAL = frozenset({"age", "weight", "offspring", "spouse", "siblings", "family"})
+_PERSONAL = frozenset({"age", "weight", "offspring", "spouse", "siblings", "family", "birth",
+                       "death"})
 
 _SERUM_RUN_START = (1925, 1, 27)  # the first musher left Nenana on the night of 27 January
 

@@ -214,6 +214,10 @@ def test_relay_order_says_no_dispute_over_a_legs_dogs(new_talk: Callable[[], Con
     ("what was togo's harness made of", "what Togo's harness was made of"),
     # "What year": a fact chosen on its words that gives no year does not say it.
     ("what year was togo's mount moved to wasilla", "when that was for Togo"),
+    # How or why asked of a topic that has them: its date and place do not say it.
+    ("what did gunnar kaasen die of", "how Gunnar Kaasen died"),
+    # Someone's death is their own: a fact of others dying does not say when they died.
+    ("when did doctor welch die", "when Dr. Curtis Welch died"),
 ])
 def test_no_record_names_what_was_asked(new_talk: Callable[[], Conversation], alexa_valid: Any,
                                         question: str, missing: str) -> None:
