@@ -400,6 +400,19 @@ _CLAUSE_BREAKS = frozenset("and but so because when then".split())
 _LEARNING = frozenset("hear learned learnt know knew think read saw seen watched".split())
 
 
+_BACK_PRONOUNS = frozenset("it its they them their there one ones".split())
+_BACK_DEMONSTRATIVES = frozenset("that this those these".split())
+
+
+def _points_back(words: Sequence[str]) -> bool:
+    """Whether a question stands on what was said before it: "who wrote *it*", "which dog
+    was *that*" (not "that film", which names its own noun), "what year was the first
+    *one*", or a bare "which dog"."""
+    return all(w in _EMPTY_TAIL or w in _KIND_OF_ONE or w in STOPWORDS for w in words) or any(
+        w in _BACK_PRONOUNS or w in _BACK_DEMONSTRATIVES and (
+            i + 1 == len(words) or words[i + 1] in STOPWORDS) for i, w in enumerate(words))
+
+
 def _said_of_the_speaker(words: Sequence[str], i: int) -> bool:
     """Whether word ``i`` is in a clause of the speaker's own ("*my grandmother* grew up in
     nome", "*i* grew up near nenana"): from its clause's first word."""
@@ -1212,9 +1225,15 @@ class Understander:
         # (Not when the words before are a question themselves: "what was the name of the
         # zookeeper who looked after balto".)
         chatty = not any(w in QUESTION_WORDS for w in d.words[:d.core])
+        # A preamble about the speaker ("i'm standing right next to the balto statue ... they
+        # want to know who the sculptor was") lends the question its names, not its words.
+        # Not when the question points back into it ("... a dog too small to pull a sled,
+        # which dog was that").
+        own = chatty and any(w in _SPEAKERS for w in d.words[:d.core]) and not _points_back(
+            d.words[d.core:])
         return " ".join(w for i, w in enumerate(words) if w and (
             i >= d.core or (w not in self.chatter and (
-                i in named or not chatty or self.names.knows(w)))))
+                i in named or not chatty or not own and self.names.knows(w)))))
 
     def _setting(self, d: _Draft) -> bool:
         """Whether the first entity is named only as where something happened ("the race from

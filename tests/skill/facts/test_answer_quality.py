@@ -109,6 +109,12 @@ FLOORS: dict[tuple[str, str], float] = {
     ("blind_speaker_fresh12.json", "unanswerable"): 0.78,
     ("blind_speaker_fresh12.json", "off_topic"): 0.95,
     ("blind_speaker_fresh12.json", "followups"): 0.88,
+    # Fresh set 13, measured once untouched at the start of the seventh round (88.0%, 82.0%,
+    # 19 of 20, 84.0%), then studied.
+    ("blind_speaker_fresh13.json", "questions"): 0.87,
+    ("blind_speaker_fresh13.json", "unanswerable"): 0.82,
+    ("blind_speaker_fresh13.json", "off_topic"): 0.95,
+    ("blind_speaker_fresh13.json", "followups"): 0.82,
 }
 
 

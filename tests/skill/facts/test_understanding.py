@@ -121,6 +121,25 @@ def test_the_preamble_of_a_chatty_question_neither_compares_nor_vetoes(
     assert "zookeeper" in query.ranker_text.split()
 
 
+def test_a_preamble_about_the_speaker_lends_only_its_names(understander: Understander) -> None:
+    """ "I just finished watching Togo ... what was the real name of the dog that played Togo":
+    the speaker's own preamble gives the question its names, not its words, unless the
+    question points back into it ("... a dog too small to pull a sled, which dog was that")."""
+    query = understander.understand(
+        "i just finished watching togo on disney plus and i loved it what was the real name "
+        "of the dog that played togo")
+    words = query.ranker_text.split()
+    assert "togo" in words and not {"watching", "disney", "loved"} & set(words)
+    query = understander.understand(
+        "my teacher said there was a dog that was too small to pull a sled but he became a "
+        "hero anyway which dog was that")
+    assert {"small", "sled"} <= set(query.ranker_text.split())
+    query = understander.understand(
+        "hey so i was at the iditarod start last march and an old timer told me the race "
+        "began sometime in the seventies what year was the first one")
+    assert "race" in query.ranker_text.split()
+
+
 def test_a_given_name_is_not_heard_by_sound(understander: Understander) -> None:
     """People are named by surname or in full; "scout" sounds like Scott but is a scout."""
     query = understander.understand("im visiting cleveland with my scout troop")
