@@ -1327,7 +1327,8 @@ def _supported(ranker: Ranker, analysis: Analysis, subject: str, query: Query) -
         theirs = subject in fact.answers or fact.about[:1] == (subject,)
         if (subject not in fact.about or (own and not theirs)
                 or scored.words < MIN_WORD_SUPPORT or not states(fact, query.facet)
-                or _records_topic(ranker, fact, subject, query)):
+                or _records_topic(ranker, fact, subject, query)
+                or not _speaks_of_all(ranker, query, fact, subject)):
             continue
         if needed <= ranker.fact_terms(fact.id):
             return fact

@@ -748,7 +748,10 @@ class Understander:
         # what is asked when anything else is.
         hits = [h for h in hits if not _setting_phrase(words, h)] or hits
         # "how long was balto's *part of the race*": a trigger inside a longer one is its.
-        hits = [h for h in hits if not any(_within(h, o) for o in hits)]
+        # (Not a strong one inside a weak one: "where did togo *get his name from*" is where
+        # his name came from, not a hand-over.)
+        hits = [h for h in hits if not any(_within(h, o) and not (o.weak and not h.weak)
+                                           for o in hits)]
 
         def rank(hit: Hit) -> tuple[bool, bool, bool, bool, bool, int, int]:
             weak = self.relations.topics[hit.name].weak or hit.weak

@@ -218,6 +218,8 @@ def test_relay_order_says_no_dispute_over_a_legs_dogs(new_talk: Callable[[], Con
     ("what did gunnar kaasen die of", "how Gunnar Kaasen died"),
     # Someone's death is their own: a fact of others dying does not say when they died.
     ("when did doctor welch die", "when Dr. Curtis Welch died"),
+    # A fact the words point to must speak of all else named: the 1925 film is not the Togo film.
+    ("who played gunnar kaasen in the togo movie", "who played Gunnar Kaasen"),
 ])
 def test_no_record_names_what_was_asked(new_talk: Callable[[], Conversation], alexa_valid: Any,
                                         question: str, missing: str) -> None:

@@ -46,6 +46,8 @@ def understander() -> Understander:
     ("how much is the distance from anchorage until nome", "anchorage", None, "miles", "wh"),
     # A question word inside a yes/no question is a clause ("make back what it cost").
     ("did the balto cartoon make back what it cost", "balto_film", "profit", None, "yes_no"),
+    # A trigger inside a longer, weak one keeps its topic: "get his *name from*" is no hand-over.
+    ("where did togo get his name from", "togo", "name", "where", "wh"),
 ])
 def test_questions(understander: Understander, said: str, entity: str, topic: str | None,
                    facet: str | None, form: str) -> None:
