@@ -605,7 +605,8 @@ def _honest(ranker: Ranker, result: Answer) -> Answer:
                or _thing_unspoken(ranker, query, fact, name, result.relation)
                or _asked_unheard(ranker, query, result.analysis)
                or _priced_otherwise(ranker, query, result)
-               or _names_no_one(ranker, query, result))
+               or _names_no_one(ranker, query, result)
+               or _name_unsaid(ranker, query, fact))
     if result.kind == "fact" and missing in (f"that {_unplaced(ranker, query, fact)}",
                                              f"that in {_year_unstated(query, fact)}"):
         placed = _placed_instead(ranker, result, query)
@@ -751,6 +752,40 @@ def _counted_elsewhere(ranker: Ranker, query: Query, fact: Fact, relation: str) 
                 return noun
             return None
     return None
+
+
+def _name_unsaid(ranker: Ranker, query: Query, fact: Fact) -> str | None:
+    """ "What was Doctor Powell's first name": someone named by title and a surname the facts
+    mention, though of no entity, is whom the question is about; a fact that never says the
+    surname is about someone else (Welch, "the doctor")."""
+    words = query.words
+    names = _surnames(ranker.store)
+    # ("powells": the possessive, its apostrophe gone)
+    said = [name for i, w in enumerate(words[1:], 1) if words[i - 1] in _TITLED
+            for name in (w, w[:-1] if w.endswith("s") else "") if name in names]
+    if not said:
+        return None
+    text = set(plain_words(f"{fact.answer} {fact.disagreement or ''}"))
+    return None if all(w in text for w in said) else "that"
+
+
+#: Words said before a surname: "doctor powell", "governor bone".
+_TITLED = frozenset("doctor dr doc mister mr mrs miss ms governor mayor captain admiral "
+                    "professor judge senator nurse".split())
+
+
+@lru_cache(maxsize=4)
+def _surnames(store: FactStore) -> frozenset[str]:
+    """Words the facts only ever write capitalised that no entity's name uses: names of
+    people the store mentions without knowing them ("Powell", "Ricker")."""
+    capitalised: set[str] = set()
+    lower: set[str] = set()
+    for fact in store.facts.values():
+        for word in re.findall(r"[A-Za-z]+", f"{fact.answer} {fact.disagreement or ''}"):
+            (capitalised if word[0].isupper() else lower).add(word.lower())
+    entity_words = {w for entity in store.entities.values()
+                    for name in (entity.name, *entity.synonyms) for w in plain_words(name)}
+    return frozenset(capitalised - lower - entity_words - STOPWORDS)
 
 
 def _names_no_one(ranker: Ranker, query: Query, result: Answer) -> str | None:

@@ -278,7 +278,8 @@ class Ranker:
                 terms = terms_of(cue)
                 cue_terms.extend(terms)
                 bigrams |= _bigrams(terms)
-            body = terms_of(f"{fact.answer} {fact.card}")
+            # (what sources disagree on is spoken with the answer: its words are the fact's too)
+            body = terms_of(f"{fact.answer} {fact.card} {fact.disagreement or ''}")
             cue_terms_by_fact[fact.id] = dict(Counter(cue_terms))
             body_terms_by_fact[fact.id] = dict(Counter(body))
             cue_bigrams_by_fact[fact.id] = bigrams

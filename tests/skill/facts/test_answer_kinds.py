@@ -220,6 +220,8 @@ def test_relay_order_says_no_dispute_over_a_legs_dogs(new_talk: Callable[[], Con
     ("when did doctor welch die", "when Dr. Curtis Welch died"),
     # A fact the words point to must speak of all else named: the 1925 film is not the Togo film.
     ("who played gunnar kaasen in the togo movie", "who played Gunnar Kaasen"),
+    # Someone named by title and a surname the facts mention is not "the doctor" of another.
+    ("what was doctor powell's first name", "that"),
 ])
 def test_no_record_names_what_was_asked(new_talk: Callable[[], Conversation], alexa_valid: Any,
                                         question: str, missing: str) -> None:
@@ -676,6 +678,8 @@ def test_the_present_in_a_preamble_does_not_make_a_question_about_the_present(
     # After "so", the follow-up intent hears the whole question as its slot: asked whole.
     ("so i'm writing questions for a pub quiz tonight and i need to double check the exact "
      "date balto died", True),
+    # What is near the speaker is the present too.
+    ("what movies are playing near me", False),
 ])
 def test_counts_and_prices_of_today_are_out_of_scope(
         new_talk: Callable[[], Conversation], alexa_valid: Any, question: str,
@@ -691,6 +695,8 @@ def test_counts_and_prices_of_today_are_out_of_scope(
     ("who passed the serum to kaasen", "Olson"),
     # The direction asked decides, however many words a fact of the other direction shares.
     ("who handed the serum to tommy patsy", "Evans"),
+    # What sources disagree on is the fact's too: the vet one account names.
+    ("which vet put balto down", "Powell"),
     ("who did kaasen give it to", "Nome"),
     # Giving a pup away is its own relation, not a hand-over of the serum.
     ("why did seppala try to give togo away as a puppy", "too small"),
