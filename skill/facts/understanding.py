@@ -692,6 +692,9 @@ class Understander:
         self.relation_keys: frozenset[str] = frozenset()
         #: (entity, role topic) -> the entity in that role ("togo", "musher") -> "seppala".
         self.roles = dict(roles or {})
+        #: Fact id -> the people and dogs it is about, for "he" after an answer about the
+        #: relay ("the first leg was run by Shannon").
+        self.fact_beings: Mapping[str, tuple[str, ...]] = {}
         self.names = names
         self.relations = relations
         self.entity_types = entity_types
@@ -967,7 +970,8 @@ class Understander:
             topic = d.topic or (context.topic if (d.elliptical or short) and not pronoun
                                 else None)
             d.entities = [self._referent(context, topic, d.words[d.core:], d.facet,
-                                         d.person_meant), *d.entities]
+                                         d.person_meant, beings=not d.elliptical),
+                          *d.entities]
             d.from_context = True
 
     @staticmethod
@@ -1034,7 +1038,7 @@ class Understander:
             for m in d.mentions if m.entity in d.specific)
 
     def _referent(self, context: Context, topic: str | None, pronouns: Sequence[str] = (),
-                  facet: str | None = None, person: bool = False) -> str:
+                  facet: str | None = None, person: bool = False, beings: bool = False) -> str:
         """What "he", "it" or a bare follow-up means: the last answer's entity, or the most
         recent entity the pronoun and the asked topic can stand for ("his brother": a person;
         "when did it come out": the film, not the dog who starred in it)."""
@@ -1051,6 +1055,12 @@ class Understander:
             for candidate in candidates:
                 if self.entity_types.get(candidate) in kinds:
                     return candidate
+            if beings and said & _ANIMATE and context.fact:
+                # No one talked of is a "he": whom the last answer's fact is about (not in
+                # "and his wife", which asks the question before of the film's own).
+                for being in self.fact_beings.get(context.fact, ()):
+                    if self.entity_types.get(being) in kinds:
+                        return being
         return candidates[0]
 
     def _recorded_first(self, candidates: tuple[str, ...], topic: str | None,
@@ -1305,6 +1315,9 @@ def build_understander(store: FactStore, lexicon: Lexicon, relations: Relations)
         relations,
         {e.id: e.type for e in store.entities.values()}, entity_words,
         lexicon.chatter, lexicon.background, _films_named_after(store), _roles_recorded(store))
+    understander.fact_beings = {
+        fact.id: tuple(e for e in fact.about if store.entities[e].type in ("person", "dog"))
+        for fact in store.facts.values()}
     understander.domain_words = frozenset(lexicon.topic_words) | {
         stem(w) for w in lexicon.domain}
     understander.recorded = frozenset(

@@ -569,6 +569,13 @@ def test_and_asks_the_question_before_of_what_it_names(
      "Brookside"),
     # Where the rescuer took the dog: where his rescue led.
     (["who rescued balto from los angeles", "where did he take him"], "Cleveland"),
+    # After an answer about the relay, "his" is the man its fact is about.
+    (["tell me about the relay", "which one ran first", "what was his lead dog"], "Blackie"),
+    # ... but "and his wife" after the Togo film's cast asks the cast again.
+    (["when did the togo movie come out", "who played the musher", "and his wife"],
+     "Julianne Nicholson"),
+    # "Did Balto have babies": a dog's babies are pups.
+    (["did balto have babies"], "No."),
 ])
 def test_short_follow_ups_lean_on_the_last_answer(new_talk: Callable[[], Conversation],
                                                  alexa_valid: Any, turns: list[str],
