@@ -1834,7 +1834,9 @@ def _compare(ranker: Ranker, query: Query, analysis: Analysis) -> Answer | None:
             return Answer("fact", stated, rows[0].entity, analysis, query)
     polarity = None
     if query.yes_no_compare and not superlative:
-        polarity = "yes" if rows[0].entity == entities[0] else "no"
+        # (the same value is no "more" either way)
+        tied = len(rows) > 1 and values.sort_key(rows[0].value) == values.sort_key(rows[1].value)
+        polarity = "yes" if rows[0].entity == entities[0] and not tied else "no"
     comparison = Comparison(relation, order, tuple(rows), missing, superlative, polarity)
     return Answer("compare", rows[0].fact, rows[0].entity, analysis, query,
                   comparison=comparison)

@@ -135,8 +135,15 @@ def comparison_text(comparison: Comparison, name_of: NameOf, kind: str | None) -
     if comparison.labels:  # happenings, said as they were asked ("togo dying")
         first = comparison.labels[0]
         w, last = first[:1].upper() + first[1:], comparison.labels[-1]
-    text = _COMPARE.get(key, _COMPARE_ANY).format(
-        w=w, vw=vw, l=last, vl=spoken_value(comparison.relation, loser.value))
+    tied = len(rows) == 2 and values.sort_key(winner.value) is not None and (
+        values.sort_key(winner.value) == values.sort_key(loser.value))
+    if tied:
+        # Neither won: "Shannon had the colder run, at minus 62, against minus 62" says
+        # nothing true.
+        text = f"The records give {w} and {last} the same: {vw}."
+    else:
+        text = _COMPARE.get(key, _COMPARE_ANY).format(
+            w=w, vw=vw, l=last, vl=spoken_value(comparison.relation, loser.value))
     if len(rows) > 2:
         text += f" In between: {_in_between(comparison.relation, rows[1:-1], name_of)}."
     if comparison.relation in _SAYS_WHY:

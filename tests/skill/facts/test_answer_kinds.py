@@ -146,6 +146,9 @@ def test_no_yes_the_fact_cannot_vouch_for(new_talk: Callable[[], Conversation],
     ("between seppala and kaasen who lived longer", ["Seppala lived longer", "89", "78"]),
     ("which dog was heavier togo or balto", ["Togo was heavier", "48 pounds"]),
     ("who weighed more balto or togo", ["Togo was heavier", "48 pounds"]),
+    # The same value is no win: said as the same.
+    ("where was it colder when shannon left nenana or at minto",
+     ["the same", "minus 62 degrees"]),
     # One age recorded for 1925, the other worked out from a birth date; "more young" as said.
     ("who was more young edgar nollner or leonhard seppala",
      ["Edgar Nollner was younger", "21", "47"]),
