@@ -225,6 +225,9 @@ def test_relay_order_says_no_dispute_over_a_legs_dogs(new_talk: Callable[[], Con
     ("who played gunnar kaasen in the togo movie", "who played Gunnar Kaasen"),
     # Someone named by title and a surname the facts mention is not "the doctor" of another.
     ("what was doctor powell's first name", "that"),
+    # A measure no fact records, asked of something recorded.
+    ("how thick was the ice on norton sound when togo crossed it",
+     "how thick or deep it was, for Norton Sound"),
 ])
 def test_no_record_names_what_was_asked(new_talk: Callable[[], Conversation], alexa_valid: Any,
                                         question: str, missing: str) -> None:
