@@ -755,37 +755,48 @@ def _counted_elsewhere(ranker: Ranker, query: Query, fact: Fact, relation: str) 
 
 
 def _name_unsaid(ranker: Ranker, query: Query, fact: Fact) -> str | None:
-    """ "What was Doctor Powell's first name": someone named by title and a surname the facts
-    mention, though of no entity, is whom the question is about; a fact that never says the
-    surname is about someone else (Welch, "the doctor")."""
+    """ "What was Doctor Powell's first name", "what job did Kaasen have in Everett": someone
+    named by title, or a place named after "in" or "at", by a name the facts mention though of
+    no entity, is whom or where the question is about; a fact that never says the name is
+    about someone or somewhere else (Welch, "the doctor"; Kaasen's job in Nome)."""
     words = query.words
-    names = _surnames(ranker.store)
+    names, places = _unknown_names(ranker.store)
     # ("powells": the possessive, its apostrophe gone)
-    said = [name for i, w in enumerate(words[1:], 1) if words[i - 1] in _TITLED
-            for name in (w, w[:-1] if w.endswith("s") else "") if name in names]
+    said = [name for i, w in enumerate(words[1:], 1)
+            for name in (w, w[:-1] if w.endswith("s") else "")
+            if words[i - 1] in _TITLED and name in names or (
+                words[i - 1] in _PLACED and name in places and query.form == "wh"
+                and not _speakers_own_clause(words, i, i + 1))]
     if not said:
         return None
     text = set(plain_words(f"{fact.answer} {fact.disagreement or ''}"))
     return None if all(w in text for w in said) else "that"
 
 
+#: Words said before a place: "in everett", "at madison square garden".
+_PLACED = frozenset("in at near".split())
 #: Words said before a surname: "doctor powell", "governor bone".
 _TITLED = frozenset("doctor dr doc mister mr mrs miss ms governor mayor captain admiral "
                     "professor judge senator nurse".split())
 
 
 @lru_cache(maxsize=4)
-def _surnames(store: FactStore) -> frozenset[str]:
+def _unknown_names(store: FactStore) -> tuple[frozenset[str], frozenset[str]]:
     """Words the facts only ever write capitalised that no entity's name uses: names of
-    people the store mentions without knowing them ("Powell", "Ricker")."""
+    people and places the store mentions without knowing them ("Powell", "Ricker"); and of
+    those, the ones a fact says after "in", "at" or "near" (places: "Everett")."""
     capitalised: set[str] = set()
     lower: set[str] = set()
+    placed: set[str] = set()
     for fact in store.facts.values():
-        for word in re.findall(r"[A-Za-z]+", f"{fact.answer} {fact.disagreement or ''}"):
+        text = f"{fact.answer} {fact.disagreement or ''}"
+        for word in re.findall(r"[A-Za-z]+", text):
             (capitalised if word[0].isupper() else lower).add(word.lower())
+        placed.update(w.lower() for w in re.findall(r"\b(?:in|at|near) ([A-Z][a-z]+)", text))
     entity_words = {w for entity in store.entities.values()
                     for name in (entity.name, *entity.synonyms) for w in plain_words(name)}
-    return frozenset(capitalised - lower - entity_words - STOPWORDS)
+    names = frozenset(capitalised - lower - entity_words - STOPWORDS)
+    return names, frozenset(w for w in names & placed if not _DATES.fullmatch(w))  # (months)
 
 
 def _names_no_one(ranker: Ranker, query: Query, result: Answer) -> str | None:

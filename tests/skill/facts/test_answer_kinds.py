@@ -225,6 +225,8 @@ def test_relay_order_says_no_dispute_over_a_legs_dogs(new_talk: Callable[[], Con
     ("who played gunnar kaasen in the togo movie", "who played Gunnar Kaasen"),
     # Someone named by title and a surname the facts mention is not "the doctor" of another.
     ("what was doctor powell's first name", "that"),
+    # ... nor is a place the facts mention after "in": his job in Nome is not one in Everett.
+    ("what job did gunnar kaasen have in everett", "that"),
     # A measure no fact records, asked of something recorded.
     ("how thick was the ice on norton sound when togo crossed it",
      "how thick or deep it was, for Norton Sound"),
