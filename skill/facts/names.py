@@ -393,6 +393,22 @@ class NameMatcher:
             i += 1
         return out
 
+    def respell_over_first_names(self, words: list[str]) -> list[str]:
+        """The words with a name of several words the store's text uses respelt where one
+        of its words was heard as an entity's first name alone ("william the foe": Willem
+        Dafoe, not William Thompson); names said in full are kept."""
+        if not any(self._unfamiliar(w) for w in words):
+            return words
+        # Only a window that starts at such a first name may be respelt.
+        free = {i for m in self.find(words) if not (m.exact or m.by_sound)
+                for i in range(m.start, min(m.start + _MAX_WINDOW, len(words)))}
+        if not free:
+            return words
+        respelt = self.respell_phrases(words, set(range(len(words))) - free)
+        if respelt == words:
+            return words
+        return [part for word in respelt for part in word.split()]
+
     # -- both ---------------------------------------------------------------------------------
     def find(self, words: Sequence[str]) -> list[Mention]:
         """Every entity the words name, in order of appearance, exact matches first."""

@@ -816,7 +816,7 @@ class Understander:
         """The :class:`Query` for a question (``entity``: an intent's resolved slot)."""
         words, person = _that_one_as_it(self.names.joined(
             fold_numbers(fold_dates(plain_words(text)))))
-        words = self._origins(words)
+        words = self._origins(self.names.respell_over_first_names(words))
         claim = _tagged_claim(words)
         draft = _Draft(claim or words, context or Context())
         draft.tagged = claim is not None

@@ -122,3 +122,15 @@ def test_a_name_of_several_words_heard_as_ordinary_words(understander: Understan
                                                          written: str | None) -> None:
     respelt = understander.names.respell_phrases(said, set())
     assert (written in respelt) if written else respelt == said
+
+
+@pytest.mark.parametrize(("said", "expected"), [
+    # "William" alone would be William Thompson by his first name: the words after it and
+    # it sound like a name the facts use, so that name is meant.
+    ("who did william the foe play in togo", "who did willem dafoe play in togo"),
+    # No first name alone: nothing is respelt ("alaska yes" is no Alaska Slim).
+    ("togo was dying in alaska yes", "togo was dying in alaska yes"),
+])
+def test_a_first_name_alone_gives_way_to_a_name_heard_whole(understander: Understander,
+                                                            said: str, expected: str) -> None:
+    assert understander.names.respell_over_first_names(said.split()) == expected.split()
