@@ -1074,8 +1074,13 @@ def _weak_topic_recorded(ranker: Ranker, query: Query, subject: str,
     if query.topic is None or (subject in ranker.lexicon.background and not own) or not (
             ranker.relations.topics[query.topic].weak or query.facet in _VALUE_FACETS):
         return []
+    others = set(query.named) - {subject}
+    # (or, asked yes or no, one recording what else is named as its value: "does the
+    # iditarod finish in nome")
     return [(2, fact, key) for fit, fact, key in _recorded(
-        ranker.store, subject, query.topic, query.facet) if fit >= 3]
+        ranker.store, subject, query.topic, query.facet) if fit >= 3 or (
+            query.form == "yes_no" and fit >= 2 and others & {
+                v for v in values.readings(fact.answers[subject][key]) if isinstance(v, str)})]
 
 
 def _with_more_topics(ranker: Ranker, query: Query, subject: str,

@@ -159,16 +159,22 @@ class _PhraseIndex:
             if i < silent_until:
                 continue
             # Of the phrases starting here, the one that spans most words as said ("lead the
-            # team *alone*" over "lead the team"); of equal spans, the longer phrase.
-            best: tuple[int, Phrase, str, str | None, bool] | None = None
+            # team *alone*" over "lead the team"); of equal spans, the longer phrase; the same
+            # phrase of several topics ("finish": a leg's end, an arrival), each of them.
+            best: list[tuple[int, Phrase, str, str | None, bool]] = []
             for phrase, name, facet, weak in self._by_first.get(word, ()):
                 end = _match_at(words, i, phrase)
-                if end is not None and (best is None or end > best[0]):
-                    best = (end, phrase, name, facet, weak)
-            if best is not None and not best[2]:
-                silent_until = best[0]
-            elif best is not None:
-                end, phrase, name, facet, weak = best
+                if end is None or best and end < best[0][0]:
+                    continue
+                if best and end == best[0][0] and phrase == best[0][1]:
+                    if all(name != b[2] for b in best):
+                        best.append((end, phrase, name, facet, weak))
+                elif not best or end > best[0][0]:
+                    best = [(end, phrase, name, facet, weak)]
+            if best and not best[0][2]:
+                silent_until = best[0][0]
+                continue
+            for end, phrase, name, facet, weak in best:
                 said = " ".join(surface[i:end]) if surface is not None else ""
                 if (name, said) in self._weak:
                     weak = True  # said exactly as a weak trigger ("own", not "owned")

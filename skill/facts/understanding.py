@@ -756,13 +756,18 @@ class Understander:
         hits = [h for h in hits if not any(_within(h, o) and not (o.weak and not h.weak)
                                            for o in hits)]
 
-        def rank(hit: Hit) -> tuple[bool, bool, bool, bool, bool, int, int]:
+        named = [m.entity for m in mentions]
+
+        def rank(hit: Hit) -> tuple[bool, bool, bool, bool, bool, int, int, bool]:
             weak = self.relations.topics[hit.name].weak or hit.weak
             in_name = any(m.start <= hit.start and hit.end <= m.end for m in mentions)
             asked = _asked_head(words, hit, core_start) and hit.start not in cued
+            # (last, between the same words: the topic a fact records of what is named,
+            # "the iditarod *finishes*": its arrival, not a relay leg's end)
             return (not asked, weak, in_name,
                     hit.start < core_start, _determined(words, hit),
-                    -(hit.end - hit.start), hit.start)
+                    -(hit.end - hit.start), hit.start,
+                    not any((e, hit.name) in self.recorded for e in named))
 
         return min(hits, key=rank)
 

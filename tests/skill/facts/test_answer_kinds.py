@@ -38,6 +38,8 @@ def said(talk: Conversation, text: str, alexa_valid: Any) -> str:
 @pytest.mark.parametrize(("question", "starts", "contains"), [
     ("is the statue still in central park", "Yes.", "Central Park"),
     ("did balto die in nome", "No.", "Cleveland"),
+    # A weak topic ("finish") asked yes or no of a value it records ("in nome").
+    ("does the iditarod race finish in nome", "Yes.", "Nome"),
     # A fact that denies something of the name the question says ("leaves out Kaasen").
     ("is gunnar kaasen in the balto cartoon", "No.", "leaves out Gunnar Kaasen"),
     # Where someone is from, said as a nationality, against the country recorded.
