@@ -1046,6 +1046,10 @@ def _by_relation(ranker: Ranker, query: Query, analysis: Analysis,
         derived = _age_in_1925(ranker, subject, query, analysis)
         if derived is not None:
             return derived
+    if query.form == "yes_no":
+        # Why or how something was says nothing of whether it was ("was balto the only lead
+        # dog": not the mushers' complaint about him as one).
+        found = [e for e in found if e[2].rpartition(".")[2] not in _MANNER] or found
     if not found:
         subject, found = _elsewhere(ranker, query, subject, topic)
     if not found:
