@@ -722,7 +722,10 @@ class Understander:
             if not (h.start > 0 and words[h.start - 1] in ("my", "our", "your"))
             and not all(i in named for i in range(h.start, h.end))
             and not (h.end - h.start == 1 and h.start in described)
-            and not (h.end <= core and self._speakers_own(h, words, countries))
+            # (also where the question proper was only a tail, "... who was that": a clause
+            # of the speaker's own, another after it)
+            and not ((h.end <= core or any(w in _CLAUSE_BREAKS for w in words[h.end:]))
+                     and self._speakers_own(h, words, countries))
         ]
 
     def _speakers_own(self, hit: Hit, words: Sequence[str], countries: frozenset[str]) -> bool:
