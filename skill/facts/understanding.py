@@ -758,6 +758,14 @@ class Understander:
         # his name came from, not a hand-over.)
         hits = [h for h in hits if not any(_within(h, o) and not (o.weak and not h.weak)
                                            for o in hits)]
+        # "what happened *to* his ashes": a question phrase ending in "to" or "of" frames
+        # the topic named right after it (after "the", "his" or an owner's name).
+        owners = {i for m in mentions if m.possessive for i in range(m.start, m.end)}
+        hits = [h for h in hits if not (words and words[h.start] in QUESTION_WORDS
+                                        and words[h.end - 1] in ("to", "of") and any(
+            o.start >= h.end and all(words[i] in _DETERMINERS or i in owners
+                                     for i in range(h.end, o.start))
+            and not o.weak for o in hits))] or hits
 
         named = [m.entity for m in mentions]
 

@@ -48,6 +48,8 @@ def understander() -> Understander:
     ("did the balto cartoon make back what it cost", "balto_film", "profit", None, "yes_no"),
     # A trigger inside a longer, weak one keeps its topic: "get his *name from*" is no hand-over.
     ("where did togo get his name from", "togo", "name", "where", "wh"),
+    # "What happened to" frames the topic named right after it.
+    ("what happened to seppalas ashes", "seppala", "remains", "where", "wh"),
     # One phrase of two topics ("finish": a leg's end, an arrival): the one recorded of what
     # is named; "which alaskan town" asks where.
     ("the iditarod sled dog race finishes in which alaskan town", "iditarod", "arrival",
