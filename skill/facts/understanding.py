@@ -285,6 +285,7 @@ def _that_one_as_it(words: list[str]) -> tuple[list[str], bool]:
     (or "this one") stands for a thing, as "it" does, and "that (last) musher" for him, as
     "he" does; not in "that one of the dogs" or "that musher who ...". Also whether what was
     stood for can only be a person ("that man", never the dog)."""
+    words = _that_as_it(words)
     if not _THAT_ONE.keys() & set(words):
         return words, False
     person = False
@@ -304,6 +305,26 @@ def _that_one_as_it(words: list[str]) -> tuple[list[str], bool]:
             out.append(words[i])
             i += 1
     return out, person
+
+
+#: Verbs said after "when was that ...", "when did that ...": "that" is then a pronoun.
+_THAT_DONE = frozenset("come made put built shot out happen start end take taken done written "
+                       "begin begun".split())
+
+
+def _that_as_it(words: list[str]) -> list[str]:
+    """ "When was *that* released", "when did *that* come out": "that" after the verb of a
+    question, before another verb or nothing, stands for a thing, as "it" does (not in
+    "when was that statue put up")."""
+    if "that" not in words[2:] or words[0] not in QUESTION_WORDS:
+        return words
+    out = list(words)
+    for i in range(2, len(words)):
+        after = words[i + 1] if i + 1 < len(words) else ""
+        if (words[i] == "that" and words[i - 1] in _ASKS_YES_NO and i - 1 <= 2
+                and (not after or after in _THAT_DONE or after.endswith("ed"))):
+            out[i] = "it"
+    return out
 
 
 #: Words opening a yes/no question, not a statement ("were" is also "we're" heard).
@@ -591,7 +612,8 @@ class _Draft:
         if len(words) > 8:
             return False
         covered = _positions(self.cues)
-        pointing = any(w in ("that", "this") for w in words) or words[:1] == ["and"]
+        # (or "it", as "when was that released" is heard: see _that_as_it)
+        pointing = any(w in ("that", "this", "it") for w in words) or words[:1] == ["and"]
         return (pointing and not self.mentions and bool(covered)
                 and all(w in _EMPTY_TAIL or w in NOT_FOCUS or w in _MADE or i in covered
                         for i, w in enumerate(words)))

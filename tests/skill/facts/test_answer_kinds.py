@@ -586,6 +586,8 @@ def test_and_asks_the_question_before_of_what_it_names(
      "Julianne Nicholson"),
     # "Did Balto have babies": a dog's babies are pups.
     (["did balto have babies"], "No."),
+    # "When was that released": "that" stands for the film talked of, as "it" does.
+    (["who played seppala in togo", "when was that released"], "2019"),
 ])
 def test_short_follow_ups_lean_on_the_last_answer(new_talk: Callable[[], Conversation],
                                                  alexa_valid: Any, turns: list[str],
