@@ -17,6 +17,7 @@ The same decision runs in the simulator, the tests and the Lambda.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
@@ -28,6 +29,7 @@ from skill.facts.ranking import Analysis, Ranker, Scored
 from skill.facts.understanding import NOT_FOCUS, YES_NO_STARTS, Context, Query
 from skill.records import Record
 from skill.text.normalise import plain_words, strip_fillers
+from skill.text.numbers import fold_numbers
 from skill.text.vocabulary import STOPWORDS, stem
 
 if TYPE_CHECKING:
@@ -612,7 +614,11 @@ def _honest(ranker: Ranker, result: Answer) -> Answer:
         placed = _placed_instead(ranker, result, query)
         if placed is not None:
             return placed
-    return _withheld(result, missing) if missing else result
+    if missing:
+        return _withheld(result, missing)
+    if _count_unstated(ranker, query, fact):
+        return _counted_instead(ranker, result, query) or _withheld(result, "that")
+    return result
 
 
 _TIME_OF_DAY = "the time of day"
@@ -751,6 +757,63 @@ def _counted_elsewhere(ranker: Ranker, query: Query, fact: Fact, relation: str) 
             if topics and own not in topics and stem(noun) not in ranker.fact_terms(fact.id):
                 return noun
             return None
+    return None
+
+
+def _count_unstated(ranker: Ranker, query: Query, fact: Fact) -> str | None:
+    """ "How many dogs were used in the second relay": a fact whose figures count other things
+    (1.1 million *units*) does not say how many of what was asked."""
+    noun = _counted_noun(query)
+    if noun is None:
+        return None
+    words = fold_numbers(plain_words(f"{fact.answer} {fact.disagreement or ''}"))
+    figures = [i for i, w in enumerate(words) if _FIGURE.fullmatch(w)]
+    if not figures:
+        return None  # (no figure at all: whether one is stated is judged elsewhere)
+    counted = set(ranker.lexicon.terms(noun))
+    for i in figures:
+        # What a figure counts follows it, "of" and describing words between ("13 of
+        # Seppala's reserve dogs"), before any other small word ("February 8 to 10, a
+        # second dog relay").
+        for word in words[i + 1:i + 6]:
+            if counted & set(ranker.lexicon.terms(word)):
+                return None
+            if word in STOPWORDS and word != "of":
+                break
+    return "that"
+
+
+def _counted_instead(ranker: Ranker, result: Answer, query: Query) -> Answer | None:
+    """ "How many nurses were there in Nome": not the town's people, but the fact the words
+    lead to that counts nurses ("he had four nurses")."""
+    noun = _counted_noun(query)
+    for scored in ranker.rank_analysis(result.analysis, limit=3):
+        fact = scored.fact
+        if (fact is result.fact or scored.words < STRONG_WORD_SUPPORT or noun is None
+                or not set(ranker.lexicon.terms(noun)) & ranker.fact_terms(fact.id)
+                or _count_unstated(ranker, query, fact)):
+            continue
+        found = Answer("fact", fact, _subject(fact, result.analysis.entities),
+                       result.analysis, query, ranked=result.ranked)
+        return _honest(ranker, found)
+    return None
+
+
+#: A figure that counts (not a year: "in 1925").
+_FIGURE = re.compile(r"(?!1[89]\d\d$|20\d\d$)\d+(\.\d+)?")
+
+
+def _counted_noun(query: Query) -> str | None:
+    """What "how many" counts, said right after it: "how many *dogs*", "how many *relay
+    legs*" (either word may be the one a fact counts)."""
+    words = query.words
+    if query.facet != "how_many":
+        return None
+    for i in range(query.core_start, len(words) - 2):
+        if words[i] == "how" and words[i + 1] == "many":
+            after = [w for w in words[i + 2:i + 4] if w not in _SIZES]
+            nouns = list(itertools.takewhile(lambda w: w not in NOT_FOCUS, after))
+            return " ".join(nouns) or None
     return None
 
 
@@ -1046,15 +1109,20 @@ def _by_relation(ranker: Ranker, query: Query, analysis: Analysis,
         derived = _age_in_1925(ranker, subject, query, analysis)
         if derived is not None:
             return derived
-    if query.form == "yes_no":
-        # Why or how something was says nothing of whether it was ("was balto the only lead
-        # dog": not the mushers' complaint about him as one).
-        found = [e for e in found if e[2].rpartition(".")[2] not in _MANNER] or found
+    found = _whether(query, found)
     if not found:
         subject, found = _elsewhere(ranker, query, subject, topic)
     if not found:
         return _unrecorded(ranker, query, analysis, subject, topic)
     return _best_recorded(ranker, query, analysis, subject, found)
+
+
+def _whether(query: Query, found: list[tuple[int, Fact, str]]) -> list[tuple[int, Fact, str]]:
+    """Asked yes or no, why or how something was says nothing of whether it was ("was balto
+    the only lead dog": not the mushers' complaint about him as one)."""
+    if query.form != "yes_no":
+        return found
+    return [e for e in found if e[2].rpartition(".")[2] not in _MANNER] or found
 
 
 def _counted_by_the_relay(ranker: Ranker, query: Query,
@@ -1205,20 +1273,9 @@ def _best_recorded(ranker: Ranker, query: Query, analysis: Analysis, subject: st
     """Between facts recording the relation, the better fit and then the question's words
     decide; a fact the words point to strongly competes too ("where did Kaasen's sled flip
     over": the crash at Bonanza Flat, though it records no place)."""
-    if query.facet in _VALUE_FACETS:
-        # Another facet of the topic answers a value only if the fact states one ("how old
-        # was Kimble when he rescued Balto": the rescue, but no age).
-        found = [(fit, f, k) for fit, f, k in found if fit > 1 or states(f, query.facet)]
-        if not found:
-            return _unrecorded(ranker, query, analysis, subject, query.topic)
-    elif query.facet in _MANNER and query.topic is not None and not query.weak_topic and (
-            query.facet in ranker.relations.topics[query.topic].labels):
-        # "What did Kaasen die of": when and where he died say nothing of how or why, where
-        # the topic has a how or why of its own.
-        found = [(fit, f, k) for fit, f, k in found
-                 if fit > 1 or k.rpartition(".")[2] not in _VALUE_FACETS]
-        if not found:
-            return _unrecorded(ranker, query, analysis, subject, query.topic)
+    found = _answering_the_facet(ranker, query, found)
+    if not found:
+        return _unrecorded(ranker, query, analysis, subject, query.topic)
     passed_over: set[str] = set()
     if query.facet in ("who", "from", "to", "how"):
         # (and "who handed the serum to Tommy Patsy": Evans, not whom Patsy handed it to;
@@ -1243,6 +1300,23 @@ def _best_recorded(ranker: Ranker, query: Query, analysis: Analysis, subject: st
     best = max(ranked, key=lambda s: s.score + RELATION_FIT_WEIGHT * keys.get(s.fact.id, (0,))[0])
     return _fact_answer(ranker, best.fact, subject, query, analysis,
                         keys.get(best.fact.id, (0, ""))[1])
+
+
+def _answering_the_facet(ranker: Ranker, query: Query,
+                         found: list[tuple[int, Fact, str]]) -> list[tuple[int, Fact, str]]:
+    """Of the facts recording the topic under another facet, those that can still say what
+    was asked."""
+    if query.facet in _VALUE_FACETS:
+        # Another facet of the topic answers a value only if the fact states one ("how old
+        # was Kimble when he rescued Balto": the rescue, but no age).
+        return [(fit, f, k) for fit, f, k in found if fit > 1 or states(f, query.facet)]
+    if query.facet in _MANNER and query.topic is not None and not query.weak_topic and (
+            query.facet in ranker.relations.topics[query.topic].labels):
+        # "What did Kaasen die of": when and where he died say nothing of how or why, where
+        # the topic has a how or why of its own.
+        return [(fit, f, k) for fit, f, k in found
+                if fit > 1 or k.rpartition(".")[2] not in _VALUE_FACETS]
+    return found
 
 
 #: Facets a recorded value measures: a fact giving it states the measure itself.

@@ -445,6 +445,29 @@ def _said_of_the_speaker(words: Sequence[str], i: int) -> bool:
         w in _REPORTING or w in _LEARNING for w in words[j:i])
 
 
+def _outermost(hits: Sequence[Hit]) -> list[Hit]:
+    """ "How long was balto's *part of the race*": a trigger inside a longer one is its (not
+    a strong one inside a weak one: "where did togo *get his name from*" is where his name
+    came from, not a hand-over)."""
+    return [h for h in hits
+            if not any(_within(h, o) and not (o.weak and not h.weak) for o in hits)]
+
+
+def _unframed(hits: list[Hit], words: Sequence[str], mentions: Sequence[Mention]) -> list[Hit]:
+    """ "What happened *to* his ashes": a question phrase ending in "to" or "of" frames the
+    topic named right after it (after "the", "his" or an owner's name), and is dropped."""
+    owners = {i for m in mentions if m.possessive for i in range(m.start, m.end)}
+
+    def frames(h: Hit) -> bool:
+        return bool(words) and words[h.start] in QUESTION_WORDS and words[h.end - 1] in (
+            "to", "of") and any(
+            o.start >= h.end and not o.weak and all(
+                words[i] in _DETERMINERS or i in owners for i in range(h.end, o.start))
+            for o in hits)
+
+    return [h for h in hits if not frames(h)] or hits
+
+
 def _ends_in_a_name(hit: Hit, mentions: Sequence[Mention]) -> bool:
     """ "give *the serum relay*": a trigger ("give the serum") whose end begins a longer name
     is the verb alone."""
@@ -775,20 +798,7 @@ class Understander:
         # "what dog played togo *in the disney movie*": where it happened, said last, is not
         # what is asked when anything else is.
         hits = [h for h in hits if not _setting_phrase(words, h)] or hits
-        # "how long was balto's *part of the race*": a trigger inside a longer one is its.
-        # (Not a strong one inside a weak one: "where did togo *get his name from*" is where
-        # his name came from, not a hand-over.)
-        hits = [h for h in hits if not any(_within(h, o) and not (o.weak and not h.weak)
-                                           for o in hits)]
-        # "what happened *to* his ashes": a question phrase ending in "to" or "of" frames
-        # the topic named right after it (after "the", "his" or an owner's name).
-        owners = {i for m in mentions if m.possessive for i in range(m.start, m.end)}
-        hits = [h for h in hits if not (words and words[h.start] in QUESTION_WORDS
-                                        and words[h.end - 1] in ("to", "of") and any(
-            o.start >= h.end and all(words[i] in _DETERMINERS or i in owners
-                                     for i in range(h.end, o.start))
-            and not o.weak for o in hits))] or hits
-
+        hits = _unframed(_outermost(hits), words, mentions)
         named = [m.entity for m in mentions]
 
         def rank(hit: Hit) -> tuple[bool, bool, bool, bool, bool, int, int, bool]:

@@ -135,9 +135,7 @@ def comparison_text(comparison: Comparison, name_of: NameOf, kind: str | None) -
     if comparison.labels:  # happenings, said as they were asked ("togo dying")
         first = comparison.labels[0]
         w, last = first[:1].upper() + first[1:], comparison.labels[-1]
-    tied = len(rows) == 2 and values.sort_key(winner.value) is not None and (
-        values.sort_key(winner.value) == values.sort_key(loser.value))
-    if tied:
+    if _tied(rows):
         # Neither won: "Shannon had the colder run, at minus 62, against minus 62" says
         # nothing true.
         text = f"The records give {w} and {last} the same: {vw}."
@@ -154,6 +152,12 @@ def comparison_text(comparison: Comparison, name_of: NameOf, kind: str | None) -
         names = " or ".join(name_of(e) for e in comparison.missing)
         parts.append(f"I don't have a record of that for {names}.")
     return " ".join(parts)
+
+
+def _tied(rows: tuple[Row, ...]) -> bool:
+    """Whether two compared have the same value."""
+    first = values.sort_key(rows[0].value)
+    return len(rows) == 2 and first is not None and first == values.sort_key(rows[-1].value)
 
 
 def answer_text(result: Answer, name_of: NameOf) -> str:

@@ -229,6 +229,9 @@ def test_relay_order_says_no_dispute_over_a_legs_dogs(new_talk: Callable[[], Con
     ("what was doctor powell's first name", "that"),
     # ... nor is a place the facts mention after "in": his job in Nome is not one in Everett.
     ("what job did gunnar kaasen have in everett", "that"),
+    # The figures a fact gives count other things: deaths are no count of cases.
+    ("how many diphtheria cases were there in nome altogether",
+     "that number for the 1925 diphtheria outbreak in Nome"),
     # A measure no fact records, asked of something recorded.
     ("how thick was the ice on norton sound when togo crossed it",
      "how thick or deep it was, for Norton Sound"),
@@ -716,6 +719,8 @@ def test_counts_and_prices_of_today_are_out_of_scope(
     ("who handed the serum to tommy patsy", "Evans"),
     # What sources disagree on is the fact's too: the vet one account names.
     ("which vet put balto down", "Powell"),
+    # A count asked of what a fact counts: nurses, not the town's people.
+    ("how many nurses were there in nome", "four nurses"),
     ("who did kaasen give it to", "Nome"),
     # Giving a pup away is its own relation, not a hand-over of the serum.
     ("why did seppala try to give togo away as a puppy", "too small"),
