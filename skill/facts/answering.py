@@ -616,7 +616,7 @@ def _honest(ranker: Ranker, result: Answer) -> Answer:
             return placed
     if missing:
         return _withheld(result, missing)
-    if _count_unstated(ranker, query, fact):
+    if _count_unstated(ranker, query, fact, result.relation):
         return _counted_instead(ranker, result, query) or _withheld(result, "that")
     return result
 
@@ -760,16 +760,21 @@ def _counted_elsewhere(ranker: Ranker, query: Query, fact: Fact, relation: str) 
     return None
 
 
-def _count_unstated(ranker: Ranker, query: Query, fact: Fact) -> str | None:
+def _count_unstated(ranker: Ranker, query: Query, fact: Fact, relation: str = "") -> bool:
     """ "How many dogs were used in the second relay": a fact whose figures count other things
-    (1.1 million *units*) does not say how many of what was asked."""
+    (1.1 million *units*) does not say how many of what was asked, unless it records the
+    count of the very topic the word names ("how many teams": twenty mushers, each a team)."""
     noun = _counted_noun(query)
     if noun is None:
-        return None
+        return False
+    named = {h.name for h in ranker.relations.topics_in([stem(w) for w in noun.split()],
+                                                        noun.split())}
+    if relation.partition(".")[0] in named:
+        return False
     words = fold_numbers(plain_words(f"{fact.answer} {fact.disagreement or ''}"))
     figures = [i for i, w in enumerate(words) if _FIGURE.fullmatch(w)]
     if not figures:
-        return None  # (no figure at all: whether one is stated is judged elsewhere)
+        return False  # (no figure at all: whether one is stated is judged elsewhere)
     counted = set(ranker.lexicon.terms(noun))
     for i in figures:
         # What a figure counts follows it, "of" and describing words between ("13 of
@@ -777,10 +782,10 @@ def _count_unstated(ranker: Ranker, query: Query, fact: Fact) -> str | None:
         # second dog relay").
         for word in words[i + 1:i + 6]:
             if counted & set(ranker.lexicon.terms(word)):
-                return None
+                return False
             if word in STOPWORDS and word != "of":
                 break
-    return "that"
+    return True
 
 
 def _counted_instead(ranker: Ranker, result: Answer, query: Query) -> Answer | None:
