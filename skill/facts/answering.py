@@ -30,7 +30,7 @@ from skill.facts.understanding import NOT_FOCUS, YES_NO_STARTS, Context, Query
 from skill.records import Record
 from skill.text.normalise import plain_words, strip_fillers
 from skill.text.numbers import fold_numbers
-from skill.text.vocabulary import STOPWORDS, stem
+from skill.text.vocabulary import QUESTION_WORDS, STOPWORDS, stem
 
 if TYPE_CHECKING:
     from skill.facts.relations import Comparative, Relations
@@ -572,10 +572,12 @@ _FIRST_PERSON = frozenset("i im ive id we were weve our my me us".split())
 
 def _speakers_own_clause(words: Sequence[str], start: int, end: int) -> bool:
     """Whether words[start:end] sit in a clause the speaker says of themselves, with another
-    clause after it."""
+    clause or a question after it."""
     opened = max((i for i in range(start) if words[i] in _CLAUSE_BREAKS), default=-1)
     own = bool(_FIRST_PERSON & set(words[opened + 1:start]))
-    return own and any(w in _CLAUSE_BREAKS for w in words[end:len(words) - 2])
+    # (or a question of its own: "i'm finally going there next week, where exactly is it")
+    return own and any(w in _CLAUSE_BREAKS or w in QUESTION_WORDS
+                       for w in words[end:len(words) - 2])
 
 
 def _asked_subject(query: Query) -> str | None:

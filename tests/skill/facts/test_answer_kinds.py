@@ -700,6 +700,8 @@ def test_the_present_in_a_preamble_does_not_make_a_question_about_the_present(
     # After "so", the follow-up intent hears the whole question as its slot: asked whole.
     ("so i'm writing questions for a pub quiz tonight and i need to double check the exact "
      "date balto died", True),
+    # ... or a clause of the speaker's own before a question of its own.
+    ("i'm going to new york next week where is the balto statue", True),
     # What is near the speaker is the present too.
     ("what movies are playing near me", False),
 ])
