@@ -719,6 +719,8 @@ def test_counts_and_prices_of_today_are_out_of_scope(
     ("who passed the serum to kaasen", "Olson"),
     # The direction asked decides, however many words a fact of the other direction shares.
     ("who handed the serum to tommy patsy", "Evans"),
+    # "The leg before Kaasen" is who handed it to him.
+    ("who ran the leg right before kaasen", "Olson"),
     # What sources disagree on is the fact's too: the vet one account names.
     ("which vet put balto down", "Powell"),
     # A count asked of what a fact counts: nurses, not the town's people.
