@@ -111,10 +111,16 @@ FLOORS: dict[tuple[str, str], float] = {
     ("blind_speaker_fresh12.json", "followups"): 0.88,
     # Fresh set 13, measured once untouched at the start of the seventh round (88.0%, 82.0%,
     # 19 of 20, 84.0%), then studied.
-    ("blind_speaker_fresh13.json", "questions"): 0.87,
-    ("blind_speaker_fresh13.json", "unanswerable"): 0.82,
+    ("blind_speaker_fresh13.json", "questions"): 0.91,
+    ("blind_speaker_fresh13.json", "unanswerable"): 0.88,
     ("blind_speaker_fresh13.json", "off_topic"): 0.95,
-    ("blind_speaker_fresh13.json", "followups"): 0.82,
+    ("blind_speaker_fresh13.json", "followups"): 0.84,
+    # Fresh set 14, sealed until the end of the seventh round and measured once on its final
+    # code (86.0%, 80.0%, 20 of 20, 78.8%).
+    ("blind_speaker_fresh14.json", "questions"): 0.85,
+    ("blind_speaker_fresh14.json", "unanswerable"): 0.78,
+    ("blind_speaker_fresh14.json", "off_topic"): 0.95,
+    ("blind_speaker_fresh14.json", "followups"): 0.77,
 }
 
 
