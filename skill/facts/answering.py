@@ -830,7 +830,7 @@ def _name_unsaid(ranker: Ranker, query: Query, fact: Fact) -> str | None:
     no entity, is whom or where the question is about; a fact that never says the name is
     about someone or somewhere else (Welch, "the doctor"; Kaasen's job in Nome)."""
     words = query.words
-    names, places = _unknown_names(ranker.store)
+    names, places = ranker.understander.unknown_names
     # ("powells": the possessive, its apostrophe gone)
     said = [name for i, w in enumerate(words[1:], 1)
             for name in (w, w[:-1] if w.endswith("s") else "")
@@ -848,25 +848,6 @@ _PLACED = frozenset("in at near".split())
 #: Words said before a surname: "doctor powell", "governor bone".
 _TITLED = frozenset("doctor dr doc mister mr mrs miss ms governor mayor captain admiral "
                     "professor judge senator nurse".split())
-
-
-@lru_cache(maxsize=4)
-def _unknown_names(store: FactStore) -> tuple[frozenset[str], frozenset[str]]:
-    """Words the facts only ever write capitalised that no entity's name uses: names of
-    people and places the store mentions without knowing them ("Powell", "Ricker"); and of
-    those, the ones a fact says after "in", "at" or "near" (places: "Everett")."""
-    capitalised: set[str] = set()
-    lower: set[str] = set()
-    placed: set[str] = set()
-    for fact in store.facts.values():
-        text = f"{fact.answer} {fact.disagreement or ''}"
-        for word in re.findall(r"[A-Za-z]+", text):
-            (capitalised if word[0].isupper() else lower).add(word.lower())
-        placed.update(w.lower() for w in re.findall(r"\b(?:in|at|near) ([A-Z][a-z]+)", text))
-    entity_words = {w for entity in store.entities.values()
-                    for name in (entity.name, *entity.synonyms) for w in plain_words(name)}
-    names = frozenset(capitalised - lower - entity_words - STOPWORDS)
-    return names, frozenset(w for w in names & placed if not _DATES.fullmatch(w))  # (months)
 
 
 def _names_no_one(ranker: Ranker, query: Query, result: Answer) -> str | None:

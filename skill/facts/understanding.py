@@ -740,6 +740,9 @@ class Understander:
         #: Fact id -> the people and dogs it is about, for "he" after an answer about the
         #: relay ("the first leg was run by Shannon").
         self.fact_beings: Mapping[str, tuple[str, ...]] = {}
+        #: Names the facts mention of no entity, and those of them that are places: "Doctor
+        #: *Powell*", "in *Everett*" (worked out at build time: the first question is cold).
+        self.unknown_names: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
         self.names = names
         self.relations = relations
         self.entity_types = entity_types
@@ -1363,6 +1366,7 @@ def build_understander(store: FactStore, lexicon: Lexicon, relations: Relations)
         relations,
         {e.id: e.type for e in store.entities.values()}, entity_words,
         lexicon.chatter, lexicon.background, _films_named_after(store), _roles_recorded(store))
+    understander.unknown_names = _unknown_names(store)
     understander.fact_beings = {
         fact.id: tuple(e for e in fact.about if store.entities[e].type in ("person", "dog"))
         for fact in store.facts.values()}
@@ -1393,6 +1397,28 @@ def _names_in_text(store: FactStore, forms: Mapping[str, str]) -> set[str]:
             if len(words) >= 2 and name not in forms:
                 found.add(name)
     return found
+
+
+def _unknown_names(store: FactStore) -> tuple[frozenset[str], frozenset[str]]:
+    """Words the facts only ever write capitalised that no entity's name uses: names of
+    people and places the store mentions without knowing them ("Powell", "Ricker"); and of
+    those, the ones a fact says after "in", "at" or "near" (places: "Everett")."""
+    capitalised: set[str] = set()
+    lower: set[str] = set()
+    placed: set[str] = set()
+    for fact in store.facts.values():
+        text = f"{fact.answer} {fact.disagreement or ''}"
+        for word in re.findall(r"[A-Za-z]+", text):
+            (capitalised if word[0].isupper() else lower).add(word.lower())
+        placed.update(w.lower() for w in re.findall(r"\b(?:in|at|near) ([A-Z][a-z]+)", text))
+    entity_words = {w for entity in store.entities.values()
+                    for name in (entity.name, *entity.synonyms) for w in plain_words(name)}
+    names = frozenset(capitalised - lower - entity_words - STOPWORDS)
+    return names, frozenset(w for w in names & placed if w not in _MONTHS)  # (months)
+
+
+_MONTHS = frozenset("january february march april may june july august september october "
+                    "november december".split())
 
 
 def _fact_texts(store: FactStore) -> Iterable[str]:
