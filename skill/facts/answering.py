@@ -794,9 +794,11 @@ def _counted_instead(ranker: Ranker, result: Answer, query: Query) -> Answer | N
     """ "How many nurses were there in Nome": not the town's people, but the fact the words
     lead to that counts nurses ("he had four nurses")."""
     noun = _counted_noun(query)
+    if noun is None:
+        return None
     for scored in ranker.rank_analysis(result.analysis, limit=3):
         fact = scored.fact
-        if (fact is result.fact or scored.words < STRONG_WORD_SUPPORT or noun is None
+        if (fact is result.fact or scored.words < STRONG_WORD_SUPPORT
                 or not set(ranker.lexicon.terms(noun)) & ranker.fact_terms(fact.id)
                 or _count_unstated(ranker, query, fact)):
             continue
@@ -1917,7 +1919,7 @@ def _compare(ranker: Ranker, query: Query, analysis: Analysis) -> Answer | None:
     polarity = None
     if query.yes_no_compare and not superlative:
         # (the same value is no "more" either way)
-        tied = len(rows) > 1 and values.sort_key(rows[0].value) == values.sort_key(rows[1].value)
+        tied = len(rows) > 1 and values.same(rows[0].value, rows[1].value)
         polarity = "yes" if rows[0].entity == entities[0] and not tied else "no"
     comparison = Comparison(relation, order, tuple(rows), missing, superlative, polarity)
     return Answer("compare", rows[0].fact, rows[0].entity, analysis, query,

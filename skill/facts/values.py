@@ -26,6 +26,12 @@ def readings(value: Any) -> list[Any]:
     return [value]
 
 
+def same(first: Any, second: Any) -> bool:
+    """Whether two recorded values order the same (a tie: neither is more)."""
+    key = sort_key(first)
+    return key is not None and key == sort_key(second)
+
+
 def sort_key(value: Any) -> float | None:
     """A number to order by (dates as year + fraction; ranges by their middle), or None."""
     value = main(value)

@@ -156,8 +156,7 @@ def comparison_text(comparison: Comparison, name_of: NameOf, kind: str | None) -
 
 def _tied(rows: tuple[Row, ...]) -> bool:
     """Whether two compared have the same value."""
-    first = values.sort_key(rows[0].value)
-    return len(rows) == 2 and first is not None and first == values.sort_key(rows[-1].value)
+    return len(rows) == 2 and values.same(rows[0].value, rows[-1].value)
 
 
 def answer_text(result: Answer, name_of: NameOf) -> str:
