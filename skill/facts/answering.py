@@ -728,7 +728,7 @@ def _year_only(fact: Fact, relation: str) -> bool:
              for v in values.readings(relations[relation])]
     return (bool(dates) and all(isinstance(v, (str, int)) and len(str(v)) < 10 for v in dates)
             # (the days sources disagree on are still days: "December 15 or December 17")
-            and not _DAY_SAID.search(f"{fact.answer} {fact.disagreement or ''}"))
+            and not _DAY_SAID.search(fact.spoken))
 
 
 _DAY_SAID = re.compile(r"\b(January|February|March|April|May|June|July|August|September|"
@@ -773,7 +773,7 @@ def _count_unstated(ranker: Ranker, query: Query, fact: Fact, relation: str = ""
                                                         noun.split())}
     if relation.partition(".")[0] in named:
         return False
-    words = fold_numbers(plain_words(f"{fact.answer} {fact.disagreement or ''}"))
+    words = fold_numbers(plain_words(fact.spoken))
     figures = [i for i, w in enumerate(words) if _FIGURE.fullmatch(w)]
     if not figures:
         return False  # (no figure at all: whether one is stated is judged elsewhere)
@@ -841,7 +841,7 @@ def _name_unsaid(ranker: Ranker, query: Query, fact: Fact) -> str | None:
                 and not _speakers_own_clause(words, i, i + 1))]
     if not said:
         return None
-    text = set(plain_words(f"{fact.answer} {fact.disagreement or ''}"))
+    text = set(plain_words(fact.spoken))
     return None if all(w in text for w in said) else "that"
 
 
@@ -958,7 +958,7 @@ def _of_another(ranker: Ranker, query: Query, fact: Fact) -> str | None:
     if entity is None or entity.type not in _SINGULAR_KINDS or subject in fact.about or (
             subject in fact.answers):
         return None
-    text = f"{fact.answer} {fact.disagreement or ''}".lower()
+    text = fact.spoken.lower()
     recorded = {v for relations in fact.answers.values() for value in relations.values()
                 for v in values.readings(value) if isinstance(v, str)}
     if subject in recorded or entity.named_in(text):
@@ -970,7 +970,7 @@ def _unplaced(ranker: Ranker, query: Query, fact: Fact) -> str | None:
     """ "in Anchorage": a place the question puts what it asks in or at, that the fact neither
     is about, records, nor names; None if it speaks of every such place."""
     store = ranker.store
-    text = f"{fact.answer} {fact.disagreement or ''}".lower()
+    text = fact.spoken.lower()
     for preposition, place in query.located:
         if place in fact.about or place in ranker.lexicon.background or any(
                 place in values.readings(v) for relations in fact.answers.values()
@@ -989,7 +989,7 @@ _RELAY_YEAR = "1925"
 def _year_unstated(query: Query, fact: Fact) -> str | None:
     """A year the question proper sets what it asks in, other than the relay's, that the fact
     never states."""
-    text = f"{fact.answer} {fact.disagreement or ''}"
+    text = fact.spoken
     for word in query.words[query.core_start:]:
         if word != _RELAY_YEAR and _YEAR.fullmatch(word) and word not in text:
             return word
@@ -1419,7 +1419,7 @@ def states(fact: Fact, facet: str | None) -> bool:
         return True
     # Dates are no counts: "January 28, 1925" states no number of anything. What sources
     # disagree on is spoken too.
-    text = _DATES.sub(" ", f"{fact.answer} {fact.disagreement or ''}".lower())
+    text = _DATES.sub(" ", fact.spoken.lower())
     return re.search(pattern, text) is not None
 
 
@@ -1549,7 +1549,7 @@ def _speaks_of_all(ranker: Ranker, query: Query, fact: Fact, subject: str | None
     fact about the Togo film; "did Balto lead all the way from Nenana" none from a fact that
     never mentions Nenana."""
     store = ranker.store
-    text = f"{fact.answer} {fact.disagreement or ''}".lower()
+    text = fact.spoken.lower()
     recorded = {v for relations in fact.answers.values() for value in relations.values()
                 for v in values.readings(value) if isinstance(v, str)}
     for named in query.named:

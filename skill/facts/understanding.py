@@ -25,7 +25,7 @@ from skill.facts.names import GENERIC_NAME_WORDS, Mention, NameMatcher
 from skill.facts.relations import Comparative, Hit, Relations
 from skill.records import Record
 from skill.text.normalise import FILLERS, plain_words
-from skill.text.numbers import fold_dates, fold_numbers
+from skill.text.numbers import MONTHS, fold_dates, fold_numbers
 from skill.text.vocabulary import PRONOUNS, QUESTION_WORDS, STOPWORDS, stem
 
 if TYPE_CHECKING:
@@ -1366,7 +1366,7 @@ def build_understander(store: FactStore, lexicon: Lexicon, relations: Relations)
         relations,
         {e.id: e.type for e in store.entities.values()}, entity_words,
         lexicon.chatter, lexicon.background, _films_named_after(store), _roles_recorded(store))
-    understander.unknown_names = _unknown_names(store)
+    understander.unknown_names = _unknown_names(store, forms)
     understander.fact_beings = {
         fact.id: tuple(e for e in fact.about if store.entities[e].type in ("person", "dog"))
         for fact in store.facts.values()}
@@ -1399,7 +1399,8 @@ def _names_in_text(store: FactStore, forms: Mapping[str, str]) -> set[str]:
     return found
 
 
-def _unknown_names(store: FactStore) -> tuple[frozenset[str], frozenset[str]]:
+def _unknown_names(store: FactStore,
+                   forms: Mapping[str, str]) -> tuple[frozenset[str], frozenset[str]]:
     """Words the facts only ever write capitalised that no entity's name uses: names of
     people and places the store mentions without knowing them ("Powell", "Ricker"); and of
     those, the ones a fact says after "in", "at" or "near" (places: "Everett")."""
@@ -1407,18 +1408,13 @@ def _unknown_names(store: FactStore) -> tuple[frozenset[str], frozenset[str]]:
     lower: set[str] = set()
     placed: set[str] = set()
     for fact in store.facts.values():
-        text = f"{fact.answer} {fact.disagreement or ''}"
+        text = fact.spoken
         for word in re.findall(r"[A-Za-z]+", text):
             (capitalised if word[0].isupper() else lower).add(word.lower())
         placed.update(w.lower() for w in re.findall(r"\b(?:in|at|near) ([A-Z][a-z]+)", text))
-    entity_words = {w for entity in store.entities.values()
-                    for name in (entity.name, *entity.synonyms) for w in plain_words(name)}
+    entity_words = {w for form in forms for w in form.split()}
     names = frozenset(capitalised - lower - entity_words - STOPWORDS)
-    return names, frozenset(w for w in names & placed if w not in _MONTHS)  # (months)
-
-
-_MONTHS = frozenset("january february march april may june july august september october "
-                    "november december".split())
+    return names, frozenset(names & placed - set(MONTHS))
 
 
 def _fact_texts(store: FactStore) -> Iterable[str]:
