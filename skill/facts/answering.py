@@ -1353,8 +1353,9 @@ def _fact_answer(ranker: Ranker, fact: Fact, subject: str, query: Query, analysi
                             and ranker.store.entities.get(v) is not None
                             and ranker.store.entities[v].type in ("person", "dog")), None)
     if query.form == "yes_no":
-        polarity = (_polarity(ranker, fact, key, query, subject, _unheard(query, analysis))
-                    if key else _lexical_polarity(ranker, query, fact, analysis))
+        polarity = "no" if _contradicted(ranker, query, fact) else (
+            _polarity(ranker, fact, key, query, subject, _unheard(query, analysis))
+            if key else _lexical_polarity(ranker, query, fact, analysis))
         return Answer("yes_no", fact, entity, analysis, query, polarity=polarity, relation=key)
     if named_value is not None and not _value_is_new_focus(query):
         # (still talked of: "how old was it" after "what was his lead dog" is the dog)
@@ -1682,8 +1683,9 @@ def _by_ranking(ranker: Ranker, query: Query, analysis: Analysis) -> Answer:
             linking = next((s.fact for s in ranked if _links_named(query, s.fact)), None)
             if linking is not None:
                 best, entity = linking, _subject(linking, analysis.entities)
-        return Answer("yes_no", best, entity, analysis, query,
-                      polarity=_lexical_polarity(ranker, query, best, analysis), ranked=ranked)
+        polarity = ("no" if _contradicted(ranker, query, best)
+                    else _lexical_polarity(ranker, query, best, analysis))
+        return Answer("yes_no", best, entity, analysis, query, polarity=polarity, ranked=ranked)
     return Answer("fact", best, entity, analysis, query, ranked=ranked)
 
 
@@ -1747,6 +1749,18 @@ def _lexical_polarity(ranker: Ranker, query: Query, fact: Fact, analysis: Analys
             or _negates_claim(ranker, words, asked)):
         return None
     return "yes" if _speaks_of_all(ranker, query, fact, None) else None
+
+
+def _contradicted(ranker: Ranker, query: Query, fact: Fact) -> bool:
+    """Whether the fact says the contrary of a word the question claims and never uses the
+    word itself: "did Seppala *win* at Lake Placid" against "came second", "did Alaska get to
+    *keep* Balto" against "declined, but lent". A fact that says the word ("was given")
+    states the claim, whatever else it says."""
+    claimed = query.words[query.core_start:]
+    word = ranker.lexicon.contrary(claimed, " ".join(plain_words(fact.answer)))
+    if word is None:
+        return False
+    return not set(ranker.lexicon.terms(word)) & set(ranker.lexicon.terms(fact.answer))
 
 
 #: Phrases that say something was not done to what follows them.

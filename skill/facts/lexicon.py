@@ -7,6 +7,7 @@ on the first question. Pure: standard library only.
 import json
 import os
 import re
+from collections.abc import Iterable
 
 from skill.facts.store import FactStoreError, data_file
 from skill.records import Record
@@ -30,6 +31,7 @@ class Lexicon(Record):
     chatter: frozenset[str] = frozenset()
     words: frozenset[str] = frozenset()
     domain: frozenset[str] = frozenset()
+    contraries: tuple[tuple[frozenset[str], re.Pattern[str]], ...] = ()
 
     def vocabulary(self) -> set[str]:
         """Every word the lexicon lists (listener words, chatter)."""
@@ -48,6 +50,9 @@ class Lexicon(Record):
             chatter = frozenset(raw.get("chatter", []))
             domain = frozenset(raw.get("domain_words", []))
             out_of_scope = re.compile("|".join(f"(?:{p})" for p in scope)) if scope else None
+            contraries = tuple(
+                (frozenset(claimed), re.compile(rf"\b(?:{'|'.join(map(re.escape, denying))})\b"))
+                for claimed, denying in raw.get("contraries", []))
         except (OSError, ValueError, KeyError, TypeError, re.error) as exc:
             raise FactStoreError(f"{path}: unreadable lexicon ({exc})") from exc
         canonical: dict[str, str] = {}
@@ -58,13 +63,21 @@ class Lexicon(Record):
         topic_words = frozenset(canonical.get(stem(w), stem(w)) for w in topic)
         words = frozenset(w for group in groups for w in group)
         return cls(canonical, background, topic_words, rewrites, out_of_scope, chatter, words,
-                   domain)
+                   domain, contraries)
 
     def rewrite(self, text: str) -> str:
         """Apply the idiom rewrites ("where was X from" -> "where was X born")."""
         for pattern, replacement in self.rewrites:
             text = pattern.sub(replacement, text)
         return text
+
+    def contrary(self, claimed: Iterable[str], text: str) -> str | None:
+        """The first claimed word whose contrary ``text`` says, if any."""
+        for words, denying in self.contraries:
+            for word in claimed:
+                if word in words and denying.search(text):
+                    return word
+        return None
 
     def terms(self, text: str) -> list[str]:
         """Content terms with equivalent words folded together."""

@@ -113,6 +113,12 @@ def said(talk: Conversation, text: str, alexa_valid: Any) -> str:
     ("was doctor welch the only doctor in nome", "Yes.", "only doctor"),
     # A character in a film is whether someone is in it, not their character.
     ("is gunnar kaasen a character in the balto movie", "No.", "leaves out Gunnar Kaasen"),
+    # A fact that says the contrary of the word claimed, and never the word, answers no.
+    ("did seppala win the race at lake placid", "No.", "came second"),
+    ("did alaska get to keep balto", "No.", "declined"),
+    ("did kaasen and seppala get along", "No.", "fell out"),
+    # A fact that uses the claimed word states the claim, whatever contrary it also says.
+    ("did the museum keep balto", "Yes.", "Cleveland"),
 ])
 def test_yes_no_questions_answer_yes_or_no_first(new_talk: Callable[[], Conversation],
                                                   alexa_valid: Any, question: str, starts: str,
