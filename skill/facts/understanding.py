@@ -50,6 +50,8 @@ _ELLIPSIS_OPENERS: tuple[tuple[str, ...], ...] = (
     ("same", "question", "for"), ("same", "for"), ("and", "for"), ("what", "of"), ("and",),
 )
 _OTHER_ONE = (("the", "other", "one"), ("the", "other", "dog"), ("the", "other"), ("other", "one"))
+#: "How far did *the other one* go": the one of two just talked of, said inside a question.
+_THE_OTHER = frozenset({"one", "dog", "guy", "man", "musher", "fellow"})
 _CATEGORY_WORDS = {
     "dog": "dog", "dogs": "dog", "musher": "person", "mushers": "person", "driver": "person",
     "drivers": "person", "man": "person", "person": "person", "leg": "leg", "legs": "leg",
@@ -985,7 +987,9 @@ class Understander:
         if opener:
             d.elliptical = True
         rest = d.words[len(opener):]
-        other = any(_starts_with(rest, phrase) for phrase in _OTHER_ONE)
+        other = any(_starts_with(rest, phrase) for phrase in _OTHER_ONE) or any(
+            tuple(d.words[i - 2:i]) == ("the", "other") and w in _THE_OTHER
+            for i, w in enumerate(d.words) if i >= 2)
         short = self._short(d)
         pronoun = other or any(w in PRONOUNS for w in d.words[d.core:])
         self._entity_from_context(d, other, pronoun, short)

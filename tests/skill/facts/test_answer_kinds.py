@@ -546,6 +546,8 @@ def test_and_asks_the_question_before_of_what_it_names(
     # "the other one" asks the last question of the other.
     (["which dog was older balto or togo", "how old was he", "and the other one"],
      "five or six"),
+    # ... and said inside a question of its own.
+    (["which dog went farther balto or togo", "how far did the other one go"], "53 miles"),
     # A preposition before the question word ("in which country"), and "he" after a person.
     (["who was gunnar kaasen", "in which country he was born"], "Norway"),
     # "that": the last answer, which dates what it tells, when no topic carries the question.
