@@ -84,6 +84,8 @@ _CLOCK_ASKED = frozenset({("what", "time"), ("what", "hour"), ("which", "hour")}
 #: Words asking the day, not only the year ("his exact birthday", "what day").
 _DAY_ASKED = frozenset("birthday birthdate date day exact exactly".split())
 _ANIMATE = frozenset("he him his she her hers".split())
+#: Words between "in" and the place it puts something in ("in downtown anchorage").
+_BEFORE_A_PLACE = frozenset("the downtown uptown central city town of".split())
 #: Topics where "it" stands for the weather, not a thing ("how cold was it").
 _WEATHER_TOPICS = frozenset({"temperature", "wind", "duration"})
 _INANIMATE = frozenset("it its".split())
@@ -653,8 +655,8 @@ class _Draft:
             if types.get(m.entity) != "place" or m.start <= self.core:
                 continue
             before = m.start - 1
-            if words[before] == "the" and before > self.core:
-                before -= 1
+            while words[before] in _BEFORE_A_PLACE and before > self.core:
+                before -= 1  # "in *the*", "in *downtown*", "at *the city of*"
             if words[before] in ("in", "at"):
                 found.append((words[before], m.entity))
         return tuple(dict.fromkeys(found))
