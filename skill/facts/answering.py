@@ -929,7 +929,8 @@ def _asked_unheard(ranker: Ranker, query: Query, analysis: Analysis) -> str | No
     asked = list(query.possessed)
     for i in range(query.core_start, len(words) - 1):
         if words[i] == "how" and words[i + 1] in ("many", "much"):
-            counted = [w for w in words[i + 2:i + 4] if w not in _SIZES]
+            # ("how much was *a ticket*": what is priced, after the verb)
+            counted = [w for w in words[i + 2:i + 5] if w not in _SIZES and w not in STOPWORDS]
             asked += counted[:1]
         elif words[i + 1] == "name":
             asked.append(words[i])
