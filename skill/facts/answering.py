@@ -662,6 +662,9 @@ def _setting_unstated(ranker: Ranker, result: Answer, query: Query, fact: Fact,
     if query.day_asked and result.kind == "fact" and _year_only(fact, result.relation):
         # "what was Balto's exact birthday": only the year is recorded.
         return _exact_day(ranker, result.relation, name)
+    if result.kind == "fact" and not result.derived_age and _moment_unstated(ranker, query, fact):
+        # "how much did Balto weigh when he died": his weight, never said of his death.
+        return "that"
     if _measure_unstated(result, query, fact):
         # "how cold was it in Anchorage when the train left": a fact about the train that
         # states no temperature does not answer.
@@ -995,6 +998,28 @@ def _year_unstated(query: Query, fact: Fact) -> str | None:
         if word != _RELAY_YEAR and _YEAR.fullmatch(word) and word not in text:
             return word
     return None
+
+
+_MOMENT = frozenset("when after before while".split())
+#: Measures that hold at a moment. (An age or distance is asked "when he died", "when they
+#: crossed", of the moment itself, in words the fact need not use.)
+_AT_A_MOMENT = frozenset({"how_many", "weight", "speed"})
+_SUBJECTS = frozenset("he she it they".split())
+
+
+def _moment_unstated(ranker: Ranker, query: Query, fact: Fact) -> bool:
+    """Whether a measure is asked at a moment ("when he died") whose verb the fact never
+    uses: a weight recorded without a date is no weight at death."""
+    if query.facet not in _AT_A_MOMENT:
+        return False
+    words = query.words
+    said = ranker.fact_terms(fact.id)
+    for i in range(query.core_start, len(words) - 2):
+        if words[i] in _MOMENT and words[i + 1] in _SUBJECTS:
+            terms = ranker.lexicon.terms(words[i + 2])
+            if terms and terms[0] not in said:
+                return True
+    return False
 
 
 def _measure_unstated(result: Answer, query: Query, fact: Fact) -> bool:

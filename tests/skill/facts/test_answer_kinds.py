@@ -209,6 +209,8 @@ def test_relay_order_says_no_dispute_over_a_legs_dogs(new_talk: Callable[[], Con
     # What is counted is a word no fact and no vocabulary of the skill knows.
     ("how many votes did the alaska bill to bring balto home get", "that"),
     ("how much was a ticket to see balto at the brookside zoo", "that"),
+    # A weight asked at a moment the fact never speaks of.
+    ("how much did balto weigh when he died", "that"),
     # A percentage no fact states.
     ("what percent of balto's dna was siberian husky",
      "that percentage for the 2023 Balto DNA study"),
