@@ -610,7 +610,8 @@ def _honest(ranker: Ranker, result: Answer) -> Answer:
                or _asked_unheard(ranker, query, result.analysis)
                or _priced_otherwise(ranker, query, result)
                or _names_no_one(ranker, query, result)
-               or _name_unsaid(ranker, query, fact))
+               or _name_unsaid(ranker, query, fact)
+               or _role_unsaid(ranker, query, fact))
     if result.kind == "fact" and missing in (f"that {_unplaced(ranker, query, fact)}",
                                              f"that in {_year_unstated(query, fact)}"):
         placed = _placed_instead(ranker, result, query)
@@ -874,6 +875,30 @@ def _names_no_one(ranker: Ranker, query: Query, result: Answer) -> str | None:
                if e.type in ("person", "dog") and e.id not in by_name and e.named_in(text)]
     others = [n for n in ranker.understander.names.people_in(fact.answer) if n not in words]
     return None if someone or others else "that"
+
+
+#: Offices and callings someone is asked by (not "the man", "the doctor", said of anyone).
+_OFFICES = frozenset("mayor governor president senator sheriff judge captain admiral nurse vet "
+                     "veterinarian trainer director producer teacher coach photographer "
+                     "taxidermist pilot".split())
+_ROLE_ENDS = frozenset("of in on at for who that when with to from during".split())
+
+
+def _role_unsaid(ranker: Ranker, query: Query, fact: Fact) -> str | None:
+    """ "That", when "who was the X" asks someone by an office the fact never speaks of: "who
+    was *the mayor* of Cleveland" is not answered by the last leg's musher. The office is the
+    last word before "of", "in", "when" and the like."""
+    words = list(query.words[query.core_start:])
+    if query.facet != "who" or words[:1] != ["who"] or words[2:3] != ["the"] or (
+            words[1:2] not in (["was"], ["is"])):
+        return None
+    role = list(itertools.takewhile(lambda w: w not in _ROLE_ENDS, words[3:]))
+    if not role or any(m.entity in query.entities
+                       for m in ranker.understander.names.find(role)):
+        return None  # (a name said as it: "who was the Balto dog")
+    terms = ranker.lexicon.terms(role[-1])
+    return ("that" if role[-1] in _OFFICES and terms and terms[0] not in ranker.fact_terms(fact.id)
+            else None)
 
 
 def _asks_who_did(query: Query, relation: str) -> bool:

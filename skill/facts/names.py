@@ -202,9 +202,19 @@ class NameMatcher:
                 plural = said[-1] != form[-1] and said[-1].endswith("s")
                 if plural:
                     said[-1] = said[-1][:-1]  # "kaasens", "baltos": the apostrophe was dropped
-                if tuple(said) == form:
+                if tuple(said) == form and not self._of_another(words, end, form, entity_id):
                     return end, entity_id, plural
         return None
+
+    def _of_another(self, words: Sequence[str], end: int, form: tuple[str, ...],
+                    entity_id: str) -> bool:
+        """ "*The mayor* of Cleveland" is not "the mayor" who is the mayor of Nome: a form
+        said with "of" after it, where the entity's own longer form says "of" something else."""
+        if end >= len(words) or words[end] != "of":
+            return False
+        longer = (*form, "of")
+        return any(other[:len(longer)] == longer and entity == entity_id
+                   for other, entity in self._by_first.get(form[0], ()))
 
     def _exact_from(self, words: Sequence[str], i: int) -> tuple[int, tuple[int, str, bool] | None]:
         """Where the name at ``i`` starts, and the exact match there (see ``_exact_at``)."""

@@ -211,6 +211,9 @@ def test_relay_order_says_no_dispute_over_a_legs_dogs(new_talk: Callable[[], Con
     ("how much was a ticket to see balto at the brookside zoo", "that"),
     # A weight asked at a moment the fact never speaks of.
     ("how much did balto weigh when he died", "that"),
+    # An office asked ("who was the mayor of ...") that the fact never speaks of.
+    ("who was the mayor of cleveland when balto arrived", "that"),
+    ("who was the vet that neutered balto", "that"),
     # A percentage no fact states.
     ("what percent of balto's dna was siberian husky",
      "that percentage for the 2023 Balto DNA study"),

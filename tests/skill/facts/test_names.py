@@ -99,6 +99,17 @@ def test_a_word_telling_one_from_another_is_not_a_description(understander: Unde
     assert "welch" not in understander.understand(said).entities
 
 
+@pytest.mark.parametrize(("said", "meant"), [
+    ("who was the mayor of cleveland when balto arrived", False),
+    ("who was the mayor of nome", True),
+    ("what did the mayor do", True),
+])
+def test_a_role_of_somewhere_else_is_not_the_one_who_held_it(understander: Understander,
+                                                              said: str, meant: bool) -> None:
+    """ "the mayor" is Maynard, the mayor of Nome, but not "the mayor of Cleveland"."""
+    assert ("maynard" in understander.understand(said).entities) is meant
+
+
 @pytest.mark.parametrize(("said", "joined"), [
     ("how many of baltos team mates went", "teammates"),
     ("where did togos leg end", None),  # both words known: not "legend"
