@@ -613,6 +613,16 @@ class _Draft:
                 word = self.words[at]
                 if word not in NOT_FOCUS and not any(h.start == at for h in self.hits):
                     found.append(word)
+        # "how many dogs did Seppala have *in his kennel*": his, said of the one named
+        words = self.words
+        for i in range(max(self.core, 1), len(words) - 2):
+            if not (self.mentions and words[i] in ("in", "at") and words[i + 1] in _ANIMATE):
+                continue
+            at = i + 2
+            while at + 1 < len(words) and words[at] in _MERE_ADJECTIVES:
+                at += 1  # "at his own statue": the statue
+            if words[at] not in NOT_FOCUS:
+                found.append(words[at])
         return tuple(found)
 
     def claim(self) -> tuple[str, ...]:

@@ -218,6 +218,8 @@ def test_relay_order_says_no_dispute_over_a_legs_dogs(new_talk: Callable[[], Con
     ("what percent of balto's dna was siberian husky",
      "that percentage for the 2023 Balto DNA study"),
     ("what color were balto's eyes", "Balto's eyes"),
+    # ... or said "in his X" of the one named (and "his own statue" is the statue).
+    ("how many dogs did seppala have in his kennel", "Leonhard Seppala's kennel"),
     # A price is of one deal: not another's pay, nor the cost of something else.
     ("how much did kevin bacon get paid to voice balto", "that"),
     ("how much did it cost to have balto stuffed", "that"),
