@@ -18,7 +18,7 @@ Pure: standard library only.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from skill.facts.names import GENERIC_NAME_WORDS, Mention, NameMatcher
@@ -230,12 +230,16 @@ def _positions(spans: Iterable[Mention | Hit]) -> set[int]:
 #: *norwegian* or swedish", "a swede").
 _AFTER_ORIGIN = frozenset("or right yes too correct true and is was originally".split())
 _BEFORE_ORIGIN = frozenset("was is were are a an he she they or".split())
+#: Tags that settle an argument: the claim asked about is the first one reported ("he
+#: says balto was a wolf dog and i say he was a husky, who is right").
+_WHO_IS_RIGHT = ("who is right", "who is correct", "which of us is right",
+                 "which one of us is right", "who is wrong")
 #: What turns a claim into a question when said after it ("... is that true", "... right").
 _TRUTH_TAGS: tuple[tuple[str, ...], ...] = tuple(sorted((tuple(t.split()) for t in (
     "is that true", "is that right", "is that correct", "is it true", "is this true",
     "is that so", "is he right", "is she right", "are they right", "am i right",
     "was that true", "was he right", "right", "true", "correct", "or not", "yes or no", "yes",
-    "yeah")),
+    "yeah", *_WHO_IS_RIGHT)),
     key=len, reverse=True))
 #: Words that deny a claim ("the plane *couldn't* go").
 _CLAIM_NEGATIONS = frozenset(
@@ -249,9 +253,13 @@ _REPORTING = frozenset(
     believes reckons insists swears""".split())
 
 
-def _tagged_claim(words: list[str]) -> list[str] | None:
+def _tagged_claim(words: list[str],
+                  names: Callable[[Sequence[str]], Sequence[object]] = lambda _: ()
+                  ) -> list[str] | None:
     """The claim of "so my husband says togo ran three hundred miles, is that even right":
-    the words between what reports it and the tag, or None if no tag ends the words."""
+    the words between what reports it and the tag, or None if no tag ends the words. Of two
+    claims argued over ("... who is right"), the last if it ``names`` something, else the
+    first ("he says balto was a wolf dog and i say *he* was a husky")."""
     if not words or words[-1] not in _TAG_ENDS:
         return None
     kept = [w for w in words[-5:] if w not in _TAG_ADVERBS]
@@ -265,7 +273,14 @@ def _tagged_claim(words: list[str]) -> list[str] | None:
             cut -= 1
     claim = words[:cut]
     reported = [i for i, w in enumerate(claim) if w in _REPORTING]
-    if reported:
+    if len(reported) > 1 and " ".join(tag) in _WHO_IS_RIGHT and not names(
+            claim[reported[-1] + 1:]):
+        # the first claim, up to "and I say" (the speaker's own, said of it)
+        first = claim[reported[0] + 1:]
+        ends = [i for i in range(len(first) - 2)
+                if first[i] == "and" and first[i + 1] in ("i", "we") and first[i + 2] in _REPORTING]
+        claim = first[:ends[0]] if ends else first
+    elif reported:
         claim = claim[reported[-1] + 1:]
     while claim and claim[0] in ("me", "us", "that", "them", "him", "her"):
         claim = claim[1:]
@@ -882,7 +897,7 @@ class Understander:
         words, person = _that_one_as_it(self.names.joined(
             fold_numbers(fold_dates(plain_words(text)))))
         words = self._origins(self.names.respell_over_first_names(words))
-        claim = _tagged_claim(words)
+        claim = _tagged_claim(words, self.names.find)
         draft = _Draft(claim or words, context or Context())
         draft.tagged = claim is not None
         draft.person_meant = person

@@ -61,6 +61,9 @@ def said(talk: Conversation, text: str, alexa_valid: Any) -> str:
     ("my grandpa always said the airplane couldn't go because of the cold is that right",
      "Yes.", "planes"),
     ("my friend told me balto died in nome is that true", "No.", "Cleveland"),
+    # Two claims argued over: the first, when the speaker's own names nothing.
+    ("my brother says balto was a wolf dog and i say he was just a husky who's right",
+     "No.", "husky"),
     ("did an airplane carry the serum", "No.", "dog teams"),
     ("was balto part wolf", "No.", "wolf"),
     ("did togo get a medal", "Yes.", "gold medal"),
