@@ -500,6 +500,10 @@ class NameMatcher:
             found = self._rest_of_name(words, mention.end, frozenset({mention.entity}), taken)
             if found is None:
                 found = self._misheard_surname(words, mention, taken)
+            if found is None and mention.end - mention.start == 1 and (
+                    words[mention.start] in self._given):
+                found = self._near_surname(words, mention.end, frozenset({mention.entity}),
+                                           taken)
             if found is not None:
                 mention = Mention(mention.entity, mention.start, found, True, False)
                 taken.update(range(mention.start, found))
@@ -514,6 +518,12 @@ class NameMatcher:
                     out.append(Mention(entity, i, found, True, False))
                     taken.update(range(i, found))
                     break
+            else:
+                found = self._near_surname(words, i + 1, shared, taken)
+                if found is not None:
+                    entity = self._nearest_surname("".join(words[i + 1:found]), shared)
+                    out.append(Mention(entity or next(iter(shared)), i, found, True, False))
+                    taken.update(range(i, found))
         out.sort(key=lambda m: m.start)
         return out
 
@@ -533,6 +543,37 @@ class NameMatcher:
         import jellyfish
 
         return i + 1 if jellyfish.metaphone(word)[:1] == jellyfish.metaphone(surname)[:1] else None
+
+    def _near_surname(self, words: Sequence[str], after: int, entities: frozenset[str],
+                      taken: set[int]) -> int | None:
+        """The end of one or two ordinary words right after a given name that sound one sound
+        from the surname of just one of ``entities`` ("charlie *old son*": Olson, "charlie
+        *heavens*": Evans), or None. Only after the given name, which narrows who is meant,
+        is a sound this far off taken for a name."""
+        for size in (2, 1):
+            span = words[after:after + size]
+            if (len(span) < size or any(j in taken for j in range(after, after + size))
+                    or span[-1] in STOPWORDS or not all(w.isalpha() for w in span)
+                    or any(w in self._name_words for w in span)):
+                continue
+            if self._nearest_surname("".join(span), entities) is not None:
+                return after + size
+        return None
+
+    def _nearest_surname(self, spoken: str, entities: frozenset[str]) -> str | None:
+        """The one of ``entities`` whose surname's code is at most one sound from ``spoken``'s
+        (a leading "h" unsaid, as in "heavens" for Evans)."""
+        import jellyfish
+
+        from skill.text.vocabulary import edit_distance
+
+        def code(word: str) -> str:
+            return _vowel_start(jellyfish.metaphone(word.removeprefix("h")))
+
+        heard = code(spoken)
+        near = [e for e in sorted(entities) if (surname := self._last_names.get(e))
+                and len(code(surname)) >= 3 and edit_distance(heard, code(surname), 1) <= 1]
+        return near[0] if len(near) == 1 else None
 
     def _rest_of_name(self, words: Sequence[str], after: int, entities: frozenset[str],
                       taken: set[int]) -> int | None:
