@@ -502,8 +502,8 @@ class NameMatcher:
                 found = self._misheard_surname(words, mention, taken)
             if found is None and mention.end - mention.start == 1 and (
                     words[mention.start] in self._given):
-                found = self._near_surname(words, mention.end, frozenset({mention.entity}),
-                                           taken)
+                near = self._near_surname(words, mention.end, frozenset({mention.entity}), taken)
+                found = near[0] if near else None
             if found is not None:
                 mention = Mention(mention.entity, mention.start, found, True, False)
                 taken.update(range(mention.start, found))
@@ -519,11 +519,10 @@ class NameMatcher:
                     taken.update(range(i, found))
                     break
             else:
-                found = self._near_surname(words, i + 1, shared, taken)
-                if found is not None:
-                    entity = self._nearest_surname("".join(words[i + 1:found]), shared)
-                    out.append(Mention(entity or next(iter(shared)), i, found, True, False))
-                    taken.update(range(i, found))
+                near = self._near_surname(words, i + 1, shared, taken)
+                if near is not None:
+                    out.append(Mention(near[1], i, near[0], True, False))
+                    taken.update(range(i, near[0]))
         out.sort(key=lambda m: m.start)
         return out
 
@@ -545,19 +544,20 @@ class NameMatcher:
         return i + 1 if jellyfish.metaphone(word)[:1] == jellyfish.metaphone(surname)[:1] else None
 
     def _near_surname(self, words: Sequence[str], after: int, entities: frozenset[str],
-                      taken: set[int]) -> int | None:
+                      taken: set[int]) -> tuple[int, str] | None:
         """The end of one or two ordinary words right after a given name that sound one sound
         from the surname of just one of ``entities`` ("charlie *old son*": Olson, "charlie
-        *heavens*": Evans), or None. Only after the given name, which narrows who is meant,
-        is a sound this far off taken for a name."""
+        *heavens*": Evans), with that one; or None. Only after the given name, which narrows
+        who is meant, is a sound this far off taken for a name."""
         for size in (2, 1):
             span = words[after:after + size]
             if (len(span) < size or any(j in taken for j in range(after, after + size))
                     or span[-1] in STOPWORDS or not all(w.isalpha() for w in span)
                     or any(w in self._name_words for w in span)):
                 continue
-            if self._nearest_surname("".join(span), entities) is not None:
-                return after + size
+            entity = self._nearest_surname("".join(span), entities)
+            if entity is not None:
+                return after + size, entity
         return None
 
     def _nearest_surname(self, spoken: str, entities: frozenset[str]) -> str | None:
