@@ -1843,6 +1843,10 @@ _KIND_TERMS: dict[str, frozenset[str]] = {
 }
 
 
+#: Kinds of place said after a place's name ("washington state", "new york city").
+_PLACE_KINDS = frozenset("state city town village country territory".split())
+
+
 def _tells_of_both(ranker: Ranker, query: Query, fact: Fact) -> bool:
     """ "Did Fox go to Cleveland too": names and common verbs only, answered by a fact of the
     subject's own that speaks of the other name and denies nothing."""
@@ -1862,9 +1866,12 @@ def _claimed_terms(ranker: Ranker, fact: Fact, analysis: Analysis, query: Query)
     dog"), where elsewhere it is a filler."""
     lead = ranker.store.entities.get(fact.about[0]) if fact.about else None
     kinds = _KIND_TERMS.get(lead.type, frozenset()) if lead is not None else frozenset()
+    words = query.words
+    # "did Kaasen live in Washington *state*": the kind of place after its name claims nothing
+    kinds = kinds | {t for i, w in enumerate(words) if i and w in _PLACE_KINDS
+                     and words[i - 1] not in STOPWORDS for t in ranker.lexicon.terms(w)}
     claimed = [t for t in analysis.terms
                if t not in analysis.name_terms and t not in _NOT_CLAIMED and t not in kinds]
-    words = query.words
     if any(w == "only" and (words[i - 1] in ("the", "his", "her", "their", "its")
                             or words[i - 1].endswith("s") and words[i - 1] not in STOPWORDS)
            for i, w in enumerate(words) if i):
