@@ -1306,7 +1306,28 @@ def _unrecorded(ranker: Ranker, query: Query, analysis: Analysis, subject: str,
     supported = _supported(ranker, analysis, subject, query)
     if supported is not None:
         return _fact_answer(ranker, supported, subject, query, analysis, "")
+    listed = _left_off_the_list(ranker, query, subject, topic)
+    if listed is not None:
+        return Answer("yes_no", listed, subject, analysis, query, polarity="no")
     return _no_record(ranker, query, analysis, subject)
+
+
+def _left_off_the_list(ranker: Ranker, query: Query, subject: str,
+                       topic: str | None) -> Fact | None:
+    """ "Did Togo go to Cleveland with Balto": no, when a fact recording the topic of another
+    one named lists who took part by name (three or more) and leaves the subject out."""
+    store = ranker.store
+    entity = store.entities.get(subject)
+    if query.form != "yes_no" or topic is None or entity is None:
+        return None
+    for other in query.named:
+        if other == subject or other in ranker.lexicon.background:
+            continue
+        for _, fact, _ in _recorded(store, other, topic, None):
+            if (len(_LISTED_NAME.findall(fact.answer)) >= 3
+                    and not entity.named_in(fact.spoken.lower())):
+                return fact
+    return None
 
 
 def _best_recorded(ranker: Ranker, query: Query, analysis: Analysis, subject: str,

@@ -120,6 +120,8 @@ def said(talk: Conversation, text: str, alexa_valid: Any) -> str:
     ("did seppala win the race at lake placid", "No.", "came second"),
     ("did alaska get to keep balto", "No.", "declined"),
     ("did kaasen and seppala get along", "No.", "fell out"),
+    # A list of who took part, by name, that leaves the subject out.
+    ("did togo go to cleveland with balto", "No.", "Seven dogs"),
     # The kind of place said after its name claims nothing ("washington state").
     ("did kaasen ever live in washington state", "Yes.", "Everett"),
     # A fact that uses the claimed word states the claim, whatever contrary it also says.
