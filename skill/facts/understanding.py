@@ -1357,6 +1357,12 @@ class Understander:
         """
         if facet in ("from", "to"):
             return facet
+        if words[:1] and words[0] in ("where", "when", "how") and len(mentions) > 1:
+            # "where did Seppala hand it to Olson": the first named acts, so what he did is
+            # asked, the one after "to" receiving from him.
+            for m in mentions[1:]:
+                if m.start > 0 and words[m.start - 1] in ("to", "from"):
+                    return words[m.start - 1]
         places = [m.start for m in mentions] + [i for i, w in enumerate(words) if w in PRONOUNS]
         for at in sorted(places):
             before = words[at - 1] if at > 0 else ""

@@ -745,6 +745,8 @@ def test_counts_and_prices_of_today_are_out_of_scope(
     ("who handed the serum to tommy patsy", "Evans"),
     # "The leg before Kaasen" is who handed it to him.
     ("who ran the leg right before kaasen", "Olson"),
+    # Asked where, with both named, the first named acts: whom he handed it to.
+    ("where did seppala hand the serum off to charlie olson", "Golovin"),
     # What sources disagree on is the fact's too: the vet one account names.
     ("which vet put balto down", "Powell"),
     # A count asked of what a fact counts: nurses, not the town's people.
