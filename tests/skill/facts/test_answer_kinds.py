@@ -740,6 +740,8 @@ def test_counts_and_prices_of_today_are_out_of_scope(
 @pytest.mark.parametrize(("question", "contains"), [
     ("where was balto laid to rest", "Cleveland Museum of Natural History"),
     ("where did balto retire", "Brookside Zoo"),
+    # Someone's last years are where they retired, not where they went first after the run.
+    ("where did balto spend his last years", "Brookside Zoo"),
     ("who passed the serum to kaasen", "Olson"),
     # The direction asked decides, however many words a fact of the other direction shares.
     ("who handed the serum to tommy patsy", "Evans"),
