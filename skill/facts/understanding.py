@@ -437,6 +437,9 @@ def _appositions(words: Sequence[str], mentions: Sequence[Mention]) -> set[int]:
 #: Who a clause of the speaker's own business is about ("*my* grandmother grew up ...").
 _SPEAKERS = frozenset("i i'm im we my our me".split())
 _CLAUSE_BREAKS = frozenset("and but so because when then".split())
+#: Words that open an utterance before the speaker speaks of themself ("hi there, I'm ...").
+_GREETINGS = frozenset(
+    "good morning afternoon evening hi hello hey there okay ok so well um uh oh alright".split())
 _LEARNING = frozenset("hear learned learnt know knew think read saw seen watched".split())
 
 
@@ -459,6 +462,8 @@ def _said_of_the_speaker(words: Sequence[str], i: int) -> bool:
     j = i
     while j > 0 and words[j - 1] not in _CLAUSE_BREAKS:
         j -= 1
+    while j < i and words[j] in _GREETINGS:
+        j += 1  # "good morning *i'm* a retired nurse"
     # (not after "i hear", "i read": what follows is said of the story)
     return j < i and words[j] in _SPEAKERS and not any(
         w in _REPORTING or w in _LEARNING for w in words[j:i])
