@@ -755,6 +755,8 @@ def test_counts_and_prices_of_today_are_out_of_scope(
     ("how many nurses were there in nome", "four nurses"),
     # The speaker's own clause after a greeting: "retired" asks nothing.
     ("good morning i'm a retired nurse how many nurses did doctor welch have", "four nurses"),
+    # "Settle it" settles an argument; it is not where someone settled.
+    ("my buddy and i bet on it so settle it how far did togo actually go", "261 miles"),
     ("who did kaasen give it to", "Nome"),
     # Giving a pup away is its own relation, not a hand-over of the serum.
     ("why did seppala try to give togo away as a puppy", "too small"),
