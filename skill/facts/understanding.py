@@ -350,6 +350,10 @@ def _that_as_it(words: list[str]) -> list[str]:
 _ASKS_YES_NO = frozenset("did does do was is has had can could".split())
 
 
+#: Who a yes/no question mid-utterance asks of, right after its verb ("did *they* find").
+_ASKED_OF = frozenset("he she they it".split())
+
+
 def _question_at(words: Sequence[str], i: int) -> int | None:
     """Where a question begins if one begins at word ``i`` of a chatty utterance."""
     word, before = words[i], words[i - 1]
@@ -365,6 +369,10 @@ def _question_at(words: Sequence[str], i: int) -> int | None:
         return i
     if word in YES_NO_STARTS and opener:
         return i
+    if (word in ("did", "does", "do") and words[i + 1] in _ASKED_OF
+            and before not in STOPWORDS and before not in YES_NO_STARTS
+            and not any(w in QUESTION_WORDS for w in words[max(0, i - 3):i])):
+        return i  # "... that dna study they did on balto *did they* find any wolf in him"
     if word in ("whether", "if") and before in _ASKING:
         return i + 1
     return None

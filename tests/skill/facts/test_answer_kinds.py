@@ -120,6 +120,9 @@ def said(talk: Conversation, text: str, alexa_valid: Any) -> str:
     ("did seppala win the race at lake placid", "No.", "came second"),
     ("did alaska get to keep balto", "No.", "declined"),
     ("did kaasen and seppala get along", "No.", "fell out"),
+    # A yes/no question opening mid-utterance with "did they" after what the speaker read.
+    ("i was reading about that dna study they did on balto did they find any wolf in him",
+     "No.", "DNA study"),
     # A list of who took part, by name, that leaves the subject out.
     ("did togo go to cleveland with balto", "No.", "Seven dogs"),
     # The kind of place said after its name claims nothing ("washington state").
