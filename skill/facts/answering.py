@@ -1287,13 +1287,9 @@ def _unrecorded(ranker: Ranker, query: Query, analysis: Analysis, subject: str,
         # "what was Welch's first name", "was Togo real": who or what the entity was says it;
         # so does where a place is ("where was the brookside zoo": in Cleveland).
         return _fact_answer(ranker, identity, subject, query, analysis, "")
-    if topic == "birth" and "from" in query.topic_words:
-        # Where someone is *from*, with no birthplace on record, is the place a fact says
-        # they were of ("where was George Kimble from": Cleveland, Ohio), though it
-        # never says where they were born.
-        origin = _recorded(store, subject, "origin", "where")
-        if origin:
-            return _fact_answer(ranker, origin[0][1], subject, query, analysis, origin[0][2])
+    origin = _origin_instead(ranker, query, analysis, subject, topic)
+    if origin is not None:
+        return origin
     # "No record" needs a topic the question clearly asks (not a common verb, not just a value
     # asked of the story's background), about what the question is about.
     background = subject in ranker.lexicon.background
@@ -1306,14 +1302,25 @@ def _unrecorded(ranker: Ranker, query: Query, analysis: Analysis, subject: str,
     supported = _supported(ranker, analysis, subject, query)
     if supported is not None:
         return _fact_answer(ranker, supported, subject, query, analysis, "")
-    listed = _left_off_the_list(ranker, query, subject, topic)
-    if listed is not None:
-        return Answer("yes_no", listed, subject, analysis, query, polarity="no")
-    return _no_record(ranker, query, analysis, subject)
+    return _left_off_the_list(ranker, query, analysis, subject, topic) or _no_record(
+        ranker, query, analysis, subject)
 
 
-def _left_off_the_list(ranker: Ranker, query: Query, subject: str,
-                       topic: str | None) -> Fact | None:
+def _origin_instead(ranker: Ranker, query: Query, analysis: Analysis, subject: str,
+                    topic: str | None) -> Answer | None:
+    """Where someone is *from*, with no birthplace on record: the place a fact says they
+    were of ("where was George Kimble from": Cleveland, Ohio), though it never says where
+    they were born."""
+    if topic != "birth" or "from" not in query.topic_words:
+        return None
+    origin = _recorded(ranker.store, subject, "origin", "where")
+    if not origin:
+        return None
+    return _fact_answer(ranker, origin[0][1], subject, query, analysis, origin[0][2])
+
+
+def _left_off_the_list(ranker: Ranker, query: Query, analysis: Analysis, subject: str,
+                       topic: str | None) -> Answer | None:
     """ "Did Togo go to Cleveland with Balto": no, when a fact recording the topic of another
     one named lists who took part by name (three or more) and leaves the subject out."""
     store = ranker.store
@@ -1326,7 +1333,7 @@ def _left_off_the_list(ranker: Ranker, query: Query, subject: str,
         for _, fact, _ in _recorded(store, other, topic, None):
             if (len(_LISTED_NAME.findall(fact.answer)) >= 3
                     and not entity.named_in(fact.spoken.lower())):
-                return fact
+                return Answer("yes_no", fact, subject, analysis, query, polarity="no")
     return None
 
 
@@ -1425,9 +1432,7 @@ def _fact_answer(ranker: Ranker, fact: Fact, subject: str, query: Query, analysi
                             and ranker.store.entities.get(v) is not None
                             and ranker.store.entities[v].type in ("person", "dog")), None)
     if query.form == "yes_no":
-        polarity = "no" if _contradicted(ranker, query, fact) else (
-            _polarity(ranker, fact, key, query, subject, _unheard(query, analysis))
-            if key else _lexical_polarity(ranker, query, fact, analysis))
+        polarity = _yes_no(ranker, fact, key, query, subject, analysis)
         return Answer("yes_no", fact, entity, analysis, query, polarity=polarity, relation=key)
     if named_value is not None and not _value_is_new_focus(query):
         # (still talked of: "how old was it" after "what was his lead dog" is the dog)
@@ -1440,6 +1445,17 @@ def _fact_answer(ranker: Ranker, fact: Fact, subject: str, query: Query, analysi
     about = (entity,) if named_value else ()
     return Answer("fact", fact, named_value or entity, analysis, query,
                   about=about + thing, relation=key)
+
+
+def _yes_no(ranker: Ranker, fact: Fact, key: str, query: Query, subject: str,
+            analysis: Analysis) -> str | None:
+    """The verdict of a fact on a yes/no question: no if it says the contrary of a claimed
+    word; else from the relation that chose it, or from its words."""
+    if _contradicted(ranker, query, fact):
+        return "no"
+    if key:
+        return _polarity(ranker, fact, key, query, subject, _unheard(query, analysis))
+    return _lexical_polarity(ranker, query, fact, analysis)
 
 
 def _asks_which_dog(query: Query) -> bool:

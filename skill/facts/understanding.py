@@ -271,20 +271,23 @@ def _tagged_claim(words: list[str],
         cut -= 1
         while cut > 0 and words[cut - 1] in _TAG_ADVERBS:
             cut -= 1
-    claim = words[:cut]
-    reported = [i for i, w in enumerate(claim) if w in _REPORTING]
-    if len(reported) > 1 and " ".join(tag) in _WHO_IS_RIGHT and not names(
-            claim[reported[-1] + 1:]):
-        # the first claim, up to "and I say" (the speaker's own, said of it)
-        first = claim[reported[0] + 1:]
-        ends = [i for i in range(len(first) - 2)
-                if first[i] == "and" and first[i + 1] in ("i", "we") and first[i + 2] in _REPORTING]
-        claim = first[:ends[0]] if ends else first
-    elif reported:
-        claim = claim[reported[-1] + 1:]
+    claim = _claim_reported(words[:cut], " ".join(tag) in _WHO_IS_RIGHT, names)
     while claim and claim[0] in ("me", "us", "that", "them", "him", "her"):
         claim = claim[1:]
     return claim if len(claim) >= 2 else None
+
+
+def _claim_reported(claim: list[str], argued: bool,
+                    names: Callable[[Sequence[str]], Sequence[object]]) -> list[str]:
+    """The claim after what reports it ("my husband *says* ..."): the last one, or, of two
+    ``argued`` over, the first up to "and I say" when the speaker's own names nothing."""
+    reported = [i for i, w in enumerate(claim) if w in _REPORTING]
+    if len(reported) > 1 and argued and not names(claim[reported[-1] + 1:]):
+        first = claim[reported[0] + 1:]
+        ends = [i for i in range(len(first) - 2)
+                if first[i] == "and" and first[i + 1] in ("i", "we") and first[i + 2] in _REPORTING]
+        return first[:ends[0]] if ends else first
+    return claim[reported[-1] + 1:] if reported else claim
 
 
 #: Words that say how real or whose a thing is, not what it is ("balto's *actual* body").
@@ -354,6 +357,15 @@ _ASKS_YES_NO = frozenset("did does do was is has had can could".split())
 _ASKED_OF = frozenset("he she they it".split())
 
 
+def _did_they_at(words: Sequence[str], i: int) -> bool:
+    """ "... that dna study they did on balto *did they* find any wolf in him": a yes/no
+    question opening mid-utterance, after no question word of its own clause."""
+    before = words[i - 1]
+    return (words[i] in ("did", "does", "do") and words[i + 1] in _ASKED_OF
+            and before not in STOPWORDS and before not in YES_NO_STARTS
+            and not any(w in QUESTION_WORDS for w in words[max(0, i - 3):i]))
+
+
 def _question_at(words: Sequence[str], i: int) -> int | None:
     """Where a question begins if one begins at word ``i`` of a chatty utterance."""
     word, before = words[i], words[i - 1]
@@ -369,10 +381,8 @@ def _question_at(words: Sequence[str], i: int) -> int | None:
         return i
     if word in YES_NO_STARTS and opener:
         return i
-    if (word in ("did", "does", "do") and words[i + 1] in _ASKED_OF
-            and before not in STOPWORDS and before not in YES_NO_STARTS
-            and not any(w in QUESTION_WORDS for w in words[max(0, i - 3):i])):
-        return i  # "... that dna study they did on balto *did they* find any wolf in him"
+    if _did_they_at(words, i):
+        return i
     if word in ("whether", "if") and before in _ASKING:
         return i + 1
     return None

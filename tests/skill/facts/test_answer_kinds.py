@@ -743,6 +743,9 @@ def test_counts_and_prices_of_today_are_out_of_scope(
 @pytest.mark.parametrize(("question", "contains"), [
     ("where was balto laid to rest", "Cleveland Museum of Natural History"),
     ("where did balto retire", "Brookside Zoo"),
+    # Who started a race is who founded it, not who won it.
+    ("i saw a poster for the iditarod who actually started that race", "Dorothy Page"),
+    ("who won the first iditarod", "Wilmarth"),
     # Someone's last years are where they retired, not where they went first after the run.
     ("where did balto spend his last years", "Brookside Zoo"),
     ("who passed the serum to kaasen", "Olson"),
