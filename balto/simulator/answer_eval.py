@@ -81,8 +81,25 @@ class Result:
             return self.outcome == NO_RECORD
         spoken = self.speech.lower()
         return self.outcome == ANSWERED and all(
-            any(alt.lower() in spoken for alt in group) for group in self.case.expect
+            _verdict_said(spoken, group) if _is_verdict(group)
+            else any(alt.lower() in spoken for alt in group)
+            for group in self.case.expect
         )
+
+
+#: Words a group may hold that ask for the answer's verdict, not a word anywhere in it.
+_VERDICTS = frozenset({"yes", "no"})
+
+
+def _is_verdict(group: Sequence[str]) -> bool:
+    """A group of only "yes" or "no": the verdict the answer opens with. (As a substring,
+    "no" is in "Nome" and "not", which would pass almost any answer.)"""
+    return bool(group) and all(alt.strip().lower() in _VERDICTS for alt in group)
+
+
+def _verdict_said(spoken: str, group: Sequence[str]) -> bool:
+    """Whether the answer opens with one of the group's verdicts, as a word ("No.", "Yes,")."""
+    return any(re.match(rf"{alt.strip().lower()}\b", spoken) for alt in group)
 
 
 @dataclass

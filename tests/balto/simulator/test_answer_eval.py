@@ -73,3 +73,12 @@ def test_rightness_rules() -> None:
     assert not Result(unanswerable, "Balto was a sled dog.", ANSWERED).right
     off = Case("play some jazz", None, section="off_topic")
     assert Result(off, "Sorry, I didn't catch that.", FALLBACK).right
+
+
+def test_a_yes_or_no_group_is_the_verdict_the_answer_opens_with() -> None:
+    """ "No" as a substring is in "Nome": a group of only yes or no asks for the verdict."""
+    asked = Case("did alaska get to keep balto", (("no",), ("declin", "lent")))
+    assert Result(asked, "No. The Cleveland museum declined, but lent him.", ANSWERED).right
+    assert not Result(asked, "The museum in Nome declined, but lent him.", ANSWERED).right
+    assert not Result(asked, "Yes. It declined, but lent him. Not for good.", ANSWERED).right
+    assert not Result(asked, "Nope. It declined.", ANSWERED).right  # a word, not a prefix
