@@ -18,7 +18,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from skill.records import Record
 from skill.text.normalise import plain_words
-from skill.text.vocabulary import STOPWORDS, stem
+from skill.text.vocabulary import QUESTION_WORDS, STOPWORDS, stem
 
 #: Words of entity names that say what kind of thing it is rather than which one.
 GENERIC_NAME_WORDS: frozenset[str] = frozenset(
@@ -47,6 +47,8 @@ _ASKS_OF = frozenset("did does was is were and named called dog musher".split())
 _GROUP_WORDS = frozenset("brothers brother sisters sister boys family twins".split())
 #: Metaphone codes this long or longer may differ by one sound and still match.
 _LONG_CODE = 5
+#: Words asking how much, never part of a name heard by sound.
+_QUANTITIES = frozenset("many much".split())
 _MIN_SPELLING = 0.7   # Jaro-Winkler similarity of the letters, for a sound match
 _CLOSE_SPELLING = 0.88  # spelt this alike, a short name may differ by one sound ("nicholai")
 _MAX_WINDOW = 4
@@ -304,7 +306,12 @@ class NameMatcher:
             window = [words[j] for j in span]
             if not any(self._unfamiliar(w) for w in window):
                 continue
-            entities = self._window_sounds_like(window)
+            if size > 1 and any(w in QUESTION_WORDS or w in _QUANTITIES for w in window):
+                continue  # "how *many bed*": a question's own words are no part of a name
+            # Ending in a word naming a topic ("the *annual sled*"), only the very sounds of
+            # a name make it one, not sounds near it.
+            strict = size > 1 and stem(window[-1]) in self._topic_stems
+            entities = self._window_sounds_like(window, strict)
             if (entities and size > 1 and stem(window[-1]) in self._topic_stems
                     and self._window_sounds_like(window[:-1])):
                 continue  # "sep ala *die*": a word naming a topic ends the name, not in it
@@ -317,14 +324,14 @@ class NameMatcher:
                 return i + size, next(iter(entities))
         return None
 
-    def _window_sounds_like(self, window: Sequence[str]) -> frozenset[str]:
+    def _window_sounds_like(self, window: Sequence[str], strict: bool = False) -> frozenset[str]:
         joined = "".join(window)
         # One short word is too often an ordinary one; "no m" (Nome) is two.
         if len(joined) < (4 if len(window) == 1 else 3) or not joined.isalpha():
             return frozenset()
-        found = self._sounds_like(joined)
+        found = self._sounds_like(joined, same_code=strict)
         if not found and joined.endswith("s") and len(joined) > 4:
-            found = self._sounds_like(joined[:-1])  # "cassins": "'s" written as "s"
+            found = self._sounds_like(joined[:-1], same_code=strict)  # "cassins": "'s" as "s"
         return found
 
     # -- ordinary words -------------------------------------------------------------------------

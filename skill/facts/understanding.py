@@ -359,11 +359,12 @@ _ASKED_OF = frozenset("he she they it".split())
 
 def _did_they_at(words: Sequence[str], i: int) -> bool:
     """ "... that dna study they did on balto *did they* find any wolf in him": a yes/no
-    question opening mid-utterance, after no question word of its own clause."""
+    question opening mid-utterance, after no question word ("how many units of antitoxin
+    *did they* find" is one question)."""
     before = words[i - 1]
     return (words[i] in ("did", "does", "do") and words[i + 1] in _ASKED_OF
             and before not in STOPWORDS and before not in YES_NO_STARTS
-            and not any(w in QUESTION_WORDS for w in words[max(0, i - 3):i]))
+            and not any(w in QUESTION_WORDS for w in words[:i]))
 
 
 def _question_at(words: Sequence[str], i: int) -> int | None:
@@ -1421,7 +1422,8 @@ def build_understander(store: FactStore, lexicon: Lexicon, relations: Relations)
     proper = {" ".join(plain_words(e.name)): e.id for e in store.entities.values()}
     understander = Understander(
         NameMatcher({f: e for f, e in forms.items() if f}, known, proper, ordinary,
-                    _given_names(store, forms), relations.one_word_triggers(),
+                    _given_names(store, forms),
+                    relations.one_word_triggers() | {stem(w) for w in lexicon.topic_words},
                     _names_in_text(store, forms)),
         relations,
         {e.id: e.type for e in store.entities.values()}, entity_words,

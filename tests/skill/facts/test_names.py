@@ -113,6 +113,17 @@ def test_a_role_of_somewhere_else_is_not_the_one_who_held_it(understander: Under
     assert ("maynard" in understander.understand(said).entities) is meant
 
 
+@pytest.mark.parametrize(("said", "not_meant"), [
+    # A question's own word is no part of a name heard by sound ("many bed": Maynard).
+    ("how many bed the hospital in nome have", "maynard"),
+    # Ending in a word of the story ("sled"), near sounds make no name ("annual sled").
+    ("the annual sled dog race from anchorage to nome is known as what", "unalakleet"),
+])
+def test_ordinary_words_near_a_name_in_sound_are_not_it(understander: Understander, said: str,
+                                                        not_meant: str) -> None:
+    assert not_meant not in understander.understand(said).entities
+
+
 @pytest.mark.parametrize(("said", "joined"), [
     ("how many of baltos team mates went", "teammates"),
     ("where did togos leg end", None),  # both words known: not "legend"
