@@ -121,6 +121,12 @@ FLOORS: dict[tuple[str, str], float] = {
     ("blind_speaker_fresh14.json", "unanswerable"): 0.78,
     ("blind_speaker_fresh14.json", "off_topic"): 0.95,
     ("blind_speaker_fresh14.json", "followups"): 0.77,
+    # Fresh set 15, measured once untouched at the start of the eighth round, with yes and no
+    # as the opening verdict (89.5%, 94.0%, 20 of 20, 92.0%), then studied.
+    ("blind_speaker_fresh15.json", "questions"): 0.89,
+    ("blind_speaker_fresh15.json", "unanswerable"): 0.92,
+    ("blind_speaker_fresh15.json", "off_topic"): 0.95,
+    ("blind_speaker_fresh15.json", "followups"): 0.90,
 }
 
 
