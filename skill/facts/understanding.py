@@ -1279,7 +1279,10 @@ class Understander:
         if len(compared) < 2:
             recent = self._recent_to_compare(d, compared, comparative.superlative)
             if len(compared) + len(recent) >= 2:
-                compared = [*compared, *recent]
+                # "was *he* heavier than balto": the one meant by "he" is asked about first
+                first = min((m.start for m in d.mentions if m.start >= d.core), default=0)
+                said_first = any(w in PRONOUNS for w in d.words[d.core:first])
+                compared = [*recent, *compared] if said_first else [*compared, *recent]
                 d.from_context = True
         if self._is_it_the_one(d, compared, comparative):
             return

@@ -567,6 +567,8 @@ def test_and_asks_the_question_before_of_what_it_names(
      "five or six"),
     # ... and said inside a question of its own.
     (["which dog went farther balto or togo", "how far did the other one go"], "53 miles"),
+    # "He", said before the one named, is asked about: yes if he is the heavier.
+    (["how much did togo weigh", "was he heavier than balto"], "Yes."),
     # A preposition before the question word ("in which country"), and "he" after a person.
     (["who was gunnar kaasen", "in which country he was born"], "Norway"),
     # "that": the last answer, which dates what it tells, when no topic carries the question.
