@@ -120,6 +120,8 @@ def said(talk: Conversation, text: str, alexa_valid: Any) -> str:
     ("did seppala win the race at lake placid", "No.", "came second"),
     ("did alaska get to keep balto", "No.", "declined"),
     ("did kaasen and seppala get along", "No.", "fell out"),
+    ("did seppala think balto was a good sled dog", "No.", "thought little"),
+    ("did cleveland give balto back to alaska", "No.", "declined"),
     # A yes/no question opening mid-utterance with "did they" after what the speaker read.
     ("i was reading about that dna study they did on balto did they find any wolf in him",
      "No.", "DNA study"),
