@@ -33,9 +33,16 @@ class Lexicon(Record):
     domain: frozenset[str] = frozenset()
     contraries: tuple[tuple[frozenset[str], re.Pattern[str]], ...] = ()
 
+    @property
+    def claims(self) -> frozenset[str]:
+        """The terms of words a fact may deny by saying their contrary ("awake": "asleep")."""
+        return frozenset(t for words, _ in self.contraries for w in words for t in self.terms(w))
+
     def vocabulary(self) -> set[str]:
-        """Every word the lexicon lists (listener words, chatter)."""
-        return set(self.words) | set(self.chatter)
+        """Every word the lexicon lists (listener words, chatter, claims with contraries:
+        "was Rohn *awake*" is a question the store can answer: no)."""
+        claims = {w for words, _ in self.contraries for w in words}
+        return set(self.words) | set(self.chatter) | claims
 
     @classmethod
     def load(cls, path: str | os.PathLike[str] = _LEXICON_PATH) -> "Lexicon":

@@ -340,7 +340,10 @@ class Ranker:
         entities = self._subjects(text, named, terms, context_entity)
         name_terms = frozenset(t for span in spans for t in self.lexicon.terms(span))
         residual = [t for t in terms if t not in name_terms]
-        unknown = tuple(t for t in residual if t not in self._idf)
+        # (a claim whose contrary a fact may say, "was Rohn *awake*", is no word the store
+        # never heard)
+        claims = self.lexicon.claims
+        unknown = tuple(t for t in residual if t not in self._idf and t not in claims)
         context = tuple(e for e in named if e not in entities)
         names_only = len(entities) == 1 and not residual and not context
         aspects = _aspects_asked(text, bool(named), bool(unknown), names_only)

@@ -122,6 +122,8 @@ def said(talk: Conversation, text: str, alexa_valid: Any) -> str:
     ("did kaasen and seppala get along", "No.", "fell out"),
     ("did seppala think balto was a good sled dog", "No.", "thought little"),
     ("did cleveland give balto back to alaska", "No.", "declined"),
+    # A claim no fact words ("awake") is no unknown word when its contrary is said.
+    ("was the musher at point safety awake when kaasen came through", "No.", "asleep"),
     # A yes/no question opening mid-utterance with "did they" after what the speaker read.
     ("i was reading about that dna study they did on balto did they find any wolf in him",
      "No.", "DNA study"),
