@@ -1454,8 +1454,31 @@ def _yes_no(ranker: Ranker, fact: Fact, key: str, query: Query, subject: str,
     if _contradicted(ranker, query, fact):
         return "no"
     if key:
-        return _polarity(ranker, fact, key, query, subject, _unheard(query, analysis))
-    return _lexical_polarity(ranker, query, fact, analysis)
+        polarity = _polarity(ranker, fact, key, query, subject, _unheard(query, analysis))
+    else:
+        polarity = _lexical_polarity(ranker, query, fact, analysis)
+    return "no" if polarity == "yes" and _came_to_nothing(ranker, query, fact) else polarity
+
+
+#: Phrases that say an attempt came to nothing ("an attempt to fly the serum *failed*").
+_CAME_TO_NOTHING = frozenset(("failed", "rejected", "abandoned", "fell through", "called off"))
+_TRYING = frozenset("try tried tries trying attempt attempted attempts consider considered".split())
+
+
+def _came_to_nothing(ranker: Ranker, query: Query, fact: Fact) -> bool:
+    """Whether the fact says that what the question asks about was tried and came to
+    nothing: "did they fly the second batch in" against "an attempt to fly the serum failed",
+    within a few words after the asked word."""
+    if _TRYING & set(query.words):
+        return False  # "did anyone *try* to fly it": it was tried
+    asked = {t for w in query.topic_words for t in ranker.lexicon.terms(w)}
+    words = plain_words(fact.answer)
+    for i, word in enumerate(words):
+        if asked & set(ranker.lexicon.terms(word)):
+            after = " ".join(words[i + 1:i + 7])
+            if any(re.search(rf"\b{p}\b", after) for p in _CAME_TO_NOTHING):
+                return True
+    return False
 
 
 def _asks_which_dog(query: Query) -> bool:

@@ -122,6 +122,9 @@ def said(talk: Conversation, text: str, alexa_valid: Any) -> str:
     ("did kaasen and seppala get along", "No.", "fell out"),
     ("did seppala think balto was a good sled dog", "No.", "thought little"),
     ("did cleveland give balto back to alaska", "No.", "declined"),
+    # Tried and failed is no; asked whether it was tried, yes.
+    ("did they fly the second batch of serum in", "No.", "failed"),
+    ("did anyone try to fly the second shipment of serum", "Yes.", "failed"),
     # A claim no fact words ("awake") is no unknown word when its contrary is said.
     ("was the musher at point safety awake when kaasen came through", "No.", "asleep"),
     # A yes/no question opening mid-utterance with "did they" after what the speaker read.
