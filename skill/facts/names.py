@@ -304,10 +304,8 @@ class NameMatcher:
             if any(j in taken for j in span):
                 continue
             window = [words[j] for j in span]
-            if not any(self._unfamiliar(w) for w in window):
+            if not self._may_be_a_name(window):
                 continue
-            if size > 1 and any(w in QUESTION_WORDS or w in _QUANTITIES for w in window):
-                continue  # "how *many bed*": a question's own words are no part of a name
             # Ending in a word naming a topic ("the *annual sled*"), only the very sounds of
             # a name make it one, not sounds near it.
             strict = size > 1 and stem(window[-1]) in self._topic_stems
@@ -323,6 +321,12 @@ class NameMatcher:
             if len(entities) == 1:
                 return i + size, next(iter(entities))
         return None
+
+    def _may_be_a_name(self, window: Sequence[str]) -> bool:
+        """A window with a word the store does not know, and none of a question's own words
+        ("how *many bed*")."""
+        return any(self._unfamiliar(w) for w in window) and not (
+            len(window) > 1 and any(w in QUESTION_WORDS or w in _QUANTITIES for w in window))
 
     def _window_sounds_like(self, window: Sequence[str], strict: bool = False) -> frozenset[str]:
         joined = "".join(window)

@@ -357,6 +357,14 @@ _ASKS_YES_NO = frozenset("did does do was is has had can could".split())
 _ASKED_OF = frozenset("he she they it".split())
 
 
+def _with_recent(d: _Draft, compared: list[str], recent: list[str]) -> list[str]:
+    """The named and the recent compared, in the order said: "was *he* heavier than
+    balto" asks of him first."""
+    first = min((m.start for m in d.mentions if m.start >= d.core), default=0)
+    said_first = any(w in PRONOUNS for w in d.words[d.core:first])
+    return [*recent, *compared] if said_first else [*compared, *recent]
+
+
 def _did_they_at(words: Sequence[str], i: int) -> bool:
     """ "... that dna study they did on balto *did they* find any wolf in him": a yes/no
     question opening mid-utterance, after no question word ("how many units of antitoxin
@@ -1279,10 +1287,7 @@ class Understander:
         if len(compared) < 2:
             recent = self._recent_to_compare(d, compared, comparative.superlative)
             if len(compared) + len(recent) >= 2:
-                # "was *he* heavier than balto": the one meant by "he" is asked about first
-                first = min((m.start for m in d.mentions if m.start >= d.core), default=0)
-                said_first = any(w in PRONOUNS for w in d.words[d.core:first])
-                compared = [*recent, *compared] if said_first else [*compared, *recent]
+                compared = _with_recent(d, compared, recent)
                 d.from_context = True
         if self._is_it_the_one(d, compared, comparative):
             return
@@ -1409,6 +1414,12 @@ def _words_of(texts: Iterable[str]) -> set[str]:
     return {w for text in texts for w in plain_words(text)}
 
 
+def _topic_stems(relations: Relations, lexicon: Lexicon) -> frozenset[str]:
+    """Words that name a topic or the story's things ("sled"): a name heard by sound does not
+    end in one."""
+    return relations.one_word_triggers() | {stem(w) for w in lexicon.topic_words}
+
+
 def build_understander(store: FactStore, lexicon: Lexicon, relations: Relations) -> Understander:
     """An :class:`Understander` over a fact store's names and every word the skill knows."""
     forms = {" ".join(plain_words(form)): entity_id
@@ -1425,8 +1436,7 @@ def build_understander(store: FactStore, lexicon: Lexicon, relations: Relations)
     proper = {" ".join(plain_words(e.name)): e.id for e in store.entities.values()}
     understander = Understander(
         NameMatcher({f: e for f, e in forms.items() if f}, known, proper, ordinary,
-                    _given_names(store, forms),
-                    relations.one_word_triggers() | {stem(w) for w in lexicon.topic_words},
+                    _given_names(store, forms), _topic_stems(relations, lexicon),
                     _names_in_text(store, forms)),
         relations,
         {e.id: e.type for e in store.entities.values()}, entity_words,
