@@ -302,6 +302,10 @@ _THAT_ONE = {"one": "it", "guy": "he", "man": "he", "fellow": "he", "fella": "he
 _PEOPLE = frozenset("guy man fellow fella woman lady".split())
 
 
+#: Spans of time "that one" may count ("in *that one day*"): then it stands for nothing.
+_TIMES = frozenset("day night week month year morning evening afternoon time trip".split())
+
+
 def _that_one_as_it(words: list[str]) -> tuple[list[str], bool]:
     """ "When did that one come out", "where did that last musher start from": "that one"
     (or "this one") stands for a thing, as "it" does, and "that (last) musher" for him, as
@@ -318,7 +322,7 @@ def _that_one_as_it(words: list[str]) -> tuple[list[str], bool]:
         noun = words[i + 1 + skip] if i + 1 + skip < len(words) else ""
         after = words[i + 2 + skip] if i + 2 + skip < len(words) else ""
         if (words[i] in ("that", "this") and noun in _THAT_ONE
-                and after not in ("of", "who", "that", "which")
+                and after not in ("of", "who", "that", "which") and after not in _TIMES
                 and (noun == "one" or not skip or words[i + 1] == "last")):
             out.append(_THAT_ONE[noun])
             person = person or noun in _PEOPLE
