@@ -483,8 +483,19 @@ def _points_back(words: Sequence[str]) -> bool:
     was *that*" (not "that film", which names its own noun), "what year was the first
     *one*", or a bare "which dog"."""
     return all(w in _EMPTY_TAIL or w in _KIND_OF_ONE or w in STOPWORDS for w in words) or any(
-        w in _BACK_PRONOUNS or w in _BACK_DEMONSTRATIVES and (
-            i + 1 == len(words) or words[i + 1] in STOPWORDS) for i, w in enumerate(words))
+        w in _BACK_PRONOUNS and not (w in _THEY and _many_before(words[:i]))
+        or w in _BACK_DEMONSTRATIVES and (i + 1 == len(words) or words[i + 1] in STOPWORDS)
+        for i, w in enumerate(words))
+
+
+_THEY = frozenset("they them their".split())
+
+
+def _many_before(words: Sequence[str]) -> bool:
+    """Whether the question itself names some who "they" may be ("what did *scientists* find
+    when they looked"): a plural noun before it."""
+    return any(len(w) > 3 and w.endswith("s") and w not in STOPWORDS and not w.endswith("ss")
+               for w in words)
 
 
 def _said_of_the_speaker(words: Sequence[str], i: int) -> bool:

@@ -25,6 +25,9 @@ CONTRACTIONS: dict[str, str] = {
     "hows": "how is", "whys": "why is", "whatre": "what are", "what's": "what is",
     "who's": "who is", "where's": "where is", "when's": "when is", "how's": "how is",
     "why's": "why is",
+    # (without the apostrophe "we're" would be "were" and "we'll" "well": other words)
+    "we're": "we are", "they're": "they are", "you're": "you are", "we'll": "we will",
+    "we've": "we have",
 }
 
 #: Hesitations speech recognition may transcribe, and "please"; dropped wherever they occur.

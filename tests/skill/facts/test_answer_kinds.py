@@ -772,6 +772,10 @@ def test_counts_and_prices_of_today_are_out_of_scope(
     ("how many nurses were there in nome", "four nurses"),
     # The speaker's own clause after a greeting: "retired" asks nothing.
     ("good morning i'm a retired nurse how many nurses did doctor welch have", "four nurses"),
+    # "They" after the scientists the question names points back to nothing before it, so
+    # the speaker's own words ("we're doing genetics") lend it nothing.
+    ("i teach middle school science and we're doing genetics so what did scientists find "
+     "when they looked at balto's dna", "Siberian husky"),
     # "Settle it" settles an argument; it is not where someone settled.
     ("my buddy and i bet on it so settle it how far did togo actually go", "261 miles"),
     ("who did kaasen give it to", "Nome"),

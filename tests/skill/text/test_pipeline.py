@@ -25,6 +25,8 @@ def test_normalise(said: str, words: str) -> None:
 
 def test_plain_words_expand_contractions_and_keep_the_possessive_s() -> None:
     assert plain_words("Where's Togo's body?") == ["where", "is", "togos", "body"]
+    # Without its apostrophe "we're" would be "were", a word that opens a yes/no question.
+    assert plain_words("so we're going") == ["so", "we", "are", "going"]
 
 
 def test_terms_meet_between_questions_and_facts() -> None:
