@@ -361,6 +361,10 @@ _ASKS_YES_NO = frozenset("did does do was is has had can could".split())
 _ASKED_OF = frozenset("he she they it".split())
 
 
+#: Verbs of being ("was he *there*": of the last answer, not a place to name).
+_BEING = frozenset("is was are were be been".split())
+
+
 def _with_recent(d: _Draft, compared: list[str], recent: list[str]) -> list[str]:
     """The named and the recent compared, in the order said: "was *he* heavier than
     balto" asks of him first."""
@@ -938,12 +942,26 @@ class Understander:
         return None
 
     # -- the whole question ---------------------------------------------------------------------
+    def _there_named(self, words: list[str], context: Context | None) -> list[str]:
+        """ "When did it arrive *there*" after a question naming Nenana: the place last
+        named, when the time or way of what was done there is asked (not "was he there", a
+        yes/no question of the last answer)."""
+        if (context is None or len(words) < 3 or words[-1] != "there"
+                or words[0] not in ("when", "how") or words[-2] in _BEING):
+            return words  # (nor "who got them there": who took them, wherever it was)
+        place = next((e for e in context.entities if e != context.entity
+                      and self.entity_types.get(e) == "place"), None)
+        if place is None or not self.entity_words.get(place):
+            return words
+        return [*words[:-1], "to", *self.entity_words[place].split()]
+
     def understand(self, text: str, context: Context | None = None,
                    entity: str | None = None, facet_hint: str | None = None) -> Query:
         """The :class:`Query` for a question (``entity``: an intent's resolved slot)."""
         words, person = _that_one_as_it(self.names.joined(
             fold_numbers(fold_dates(plain_words(text)))))
         words = self._origins(self.names.respell_over_first_names(words))
+        words = self._there_named(words, context)
         claim = _tagged_claim(words, self.names.find)
         draft = _Draft(claim or words, context or Context())
         draft.tagged = claim is not None
