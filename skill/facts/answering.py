@@ -1767,6 +1767,9 @@ def _by_ranking(ranker: Ranker, query: Query, analysis: Analysis) -> Answer:
     ranked = tuple(ranker.rank_analysis(analysis))
     best = ranked[0].fact if ranked else None
     if best is None:
+        between = _of_all_named(ranker, query, analysis)
+        if between is not None:
+            return between
         subject = _asked_subject(query)
         if subject in ranker.store.entities and subject not in ranker.lexicon.background:
             # "what kind of whip did Kaasen use": a name the store knows, asked something no
@@ -1798,6 +1801,19 @@ def _by_ranking(ranker: Ranker, query: Query, analysis: Analysis) -> Answer:
                     else _lexical_polarity(ranker, query, best, analysis))
         return Answer("yes_no", best, entity, analysis, query, polarity=polarity, ranked=ranked)
     return Answer("fact", best, entity, analysis, query, ranked=ranked)
+
+
+def _of_all_named(ranker: Ranker, query: Query, analysis: Analysis) -> Answer | None:
+    """ "How did the serum get to Nenana": names and common words only, which rank no fact;
+    the fact about everything named, and best fitting the words, says it."""
+    if len(query.named) < 2 or analysis.unknown or query.form != "wh":
+        return None
+    named = set(query.named)
+    about_all = [f for f in ranker.store.facts.values() if named <= set(f.about)]
+    if not about_all:
+        return None
+    best = ranker.score_facts(analysis, about_all)[0].fact
+    return Answer("fact", best, _subject(best, analysis.entities), analysis, query)
 
 
 #: A fact of someone ranked this close to a best fact of no one answers "who" instead.

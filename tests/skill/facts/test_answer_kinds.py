@@ -760,6 +760,8 @@ def test_counts_and_prices_of_today_are_out_of_scope(
     # Someone's last years are where they retired, not where they went first after the run.
     ("where did balto spend his last years", "Brookside Zoo"),
     ("who passed the serum to kaasen", "Olson"),
+    # Names and common words only: the fact about everything named.
+    ("how did the serum get to nenana", "by train"),
     # "That one day" counts a day; it stands for nothing said before.
     ("how far did togo go in that one day crossing norton sound", "84 miles"),
     # The direction asked decides, however many words a fact of the other direction shares.
