@@ -1767,15 +1767,7 @@ def _by_ranking(ranker: Ranker, query: Query, analysis: Analysis) -> Answer:
     ranked = tuple(ranker.rank_analysis(analysis))
     best = ranked[0].fact if ranked else None
     if best is None:
-        between = _of_all_named(ranker, query, analysis)
-        if between is not None:
-            return between
-        subject = _asked_subject(query)
-        if subject in ranker.store.entities and subject not in ranker.lexicon.background:
-            # "what kind of whip did Kaasen use": a name the store knows, asked something no
-            # fact speaks of. Say so of that name, rather than as if it were off the subject.
-            return _no_record(ranker, query, analysis, subject)
-        return Answer("unknown", None, None, analysis, query, ranked=ranked)
+        return _nothing_ranked(ranker, query, analysis, ranked)
     if (query.facet == "who" and query.form == "wh" and _of_a_place(ranker, best)
             and not _of_someone(ranker, best)):
         best = _of_someone_ranked(ranker, ranked) or best
@@ -1801,6 +1793,21 @@ def _by_ranking(ranker: Ranker, query: Query, analysis: Analysis) -> Answer:
                     else _lexical_polarity(ranker, query, best, analysis))
         return Answer("yes_no", best, entity, analysis, query, polarity=polarity, ranked=ranked)
     return Answer("fact", best, entity, analysis, query, ranked=ranked)
+
+
+def _nothing_ranked(ranker: Ranker, query: Query, analysis: Analysis,
+                    ranked: tuple[Scored, ...]) -> Answer:
+    """No fact ranked: the fact about all that is named, an honest "no record" of the one
+    named, or "I don't know"."""
+    between = _of_all_named(ranker, query, analysis)
+    if between is not None:
+        return between
+    subject = _asked_subject(query)
+    if subject in ranker.store.entities and subject not in ranker.lexicon.background:
+        # "what kind of whip did Kaasen use": a name the store knows, asked something no
+        # fact speaks of. Say so of that name, rather than as if it were off the subject.
+        return _no_record(ranker, query, analysis, subject)
+    return Answer("unknown", None, None, analysis, query, ranked=ranked)
 
 
 def _of_all_named(ranker: Ranker, query: Query, analysis: Analysis) -> Answer | None:
