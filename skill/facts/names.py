@@ -178,6 +178,9 @@ class NameMatcher:
         #: The last word of each name of several words ("kaasen"), by entity.
         self._last_names = {e: n.split()[-1] for n, e in (names or {}).items()
                             if len(n.split()) > 1}
+        #: The first word of each name of several words ("titus"), by entity.
+        self._first_names = {e: n.split()[0] for n, e in (names or {}).items()
+                             if len(n.split()) > 1}
         #: Last words of several proper names ("nollner") and nothing else's name.
         self._surnames_shared = _shared_surnames(self._last_names)
         self._codes: dict[str, list[tuple[str, str, str]]] | None = None
@@ -518,6 +521,10 @@ class NameMatcher:
             if found is not None:
                 mention = Mention(mention.entity, mention.start, found, True, False)
                 taken.update(range(mention.start, found))
+            start = self._given_before(words, mention, taken)
+            if start is not None:
+                mention = Mention(mention.entity, start, mention.end, True, False)
+                taken.update(range(start, mention.end))
             out.append(mention)
         for i, word in enumerate(words):
             shared = self._name_words.get(word, frozenset())
@@ -553,6 +560,26 @@ class NameMatcher:
         import jellyfish
 
         return i + 1 if jellyfish.metaphone(word)[:1] == jellyfish.metaphone(surname)[:1] else None
+
+    def _given_before(self, words: Sequence[str], mention: Mention,
+                      taken: set[int]) -> int | None:
+        """Where a name begins when one or two words the store does not know, right before
+        the surname, sound like its bearer's given name ("*tight us* nikolai": Titus)."""
+        given = self._first_names.get(mention.entity)
+        if given is None:
+            return None
+        import jellyfish
+
+        for size in (2, 1):
+            start = mention.start - size
+            span = words[max(start, 0):mention.start]
+            if (start < 0 or any(j in taken for j in range(start, mention.start))
+                    or not all(w.isalpha() for w in span) or span[0] in STOPWORDS
+                    or not any(self._unfamiliar(w) for w in span)):
+                continue
+            if jellyfish.metaphone("".join(span)) == jellyfish.metaphone(given):
+                return start
+        return None
 
     def _near_surname(self, words: Sequence[str], after: int, entities: frozenset[str],
                       taken: set[int]) -> tuple[int, str] | None:

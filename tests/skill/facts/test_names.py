@@ -74,6 +74,8 @@ def test_whole_questions_with_misheard_names(understander: Understander, said: s
     # ... or one sound from it, only one of them's ("old son": Olson; "heavens": Evans).
     ("where did charlie old son take the serum", "olson", "handoff"),
     ("where did charlie heavens take the serum", "evans", "handoff"),
+    # Words the store does not know, right before a surname, sounding as its given name.
+    ("how many dogs did tight us nikolai have", "nikolai", "team"),
     # A word naming a topic ends a name heard by sound rather than joining it.
     ("when did leonard sep ala die", "seppala", "death"),
     # Four words can make one name.
