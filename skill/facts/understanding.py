@@ -1537,7 +1537,7 @@ def _known_words(ordinary: frozenset[str], forms: Mapping[str, str], lexicon: Le
     known = set(ordinary)
     known |= _words_of(forms)
     known |= relations.vocabulary() | lexicon.vocabulary()
-    known |= STOPWORDS | QUESTION_WORDS | PRONOUNS | YES_NO_STARTS | FILLERS
+    known |= STOPWORDS | QUESTION_WORDS | PRONOUNS | YES_NO_STARTS | FILLERS | _BACK_PRONOUNS
     return known
 
 
