@@ -78,7 +78,8 @@ _EMPTY_TAIL = QUESTION_WORDS | PRONOUNS | YES_NO_STARTS | FILLERS | frozenset(
     "right true tell say answer think whos should would could can will do does i me you".split())
 #: Verbs of a thing coming to be, which "that" asks of the last answer ("what year was that
 #: *published*").
-_MADE = frozenset("published released written made built unveiled dedicated founded".split())
+_MADE = frozenset("published released written made built unveiled dedicated founded come came out"
+                  .split())
 #: Words that ask the hour, not only the day.
 _CLOCK_ASKED = frozenset({("what", "time"), ("what", "hour"), ("which", "hour")})
 #: Words asking the day, not only the year ("his exact birthday", "what day").

@@ -574,6 +574,8 @@ def test_and_asks_the_question_before_of_what_it_names(
      "five or six"),
     # ... and said inside a question of its own.
     (["which dog went farther balto or togo", "how far did the other one go"], "53 miles"),
+    # "Come out" is when something was made public: the last answer, which dates it.
+    (["who wrote the cruelest miles", "when did it come out"], "2003"),
     # "There", asked when, is the place last named.
     (["how did the serum get to nenana", "when did it arrive there"], "January 27"),
     # "He", said before the one named, is asked about: yes if he is the heavier.
