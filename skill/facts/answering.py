@@ -567,7 +567,7 @@ def _core_out_of_scope(ranker: Ranker, query: Query) -> bool:
 #: Words that open a new clause after a speaker's own ("... tonight *and* i need ...").
 _CLAUSE_BREAKS = frozenset("and so but because".split())
 #: The speaker speaking of themselves.
-_FIRST_PERSON = frozenset("i im ive id we were weve our my me us".split())
+_FIRST_PERSON = frozenset("i im ive id we our my me us".split())
 
 
 def _speakers_own_clause(words: Sequence[str], start: int, end: int) -> bool:
