@@ -32,11 +32,8 @@ class Lexicon(Record):
     words: frozenset[str] = frozenset()
     domain: frozenset[str] = frozenset()
     contraries: tuple[tuple[frozenset[str], re.Pattern[str]], ...] = ()
-
-    @property
-    def claims(self) -> frozenset[str]:
-        """The terms of words a fact may deny by saying their contrary ("awake": "asleep")."""
-        return frozenset(t for words, _ in self.contraries for w in words for t in self.terms(w))
+    #: The terms of words a fact may deny by saying their contrary ("awake": "asleep").
+    claims: frozenset[str] = frozenset()
 
     def vocabulary(self) -> set[str]:
         """Every word the lexicon lists (listener words, chatter, claims with contraries:
@@ -69,8 +66,10 @@ class Lexicon(Record):
                 canonical.setdefault(stem(word), head)
         topic_words = frozenset(canonical.get(stem(w), stem(w)) for w in topic)
         words = frozenset(w for group in groups for w in group)
+        claims = frozenset(canonical.get(t, t) for claimed, _ in contraries for w in claimed
+                           for t in content_terms(w))
         return cls(canonical, background, topic_words, rewrites, out_of_scope, chatter, words,
-                   domain, contraries)
+                   domain, contraries, claims)
 
     def rewrite(self, text: str) -> str:
         """Apply the idiom rewrites ("where was X from" -> "where was X born")."""
