@@ -8,6 +8,7 @@ import json
 import os
 import re
 from collections.abc import Iterable
+from functools import cache
 
 from skill.facts.store import FactStoreError, data_file
 from skill.records import Record
@@ -16,6 +17,12 @@ from skill.text.vocabulary import stem
 
 #: A plain string, not a ``pathlib.Path``: the serving path does not import pathlib.
 _LEXICON_PATH = data_file("lexicon.json")
+
+
+@cache
+def _denying(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    """Any of the phrases, as whole words."""
+    return re.compile(rf"\b(?:{'|'.join(map(re.escape, phrases))})\b")
 
 
 class Lexicon(Record):
@@ -31,7 +38,8 @@ class Lexicon(Record):
     chatter: frozenset[str] = frozenset()
     words: frozenset[str] = frozenset()
     domain: frozenset[str] = frozenset()
-    contraries: tuple[tuple[frozenset[str], re.Pattern[str]], ...] = ()
+    #: (claimed words, the phrases that deny them): compiled only when a yes/no needs them.
+    contraries: tuple[tuple[frozenset[str], tuple[str, ...]], ...] = ()
     #: The terms of words a fact may deny by saying their contrary ("awake": "asleep").
     claims: frozenset[str] = frozenset()
 
@@ -54,9 +62,8 @@ class Lexicon(Record):
             chatter = frozenset(raw.get("chatter", []))
             domain = frozenset(raw.get("domain_words", []))
             out_of_scope = re.compile("|".join(f"(?:{p})" for p in scope)) if scope else None
-            contraries = tuple(
-                (frozenset(claimed), re.compile(rf"\b(?:{'|'.join(map(re.escape, denying))})\b"))
-                for claimed, denying in raw.get("contraries", []))
+            contraries = tuple((frozenset(claimed), tuple(denying))
+                               for claimed, denying in raw.get("contraries", []))
         except (OSError, ValueError, KeyError, TypeError, re.error) as exc:
             raise FactStoreError(f"{path}: unreadable lexicon ({exc})") from exc
         canonical: dict[str, str] = {}
@@ -81,7 +88,7 @@ class Lexicon(Record):
         """The first claimed word whose contrary ``text`` says, if any."""
         for words, denying in self.contraries:
             for word in claimed:
-                if word in words and denying.search(text):
+                if word in words and _denying(denying).search(text):
                     return word
         return None
 
