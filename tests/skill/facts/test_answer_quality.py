@@ -123,10 +123,16 @@ FLOORS: dict[tuple[str, str], float] = {
     ("blind_speaker_fresh14.json", "followups"): 0.77,
     # Fresh set 15, measured once untouched at the start of the eighth round, with yes and no
     # as the opening verdict (89.5%, 94.0%, 20 of 20, 92.0%), then studied.
-    ("blind_speaker_fresh15.json", "questions"): 0.89,
+    ("blind_speaker_fresh15.json", "questions"): 0.93,
     ("blind_speaker_fresh15.json", "unanswerable"): 0.92,
     ("blind_speaker_fresh15.json", "off_topic"): 0.95,
-    ("blind_speaker_fresh15.json", "followups"): 0.90,
+    ("blind_speaker_fresh15.json", "followups"): 0.96,
+    # Fresh set 16, sealed until the end of the eighth round and measured once on its final
+    # code (86.0%, 90.0%, 19 of 20, 88.9%).
+    ("blind_speaker_fresh16.json", "questions"): 0.85,
+    ("blind_speaker_fresh16.json", "unanswerable"): 0.88,
+    ("blind_speaker_fresh16.json", "off_topic"): 0.9,
+    ("blind_speaker_fresh16.json", "followups"): 0.87,
 }
 
 
