@@ -47,6 +47,8 @@ _ASKS_OF = frozenset("did does was is were and named called dog musher".split())
 _GROUP_WORDS = frozenset("brothers brother sisters sister boys family twins".split())
 #: Metaphone codes this long or longer may differ by one sound and still match.
 _LONG_CODE = 5
+#: The speaker's or listener's own: what follows is theirs, not a name in the story.
+_OWNERS = frozenset("my your our".split())
 #: Words asking how much, never part of a name heard by sound.
 _QUANTITIES = frozenset("many much".split())
 _MIN_SPELLING = 0.7   # Jaro-Winkler similarity of the letters, for a sound match
@@ -490,11 +492,13 @@ class NameMatcher:
         return found
 
     def _by_sound(self, words: Sequence[str], taken: set[int]) -> list[Mention]:
-        """Names heard by sound in the words no other match took."""
+        """Names heard by sound in the words no other match took; not a word the speaker
+        calls their own ("what's on *my calendar*" is no Kalland)."""
         found = []
         i = 0
         while i < len(words):
-            match = None if i in taken else self._sound_at(words, i, taken)
+            owned = i > 0 and words[i - 1] in _OWNERS
+            match = None if i in taken or owned else self._sound_at(words, i, taken)
             if match is None:
                 i += 1
                 continue

@@ -120,6 +120,8 @@ def test_a_role_of_somewhere_else_is_not_the_one_who_held_it(understander: Under
     ("how many bed the hospital in nome have", "maynard"),
     # Ending in a word of the story ("sled"), near sounds make no name ("annual sled").
     ("the annual sled dog race from anchorage to nome is known as what", "unalakleet"),
+    # What the speaker calls their own is no name ("my calendar": Kalland).
+    ("what's on my calendar today", "kalland"),
     # "Ones" is a pronoun, not a word the store never heard ("one's in": Olson).
     ("which dog has the statue in central park and which one's in seward park", "olson"),
 ])
