@@ -491,8 +491,10 @@ def _between_places(ranker: Ranker, query: Query, analysis: Analysis) -> Answer 
     the last leg)."""
     store = ranker.store
     places = [e for e in query.named if store.entities[e].type == "place"][:2]
-    if query.facet != "miles" or query.form != "wh" or len(places) < 2:
+    if query.form != "wh" or len(places) < 2:
         return None
+    if query.facet != "miles":
+        return _run_between(ranker, query, analysis, places)
     pair = set(places)
     found = [f for f in store.facts.values() if pair <= set(f.about) and states(f, "miles")]
     if not found:
@@ -506,6 +508,33 @@ def _between_places(ranker: Ranker, query: Query, analysis: Analysis) -> Answer 
 
     best = max(found, key=fit)
     return Answer("fact", best, places[0], analysis, query)
+
+
+def _run_between(ranker: Ranker, query: Query, analysis: Analysis,
+                 places: Sequence[str]) -> Answer | None:
+    """ "Who carried the serum from Golovin to Bluff": the run the fact says went from the
+    first place to the second, in that order ("from Golovin to Bluff"), not one that only
+    ends at the first."""
+    store = ranker.store
+    first, second = (store.entities[p] for p in places)
+    words = query.words
+    said_from = any(words[m - 1] == "from" for m in range(1, len(words))
+                    if first.named_in(" ".join(words[m:m + 3])))
+    if query.facet not in ("who", "when") or not said_from:
+        return None
+    found = []
+    for fact in store.facts.values():
+        text = fact.answer.lower()
+        at = [min((text.find(f) for f in e.spoken_forms if f in text), default=-1)
+              for e in (first, second)]
+        if at[0] >= 0 and at[1] > at[0] and re.search(r"\bfrom\b", text[:at[0]]) and (
+                " to " in text[at[0]:at[1]]):
+            found.append(fact)
+    if not found:
+        return None
+    best = ranker.score_facts(analysis, found)[0].fact
+    entity = _who_named(ranker, query, best) if query.facet == "who" else None
+    return Answer("fact", best, entity or _subject(best, analysis.entities), analysis, query)
 
 
 def _slot_identity(store: FactStore, question: Question) -> Answer | None:

@@ -762,6 +762,8 @@ def test_counts_and_prices_of_today_are_out_of_scope(
     # Someone's last years are where they retired, not where they went first after the run.
     ("where did balto spend his last years", "Brookside Zoo"),
     ("who passed the serum to kaasen", "Olson"),
+    # "From X to Y": the run that went from the first to the second, not one ending at X.
+    ("who carried the serum from golovin to bluff", "Charlie Olson"),
     # Names and common words only: the fact about everything named.
     ("how did the serum get to nenana", "by train"),
     # "That one day" counts a day; it stands for nothing said before.
