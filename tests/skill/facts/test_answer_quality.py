@@ -133,6 +133,12 @@ FLOORS: dict[tuple[str, str], float] = {
     ("blind_speaker_fresh16.json", "unanswerable"): 0.88,
     ("blind_speaker_fresh16.json", "off_topic"): 0.9,
     ("blind_speaker_fresh16.json", "followups"): 0.87,
+    # Fresh set 17, written late in the eighth round, sealed and measured once on its final
+    # code (86.5%, 86.0%, 20 of 20, 88.0%).
+    ("blind_speaker_fresh17.json", "questions"): 0.85,
+    ("blind_speaker_fresh17.json", "unanswerable"): 0.84,
+    ("blind_speaker_fresh17.json", "off_topic"): 0.95,
+    ("blind_speaker_fresh17.json", "followups"): 0.86,
 }
 
 
