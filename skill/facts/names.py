@@ -572,8 +572,6 @@ class NameMatcher:
         given = self._first_names.get(mention.entity)
         if given is None:
             return None
-        import jellyfish
-
         for size in (2, 1):
             start = mention.start - size
             span = words[max(start, 0):mention.start]
@@ -581,6 +579,8 @@ class NameMatcher:
                     or not all(w.isalpha() for w in span) or span[0] in STOPWORDS
                     or not any(self._unfamiliar(w) for w in span)):
                 continue
+            import jellyfish  # (only here: most questions never need a sound code)
+
             if jellyfish.metaphone("".join(span)) == jellyfish.metaphone(given):
                 return start
         return None
