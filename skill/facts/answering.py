@@ -1818,8 +1818,7 @@ def _by_ranking(ranker: Ranker, query: Query, analysis: Analysis) -> Answer:
             linking = next((s.fact for s in ranked if _links_named(query, s.fact)), None)
             if linking is not None:
                 best, entity = linking, _subject(linking, analysis.entities)
-        polarity = ("no" if _contradicted(ranker, query, best)
-                    else _lexical_polarity(ranker, query, best, analysis))
+        polarity = _yes_no(ranker, best, "", query, entity or "", analysis)
         return Answer("yes_no", best, entity, analysis, query, polarity=polarity, ranked=ranked)
     return Answer("fact", best, entity, analysis, query, ranked=ranked)
 
