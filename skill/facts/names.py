@@ -14,7 +14,7 @@ a longer name ("ball toe *statue*" is the Balto statue).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 from skill.records import Record
 from skill.text.normalise import plain_words
@@ -591,15 +591,10 @@ class NameMatcher:
         from the surname of just one of ``entities`` ("charlie *old son*": Olson, "charlie
         *heavens*": Evans), with that one; or None. Only after the given name, which narrows
         who is meant, is a sound this far off taken for a name."""
-        for size in (2, 1):
-            span = words[after:after + size]
-            if (len(span) < size or any(j in taken for j in range(after, after + size))
-                    or span[-1] in STOPWORDS or not all(w.isalpha() for w in span)
-                    or any(w in self._name_words for w in span)):
-                continue
+        for span in self._spans_after(words, after, taken):
             entity = self._nearest_surname("".join(span), entities)
             if entity is not None:
-                return after + size, entity
+                return after + len(span), entity
         return None
 
     def _nearest_surname(self, spoken: str, entities: frozenset[str]) -> str | None:
@@ -621,16 +616,23 @@ class NameMatcher:
                       taken: set[int]) -> int | None:
         """The end of one or two words from ``after`` that sound, letter for letter in the
         same code, like a word of one of ``entities``' names, or None."""
+        for span in self._spans_after(words, after, taken):
+            joined = "".join(span)
+            if (len(joined) >= 4 + len(span)
+                    and self._sounds_like(joined, same_code=True) & entities):
+                return after + len(span)
+        return None
+
+    def _spans_after(self, words: Sequence[str], after: int,
+                     taken: set[int]) -> Iterator[Sequence[str]]:
+        """The two words from ``after``, then the one, that may be the rest of a name: free,
+        letters only, no name's word among them, not ending in a stop word."""
         for size in (2, 1):
             span = words[after:after + size]
-            if (len(span) < size or any(j in taken for j in range(after, after + size))
-                    or span[-1] in STOPWORDS or not all(w.isalpha() for w in span)
-                    or any(w in self._name_words for w in span)):
-                continue
-            joined = "".join(span)
-            if len(joined) >= 4 + size and self._sounds_like(joined, same_code=True) & entities:
-                return after + size
-        return None
+            if (len(span) == size and not any(j in taken for j in range(after, after + size))
+                    and span[-1] not in STOPWORDS and all(w.isalpha() for w in span)
+                    and not any(w in self._name_words for w in span)):
+                yield span
 
     def _longer(self, words: Sequence[str], mention: Mention) -> Mention:
         """A name heard by sound that begins a longer name with the words after it ("ball toe
