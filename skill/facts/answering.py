@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 from skill.facts import values
 from skill.facts.model import Fact
 from skill.facts.ranking import Analysis, Ranker, Scored
-from skill.facts.understanding import NOT_FOCUS, YES_NO_STARTS, Context, Query
+from skill.facts.understanding import NOT_FOCUS, SUBJECT_PRONOUNS, YES_NO_STARTS, Context, Query
 from skill.records import Record
 from skill.text.normalise import plain_words, strip_fillers
 from skill.text.numbers import fold_numbers
@@ -1058,7 +1058,6 @@ _MOMENT = frozenset("when after before while".split())
 #: Measures that hold at a moment. (An age or distance is asked "when he died", "when they
 #: crossed", of the moment itself, in words the fact need not use.)
 _AT_A_MOMENT = frozenset({"how_many", "weight", "speed"})
-_SUBJECTS = frozenset("he she it they".split())
 
 
 def _moment_unstated(ranker: Ranker, query: Query, fact: Fact) -> bool:
@@ -1069,7 +1068,7 @@ def _moment_unstated(ranker: Ranker, query: Query, fact: Fact) -> bool:
     words = query.words
     said = ranker.fact_terms(fact.id)
     for i in range(query.core_start, len(words) - 2):
-        if words[i] in _MOMENT and words[i + 1] in _SUBJECTS:
+        if words[i] in _MOMENT and words[i + 1] in SUBJECT_PRONOUNS:
             terms = ranker.lexicon.terms(words[i + 2])
             if terms and terms[0] not in said:
                 return True

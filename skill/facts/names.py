@@ -48,7 +48,7 @@ _GROUP_WORDS = frozenset("brothers brother sisters sister boys family twins".spl
 #: Metaphone codes this long or longer may differ by one sound and still match.
 _LONG_CODE = 5
 #: The speaker's or listener's own: what follows is theirs, not a name in the story.
-_OWNERS = frozenset("my your our".split())
+OWNERS = frozenset("my your our".split())
 #: Words asking how much, never part of a name heard by sound.
 _QUANTITIES = frozenset("many much".split())
 _MIN_SPELLING = 0.7   # Jaro-Winkler similarity of the letters, for a sound match
@@ -497,7 +497,7 @@ class NameMatcher:
         found = []
         i = 0
         while i < len(words):
-            owned = i > 0 and words[i - 1] in _OWNERS
+            owned = i > 0 and words[i - 1] in OWNERS
             match = None if i in taken or owned else self._sound_at(words, i, taken)
             if match is None:
                 i += 1

@@ -21,7 +21,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from skill.facts.names import GENERIC_NAME_WORDS, Mention, NameMatcher
+from skill.facts.names import GENERIC_NAME_WORDS, OWNERS, Mention, NameMatcher
 from skill.facts.relations import Comparative, Hit, Relations
 from skill.records import Record
 from skill.text.normalise import FILLERS, plain_words
@@ -358,8 +358,9 @@ def _that_as_it(words: list[str]) -> list[str]:
 _ASKS_YES_NO = frozenset("did does do was is has had can could".split())
 
 
-#: Who a yes/no question mid-utterance asks of, right after its verb ("did *they* find").
-_ASKED_OF = frozenset("he she they it".split())
+#: Pronouns a clause opens with: "did *they* find", "when *he* died" (a yes/no question
+#: mid-utterance, a moment asked of).
+SUBJECT_PRONOUNS = frozenset("he she they it".split())
 
 
 #: Verbs of being ("was he *there*": of the last answer, not a place to name).
@@ -379,7 +380,7 @@ def _did_they_at(words: Sequence[str], i: int) -> bool:
     question opening mid-utterance, after no question word ("how many units of antitoxin
     *did they* find" is one question)."""
     before = words[i - 1]
-    return (words[i] in ("did", "does", "do") and words[i + 1] in _ASKED_OF
+    return (words[i] in ("did", "does", "do") and words[i + 1] in SUBJECT_PRONOUNS
             and before not in STOPWORDS and before not in YES_NO_STARTS
             and not any(w in QUESTION_WORDS for w in words[:i]))
 
@@ -848,7 +849,7 @@ class Understander:
             h for h in hits
             if not _ends_in_a_name(h, mentions) and h.start not in apposed
             # "my grandson", "my husband": the speaker's own family is chatter, not a topic.
-            if not (h.start > 0 and words[h.start - 1] in ("my", "our", "your"))
+            if not (h.start > 0 and words[h.start - 1] in OWNERS)
             and not all(i in named for i in range(h.start, h.end))
             and not (h.end - h.start == 1 and h.start in described)
             # (also where the question proper was only a tail, "... who was that": a clause
