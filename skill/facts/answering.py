@@ -1479,13 +1479,58 @@ def _yes_no(ranker: Ranker, fact: Fact, key: str, query: Query, subject: str,
             analysis: Analysis) -> str | None:
     """The verdict of a fact on a yes/no question: no if it says the contrary of a claimed
     word; else from the relation that chose it, or from its words."""
-    if _contradicted(ranker, query, fact):
+    if _contradicted(ranker, query, fact) or _placed_elsewhere(ranker, query, fact, key):
         return "no"
     if key:
         polarity = _polarity(ranker, fact, key, query, subject, _unheard(query, analysis))
     else:
         polarity = _lexical_polarity(ranker, query, fact, analysis)
     return "no" if polarity == "yes" and _came_to_nothing(ranker, query, fact) else polarity
+
+
+@lru_cache(maxsize=4)
+def _place_words(store: FactStore) -> frozenset[str]:
+    """Every word that names a place the store knows: its places, their states and the
+    places facts record by name ("Everett", "Seattle")."""
+    names = {e.name for e in store.entities.values() if e.type == "place"}
+    names |= {e.region for e in store.entities.values() if e.region}
+    names |= {value for fact in store.facts.values() for relations in fact.answers.values()
+              for key, value in relations.items()
+              if key.endswith(".where") and isinstance(value, str) and value not in store.entities}
+    return frozenset(w for name in names for w in plain_words(name) if w not in STOPWORDS)
+
+
+def _placed_elsewhere(ranker: Ranker, query: Query, fact: Fact, key: str) -> bool:
+    """Whether the question puts what it asks in a place the fact never mentions, while the
+    fact records where it was: "did Kaasen die in Alaska" (Everett, Washington), "is Togo's
+    body in Maine" (Wasilla, Alaska)."""
+    store = ranker.store
+    topic = key.partition(".")[0]
+    where = [v for relations in fact.answers.values() for k, value in relations.items()
+             if k.endswith(".where") and (not topic or k.partition(".")[0] == topic)
+             for v in values.readings(value) if isinstance(v, str)]
+    if not where:
+        return False
+    # (a recorded place says its state: Cleveland is in Ohio)
+    regions = [store.entities[v].region or "" for v in where if v in store.entities]
+    text = fact.spoken.lower()
+    said = f" {' '.join(plain_words(' '.join((fact.spoken, *regions))))} "
+    places = _place_words(store)
+    claimed = [store.entities[e] for _, e in query.located if e not in fact.about]
+    return (any(not place.named_in(text) for place in claimed)
+            or any(w in places and f" {w} " not in said for w in _put_in(query)))
+
+
+def _put_in(query: Query) -> list[str]:
+    """The words the question claims something is in, at or from ("did Kaasen die *in
+    alaska*"); not "to", which names a way taken ("was Balto lent *to alaska*")."""
+    words = query.words
+    found = []
+    for i in range(max(query.core_start, 1), len(words)):
+        before = words[i - 2] if words[i - 1] in ("a", "an", "the") and i >= 2 else words[i - 1]
+        if words[i] in query.claim and before in ("in", "at", "from"):
+            found.append(words[i])
+    return found
 
 
 #: Phrases that say an attempt came to nothing ("an attempt to fly the serum *failed*").

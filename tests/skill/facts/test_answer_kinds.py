@@ -136,6 +136,10 @@ def said(talk: Conversation, text: str, alexa_valid: Any) -> str:
     ("did kaasen ever live in washington state", "Yes.", "Everett"),
     # A fact that uses the claimed word states the claim, whatever contrary it also says.
     ("did the museum keep balto", "Yes.", "Cleveland"),
+    # A place claimed that a fact recording where never mentions; a state its place is in.
+    ("did gunnar kaasen die in alaska", "No.", "Everett"),
+    ("is togo's statue in central park too", "No.", "Seward Park"),
+    ("did balto die in ohio", "Yes.", "Cleveland"),
 ])
 def test_yes_no_questions_answer_yes_or_no_first(new_talk: Callable[[], Conversation],
                                                   alexa_valid: Any, question: str, starts: str,
@@ -157,6 +161,13 @@ def test_yes_no_questions_answer_yes_or_no_first(new_talk: Callable[[], Conversa
     # A superlative among mushers asked of a dog: no ranking settles it.
     "was balto the leader on the longest leg",
 ])
+def test_a_place_gone_to_is_no_place_claimed(new_talk: Callable[[], Conversation],
+                                             alexa_valid: Any) -> None:
+    # "To" names a way taken, not where something is: no "No" from where the body is kept.
+    speech = said(new_talk(), "did balto ever go back to alaska after he died", alexa_valid)
+    assert not speech.startswith("No."), speech
+
+
 def test_no_yes_the_fact_cannot_vouch_for(new_talk: Callable[[], Conversation],
                                           alexa_valid: Any, question: str) -> None:
     speech = said(new_talk(), question, alexa_valid)
