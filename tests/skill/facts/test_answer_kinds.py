@@ -148,6 +148,13 @@ def test_yes_no_questions_answer_yes_or_no_first(new_talk: Callable[[], Conversa
     assert speech.startswith(starts) and contains in speech, speech
 
 
+def test_a_place_gone_to_is_no_place_claimed(new_talk: Callable[[], Conversation],
+                                             alexa_valid: Any) -> None:
+    # "To" names a way taken, not where something is: no "No" from where the body is kept.
+    speech = said(new_talk(), "did balto ever go back to alaska after he died", alexa_valid)
+    assert not speech.startswith("No."), speech
+
+
 @pytest.mark.parametrize("question", [
     # A cue ("did they get along") is a question the fact answers, not a yes: the fact
     # itself says they fell out.
@@ -161,13 +168,6 @@ def test_yes_no_questions_answer_yes_or_no_first(new_talk: Callable[[], Conversa
     # A superlative among mushers asked of a dog: no ranking settles it.
     "was balto the leader on the longest leg",
 ])
-def test_a_place_gone_to_is_no_place_claimed(new_talk: Callable[[], Conversation],
-                                             alexa_valid: Any) -> None:
-    # "To" names a way taken, not where something is: no "No" from where the body is kept.
-    speech = said(new_talk(), "did balto ever go back to alaska after he died", alexa_valid)
-    assert not speech.startswith("No."), speech
-
-
 def test_no_yes_the_fact_cannot_vouch_for(new_talk: Callable[[], Conversation],
                                           alexa_valid: Any, question: str) -> None:
     speech = said(new_talk(), question, alexa_valid)
