@@ -1403,6 +1403,9 @@ def _answering_the_facet(ranker: Ranker, query: Query,
                          found: list[tuple[int, Fact, str]]) -> list[tuple[int, Fact, str]]:
     """Of the facts recording the topic under another facet, those that can still say what
     was asked."""
+    if query.facet == "where" and _asks_whence(query):
+        # "Where did the medicine come from": whence, never where it arrived.
+        found = [(fit, f, k) for fit, f, k in found if not k.startswith("arrival.")]
     if query.facet in _VALUE_FACETS:
         # Another facet of the topic answers a value only if the fact states one ("how old
         # was Kimble when he rescued Balto": the rescue, but no age).
@@ -1414,6 +1417,12 @@ def _answering_the_facet(ranker: Ranker, query: Query,
         return [(fit, f, k) for fit, f, k in found
                 if fit > 1 or k.rpartition(".")[2] not in _VALUE_FACETS]
     return found
+
+
+def _asks_whence(query: Query) -> bool:
+    """ "Where did it come *from*", "where was he from": the place left, not reached."""
+    words = query.words[query.core_start:]
+    return "where" in words and "from" in words[words.index("where"):]
 
 
 #: Facets a recorded value measures: a fact giving it states the measure itself.

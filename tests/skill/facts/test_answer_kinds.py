@@ -308,6 +308,9 @@ def test_no_record_names_what_was_asked(new_talk: Callable[[], Conversation], al
     ("who found the antitoxin at the hospital in anchorage", "Beeson"),
     # A word saying how real a thing is ("actual") is not the thing.
     ("where can i go see balto's actual body today", "Cleveland Museum"),
+    # The serum's own arrival; "where ... from" asks whence, never where it arrived.
+    ("i'm in nome right now where did the serum arrive", "Front Street"),
+    ("where did the medicine come from before the dogs got it", "Anchorage"),
 ])
 def test_a_word_describing_a_name_is_not_the_topic(new_talk: Callable[[], Conversation],
                                                    alexa_valid: Any, question: str,

@@ -139,6 +139,12 @@ FLOORS: dict[tuple[str, str], float] = {
     ("blind_speaker_fresh17.json", "unanswerable"): 0.84,
     ("blind_speaker_fresh17.json", "off_topic"): 0.95,
     ("blind_speaker_fresh17.json", "followups"): 0.86,
+    # Fresh set 18, written at the start of the ninth round and measured once, untouched, on
+    # the code as the round began (89.0%, 88%, 20 of 20, 80.8%); then studied.
+    ("blind_speaker_fresh18.json", "questions"): 0.88,
+    ("blind_speaker_fresh18.json", "unanswerable"): 0.86,
+    ("blind_speaker_fresh18.json", "off_topic"): 0.95,
+    ("blind_speaker_fresh18.json", "followups"): 0.80,
 }
 
 
