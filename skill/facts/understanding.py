@@ -1221,7 +1221,10 @@ class Understander:
         # whoever ran a leg)
         if topic is not None and (topic in _WEATHER_TOPICS or not (
                 said & _ANIMATE and self.relations.topics[topic].weak)):
-            recorded = [c for c in candidates if (c, topic) in self.recorded]
+            # (where someone is from: a birthplace, or else the place they were of)
+            stands_in = ("origin",) if topic == "birth" and "from" in said else ()
+            recorded = [c for c in candidates
+                        if any((c, t) in self.recorded for t in (topic, *stands_in))]
             if recorded and (topic in _WEATHER_TOPICS or not said & _INANIMATE):
                 candidates = (*recorded, *candidates)
         return candidates

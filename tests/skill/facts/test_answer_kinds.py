@@ -460,6 +460,9 @@ def test_pronouns_follow_the_answer(new_talk: Callable[[], Conversation],
     talk = new_talk()
     assert "Kaasen" in said(talk, "who drove balto's team", alexa_valid)
     assert "Norway" in said(talk, "where was he from", alexa_valid)  # he: Kaasen, the answer
+    # Someone with no birthplace but a place they were of is still "he" (not Balto).
+    assert "Kimble" in said(talk, "who rescued balto from los angeles", alexa_valid)
+    assert "Cleveland, Ohio" in said(talk, "where was he from", alexa_valid)
 
 
 def test_asked_of_someone_talked_of_the_talk_stays_with_them(
