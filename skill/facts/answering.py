@@ -212,12 +212,27 @@ def _gating(query: Query) -> bool:
 def answer(ranker: Ranker, question: Question, context: Context | None = None) -> Answer:
     """Decide what to say (see the module docstring)."""
     result = _decide(ranker, question, context)
+    if _context_misled(ranker, result):
+        # "and how many did they find in anchorage" after Welch's telegram: "they" is not
+        # Welch, whose facts never speak of Anchorage; what it names answers on its own.
+        alone = _decide(ranker, question, None)
+        if alone.kind in ("fact", "yes_no"):
+            result = alone
     if result.query is not None and result.query.choice:
         # "did shannon or kaasen go farther": which one, never "No."
         comparison = result.comparison
         return result._replace(polarity=None, comparison=comparison._replace(polarity=None)
                                if comparison is not None else None)
     return result
+
+
+def _context_misled(ranker: Ranker, result: Answer) -> bool:
+    """Whether a "no record" came of taking someone talked of as the subject when the
+    question names a thing of its own (not the story's background: "how much serum did he
+    ask for" is still his)."""
+    query = result.query
+    return (result.kind == "no_record" and query is not None and query.from_context
+            and bool(set(query.named) - {query.entities[0]} - ranker.lexicon.background))
 
 
 def _decide(ranker: Ranker, question: Question, context: Context | None) -> Answer:

@@ -455,6 +455,14 @@ def test_follow_ups_keep_what_was_asked(new_talk: Callable[[], Conversation],
     assert "1967" in said(talk, "what about seppala", alexa_valid)
 
 
+def test_a_place_named_answers_when_the_one_talked_of_has_no_record_of_it(
+        new_talk: Callable[[], Conversation], alexa_valid: Any) -> None:
+    talk = new_talk()
+    assert "1 million" in said(talk, "how many units did welch ask for", alexa_valid)
+    # "They" is not Welch, whose facts never speak of Anchorage: Anchorage answers.
+    assert "300,000" in said(talk, "and how many did they find in anchorage", alexa_valid)
+
+
 def test_pronouns_follow_the_answer(new_talk: Callable[[], Conversation],
                                     alexa_valid: Any) -> None:
     talk = new_talk()
