@@ -272,6 +272,10 @@ def _by_what_is_asked(ranker: Ranker, query: Query, analysis: Analysis) -> Answe
     the one chosen of names offered; None: the lexical ranker decides."""
     subject = _asked_subject(query)
     decided = None
+    if query.form == "yes_no" and query.subject_is_setting:
+        decided = _setting_claimed(ranker, query, analysis)
+        if decided is not None:
+            return decided
     # (A choice offered of the subject, "is the statue balto or togo", is no coordination.)
     if subject is not None and _gating(query) and (not query.coordinated or query.choice):
         decided = _by_relation(ranker, query, analysis, subject)
@@ -280,6 +284,23 @@ def _by_what_is_asked(ranker: Ranker, query: Query, analysis: Analysis) -> Answe
     if decided is None and subject is not None and query.choice:
         decided = _the_one_chosen(ranker, query, analysis, subject)
     return decided
+
+
+def _setting_claimed(ranker: Ranker, query: Query, analysis: Analysis) -> Answer | None:
+    """ "Did the dog relay start in Anchorage": the place is claimed of the relay's start,
+    so the relay's recorded start (Nenana) checks it; the place is no subject of its own."""
+    located = {e for _, e in query.located}
+    for named in query.named:
+        if named in located:
+            continue
+        # (not the thing's own topic: "did the serum go through Galena" is not where the
+        # serum was found)
+        for topic in sorted(query.topics_said - {named}):
+            found = [(f, k) for fit, f, k in _recorded(ranker.store, named, topic, "where")
+                     if fit >= 3]
+            if found:
+                return _fact_answer(ranker, found[0][0], named, query, analysis, found[0][1])
+    return None
 
 
 def _the_one_chosen(ranker: Ranker, query: Query, analysis: Analysis,

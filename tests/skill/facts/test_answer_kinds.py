@@ -140,6 +140,9 @@ def said(talk: Conversation, text: str, alexa_valid: Any) -> str:
     ("did gunnar kaasen die in alaska", "No.", "Everett"),
     ("is togo's statue in central park too", "No.", "Seward Park"),
     ("did balto die in ohio", "Yes.", "Cleveland"),
+    # A place claimed of the relay's start is checked against the start recorded.
+    ("did the dog relay start in anchorage", "No.", "Nenana"),
+    ("did the relay begin in nenana", "Yes.", "Nenana"),
 ])
 def test_yes_no_questions_answer_yes_or_no_first(new_talk: Callable[[], Conversation],
                                                   alexa_valid: Any, question: str, starts: str,
