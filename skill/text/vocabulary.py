@@ -18,6 +18,7 @@ STOPWORDS: frozenset[str] = frozenset(
     so then than too very really also alexa ask skill me more much ever get got go going let lets
     okay ok hey well all exactly actually anything something thing things stuff kind sort bit
     even still yet again exact basically quite pretty whole from else someone anyone many
+    somebody anybody
     remind heard hear wonder wondering wondered good great interesting cool nice guess maybe
     people person around connection connected link linked relationship if want
     thats theres its ive im id youre youve weve theyre hes shes somewhere anywhere everywhere

@@ -143,6 +143,8 @@ def said(talk: Conversation, text: str, alexa_valid: Any) -> str:
     # A place claimed of the relay's start is checked against the start recorded.
     ("did the dog relay start in anchorage", "No.", "Nenana"),
     ("did the relay begin in nenana", "Yes.", "Nenana"),
+    # "Anybody" is "anyone": no word the store has never heard.
+    ("did anybody die from the diphtheria", "Yes.", "deaths"),
 ])
 def test_yes_no_questions_answer_yes_or_no_first(new_talk: Callable[[], Conversation],
                                                   alexa_valid: Any, question: str, starts: str,
