@@ -752,7 +752,29 @@ def _setting_unstated(ranker: Ranker, result: Answer, query: Query, fact: Fact,
         return f"that {place}"
     year = _year_unstated(query, fact)
     # "who won the second Iditarod in 1974": the 1973 race does not answer.
-    return f"that in {year}" if year is not None else None
+    if year is not None:
+        return f"that in {year}"
+    return "that" if _ordinal_otherwise(ranker, query, fact) else None
+
+
+#: Words that count which one of several is meant, each to its count ("final" is "last").
+_ORDINAL_WORDS = {w: w for w in "first second third fourth fifth sixth last".split()}
+_ORDINAL_WORDS["final"] = "last"
+
+
+def _ordinal_otherwise(ranker: Ranker, query: Query, fact: Fact) -> bool:
+    """Whether the question counts something ("the *second* Iditarod") that the fact speaks
+    of only under another count ("the *first* Iditarod"): the fact is about another one."""
+    words = query.words[query.core_start:]
+    text = plain_words(fact.answer)
+    for i, word in enumerate(words):
+        heads = {t for w in words[i + 1:i + 3] if w not in STOPWORDS
+                 for t in ranker.lexicon.terms(w)} if word in _ORDINAL_WORDS else set()
+        counts = {_ORDINAL_WORDS[v] for j, v in enumerate(text) if v in _ORDINAL_WORDS and heads & {
+            t for w in text[j + 1:j + 3] for t in ranker.lexicon.terms(w)}}
+        if counts and _ORDINAL_WORDS[word] not in counts:
+            return True
+    return False
 
 
 def _thing_unspoken(ranker: Ranker, query: Query, fact: Fact, name: str | None,

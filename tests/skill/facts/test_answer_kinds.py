@@ -282,6 +282,8 @@ def test_relay_order_says_no_dispute_over_a_legs_dogs(new_talk: Callable[[], Con
     # A measure no fact records, asked of something recorded.
     ("how thick was the ice on norton sound when togo crossed it",
      "how thick or deep it was, for Norton Sound"),
+    # A count of which one ("the second Iditarod") that the fact says only of another.
+    ("who won the second iditarod race", "that"),
 ])
 def test_no_record_names_what_was_asked(new_talk: Callable[[], Conversation], alexa_valid: Any,
                                         question: str, missing: str) -> None:
@@ -316,6 +318,10 @@ def test_no_record_names_what_was_asked(new_talk: Callable[[], Conversation], al
     # The serum's own arrival; "where ... from" asks whence, never where it arrived.
     ("i'm in nome right now where did the serum arrive", "Front Street"),
     ("where did the medicine come from before the dogs got it", "Anchorage"),
+    # A shipment is a batch; the first one's size, not the second's or the need.
+    ("how many units of antitoxin were in the first shipment", "300,000"),
+    # "The final leg" is the last one.
+    ("how many dogs were in kaasen's team on the last leg", "13"),
 ])
 def test_a_word_describing_a_name_is_not_the_topic(new_talk: Callable[[], Conversation],
                                                    alexa_valid: Any, question: str,
