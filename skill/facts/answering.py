@@ -676,7 +676,8 @@ def _honest(ranker: Ranker, result: Answer) -> Answer:
                or _priced_otherwise(ranker, query, result)
                or _names_no_one(ranker, query, result)
                or _name_unsaid(ranker, query, fact)
-               or _role_unsaid(ranker, query, fact))
+               or _role_unsaid(ranker, query, fact)
+               or _deed_denied(ranker, query, result))
     if result.kind == "fact" and missing in (f"that {_unplaced(ranker, query, fact)}",
                                              f"that in {_year_unstated(query, fact)}"):
         placed = _placed_instead(ranker, result, query)
@@ -690,6 +691,15 @@ def _honest(ranker: Ranker, result: Answer) -> Answer:
 
 
 _TIME_OF_DAY = "the time of day"
+
+
+def _deed_denied(ranker: Ranker, query: Query, result: Answer) -> str | None:
+    """ "Who won the 1932 race at Lake Placid": a fact saying its one *came second* (the
+    contrary of the deed asked, never the deed) does not say who did it."""
+    if result.kind == "fact" and query.facet == "who" and result.fact is not None and (
+            _contradicted(ranker, query, result.fact)):
+        return "that"
+    return None
 
 
 def _placed_instead(ranker: Ranker, result: Answer, query: Query) -> Answer | None:

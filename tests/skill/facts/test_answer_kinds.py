@@ -284,6 +284,8 @@ def test_relay_order_says_no_dispute_over_a_legs_dogs(new_talk: Callable[[], Con
      "how thick or deep it was, for Norton Sound"),
     # A count of which one ("the second Iditarod") that the fact says only of another.
     ("who won the second iditarod race", "that"),
+    # A fact saying its one came second (the contrary of the deed) says not who won.
+    ("who won the 1932 lake placid sled dog race", "that"),
 ])
 def test_no_record_names_what_was_asked(new_talk: Callable[[], Conversation], alexa_valid: Any,
                                         question: str, missing: str) -> None:
