@@ -1017,6 +1017,10 @@ class Understander:
         d.cues = self.relations.facet_cues(words)
         d.topic_hit = self._topic(d.hits, d.core, d.mentions, d.words, _positions(d.cues))
         d.facet = self._facet(words, d.core)
+        if self._preamble_topic_unmeasured(d):
+            # "my teacher says togo was the real *hero* ... how far did togo really go": the
+            # preamble's topic records no distance; the question proper asks one.
+            d.topic_hit = None
         core_words = words[d.core:]
         if core_words and (d.tagged or core_words[0] in YES_NO_STARTS or (
                 d.core > 0 and words[d.core - 1] in ("whether", "if"))):
@@ -1030,6 +1034,13 @@ class Understander:
             stem(w) in self.domain_words for w in words[d.core:])
         d.facet_from_question = d.facet is not None and d.facet != "what"
         d.topic_from_question = d.topic is not None
+
+    def _preamble_topic_unmeasured(self, d: _Draft) -> bool:
+        """Whether the topic was said only before the question proper, which asks a measure
+        that no fact records of that topic."""
+        hit = d.topic_hit
+        return (hit is not None and 0 < d.core and hit.end <= d.core and d.facet in _MEASURES
+                and bool(self.relation_keys) and f"{hit.name}.{d.facet}" not in self.relation_keys)
 
     @staticmethod
     def _counted_instead(d: _Draft) -> list[str] | None:

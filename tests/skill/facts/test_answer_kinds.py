@@ -324,6 +324,9 @@ def test_no_record_names_what_was_asked(new_talk: Callable[[], Conversation], al
     ("how many units of antitoxin were in the first shipment", "300,000"),
     # "The final leg" is the last one.
     ("how many dogs were in kaasen's team on the last leg", "13"),
+    # A topic said only before the question proper ("hero") that records no distance.
+    ("my teacher says togo was the real hero and balto just got lucky so how far did togo "
+     "really go", "261 miles"),
 ])
 def test_a_word_describing_a_name_is_not_the_topic(new_talk: Callable[[], Conversation],
                                                    alexa_valid: Any, question: str,
