@@ -517,6 +517,20 @@ def _said_of_the_speaker(words: Sequence[str], i: int) -> bool:
         w in _REPORTING or w in _LEARNING for w in words[j:i])
 
 
+def _speakers_tail(words: Sequence[str], core: int) -> range:
+    """A clause of the speaker's own after the question proper ("who sent the telegram *and
+    i wasn't sure* ..."): from its break to the next, or empty."""
+    asked = False
+    for k in range(core + 1, len(words)):
+        asked = asked or words[k - 1] in QUESTION_WORDS
+        if asked and words[k - 1] in _CLAUSE_BREAKS and words[k] in _SPEAKERS:
+            end = next((j for j in range(k + 1, len(words)) if words[j] in _CLAUSE_BREAKS),
+                       len(words))
+            if not any(w in _REPORTING or w in _LEARNING for w in words[k:end]):
+                return range(k - 1, end)
+    return range(0)
+
+
 def _outermost(hits: Sequence[Hit]) -> list[Hit]:
     """ "How long was balto's *part of the race*": a trigger inside a longer one is its (not
     a strong one inside a weak one: "where did togo *get his name from*" is where his name
@@ -1407,9 +1421,13 @@ class Understander:
         # which dog was that").
         own = chatty and any(w in _SPEAKERS for w in d.words[:d.core]) and not _points_back(
             d.words[d.core:])
+        # After it, a clause of the speaker's own ("... *and i wasn't sure* can you tell me")
+        # lends nothing but its names.
+        tail = _speakers_tail(d.words, d.core)
         return " ".join(w for i, w in enumerate(words) if w and (
-            i >= d.core or (w not in self.chatter and (
-                i in named or not chatty or not own and self.names.knows(w)))))
+            i >= d.core and (i in named or i not in tail)
+            or i < d.core and w not in self.chatter and (
+                i in named or not chatty or not own and self.names.knows(w))))
 
     def _setting(self, d: _Draft) -> bool:
         """Whether the first entity is named only as where something happened ("the race from

@@ -327,6 +327,9 @@ def test_no_record_names_what_was_asked(new_talk: Callable[[], Conversation], al
     # A topic said only before the question proper ("hero") that records no distance.
     ("my teacher says togo was the real hero and balto just got lucky so how far did togo "
      "really go", "261 miles"),
+    # A clause of the speaker's own after the question lends it nothing.
+    ("one of my students asked who sent the telegram that asked for help and i wasn't sure "
+     "can you tell me", "Welch"),
 ])
 def test_a_word_describing_a_name_is_not_the_topic(new_talk: Callable[[], Conversation],
                                                    alexa_valid: Any, question: str,
