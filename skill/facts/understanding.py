@@ -1278,11 +1278,13 @@ class Understander:
 
     def _role_owner(self, d: _Draft, hit: Hit) -> str | None:
         """Whose role it is: the name before it ("togo's musher"), after "of" ("the musher of
-        togo"), or the conversation's subject ("his brother", "the brother")."""
+        togo") or "in" a film named after it ("the musher in togo"), or the conversation's
+        subject ("his brother", "the brother")."""
         words = d.words
         for m in d.mentions:
-            if m.end == hit.start or (
-                    hit.end < len(words) and words[hit.end] == "of" and m.start == hit.end + 1):
+            after = words[hit.end] if hit.end < len(words) and m.start == hit.end + 1 else ""
+            if m.end == hit.start or after == "of" or (
+                    after == "in" and m.entity in self.films_named_after):
                 return m.entity
         before = words[hit.start - 1] if hit.start > 0 else ""
         if before == "the" and words[hit.end - 1].endswith("s") and hit.name not in (
@@ -1293,6 +1295,11 @@ class Understander:
             for candidate in (d.context.entity, *d.context.entities):
                 if not kinds or self.entity_types.get(candidate) in kinds:
                     return candidate
+        if before == "the":
+            # "we watched togo last night, who was the actor playing *the musher*": the film
+            # or dog the speaker named
+            return next((m.entity for m in d.mentions if m.end <= hit.start
+                         and self.entity_types.get(m.entity) in ("dog", "film")), None)
         return None
 
     def _settle(self, d: _Draft, facet_hint: str | None) -> None:
