@@ -1276,16 +1276,25 @@ class Understander:
             d.weak_topic = bool(d.topic) and self.relations.topics[d.topic or ""].weak
             return
 
-    def _role_owner(self, d: _Draft, hit: Hit) -> str | None:
-        """Whose role it is: the name before it ("togo's musher"), after "of" ("the musher of
-        togo") or "in" a film named after it ("the musher in togo"), or the conversation's
-        subject ("his brother", "the brother")."""
+    def _named_owner(self, d: _Draft, hit: Hit) -> str | None:
+        """The name right before the role, or right after its "of" or "in" a film named
+        after the one named."""
         words = d.words
         for m in d.mentions:
             after = words[hit.end] if hit.end < len(words) and m.start == hit.end + 1 else ""
             if m.end == hit.start or after == "of" or (
                     after == "in" and m.entity in self.films_named_after):
                 return m.entity
+        return None
+
+    def _role_owner(self, d: _Draft, hit: Hit) -> str | None:
+        """Whose role it is: the name before it ("togo's musher"), after "of" ("the musher of
+        togo") or "in" a film named after it ("the musher in togo"), or the conversation's
+        subject ("his brother", "the brother")."""
+        words = d.words
+        owner = self._named_owner(d, hit)
+        if owner is not None:
+            return owner
         before = words[hit.start - 1] if hit.start > 0 else ""
         if before == "the" and words[hit.end - 1].endswith("s") and hit.name not in (
                 "siblings", "parents"):
@@ -1416,25 +1425,26 @@ class Understander:
         for i, word in enumerate(words):
             if i not in named and word:
                 words[i] = self.names.respell(word) or word  # "amundson" -> "amundsen"
-        # Before the question proper, only words the store knows count: "i read somewhere
-        # that scientists looked at balto's dna, what did they find" is a question about the
-        # DNA study, not one that turns on two words no fact uses.
-        # (Not when the words before are a question themselves: "what was the name of the
-        # zookeeper who looked after balto".)
+        # After the question proper, a clause of the speaker's own ("... *and i wasn't sure*
+        # can you tell me") lends nothing but its names.
+        dropped = set(_speakers_tail(d.words, d.core)) - named
+        dropped |= self._preamble_dropped(d, words, named)
+        return " ".join(w for i, w in enumerate(words) if w and i not in dropped)
+
+    def _preamble_dropped(self, d: _Draft, words: Sequence[str], named: set[int]) -> set[int]:
+        """Before the question proper, only words the store knows count: "i read somewhere
+        that scientists looked at balto's dna, what did they find" is a question about the
+        DNA study, not one that turns on two words no fact uses. (Not when the words before
+        are a question themselves: "what was the name of the zookeeper who looked after
+        balto".) A preamble about the speaker ("i'm standing right next to the balto statue
+        ... they want to know who the sculptor was") lends the question its names, not its
+        words; not when the question points back into it ("... a dog too small to pull a
+        sled, which dog was that")."""
         chatty = not any(w in QUESTION_WORDS for w in d.words[:d.core])
-        # A preamble about the speaker ("i'm standing right next to the balto statue ... they
-        # want to know who the sculptor was") lends the question its names, not its words.
-        # Not when the question points back into it ("... a dog too small to pull a sled,
-        # which dog was that").
         own = chatty and any(w in _SPEAKERS for w in d.words[:d.core]) and not _points_back(
             d.words[d.core:])
-        # After it, a clause of the speaker's own ("... *and i wasn't sure* can you tell me")
-        # lends nothing but its names.
-        tail = _speakers_tail(d.words, d.core)
-        return " ".join(w for i, w in enumerate(words) if w and (
-            i >= d.core and (i in named or i not in tail)
-            or i < d.core and w not in self.chatter and (
-                i in named or not chatty or not own and self.names.knows(w))))
+        return {i for i, w in enumerate(words[:d.core]) if w in self.chatter or not (
+            i in named or not chatty or not own and self.names.knows(w))}
 
     def _setting(self, d: _Draft) -> bool:
         """Whether the first entity is named only as where something happened ("the race from
