@@ -1487,6 +1487,9 @@ class Understander:
             if before in ("from", "after"):
                 return "to"
         receiving = {"get", "got", "take", "took", "receive", "received", "gets", "takes"}
+        if words[:1] == ["where"] and "from" not in words:
+            # "where did Jackscrew take the serum": where he carried it, not where he got it
+            receiving -= {"take", "took", "takes"}
         if len(words) > 1 and words[0] in ("who", "whom", "which") and words[1] not in (
                 "did", "does", "do", "had"):
             # "who gave X the serum" asks the giver; "who got it next" the receiver.

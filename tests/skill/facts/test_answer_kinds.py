@@ -327,6 +327,9 @@ def test_no_record_names_what_was_asked(new_talk: Callable[[], Conversation], al
     # A topic said only before the question proper ("hero") that records no distance.
     ("my teacher says togo was the real hero and balto just got lucky so how far did togo "
      "really go", "261 miles"),
+    # "Where did X take the serum": where X carried it, not where X got it.
+    ("where did edgar nollner take the serum", "Galena"),
+    ("where did charlie olson take the serum", "Bluff"),
     # "The musher" in a film, or in the film the speaker named: the role's actor.
     ("who was the actor playing the musher in togo", "Willem Dafoe"),
     ("my husband and i watched togo last night who was the actor playing the musher",
