@@ -258,7 +258,7 @@ def _decide(ranker: Ranker, question: Question, context: Context | None) -> Answ
             return compared
     between = _between_places(ranker, query, analysis)
     if between is not None:
-        return between
+        return _honest(ranker, between)
     last = _of_last_answer(ranker, query, analysis, context)
     if last is not None:
         return last
@@ -527,6 +527,8 @@ def _between_places(ranker: Ranker, query: Query, analysis: Analysis) -> Answer 
     the last leg)."""
     store = ranker.store
     places = [e for e in query.named if store.entities[e].type == "place"][:2]
+    if query.form == "wh" and len(places) == 1:
+        return _run_at(ranker, query, analysis, places[0])
     if query.form != "wh" or len(places) < 2:
         return None
     if query.facet != "miles":
@@ -553,7 +555,7 @@ def _run_between(ranker: Ranker, query: Query, analysis: Analysis,
     ends at the first."""
     store = ranker.store
     first, second = (store.entities[p] for p in places)
-    words = query.words
+    words = query.ranker_text.split()  # (names heard by sound written as the name)
     said_from = any(words[m - 1] == "from" for m in range(1, len(words))
                     if first.named_in(" ".join(words[m:m + 3])))
     if query.facet not in ("who", "when") or not said_from:
@@ -571,6 +573,54 @@ def _run_between(ranker: Ranker, query: Query, analysis: Analysis,
     best = ranker.score_facts(analysis, found)[0].fact
     entity = _who_named(ranker, query, best) if query.facet == "who" else None
     return Answer("fact", best, entity or _subject(best, analysis.entities), analysis, query)
+
+
+#: Words before a place that say a run ended there ("who brought the serum *into*
+#: Shaktoolik") or began there ("who carried it *out of* Unalakleet").
+_ENDED_AT = frozenset("into to reached reach".split())
+_BEGAN_AT = frozenset("from out left leaving".split())
+#: Deeds that, done "at" a place, say which end of a run it was: the serum was got at the
+#: start of one ("who got the serum at Golovin") and brought at the end of one.
+_GOT = frozenset("got get gets took take takes received receive picked pick".split())
+_BROUGHT = frozenset("brought bring carried handed gave delivered arrived".split())
+
+
+def _run_at(ranker: Ranker, query: Query, analysis: Analysis, place: str) -> Answer | None:
+    """ "Who got the serum at Golovin", "who brought it into Shaktoolik": the run the facts
+    say began ("from Golovin") or ended ("to Shaktoolik") at the one place named."""
+    store = ranker.store
+    if query.facet != "who" or any(
+            store.entities[e].type in ("person", "dog") for e in query.named
+            if e in store.entities and e not in ranker.lexicon.background):
+        return None
+    entity = store.entities[place]
+    mark = _run_end_asked(query.ranker_text.split(), entity.spoken_forms)
+    found = [f for f in store.facts.values()
+             if any(k.startswith("leg.") for relations in f.answers.values() for k in relations)
+             and any(re.search(rf"\b{mark} {re.escape(form)}\b", f.answer.lower())
+                     for form in entity.spoken_forms)] if mark else []
+    if not found:
+        return None
+    best = ranker.score_facts(analysis, found)[0].fact
+    who = _who_named(ranker, query, best)
+    return Answer("fact", best, who or _subject(best, analysis.entities), analysis, query)
+
+
+def _run_end_asked(words: Sequence[str], forms: Sequence[str]) -> str | None:
+    """Which end of a run the place is, by the words before it (names heard by sound
+    written as the name): "to" where the run ended, "from" where it began, or None."""
+    at = next((i for i in range(2, len(words)) if any(
+        f"{' '.join(words[i:])} ".startswith(f"{form} ") for form in forms)), None)
+    if at is None:
+        return None
+    before = words[at - 1] if words[at - 1] != "the" else words[at - 2]
+    said = set(words[:at])
+    if before in _ENDED_AT or before == "at" and said & _BROUGHT and not said & _GOT:
+        return "to"
+    if before in _BEGAN_AT or before == "of" and "out" in said or (
+            before == "at" and said & _GOT):
+        return "from"
+    return None
 
 
 def _slot_identity(store: FactStore, question: Question) -> Answer | None:

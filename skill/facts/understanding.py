@@ -1486,15 +1486,23 @@ class Understander:
                 return "from"
             if before in ("from", "after"):
                 return "to"
-        receiving = {"get", "got", "take", "took", "receive", "received", "gets", "takes"}
-        if words[:1] == ["where"] and "from" not in words:
-            # "where did Jackscrew take the serum": where he carried it, not where he got it
-            receiving -= {"take", "took", "takes"}
+        receiving = _receiving(words)
         if len(words) > 1 and words[0] in ("who", "whom", "which") and words[1] not in (
                 "did", "does", "do", "had"):
             # "who gave X the serum" asks the giver; "who got it next" the receiver.
             return "to" if words[1] in receiving else "from"
         return "from" if receiving & set(words) else "to"
+
+
+def _receiving(words: Sequence[str]) -> frozenset[str]:
+    """The verbs that say the one named got the serum: "take" too, except where it is
+    asked where they took it ("where did Jackscrew take the serum": where he carried it)."""
+    if words[:1] == ["where"] and "from" not in words:
+        return _GETTING - {"take", "took", "takes"}
+    return _GETTING
+
+
+_GETTING = frozenset({"get", "got", "take", "took", "receive", "received", "gets", "takes"})
 
 
 def _words_of(texts: Iterable[str]) -> set[str]:

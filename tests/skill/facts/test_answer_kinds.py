@@ -327,6 +327,13 @@ def test_no_record_names_what_was_asked(new_talk: Callable[[], Conversation], al
     # A topic said only before the question proper ("hero") that records no distance.
     ("my teacher says togo was the real hero and balto just got lucky so how far did togo "
      "really go", "261 miles"),
+    # One place and a deed: the run that began there ("got ... at", "out of") or ended there
+    # ("into"), the place heard by sound too.
+    ("who got the serum at golovin", "Charlie Olson"),
+    ("who brought the serum into shack too lick", "Myles Gonangnan"),
+    ("who carried the serum out of unalakleet", "Myles Gonangnan"),
+    # A role the facts never speak of is no run's musher.
+    ("who was the pilot that was supposed to fly the serum to nome", "I don't have a record"),
     # "Where did X take the serum": where X carried it, not where X got it.
     ("where did edgar nollner take the serum", "Galena"),
     ("where did charlie olson take the serum", "Bluff"),
