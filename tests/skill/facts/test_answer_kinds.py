@@ -341,6 +341,8 @@ def test_no_record_names_what_was_asked(new_talk: Callable[[], Conversation], al
     ("who was the actor playing the musher in togo", "Willem Dafoe"),
     ("my husband and i watched togo last night who was the actor playing the musher",
      "Willem Dafoe"),
+    # Dogs dying is the relay's topic; a dog named dying is that dog's death.
+    ("what year did the dog balto die", "1933"),
     # A clause of the speaker's own after the question lends it nothing.
     ("one of my students asked who sent the telegram that asked for help and i wasn't sure "
      "can you tell me", "Welch"),
