@@ -341,6 +341,9 @@ def test_no_record_names_what_was_asked(new_talk: Callable[[], Conversation], al
     ("who was the actor playing the musher in togo", "Willem Dafoe"),
     ("my husband and i watched togo last night who was the actor playing the musher",
      "Willem Dafoe"),
+    # "Carved" the statue is who made it; words carved on it are its inscription.
+    ("who carved the balto statue", "Roth"),
+    ("what words are carved on the balto statue", "indomitable"),
     # Dogs dying is the relay's topic; a dog named dying is that dog's death.
     ("what year did the dog balto die", "1933"),
     # A clause of the speaker's own after the question lends it nothing.
