@@ -1473,9 +1473,9 @@ class Understander:
         """
         if facet in ("from", "to"):
             return facet
-        if words[:1] and words[0] in ("where", "when", "how") and len(mentions) > 1:
-            # "where did Seppala hand it to Olson": the first named acts, so what he did is
-            # asked, the one after "to" receiving from him.
+        if words[:1] and words[0] in ("where", "when", "how", "did", "does") and len(mentions) > 1:
+            # "where did Seppala hand it to Olson", "did Ivanoff give it to Seppala": the
+            # first named acts, so what he did is asked, the one after "to" receiving from him.
             for m in mentions[1:]:
                 if m.start > 0 and words[m.start - 1] in ("to", "from"):
                     return words[m.start - 1]

@@ -143,6 +143,9 @@ def said(talk: Conversation, text: str, alexa_valid: Any) -> str:
     # A place claimed of the relay's start is checked against the start recorded.
     ("did the dog relay start in anchorage", "No.", "Nenana"),
     ("did the relay begin in nenana", "Yes.", "Nenana"),
+    # "Did X give it to Y": X acts, so X's hand-over is checked.
+    ("did henry ivanoff give the serum to seppala", "Yes.", "Ivanoff"),
+    ("did seppala give the serum to kaasen", "No.", "Olson"),
     # "Anybody" is "anyone": no word the store has never heard.
     ("did anybody die from the diphtheria", "Yes.", "deaths"),
 ])
