@@ -51,6 +51,8 @@ _LONG_CODE = 5
 OWNERS = frozenset("my your our".split())
 #: Words asking how much, never part of a name heard by sound.
 _QUANTITIES = frozenset("many much".split())
+#: Words that end a clause after a name ("where is ball toe *now*").
+_CLAUSE_ENDINGS = frozenset("now then there here today too also again anymore".split())
 _MIN_SPELLING = 0.7   # Jaro-Winkler similarity of the letters, for a sound match
 _CLOSE_SPELLING = 0.88  # spelt this alike, a short name may differ by one sound ("nicholai")
 _MAX_WINDOW = 4
@@ -315,9 +317,13 @@ class NameMatcher:
             # a name make it one, not sounds near it.
             strict = size > 1 and stem(window[-1]) in self._topic_stems
             entities = self._window_sounds_like(window, strict)
-            if (entities and size > 1 and stem(window[-1]) in self._topic_stems
-                    and self._window_sounds_like(window[:-1])):
-                continue  # "sep ala *die*": a word naming a topic ends the name, not in it
+            if entities and size > 1 and (
+                    stem(window[-1]) in self._topic_stems and self._window_sounds_like(window[:-1])
+                    or window[-1] in _CLAUSE_ENDINGS
+                    and self._window_sounds_like(window[:-1]) == entities):
+                # "sep ala *die*": a word naming a topic ends the name, not in it; "ball toe
+                # *now*": a word that ends a clause, which the name does without, is not in it
+                continue
             # Next to a word of a name ("edgar knoll nurse"), keep the entities both name.
             for j in (i - 1, i + size):
                 if 0 <= j < len(words) and words[j] in self._name_words:

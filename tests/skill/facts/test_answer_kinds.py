@@ -347,6 +347,8 @@ def test_no_record_names_what_was_asked(new_talk: Callable[[], Conversation], al
     # "Carved" the statue is who made it; words carved on it are its inscription.
     ("who carved the balto statue", "Roth"),
     ("what words are carved on the balto statue", "indomitable"),
+    # A word ending a clause ("now"), which a name heard by sound does without, is not in it.
+    ("where is the dog ball toe now", "Cleveland Museum"),
     # Dogs dying is the relay's topic; a dog named dying is that dog's death.
     ("what year did the dog balto die", "1933"),
     # A clause of the speaker's own after the question lends it nothing.
