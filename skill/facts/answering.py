@@ -1495,7 +1495,8 @@ def _best_recorded(ranker: Ranker, query: Query, analysis: Analysis, subject: st
     if query.facet in ("who", "from", "to", "how"):
         # (and "who handed the serum to Tommy Patsy": Evans, not whom Patsy handed it to;
         # "how did he get out of that sideshow": how, not the sideshow)
-        kept = _recording_who(found, subject)
+        anyone = subject == IMPLIED_SUBJECT and subject not in query.named
+        kept = _recording_who(_who_of_anyone(found) if anyone else found, subject, anyone)
         passed_over = {f.id for _, f, _ in found} - {f.id for _, f, _ in kept}
         found = kept
     elif query.facet in _MEASURED and query.elliptical:
@@ -1557,16 +1558,31 @@ def _measuring(found: list[tuple[int, Fact, str]],
     return valued or found
 
 
-def _recording_who(found: list[tuple[int, Fact, str]],
-                   subject: str) -> list[tuple[int, Fact, str]]:
+def _who_of_anyone(found: list[tuple[int, Fact, str]]) -> list[tuple[int, Fact, str]]:
+    """Asked "who" with nothing named ("who came up with the idea of two teams meeting
+    halfway"), a fact recording who, of whatever it records it, fits as well as one
+    recording it of the relay implied."""
+    keys = {k for fit, _, k in found if fit >= 3}
+    out = []
+    for fit, fact, key in found:
+        recorded = [k for k in keys for relations in fact.answers.values()
+                    if isinstance(relations.get(k), str)]
+        out.append((3, fact, recorded[0]) if fit < 3 and recorded else (fit, fact, key))
+    return out
+
+
+def _recording_who(found: list[tuple[int, Fact, str]], subject: str,
+                   anyone: bool = False) -> list[tuple[int, Fact, str]]:
     """ "Who got Balto out of that Los Angeles freak show": the facts recording who did, not
     one that tells the show in more of the question's words; and those naming who ("who won
-    the first Iditarod": Wilmarth) before one that only speaks of it."""
+    the first Iditarod": Wilmarth) before one that only speaks of it (with ``anyone``, naming
+    who of anything they record it of)."""
     if not any(fit >= 3 for fit, _, _ in found):
         return found
     found = [(fit, f, k) for fit, f, k in found if fit >= 3]
     naming = [(fit, f, k) for fit, f, k in found
-              if isinstance(f.answers.get(subject, {}).get(k), str)]
+              if any(isinstance(relations.get(k), str) for relations in (
+                  f.answers.values() if anyone else [f.answers.get(subject, {})]))]
     return naming or found
 
 
