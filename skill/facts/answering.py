@@ -272,7 +272,7 @@ def _by_what_is_asked(ranker: Ranker, query: Query, analysis: Analysis) -> Answe
     the one chosen of names offered; None: the lexical ranker decides."""
     subject = _asked_subject(query)
     decided = None
-    if query.form == "yes_no" and query.subject_is_setting:
+    if query.subject_is_setting:
         decided = _setting_claimed(ranker, query, analysis)
         if decided is not None:
             return decided
@@ -287,16 +287,25 @@ def _by_what_is_asked(ranker: Ranker, query: Query, analysis: Analysis) -> Answe
 
 
 def _setting_claimed(ranker: Ranker, query: Query, analysis: Analysis) -> Answer | None:
-    """ "Did the dog relay start in Anchorage": the place is claimed of the relay's start,
-    so the relay's recorded start (Nenana) checks it; the place is no subject of its own."""
+    """The place is only where something named did what is asked, no subject of its own:
+    "did the dog relay start in Anchorage" is claimed of the relay's start, which its record
+    (Nenana) checks; "who tracked down the serum in Anchorage" asks who found the serum."""
     located = {e for _, e in query.located}
+    if query.form == "yes_no":
+        # (not the thing's own topic: "did the serum go through Galena" is not where the
+        # serum was found)
+        asked = [(topic, "where") for topic in sorted(query.topics_said)]
+    elif query.topic and query.facet == "who" and located:
+        asked = [(query.topic, query.facet)]
+    else:
+        return None
     for named in query.named:
         if named in located:
             continue
-        # (not the thing's own topic: "did the serum go through Galena" is not where the
-        # serum was found)
-        for topic in sorted(query.topics_said - {named}):
-            found = [(f, k) for fit, f, k in _recorded(ranker.store, named, topic, "where")
+        for topic, facet in asked:
+            if query.form == "yes_no" and topic == named:
+                continue
+            found = [(f, k) for fit, f, k in _recorded(ranker.store, named, topic, facet)
                      if fit >= 3]
             if found:
                 return _fact_answer(ranker, found[0][0], named, query, analysis, found[0][1])

@@ -351,6 +351,8 @@ def test_no_record_names_what_was_asked(new_talk: Callable[[], Conversation], al
     ("where is the dog ball toe now", "Cleveland Museum"),
     # Dogs dying is the relay's topic; a dog named dying is that dog's death.
     ("what year did the dog balto die", "1933"),
+    # A place only where it happened: "who" is asked of what else is named (the serum).
+    ("who tracked down the serum in anchorage", "Beeson"),
     # "Who" with nothing named: a fact recording who of anything, not only of the relay.
     ("who came up with the idea of two fast dog teams meeting halfway", "Mark Summers"),
     # A clause of the speaker's own after the question lends it nothing.
