@@ -351,6 +351,8 @@ def test_no_record_names_what_was_asked(new_talk: Callable[[], Conversation], al
     ("where is the dog ball toe now", "Cleveland Museum"),
     # Dogs dying is the relay's topic; a dog named dying is that dog's death.
     ("what year did the dog balto die", "1933"),
+    # "Produced" is the producer's work (the stemmer alone leaves "produc").
+    ("what company produced the 1995 animated film balto", "Amblin"),
     # A place only where it happened: "who" is asked of what else is named (the serum).
     ("who tracked down the serum in anchorage", "Beeson"),
     # "Who" with nothing named: a fact recording who of anything, not only of the relay.
