@@ -1148,8 +1148,7 @@ class Understander:
                           *d.entities]
             d.from_context = True
 
-    @staticmethod
-    def _question_from_context(d: _Draft, rest: Sequence[str], short: bool) -> None:
+    def _question_from_context(self, d: _Draft, rest: Sequence[str], short: bool) -> None:
         """The question asked before, asked again of what this turn names: "and togo" after
         "when did balto die" (the same topic and facet), "and where" (the same topic, the new
         facet), "and balto" after "how old was togo in 1925" (the same value)."""
@@ -1157,16 +1156,29 @@ class Understander:
         only_names = _only_names(rest, d.mentions, len(d.words) - len(rest))
         # "is there one of togo" after the statue: "one" stands for the thing asked before.
         one = any(w in ("one", "ones") for w in d.words) and bool(d.mentions)
+        if one and self._of_a_thing(context):
+            return  # "one" is the thing talked of (a statue), whatever was asked of it
         if context.topic and d.topic is None and (only_names or d.elliptical or short or one):
             d.topic = context.topic
             if (d.facet is None or d.facet == "what") and d.form != "yes_no":
                 d.facet = context.facet
             d.elliptical = d.from_context = True
-        elif (context.topic is None and context.facet not in (None, "what", "who")
-              and d.topic is None and d.facet in (None, "what") and d.form != "yes_no"
-              and (only_names or one or short)):
+        elif only_names or one or short:
+            self._facet_from_context(d)
+
+    @staticmethod
+    def _facet_from_context(d: _Draft) -> None:
+        """With no topic before or now, the facet asked before ("and togo" after "who was
+        the first musher"), unless this turn asks one of its own."""
+        context = d.context
+        if (context.topic is None and context.facet not in (None, "what", "who")
+                and d.topic is None and d.facet in (None, "what") and d.form != "yes_no"):
             d.facet = context.facet
             d.elliptical = d.from_context = True
+
+    def _of_a_thing(self, context: Context) -> bool:
+        """Whether the talk is of a thing (a statue, the serum), not a being or a place."""
+        return self.entity_types.get(context.entity or "") == "topic"
 
     def _one_like_it(self, d: _Draft) -> None:
         """ "Is there one of togo" after the Balto statue: "one" is the kind of thing the last

@@ -351,6 +351,8 @@ def test_no_record_names_what_was_asked(new_talk: Callable[[], Conversation], al
     ("where is the dog ball toe now", "Cleveland Museum"),
     # Dogs dying is the relay's topic; a dog named dying is that dog's death.
     ("what year did the dog balto die", "1933"),
+    # Words on a statue or a place, not what a study "said" about a dog.
+    ("what did the dna test say about balto", "I don't have a record of that."),
     # "Produced" is the producer's work (the stemmer alone leaves "produc").
     ("what company produced the 1995 animated film balto", "Amblin"),
     # A place only where it happened: "who" is asked of what else is named (the serum).
@@ -510,6 +512,15 @@ def test_a_place_named_answers_when_the_one_talked_of_has_no_record_of_it(
     assert "1 million" in said(talk, "how many units did welch ask for", alexa_valid)
     # "They" is not Welch, whose facts never speak of Anchorage: Anchorage answers.
     assert "300,000" in said(talk, "and how many did they find in anchorage", alexa_valid)
+
+
+def test_one_of_another_is_the_thing_talked_of(new_talk: Callable[[], Conversation],
+                                               alexa_valid: Any) -> None:
+    talk = new_talk()
+    said(talk, "who made the balto statue in central park", alexa_valid)
+    assert "indomitable" in said(talk, "what does it say on it", alexa_valid)
+    # "One" is a statue, whatever was asked of Balto's: not the words on Togo.
+    assert "Seward Park" in said(talk, "is there one of togo too", alexa_valid)
 
 
 def test_pronouns_follow_the_answer(new_talk: Callable[[], Conversation],
