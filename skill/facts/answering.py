@@ -469,7 +469,9 @@ def _of_last_answer(ranker: Ranker, query: Query, analysis: Analysis,
     fact = ranker.store.get(context.fact) if context is not None and context.fact else None
     if fact is not None and query.form == "yes_no":
         return _there_then(ranker, query, analysis, fact)
-    if fact is not None and context is not None and _said_by_that_answer(ranker, query, fact):
+    if fact is not None and context is not None and (
+            _said_by_that_answer(ranker, query, fact)
+            or _named_by_that_answer(ranker, query, fact, context)):
         return Answer("fact", fact, context.entity, analysis, query)
     if (fact is None or context is None or context.topic is not None
             or not query.of_last_answer or query.facet != "when"
@@ -488,6 +490,16 @@ def _said_by_that_answer(ranker: Ranker, query: Query, fact: Fact) -> bool:
               and len(_LISTED_NAME.findall(fact.answer)) >= 3)
     placed = query.of_last_answer and "where" in words and _places_named(ranker, fact)
     return listed or placed
+
+
+def _named_by_that_answer(ranker: Ranker, query: Query, fact: Fact, context: Context) -> bool:
+    """ "And his wife" after who played Seppala: the follow-up names nothing new but what
+    that answer speaks of ("Julianne Nicholson plays his wife"), so that answer says it."""
+    if (not query.elliptical or set(query.named) - {context.entity, *context.entities}
+            or QUESTION_WORDS & set(query.words)):
+        return False  # (asking anything of it is another question: "and who did he give it to")
+    own = {t for w in query.words if w not in STOPWORDS for t in ranker.lexicon.terms(w)}
+    return 0 < len(own) <= 2 and own <= set(ranker.lexicon.terms(fact.answer))
 
 
 #: A capitalised word after a comma or "and": one name of a list ("Balto, Tillie, Fox").

@@ -514,6 +514,14 @@ def test_a_place_named_answers_when_the_one_talked_of_has_no_record_of_it(
     assert "300,000" in said(talk, "and how many did they find in anchorage", alexa_valid)
 
 
+def test_a_follow_up_naming_only_what_the_answer_spoke_of_is_that_answer(
+        new_talk: Callable[[], Conversation], alexa_valid: Any) -> None:
+    talk = new_talk()
+    assert "Willem Dafoe" in said(talk, "who played seppala in the togo movie", alexa_valid)
+    # "And his wife": who played her, which that answer says.
+    assert "Julianne Nicholson" in said(talk, "and his wife", alexa_valid)
+
+
 def test_one_of_another_is_the_thing_talked_of(new_talk: Callable[[], Conversation],
                                                alexa_valid: Any) -> None:
     talk = new_talk()
