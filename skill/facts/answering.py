@@ -878,12 +878,36 @@ def _thing_unspoken(ranker: Ranker, query: Query, fact: Fact, name: str | None,
                 and word not in query.topic_words and stem(word) not in _NAMED_IN_ANSWER):
             # ("what was the name of balto's vaudeville act": a fact that never speaks of one)
             return f"the names of the {word}" if word.endswith("s") else f"the name of the {word}"
+    return _kind_unspoken(ranker, query, fact, said, relation)
+
+
+def _kind_unspoken(ranker: Ranker, query: Query, fact: Fact, said: set[str],
+                   relation: str) -> str | None:
+    """ "What kind of sled did Kaasen use": a fact about Kaasen that never speaks of a sled,
+    or, chosen on its words, speaks of one without saying what kind ("Kaasen's sled")."""
     for word in query.kind_of:
         terms = ranker.lexicon.terms(word)
-        if terms and not set(terms) <= said:
-            # "what kind of sled did Kaasen use": a fact about Kaasen that never speaks of a sled.
+        if terms and (not set(terms) <= said
+                      or not relation and not _kind_stated(fact.answer, word)):
             return f"the kind of {word}"
     return None
+
+
+#: Words before a thing that say whose or how many it is, not what kind.
+_NO_KIND = frozenset("few several over under another other same".split())
+_NUMBER_WORDS = frozenset(
+    "one two three four five six seven eight nine ten eleven twelve thirteen twenty".split())
+
+
+def _kind_stated(text: str, word: str) -> bool:
+    """Whether the text says what kind of ``word`` it speaks of, by a word before it ("open
+    cockpit *planes*", "Siberian *dogs*"), not whose or how many ("Kaasen's sled", "the few
+    planes")."""
+    words = re.findall(r"[\w'-]+", text.lower())
+    return any(w.rstrip("s") == word.rstrip("s") and i > 0 and words[i - 1].isalpha()
+               and words[i - 1] not in STOPWORDS and words[i - 1] not in _NO_KIND
+               and words[i - 1] not in _NUMBER_WORDS
+               for i, w in enumerate(words))
 
 
 _CLOCK = re.compile(
