@@ -748,7 +748,8 @@ def _honest(ranker: Ranker, result: Answer) -> Answer:
                or _names_no_one(ranker, query, result)
                or _name_unsaid(ranker, query, fact)
                or _role_unsaid(ranker, query, fact)
-               or _deed_denied(ranker, query, result))
+               or _deed_denied(ranker, query, result)
+               or _topic_never_recorded(ranker, query, result))
     if result.kind == "fact" and missing in (f"that {_unplaced(ranker, query, fact)}",
                                              f"that in {_year_unstated(query, fact)}"):
         placed = _placed_instead(ranker, result, query)
@@ -762,6 +763,25 @@ def _honest(ranker: Ranker, result: Answer) -> Answer:
 
 
 _TIME_OF_DAY = "the time of day"
+
+
+@lru_cache(maxsize=4)
+def _recorded_topics(store: FactStore) -> frozenset[str]:
+    """Every topic some fact records a relation of."""
+    return frozenset(key.partition(".")[0] for fact in store.facts.values()
+                     for relations in fact.answers.values() for key in relations)
+
+
+def _topic_never_recorded(ranker: Ranker, query: Query, result: Answer) -> str | None:
+    """ "What school did Cody McGinn go to": a topic that no fact records of anyone
+    (schooling), asked of no one the store knows, is not answered by a fact chosen on the
+    question's other words."""
+    topic = query.topic
+    if (result.kind == "fact" and not result.relation and topic and not query.weak_topic
+            and not query.entities
+            and query.topic_from_question and topic not in _recorded_topics(ranker.store)):
+        return "that"
+    return None
 
 
 def _deed_denied(ranker: Ranker, query: Query, result: Answer) -> str | None:

@@ -287,6 +287,8 @@ def test_relay_order_says_no_dispute_over_a_legs_dogs(new_talk: Callable[[], Con
      "how thick or deep it was, for Norton Sound"),
     # A count of which one ("the second Iditarod") that the fact says only of another.
     ("who won the second iditarod race", "that"),
+    # A topic no fact records of anyone, asked of someone the store does not know.
+    ("what school did cody mcginn go to", "that"),
     # A kind asked of a thing a fact speaks of without saying its kind ("Kaasen's sled").
     ("what kind of sled did kaasen use", "the kind of sled"),
     ("what kind of plane had the frozen engine", "the kind of plane"),
