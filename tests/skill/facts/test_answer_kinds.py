@@ -146,8 +146,6 @@ def said(talk: Conversation, text: str, alexa_valid: Any) -> str:
     # "Did X give it to Y": X acts, so X's hand-over is checked.
     ("did henry ivanoff give the serum to seppala", "Yes.", "Ivanoff"),
     ("did seppala give the serum to kaasen", "No.", "Olson"),
-    # A campaign is a try: "did Alaska ever try to get Balto" is a yes.
-    ("did alaska ever try to get balto back", "Yes.", "campaign"),
     # "A bunch of" against "the only".
     ("were there a bunch of doctors in nome back then", "No.", "only doctor"),
     # "Anybody" is "anyone": no word the store has never heard.
