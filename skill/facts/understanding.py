@@ -1509,7 +1509,10 @@ class Understander:
 def _receiving(words: Sequence[str]) -> frozenset[str]:
     """The verbs that say the one named got the serum: "take" too, except where it is
     asked where they took it ("where did Jackscrew take the serum": where he carried it)."""
-    if words[:1] == ["where"] and "from" not in words:
+    # ("where did Kaasen *take over* the serum": where he got it)
+    taken_over = any(w in ("take", "took", "takes") and after == "over"
+                     for w, after in zip(words, words[1:], strict=False))
+    if words[:1] == ["where"] and "from" not in words and not taken_over:
         return _GETTING - {"take", "took", "takes"}
     return _GETTING
 

@@ -347,6 +347,7 @@ def test_no_record_names_what_was_asked(new_talk: Callable[[], Conversation], al
     # "Where did X take the serum": where X carried it, not where X got it.
     ("where did edgar nollner take the serum", "Galena"),
     ("where did charlie olson take the serum", "Bluff"),
+    ("where did gunnar kaasen take over the serum", "Bluff"),
     # "The musher" in a film, or in the film the speaker named: the role's actor.
     ("who was the actor playing the musher in togo", "Willem Dafoe"),
     ("my husband and i watched togo last night who was the actor playing the musher",

@@ -145,6 +145,12 @@ FLOORS: dict[tuple[str, str], float] = {
     ("blind_speaker_fresh18.json", "unanswerable"): 0.86,
     ("blind_speaker_fresh18.json", "off_topic"): 0.95,
     ("blind_speaker_fresh18.json", "followups"): 0.80,
+    # Fresh set 19, written at the start of the ninth round, sealed, and measured once on its
+    # final answering code (88.5%, 94%, 19 of 20, 86.8%).
+    ("blind_speaker_fresh19.json", "questions"): 0.87,
+    ("blind_speaker_fresh19.json", "unanswerable"): 0.92,
+    ("blind_speaker_fresh19.json", "off_topic"): 0.95,
+    ("blind_speaker_fresh19.json", "followups"): 0.85,
 }
 
 
