@@ -232,7 +232,7 @@ def _context_misled(ranker: Ranker, result: Answer) -> bool:
     ask for" is still his)."""
     query = result.query
     return (result.kind == "no_record" and query is not None and query.from_context
-            and bool(set(query.named) - {query.entities[0]} - ranker.lexicon.background))
+            and bool(set(query.named) - set(query.entities[:1]) - ranker.lexicon.background))
 
 
 def _decide(ranker: Ranker, question: Question, context: Context | None) -> Answer:

@@ -1506,6 +1506,10 @@ class Understander:
         return "from" if receiving & set(words) else "to"
 
 
+#: Verbs saying the one named got the serum ("did Kaasen get it from Olson").
+_GETTING = frozenset({"get", "got", "take", "took", "receive", "received", "gets", "takes"})
+
+
 def _receiving(words: Sequence[str]) -> frozenset[str]:
     """The verbs that say the one named got the serum: "take" too, except where it is
     asked where they took it ("where did Jackscrew take the serum": where he carried it)."""
@@ -1516,8 +1520,6 @@ def _receiving(words: Sequence[str]) -> frozenset[str]:
         return _GETTING - {"take", "took", "takes"}
     return _GETTING
 
-
-_GETTING = frozenset({"get", "got", "take", "took", "receive", "received", "gets", "takes"})
 
 
 def _words_of(texts: Iterable[str]) -> set[str]:
