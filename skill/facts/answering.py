@@ -1687,7 +1687,8 @@ def _yes_no(ranker: Ranker, fact: Fact, key: str, query: Query, subject: str,
             analysis: Analysis) -> str | None:
     """The verdict of a fact on a yes/no question: no if it says the contrary of a claimed
     word; else from the relation that chose it, or from its words."""
-    if _contradicted(ranker, query, fact) or _placed_elsewhere(ranker, query, fact, key):
+    if (_contradicted(ranker, query, fact) or _placed_elsewhere(ranker, query, fact, key)
+            or _deed_done_to_another(ranker, query, fact)):
         return "no"
     if key:
         polarity = _polarity(ranker, fact, key, query, subject, _unheard(query, analysis))
@@ -2278,6 +2279,33 @@ def _links_named(query: Query, fact: Fact) -> bool:
     """Whether the fact records one named entity as the value of another's relation."""
     return any(value in query.named for named in query.named
                for value in fact.answers.get(named, {}).values() if isinstance(value, str))
+
+
+#: A name in a fact's text: capitalised words, one or more ("Leonhard Seppala").
+_NAME_AFTER = re.compile(r"^\s*((?:[A-Z][a-z]+\s?){1,3})")
+
+
+def _deed_done_to_another(ranker: Ranker, query: Query, fact: Fact) -> bool:
+    """Whether the fact says the deed the question claims was done to someone else, and never
+    names the one claimed: "does Willem Dafoe play Kaasen" against "Willem Dafoe plays
+    Leonhard Seppala"."""
+    store = ranker.store
+    words = query.words[query.core_start:]
+    text = fact.answer.lower()
+    claimed = [store.entities[e] for e in query.named if e in store.entities
+               and store.entities[e].type in ("person", "dog") and e not in fact.about
+               and not store.entities[e].named_in(text)]
+    if len(claimed) != 1:
+        return False
+    # The deed: a word of the question just before the one claimed ("play *kaasen*").
+    at = next((i for i, w in enumerate(words) if claimed[0].named_in(f"{w} ")), None)
+    if not at or words[at - 1] in STOPWORDS:
+        return False
+    deed = stem(words[at - 1])
+    for match in re.finditer(r"[A-Za-z]+", fact.answer):
+        if stem(match.group().lower()) == deed and _NAME_AFTER.match(fact.answer[match.end():]):
+            return True
+    return False
 
 
 def _names_another(ranker: Ranker, query: Query, fact: Fact) -> bool:

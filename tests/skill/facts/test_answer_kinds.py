@@ -146,6 +146,9 @@ def said(talk: Conversation, text: str, alexa_valid: Any) -> str:
     # "Did X give it to Y": X acts, so X's hand-over is checked.
     ("did henry ivanoff give the serum to seppala", "Yes.", "Ivanoff"),
     ("did seppala give the serum to kaasen", "No.", "Olson"),
+    # The deed claimed was done to someone else, and the one claimed is never named.
+    ("did willem dafoe play gunnar kaasen", "No.", "Seppala"),
+    ("did willem dafoe play seppala", "Yes.", "Seppala"),
     # "A bunch of" against "the only".
     ("were there a bunch of doctors in nome back then", "No.", "only doctor"),
     # "Anybody" is "anyone": no word the store has never heard.
