@@ -1727,7 +1727,17 @@ def _placed_elsewhere(ranker: Ranker, query: Query, fact: Fact, key: str) -> boo
     places = _place_words(store)
     claimed = [store.entities[e] for _, e in query.located if e not in fact.about]
     return (any(not place.named_in(text) for place in claimed)
-            or any(w in places and f" {w} " not in said for w in _put_in(query)))
+            or any(w in places and f" {w} " not in said for w in _put_in(query))
+            or _held_by(query, places, said))
+
+
+def _held_by(query: Query, places: frozenset[str], said: str) -> bool:
+    """Whether the question's own subject is a place the fact never mentions, while the fact
+    records where the thing is: "did *Alaska* get to keep Balto's body" against "kept by the
+    Cleveland Museum"."""
+    words = query.words[query.core_start:]
+    return (len(words) > 2 and words[0] in ("did", "does", "do") and words[1] in places
+            and f" {words[1]} " not in said)
 
 
 def _put_in(query: Query) -> list[str]:

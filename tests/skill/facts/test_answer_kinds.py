@@ -146,6 +146,8 @@ def said(talk: Conversation, text: str, alexa_valid: Any) -> str:
     # "Did X give it to Y": X acts, so X's hand-over is checked.
     ("did henry ivanoff give the serum to seppala", "Yes.", "Ivanoff"),
     ("did seppala give the serum to kaasen", "No.", "Olson"),
+    # A place as the question's own subject, which a fact recording where never mentions.
+    ("did alaska get to keep balto's body", "No.", "Cleveland Museum"),
     # The deed claimed was done to someone else, and the one claimed is never named.
     ("did willem dafoe play gunnar kaasen", "No.", "Seppala"),
     ("did willem dafoe play seppala", "Yes.", "Seppala"),
