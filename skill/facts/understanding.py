@@ -1347,6 +1347,13 @@ class Understander:
         topics = self.relations.topics
         kind = self.entity_types.get(d.entities[0])
         meant = topics[topic].for_type(kind)
+        if meant is None and kind not in ("person", "dog"):
+            # "did the DNA study find any wolf in Balto": of a study, of Balto then
+            fits = next((e for e in d.entities[1:]
+                         if topics[topic].for_type(self.entity_types.get(e)) == topic), None)
+            if fits is not None:
+                d.entities = [fits, *(e for e in d.entities if e != fits)]
+                kind, meant = self.entity_types.get(fits), topic
         if meant is not None and meant != topic:
             meant = topics[meant].for_type(kind)
             if meant is not None:

@@ -146,6 +146,8 @@ def said(talk: Conversation, text: str, alexa_valid: Any) -> str:
     # "Did X give it to Y": X acts, so X's hand-over is checked.
     ("did henry ivanoff give the serum to seppala", "Yes.", "Ivanoff"),
     ("did seppala give the serum to kaasen", "No.", "Olson"),
+    # A topic that means nothing of the first thing named is asked of the next it fits.
+    ("did the dna study find any wolf in balto", "No.", "no sign of recent wolf"),
     # A place as the question's own subject, which a fact recording where never mentions.
     ("did alaska get to keep balto's body", "No.", "Cleveland Museum"),
     # The deed claimed was done to someone else, and the one claimed is never named.
