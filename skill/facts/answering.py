@@ -424,11 +424,23 @@ _WHICH_FIRST = (
 )
 
 
+#: Whether one happening came before another, asked yes or no ("did the Iditarod start
+#: before the serum run", "is the Iditarod race older than the serum run"); "after" asks it
+#: the other way round.
+_WHETHER_FIRST = re.compile(
+    r"^(?:did|does|was|is|were) (.+?)(?: (?:start|begin|happen|take place|come|come out))? "
+    r"(before|earlier than|older than|after|later than|newer than) (.+)$")
+
+
 def _which_first(ranker: Ranker, query: Query, analysis: Analysis) -> Answer | None:
     """Two happenings put in order by the dates recorded for each ("togo dying", "balto going
-    to cleveland"), each found as "when was ..." would find it."""
+    to cleveland"), each found as "when was ..." would find it; asked yes or no, whether the
+    first named came first (or, asked "after", last)."""
     core = " ".join(query.words[query.core_start:])
     said = next((m.groups() for p in _WHICH_FIRST if (m := p.match(core))), None)
+    whether = _whether_first(ranker, query, core)
+    if whether is not None:
+        said = (whether.group(1), whether.group(3))
     if said is None or any(h.split()[0] in ("to", "in", "at", "of") for h in said):
         return None  # ("which was first to reach nome, kaasen or seppala": no two happenings)
     rows: list[tuple[Row, str]] = []
@@ -437,12 +449,39 @@ def _which_first(ranker: Ranker, query: Query, analysis: Analysis) -> Answer | N
         if dated is None:
             return None  # (one with no date: the comparison it asks cannot be made)
         rows.append((dated, happening))
+    first_named = rows[0][1]
     rows.sort(key=lambda r: values.sort_key(r[0].value) or 0.0)
+    if whether is not None and len({values.sort_key(r.value) for r, _ in rows}) < 2:
+        return None  # (the same date: which came first is not recorded)
     ranker.new_question()
+    polarity = None
+    if whether is not None:
+        before = whether.group(2) in ("before", "earlier than", "older than")
+        polarity = "yes" if (rows[0][1] == first_named) == before else "no"
     comparison = Comparison("when", "asc", tuple(r for r, _ in rows),
-                            labels=tuple(label for _, label in rows))
+                            polarity=polarity, labels=tuple(label for _, label in rows))
     return Answer("compare", rows[0][0].fact, rows[0][0].entity, analysis, query,
                   comparison=comparison)
+
+
+def _whether_first(ranker: Ranker, query: Query, core: str) -> re.Match[str] | None:
+    """ "Did the Iditarod start before the serum run": two events asked yes or no in order
+    (not deeds: "did Balto go on tour after the serum run")."""
+    whether = _WHETHER_FIRST.match(core) if query.form == "yes_no" and not (
+        query.yes_no_compare) else None
+    if whether is None or not all(
+            _names_an_event(ranker, h) for h in (whether.group(1), whether.group(3))):
+        return None
+    return whether
+
+
+def _names_an_event(ranker: Ranker, happening: str) -> bool:
+    """Whether the words name an event or a film, which have dates of their own ("the
+    Iditarod race", "the serum run")."""
+    entities = ranker.store.entities
+    return any(entities[m.entity].type in ("event", "film")
+               for m in ranker.understander.names.find(happening.split())
+               if m.entity in entities)
 
 
 def _dated(ranker: Ranker, happening: str, asked: bool = False) -> Row | None:

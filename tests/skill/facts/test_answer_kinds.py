@@ -146,6 +146,9 @@ def said(talk: Conversation, text: str, alexa_valid: Any) -> str:
     # "Did X give it to Y": X acts, so X's hand-over is checked.
     ("did henry ivanoff give the serum to seppala", "Yes.", "Ivanoff"),
     ("did seppala give the serum to kaasen", "No.", "Olson"),
+    # Whether one event came before another, by the dates recorded for each.
+    ("is the iditarod race older than the serum run", "No.", "1973"),
+    ("did the serum run happen before the iditarod", "Yes.", "1925"),
     # A topic that means nothing of the first thing named is asked of the next it fits.
     ("did the dna study find any wolf in balto", "No.", "no sign of recent wolf"),
     # A place as the question's own subject, which a fact recording where never mentions.
