@@ -517,6 +517,19 @@ def _said_of_the_speaker(words: Sequence[str], i: int) -> bool:
         w in _REPORTING or w in _LEARNING for w in words[j:i])
 
 
+#: Phrases that close a question without asking anything ("... in the end", "... for good").
+_CLOSING_PHRASES = (("in", "the", "end"), ("for", "good"), ("after", "all"), ("at", "all"))
+
+
+def _without_closing(words: list[str]) -> list[str]:
+    """The words without a closing phrase: "did Alaska get to keep Balto *in the end*" asks
+    nothing of an end (a leg's end is a topic)."""
+    for phrase in _CLOSING_PHRASES:
+        if len(words) > len(phrase) + 2 and tuple(words[-len(phrase):]) == phrase:
+            return words[:-len(phrase)]
+    return words
+
+
 def _speakers_tail(words: Sequence[str], core: int) -> range:
     """A clause of the speaker's own after the question proper ("who sent the telegram *and
     i wasn't sure* ..."): from its break to the next, or empty."""
@@ -975,7 +988,7 @@ class Understander:
                    entity: str | None = None, facet_hint: str | None = None) -> Query:
         """The :class:`Query` for a question (``entity``: an intent's resolved slot)."""
         words, person = _that_one_as_it(self.names.joined(
-            fold_numbers(fold_dates(plain_words(text)))))
+            fold_numbers(fold_dates(_without_closing(plain_words(text))))))
         words = self._origins(self.names.respell_over_first_names(words))
         words = self._there_named(words, context)
         claim = _tagged_claim(words, self.names.find)

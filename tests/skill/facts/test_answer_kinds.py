@@ -151,6 +151,8 @@ def said(talk: Conversation, text: str, alexa_valid: Any) -> str:
     ("did the serum run happen before the iditarod", "Yes.", "1925"),
     # A topic that means nothing of the first thing named is asked of the next it fits.
     ("did the dna study find any wolf in balto", "No.", "no sign of recent wolf"),
+    # A closing phrase ("in the end") asks nothing of an end.
+    ("did alaska get to keep balto in the end", "No.", "declined"),
     # A place as the question's own subject, which a fact recording where never mentions.
     ("did alaska get to keep balto's body", "No.", "Cleveland Museum"),
     # The deed claimed was done to someone else, and the one claimed is never named.
