@@ -26,10 +26,18 @@ from typing import TYPE_CHECKING, Any
 from skill.facts import values
 from skill.facts.model import Fact
 from skill.facts.ranking import Analysis, Ranker, Scored
-from skill.facts.understanding import NOT_FOCUS, SUBJECT_PRONOUNS, YES_NO_STARTS, Context, Query
+from skill.facts.understanding import (
+    GETTING,
+    NOT_FOCUS,
+    ORIGIN_OF,
+    SUBJECT_PRONOUNS,
+    YES_NO_STARTS,
+    Context,
+    Query,
+)
 from skill.records import Record
 from skill.text.normalise import plain_words, strip_fillers
-from skill.text.numbers import fold_numbers
+from skill.text.numbers import NUMBER_WORDS, fold_numbers
 from skill.text.vocabulary import QUESTION_WORDS, STOPWORDS, stem
 
 if TYPE_CHECKING:
@@ -628,11 +636,15 @@ def _run_between(ranker: Ranker, query: Query, analysis: Analysis,
         if at[0] >= 0 and at[1] > at[0] and re.search(r"\bfrom\b", text[:at[0]]) and (
                 " to " in text[at[0]:at[1]]):
             found.append(fact)
-    if not found:
-        return None
+    return _best_run(ranker, query, analysis, found) if found else None
+
+
+def _best_run(ranker: Ranker, query: Query, analysis: Analysis, found: list[Fact]) -> Answer:
+    """Of the runs found, the one the question's words fit best, answered by whom it names
+    when "who" is asked."""
     best = ranker.score_facts(analysis, found)[0].fact
-    entity = _who_named(ranker, query, best) if query.facet == "who" else None
-    return Answer("fact", best, entity or _subject(best, analysis.entities), analysis, query)
+    who = _who_named(ranker, query, best) if query.facet == "who" else None
+    return Answer("fact", best, who or _subject(best, analysis.entities), analysis, query)
 
 
 #: Words before a place that say a run ended there ("who brought the serum *into*
@@ -641,7 +653,7 @@ _ENDED_AT = frozenset("into to reached reach".split())
 _BEGAN_AT = frozenset("from out left leaving".split())
 #: Deeds that, done "at" a place, say which end of a run it was: the serum was got at the
 #: start of one ("who got the serum at Golovin") and brought at the end of one.
-_GOT = frozenset("got get gets took take takes received receive picked pick".split())
+_GOT = GETTING | {"picked", "pick"}
 _BROUGHT = frozenset("brought bring carried handed gave delivered arrived".split())
 
 
@@ -659,11 +671,7 @@ def _run_at(ranker: Ranker, query: Query, analysis: Analysis, place: str) -> Ans
              if any(k.startswith("leg.") for relations in f.answers.values() for k in relations)
              and any(re.search(rf"\b{mark} {re.escape(form)}\b", f.answer.lower())
                      for form in entity.spoken_forms)] if mark else []
-    if not found:
-        return None
-    best = ranker.score_facts(analysis, found)[0].fact
-    who = _who_named(ranker, query, best)
-    return Answer("fact", best, who or _subject(best, analysis.entities), analysis, query)
+    return _best_run(ranker, query, analysis, found) if found else None
 
 
 def _run_end_asked(words: Sequence[str], forms: Sequence[str]) -> str | None:
@@ -952,10 +960,9 @@ def _kind_unspoken(ranker: Ranker, query: Query, fact: Fact, said: set[str],
     return None
 
 
-#: Words before a thing that say whose or how many it is, not what kind.
-_NO_KIND = frozenset("few several over under another other same".split())
-_NUMBER_WORDS = frozenset(
-    "one two three four five six seven eight nine ten eleven twelve thirteen twenty".split())
+#: Words before a thing that say which or how many it is, not what kind (besides a count or
+#: a determiner: "the few planes", "seven dogs").
+_NO_KIND = frozenset("over under another other same".split())
 
 
 def _kind_stated(text: str, word: str) -> bool:
@@ -965,7 +972,7 @@ def _kind_stated(text: str, word: str) -> bool:
     words = re.findall(r"[\w'-]+", text.lower())
     return any(w.rstrip("s") == word.rstrip("s") and i > 0 and words[i - 1].isalpha()
                and words[i - 1] not in STOPWORDS and words[i - 1] not in _NO_KIND
-               and words[i - 1] not in _NUMBER_WORDS
+               and words[i - 1] not in _INDEFINITE and words[i - 1] not in NUMBER_WORDS
                for i, w in enumerate(words))
 
 
@@ -1561,9 +1568,9 @@ def _origin_instead(ranker: Ranker, query: Query, analysis: Analysis, subject: s
     """Where someone is *from*, with no birthplace on record: the place a fact says they
     were of ("where was George Kimble from": Cleveland, Ohio), though it never says where
     they were born."""
-    if topic != "birth" or "from" not in query.topic_words:
+    if topic not in ORIGIN_OF or "from" not in query.topic_words:
         return None
-    origin = _recorded(ranker.store, subject, "origin", "where")
+    origin = _recorded(ranker.store, subject, ORIGIN_OF[topic], "where")
     if not origin:
         return None
     return _fact_answer(ranker, origin[0][1], subject, query, analysis, origin[0][2])

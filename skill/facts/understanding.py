@@ -361,6 +361,10 @@ _ASKS_YES_NO = frozenset("did does do was is has had can could".split())
 #: Pronouns a clause opens with: "did *they* find", "when *he* died" (a yes/no question
 #: mid-utterance, a moment asked of).
 SUBJECT_PRONOUNS = frozenset("he she they it".split())
+#: Where someone is *from*: a birthplace, or else the place they were of (a topic of its own).
+ORIGIN_OF: dict[str, str] = {"birth": "origin"}
+#: Verbs saying the one named got the serum ("did Kaasen get it from Olson").
+GETTING = frozenset({"get", "got", "take", "took", "receive", "received", "gets", "takes"})
 
 
 #: Verbs of being ("was he *there*": of the last answer, not a place to name).
@@ -513,8 +517,7 @@ def _said_of_the_speaker(words: Sequence[str], i: int) -> bool:
     while j < i and words[j] in _GREETINGS:
         j += 1  # "good morning *i'm* a retired nurse"
     # (not after "i hear", "i read": what follows is said of the story)
-    return j < i and words[j] in _SPEAKERS and not any(
-        w in _REPORTING or w in _LEARNING for w in words[j:i])
+    return j < i and words[j] in _SPEAKERS and not _reports(words[j:i])
 
 
 #: Phrases that close a question without asking anything ("... in the end", "... for good").
@@ -530,6 +533,12 @@ def _without_closing(words: list[str]) -> list[str]:
     return words
 
 
+def _reports(words: Sequence[str]) -> bool:
+    """Whether the words report or learn something ("i *hear*", "my husband *says*"): what
+    follows is said of the story, not of the speaker."""
+    return any(w in _REPORTING or w in _LEARNING for w in words)
+
+
 def _speakers_tail(words: Sequence[str], core: int) -> range:
     """A clause of the speaker's own after the question proper ("who sent the telegram *and
     i wasn't sure* ..."): from its break to the next, or empty."""
@@ -539,7 +548,7 @@ def _speakers_tail(words: Sequence[str], core: int) -> range:
         if asked and words[k - 1] in _CLAUSE_BREAKS and words[k] in _SPEAKERS:
             end = next((j for j in range(k + 1, len(words)) if words[j] in _CLAUSE_BREAKS),
                        len(words))
-            if not any(w in _REPORTING or w in _LEARNING for w in words[k:end]):
+            if not _reports(words[k:end]):
                 return range(k - 1, end)
     return range(0)
 
@@ -1271,8 +1280,7 @@ class Understander:
         # whoever ran a leg)
         if topic is not None and (topic in _WEATHER_TOPICS or not (
                 said & _ANIMATE and self.relations.topics[topic].weak)):
-            # (where someone is from: a birthplace, or else the place they were of)
-            stands_in = ("origin",) if topic == "birth" and "from" in said else ()
+            stands_in = (ORIGIN_OF[topic],) if topic in ORIGIN_OF and "from" in said else ()
             recorded = [c for c in candidates
                         if any((c, t) in self.recorded for t in (topic, *stands_in))]
             if recorded and (topic in _WEATHER_TOPICS or not said & _INANIMATE):
@@ -1526,8 +1534,6 @@ class Understander:
         return "from" if receiving & set(words) else "to"
 
 
-#: Verbs saying the one named got the serum ("did Kaasen get it from Olson").
-_GETTING = frozenset({"get", "got", "take", "took", "receive", "received", "gets", "takes"})
 
 
 def _receiving(words: Sequence[str]) -> frozenset[str]:
@@ -1537,8 +1543,8 @@ def _receiving(words: Sequence[str]) -> frozenset[str]:
     taken_over = any(w in ("take", "took", "takes") and after == "over"
                      for w, after in zip(words, words[1:], strict=False))
     if words[:1] == ["where"] and "from" not in words and not taken_over:
-        return _GETTING - {"take", "took", "takes"}
-    return _GETTING
+        return GETTING - {"take", "took", "takes"}
+    return GETTING
 
 
 
