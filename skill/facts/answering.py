@@ -1639,7 +1639,8 @@ def _answering_the_facet(ranker: Ranker, query: Query,
     if query.facet in _VALUE_FACETS:
         # Another facet of the topic answers a value only if the fact states one ("how old
         # was Kimble when he rescued Balto": the rescue, but no age).
-        return [(fit, f, k) for fit, f, k in found if fit > 1 or states(f, query.facet)]
+        return [(fit, f, k) for fit, f, k in found
+                if fit > 1 or (states(f, query.facet) and _dated_with_topic(ranker, query, f))]
     if query.facet in _MANNER and query.topic is not None and not query.weak_topic and (
             query.facet in ranker.relations.topics[query.topic].labels):
         # "What did Kaasen die of": when and where he died say nothing of how or why, where
@@ -1647,6 +1648,21 @@ def _answering_the_facet(ranker: Ranker, query: Query,
         return [(fit, f, k) for fit, f, k in found
                 if fit > 1 or k.rpartition(".")[2] not in _VALUE_FACETS]
     return found
+
+
+def _dated_with_topic(ranker: Ranker, query: Query, fact: Fact) -> bool:
+    """A fact that records no date of what was asked answers "when ... in <a place>" only
+    with a year said of that place: "when was the Togo statue in Seward Park put up" is not
+    answered by the year a statue in Maine was dedicated."""
+    if query.facet != "when":
+        return True
+    # (not a state, "move to Alaska", which its towns' years answer)
+    places = _place_words(ranker.store) - _region_words(ranker.store)
+    places &= set(query.words[query.core_start:])
+    if not places:
+        return True
+    return any(_YEAR.search(sentence) and places & set(plain_words(sentence))
+               for sentence in _SENTENCE.split(fact.spoken))
 
 
 def _asks_whence(query: Query) -> bool:
@@ -1753,6 +1769,13 @@ def _place_words(store: FactStore) -> frozenset[str]:
               for key, value in relations.items()
               if key.endswith(".where") and isinstance(value, str) and value not in store.entities}
     return frozenset(w for name in names for w in plain_words(name) if w not in STOPWORDS)
+
+
+@lru_cache(maxsize=4)
+def _region_words(store: FactStore) -> frozenset[str]:
+    """The words of the states places are in ("Alaska", "Ohio")."""
+    return frozenset(w for e in store.entities.values() if e.region
+                     for w in plain_words(e.region))
 
 
 def _placed_elsewhere(ranker: Ranker, query: Query, fact: Fact, key: str) -> bool:
@@ -1896,6 +1919,7 @@ def _supported(ranker: Ranker, analysis: Analysis, subject: str, query: Query) -
         theirs = subject in fact.answers or fact.about[:1] == (subject,)
         if (subject not in fact.about or (own and not theirs)
                 or scored.words < MIN_WORD_SUPPORT or not states(fact, query.facet)
+                or not _dated_with_topic(ranker, query, fact)
                 or _records_topic(ranker, fact, subject, query)
                 or not _speaks_of_all(ranker, query, fact, subject)):
             continue
@@ -2085,6 +2109,10 @@ def _no_record(ranker: Ranker, query: Query, analysis: Analysis, subject: str) -
         # ("what was Kaasen's *sled* made of": what the sled was made of, not Kaasen)
         owned = f"'s {query.possessed[0]}" if query.possessed else ""
         missing = topic.describe(query.facet, entity.spoken_name + owned)
+        if facet == "when" and query.measure_asked and facet not in topic.labels:
+            # not "a statue of Togo", which is recorded, nor "a date for where Togo lived"
+            missing = _FACET_LABELS["when"].format(name=entity.spoken_name) if (
+                missing.split()[0] in QUESTION_WORDS) else f"a date for {missing}"
     elif facet in _ANY_TOPIC_LABELS:
         # "how old was Kimble when he rescued Balto": his age is what is missing; "how many
         # people came to the dedication": a number, not the statue.

@@ -440,6 +440,16 @@ def _asked_head(words: Sequence[str], hit: Hit, core_start: int) -> bool:
             and (not after or after in NOT_FOCUS and not after.endswith("ed")))
 
 
+#: Words that open a clause saying when the thing asked happened ("... *after* he moved").
+_TIME_CLAUSE = frozenset("after before when while since until once".split())
+
+
+def _in_time_clause(words: Sequence[str], hit: Hit, core_start: int) -> bool:
+    """Whether the topic is said in a clause that only dates what is asked: "what did Kaasen
+    do for work *after he moved to Everett*" asks his work, not where he lived."""
+    return any(w in _TIME_CLAUSE for w in words[core_start + 1:hit.start])
+
+
 def _determined(words: Sequence[str], hit: Hit) -> bool:
     """Whether the topic is one noun after "the": the thing a question speaks of ("what did
     *the mushers* eat"), beside which another topic is what it asks; or one word describing
@@ -928,7 +938,7 @@ class Understander:
             asked = _asked_head(words, hit, core_start) and hit.start not in cued
             # (last, between the same words: the topic a fact records of what is named,
             # "the iditarod *finishes*": its arrival, not a relay leg's end)
-            return (not asked, weak, in_name,
+            return (not asked, weak, in_name, _in_time_clause(words, hit, core_start),
                     hit.start < core_start, _determined(words, hit),
                     -(hit.end - hit.start), hit.start,
                     not any((e, hit.name) in self.recorded for e in named))

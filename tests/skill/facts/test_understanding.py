@@ -54,6 +54,8 @@ def understander() -> Understander:
     # is named; "which alaskan town" asks where.
     ("the iditarod sled dog race finishes in which alaskan town", "iditarod", "arrival",
      "where", "wh"),
+    # A topic said in a clause that only dates what is asked ("after he moved") is not it.
+    ("what did kaasen do for work after he moved to everett", "kaasen", "job", "what", "wh"),
 ])
 def test_questions(understander: Understander, said: str, entity: str, topic: str | None,
                    facet: str | None, form: str) -> None:
