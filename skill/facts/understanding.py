@@ -932,7 +932,7 @@ class Understander:
         hits = _unframed(_outermost(hits), words, mentions)
         named = [m.entity for m in mentions]
 
-        def rank(hit: Hit) -> tuple[bool, bool, bool, bool, bool, int, int, bool]:
+        def rank(hit: Hit) -> tuple[bool, bool, bool, bool, bool, bool, int, int, bool]:
             weak = self.relations.topics[hit.name].weak or hit.weak
             in_name = any(m.start <= hit.start and hit.end <= m.end for m in mentions)
             asked = _asked_head(words, hit, core_start) and hit.start not in cued
