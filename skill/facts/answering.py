@@ -2479,6 +2479,10 @@ def _is_the_one(ranker: Ranker, query: Query, analysis: Analysis,
     superlative among its kind, when its own value is recorded; otherwise no verdict here."""
     asked = query.entities[0]
     entities = _of_kind(ranker, query, comparative.relation)
+    if asked not in entities and not _in_setting(query.words, comparative.start):
+        # "was it Togo who had the longest stretch": a lead dog's leg is his musher's too
+        # (not "the only lead dog *on the last leg*", where the leg is only the setting)
+        entities.append(asked)
     # Each one's fuller figure where recorded: "did Togo run the farthest" counts his 261 miles.
     rows, relation, order = _compared_rows(ranker, comparative, entities, False, query.category)
     mine = next((r for r in rows if r.entity == asked), None)
@@ -2490,6 +2494,12 @@ def _is_the_one(ranker: Ranker, query: Query, analysis: Analysis,
     winner = mine if polarity == "yes" else rows[0]
     comparison = Comparison(relation, order, (winner,), (), True, polarity)
     return Answer("compare", winner.fact, winner.entity, analysis, query, comparison=comparison)
+
+
+def _in_setting(words: Sequence[str], start: int) -> bool:
+    """Whether the word at ``start`` follows a preposition of place or time ("on the")."""
+    before = [w for w in words[max(0, start - 2):start] if w not in ("the", "a", "an")]
+    return bool(before) and before[-1] in ("on", "in", "during", "at")
 
 
 def _each_of(ranker: Ranker, query: Query, analysis: Analysis) -> Answer | None:

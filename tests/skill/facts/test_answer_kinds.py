@@ -37,6 +37,11 @@ def said(talk: Conversation, text: str, alexa_valid: Any) -> str:
 
 @pytest.mark.parametrize(("question", "starts", "contains"), [
     ("is the statue still in central park", "Yes.", "Central Park"),
+    # A superlative asked of a lead dog: his leg is his musher's.
+    ("was it togo who had the longest stretch of the relay", "Yes.", "91 miles"),
+    ("did balto run the longest leg", "No.", "Seppala"),
+    # "Kept in" a museum: what the serum was carried in means nothing of a dog.
+    ("is togo's skeleton kept in a museum somewhere", "Yes.", "Peabody"),
     ("did balto die in nome", "No.", "Cleveland"),
     # A weak topic ("finish") asked yes or no of a value it records ("in nome").
     ("does the iditarod race finish in nome", "Yes.", "Nome"),
