@@ -302,7 +302,9 @@ class NameMatcher:
         """Not a word the store knows (a stray letter counts: "black e" is Blackie)."""
         if len(word) == 1:
             return word not in ("a", "i")
-        return word not in self._known and not word.isdigit()
+        # (a known word with its possessive "s", as speech recognition writes "wife's")
+        return (word not in self._known and not word.isdigit()
+                and not (word.endswith("s") and word[:-1] in self._known))
 
     def _sound_at(self, words: Sequence[str], i: int, taken: set[int]) -> tuple[int, str] | None:
         """A window of one to four words from ``i`` that sounds like one entity's name."""

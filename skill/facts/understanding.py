@@ -839,6 +839,8 @@ class _Draft:
         head = None
         for i in range(start, len(words)):
             word = words[i]
+            if head is not None and word in _DETERMINERS:
+                break  # "the trail *the* mail teams used": a clause of its own begins
             if word in _DETERMINERS or word.isdigit() or i in covered:
                 continue
             if word in NOT_FOCUS or word in _ORDINALS_AND_SIZES:
