@@ -302,9 +302,11 @@ class NameMatcher:
         """Not a word the store knows (a stray letter counts: "black e" is Blackie)."""
         if len(word) == 1:
             return word not in ("a", "i")
-        # (a known word with its possessive "s", as speech recognition writes "wife's")
+        # (an ordinary known word with its possessive "s", as speech recognition writes
+        # "wife's"; a name's, "nortons", may still be a name heard by sound)
+        base = word[:-1] if word.endswith("s") else ""
         return (word not in self._known and not word.isdigit()
-                and not (word.endswith("s") and word[:-1] in self._known))
+                and not (base in self._known and base not in self._name_words))
 
     def _sound_at(self, words: Sequence[str], i: int, taken: set[int]) -> tuple[int, str] | None:
         """A window of one to four words from ``i`` that sounds like one entity's name."""
