@@ -67,6 +67,8 @@ NOT_FOCUS = STOPWORDS | QUESTION_WORDS | FILLERS | PRONOUNS | YES_NO_STARTS | fr
     approximately around about back again already yet went mean means meant true right
     people person someone somebody anyone everyone""".split())
 _KINDS = frozenset("kind kinds type types sort sorts".split())
+#: Topics that are someone's relatives, who may be the subject of what else is asked.
+_RELATIVES = frozenset({"spouse", "parents", "offspring", "siblings", "family"})
 #: Facets that ask a measure: one of them asked after another asks something new.
 _MEASURES = frozenset(
     {"miles", "duration", "how_many", "age", "temperature", "weight", "speed", "height", "percent"})
@@ -725,7 +727,12 @@ class _Draft:
                 at += 1  # "balto's actual body": the body
             if m.possessive and at < len(self.words):
                 word = self.words[at]
-                if word not in NOT_FOCUS and not any(h.start == at for h in self.hits):
+                # (a relative is theirs even where the word names a topic: "when did kaasen's
+                # *wife* pass away" asks of her death, not his)
+                if word not in NOT_FOCUS and not any(
+                        h.start == at and not (h.name in _RELATIVES and h.name != self.topic
+                                               and m.start >= self.core)
+                        for h in self.hits):
                     found.append(word)
         # "how many dogs did Seppala have *in his kennel*": his, said of the one named
         words = self.words
@@ -1313,7 +1320,8 @@ class Understander:
             if owner is None:
                 continue
             role = self.relations.topics[hit.name].for_type(self.entity_types.get(owner))
-            others = [h for h in d.hits if h is not hit]
+            # (not a trigger sharing the role's words: "his lead *dogs name*")
+            others = [h for h in d.hits if h.end <= hit.start or h.start >= hit.end]
             if role not in _ROLES or not (others or d.facet in _ROLE_FACETS):
                 continue
             value = self.roles.get((owner, role))

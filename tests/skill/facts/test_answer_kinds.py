@@ -313,6 +313,9 @@ def test_relay_order_says_no_dispute_over_a_legs_dogs(new_talk: Callable[[], Con
     ("what kind of plane had the frozen engine", "the kind of plane"),
     # A fact saying its one came second (the contrary of the deed) says not who won.
     ("who won the 1932 lake placid sled dog race", "that"),
+    # Of a relative named as someone's, what is asked is the relative's own.
+    ("when did kaasen's wife pass away", "Gunnar Kaasen's wife"),
+    ("what was dr welch's wife's name", "Dr. Curtis Welch's wife or husband"),
     # "When ... in a place": the years of a fact recording only where are said of another
     # place (the Maine statue), so they give no date for this one.
     ("when was the togo statue in seward park put up", "a date for a statue of Togo"),
@@ -747,6 +750,11 @@ def test_and_asks_the_question_before_of_what_it_names(
     (["who rescued balto from los angeles", "where did he take him"], "Cleveland"),
     # After an answer about the relay, "his" is the man its fact is about.
     (["tell me about the relay", "which one ran first", "what was his lead dog"], "Blackie"),
+    # "His lead dog's name" is the role's holder, not the names of the dogs: "he" after is
+    # still the musher.
+    (["who was the first musher in the relay", "what was his lead dog's name"], "Blackie"),
+    (["who was the first musher in the relay", "what was his lead dog's name",
+      "where did he start"], "Nenana"),
     # ... but "and his wife" after the Togo film's cast asks the cast again.
     (["when did the togo movie come out", "who played the musher", "and his wife"],
      "Julianne Nicholson"),
