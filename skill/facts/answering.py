@@ -595,6 +595,10 @@ def _between_places(ranker: Ranker, query: Query, analysis: Analysis) -> Answer 
     the last leg)."""
     store = ranker.store
     places = [e for e in query.named if store.entities[e].type == "place"][:2]
+    if len(places) == 1 and "there" in query.words[query.core_start:]:
+        # "how far was it from there to Nome": "there" is the place talked of (Bluff)
+        places = [*(e for e in query.entities if e not in places
+                    and store.entities[e].type == "place"), *places][:2]
     if query.form == "wh" and len(places) == 1:
         return _run_at(ranker, query, analysis, places[0])
     if query.form != "wh" or len(places) < 2:
@@ -1611,7 +1615,7 @@ def _best_recorded(ranker: Ranker, query: Query, analysis: Analysis, subject: st
         passed_over = {f.id for _, f, _ in found} - {f.id for _, f, _ in kept}
         found = kept
     elif query.facet in _MEASURED and query.elliptical:
-        found = _measuring(found, subject)
+        found = _measuring(ranker, found, subject, query.facet)
     keys = {f.id: (fit, key) for fit, f, key in found}
     pool = {f.id: f for _, f, _ in found}
     floor = ranker.weights.min_score
@@ -1675,13 +1679,17 @@ def _asks_whence(query: Query) -> bool:
 _MEASURED = frozenset({"miles", "age", "how_many", "duration", "weight", "speed"})
 
 
-def _measuring(found: list[tuple[int, Fact, str]],
-               subject: str) -> list[tuple[int, Fact, str]]:
+def _measuring(ranker: Ranker, found: list[tuple[int, Fact, str]], subject: str,
+               facet: str) -> list[tuple[int, Fact, str]]:
     """ "And Togo?" after how far Balto went: the facts recording his distance as a value,
     before one that only speaks of it (a single day's run), which only the question's own
-    words can point to."""
+    words can point to; with none, the measure the subject records of itself ("and the whole
+    relay" after a leg's miles: the relay's own)."""
     valued = [(fit, f, k) for fit, f, k in found
               if fit >= 3 and f.answers.get(subject, {}).get(k) is not True]
+    if not valued:
+        valued = [(fit, f, k) for fit, f, k in _recorded(ranker.store, subject, None, facet)
+                  if f.answers.get(subject, {}).get(k) is not True]
     return valued or found
 
 

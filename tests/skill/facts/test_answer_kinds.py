@@ -755,6 +755,10 @@ def test_and_asks_the_question_before_of_what_it_names(
     (["who was the first musher in the relay", "what was his lead dog's name"], "Blackie"),
     (["who was the first musher in the relay", "what was his lead dog's name",
       "where did he start"], "Nenana"),
+    # "There" is the place talked of; "the whole relay" after a leg's miles is the relay's own.
+    (["who handed the serum to gunnar kaasen", "where did that happen",
+      "how far was it from there to nome"], "53 miles"),
+    (["how far did togo run", "and balto", "and the whole relay"], "674 miles"),
     # ... but "and his wife" after the Togo film's cast asks the cast again.
     (["when did the togo movie come out", "who played the musher", "and his wife"],
      "Julianne Nicholson"),
