@@ -386,8 +386,11 @@ def _did_they_at(words: Sequence[str], i: int) -> bool:
     question opening mid-utterance, after no question word ("how many units of antitoxin
     *did they* find" is one question)."""
     before = words[i - 1]
-    return (words[i] in ("did", "does", "do") and words[i + 1] in SUBJECT_PRONOUNS
-            and before not in STOPWORDS and before not in YES_NO_STARTS
+    # ("... my wife is crazy about dogs *is there* a balto statue there": one asking whether
+    # something is)
+    asks = (words[i] in ("did", "does", "do") and words[i + 1] in SUBJECT_PRONOUNS
+            or words[i] in ("is", "are", "was", "were") and words[i + 1] == "there")
+    return (asks and before not in STOPWORDS and before not in YES_NO_STARTS
             and not any(w in QUESTION_WORDS for w in words[:i]))
 
 

@@ -198,6 +198,9 @@ def test_the_mushers_after_a_dog_are_all_of_them(understander: Understander) -> 
     # With no question word before the empty tail: from the last clause opener.
     ("i have a report due and my teacher said i need the name of the very first musher who "
      "was it", "i need the name of the very first musher who was it"),
+    # "Is there" opens a question mid-utterance, after no question word.
+    ("we're flying into anchorage next month and my wife is crazy about dogs is there a balto "
+     "statue there", "is there a balto statue there"),
 ])
 def test_the_question_proper_of_a_chatty_question(understander: Understander, text: str,
                                                   core: str) -> None:
