@@ -893,7 +893,7 @@ def _setting_unstated(ranker: Ranker, result: Answer, query: Query, fact: Fact,
     if counted is not None:
         # "how many children did Seppala have": his team's dogs are no count of children.
         return f"how many {counted}{_of_whom(name)}"
-    other = _of_another(ranker, query, fact)
+    other = _of_another(ranker, query, fact) or _event_unspoken(ranker, query, fact)
     if other is not None:
         # "what was the budget of the Togo movie": the Balto film's budget does not answer.
         return f"that about {other}"
@@ -1257,6 +1257,29 @@ def _of_another(ranker: Ranker, query: Query, fact: Fact) -> str | None:
     return f"the film {entity.spoken_name}" if entity.type == "film" else entity.spoken_name
 
 
+def _event_unspoken(ranker: Ranker, query: Query, fact: Fact) -> str | None:
+    """The spoken name of an event or film the question proper names besides its subject
+    ("what place did Balto finish *in the first Iditarod*"), when the fact is neither about
+    it, records it, nor names it: it tells of something else."""
+    if query.form == "compare" or query.choice:
+        return None  # (the other one is compared with, not a setting)
+    store = ranker.store
+    text = fact.spoken.lower()
+    core = " ".join(query.words[query.core_start:])
+    recorded = {v for relations in fact.answers.values() for value in relations.values()
+                for v in values.readings(value) if isinstance(v, str)}
+    for named in query.named:
+        entity = store.entities.get(named)
+        if (entity is None or entity.type not in ("event", "film")
+                or named in ranker.lexicon.background or named in fact.about
+                or named in fact.answers or named in recorded or not entity.named_in(core)):
+            continue
+        if not entity.named_in(text):
+            return f"the film {entity.spoken_name}" if entity.type == "film" \
+                else entity.spoken_name
+    return None
+
+
 def _unplaced(ranker: Ranker, query: Query, fact: Fact) -> str | None:
     """ "in Anchorage": a place the question puts what it asks in or at, that the fact neither
     is about, records, nor names; None if it speaks of every such place."""
@@ -1316,8 +1339,13 @@ def _measure_unstated(result: Answer, query: Query, fact: Fact) -> bool:
         # "What year ...": a year, which a fact giving none does not state. (Asked "when", a
         # time may be said in other ways.)
         year_asked = "year" in query.words[query.core_start:query.core_start + 3]
-        return (result.kind == "fact" and year_asked and not result.relation
-                and re.search(_YEAR_PATTERN, fact.answer) is None)
+        if result.kind != "fact" or result.relation:
+            return False
+        # ... nor, when the question speaks of something the store never does ("when did
+        # Balto visit the white *house*"), one that gives no time at all
+        return (year_asked and re.search(_YEAR_PATTERN, fact.answer) is None
+                or bool(result.analysis.unknown) and query.measure_asked
+                and _DATES.search(fact.spoken.lower()) is None)
     return (result.kind == "fact" and query.measure_asked and facet in _STATES
             and not result.relation and not result.derived_age
             and not states(fact, facet)

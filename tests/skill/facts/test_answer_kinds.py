@@ -313,6 +313,11 @@ def test_relay_order_says_no_dispute_over_a_legs_dogs(new_talk: Callable[[], Con
     ("what kind of plane had the frozen engine", "the kind of plane"),
     # A fact saying its one came second (the contrary of the deed) says not who won.
     ("who won the 1932 lake placid sled dog race", "that"),
+    # An event the question proper names that the fact never speaks of: it tells of another.
+    ("what place did balto finish in the first iditarod",
+     "that about the Iditarod Trail Sled Dog Race"),
+    # "When", of something the store never speaks of, is not answered by a fact with no time.
+    ("when did balto visit the white house", "when that was for Balto"),
     # Of a relative named as someone's, what is asked is the relative's own.
     ("when did kaasen's wife pass away", "Gunnar Kaasen's wife"),
     ("what was dr welch's wife's name", "Dr. Curtis Welch's wife or husband"),
