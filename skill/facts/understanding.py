@@ -793,6 +793,11 @@ class _Draft:
                 before -= 1  # "in *the*", "in *downtown*", "at *the city of*"
             if words[before] in ("in", "at"):
                 found.append((words[before], m.entity))
+            elif words[before] in ("to", "into") and self.facet != "where" and any(
+                    w in _TIME_CLAUSE for w in words[self.core + 1:before]):
+                # "... *when* he was loaned *to* anchorage": where what is asked happened
+                # (not where he was "before they brought him to cleveland")
+                found.append(("in", m.entity))
         return tuple(dict.fromkeys(found))
 
     def kind_of(self) -> tuple[str, ...]:

@@ -316,6 +316,9 @@ def test_relay_order_says_no_dispute_over_a_legs_dogs(new_talk: Callable[[], Con
     # An event the question proper names that the fact never speaks of: it tells of another.
     ("what place did balto finish in the first iditarod",
      "that about the Iditarod Trail Sled Dog Race"),
+    # A place a clause dating the question names ("when he was loaned to anchorage").
+    ("exactly how many people came to see balto when he was loaned to anchorage",
+     "that in Anchorage"),
     # "When", of something the store never speaks of, is not answered by a fact with no time.
     ("when did balto visit the white house", "when that was for Balto"),
     # Of a relative named as someone's, what is asked is the relative's own.
