@@ -226,7 +226,8 @@ def answer(ranker: Ranker, question: Question, context: Context | None = None) -
         alone = _decide(ranker, question, None)
         if alone.kind in ("fact", "yes_no"):
             result = alone
-    if result.query is not None and result.query.choice:
+    if result.query is not None and result.query.choice and not (
+            result.comparison is not None and result.comparison.polarity in _ORDERS):
         # "did shannon or kaasen go farther": which one, never "No."
         comparison = result.comparison
         return result._replace(polarity=None, comparison=comparison._replace(polarity=None)
@@ -440,6 +441,13 @@ _WHETHER_FIRST = re.compile(
     r"(before|earlier than|older than|after|later than|newer than) (.+)$")
 
 
+#: Which of two ways one happening stands to another ("was the statue put up before or
+#: after Balto died"): answered "Before." or "After.".
+_ORDERS = frozenset({"before", "after"})
+_BEFORE_OR_AFTER = re.compile(
+    r"^(?:was|were|is|did|does) (.+?) (?:before or after|after or before) (.+)$")
+
+
 def _which_first(ranker: Ranker, query: Query, analysis: Analysis) -> Answer | None:
     """Two happenings put in order by the dates recorded for each ("togo dying", "balto going
     to cleveland"), each found as "when was ..." would find it; asked yes or no, whether the
@@ -449,27 +457,50 @@ def _which_first(ranker: Ranker, query: Query, analysis: Analysis) -> Answer | N
     whether = _whether_first(ranker, query, core)
     if whether is not None:
         said = (whether.group(1), whether.group(3))
+    which_way = _BEFORE_OR_AFTER.match(core)
+    if which_way is not None:
+        said = which_way.groups()
     if said is None or any(h.split()[0] in ("to", "in", "at", "of") for h in said):
         return None  # ("which was first to reach nome, kaasen or seppala": no two happenings)
     rows: list[tuple[Row, str]] = []
+    if which_way is not None:
+        said = (said[0], _like_the_first(ranker, said[0], said[1]))
     for happening in said:
-        dated = _dated(ranker, happening.removeprefix("the "))
+        # ("balto died": "when balto died", as it was said)
+        dated = _dated(ranker, happening.removeprefix("the ")) or (
+            _dated(ranker, happening, asked=True) if which_way else None)
         if dated is None:
             return None  # (one with no date: the comparison it asks cannot be made)
         rows.append((dated, happening))
     first_named = rows[0][1]
     rows.sort(key=lambda r: values.sort_key(r[0].value) or 0.0)
-    if whether is not None and len({values.sort_key(r.value) for r, _ in rows}) < 2:
+    if (whether or which_way) and len({values.sort_key(r.value) for r, _ in rows}) < 2:
         return None  # (the same date: which came first is not recorded)
     ranker.new_question()
     polarity = None
     if whether is not None:
         before = whether.group(2) in ("before", "earlier than", "older than")
         polarity = "yes" if (rows[0][1] == first_named) == before else "no"
+    elif which_way is not None:
+        polarity = "before" if rows[0][1] == first_named else "after"
     comparison = Comparison("when", "asc", tuple(r for r, _ in rows),
                             polarity=polarity, labels=tuple(label for _, label in rows))
     return Answer("compare", rows[0][0].fact, rows[0][0].entity, analysis, query,
                   comparison=comparison)
+
+
+def _like_the_first(ranker: Ranker, first: str, second: str) -> str:
+    """ "Did Togo die before or after *Balto*": a second happening that only names someone
+    happens as the first did ("balto die")."""
+    words = second.split()
+    named = ranker.understander.names.find(words)
+    if not named or any(m.end - m.start != len(words) for m in named):
+        return second
+    said = first.split()
+    own = ranker.understander.names.find(said)
+    if not own or own[0].start != 0:
+        return second
+    return " ".join([*words, *said[own[0].end:]])
 
 
 def _whether_first(ranker: Ranker, query: Query, core: str) -> re.Match[str] | None:

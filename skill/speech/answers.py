@@ -14,7 +14,8 @@ from skill.facts.answering import Answer, Comparison, Row
 
 NameOf = Callable[[str], str]
 
-_YES_NO = {"yes": "Yes.", "no": "No.", "disputed": "Accounts differ on that."}
+_YES_NO = {"yes": "Yes.", "no": "No.", "disputed": "Accounts differ on that.",
+           "before": "Before.", "after": "After."}
 
 #: Two entities compared: "{w}" won with value "{vw}" against "{l}" with "{vl}".
 _COMPARE: dict[tuple[str, str], str] = {
@@ -131,6 +132,10 @@ def comparison_text(comparison: Comparison, name_of: NameOf, kind: str | None) -
         return " ".join(parts)
     loser = rows[-1]
     verdict = _YES_NO.get(comparison.polarity or "")
+    if comparison.polarity in ("before", "after"):
+        # "Before." and each happening as its fact tells it, earliest first
+        return " ".join([verdict or "", *(_first_sentence(r.fact.answer) for r in rows),
+                         *_notes(rows, comparison.relation)])
     last = name_of(loser.entity)
     if comparison.labels:  # happenings, said as they were asked ("togo dying")
         first = comparison.labels[0]

@@ -153,6 +153,10 @@ def said(talk: Conversation, text: str, alexa_valid: Any) -> str:
     ("did seppala give the serum to kaasen", "No.", "Olson"),
     # Whether one event came before another, by the dates recorded for each.
     ("is the iditarod race older than the serum run", "No.", "1973"),
+    # "Before or after": which way, by the dates recorded; a second one only named happens as
+    # the first did.
+    ("was the statue put up before or after balto died", "Before.", "1933"),
+    ("did balto die before or after togo", "After.", "1929"),
     ("did the serum run happen before the iditarod", "Yes.", "1925"),
     # A topic that means nothing of the first thing named is asked of the next it fits.
     ("did the dna study find any wolf in balto", "No.", "no sign of recent wolf"),
