@@ -153,6 +153,8 @@ def said(talk: Conversation, text: str, alexa_valid: Any) -> str:
     ("did seppala give the serum to kaasen", "No.", "Olson"),
     # Whether one event came before another, by the dates recorded for each.
     ("is the iditarod race older than the serum run", "No.", "1973"),
+    # "Go across" is crossing.
+    ("did togo go across norton sound", "Yes.", "Norton Sound"),
     # "Before or after": which way, by the dates recorded; a second one only named happens as
     # the first did.
     ("was the statue put up before or after balto died", "Before.", "1933"),
