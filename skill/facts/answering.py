@@ -975,11 +975,14 @@ def _thing_unspoken(ranker: Ranker, query: Query, fact: Fact, name: str | None,
             return f"{name}'s {word}" if name else "that"
     for word in query.asked:
         terms = ranker.lexicon.terms(word)
+        # (a word naming the topic needs no mention where that topic's relation answered)
+        answered_by_topic = word in query.topic_words and topic == query.topic
         if _only_unnamed(fact.answer, word, word in query.name_of) or (
                 word in query.name_of and terms and terms[0] not in said
-                and word not in query.topic_words and stem(word) not in _NAMED_IN_ANSWER):
+                and not answered_by_topic and stem(word) not in _NAMED_IN_ANSWER):
             # ("what was the name of balto's vaudeville act": a fact that never speaks of one)
-            return f"the names of the {word}" if word.endswith("s") else f"the name of the {word}"
+            plural = word.endswith("s") or "names" in query.words
+            return f"the names of the {word}" if plural else f"the name of the {word}"
     return _kind_unspoken(ranker, query, fact, said, relation)
 
 
