@@ -1707,6 +1707,12 @@ def _answering_the_facet(ranker: Ranker, query: Query,
         # was Kimble when he rescued Balto": the rescue, but no age).
         return [(fit, f, k) for fit, f, k in found
                 if fit > 1 or (states(f, query.facet) and _dated_with_topic(ranker, query, f))]
+    if query.facet == "why" or _ILLNESS & set(query.words):
+        # "Why did they have to put Togo down", "what was he sick with": how, when or where
+        # it was done, with no cause said, is no reason.
+        told = (".how", ".where", ".when") if _ILLNESS & set(query.words) else (".how",)
+        found = [(fit, f, k) for fit, f, k in found
+                 if not k.endswith(told) or _CAUSE.search(f.spoken.lower())]
     if query.facet in _MANNER and query.topic is not None and not query.weak_topic and (
             query.facet in ranker.relations.topics[query.topic].labels):
         # "What did Kaasen die of": when and where he died say nothing of how or why, where
@@ -1729,6 +1735,12 @@ def _dated_with_topic(ranker: Ranker, query: Query, fact: Fact) -> bool:
         return True
     return any(_YEAR.search(sentence) and places & set(plain_words(sentence))
                for sentence in _SENTENCE.split(fact.spoken))
+
+
+_ILLNESS = frozenset("illness ill sick sickness disease cause".split())
+#: Words that give a cause.
+_CAUSE = re.compile(r"\b(because|causes?|caused|due to|reasons?|of old age|illness|disease|sick"
+                    r"|heart|cancer|injur\w*|so that)\b")
 
 
 def _asks_whence(query: Query) -> bool:
@@ -2175,10 +2187,12 @@ def _no_record(ranker: Ranker, query: Query, analysis: Analysis, subject: str) -
     # A weak topic (the serum, a run) is no thing of its own to be missing.
     topic = None if query.weak_topic else ranker.relations.topics.get(query.topic or "")
     facet = query.facet or ""
+    if topic is not None and _ILLNESS & set(query.words) and "why" in topic.labels:
+        facet = "why"  # "what was Togo sick with": why he died, not his death, is missing
     if topic is not None and (facet not in _ANY_TOPIC_LABELS or facet in topic.labels):
         # ("what was Kaasen's *sled* made of": what the sled was made of, not Kaasen)
         owned = f"'s {query.possessed[0]}" if query.possessed else ""
-        missing = topic.describe(query.facet, entity.spoken_name + owned)
+        missing = topic.describe(facet, entity.spoken_name + owned)
         if facet == "when" and query.measure_asked and facet not in topic.labels:
             # not "a statue of Togo", which is recorded, nor "a date for where Togo lived"
             missing = _FACET_LABELS["when"].format(name=entity.spoken_name) if (
