@@ -905,8 +905,10 @@ def _placed_instead(ranker: Ranker, result: Answer, query: Query) -> Answer | No
 def _setting_unstated(ranker: Ranker, result: Answer, query: Query, fact: Fact,
                       name: str | None) -> str | None:
     """What the question asks of a time, place or measure that the fact does not state."""
-    if query.clock_asked and result.kind == "fact" and not _CLOCK.search(fact.answer.lower()):
-        # "what time did Sam Joseph reach Kallands": a fact with the day but no hour.
+    if query.clock_asked and result.kind == "fact" and not _clock_said(ranker, query, fact):
+        # "what time did Sam Joseph reach Kallands": a fact with the day but no hour, or
+        # with the hour only of another place ("what time did Olson leave Golovin": he
+        # reached Bluff at seven).
         return _TIME_OF_DAY
     if query.day_asked and result.kind == "fact" and _year_only(fact, result.relation):
         # "what was Balto's exact birthday": only the year is recorded.
@@ -1017,6 +1019,16 @@ def _kind_stated(text: str, word: str) -> bool:
 _CLOCK = re.compile(
     r"\b\d{1,2}(:\d\d)? ?(am|pm|a\.m\.|p\.m\.|o'clock)|\d{1,2}:\d\d|\bnoon\b|\bmidnight\b|"
     r"\b(in the (morning|evening|afternoon)|at night|that night|before dawn)\b")
+
+
+def _clock_said(ranker: Ranker, query: Query, fact: Fact) -> bool:
+    """Whether the fact gives an hour, in a sentence naming a place the question names, if
+    it names any."""
+    store = ranker.store
+    places = [store.entities[e] for e in query.named if store.entities[e].type == "place"]
+    return any(_CLOCK.search(sentence) and (
+        not places or any(p.named_in(sentence) for p in places))
+        for sentence in _SENTENCE.split(fact.answer.lower()))
 
 
 def _year_only(fact: Fact, relation: str) -> bool:
