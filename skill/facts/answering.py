@@ -1240,8 +1240,12 @@ def _priced_otherwise(ranker: Ranker, query: Query, result: Answer) -> str | Non
     recorded = {k.partition(".")[0] for r in fact.answers.values() for k in r}
     topics = ranker.relations.topics
     other_topic = [t for t in query.more_topics if t not in recorded and not topics[t].weak]
-    if (names or other_topic or not _speaks_of(ranker, fact, subject)
-            or not _speaks_of_all(ranker, query, fact, subject)):
+    # (being among those a fact is about is not paying: "how much money did George Kimble
+    # put in himself" against what Cleveland raised, which never names him)
+    entity = ranker.store.entities.get(subject) if subject else None
+    unnamed = (entity is not None and not query.from_context and subject not in fact.answers
+               and not entity.named_in(fact.answer.lower()))
+    if (names or other_topic or unnamed or not _speaks_of_all(ranker, query, fact, subject)):
         return "that"
     return None
 

@@ -327,6 +327,8 @@ def test_relay_order_says_no_dispute_over_a_legs_dogs(new_talk: Callable[[], Con
      "that in Anchorage"),
     # "When", of something the store never speaks of, is not answered by a fact with no time.
     ("when did balto visit the white house", "when that was for Balto"),
+    # A price asked of someone a price fact is about but never names as paying.
+    ("how much money did george kimble put in himself", "that"),
     # An hour said only of another place than the one asked.
     ("what time did charlie olson leave golovin", "the time of day"),
     # Why, or an illness, asked of a death whose fact gives no cause.
