@@ -300,7 +300,7 @@ _MERE_ADJECTIVES = frozenset("actual real own very whole entire original true".s
 #: What "that ..." stands for: "that one" a thing, as "it" does; "that (last) musher" a
 #: person, as "he" does.
 _THAT_ONE = {"one": "it", "guy": "he", "man": "he", "fellow": "he", "fella": "he", "musher": "he",
-             "woman": "she", "lady": "she"}
+             "woman": "she", "lady": "she", "dog": "it"}
 #: Of those, the ones only a person can be ("where was that man from" is not about the dog).
 _PEOPLE = frozenset("guy man fellow fella woman lady".split())
 

@@ -778,6 +778,9 @@ def test_and_asks_the_question_before_of_what_it_names(
     (["who was the first musher in the relay", "what was his lead dog's name"], "Blackie"),
     (["who was the first musher in the relay", "what was his lead dog's name",
       "where did he start"], "Nenana"),
+    # "That dog" is the dog talked of, as "it" is.
+    (["who was the first musher in the relay", "what was his lead dog", "how old was that dog"],
+     "five years old"),
     # "There" is the place talked of; "the whole relay" after a leg's miles is the relay's own.
     (["who handed the serum to gunnar kaasen", "where did that happen",
       "how far was it from there to nome"], "53 miles"),
