@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 from skill.facts import values
 from skill.facts.model import Fact
 from skill.facts.ranking import Analysis, Ranker, Scored
+from skill.facts.relations import Topic
 from skill.facts.understanding import (
     GETTING,
     NOT_FOCUS,
@@ -451,7 +452,7 @@ _BEFORE_OR_AFTER = re.compile(
 def _which_first(ranker: Ranker, query: Query, analysis: Analysis) -> Answer | None:
     """Two happenings put in order by the dates recorded for each ("togo dying", "balto going
     to cleveland"), each found as "when was ..." would find it; asked yes or no, whether the
-    first named came first (or, asked "after", last)."""
+    first named came first (or, asked "after", last); asked "before or after", which."""
     core = " ".join(query.words[query.core_start:])
     said = next((m.groups() for p in _WHICH_FIRST if (m := p.match(core))), None)
     whether = _whether_first(ranker, query, core)
@@ -459,34 +460,42 @@ def _which_first(ranker: Ranker, query: Query, analysis: Analysis) -> Answer | N
         said = (whether.group(1), whether.group(3))
     which_way = _BEFORE_OR_AFTER.match(core)
     if which_way is not None:
-        said = which_way.groups()
+        said = (which_way.group(1), _like_the_first(ranker, *which_way.groups()))
     if said is None or any(h.split()[0] in ("to", "in", "at", "of") for h in said):
         return None  # ("which was first to reach nome, kaasen or seppala": no two happenings)
-    rows: list[tuple[Row, str]] = []
-    if which_way is not None:
-        said = (said[0], _like_the_first(ranker, said[0], said[1]))
-    for happening in said:
-        # ("balto died": "when balto died", as it was said)
-        dated = _dated(ranker, happening.removeprefix("the ")) or (
-            _dated(ranker, happening, asked=True) if which_way else None)
-        if dated is None:
-            return None  # (one with no date: the comparison it asks cannot be made)
-        rows.append((dated, happening))
+    rows = _dated_happenings(ranker, said, which_way is not None)
+    if rows is None:
+        return None  # (one with no date: the comparison it asks cannot be made)
     first_named = rows[0][1]
     rows.sort(key=lambda r: values.sort_key(r[0].value) or 0.0)
     if (whether or which_way) and len({values.sort_key(r.value) for r, _ in rows}) < 2:
         return None  # (the same date: which came first is not recorded)
     ranker.new_question()
+    came_first = rows[0][1] == first_named
     polarity = None
     if whether is not None:
         before = whether.group(2) in ("before", "earlier than", "older than")
-        polarity = "yes" if (rows[0][1] == first_named) == before else "no"
+        polarity = "yes" if came_first == before else "no"
     elif which_way is not None:
-        polarity = "before" if rows[0][1] == first_named else "after"
+        polarity = "before" if came_first else "after"
     comparison = Comparison("when", "asc", tuple(r for r, _ in rows),
                             polarity=polarity, labels=tuple(label for _, label in rows))
     return Answer("compare", rows[0][0].fact, rows[0][0].entity, analysis, query,
                   comparison=comparison)
+
+
+def _dated_happenings(ranker: Ranker, said: Sequence[str],
+                      as_said: bool) -> list[tuple[Row, str]] | None:
+    """Each happening with its recorded date, or None if one has none; with ``as_said``,
+    also as it was said ("balto died": "when balto died")."""
+    rows = []
+    for happening in said:
+        dated = _dated(ranker, happening.removeprefix("the ")) or (
+            _dated(ranker, happening, asked=True) if as_said else None)
+        if dated is None:
+            return None
+        rows.append((dated, happening))
+    return rows
 
 
 def _like_the_first(ranker: Ranker, first: str, second: str) -> str:
@@ -1240,14 +1249,21 @@ def _priced_otherwise(ranker: Ranker, query: Query, result: Answer) -> str | Non
     recorded = {k.partition(".")[0] for r in fact.answers.values() for k in r}
     topics = ranker.relations.topics
     other_topic = [t for t in query.more_topics if t not in recorded and not topics[t].weak]
-    # (being among those a fact is about is not paying: "how much money did George Kimble
-    # put in himself" against what Cleveland raised, which never names him)
-    entity = ranker.store.entities.get(subject) if subject else None
-    unnamed = (entity is not None and not query.from_context and subject not in fact.answers
-               and not entity.named_in(fact.answer.lower()))
-    if (names or other_topic or unnamed or not _speaks_of_all(ranker, query, fact, subject)):
+    if (names or other_topic or not _named_in_the_deal(ranker, query, fact, subject)
+            or not _speaks_of_all(ranker, query, fact, subject)):
         return "that"
     return None
+
+
+def _named_in_the_deal(ranker: Ranker, query: Query, fact: Fact, subject: str | None) -> bool:
+    """Whether a price fact speaks of the one asked about; asked by name, it must record or
+    name them: being among those it is about is not paying ("how much money did George
+    Kimble put in himself" against what Cleveland raised, which never names him)."""
+    if not _speaks_of(ranker, fact, subject):
+        return False
+    entity = ranker.store.entities.get(subject) if subject else None
+    return (entity is None or query.from_context or subject in fact.answers
+            or entity.named_in(fact.answer.lower()))
 
 
 def _speaks_of(ranker: Ranker, fact: Fact, entity: str | None) -> bool:
@@ -1723,12 +1739,7 @@ def _answering_the_facet(ranker: Ranker, query: Query,
         # was Kimble when he rescued Balto": the rescue, but no age).
         return [(fit, f, k) for fit, f, k in found
                 if fit > 1 or (states(f, query.facet) and _dated_with_topic(ranker, query, f))]
-    if query.facet == "why" or _ILLNESS & set(query.words):
-        # "Why did they have to put Togo down", "what was he sick with": how, when or where
-        # it was done, with no cause said, is no reason.
-        told = (".how", ".where", ".when") if _ILLNESS & set(query.words) else (".how",)
-        found = [(fit, f, k) for fit, f, k in found
-                 if not k.endswith(told) or _CAUSE.search(f.spoken.lower())]
+    found = _giving_a_cause(query, found)
     if query.facet in _MANNER and query.topic is not None and not query.weak_topic and (
             query.facet in ranker.relations.topics[query.topic].labels):
         # "What did Kaasen die of": when and where he died say nothing of how or why, where
@@ -1736,6 +1747,18 @@ def _answering_the_facet(ranker: Ranker, query: Query,
         return [(fit, f, k) for fit, f, k in found
                 if fit > 1 or k.rpartition(".")[2] not in _VALUE_FACETS]
     return found
+
+
+def _giving_a_cause(query: Query,
+                    found: list[tuple[int, Fact, str]]) -> list[tuple[int, Fact, str]]:
+    """Asked why, or what illness: how, when or where it was done, with no cause said, is
+    no reason ("why did they have to put Togo down", "what was he sick with")."""
+    illness = bool(_ILLNESS & set(query.words))
+    if query.facet != "why" and not illness:
+        return found
+    told = (".how", ".where", ".when") if illness else (".how",)
+    return [(fit, f, k) for fit, f, k in found
+            if not k.endswith(told) or _CAUSE.search(f.spoken.lower())]
 
 
 def _dated_with_topic(ranker: Ranker, query: Query, fact: Fact) -> bool:
@@ -2206,13 +2229,7 @@ def _no_record(ranker: Ranker, query: Query, analysis: Analysis, subject: str) -
     if topic is not None and _ILLNESS & set(query.words) and "why" in topic.labels:
         facet = "why"  # "what was Togo sick with": why he died, not his death, is missing
     if topic is not None and (facet not in _ANY_TOPIC_LABELS or facet in topic.labels):
-        # ("what was Kaasen's *sled* made of": what the sled was made of, not Kaasen)
-        owned = f"'s {query.possessed[0]}" if query.possessed else ""
-        missing = topic.describe(facet, entity.spoken_name + owned)
-        if facet == "when" and query.measure_asked and facet not in topic.labels:
-            # not "a statue of Togo", which is recorded, nor "a date for where Togo lived"
-            missing = _FACET_LABELS["when"].format(name=entity.spoken_name) if (
-                missing.split()[0] in QUESTION_WORDS) else f"a date for {missing}"
+        missing = _topic_missing(query, topic, facet, entity.spoken_name)
     elif facet in _ANY_TOPIC_LABELS:
         # "how old was Kimble when he rescued Balto": his age is what is missing; "how many
         # people came to the dedication": a number, not the statue.
@@ -2226,6 +2243,19 @@ def _no_record(ranker: Ranker, query: Query, analysis: Analysis, subject: str) -
              if subject in s.fact.about]
     offer = about[0].fact if about else store.identity_of(subject)
     return Answer("no_record", None, subject, analysis, query, missing=missing, offer=offer)
+
+
+def _topic_missing(query: Query, topic: Topic, facet: str, name: str) -> str:
+    """What is missing of a topic, by its label for the facet asked ("what Kaasen's *sled*
+    was made of": the sled's, not Kaasen's); "when", which it has no label for, is a date
+    for it (not "a statue of Togo", which is recorded)."""
+    owned = f"'s {query.possessed[0]}" if query.possessed else ""
+    missing = topic.describe(facet, name + owned)
+    if facet == "when" and query.measure_asked and facet not in topic.labels:
+        # (nor "a date for where Togo lived")
+        missing = _FACET_LABELS["when"].format(name=name) if (
+            missing.split()[0] in QUESTION_WORDS) else f"a date for {missing}"
+    return missing
 
 
 def _by_ranking(ranker: Ranker, query: Query, analysis: Analysis) -> Answer:

@@ -117,10 +117,9 @@ def _first_sentence(text: str) -> str:
 def comparison_text(comparison: Comparison, name_of: NameOf, kind: str | None) -> str:
     """A comparison said with its values and the sources' disagreements."""
     rows = comparison.rows
-    if comparison.relation == "identity":
-        return " ".join(_first_sentence(r.fact.answer) for r in rows)
-    if comparison.relation == "each":  # the same question of each one named
-        return " ".join(r.fact.spoken for r in rows)
+    told = _told_by_the_facts(comparison)
+    if told is not None:
+        return told
     winner = rows[0]
     w, vw = name_of(winner.entity), spoken_value(comparison.relation, winner.value)
     key = (comparison.relation, comparison.order)
@@ -132,10 +131,6 @@ def comparison_text(comparison: Comparison, name_of: NameOf, kind: str | None) -
         return " ".join(parts)
     loser = rows[-1]
     verdict = _YES_NO.get(comparison.polarity or "")
-    if comparison.polarity in ("before", "after"):
-        # "Before." and each happening as its fact tells it, earliest first
-        return " ".join([verdict or "", *(_first_sentence(r.fact.answer) for r in rows),
-                         *_notes(rows, comparison.relation)])
     last = name_of(loser.entity)
     if comparison.labels:  # happenings, said as they were asked ("togo dying")
         first = comparison.labels[0]
@@ -157,6 +152,21 @@ def comparison_text(comparison: Comparison, name_of: NameOf, kind: str | None) -
         names = " or ".join(name_of(e) for e in comparison.missing)
         parts.append(f"I don't have a record of that for {names}.")
     return " ".join(parts)
+
+
+def _told_by_the_facts(comparison: Comparison) -> str | None:
+    """The comparisons each fact tells in its own words: who each one is, the same question
+    of each one named, and "Before." or "After." with each happening, earliest first."""
+    rows = comparison.rows
+    if comparison.relation == "identity":
+        return " ".join(_first_sentence(r.fact.answer) for r in rows)
+    if comparison.relation == "each":
+        return " ".join(r.fact.spoken for r in rows)
+    if comparison.polarity in ("before", "after"):
+        return " ".join([_YES_NO[comparison.polarity],
+                         *(_first_sentence(r.fact.answer) for r in rows),
+                         *_notes(rows, comparison.relation)])
+    return None
 
 
 def _tied(rows: tuple[Row, ...]) -> bool:
