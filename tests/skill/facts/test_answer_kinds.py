@@ -905,6 +905,10 @@ def test_the_present_in_a_preamble_does_not_make_a_question_about_the_present(
     ("i'm going to new york next week where is the balto statue", True),
     # What is near the speaker is the present too.
     ("what movies are playing near me", False),
+    # A request of the speaker's assistant ("remind me to"), not a question of the story;
+    # "remind me who" is a question.
+    ("remind me to call mom at five", False),
+    ("remind me who the doctor was", True),
 ])
 def test_counts_and_prices_of_today_are_out_of_scope(
         new_talk: Callable[[], Conversation], alexa_valid: Any, question: str,
