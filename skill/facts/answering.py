@@ -259,7 +259,7 @@ def _decide(ranker: Ranker, question: Question, context: Context | None) -> Answ
         # "who won the iditarod this year", "what time is it in anchorage right now": the
         # present is outside a history skill.
         return Answer("unknown", None, None, analysis, query)
-    ordered = _which_first(ranker, query, analysis)
+    ordered = _which_first(ranker, query, analysis) or _season_verdict(ranker, query, analysis)
     if ordered is not None:
         return ordered
     if query.form == "compare" or query.yes_no_compare:
@@ -482,6 +482,32 @@ def _which_first(ranker: Ranker, query: Query, analysis: Analysis) -> Answer | N
                             polarity=polarity, labels=tuple(label for _, label in rows))
     return Answer("compare", rows[0][0].fact, rows[0][0].entity, analysis, query,
                   comparison=comparison)
+
+
+#: The months of each season, as said in the north.
+_SEASONS: dict[str, tuple[int, ...]] = {
+    "winter": (12, 1, 2), "wintertime": (12, 1, 2), "summer": (6, 7, 8),
+    "summertime": (6, 7, 8), "spring": (3, 4, 5), "springtime": (3, 4, 5),
+    "fall": (9, 10, 11), "autumn": (9, 10, 11)}
+
+
+def _season_verdict(ranker: Ranker, query: Query, analysis: Analysis) -> Answer | None:
+    """ "Was the serum run in the summertime": yes or no by the month an event's recorded
+    date falls in (None without a month, or with no season said after "in" or "during")."""
+    words = query.words[query.core_start:]
+    season = next((w for i, w in enumerate(words) if w in _SEASONS and i
+                   and words[i - 1] in ("in", "during", "the")), None)
+    store = ranker.store
+    events = [e for e in query.named if store.entities[e].type in ("event", "film", "topic")]
+    if query.form != "yes_no" or season is None or not events:
+        return None
+    row = _value_of(ranker, events[0], "when")
+    month = re.match(r"\d{4}-(\d\d)", str(row.value)) if row is not None else None
+    if row is None or month is None:
+        return None
+    polarity = "yes" if int(month.group(1)) in _SEASONS[season] else "no"
+    return Answer("yes_no", row.fact, events[0], analysis, query, polarity=polarity,
+                  relation="when")
 
 
 def _dated_happenings(ranker: Ranker, said: Sequence[str],

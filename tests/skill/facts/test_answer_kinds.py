@@ -153,6 +153,10 @@ def said(talk: Conversation, text: str, alexa_valid: Any) -> str:
     ("did seppala give the serum to kaasen", "No.", "Olson"),
     # Whether one event came before another, by the dates recorded for each.
     ("is the iditarod race older than the serum run", "No.", "1973"),
+    # A season, by the month of the date recorded.
+    ("was the serum run in the summertime", "No.", "January 27"),
+    ("did the relay take place during winter", "Yes.", "January 27"),
+    ("was the balto statue put up in the fall", "No.", "December"),
     # "Go across" is crossing.
     ("did togo go across norton sound", "Yes.", "Norton Sound"),
     # "Before or after": which way, by the dates recorded; a second one only named happens as
