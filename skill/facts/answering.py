@@ -259,7 +259,8 @@ def _decide(ranker: Ranker, question: Question, context: Context | None) -> Answ
         # "who won the iditarod this year", "what time is it in anchorage right now": the
         # present is outside a history skill.
         return Answer("unknown", None, None, analysis, query)
-    ordered = _which_first(ranker, query, analysis) or _season_verdict(ranker, query, analysis)
+    ordered = (_which_first(ranker, query, analysis) or _season_verdict(ranker, query, analysis)
+               or _alive_then(ranker, query, analysis))
     if ordered is not None:
         return ordered
     if query.form == "compare" or query.yes_no_compare:
@@ -449,37 +450,66 @@ _BEFORE_OR_AFTER = re.compile(
     r"^(?:was|were|is|did|does) (.+?) (?:before or after|after or before) (.+)$")
 
 
+class _Happenings(Record):
+    """Two happenings a question puts in order, and how it asks for the order."""
+
+    __slots__ = ()
+
+    said: tuple[str, str]
+    #: "whether" (yes or no, ``before`` saying which way), "before or after", or "which".
+    asked: str
+    before: bool = True
+    #: Said as deeds ("did togo die before balto did"): dated as said, told by their facts.
+    deeds: bool = False
+
+
+def _happenings_asked(ranker: Ranker, query: Query, core: str) -> _Happenings | None:
+    """The two happenings of "which came first, X or Y", "did X happen before Y", "did Togo
+    die before Balto did" and "was X before or after Y"; None for anything else."""
+    which_way = _BEFORE_OR_AFTER.match(core)
+    if which_way is not None:
+        first, second = which_way.groups()
+        return _Happenings((first, _like_the_first(ranker, first, second)), "before or after",
+                           deeds=True)
+    whether = _whether_first(ranker, query, core)
+    deed = None if whether is not None else _whether_deed_first(ranker, query, core)
+    found = whether or deed
+    if found is not None:
+        first, second = found.group(1), found.group(3)
+        before = found.group(2) in ("before", "earlier than", "older than")
+        if deed is not None:
+            return _Happenings((first, _like_the_first(ranker, first, second)), "whether",
+                               before, deeds=True)
+        return _Happenings((first, second), "whether", before)
+    said = next((m.groups() for p in _WHICH_FIRST if (m := p.match(core))), None)
+    return _Happenings((said[0], said[1]), "which") if said is not None else None
+
+
 def _which_first(ranker: Ranker, query: Query, analysis: Analysis) -> Answer | None:
     """Two happenings put in order by the dates recorded for each ("togo dying", "balto going
     to cleveland"), each found as "when was ..." would find it; asked yes or no, whether the
     first named came first (or, asked "after", last); asked "before or after", which."""
-    core = " ".join(query.words[query.core_start:])
-    said = next((m.groups() for p in _WHICH_FIRST if (m := p.match(core))), None)
-    whether = _whether_first(ranker, query, core)
-    if whether is not None:
-        said = (whether.group(1), whether.group(3))
-    which_way = _BEFORE_OR_AFTER.match(core)
-    if which_way is not None:
-        said = (which_way.group(1), _like_the_first(ranker, *which_way.groups()))
-    if said is None or any(h.split()[0] in ("to", "in", "at", "of") for h in said):
+    asked = _happenings_asked(ranker, query, " ".join(query.words[query.core_start:]))
+    if asked is None or any(h.split()[0] in ("to", "in", "at", "of") for h in asked.said):
         return None  # ("which was first to reach nome, kaasen or seppala": no two happenings)
-    rows = _dated_happenings(ranker, said, which_way is not None)
+    rows = _dated_happenings(ranker, asked.said, asked.deeds)
     if rows is None:
         return None  # (one with no date: the comparison it asks cannot be made)
     first_named = rows[0][1]
     rows.sort(key=lambda r: values.sort_key(r[0].value) or 0.0)
-    if (whether or which_way) and len({values.sort_key(r.value) for r, _ in rows}) < 2:
+    if asked.asked != "which" and len({values.sort_key(r.value) for r, _ in rows}) < 2:
         return None  # (the same date: which came first is not recorded)
     ranker.new_question()
     came_first = rows[0][1] == first_named
     polarity = None
-    if whether is not None:
-        before = whether.group(2) in ("before", "earlier than", "older than")
-        polarity = "yes" if came_first == before else "no"
-    elif which_way is not None:
+    if asked.asked == "whether":
+        polarity = "yes" if came_first == asked.before else "no"
+    elif asked.asked == "before or after":
         polarity = "before" if came_first else "after"
+    # (a deed as said, "togo die", is no label: each fact tells its own)
+    labels = () if asked.deeds else tuple(label for _, label in rows)
     comparison = Comparison("when", "asc", tuple(r for r, _ in rows),
-                            polarity=polarity, labels=tuple(label for _, label in rows))
+                            polarity=polarity, labels=labels)
     return Answer("compare", rows[0][0].fact, rows[0][0].entity, analysis, query,
                   comparison=comparison)
 
@@ -510,6 +540,30 @@ def _season_verdict(ranker: Ranker, query: Query, analysis: Analysis) -> Answer 
                   relation="when")
 
 
+#: Whether someone was alive at a happening ("was Kaasen still alive when the Balto cartoon
+#: came out").
+_ALIVE = re.compile(r"^(?:was|were|is) (.+?) (?:still )?alive (?:when|by the time|in) (.+)$")
+
+
+def _alive_then(ranker: Ranker, query: Query, analysis: Analysis) -> Answer | None:
+    """Yes or no by whether the death recorded came after the happening's date; None when
+    either date is not recorded, or both fall in the same year."""
+    said = _ALIVE.match(" ".join(query.words[query.core_start:]))
+    named = ranker.understander.names.find(said.group(1).split()) if said else []
+    if said is None or query.form != "yes_no" or len(named) != 1:
+        return None
+    death = _value_of(ranker, named[0].entity, "death.when")
+    then = _dated(ranker, said.group(2), asked=True)
+    if death is None or then is None:
+        return None
+    died, happened = values.sort_key(death.value), values.sort_key(then.value)
+    if died is None or happened is None or int(died) == int(happened):
+        return None  # (years alone, or the same year: which came first is not known)
+    rows = (death, then) if died < happened else (then, death)
+    comparison = Comparison("when", "asc", rows, polarity="yes" if died > happened else "no")
+    return Answer("compare", death.fact, death.entity, analysis, query, comparison=comparison)
+
+
 def _dated_happenings(ranker: Ranker, said: Sequence[str],
                       as_said: bool) -> list[tuple[Row, str]] | None:
     """Each happening with its recorded date, or None if one has none; with ``as_said``,
@@ -527,7 +581,7 @@ def _dated_happenings(ranker: Ranker, said: Sequence[str],
 def _like_the_first(ranker: Ranker, first: str, second: str) -> str:
     """ "Did Togo die before or after *Balto*": a second happening that only names someone
     happens as the first did ("balto die")."""
-    words = second.split()
+    words = second.removesuffix(" did").split()
     named = ranker.understander.names.find(words)
     if not named or any(m.end - m.start != len(words) for m in named):
         return second
@@ -547,6 +601,18 @@ def _whether_first(ranker: Ranker, query: Query, core: str) -> re.Match[str] | N
             _names_an_event(ranker, h) for h in (whether.group(1), whether.group(3))):
         return None
     return whether
+
+
+def _whether_deed_first(ranker: Ranker, query: Query, core: str) -> re.Match[str] | None:
+    """ "Did Togo die before Balto did": one's deed put before another's, the other only
+    named (the deed is then the same)."""
+    whether = _WHETHER_FIRST.match(core) if query.form == "yes_no" and not (
+        query.yes_no_compare) else None
+    if whether is None:
+        return None
+    other = whether.group(3).removesuffix(" did").split()
+    named = ranker.understander.names.find(other)
+    return whether if len(named) == 1 and named[0].end - named[0].start == len(other) else None
 
 
 def _names_an_event(ranker: Ranker, happening: str) -> bool:

@@ -156,14 +156,16 @@ def comparison_text(comparison: Comparison, name_of: NameOf, kind: str | None) -
 
 def _told_by_the_facts(comparison: Comparison) -> str | None:
     """The comparisons each fact tells in its own words: who each one is, the same question
-    of each one named, and "Before." or "After." with each happening, earliest first."""
+    of each one named, and a verdict on two happenings ("Before.", "No.") with each as its
+    fact tells it, earliest first."""
     rows = comparison.rows
     if comparison.relation == "identity":
         return " ".join(_first_sentence(r.fact.answer) for r in rows)
     if comparison.relation == "each":
         return " ".join(r.fact.spoken for r in rows)
-    if comparison.polarity in ("before", "after"):
-        return " ".join([_YES_NO[comparison.polarity],
+    in_order = comparison.relation == "when" and not comparison.labels
+    if comparison.polarity in ("before", "after") or in_order and comparison.polarity:
+        return " ".join([_YES_NO[comparison.polarity or ""],
                          *(_first_sentence(r.fact.answer) for r in rows),
                          *_notes(rows, comparison.relation)])
     return None

@@ -153,6 +153,10 @@ def said(talk: Conversation, text: str, alexa_valid: Any) -> str:
     ("did seppala give the serum to kaasen", "No.", "Olson"),
     # Whether one event came before another, by the dates recorded for each.
     ("is the iditarod race older than the serum run", "No.", "1973"),
+    # One's deed before another's, the other only named; alive at a happening, by the dates.
+    ("did togo die before balto did", "Yes.", "1929"),
+    ("was gunnar kaasen still alive when the balto cartoon came out", "No.", "1960"),
+    ("was balto alive when togo died", "Yes.", "1933"),
     # A season, by the month of the date recorded.
     ("was the serum run in the summertime", "No.", "January 27"),
     ("did the relay take place during winter", "Yes.", "January 27"),
