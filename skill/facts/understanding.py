@@ -903,6 +903,10 @@ class Understander:
         # entity is itself a subject of conversation ("the airplane", "the statue").
         named = {i for m in mentions for i in range(m.start, m.end)
                  if self.entity_types.get(m.entity) != "topic"}
+        # (nor the misheard words of a name heard by sound: "*ball toe's* statue" names no
+        # ball, though "statue" is the statue's)
+        named |= {i for m in mentions if m.by_sound for i in range(m.start, m.end)
+                  if words[i] not in self.entity_words.get(m.entity, "").split()}
         apposed = self._past_first_word(words, mentions)
         named |= apposed
         # "the *real* togo": a word between "the" and a name describes the name.

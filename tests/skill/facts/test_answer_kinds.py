@@ -335,6 +335,8 @@ def test_relay_order_says_no_dispute_over_a_legs_dogs(new_talk: Callable[[], Con
      "that in Anchorage"),
     # "When", of something the store never speaks of, is not answered by a fact with no time.
     ("when did balto visit the white house", "when that was for Balto"),
+    # A middle name, recorded only of those whose full name gives one.
+    ("what's gunnar kaasen's middle name", "Gunnar Kaasen's middle name"),
     # A price asked of someone a price fact is about but never names as paying.
     ("how much money did george kimble put in himself", "that"),
     # An hour said only of another place than the one asked.
@@ -413,6 +415,9 @@ def test_no_record_names_what_was_asked(new_talk: Callable[[], Conversation], al
     ("what words are carved on the balto statue", "indomitable"),
     # A word ending a clause ("now"), which a name heard by sound does without, is not in it.
     ("where is the dog ball toe now", "Cleveland Museum"),
+    # The misheard words of a name heard by sound name no topic ("ball": no toys and games).
+    ("where is ball toe's statue", "Central Park"),
+    ("what was john beeson's middle name", "John Bradley Beeson"),
     # Dogs dying is the relay's topic; a dog named dying is that dog's death.
     ("what year did the dog balto die", "1933"),
     # Words on a statue or a place, not what a study "said" about a dog.
