@@ -310,7 +310,9 @@ def _setting_claimed(ranker: Ranker, query: Query, analysis: Analysis) -> Answer
         asked = [(query.topic, query.facet)]
     else:
         return None
-    for named in query.named:
+    # (the relay, only implied, too: "did the dog sleds start out from anchorage")
+    implied = [IMPLIED_SUBJECT] if query.in_domain and IMPLIED_SUBJECT not in query.named else []
+    for named in [*query.named, *implied]:
         if named in located:
             continue
         for topic, facet in asked:

@@ -148,6 +148,8 @@ def said(talk: Conversation, text: str, alexa_valid: Any) -> str:
     # A place claimed of the relay's start is checked against the start recorded.
     ("did the dog relay start in anchorage", "No.", "Nenana"),
     ("did the relay begin in nenana", "Yes.", "Nenana"),
+    # ... the relay only implied ("the dog sleds").
+    ("did the dog sleds start out from anchorage", "No.", "Nenana"),
     # "Did X give it to Y": X acts, so X's hand-over is checked.
     ("did henry ivanoff give the serum to seppala", "Yes.", "Ivanoff"),
     ("did seppala give the serum to kaasen", "No.", "Olson"),
