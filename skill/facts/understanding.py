@@ -67,6 +67,8 @@ NOT_FOCUS = STOPWORDS | QUESTION_WORDS | FILLERS | PRONOUNS | YES_NO_STARTS | fr
     approximately around about back again already yet went mean means meant true right
     people person someone somebody anyone everyone""".split())
 _KINDS = frozenset("kind kinds type types sort sorts".split())
+#: Words that end a noun's phrase as adverbs ("the doctor *up* in nome").
+_PARTICLES = frozenset("up down out over back away off there here".split())
 #: Topics that are someone's relatives, who may be the subject of what else is asked.
 _RELATIVES = frozenset({"spouse", "parents", "offspring", "siblings", "family"})
 #: Facets that ask a measure: one of them asked after another asks something new.
@@ -858,8 +860,8 @@ class _Draft:
                 break  # "the trail *the* mail teams used": a clause of its own begins
             if word in _DETERMINERS or word.isdigit() or i in covered:
                 continue
-            if word in NOT_FOCUS or word in _ORDINALS_AND_SIZES:
-                break
+            if word in NOT_FOCUS or word in _ORDINALS_AND_SIZES or word in _PARTICLES:
+                break  # ("the doctor *up* in nome": the doctor)
             head = word
         return head
 
