@@ -420,6 +420,8 @@ def test_no_record_names_what_was_asked(new_talk: Callable[[], Conversation], al
     # The misheard words of a name heard by sound name no topic ("ball": no toys and games).
     ("where is ball toe's statue", "Central Park"),
     ("what was john beeson's middle name", "John Bradley Beeson"),
+    # How two named are related: brothers.
+    ("how were edgar and george nollner related", "brother"),
     # "The doctor up in nome": "up" ends the thing whose name is asked.
     ("what was the name of the doctor up in gnome", "Welch"),
     # Dogs dying is the relay's topic; a dog named dying is that dog's death.
