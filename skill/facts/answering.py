@@ -229,11 +229,37 @@ def answer(ranker: Ranker, question: Question, context: Context | None = None) -
             result = alone
     if result.query is not None and result.query.choice and not (
             result.comparison is not None and result.comparison.polarity in _ORDERS):
-        # "did shannon or kaasen go farther": which one, never "No."
+        # "did shannon or kaasen go farther": which one, never "No."; "was balto's part
+        # longer or shorter than togo's": the one of the two words that holds of him
         comparison = result.comparison
-        return result._replace(polarity=None, comparison=comparison._replace(polarity=None)
+        chosen = _comparative_chosen(result.query, comparison) if comparison else None
+        return result._replace(polarity=None, comparison=comparison._replace(polarity=chosen)
                                if comparison is not None else None)
     return result
+
+
+def _comparative_chosen(query: Query, comparison: Comparison) -> str | None:
+    """Of two comparatives offered ("longer or shorter"), the one that holds of the first
+    one named; None if the question offers no such pair."""
+    comparative = query.comparative
+    words = query.words
+    if comparative is None or not query.entities or comparison.superlative:
+        return None
+    at = comparative.start
+    if at + 2 < len(words) and words[at + 1] == "or":
+        pair = (words[at], words[at + 2])
+    elif at >= 2 and words[at - 1] == "or":
+        pair = (words[at], words[at - 2])
+    else:
+        return None
+    if _tied_rows(comparison.rows):
+        return None
+    return pair[0] if comparison.rows[0].entity == query.entities[0] else pair[1]
+
+
+def _tied_rows(rows: Sequence[Row]) -> bool:
+    """Whether the first two compared have the same value (none is "more")."""
+    return len(rows) > 1 and values.same(rows[0].value, rows[1].value)
 
 
 def _context_misled(ranker: Ranker, result: Answer) -> bool:
@@ -2690,8 +2716,7 @@ def _compare(ranker: Ranker, query: Query, analysis: Analysis) -> Answer | None:
     polarity = None
     if query.yes_no_compare and not superlative:
         # (the same value is no "more" either way)
-        tied = len(rows) > 1 and values.same(rows[0].value, rows[1].value)
-        polarity = "yes" if rows[0].entity == entities[0] and not tied else "no"
+        polarity = "yes" if rows[0].entity == entities[0] and not _tied_rows(rows) else "no"
     comparison = Comparison(relation, order, tuple(rows), missing, superlative, polarity)
     return Answer("compare", rows[0].fact, rows[0].entity, analysis, query,
                   comparison=comparison)

@@ -130,7 +130,9 @@ def comparison_text(comparison: Comparison, name_of: NameOf, kind: str | None) -
         parts = [p for p in (verdict, lead, winner.fact.spoken) if p]
         return " ".join(parts)
     loser = rows[-1]
-    verdict = _YES_NO.get(comparison.polarity or "")
+    # (or one of two comparatives offered, "Shorter.")
+    verdict = _YES_NO.get(comparison.polarity or "") or (
+        f"{comparison.polarity.capitalize()}." if comparison.polarity else None)
     last = name_of(loser.entity)
     if comparison.labels:  # happenings, said as they were asked ("togo dying")
         first = comparison.labels[0]
