@@ -31,6 +31,7 @@ from skill.facts.understanding import (
     GETTING,
     NOT_FOCUS,
     ORIGIN_OF,
+    ROLES,
     SUBJECT_PRONOUNS,
     YES_NO_STARTS,
     Context,
@@ -296,6 +297,9 @@ def _decide(ranker: Ranker, question: Question, context: Context | None) -> Answ
     between = _between_places(ranker, query, analysis)
     if between is not None:
         return _honest(ranker, between)
+    role = _role_verdict(ranker, query, analysis)
+    if role is not None:
+        return role
     last = _of_last_answer(ranker, query, analysis, context)
     if last is not None:
         return last
@@ -2674,6 +2678,30 @@ def _who_named(ranker: Ranker, query: Query, fact: Fact, among_all: bool = False
 
 
 # -- comparisons ---------------------------------------------------------------------------------
+#: Words that claim more than who was in a role.
+_QUALIFIED = frozenset("only alone himself herself also too first last".split())
+
+
+def _role_verdict(ranker: Ranker, query: Query, analysis: Analysis) -> Answer | None:
+    """ "Is Togo the dog Gunnar Kaasen was driving", "Balto was the lead dog on Seppala's
+    sled, true or false": asked yes or no whether one named is the other's in a role, the
+    one recorded in that role says (Kaasen's lead dog: Balto, so No)."""
+    store = ranker.store
+    beings = [e for e in query.named if store.entities[e].type in ("person", "dog")]
+    if (query.form != "yes_no" or query.topic not in ROLES or len(beings) != 2
+            or _QUALIFIED & set(query.words)):
+        return None  # (not "was balto *the only* lead dog on kaasen's team")
+    key = f"{query.topic}.who"
+    for holder, other in (beings, beings[::-1]):
+        for fit, fact, found in _recorded(store, holder, query.topic, "who"):
+            value = fact.answers[holder][found]
+            if fit == 3 and isinstance(value, str) and value in store.entities:
+                polarity = "yes" if value == other else "no"
+                return Answer("yes_no", fact, holder, analysis, query, polarity=polarity,
+                              relation=key)
+    return None
+
+
 def _value_of(ranker: Ranker, entity: str, relation: str) -> Row | None:
     topic, _, facet = relation.partition(".")
     key_topic = topic if facet else None

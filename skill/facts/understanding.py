@@ -104,7 +104,8 @@ _DETERMINERS = frozenset("the a an his her their its all both every each".split(
 _ORDINALS_AND_SIZES = frozenset(
     "second third fourth big bigger biggest small little large famous real".split())
 #: Topics that name an entity by its role towards another ("the musher of togo").
-_ROLES = frozenset({"musher", "lead_dog", "owner", "siblings", "parents", "spouse"})
+#: Topics whose value is someone in a role ("the musher of togo", "kaasen's lead dog").
+ROLES = frozenset({"musher", "lead_dog", "owner", "siblings", "parents", "spouse"})
 #: Facets that, asked of a role ("how far did his brother go"), ask about the one in the role.
 _ROLE_FACETS = frozenset({"when", "where", "miles", "age", "how_many", "duration", "temperature",
                           "weight", "speed", "order"})
@@ -1336,7 +1337,7 @@ class Understander:
             role = self.relations.topics[hit.name].for_type(self.entity_types.get(owner))
             # (not a trigger sharing the role's words: "his lead *dogs name*")
             others = [h for h in d.hits if h.end <= hit.start or h.start >= hit.end]
-            if role not in _ROLES or not (others or d.facet in _ROLE_FACETS):
+            if role not in ROLES or not (others or d.facet in _ROLE_FACETS):
                 continue
             value = self.roles.get((owner, role))
             if value is None:
@@ -1713,6 +1714,6 @@ def _roles_recorded(store: FactStore) -> dict[tuple[str, str], str]:
         for entity_id, relations_of in fact.answers.items():
             for key, value in relations_of.items():
                 topic = key.partition(".")[0]
-                if topic in _ROLES and isinstance(value, str) and value in store.entities:
+                if topic in ROLES and isinstance(value, str) and value in store.entities:
                     roles.setdefault((entity_id, topic), value)
     return roles

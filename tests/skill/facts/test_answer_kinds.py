@@ -155,6 +155,9 @@ def said(talk: Conversation, text: str, alexa_valid: Any) -> str:
     ("did seppala give the serum to kaasen", "No.", "Olson"),
     # Whether one event came before another, by the dates recorded for each.
     ("is the iditarod race older than the serum run", "No.", "1973"),
+    # Whether one named is the other's in a role: the one recorded in it says.
+    ("is togo the dog gunnar kaasen was driving", "No.", "Seppala"),
+    ("did kaasen drive balto", "Yes.", "Kaasen"),
     # Two comparatives offered: the one that holds of the first named.
     ("was balto's part of the trip longer or shorter than togo's", "Shorter.", "91 miles"),
     # One's deed before another's, the other only named; alive at a happening, by the dates.
