@@ -153,13 +153,13 @@ FLOORS: dict[tuple[str, str], float] = {
     ("blind_speaker_fresh19.json", "followups"): 0.85,
     # Fresh set 20, written at the start of the tenth round and measured once, untouched, on
     # the code as the round began (91.5%, 75.0%, 20 of 20, 90.4%); then studied.
-    ("blind_speaker_fresh20.json", "questions"): 0.91,
-    ("blind_speaker_fresh20.json", "unanswerable"): 0.74,
+    ("blind_speaker_fresh20.json", "questions"): 0.93,
+    ("blind_speaker_fresh20.json", "unanswerable"): 0.84,
     ("blind_speaker_fresh20.json", "off_topic"): 0.95,
-    ("blind_speaker_fresh20.json", "followups"): 0.88,
+    ("blind_speaker_fresh20.json", "followups"): 0.94,
     # Fresh set 21, written at the start of the tenth round, sealed, and measured once on its
     # final answering code (84.5%, 83.6%, 19 of 20, 98.0%).
-    ("blind_speaker_fresh21.json", "questions"): 0.84,
+    ("blind_speaker_fresh21.json", "questions"): 0.87,
     ("blind_speaker_fresh21.json", "unanswerable"): 0.83,
     ("blind_speaker_fresh21.json", "off_topic"): 0.95,
     ("blind_speaker_fresh21.json", "followups"): 0.96,
