@@ -218,6 +218,10 @@ def _gating(query: Query) -> bool:
     return query.facet in _VALUE_FACETS
 
 
+#: The verdicts that say which way two happenings stand ("was X before or after Y").
+_ORDERS = frozenset({"before", "after"})
+
+
 # -- the decision --------------------------------------------------------------------------------
 def answer(ranker: Ranker, question: Question, context: Context | None = None) -> Answer:
     """Decide what to say (see the module docstring)."""
@@ -477,7 +481,6 @@ _WHETHER_FIRST = re.compile(
 
 #: Which of two ways one happening stands to another ("was the statue put up before or
 #: after Balto died"): answered "Before." or "After.".
-_ORDERS = frozenset({"before", "after"})
 _BEFORE_OR_AFTER = re.compile(
     r"^(?:was|were|is|did|does) (.+?) (?:before or after|after or before) (.+)$")
 
@@ -1851,6 +1854,13 @@ def _best_recorded(ranker: Ranker, query: Query, analysis: Analysis, subject: st
                         keys.get(best.fact.id, (0, ""))[1])
 
 
+#: Words that ask for an illness, a cause ("what was Togo *sick* with").
+_ILLNESS = frozenset("illness ill sick sickness disease cause".split())
+#: Words that give a cause.
+_CAUSE = re.compile(r"\b(because|causes?|caused|due to|reasons?|of old age|illness|disease|sick"
+                    r"|heart|cancer|injur\w*|so that)\b")
+
+
 def _answering_the_facet(ranker: Ranker, query: Query,
                          found: list[tuple[int, Fact, str]]) -> list[tuple[int, Fact, str]]:
     """Of the facts recording the topic under another facet, those that can still say what
@@ -1898,12 +1908,6 @@ def _dated_with_topic(ranker: Ranker, query: Query, fact: Fact) -> bool:
         return True
     return any(_YEAR.search(sentence) and places & set(plain_words(sentence))
                for sentence in _SENTENCE.split(fact.spoken))
-
-
-_ILLNESS = frozenset("illness ill sick sickness disease cause".split())
-#: Words that give a cause.
-_CAUSE = re.compile(r"\b(because|causes?|caused|due to|reasons?|of old age|illness|disease|sick"
-                    r"|heart|cancer|injur\w*|so that)\b")
 
 
 def _asks_whence(query: Query) -> bool:

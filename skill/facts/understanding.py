@@ -103,8 +103,8 @@ _LOCATIVE = frozenset(
 _DETERMINERS = frozenset("the a an his her their its all both every each".split())
 _ORDINALS_AND_SIZES = frozenset(
     "second third fourth big bigger biggest small little large famous real".split())
-#: Topics that name an entity by its role towards another ("the musher of togo").
-#: Topics whose value is someone in a role ("the musher of togo", "kaasen's lead dog").
+#: Topics that name an entity by its role towards another ("the musher of togo", "kaasen's
+#: lead dog").
 ROLES = frozenset({"musher", "lead_dog", "owner", "siblings", "parents", "spouse"})
 #: Facets that, asked of a role ("how far did his brother go"), ask about the one in the role.
 _ROLE_FACETS = frozenset({"when", "where", "miles", "age", "how_many", "duration", "temperature",
