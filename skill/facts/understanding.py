@@ -902,14 +902,7 @@ class Understander:
     def _usable(self, hits: list[Hit], words: Sequence[str],
                 mentions: Sequence[Mention], core: int = 0) -> list[Hit]:
         """Topic triggers that speak of the question, not of a name or of the speaker."""
-        # Words inside a name are the name's ("the serum run", "kaasen's lead dog"), unless the
-        # entity is itself a subject of conversation ("the airplane", "the statue").
-        named = {i for m in mentions for i in range(m.start, m.end)
-                 if self.entity_types.get(m.entity) != "topic"}
-        # (nor the misheard words of a name heard by sound: "*ball toe's* statue" names no
-        # ball, though "statue" is the statue's)
-        named |= {i for m in mentions if m.by_sound for i in range(m.start, m.end)
-                  if words[i] not in self.entity_words.get(m.entity, "").split()}
+        named = self._names_own_words(words, mentions)
         apposed = self._past_first_word(words, mentions)
         named |= apposed
         # "the *real* togo": a word between "the" and a name describes the name.
@@ -927,6 +920,17 @@ class Understander:
             and not ((h.end <= core or any(w in _CLAUSE_BREAKS for w in words[h.end:]))
                      and self._speakers_own(h, words, countries))
         ]
+
+    def _names_own_words(self, words: Sequence[str], mentions: Sequence[Mention]) -> set[int]:
+        """Positions of words that are a name's ("the serum run", "kaasen's lead dog"), unless
+        the entity is itself a subject of conversation ("the airplane", "the statue"); and the
+        misheard words of a name heard by sound ("*ball toe's* statue" names no ball, though
+        "statue" is the statue's)."""
+        named = {i for m in mentions for i in range(m.start, m.end)
+                 if self.entity_types.get(m.entity) != "topic"}
+        named |= {i for m in mentions if m.by_sound for i in range(m.start, m.end)
+                  if words[i] not in self.entity_words.get(m.entity, "").split()}
+        return named
 
     def _speakers_own(self, hit: Hit, words: Sequence[str], countries: frozenset[str]) -> bool:
         """Whether a trigger before the question proper is the speaker's own business: "i'm
