@@ -1089,8 +1089,10 @@ def _ordinal_otherwise(ranker: Ranker, query: Query, fact: Fact) -> bool:
     words = query.words[query.core_start:]
     text = plain_words(fact.answer)
     for i, word in enumerate(words):
+        if word not in _ORDINAL_WORDS:
+            continue
         heads = {t for w in words[i + 1:i + 3] if w not in STOPWORDS
-                 for t in ranker.lexicon.terms(w)} if word in _ORDINAL_WORDS else set()
+                 for t in ranker.lexicon.terms(w)}
         counts = {_ORDINAL_WORDS[v] for j, v in enumerate(text) if v in _ORDINAL_WORDS and heads & {
             t for w in text[j + 1:j + 3] for t in ranker.lexicon.terms(w)}}
         if counts and _ORDINAL_WORDS[word] not in counts:
