@@ -481,8 +481,9 @@ _WHETHER_FIRST = re.compile(
 
 #: Which of two ways one happening stands to another ("was the statue put up before or
 #: after Balto died"): answered "Before." or "After.".
-_BEFORE_OR_AFTER = re.compile(
-    r"^(?:was|were|is|did|does) (.+?) (?:before or after|after or before) (.+)$")
+#: (a pattern, compiled on first use: most questions never need it, and a cold start pays for
+#: every pattern compiled at import)
+_BEFORE_OR_AFTER = r"^(?:was|were|is|did|does) (.+?) (?:before or after|after or before) (.+)$"
 
 
 class _Happenings(Record):
@@ -501,7 +502,7 @@ class _Happenings(Record):
 def _happenings_asked(ranker: Ranker, query: Query, core: str) -> _Happenings | None:
     """The two happenings of "which came first, X or Y", "did X happen before Y", "did Togo
     die before Balto did" and "was X before or after Y"; None for anything else."""
-    which_way = _BEFORE_OR_AFTER.match(core)
+    which_way = re.match(_BEFORE_OR_AFTER, core) if " or " in core else None
     if which_way is not None:
         first, second = which_way.groups()
         return _Happenings((first, _like_the_first(ranker, first, second)), "before or after",
@@ -577,13 +578,14 @@ def _season_verdict(ranker: Ranker, query: Query, analysis: Analysis) -> Answer 
 
 #: Whether someone was alive at a happening ("was Kaasen still alive when the Balto cartoon
 #: came out").
-_ALIVE = re.compile(r"^(?:was|were|is) (.+?) (?:still )?alive (?:when|by the time|in) (.+)$")
+_ALIVE = r"^(?:was|were|is) (.+?) (?:still )?alive (?:when|by the time|in) (.+)$"
 
 
 def _alive_then(ranker: Ranker, query: Query, analysis: Analysis) -> Answer | None:
     """Yes or no by whether the death recorded came after the happening's date; None when
     either date is not recorded, or both fall in the same year."""
-    said = _ALIVE.match(" ".join(query.words[query.core_start:]))
+    core = " ".join(query.words[query.core_start:])
+    said = re.match(_ALIVE, core) if "alive" in query.words else None
     named = ranker.understander.names.find(said.group(1).split()) if said else []
     if said is None or query.form != "yes_no" or len(named) != 1:
         return None
@@ -1858,9 +1860,9 @@ def _best_recorded(ranker: Ranker, query: Query, analysis: Analysis, subject: st
 
 #: Words that ask for an illness, a cause ("what was Togo *sick* with").
 _ILLNESS = frozenset("illness ill sick sickness disease cause".split())
-#: Words that give a cause.
-_CAUSE = re.compile(r"\b(because|causes?|caused|due to|reasons?|of old age|illness|disease|sick"
-                    r"|heart|cancer|injur\w*|so that)\b")
+#: Words that give a cause (compiled on first use, by the few questions that ask one).
+_CAUSE = (r"\b(because|causes?|caused|due to|reasons?|of old age|illness|disease|sick"
+          r"|heart|cancer|injur\w*|so that)\b")
 
 
 def _answering_the_facet(ranker: Ranker, query: Query,
@@ -1894,7 +1896,7 @@ def _giving_a_cause(query: Query,
         return found
     told = (".how", ".where", ".when") if illness else (".how",)
     return [(fit, f, k) for fit, f, k in found
-            if not k.endswith(told) or _CAUSE.search(f.spoken.lower())]
+            if not k.endswith(told) or re.search(_CAUSE, f.spoken.lower())]
 
 
 def _dated_with_topic(ranker: Ranker, query: Query, fact: Fact) -> bool:
