@@ -1,7 +1,8 @@
 """The shapes of questions: which aspect a question asks about, and who-/which-dog questions.
 
-Kept as regular-expression source text and compiled on the first question
-(:func:`question_patterns`), as docs/DESIGN.md's cold-start rules ask (~2 ms at import).
+Kept as regular-expression source text and compiled on the first question that may need
+each (:func:`question_patterns`, :func:`aspects_in`), as docs/DESIGN.md's cold-start rules ask
+(~2 ms at import).
 """
 
 from __future__ import annotations
@@ -69,19 +70,59 @@ _ASPECT_SOURCES: tuple[tuple[str, str], ...] = (
     )),
 )
 
-_Patterns = tuple[re.Pattern[str], re.Pattern[str], tuple[tuple[str, re.Pattern[str]], ...]]
-_compiled_patterns: _Patterns | None = None
+#: Words at least one of which each shape's pattern needs (every alternative of the pattern
+#: holds one of them): a question with none of them cannot match it, so the pattern is neither
+#: compiled nor searched for it. A cold start then compiles only the shapes its first question
+#: may have (about 1.4 ms for all of them); ``test_question_shapes`` checks the words against
+#: the patterns on every question of the shipped sets.
+_ASPECT_WORDS: dict[str, tuple[str, ...]] = {
+    "where_now": ("museum", "where", "display", "remains", "body", "today"),
+    "distance": ("far", "furthest", "longest", "mile", "distance", "how long"),
+    "duration": ("how long", "hour", "day", "how quick", "how fast"),
+    "when": ("when", "year", "date", "day", "time", "month", "born"),
+    "why": ("why", "how come", "reason", "because"),
+    "how_many": ("how many", "how much", "number of"),
+    "death": ("die", "death", "dead", "pass", "put down", "euthani"),
+    "temperature": ("cold", "temperature", "degree", "freezing", "weather", "wind chill",
+                    "blizzard"),
+    "breed": ("breed", "kind of dog", "type of dog", "wolf", "dna", "genetic"),
+    "film": ("movie", "film", "cartoon", "disney", "animated"),
+    "later_life": ("after", "later", "retire", "what happened", "what became", "rest of"),
+    "controversy": ("controvers", "credit", "deserve", "real hero", "unsung", "fair",
+                    "overrated", "rivalry"),
+    "role": ("lead dog", "what did", "role", "job"),
+    "where": ("where",),
+    "identity": ("who", "about", "what", "know"),
+}
+_compiled_shapes: dict[str, re.Pattern[str]] = {}
+_compiled_patterns: tuple[re.Pattern[str], re.Pattern[str]] | None = None
 
 
-def question_patterns() -> _Patterns:
-    """The "who ...", "which dog ..." and aspect patterns, compiled once on first use.
+def question_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The "who ..." and "which dog ..." patterns, compiled once on first use.
 
     Two threads asking the first question at once compile identical copies; either is kept."""
     global _compiled_patterns
     if _compiled_patterns is None:
-        _compiled_patterns = (
-            re.compile(_WHO_PATTERN),
-            re.compile(_WHICH_DOG_PATTERN),
-            tuple((aspect, re.compile(pattern)) for aspect, pattern in _ASPECT_SOURCES),
-        )
+        _compiled_patterns = (re.compile(_WHO_PATTERN), re.compile(_WHICH_DOG_PATTERN))
     return _compiled_patterns
+
+
+def aspects_in(text: str) -> frozenset[str]:
+    """The aspects whose shapes the (plain, lower-case) question has; each shape's pattern is
+    compiled the first time a question holds one of the words it needs."""
+    found = []
+    for aspect, source in _ASPECT_SOURCES:
+        if not any(word in text for word in _ASPECT_WORDS[aspect]):
+            continue
+        pattern = _compiled_shapes.get(aspect)
+        if pattern is None:
+            pattern = _compiled_shapes.setdefault(aspect, re.compile(source))
+        if pattern.search(text):
+            found.append(aspect)
+    return frozenset(found)
+
+
+def aspects_by_every_pattern(text: str) -> frozenset[str]:
+    """The same as :func:`aspects_in`, searching every pattern (for tests of its words)."""
+    return frozenset(a for a, source in _ASPECT_SOURCES if re.search(source, text))

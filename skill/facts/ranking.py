@@ -28,6 +28,7 @@ from skill.facts.question_shapes import (
     FILM_TERM,
     GENERIC_ASPECTS,
     PRONOUNS,
+    aspects_in,
     question_patterns,
 )
 from skill.facts.store import FactStore, FactStoreError, default_store
@@ -121,7 +122,7 @@ def _bigrams(terms: Sequence[str]) -> set[tuple[str, str]]:
 
 def _kind_asked_for(text: str) -> str | None:
     """ "person" for "who ...", "dog" for "which dog ...": the kind of entity that answers."""
-    who_pattern, which_dog_pattern, _ = question_patterns()
+    who_pattern, which_dog_pattern = question_patterns()
     if who_pattern.match(text):
         return "person"
     return "dog" if which_dog_pattern.search(text) else None
@@ -131,7 +132,7 @@ def _aspects_asked(text: str, named: bool, unknown: bool, names_only: bool) -> f
     """The question's shapes. "Identity" ("who was X", "tell me about X") is only the aspect
     when the question has no content beyond the entity's name ("what did Sol Lesser do");
     "what did Togo do as a puppy" is not identity."""
-    aspects = frozenset(a for a, pattern in question_patterns()[2] if pattern.search(text))
+    aspects = aspects_in(text)
     if aspects - {"identity"} or unknown or not named:
         aspects = aspects - {"identity"}
     if names_only and not aspects - GENERIC_ASPECTS:
