@@ -560,12 +560,14 @@ _SEASONS: dict[str, tuple[int, ...]] = {
 def _season_verdict(ranker: Ranker, query: Query, analysis: Analysis) -> Answer | None:
     """ "Was the serum run in the summertime": yes or no by the month an event's recorded
     date falls in (None without a month, or with no season said after "in" or "during")."""
+    if query.form != "yes_no":
+        return None
     words = query.words[query.core_start:]
     season = next((w for i, w in enumerate(words) if w in _SEASONS and i
                    and words[i - 1] in ("in", "during", "the")), None)
     store = ranker.store
     events = [e for e in query.named if store.entities[e].type in ("event", "film", "topic")]
-    if query.form != "yes_no" or season is None or not events:
+    if season is None or not events:
         return None
     row = _value_of(ranker, events[0], "when")
     month = re.match(r"\d{4}-(\d\d)", str(row.value)) if row is not None else None
@@ -584,10 +586,11 @@ _ALIVE = r"^(?:was|were|is) (.+?) (?:still )?alive (?:when|by the time|in) (.+)$
 def _alive_then(ranker: Ranker, query: Query, analysis: Analysis) -> Answer | None:
     """Yes or no by whether the death recorded came after the happening's date; None when
     either date is not recorded, or both fall in the same year."""
-    core = " ".join(query.words[query.core_start:])
-    said = re.match(_ALIVE, core) if "alive" in query.words else None
+    if query.form != "yes_no" or "alive" not in query.words:
+        return None
+    said = re.match(_ALIVE, " ".join(query.words[query.core_start:]))
     named = ranker.understander.names.find(said.group(1).split()) if said else []
-    if said is None or query.form != "yes_no" or len(named) != 1:
+    if said is None or len(named) != 1:
         return None
     death = _value_of(ranker, named[0].entity, "death.when")
     then = _dated(ranker, said.group(2), asked=True)
@@ -1447,8 +1450,7 @@ def _of_another(ranker: Ranker, query: Query, fact: Fact) -> str | None:
             subject in fact.answers):
         return None
     text = fact.spoken.lower()
-    recorded = {v for relations in fact.answers.values() for value in relations.values()
-                for v in values.readings(value) if isinstance(v, str)}
+    recorded = _values_named(fact)
     if subject in recorded or entity.named_in(text):
         return None
     return f"the film {entity.spoken_name}" if entity.type == "film" else entity.spoken_name
@@ -1463,8 +1465,7 @@ def _event_unspoken(ranker: Ranker, query: Query, fact: Fact) -> str | None:
     store = ranker.store
     text = fact.spoken.lower()
     core = " ".join(query.words[query.core_start:])
-    recorded = {v for relations in fact.answers.values() for value in relations.values()
-                for v in values.readings(value) if isinstance(v, str)}
+    recorded = _values_named(fact)
     for named in query.named:
         entity = store.entities.get(named)
         if (entity is None or entity.type not in ("event", "film")
@@ -2270,6 +2271,12 @@ def _recorded_verdict(ranker: Ranker, relations: Mapping[str, Any], keys: Sequen
     return next((v for v in ("yes", "disputed", "no") if v in verdicts), None)
 
 
+def _values_named(fact: Fact) -> set[str]:
+    """Every name a fact records as a value, of whomever it records it ("seppala", "Everett")."""
+    return {v for relations in fact.answers.values() for value in relations.values()
+            for v in values.readings(value) if isinstance(v, str)}
+
+
 def _speaks_of_all(ranker: Ranker, query: Query, fact: Fact, subject: str | None) -> bool:
     """Whether the fact speaks of everything else the question names, as its subject, a
     recorded value or in its words: "was Willem Dafoe in the Balto cartoon" is no yes from a
@@ -2277,8 +2284,7 @@ def _speaks_of_all(ranker: Ranker, query: Query, fact: Fact, subject: str | None
     never mentions Nenana."""
     store = ranker.store
     text = fact.spoken.lower()
-    recorded = {v for relations in fact.answers.values() for value in relations.values()
-                for v in values.readings(value) if isinstance(v, str)}
+    recorded = _values_named(fact)
     for named in query.named:
         if named == subject or named in fact.about or named in recorded or (
                 named in ranker.lexicon.background) or named not in store.entities:
@@ -2694,11 +2700,12 @@ def _role_verdict(ranker: Ranker, query: Query, analysis: Analysis) -> Answer | 
     """ "Is Togo the dog Gunnar Kaasen was driving", "Balto was the lead dog on Seppala's
     sled, true or false": asked yes or no whether one named is the other's in a role, the
     one recorded in that role says (Kaasen's lead dog: Balto, so No)."""
+    if query.form != "yes_no" or query.topic not in ROLES or _QUALIFIED & set(query.words):
+        return None  # (not "was balto *the only* lead dog on kaasen's team")
     store = ranker.store
     beings = [e for e in query.named if store.entities[e].type in ("person", "dog")]
-    if (query.form != "yes_no" or query.topic not in ROLES or len(beings) != 2
-            or _QUALIFIED & set(query.words)):
-        return None  # (not "was balto *the only* lead dog on kaasen's team")
+    if len(beings) != 2:
+        return None
     key = f"{query.topic}.who"
     for holder, other in (beings, beings[::-1]):
         for fit, fact, found in _recorded(store, holder, query.topic, "who"):
