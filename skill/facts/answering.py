@@ -301,7 +301,7 @@ def _decide(ranker: Ranker, question: Question, context: Context | None) -> Answ
     between = _between_places(ranker, query, analysis)
     if between is not None:
         return _honest(ranker, between)
-    role = _role_verdict(ranker, query, analysis)
+    role = _identity_verdict(ranker, query, analysis) or _role_verdict(ranker, query, analysis)
     if role is not None:
         return role
     last = _of_last_answer(ranker, query, analysis, context)
@@ -2582,6 +2582,9 @@ def _claimed_terms(ranker: Ranker, fact: Fact, analysis: Analysis, query: Query)
     dog"), where elsewhere it is a filler."""
     lead = ranker.store.entities.get(fact.about[0]) if fact.about else None
     kinds = _KIND_TERMS.get(lead.type, frozenset()) if lead is not None else frozenset()
+    # ("was the dog in the togo movie named diesel": "a Siberian husky named Diesel" is one)
+    own = set(ranker.lexicon.terms(fact.answer))
+    kinds = kinds.union(*(group for group in _KIND_TERMS.values() if group & own))
     words = query.words
     # "did Kaasen live in Washington *state*": the kind of place after its name claims nothing
     kinds = kinds | {t for i, w in enumerate(words) if i and w in _PLACE_KINDS
@@ -2694,6 +2697,19 @@ def _who_named(ranker: Ranker, query: Query, fact: Fact, among_all: bool = False
 # -- comparisons ---------------------------------------------------------------------------------
 #: Words that claim more than who was in a role.
 _QUALIFIED = frozenset("only alone himself herself also too first last".split())
+
+
+def _identity_verdict(ranker: Ranker, query: Query, analysis: Analysis) -> Answer | None:
+    """ "Was Togo Seppala's lead dog": Yes when the description names the one asked of, No
+    when it names another, told by the identity of the one it names."""
+    if len(query.identity) != 2 or _QUALIFIED & set(query.words):
+        return None
+    said, described = query.identity
+    fact = ranker.store.identity_of(described)
+    if fact is None:
+        return None
+    return Answer("yes_no", fact, described, analysis, query,
+                  polarity="yes" if said == described else "no", relation="identity")
 
 
 def _role_verdict(ranker: Ranker, query: Query, analysis: Analysis) -> Answer | None:

@@ -658,11 +658,13 @@ class NameMatcher:
 
 
 def _merge(mentions: list[Mention]) -> list[Mention]:
-    """Adjacent mentions of one entity are one name ("gunner" + "cason": Gunnar Kaasen)."""
+    """Adjacent mentions of one entity are one name ("gunner" + "cason": Gunnar Kaasen); not
+    two whole names ("is togo | seppala's lead dog"), which say one is the other."""
     merged: list[Mention] = []
     for mention in mentions:
         last = merged[-1] if merged else None
-        if last is not None and last.entity == mention.entity and last.end == mention.start:
+        if (last is not None and last.entity == mention.entity and last.end == mention.start
+                and not (last.exact and mention.exact)):
             merged[-1] = Mention(last.entity, last.start, mention.end,
                                  last.by_sound or mention.by_sound, False)
         else:

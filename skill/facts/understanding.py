@@ -198,6 +198,9 @@ class Query(Record):
     #: Places the question proper puts what it asks in or at ("who sculpted the statue *in
     #: anchorage*"): a fact that never speaks of the place does not answer.
     located: tuple[tuple[str, str], ...] = ()
+    #: "Was Togo Seppala's lead dog", "is Balto Kaasen's lead dog": a yes/no question saying
+    #: one named is another, by a name or a description the store gives it (the two ids).
+    identity: tuple[str, ...] = ()
     #: A question offering names to choose from ("is the statue balto or togo", "did shannon
     #: or kaasen go farther", "who owned balto, was it seppala or kaasen"): answered by which,
     #: never by yes or no, and not as if each name were asked about.
@@ -670,7 +673,7 @@ class _Draft:
         #: "That man", "that guy" stands for a person ("he" may be a dog).
         self.person_meant = False
 
-    def query(self, ranker_text: str, setting: bool) -> Query:
+    def query(self, ranker_text: str, setting: bool, types: Mapping[str, str]) -> Query:
         words = self.words
         hit = self.topic_hit
         return Query(
@@ -700,7 +703,22 @@ class _Draft:
             negated_claim=self.tagged and bool(_CLAIM_NEGATIONS & set(words)),
             choice=(self.form in ("yes_no", "wh") or self.yes_no_compare)
             and self.offers_a_choice(),
+            identity=self.identity(types),
         )
+
+    def identity(self, types: Mapping[str, str]) -> tuple[str, ...]:
+        """The two said to be one in "is A B" ("was togo seppala's lead dog"): two whole
+        names of dogs or people side by side, right after the verb ("the" or "a" between)."""
+        if self.form != "yes_no" or len(self.mentions) < 2:
+            return ()
+        first, second = self.mentions[:2]
+        gap = self.words[first.end:second.start]
+        if (first.start != self.core + 1 or not first.exact or not second.exact
+                or second.possessive or first.possessive or gap not in ([], ["the"], ["a"])
+                or types.get(first.entity) != types.get(second.entity)
+                or types.get(first.entity) not in ("dog", "person")):
+            return ()
+        return (first.entity, second.entity)
 
     def offers_a_choice(self) -> bool:
         """Whether "or" stands between two names in the question proper ("balto or togo",
@@ -1059,7 +1077,7 @@ class Understander:
         self._roles(draft)
         self._settle(draft, facet_hint)
         self._compare(draft)
-        query = draft.query(self._ranker_text(draft), self._setting(draft))
+        query = draft.query(self._ranker_text(draft), self._setting(draft), self.entity_types)
         located = draft.located(self.entity_types)
         name_of = draft.name_of(self.entity_types)
         if name_of:
@@ -1528,8 +1546,11 @@ class Understander:
         chatty = not any(w in QUESTION_WORDS for w in d.words[:d.core])
         own = chatty and any(w in _SPEAKERS for w in d.words[:d.core]) and not _points_back(
             d.words[d.core:])
+        # (the preamble's names are lent only to a question proper that names nothing itself)
+        lent = named if not own or not any(
+            m.start >= d.core and m.entity not in self.background for m in d.mentions) else set()
         return {i for i, w in enumerate(words[:d.core]) if w in self.chatter or not (
-            i in named or not chatty or not own and self.names.knows(w))}
+            i in lent or not chatty or not own and self.names.knows(w))}
 
     def _setting(self, d: _Draft) -> bool:
         """Whether the first entity is named only as where something happened ("the race from

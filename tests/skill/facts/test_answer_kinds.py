@@ -158,6 +158,11 @@ def said(talk: Conversation, text: str, alexa_valid: Any) -> str:
     # Whether one named is the other's in a role: the one recorded in it says.
     ("is togo the dog gunnar kaasen was driving", "No.", "Seppala"),
     ("did kaasen drive balto", "Yes.", "Kaasen"),
+    # One named, then a description the store gives someone: the same one, or another.
+    ("was togo seppala's lead dog", "Yes.", "Togo"),
+    ("was balto seppala's lead dog", "No.", "Togo"),
+    # A kind said in other words ("a Siberian husky" is a dog).
+    ("was the dog in the togo movie named diesel", "Yes.", "Diesel"),
     # Two comparatives offered: the one that holds of the first named.
     ("was balto's part of the trip longer or shorter than togo's", "Shorter.", "91 miles"),
     # One's deed before another's, the other only named; alive at a happening, by the dates.
@@ -961,6 +966,11 @@ def test_counts_and_prices_of_today_are_out_of_scope(
     ("who handed the serum to tommy patsy", "Evans"),
     # "The leg before Kaasen" is who handed it to him.
     ("who ran the leg right before kaasen", "Olson"),
+    # ... and the musher before him; "after X, who carried it" is whom X handed it to.
+    ("who was the musher right before gunnar kaasen", "Olson"),
+    ("after harry pitka who carried the serum", "McCarty"),
+    # A package of serum is a shipment.
+    ("how many units of serum were in the first package", "300,000"),
     # Asked where, with both named, the first named acts: whom he handed it to.
     ("where did seppala hand the serum off to charlie olson", "Golovin"),
     # What sources disagree on is the fact's too: the vet one account names.

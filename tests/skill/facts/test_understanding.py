@@ -148,6 +148,11 @@ def test_a_preamble_about_the_speaker_lends_only_its_names(understander: Underst
         "hey so i was at the iditarod start last march and an old timer told me the race "
         "began sometime in the seventies what year was the first one")
     assert "race" in query.ranker_text.split()
+    # A question proper that names someone itself needs none of the preamble's names.
+    query = understander.understand(
+        "my mother grew up in nome and used to talk about the serum run who was the mayor of "
+        "nome back then")
+    assert query.ranker_text.split()[:2] == ["who", "was"], query.ranker_text
 
 
 def test_a_given_name_is_not_heard_by_sound(understander: Understander) -> None:
