@@ -1118,12 +1118,13 @@ def _thing_unspoken(ranker: Ranker, query: Query, fact: Fact, name: str | None,
             continue
         if terms and terms[0] not in said:
             return f"{name}'s {word}" if name else "that"
+    spoken = set(ranker.lexicon.terms(fact.answer))
     for word in query.asked:
         terms = ranker.lexicon.terms(word)
         # (a word naming the topic needs no mention where that topic's relation answered)
         answered_by_topic = word in query.topic_words and topic == query.topic
         if _only_unnamed(fact.answer, word, word in query.name_of) or (
-                word in query.name_of and terms and terms[0] not in said
+                word in query.name_of and terms and terms[0] not in spoken
                 and not answered_by_topic and stem(word) not in _NAMED_IN_ANSWER):
             # ("what was the name of balto's vaudeville act": a fact that never speaks of one)
             plural = word.endswith("s") or "names" in query.words
@@ -1367,14 +1368,23 @@ def _asks_who_did(query: Query, relation: str) -> bool:
 _TITLES = frozenset("dr doctor mayor governor the musher conductor sculptor".split())
 
 
+#: Words that ask a price, and what says one.
+_PRICE_ASKED = frozenset(
+    "cost costs price prices charge charged dollars money paid pay fee".split())
+_PRICE_SAID = re.compile(r"\b(dollars?|cents?)\b|\$")
+
+
 def _priced_otherwise(ranker: Ranker, query: Query, result: Answer) -> str | None:
     """ "That", when a price is asked and the price fact is of another deal: it never speaks
     of whom or what the question names ("how much did *Kevin Bacon* get paid", "how much did
     *the DNA study* cost"), or of something else the question asks it of ("how much did it
     cost to have Balto *stuffed*"). A price says who paid and for what."""
     fact = result.fact
-    if (fact is None or result.kind != "fact" or query.topic != "sale"
-            or query.facet != "how_many"):
+    if fact is None or result.kind != "fact" or query.facet != "how_many":
+        return None
+    if _PRICE_ASKED & set(query.words) and not _PRICE_SAID.search(fact.answer):
+        return "what it cost"  # ("how much did it cost to see Balto at the dime museum")
+    if query.topic != "sale":
         return None
     subject = query.entities[0] if query.entities else None
     plain = f" {' '.join(plain_words(fact.answer))} "

@@ -103,6 +103,8 @@ _LOCATIVE = frozenset(
 _DETERMINERS = frozenset("the a an his her their its all both every each".split())
 _ORDINALS_AND_SIZES = frozenset(
     "second third fourth big bigger biggest small little large famous real".split())
+#: Words of order before the thing whose name is asked ("the name of the last ship").
+_ORDER_WORDS = frozenset("first second third last final next previous".split())
 #: Topics that name an entity by its role towards another ("the musher of togo", "kaasen's
 #: lead dog").
 ROLES = frozenset({"musher", "lead_dog", "owner", "siblings", "parents", "spouse"})
@@ -877,8 +879,9 @@ class _Draft:
             word = words[i]
             if head is not None and word in _DETERMINERS:
                 break  # "the trail *the* mail teams used": a clause of its own begins
-            if word in _DETERMINERS or word.isdigit() or i in covered:
-                continue
+            if word in _DETERMINERS or word.isdigit() or i in covered or (
+                    head is None and word in _ORDER_WORDS):
+                continue  # ("the name of the *last* ship": the ship)
             if word in NOT_FOCUS or word in _ORDINALS_AND_SIZES or word in _PARTICLES:
                 break  # ("the doctor *up* in nome": the doctor)
             head = word

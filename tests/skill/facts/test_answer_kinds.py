@@ -351,6 +351,12 @@ def test_relay_order_says_no_dispute_over_a_legs_dogs(new_talk: Callable[[], Con
     ("what's gunnar kaasen's middle name", "Gunnar Kaasen's middle name"),
     # A price asked of someone a price fact is about but never names as paying.
     ("how much money did george kimble put in himself", "that"),
+    # A price asked, answered by a fact that says no price.
+    ("how much did the zoo charge people to see balto", "what it cost"),
+    # "The name of the last ship", of a fact that speaks of the last ship, naming none; the
+    # name of a thing the fact's words never speak of (only a question it answers does).
+    ("what was the name of the last ship that left nome in 1924", "the name of the ship"),
+    ("what was the name of seppala's kennel in nome", "the name of the kennel"),
     # An hour said only of another place than the one asked.
     ("what time did charlie olson leave golovin", "the time of day"),
     # Why, or an illness, asked of a death whose fact gives no cause.
