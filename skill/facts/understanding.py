@@ -722,6 +722,19 @@ class _Draft:
             return ()
         return (first.entity, second.entity)
 
+    def offered(self) -> list[str]:
+        """The two names "or" stands between in the question proper ("minto *or* at
+        nenana"), or none."""
+        words = self.words
+        for i, w in enumerate(words[self.core:], self.core):
+            if w != "or":
+                continue
+            before = [m.entity for m in self.mentions if i - 3 <= m.end <= i]
+            after = [m.entity for m in self.mentions if i < m.start <= i + 3]
+            if before and after and before[-1] != after[0]:
+                return [before[-1], after[0]]
+        return []
+
     def offers_a_choice(self) -> bool:
         """Whether "or" stands between two names in the question proper ("balto or togo",
         "tommy patsy's leg or on jackscrew's"), not before "not" or between plain words
@@ -1462,7 +1475,7 @@ class Understander:
         core_words = d.words[d.core:]
         if core_words[:1] in (["why"], ["how"]) and d.facet in ("why", "how"):
             return  # "why is balto more famous than togo" asks a reason
-        compared = [e for e in d.entities if e not in self.background]
+        compared = self._compared(d)
         runners = [e for e in compared if self.entity_types.get(e) in ("person", "dog")]
         comparative = self._comparative(d.words, d.core, len(runners))
         if comparative is None:
@@ -1484,6 +1497,17 @@ class Understander:
             d.comparative = comparative
             d.entities = compared if len(compared) >= 2 else d.entities
             d.category = self._category(d.words, comparative)
+
+    def _compared(self, d: _Draft) -> list[str]:
+        """The entities a comparison is between: those named, of the kind "or" offers ("was
+        it colder at minto or at nenana when shannon set off": the places, not the musher;
+        but all three of "george's leg, titus's or edgar's")."""
+        compared = [e for e in d.entities if e not in self.background]
+        offered = d.offered()
+        if len(offered) == 2 and len(compared) > 2:
+            kinds = {self.entity_types.get(e) for e in offered}
+            compared = [e for e in compared if self.entity_types.get(e) in kinds]
+        return compared
 
     def _is_it_the_one(self, d: _Draft, compared: list[str],
                        comparative: Comparative) -> bool:
