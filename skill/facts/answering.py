@@ -1632,6 +1632,8 @@ def _by_relation(ranker: Ranker, query: Query, analysis: Analysis,
     """Answer from the facts recording the asked relation for the subject, or say there are
     none. None: the relation does not decide (a weak topic with no facts: rank instead)."""
     topic = None if query.weak_topic else query.topic
+    if topic is None and query.subject_is_setting:
+        subject = _the_one_in_the_setting(ranker, query, subject)
     found = _weak_topic_recorded(ranker, query, subject) if topic is None else []
     if topic is None and not found:
         subject, found = _counted_by_the_relay(ranker, query, subject)
@@ -1653,6 +1655,19 @@ def _by_relation(ranker: Ranker, query: Query, analysis: Analysis,
     if not found:
         return _unrecorded(ranker, query, analysis, subject, topic)
     return _best_recorded(ranker, query, analysis, subject, found)
+
+
+def _the_one_in_the_setting(ranker: Ranker, query: Query, subject: str) -> str:
+    """Of a place named only as where something happened, the dog or person named with it
+    that records the weak topic asked ("how many dogs came to the Cleveland zoo with Balto":
+    Balto's team), else the place."""
+    store = ranker.store
+    for other in query.named:
+        entity = store.entities.get(other)
+        if (other != subject and entity is not None and entity.type in ("dog", "person")
+                and _weak_topic_recorded(ranker, query, other)):
+            return other
+    return subject
 
 
 def _whether(query: Query, found: list[tuple[int, Fact, str]]) -> list[tuple[int, Fact, str]]:

@@ -56,6 +56,7 @@ _CLAUSE_ENDINGS = frozenset("now then there here today too also again anymore".s
 _MIN_SPELLING = 0.7   # Jaro-Winkler similarity of the letters, for a sound match
 _CLOSE_SPELLING = 0.88  # spelt this alike, a short name may differ by one sound ("nicholai")
 _MAX_WINDOW = 4
+_SOUNDS_SPELLING = 0.6  # the same sounds, spelt as several words ("eye did a rod")
 _SAME_CODE_SPELLING = 0.5  # beside the rest of the name, the same sounds spelt however
 _MIN_RESPELLING = 0.88  # Jaro-Winkler similarity to respell an ordinary word
 
@@ -266,11 +267,13 @@ class NameMatcher:
             self._codes = codes
         return self._codes
 
-    def _sounds_like(self, spoken: str, same_code: bool = False) -> frozenset[str]:
+    def _sounds_like(self, spoken: str, same_code: bool = False,
+                     split: bool = False) -> frozenset[str]:
         """Entities whose distinctive name word sounds most like ``spoken`` (letters only):
         the same code before a near one, then the closest spelling. ``same_code``: only the
         same code counts, however it is spelt (next to the rest of the name, "cousin" is
-        Kaasen)."""
+        Kaasen). ``split``: a long name heard as several words, whose letters differ more
+        ("eye did a rod")."""
         import jellyfish
 
         meta = _vowel_start(jellyfish.metaphone(spoken))
@@ -286,7 +289,9 @@ class NameMatcher:
                     similarity >= _CLOSE_SPELLING and _one_apart(meta, word_meta)) else 0)
             if not rank or (same_code and rank < 2):
                 continue
-            if (similarity < (_SAME_CODE_SPELLING if same_code else _MIN_SPELLING)
+            floor = _SAME_CODE_SPELLING if same_code else (
+                _SOUNDS_SPELLING if rank == 2 and split else _MIN_SPELLING)
+            if (similarity < floor
                     or (rank, similarity) <= best):
                 continue
             best = (rank, similarity)
@@ -348,7 +353,9 @@ class NameMatcher:
         # One short word is too often an ordinary one; "no m" (Nome) is two.
         if len(joined) < (4 if len(window) == 1 else 3) or not joined.isalpha():
             return frozenset()
-        found = self._sounds_like(joined, same_code=strict)
+        # (not from a stop word: "to nina na" is "to" Nenana, not Tanana)
+        split = len(window) >= 3 and window[0] not in STOPWORDS
+        found = self._sounds_like(joined, same_code=strict, split=split)
         if not found and joined.endswith("s") and len(joined) > 4:
             found = self._sounds_like(joined[:-1], same_code=strict)  # "cassins": "'s" as "s"
         return found

@@ -1583,7 +1583,12 @@ class Understander:
         """Whether the first entity is named only as where something happened ("the race from
         anchorage to nome")."""
         first = next((m for m in d.mentions if d.entities and m.entity == d.entities[0]), None)
-        return first is not None and first.start > 0 and d.words[first.start - 1] in _LOCATIVE
+        if first is None:
+            return False
+        before = first.start - 1
+        if before > 0 and d.words[before] in ("the", "a", "an"):
+            before -= 1  # ("came to *the* cleveland zoo with balto")
+        return before >= 0 and d.words[before] in _LOCATIVE
 
     @staticmethod
     def _inside_mention(hit: Hit, mentions: Sequence[Mention], entity: str) -> bool:

@@ -958,6 +958,8 @@ def test_counts_and_prices_of_today_are_out_of_scope(
     # Who started a race is who founded it, not who won it.
     ("i saw a poster for the iditarod who actually started that race", "Dorothy Page"),
     ("who won the first iditarod", "Wilmarth"),
+    # A long name heard as several ordinary words, by its sounds.
+    ("who won the first eye did a rod race", "Wilmarth"),
     # Someone's last years are where they retired, not where they went first after the run.
     ("where did balto spend his last years", "Brookside Zoo"),
     ("who passed the serum to kaasen", "Olson"),
@@ -974,6 +976,8 @@ def test_counts_and_prices_of_today_are_out_of_scope(
     # ... and the musher before him; "after X, who carried it" is whom X handed it to.
     ("who was the musher right before gunnar kaasen", "Olson"),
     ("after harry pitka who carried the serum", "McCarty"),
+    # A place named only as where the dog went ("to the zoo"), with him: his count.
+    ("how many dog are going to the cleveland zoo with balto", "Seven dogs"),
     # A package of serum is a shipment.
     ("how many units of serum were in the first package", "300,000"),
     # Asked where, with both named, the first named acts: whom he handed it to.
