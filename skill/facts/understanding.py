@@ -606,6 +606,16 @@ def _ends_in_a_name(hit: Hit, mentions: Sequence[Mention]) -> bool:
         hit.start < m.start < hit.end < m.end for m in mentions)
 
 
+def _short_of_the_name(hit: Hit, words: Sequence[str], mentions: Sequence[Mention]) -> Hit:
+    """A trigger ending in the article that begins a name ("what did people call *the*
+    serum run"): the trigger without it."""
+    for m in mentions:
+        if hit.start < m.start < hit.end < m.end and all(
+                w in ("the", "a", "an") for w in words[m.start:hit.end]):
+            return hit._replace(end=m.start)
+    return hit
+
+
 def _within(hit: Hit, other: Hit) -> bool:
     """Whether ``hit`` begins or ends a longer trigger ("race" in "part of the race"; not
     "start" in "where did he start from")."""
@@ -936,6 +946,7 @@ class Understander:
     def _usable(self, hits: list[Hit], words: Sequence[str],
                 mentions: Sequence[Mention], core: int = 0) -> list[Hit]:
         """Topic triggers that speak of the question, not of a name or of the speaker."""
+        hits = [_short_of_the_name(h, words, mentions) for h in hits]
         named = self._names_own_words(words, mentions)
         apposed = self._past_first_word(words, mentions)
         named |= apposed

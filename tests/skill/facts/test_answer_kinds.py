@@ -978,6 +978,10 @@ def test_counts_and_prices_of_today_are_out_of_scope(
     ("after harry pitka who carried the serum", "McCarty"),
     # A place named only as where the dog went ("to the zoo"), with him: his count.
     ("how many dog are going to the cleveland zoo with balto", "Seven dogs"),
+    # A trigger ending in the article that begins a name is the trigger without it.
+    ("what did people call the serum run back then", "Great Race of Mercy"),
+    # "What trail" asks the trail itself, which a trail said in passing does not.
+    ("what trail did the mushers follow", "Iditarod Trail"),
     # A package of serum is a shipment.
     ("how many units of serum were in the first package", "300,000"),
     # Asked where, with both named, the first named acts: whom he handed it to.
