@@ -982,6 +982,8 @@ def test_counts_and_prices_of_today_are_out_of_scope(
     ("what did people call the serum run back then", "Great Race of Mercy"),
     # "What trail" asks the trail itself, which a trail said in passing does not.
     ("what trail did the mushers follow", "Iditarod Trail"),
+    # The race said to honor the relay is recorded of it.
+    ("what famous race came out of the serum run", "Iditarod"),
     # A package of serum is a shipment.
     ("how many units of serum were in the first package", "300,000"),
     # Asked where, with both named, the first named acts: whom he handed it to.
