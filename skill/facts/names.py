@@ -27,7 +27,7 @@ GENERIC_NAME_WORDS: frozenset[str] = frozenset(
     lead team leg point little hot springs spring central mount mountain bay roadhouse station
     railroad town village river sound inspector postal conductor train senior sr jr junior
     national historic board health plan two sol lesser great alaskan
-    diphtheria antitoxin outbreak epidemic disease second shipment batch anniversary
+    diphtheria antitoxin outbreak epidemic disease first second shipment batch package anniversary
     centennial commemorative one hundredth hundred year twenty five nineteen films weather
     cold wind winds chill temperatures airplane plane planes flying aircraft dna genome study
     genetic books book reading timeline day dates chronology credit controversy dispute who

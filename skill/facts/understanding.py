@@ -317,6 +317,51 @@ _PEOPLE = frozenset("guy man fellow fella woman lady".split())
 _TIMES = frozenset("day night week month year morning evening afternoon time trip".split())
 
 
+#: Ordinals that, with "one" or alone, stand for a thing the question names ("the first one
+#: or the second one").
+_ORDINAL_ONES = frozenset("first second third last".split())
+_ASKING_VERBS = frozenset("was is were are had has did does".split())
+
+
+def _ordinals_named(words: list[str]) -> list[str]:
+    """ "Which serum shipment was bigger, the first one or the second one", "the first shipment
+    or the second": each ordinal of a choice said with the thing it counts, named once
+    ("shipment"), so that "the second shipment" can name what it is."""
+    if "or" not in words and "than" not in words:
+        return words
+    ordinals = [i for i, w in enumerate(words) if w in _ORDINAL_ONES]
+    if len(ordinals) < 2:
+        return words
+    thing = _thing_counted(words, ordinals)
+    if thing is None:
+        return words
+    out = list(words)
+    for i in reversed(ordinals):
+        after = words[i + 1] if i + 1 < len(words) else ""
+        if after == "one":
+            out[i + 1] = thing
+        elif after in ("", "or", "than"):
+            out.insert(i + 1, thing)
+    return out
+
+
+def _thing_counted(words: Sequence[str], ordinals: Sequence[int]) -> str | None:
+    """The thing the ordinals count: said after one of them ("the first *shipment*"), or
+    asked for by "which" ("which serum *shipment* was", "which *shipment* of antitoxin")."""
+    for i in ordinals:
+        after = words[i + 1] if i + 1 < len(words) else ""
+        if after and after not in ("one", "or", "than") and after not in STOPWORDS:
+            return after
+    if words[0] not in ("which", "what"):
+        return None
+    head = None
+    for word in words[1:4]:
+        if word in _ASKING_VERBS or word == "of":
+            break
+        head = word
+    return head if head is not None and head not in STOPWORDS else None
+
+
 def _that_one_as_it(words: list[str]) -> tuple[list[str], bool]:
     """ "When did that one come out", "where did that last musher start from": "that one"
     (or "this one") stands for a thing, as "it" does, and "that (last) musher" for him, as
@@ -739,8 +784,10 @@ class _Draft:
         for i, w in enumerate(words[self.core:], self.core):
             if w != "or":
                 continue
-            before = [m.entity for m in self.mentions if i - 3 <= m.end <= i]
-            after = [m.entity for m in self.mentions if i < m.start <= i + 3]
+            # (not a place it came from: "the first one *from anchorage* or the second")
+            mentions = [m for m in self.mentions if m.start == 0 or words[m.start - 1] != "from"]
+            before = [m.entity for m in mentions if i - 3 <= m.end <= i]
+            after = [m.entity for m in mentions if i < m.start <= i + 3]
             if before and after and before[-1] != after[0]:
                 return [before[-1], after[0]]
         return []
@@ -1087,7 +1134,7 @@ class Understander:
         """The :class:`Query` for a question (``entity``: an intent's resolved slot)."""
         words, person = _that_one_as_it(self.names.joined(
             fold_numbers(fold_dates(_without_closing(plain_words(text))))))
-        words = self._origins(self.names.respell_over_first_names(words))
+        words = _ordinals_named(self._origins(self.names.respell_over_first_names(words)))
         words = self._there_named(words, context)
         claim = _tagged_claim(words, self.names.find)
         draft = _Draft(claim or words, context or Context())

@@ -41,6 +41,8 @@ _COMPARE: dict[tuple[str, str], str] = {
     ("fame.rank", "asc"): "{w} got more of the fame and the credit than {l}.",
     ("leg.order", "asc"): "{w} ran earlier in the relay, on leg {vw}; {l} ran leg {vl}.",
     ("leg.order", "desc"): "{w} ran later in the relay, on leg {vw}; {l} ran leg {vl}.",
+    ("serum.how_many", "desc"): "{w} was the bigger: {vw}, against {vl} for {l}.",
+    ("serum.how_many", "asc"): "{w} was the smaller: {vw}, against {vl} for {l}.",
 }
 #: Relations whose values are only ranks: the winner's fact follows the comparison.
 _SAYS_WHY = frozenset({"fame.rank"})
@@ -79,8 +81,24 @@ def spoken_value(relation: str, value: Any) -> str:
         text = f"{_number(value['min'])} to {_number(value['max'])}"
     else:
         text = _number(value)
+    if relation in _COUNTED_IN:
+        # ("1.1 million units of antitoxin", "300,000 units of antitoxin")
+        text = _large(float(values.main(value)) if not isinstance(value, dict) else 0.0) or text
+        return f"{text} {_COUNTED_IN[relation]}"
     unit = _UNITS.get(facet, "")
     return f"{text} {unit}".strip()
+
+
+#: Counts said with what they count.
+_COUNTED_IN = {"serum.how_many": "units of antitoxin"}
+
+
+def _large(value: float) -> str:
+    """A large count as said aloud: "1.1 million", "300,000"."""
+    if value >= 1_000_000:
+        millions = value / 1_000_000
+        return f"{millions:g} million"
+    return f"{int(value):,}" if value >= 1000 and value.is_integer() else ""
 
 
 def _number(value: float) -> str:
@@ -144,6 +162,7 @@ def comparison_text(comparison: Comparison, name_of: NameOf, kind: str | None) -
     else:
         text = _COMPARE.get(key, _COMPARE_ANY).format(
             w=w, vw=vw, l=last, vl=spoken_value(comparison.relation, loser.value))
+    text = text[:1].upper() + text[1:]  # ("the second serum relay was the bigger")
     if len(rows) > 2:
         text += f" In between: {_in_between(comparison.relation, rows[1:-1], name_of)}."
     if comparison.relation in _SAYS_WHY:

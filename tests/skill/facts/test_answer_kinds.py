@@ -237,6 +237,10 @@ def test_no_yes_the_fact_cannot_vouch_for(new_talk: Callable[[], Conversation],
     ("who weighed more balto or togo", ["Togo was heavier", "48 pounds"]),
     # The same value is no win: said as the same.
     ("who ran farther titus nikolai or edgar nollner", ["the same", "24 miles"]),
+    # "The first one or the second one" after the thing they count ("which serum shipment").
+    ("which serum shipment was bigger the first one or the second one",
+     ["The second serum relay was the bigger", "1.1 million units", "300,000 units"]),
+    ("which was bigger the first shipment of serum or the second", ["1.1 million units"]),
     # One age recorded for 1925, the other worked out from a birth date; "more young" as said.
     ("who was more young edgar nollner or leonhard seppala",
      ["Edgar Nollner was younger", "21", "47"]),
