@@ -988,6 +988,9 @@ def test_counts_and_prices_of_today_are_out_of_scope(
     ("what trail did the mushers follow", "Iditarod Trail"),
     # The race said to honor the relay is recorded of it.
     ("what famous race came out of the serum run", "Iditarod"),
+    # Sequels are their own relation, not the first film asked of the dog.
+    ("what were the titles of the two sequels to the movie balto", "Wolf Quest"),
+    ("what was the subtitle of the third balto movie", "Wings of Change"),
     # A package of serum is a shipment.
     ("how many units of serum were in the first package", "300,000"),
     # Asked where, with both named, the first named acts: whom he handed it to.
