@@ -1880,8 +1880,40 @@ def _best_recorded(ranker: Ranker, query: Query, analysis: Analysis, subject: st
     exact = frozenset(fid for fid, (fit, _) in keys.items() if fit >= 3)
     ranked = ranker.score_facts(analysis, pool.values(), exact)
     best = max(ranked, key=lambda s: s.score + RELATION_FIT_WEIGHT * keys.get(s.fact.id, (0,))[0])
+    if _dated_otherwise(query, best.fact, subject, keys):
+        return _of_another_time(ranker, query, analysis, subject, best.fact)
     return _fact_answer(ranker, best.fact, subject, query, analysis,
                         keys.get(best.fact.id, (0, ""))[1])
+
+
+def _of_another_time(ranker: Ranker, query: Query, analysis: Analysis, subject: str,
+                     fact: Fact) -> Answer:
+    """No record of what was asked at the time a clause gave, the fact of that time offered."""
+    return _withheld(_fact_answer(ranker, fact, subject, query, analysis, ""),
+                     _asked_then(ranker, query, subject))
+
+
+def _dated_otherwise(query: Query, fact: Fact, subject: str, recording: Mapping[str, Any]) -> bool:
+    """Whether a clause dating what is asked can point away from every fact recording it:
+    "what job did Kaasen have after he moved to Everett" (the clause's words find the fact of
+    that time, which records no job; the jobs recorded are of another time). Not a why or
+    how, nor something of the subject's own ("what happened to Balto's *body* after he
+    died")."""
+    if not recording or fact.id in recording:
+        return False  # (the best fact records what was asked)
+    recorded = {k.partition(".")[0] for k in fact.answers.get(subject, {})}
+    return (query.dated_by_clause and not query.weak_topic and query.facet not in _MANNER
+            and not query.possessed and not recorded & query.before_clause)
+
+
+def _asked_then(ranker: Ranker, query: Query, subject: str) -> str:
+    """What was asked, at the time a clause gave: "what Gunnar Kaasen did for a living then"
+    (or "that", where the topic has no words for the facet asked)."""
+    spec = ranker.relations.topics[query.topic or ""]
+    entity = ranker.store.entities.get(subject)
+    if entity is None or not (query.facet in spec.labels or query.facet in (None, "what")):
+        return "that"
+    return f"{spec.describe(query.facet, entity.spoken_name)} then"
 
 
 #: Words that ask for an illness, a cause ("what was Togo *sick* with").

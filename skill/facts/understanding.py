@@ -203,6 +203,11 @@ class Query(Record):
     #: "Was Togo Seppala's lead dog", "is Balto Kaasen's lead dog": a yes/no question saying
     #: one named is another, by a name or a description the store gives it (the two ids).
     identity: tuple[str, ...] = ()
+    #: A clause after the topic dates what is asked ("what job did Kaasen have *after he
+    #: moved to Everett*"): the words of the clause only say when.
+    dated_by_clause: bool = False
+    #: The topics said before that clause ("what happened to Balto's *body* after he died").
+    before_clause: frozenset[str] = frozenset()
     #: A question offering names to choose from ("is the statue balto or togo", "did shannon
     #: or kaasen go farther", "who owned balto, was it seppala or kaasen"): answered by which,
     #: never by yes or no, and not as if each name were asked about.
@@ -500,6 +505,8 @@ def _asked_head(words: Sequence[str], hit: Hit, core_start: int) -> bool:
 
 #: Words that open a clause saying when the thing asked happened ("... *after* he moved").
 _TIME_CLAUSE = frozenset("after before when while since until once".split())
+#: ... at or after a time the clause names ("after he moved to Everett", "when he lived").
+_LATER_CLAUSE = frozenset("after when while since".split())
 
 
 def _in_time_clause(words: Sequence[str], hit: Hit, core_start: int) -> bool:
@@ -761,7 +768,22 @@ class _Draft:
             choice=(self.form in ("yes_no", "wh") or self.yes_no_compare)
             and self.offers_a_choice(),
             identity=self.identity(types),
+            dated_by_clause=self.dating_clause() is not None,
+            before_clause=self.before_clause(),
         )
+
+    def before_clause(self) -> frozenset[str]:
+        """The topics said before a clause dating what is asked."""
+        at = self.dating_clause()
+        return frozenset(h.name for h in self.hits if at is not None and h.end <= at)
+
+    def dating_clause(self) -> int | None:
+        """Where a clause after the topic dating what is asked begins, if one does."""
+        hit = self.topic_hit
+        if hit is None or self.words[hit.end:][:1] == ["when"]:
+            return None
+        return next((i for i in range(hit.end, len(self.words))
+                     if self.words[i] in _LATER_CLAUSE), None)
 
     def identity(self, types: Mapping[str, str]) -> tuple[str, ...]:
         """The two said to be one in "is A B" ("was togo seppala's lead dog"): two whole

@@ -354,6 +354,10 @@ def test_relay_order_says_no_dispute_over_a_legs_dogs(new_talk: Callable[[], Con
     ("what's gunnar kaasen's middle name", "Gunnar Kaasen's middle name"),
     # A price asked of someone a price fact is about but never names as paying.
     ("how much money did george kimble put in himself", "that"),
+    # A clause dating what is asked points to a fact of that time that records none of it;
+    # what the store records is of another time.
+    ("what job did kaasen have after he moved to everett",
+     "what Gunnar Kaasen did for a living then"),
     # A price asked, answered by a fact that says no price.
     ("how much did the zoo charge people to see balto", "what it cost"),
     # "The name of the last ship", of a fact that speaks of the last ship, naming none; the
