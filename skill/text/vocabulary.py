@@ -53,6 +53,8 @@ IRREGULAR = {form: base for base, forms in {
     "steal": "stole stolen", "forget": "forgot forgotten", "sing": "sang sung",
 }.items() for form in forms.split()}
 
+#: Forms whose base is another word's ("trained" is no railroad "train").
+_OWN_SENSE = {w: "training" for w in ("training", "trained", "trainer", "trainers")}
 _DOUBLE_FINAL = re.compile(r"([bdfgmnprt])\1$")  # wrapp -> wrap, stopp -> stop
 _SUFFIXES = (("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""))
 
@@ -65,6 +67,8 @@ def stem(word: str) -> str:
         word = word[:-2]
     if len(word) <= 3 or word.isdigit():
         return word
+    if word in _OWN_SENSE:
+        return _OWN_SENSE[word]
     for suffix, repl in _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             if suffix == "es" and not word.endswith(("ches", "shes", "xes", "sses")):

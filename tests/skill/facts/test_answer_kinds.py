@@ -358,6 +358,8 @@ def test_relay_order_says_no_dispute_over_a_legs_dogs(new_talk: Callable[[], Con
     # what the store records is of another time.
     ("what job did kaasen have after he moved to everett",
      "what Gunnar Kaasen did for a living then"),
+    # A dog's training, which no fact records, is no railroad train.
+    ("who trained diesel for the togo movie", "who trained Diesel"),
     # A price asked, answered by a fact that says no price.
     ("how much did the zoo charge people to see balto", "what it cost"),
     # "The name of the last ship", of a fact that speaks of the last ship, naming none; the
