@@ -800,11 +800,11 @@ class _Draft:
         return (first.entity, second.entity)
 
     def offered(self) -> list[str]:
-        """The two names "or" stands between in the question proper ("minto *or* at
-        nenana"), or none."""
+        """The two names "or" (or "than") stands between in the question proper ("minto *or*
+        at nenana", "was minto colder *than* nenana"), or none."""
         words = self.words
         for i, w in enumerate(words[self.core:], self.core):
-            if w != "or":
+            if w not in ("or", "than"):
                 continue
             # (not a place it came from: "the first one *from anchorage* or the second")
             mentions = [m for m in self.mentions if m.start == 0 or words[m.start - 1] != "from"]

@@ -1061,3 +1061,5 @@ def test_the_two_names_offered_are_compared(new_talk: Callable[[], Conversation]
     speech = said(new_talk(), "was it colder at minto or at nenana when shannon set off",
                   alexa_valid)
     assert "Minto" in speech and "Shannon the same" not in speech, speech
+    speech = said(new_talk(), "was minto colder than nenana when shannon set out", alexa_valid)
+    assert "Minto" in speech and "Shannon the same" not in speech, speech

@@ -163,6 +163,18 @@ FLOORS: dict[tuple[str, str], float] = {
     ("blind_speaker_fresh21.json", "unanswerable"): 0.83,
     ("blind_speaker_fresh21.json", "off_topic"): 0.95,
     ("blind_speaker_fresh21.json", "followups"): 0.96,
+    # Fresh set 22, written at the start of the eleventh round and measured once, untouched,
+    # on the code as the round began (92.0%, 78.8%, 20 of 20, 96.2%); then studied.
+    ("blind_speaker_fresh22.json", "questions"): 0.95,
+    ("blind_speaker_fresh22.json", "unanswerable"): 0.84,
+    ("blind_speaker_fresh22.json", "off_topic"): 0.95,
+    ("blind_speaker_fresh22.json", "followups"): 0.94,
+    # Fresh set 23, written at the start of the eleventh round, sealed, and measured once on
+    # its final answering code (92.5%, 92.3%, 19 of 20, 84.6%).
+    ("blind_speaker_fresh23.json", "questions"): 0.92,
+    ("blind_speaker_fresh23.json", "unanswerable"): 0.90,
+    ("blind_speaker_fresh23.json", "off_topic"): 0.95,
+    ("blind_speaker_fresh23.json", "followups"): 0.82,
 }
 
 
