@@ -1371,7 +1371,7 @@ _TITLES = frozenset("dr doctor mayor governor the musher conductor sculptor".spl
 #: Words that ask a price, and what says one.
 _PRICE_ASKED = frozenset(
     "cost costs price prices charge charged dollars money paid pay fee".split())
-_PRICE_SAID = re.compile(r"\b(dollars?|cents?)\b|\$")
+_PRICE_SAID = frozenset("dollar dollars cent cents".split())
 
 
 def _priced_otherwise(ranker: Ranker, query: Query, result: Answer) -> str | None:
@@ -1382,7 +1382,8 @@ def _priced_otherwise(ranker: Ranker, query: Query, result: Answer) -> str | Non
     fact = result.fact
     if fact is None or result.kind != "fact" or query.facet != "how_many":
         return None
-    if _PRICE_ASKED & set(query.words) and not _PRICE_SAID.search(fact.answer):
+    if _PRICE_ASKED & set(query.words) and not (
+            _PRICE_SAID & set(plain_words(fact.answer)) or "$" in fact.answer):
         return "what it cost"  # ("how much did it cost to see Balto at the dime museum")
     if query.topic != "sale":
         return None
