@@ -997,6 +997,10 @@ def test_counts_and_prices_of_today_are_out_of_scope(
     # Sequels are their own relation, not the first film asked of the dog.
     ("what were the titles of the two sequels to the movie balto", "Wolf Quest"),
     ("what was the subtitle of the third balto movie", "Wings of Change"),
+    # The facts tell how things ended: where Seppala met the serum in the end, and where
+    # Balto's team went from the dime museum.
+    ("where did seppala meet up with the serum", "Shaktoolik"),
+    ("where did the real balto end up", "Cleveland"),
     # A package of serum is a shipment.
     ("how many units of serum were in the first package", "300,000"),
     # Asked where, with both named, the first named acts: whom he handed it to.
