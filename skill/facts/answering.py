@@ -1118,7 +1118,8 @@ def _thing_unspoken(ranker: Ranker, query: Query, fact: Fact, name: str | None,
             continue
         if terms and terms[0] not in said:
             return f"{name}'s {word}" if name else "that"
-    spoken = set(ranker.lexicon.terms(fact.answer))
+    # (the fact's own words, apart from its cues; worked out only where a name is asked)
+    spoken = set(ranker.lexicon.terms(fact.answer)) if query.name_of else set()
     for word in query.asked:
         terms = ranker.lexicon.terms(word)
         # (a word naming the topic needs no mention where that topic's relation answered)
@@ -1633,9 +1634,9 @@ def _by_relation(ranker: Ranker, query: Query, analysis: Analysis,
     """Answer from the facts recording the asked relation for the subject, or say there are
     none. None: the relation does not decide (a weak topic with no facts: rank instead)."""
     topic = None if query.weak_topic else query.topic
-    if topic is None and query.subject_is_setting:
-        subject = _the_one_in_the_setting(ranker, query, subject)
-    found = _weak_topic_recorded(ranker, query, subject) if topic is None else []
+    found: list[tuple[int, Fact, str]] = []
+    if topic is None:
+        subject, found = _the_one_in_the_setting(ranker, query, subject)
     if topic is None and not found:
         subject, found = _counted_by_the_relay(ranker, query, subject)
     if topic is None and query.facet not in _VALUE_FACETS and not found:
@@ -1658,17 +1659,20 @@ def _by_relation(ranker: Ranker, query: Query, analysis: Analysis,
     return _best_recorded(ranker, query, analysis, subject, found)
 
 
-def _the_one_in_the_setting(ranker: Ranker, query: Query, subject: str) -> str:
-    """Of a place named only as where something happened, the dog or person named with it
-    that records the weak topic asked ("how many dogs came to the Cleveland zoo with Balto":
-    Balto's team), else the place."""
+def _the_one_in_the_setting(ranker: Ranker, query: Query,
+                            subject: str) -> tuple[str, list[tuple[int, Fact, str]]]:
+    """Whom a weak topic is asked of, with the facts recording it: of a place named only as
+    where something happened, the dog or person named with it that records the topic ("how
+    many dogs came to the Cleveland zoo with Balto": Balto's team), else the subject."""
     store = ranker.store
-    for other in query.named:
-        entity = store.entities.get(other)
-        if (other != subject and entity is not None and entity.type in ("dog", "person")
-                and _weak_topic_recorded(ranker, query, other)):
-            return other
-    return subject
+    if query.subject_is_setting:
+        for other in query.named:
+            entity = store.entities.get(other)
+            if other != subject and entity is not None and entity.type in ("dog", "person"):
+                found = _weak_topic_recorded(ranker, query, other)
+                if found:
+                    return other, found
+    return subject, _weak_topic_recorded(ranker, query, subject)
 
 
 def _whether(query: Query, found: list[tuple[int, Fact, str]]) -> list[tuple[int, Fact, str]]:

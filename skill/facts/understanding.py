@@ -740,6 +740,7 @@ class _Draft:
     def query(self, ranker_text: str, setting: bool, types: Mapping[str, str]) -> Query:
         words = self.words
         hit = self.topic_hit
+        clause = self.dating_clause()
         return Query(
             words=tuple(words), ranker_text=ranker_text, form=self.form,
             entities=tuple(self.entities), topic=self.topic, facet=self.facet,
@@ -768,13 +769,12 @@ class _Draft:
             choice=(self.form in ("yes_no", "wh") or self.yes_no_compare)
             and self.offers_a_choice(),
             identity=self.identity(types),
-            dated_by_clause=self.dating_clause() is not None,
-            before_clause=self.before_clause(),
+            dated_by_clause=clause is not None,
+            before_clause=self.topics_before(clause),
         )
 
-    def before_clause(self) -> frozenset[str]:
-        """The topics said before a clause dating what is asked."""
-        at = self.dating_clause()
+    def topics_before(self, at: int | None) -> frozenset[str]:
+        """The topics said before a clause dating what is asked (none without one)."""
         return frozenset(h.name for h in self.hits if at is not None and h.end <= at)
 
     def dating_clause(self) -> int | None:
