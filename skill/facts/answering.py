@@ -704,8 +704,11 @@ def _said_by_that_answer(ranker: Ranker, query: Query, fact: Fact) -> bool:
     whom Seppala gave it to, an answer that says where it happened (the handler hears "where
     was that" as "and where"): that answer again says it."""
     words = set(query.words)
-    listed = (not query.named and bool({"their", "them"} & words)
-              and bool({"names", "called"} & words)
+    # ("which other dogs went", "who else went" after "did he go to cleveland too": the
+    # answer that lists them all)
+    others = bool({"other", "others"} & words) or "else" in words and bool(QUESTION_WORDS & words)
+    listed = (not query.named and (bool({"their", "them"} & words)
+                                   and bool({"names", "called"} & words) or others)
               and len(_LISTED_NAME.findall(fact.answer)) >= 3)
     placed = query.of_last_answer and "where" in words and _places_named(ranker, fact)
     return listed or placed

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from skill.facts.names import GENERIC_NAME_WORDS, OWNERS, Mention, NameMatcher
@@ -1001,6 +1002,9 @@ class Understander:
         #: Fact id -> the people and dogs it is about, for "he" after an answer about the
         #: relay ("the first leg was run by Shannon").
         self.fact_beings: Mapping[str, tuple[str, ...]] = {}
+        #: Fact id -> the people its words name beyond those it is about ("that guy" after
+        #: Cleveland's story: George Kimble, who found the dogs); worked out when first asked.
+        self.people_named: Callable[[str], tuple[str, ...]] = lambda fact_id: ()
         #: Names the facts mention of no entity, and those of them that are places: "Doctor
         #: *Powell*", "in *Everett*" (worked out at build time: the first question is cold).
         self.unknown_names: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
@@ -1427,6 +1431,11 @@ class Understander:
                 for being in self.fact_beings.get(context.fact, ()):
                     if self.entity_types.get(being) in kinds:
                         return being
+            if person and context.fact:
+                # "what did that guy do for a living": a person that answer spoke of.
+                named = self.people_named(context.fact)
+                if named:
+                    return named[0]
         return candidates[0]
 
     def _recorded_first(self, candidates: tuple[str, ...], topic: str | None,
@@ -1761,6 +1770,7 @@ def build_understander(store: FactStore, lexicon: Lexicon, relations: Relations)
     understander.fact_beings = {
         fact.id: tuple(e for e in fact.about if store.entities[e].type in ("person", "dog"))
         for fact in store.facts.values()}
+    understander.people_named = _people_named_in(store)
     understander.domain_words = frozenset(lexicon.topic_words) | {
         stem(w) for w in lexicon.domain}
     understander.recorded = frozenset(
@@ -1773,6 +1783,22 @@ def build_understander(store: FactStore, lexicon: Lexicon, relations: Relations)
 
 #: A name of two or three capitalised words in a fact's text ("Willem Dafoe").
 _CAPITALISED_NAME = re.compile(r"\b[A-Z][a-zA-Z]+(?: [A-Z][a-zA-Z]+){1,2}\b")
+
+
+def _people_named_in(store: FactStore) -> Callable[[str], tuple[str, ...]]:
+    """Who a fact's words name beyond whom it is about, fact by fact as asked (matching every
+    person's forms against every fact up front would cost the first question ~20 ms)."""
+    people = [e for e in store.entities.values() if e.type == "person"]
+
+    @lru_cache(maxsize=64)
+    def named(fact_id: str) -> tuple[str, ...]:
+        fact = store.facts.get(fact_id)
+        if fact is None:
+            return ()
+        text = fact.answer.lower()
+        return tuple(e.id for e in people if e.id not in fact.about and any(
+            re.search(rf"\b{re.escape(form)}\b", text) for form in e.spoken_forms))
+    return named
 
 
 def _names_in_text(store: FactStore, forms: Mapping[str, str]) -> set[str]:
