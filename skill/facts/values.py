@@ -88,8 +88,9 @@ def claim_matches(value: Any, said_entities: Collection[str], said_words: Collec
     bound = _bound(sentence)
     if bound is not None and sort_key(options[0]) is not None and year_of(options[0]) is None:
         op, number = bound
-        main_value = sort_key(options[0]) or 0.0
-        return main_value > number if op == ">" else main_value < number
+        # (true of any reading: "disputed" where the main one is not, see answering._verdict)
+        return any(value > number if op == ">" else value < number
+                   for value in map(sort_key, options) if value is not None)
     if any(isinstance(option, bool) for option in options):
         return None
     if any(_option_said(option, said_entities, said_words, said_numbers) for option in options):
@@ -117,7 +118,7 @@ def _option_said(option: Any, said_entities: Collection[str], said_words: Collec
 
 
 _MORE = ("more than", "over", "at least", "longer than", "farther than", "further than",
-         "above", "greater than")
+         "above", "greater than", "past", "beyond")
 _LESS = ("less than", "under", "fewer than", "shorter than", "below", "at most")
 
 

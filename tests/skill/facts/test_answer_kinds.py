@@ -85,6 +85,13 @@ def said(talk: Conversation, text: str, alexa_valid: Any) -> str:
     ("did the relay take more than a week", "No.", "127"),
     ("did the relay go more than six hundred miles", "Yes.", "674"),
     ("did kaasen have more than ten dogs", "Yes.", "13"),
+    # Living past an age is the age at death against the bound, of any reading the sources
+    # give (Togo died at 16 by most accounts, 13 by one).
+    ("did seppala live past eighty", "Yes.", "89"),
+    ("did seppala live past ninety", "No.", "89"),
+    ("did togo live past fifteen", "Yes.", "13"),
+    # Trying is a campaign or a request, whatever came of it.
+    ("did alaska try to get balto back", "Yes.", "campaign"),
     # A state is checked against the state the recorded place is in.
     ("did balto die in alaska", "No.", "Cleveland"),
     ("did togo die in maine", "Yes.", "Poland Spring"),
@@ -1067,3 +1074,13 @@ def test_the_two_names_offered_are_compared(new_talk: Callable[[], Conversation]
     assert "Minto" in speech and "Shannon the same" not in speech, speech
     speech = said(new_talk(), "was minto colder than nenana when shannon set out", alexa_valid)
     assert "Minto" in speech and "Shannon the same" not in speech, speech
+
+
+@pytest.mark.parametrize("follow_up", ["which other dogs went", "who else went"])
+def test_the_others_are_in_the_answer_that_lists_them(new_talk: Callable[[], Conversation],
+                                                      alexa_valid: Any, follow_up: str) -> None:
+    talk = new_talk()
+    said(talk, "who was fox", alexa_valid)
+    said(talk, "did he go to cleveland too", alexa_valid)
+    speech = said(talk, follow_up, alexa_valid)
+    assert "Tillie" in speech and "Alaska Slim" in speech

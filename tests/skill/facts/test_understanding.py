@@ -231,3 +231,14 @@ def test_whom_and_what_a_long_question_asks(understander: Understander, said: st
                                             entity: str, topic: str) -> None:
     query = understander.understand(said)
     assert (query.entities[:1], query.topic) == ((entity,), topic), query
+
+
+def test_that_guy_is_a_person_the_last_answer_named(understander: Understander) -> None:
+    """After how Balto reached Cleveland (a fact about Cleveland and Balto that names George
+    Kimble, who found the dogs), "that guy" can only be Kimble."""
+    context = Context("balto", "later_life", "how", ("balto", "cleveland"),
+                      fact="cleveland.identity")
+    query = understander.understand("what did that guy do for a living", context)
+    assert query.entities[0] == "kimble"
+    # "he" may be the dog still.
+    assert understander.understand("where did he live", context).entities[0] == "balto"
