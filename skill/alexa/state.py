@@ -20,6 +20,7 @@ client and a malformed one must not crash a conversation.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from enum import Enum, StrEnum
 from typing import Any
 
@@ -38,6 +39,8 @@ LAST_FACT = "last_fact"
 LAST_TOPIC = "last_topic"
 LAST_FACET = "last_facet"
 LAST_ENTITIES = "last_entities"
+#: Whom the last answer gave as the value asked ("his lead dog": Togo), for "that dog" next.
+LAST_VALUES = "last_values"
 #: Fact id a "no record" answer offered instead ("I can tell you ... instead"): "yes" speaks it.
 OFFER_FACT = "offer_fact"
 #: The answer as spoken, for "repeat" (a comparison is built, not stored in the fact store).
@@ -276,7 +279,7 @@ def remember_fact(handler_input: HandlerInput, fact_id: str, entity_id: str | No
 
 
 def remember_question(handler_input: HandlerInput, topic: str | None, facet: str | None,
-                      entities: list[str]) -> None:
+                      entities: list[str], values: Sequence[str] = ()) -> None:
     """What the last answer asked and named, for elliptical follow-ups ("and togo", "and
     when", "who was older"): its entities first, then those of earlier turns (at most five)."""
     attrs = session(handler_input)
@@ -287,6 +290,10 @@ def remember_question(handler_input: HandlerInput, topic: str | None, facet: str
             attrs.pop(key, None)
     recent = [*entities, *get_str_list(handler_input, LAST_ENTITIES)]
     attrs[LAST_ENTITIES] = list(dict.fromkeys(recent))[:MAX_ENTITIES]
+    if values:
+        attrs[LAST_VALUES] = list(values)[:MAX_ENTITIES]
+    else:
+        attrs.pop(LAST_VALUES, None)
 
 
 def remember_answer(handler_input: HandlerInput, text: str) -> None:

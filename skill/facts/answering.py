@@ -122,6 +122,15 @@ class Answer(Record):
     derived_age: tuple[int, bool] | None = None
     relation: str = ""  # the fact's relation that answered ("statue.when"), if one did
 
+    def _value_named(self) -> tuple[str, ...]:
+        """Whom the answer gave as the value asked ("what was his lead dog": Togo), so that
+        "that dog" next can be him."""
+        fact = self.fact
+        if fact is None or not self.entity or not self.relation:
+            return ()
+        value = fact.answers.get(self.entity, {}).get(self.relation)
+        return tuple(v for v in values.readings(value) if isinstance(v, str) and v in fact.about)
+
     @property
     def known(self) -> bool:
         """Whether the answer speaks a fact (or a comparison built from facts)."""
@@ -153,7 +162,7 @@ class Answer(Record):
             relation_topic, dot, _ = self.relation.partition(".")
             topic = relation_topic if dot else None
         return Context(self.entity, topic, facet, entities,
-                       self.fact.id if self.fact is not None else None)
+                       self.fact.id if self.fact is not None else None, self._value_named())
 
 
 # -- relation matching ---------------------------------------------------------------------------

@@ -127,6 +127,8 @@ class Context(Record):
     entities: tuple[str, ...] = ()
     #: The fact the last answer spoke ("what year was that" asks its date).
     fact: str | None = None
+    #: Whom that answer gave as the value asked ("what was his lead dog": Togo): "that dog".
+    values: tuple[str, ...] = ()
 
 
 class Query(Record):
@@ -367,15 +369,15 @@ def _thing_counted(words: Sequence[str], ordinals: Sequence[int]) -> str | None:
     return head if head is not None and head not in STOPWORDS else None
 
 
-def _that_one_as_it(words: list[str]) -> tuple[list[str], bool]:
+def _that_one_as_it(words: list[str]) -> tuple[list[str], str | None]:
     """ "When did that one come out", "where did that last musher start from": "that one"
     (or "this one") stands for a thing, as "it" does, and "that (last) musher" for him, as
-    "he" does; not in "that one of the dogs" or "that musher who ...". Also whether what was
-    stood for can only be a person ("that man", never the dog)."""
+    "he" does; not in "that one of the dogs" or "that musher who ...". Also the kind what was
+    stood for can only be: a person ("that man", never the dog) or a dog ("that dog")."""
     words = _that_as_it(words)
     if not _THAT_ONE.keys() & set(words):
-        return words, False
-    person = False
+        return words, None
+    kind = None
     out: list[str] = []
     i = 0
     while i < len(words):
@@ -386,12 +388,12 @@ def _that_one_as_it(words: list[str]) -> tuple[list[str], bool]:
                 and after not in ("of", "who", "that", "which") and after not in _TIMES
                 and (noun == "one" or not skip or words[i + 1] == "last")):
             out.append(_THAT_ONE[noun])
-            person = person or noun in _PEOPLE
+            kind = kind or ("person" if noun in _PEOPLE else "dog" if noun == "dog" else None)
             i += 2 + skip
         else:
             out.append(words[i])
             i += 1
-    return out, person
+    return out, kind
 
 
 #: Verbs said after "when was that ...", "when did that ...": "that" is then a pronoun.
@@ -706,7 +708,7 @@ class _Draft:
                  "weak_topic", "facet_from_question", "topic_from_question", "named",
                  "specific", "entities", "elliptical", "from_context", "comparative",
                  "category", "hits", "coordinated", "yes_no_compare", "cues", "in_domain",
-                 "tagged", "person_meant")
+                 "tagged", "kind_meant")
 
     def __init__(self, words: list[str], context: Context) -> None:
         self.words = words
@@ -734,8 +736,8 @@ class _Draft:
         self.in_domain = False
         #: A claim said and then asked about ("... is that true"): a yes/no question.
         self.tagged = False
-        #: "That man", "that guy" stands for a person ("he" may be a dog).
-        self.person_meant = False
+        #: "That man", "that guy" stands for a person ("he" may be a dog); "that dog" a dog.
+        self.kind_meant: str | None = None
 
     def query(self, ranker_text: str, setting: bool, types: Mapping[str, str]) -> Query:
         words = self.words
@@ -782,8 +784,11 @@ class _Draft:
         hit = self.topic_hit
         if hit is None or self.words[hit.end:][:1] == ["when"]:
             return None
+        # (a clause that says nothing, "after all that", dates nothing)
         return next((i for i in range(hit.end, len(self.words))
-                     if self.words[i] in _LATER_CLAUSE), None)
+                     if self.words[i] in _LATER_CLAUSE and any(
+                         w not in STOPWORDS and w not in PRONOUNS for w in self.words[i + 1:])),
+                    None)
 
     def identity(self, types: Mapping[str, str]) -> tuple[str, ...]:
         """The two said to be one in "is A B" ("was togo seppala's lead dog"): two whole
@@ -1157,14 +1162,14 @@ class Understander:
     def understand(self, text: str, context: Context | None = None,
                    entity: str | None = None, facet_hint: str | None = None) -> Query:
         """The :class:`Query` for a question (``entity``: an intent's resolved slot)."""
-        words, person = _that_one_as_it(self.names.joined(
+        words, kind = _that_one_as_it(self.names.joined(
             fold_numbers(fold_dates(_without_closing(plain_words(text))))))
         words = _ordinals_named(self._origins(self.names.respell_over_first_names(words)))
         words = self._there_named(words, context)
         claim = _tagged_claim(words, self.names.find)
         draft = _Draft(claim or words, context or Context())
         draft.tagged = claim is not None
-        draft.person_meant = person
+        draft.kind_meant = kind
         self._read(draft)
         counted = self._counted_instead(draft)
         if counted is not None:
@@ -1327,7 +1332,7 @@ class Understander:
             topic = d.topic or (context.topic if (d.elliptical or short) and not pronoun
                                 else None)
             d.entities = [self._referent(context, topic, d.words[d.core:], d.facet,
-                                         d.person_meant, beings=not d.elliptical),
+                                         d.kind_meant, beings=not d.elliptical),
                           *d.entities]
             d.from_context = True
 
@@ -1407,19 +1412,21 @@ class Understander:
             for m in d.mentions if m.entity in d.specific)
 
     def _referent(self, context: Context, topic: str | None, pronouns: Sequence[str] = (),
-                  facet: str | None = None, person: bool = False, beings: bool = False) -> str:
+                  facet: str | None = None, kind: str | None = None, beings: bool = False) -> str:
         """What "he", "it" or a bare follow-up means: the last answer's entity, or the most
         recent entity the pronoun and the asked topic can stand for ("his brother": a person;
         "when did it come out": the film, not the dog who starred in it)."""
         assert context.entity is not None
         applies_to = self.relations.topics[topic].applies_to if topic else ()
         said = set(pronouns)
-        candidates = self._recorded_first((context.entity, *context.entities), topic, said)
+        candidates = self._recorded_first(
+            tuple(dict.fromkeys((context.entity, *context.entities, *context.values))), topic,
+            said)
         if topic in _WEATHER_TOPICS and not said & _ANIMATE:
             if self.entity_types.get(context.entity) in ("film", "topic"):
                 return context.entity  # after the films, "how cold was it" is the run's cold
             return candidates[0]  # "how cold was it": "it" is the weather of what we talk of
-        kinds = ("person",) if person else _kinds_meant(applies_to, said, facet)
+        kinds = (kind,) if kind else _kinds_meant(applies_to, said, facet)
         if kinds:
             for candidate in candidates:
                 if self.entity_types.get(candidate) in kinds:
@@ -1430,7 +1437,7 @@ class Understander:
                 for being in self.fact_beings.get(context.fact, ()):
                     if self.entity_types.get(being) in kinds:
                         return being
-            if person and context.fact:
+            if kind == "person" and context.fact:
                 # "what did that guy do for a living": a person that answer spoke of.
                 named = self.people_named.get(context.fact, ())
                 if named:

@@ -180,7 +180,8 @@ def speak_answer(handler_input: HandlerInput, ranker: Ranker, result: Answer) ->
     for fact in reversed(facts):
         state.remember_fact(handler_input, fact.id, result.entity)
     context = result.context()
-    state.remember_question(handler_input, context.topic, context.facet, list(context.entities))
+    state.remember_question(handler_input, context.topic, context.facet, list(context.entities),
+                            context.values)
     text = answer_text(result, _name_of(ranker))  # type: ignore[arg-type]
     state.remember_answer(handler_input, text)
     return respond(handler_input, answer_reply(handler_input, ranker, text, facts, result.entity))
@@ -200,6 +201,7 @@ def conversation_context(handler_input: HandlerInput, ranker: Ranker) -> Context
         state.get_str(handler_input, state.LAST_FACET),
         tuple(e for e in state.get_str_list(handler_input, state.LAST_ENTITIES) if e in known),
         _known_fact(ranker, state.get_str(handler_input, state.LAST_FACT)),
+        tuple(e for e in state.get_str_list(handler_input, state.LAST_VALUES) if e in known),
     )
 
 

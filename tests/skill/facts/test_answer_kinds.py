@@ -1084,3 +1084,13 @@ def test_the_others_are_in_the_answer_that_lists_them(new_talk: Callable[[], Con
     said(talk, "did he go to cleveland too", alexa_valid)
     speech = said(talk, follow_up, alexa_valid)
     assert "Tillie" in speech and "Alaska Slim" in speech
+
+
+def test_that_dog_is_the_dog_the_last_answer_gave(new_talk: Callable[[], Conversation],
+                                                  alexa_valid: Any) -> None:
+    """After "what was his lead dog" (Seppala's: Togo), "that dog" is Togo, not Seppala; the
+    session remembers whom the answer gave."""
+    talk = new_talk()
+    said(talk, "who ran the longest leg of the serum run", alexa_valid)
+    said(talk, "what was his lead dog", alexa_valid)
+    assert "1929" in said(talk, "and when did that dog die", alexa_valid)

@@ -242,3 +242,11 @@ def test_that_guy_is_a_person_the_last_answer_named(understander: Understander) 
     assert query.entities[0] == "kimble"
     # "he" may be the dog still.
     assert understander.understand("where did he live", context).entities[0] == "balto"
+
+
+def test_a_clause_that_says_nothing_dates_nothing(understander: Understander) -> None:
+    """ "After he moved to Everett" dates what is asked; "after all that" says no time."""
+    assert understander.understand("what job did kaasen have after he moved to everett",
+                                   None).dated_by_clause
+    assert not understander.understand("what happened to togo after all that",
+                                       None).dated_by_clause
