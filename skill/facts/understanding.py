@@ -653,6 +653,13 @@ def _unframed(hits: list[Hit], words: Sequence[str], mentions: Sequence[Mention]
     return [h for h in hits if not frames(h)] or hits
 
 
+def _before_a_deed(hit: Hit, words: Sequence[str]) -> bool:
+    """ "How many dogs did evans *end up carrying*": a phrasal verb before the deed it ends
+    in asks of the deed (ending up doing a thing is doing it)."""
+    after = words[hit.end] if hit.end < len(words) else ""
+    return words[hit.end - 1] in _PARTICLES and after.endswith("ing") and len(after) > 4
+
+
 def _ends_in_a_name(hit: Hit, mentions: Sequence[Mention]) -> bool:
     """ "give *the serum relay*": a trigger ("give the serum") whose end begins a longer name
     is the verb alone."""
@@ -1037,6 +1044,7 @@ class Understander:
             if not (h.start > 0 and words[h.start - 1] in OWNERS)
             and not all(i in named for i in range(h.start, h.end))
             and not (h.end - h.start == 1 and h.start in described)
+            and not _before_a_deed(h, words)
             # (also where the question proper was only a tail, "... who was that": a clause
             # of the speaker's own, another after it)
             and not ((h.end <= core or any(w in _CLAUSE_BREAKS for w in words[h.end:]))

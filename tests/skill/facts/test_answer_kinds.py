@@ -1094,3 +1094,10 @@ def test_that_dog_is_the_dog_the_last_answer_gave(new_talk: Callable[[], Convers
     said(talk, "who ran the longest leg of the serum run", alexa_valid)
     said(talk, "what was his lead dog", alexa_valid)
     assert "1929" in said(talk, "and when did that dog die", alexa_valid)
+
+
+def test_dogs_dying_is_not_the_outbreaks_toll(new_talk: Callable[[], Conversation],
+                                              alexa_valid: Any) -> None:
+    """No source counts dogs dead on the run: the outbreak's human toll is not the answer."""
+    speech = said(new_talk(), "how many dogs died during the serum run", alexa_valid)
+    assert speech.startswith("I don't have a record")

@@ -250,3 +250,11 @@ def test_a_clause_that_says_nothing_dates_nothing(understander: Understander) ->
                                    None).dated_by_clause
     assert not understander.understand("what happened to togo after all that",
                                        None).dated_by_clause
+
+
+def test_ending_up_doing_a_thing_is_doing_it(understander: Understander) -> None:
+    """ "End up" asks what became of someone, but not before a deed: "how many dogs did
+    evans end up carrying" asks of the carrying."""
+    assert understander.understand("where did balto end up", None).topic == "later_life"
+    assert understander.understand("how many dogs did charlie evans end up carrying in his sled",
+                                   None).topic != "later_life"
