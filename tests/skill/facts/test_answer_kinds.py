@@ -285,6 +285,8 @@ def test_relay_order_says_no_dispute_over_a_legs_dogs(new_talk: Callable[[], Con
     ("what color was togos harness", "Togo's harness"),
     ("what were the names of doctor welchs nurses", "the names of the nurses"),
     ("what did balto eat", "what Balto ate"),
+    # The dogs someone owned are not the team he set out with.
+    ("how many dogs did seppala own altogether", "how many dogs Leonhard Seppala owned"),
     ("what kind of harness did kaasen use", "the kind of harness"),
     # A job is recorded where a source gives one (Kaasen's, Kimble's), and only there.
     ("what did henry ivanoff do for a living", "what Henry Ivanoff did for a living"),
