@@ -1433,14 +1433,20 @@ def _speaks_of(ranker: Ranker, fact: Fact, entity: str | None) -> bool:
 
 def _asked_unheard(ranker: Ranker, query: Query, analysis: Analysis) -> str | None:
     """ "That", when the very thing asked is a word the store has never heard: what is
-    counted ("how many *votes*"), what is someone's ("Balto's *eyes*"), or which of their
-    names ("his *middle* name"), and no vocabulary of the skill's knows it either. No fact
-    can say it, however many other words of the question one shares."""
+    counted ("how many *votes*"), what is someone's ("Balto's *eyes*"), what a "what" asks,
+    or which of their names ("his *middle* name"), and no vocabulary of the skill's knows it
+    either. No fact can say it, however many other words of the question one shares."""
     unheard = set(analysis.unknown) - query.heard_as_names
     if not unheard:
         return None
     words = query.words
     asked = list(query.possessed)
+    for i in range(query.core_start, len(words) - 2):
+        # (and the thing a "what" or "which" asks, one word before the verb: "what *hotel*
+        # did Seppala stay at", not "which *polar* explorer", where it is the explorer)
+        if words[i] in ("what", "which") and words[i + 1] in query.asked and (
+                words[i + 2] in _AUXILIARIES):
+            asked.append(words[i + 1])
     for i in range(query.core_start, len(words) - 1):
         if words[i] == "how" and words[i + 1] in ("many", "much"):
             # ("how much was *a ticket*": what is priced, after the verb)
@@ -1453,6 +1459,8 @@ def _asked_unheard(ranker: Ranker, query: Query, analysis: Analysis) -> str | No
                          for t in ranker.lexicon.terms(w)) else None
 
 
+#: Verbs that close a one-word "what" phrase ("what hotel *did* he stay at").
+_AUXILIARIES = frozenset("did does do was is were are has had have".split())
 #: Words of size before what is counted ("how many little bottles").
 _SIZES = frozenset("little big small large tiny huge other different more".split())
 

@@ -1103,3 +1103,15 @@ def test_dogs_dying_is_not_the_outbreaks_toll(new_talk: Callable[[], Conversatio
     """No source counts dogs dead on the run: the outbreak's human toll is not the answer."""
     speech = said(new_talk(), "how many dogs died during the serum run", alexa_valid)
     assert speech.startswith("I don't have a record")
+
+
+@pytest.mark.parametrize(("question", "starts"), [
+    # The one word a "what" asks, before its verb, is one no fact uses: no fact can say it.
+    ("what hotel did seppala stay at when he toured new york with togo",
+     "I don't have a record"),
+    # An unknown word before the thing asked only describes it (the explorer is recorded).
+    ("which polar explorer gave togo a gold medal", "From October 1926"),
+])
+def test_a_thing_asked_that_no_fact_names(new_talk: Callable[[], Conversation],
+                                          alexa_valid: Any, question: str, starts: str) -> None:
+    assert said(new_talk(), question, alexa_valid).startswith(starts)
