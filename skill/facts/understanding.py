@@ -653,6 +653,13 @@ def _unframed(hits: list[Hit], words: Sequence[str], mentions: Sequence[Mention]
     return [h for h in hits if not frames(h)] or hits
 
 
+def _set_against(between: Sequence[str]) -> bool:
+    """Whether words between two names set the second against the first ("where is balto's
+    body *compared to* togo's", "balto *versus* togo"): both are asked, as with "and"."""
+    return between[-1:] in (["versus"], ["vs"]) or between[-2:] in (
+        ["compared", "to"], ["compared", "with"])
+
+
 def _before_a_deed(hit: Hit, words: Sequence[str]) -> bool:
     """ "How many dogs did evans *end up carrying*": a phrasal verb before the deed it ends
     in asks of the deed (ending up doing a thing is doing it)."""
@@ -1281,7 +1288,8 @@ class Understander:
         d.entities = d.specific or list(d.named)
         ordered = sorted(d.mentions, key=lambda m: m.start)
         d.coordinated = any(
-            a.entity != b.entity and b.start == a.end + 1 and d.words[a.end] in ("and", "or")
+            a.entity != b.entity and (b.start == a.end + 1 and d.words[a.end] in ("and", "or")
+                                      or _set_against(d.words[a.end:b.start]))
             for a, b in zip(ordered, ordered[1:], strict=False))
 
     def _said_before(self, d: _Draft) -> str | None:

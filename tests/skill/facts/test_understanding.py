@@ -258,3 +258,14 @@ def test_ending_up_doing_a_thing_is_doing_it(understander: Understander) -> None
     assert understander.understand("where did balto end up", None).topic == "later_life"
     assert understander.understand("how many dogs did charlie evans end up carrying in his sled",
                                    None).topic != "later_life"
+
+
+@pytest.mark.parametrize("said", ["where is balto's mounted body compared to togo's",
+                                  "shannon's leg versus kalland's leg how many miles each"])
+def test_a_name_set_against_another_asks_both(understander: Understander, said: str) -> None:
+    assert understander.understand(said, None).coordinated
+
+
+def test_names_side_by_side_without_a_word_between_are_not_both_asked(
+        understander: Understander) -> None:
+    assert not understander.understand("how far did balto's team run to nome", None).coordinated
