@@ -384,8 +384,8 @@ def _that_one_as_it(words: list[str]) -> tuple[list[str], str | None]:
         skip = 1 if i + 2 < len(words) and words[i + 1] in ("last", "other") else 0
         noun = words[i + 1 + skip] if i + 1 + skip < len(words) else ""
         after = words[i + 2 + skip] if i + 2 + skip < len(words) else ""
-        if (words[i] in ("that", "this") and noun in _THAT_ONE
-                and after not in ("of", "who", "that", "which") and after not in _TIMES
+        if _pointing(words[i], noun, after, skip) and noun in _THAT_ONE and (
+                after not in ("of", "who", "that", "which") and after not in _TIMES
                 and (noun == "one" or not skip or words[i + 1] == "last")):
             out.append(_THAT_ONE[noun])
             kind = kind or ("person" if noun in _PEOPLE else "dog" if noun == "dog" else None)
@@ -394,6 +394,13 @@ def _that_one_as_it(words: list[str]) -> tuple[list[str], str | None]:
             out.append(words[i])
             i += 1
     return out, kind
+
+
+def _pointing(word: str, noun: str, after: str, skip: int) -> bool:
+    """Whether the word points back at the noun after it: "that" or "this", or "the" before
+    "dog" as the last word ("how old was *the dog*": the dog talked of, as "that dog" is)."""
+    return word in ("that", "this") or (
+        word == "the" and noun == "dog" and not after and not skip)
 
 
 #: Verbs said after "when was that ...", "when did that ...": "that" is then a pronoun.

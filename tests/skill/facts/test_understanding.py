@@ -269,3 +269,12 @@ def test_a_name_set_against_another_asks_both(understander: Understander, said: 
 def test_names_side_by_side_without_a_word_between_are_not_both_asked(
         understander: Understander) -> None:
     assert not understander.understand("how far did balto's team run to nome", None).coordinated
+
+
+@pytest.mark.parametrize("said", ["how old was the dog", "and how old was that dog"])
+def test_the_dog_at_the_end_is_the_dog_the_answer_gave(understander: Understander,
+                                                       said: str) -> None:
+    """After Shannon's lead dog (Blackie), "the dog" is Blackie, not Shannon."""
+    context = Context("shannon", "lead_dog", "who", ("shannon",), fact="blackie.identity",
+                      values=("blackie",))
+    assert understander.understand(said, context).entities[0] == "blackie"
