@@ -1721,13 +1721,18 @@ def _weak_topic_recorded(ranker: Ranker, query: Query, subject: str,
     Kaasen pull in" is his arrival, not any place of his; so is a common verb asked with a
     value ("where did he live"), though not on its own ("did balto like kids"). With ``own``,
     for the story's background too (the relay's own count of dogs)."""
+    # (and a topic said in passing whose reason is asked: "why did balto end up the *famous*
+    # one", where a fact records why of him)
     if query.topic is None or (subject in ranker.lexicon.background and not own) or not (
-            ranker.relations.topics[query.topic].weak or query.facet in _VALUE_FACETS):
+            ranker.relations.topics[query.topic].weak or query.facet in _VALUE_FACETS
+            or query.facet == "why"):
         return []
     others = set(query.named) - {subject}
     # (or, asked yes or no, one recording what else is named as its value: "does the
     # iditarod finish in nome")
-    return [(2, fact, key) for fit, fact, key in _recorded(
+    # (a reason recorded exactly is the answer, whatever else the words point to)
+    reason = 3 if query.facet == "why" and not ranker.relations.topics[query.topic].weak else 2
+    return [(reason, fact, key) for fit, fact, key in _recorded(
         ranker.store, subject, query.topic, query.facet) if fit >= 3 or (
             query.form == "yes_no" and fit >= 2 and others & {
                 v for v in values.readings(fact.answers[subject][key]) if isinstance(v, str)})]
