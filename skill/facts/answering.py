@@ -1664,8 +1664,9 @@ def _by_relation(ranker: Ranker, query: Query, analysis: Analysis,
     found = found or _recorded(ranker.store, subject, topic, query.facet)
     if topic is not None:
         found = _with_more_topics(ranker, query, subject, found)
-    elif analysis.unknown:
-        # "how many times did Balto bark": the count of something no fact speaks of.
+    elif analysis.unknown and query.facet != "why":
+        # "how many times did Balto bark": the count of something no fact speaks of (but a
+        # reason recorded is one, however it is asked: "why did kaasen go *straight* past")
         found = []
     if topic is None and query.facet == "age" and not any(k == "age" for _, _, k in found):
         derived = _age_in_1925(ranker, subject, query, analysis)
@@ -1757,8 +1758,9 @@ def _elsewhere(ranker: Ranker, query: Query, subject: str,
                topic: str | None) -> tuple[str, list[tuple[int, Fact, str]]]:
     """Where else the relation may be recorded, when the subject records none."""
     store = ranker.store
-    if query.subject_is_setting:
-        # "how much antitoxin did they send from anchorage": the antitoxin, not the town.
+    if query.subject_is_setting or query.facet == "why":
+        # "how much antitoxin did they send from anchorage": the antitoxin, not the town;
+        # "why did the people of cleveland buy balto": the reason recorded of him.
         for other in query.named:
             if other != subject:
                 found = _recorded(store, other, topic, query.facet)
@@ -1885,28 +1887,18 @@ def _best_recorded(ranker: Ranker, query: Query, analysis: Analysis, subject: st
     decide; a fact the words point to strongly competes too ("where did Kaasen's sled flip
     over": the crash at Bonanza Flat, though it records no place)."""
     found = _answering_the_facet(ranker, query, found)
+    # A reason recorded exactly is the answer: "why did cleveland buy balto" is why, not the
+    # price that the question's words (and the topic's other facets) point to.
+    reason = query.facet == "why" and any(e[0] >= 3 for e in found)
+    found = [e for e in found if e[0] >= 3] if reason else found
     if not found:
         return _unrecorded(ranker, query, analysis, subject, query.topic)
-    passed_over: set[str] = set()
-    if query.facet in ("who", "from", "to", "how"):
-        # (and "who handed the serum to Tommy Patsy": Evans, not whom Patsy handed it to;
-        # "how did he get out of that sideshow": how, not the sideshow)
-        anyone = subject == IMPLIED_SUBJECT and subject not in query.named
-        kept = _recording_who(_who_of_anyone(found) if anyone else found, subject, anyone)
-        passed_over = {f.id for _, f, _ in found} - {f.id for _, f, _ in kept}
-        found = kept
-    elif query.facet in _MEASURED and query.elliptical:
-        found = _measuring(ranker, found, subject, query.facet)
+    found, passed_over = _kept_for_the_facet(ranker, query, subject, found)
     keys = {f.id: (fit, key) for fit, f, key in found}
     pool = {f.id: f for _, f, _ in found}
-    floor = ranker.weights.min_score
-    # Only the subject's own facts that share a word with the question can compete, so only
-    # they are scored (not the whole ranking).
-    for scored in ranker.score_facts(analysis, ranker.sharing_words(analysis, subject)):
-        # A value asked for ("how many nurses") must be one the fact states.
-        if (scored.score >= floor and scored.words >= STRONG_WORD_SUPPORT
-                and states(scored.fact, query.facet) and scored.fact.id not in passed_over):
-            pool.setdefault(scored.fact.id, scored.fact)
+    if not reason:
+        for fact in _pointed_to(ranker, query, analysis, subject, passed_over):
+            pool.setdefault(fact.id, fact)
     exact = frozenset(fid for fid, (fit, _) in keys.items() if fit >= 3)
     ranked = ranker.score_facts(analysis, pool.values(), exact)
     best = max(ranked, key=lambda s: s.score + RELATION_FIT_WEIGHT * keys.get(s.fact.id, (0,))[0])
@@ -1914,6 +1906,33 @@ def _best_recorded(ranker: Ranker, query: Query, analysis: Analysis, subject: st
         return _of_another_time(ranker, query, analysis, subject, best.fact)
     return _fact_answer(ranker, best.fact, subject, query, analysis,
                         keys.get(best.fact.id, (0, ""))[1])
+
+
+def _kept_for_the_facet(ranker: Ranker, query: Query, subject: str,
+                        found: list[tuple[int, Fact, str]]
+                        ) -> tuple[list[tuple[int, Fact, str]], set[str]]:
+    """The facts that can say the facet asked, and those passed over for it: "who handed
+    the serum to Tommy Patsy" (Evans, not whom Patsy handed it to); "how did he get out of
+    that sideshow" (how, not the sideshow); "and how far" (a measure of it)."""
+    if query.facet in ("who", "from", "to", "how"):
+        anyone = subject == IMPLIED_SUBJECT and subject not in query.named
+        kept = _recording_who(_who_of_anyone(found) if anyone else found, subject, anyone)
+        return kept, {f.id for _, f, _ in found} - {f.id for _, f, _ in kept}
+    if query.facet in _MEASURED and query.elliptical:
+        return _measuring(ranker, found, subject, query.facet), set()
+    return found, set()
+
+
+def _pointed_to(ranker: Ranker, query: Query, analysis: Analysis, subject: str,
+                passed_over: set[str]) -> list[Fact]:
+    """The subject's facts the question's words point to strongly, stating any value asked
+    ("how many nurses"). Only those sharing a word with the question can, so only they are
+    scored (not the whole ranking)."""
+    floor = ranker.weights.min_score
+    return [scored.fact for scored in ranker.score_facts(
+                analysis, ranker.sharing_words(analysis, subject))
+            if scored.score >= floor and scored.words >= STRONG_WORD_SUPPORT
+            and states(scored.fact, query.facet) and scored.fact.id not in passed_over]
 
 
 def _of_another_time(ranker: Ranker, query: Query, analysis: Analysis, subject: str,

@@ -1115,3 +1115,16 @@ def test_dogs_dying_is_not_the_outbreaks_toll(new_talk: Callable[[], Conversatio
 def test_a_thing_asked_that_no_fact_names(new_talk: Callable[[], Conversation],
                                           alexa_valid: Any, question: str, starts: str) -> None:
     assert said(new_talk(), question, alexa_valid).startswith(starts)
+
+
+@pytest.mark.parametrize(("question", "contains"), [
+    # A reason a fact records is the answer, however the question's other words point.
+    ("why did the people in cleveland want to buy balto", "poor condition"),
+    ("why did kaasen go straight past point safety", "asleep"),
+    ("why did balto end up being the famous one", "final stretch"),
+    ("why did balto have an enlarged heart", "strained by the serum run"),
+])
+def test_why_is_answered_by_the_reason_recorded(new_talk: Callable[[], Conversation],
+                                                alexa_valid: Any, question: str,
+                                                contains: str) -> None:
+    assert contains in said(new_talk(), question, alexa_valid)
