@@ -335,9 +335,22 @@ def _by_what_is_asked(ranker: Ranker, query: Query, analysis: Analysis) -> Answe
         decided = _by_relation(ranker, query, analysis, subject)
     elif query.coordinated and query.form == "wh" and query.facet in _VALUE_FACETS:
         decided = _each_of(ranker, query, analysis)
+    elif query.coordinated and subject is not None and query.topic is not None:
+        decided = _of_them_all(ranker, query, analysis, subject)
     if decided is None and subject is not None and query.choice:
         decided = _the_one_chosen(ranker, query, analysis, subject)
     return decided
+
+
+def _of_them_all(ranker: Ranker, query: Query, analysis: Analysis,
+                 subject: str) -> Answer | None:
+    """ "Why were Seppala and Kaasen rivals": not a value of each, but one fact recording
+    the relation of them all says it."""
+    decided = _by_relation(ranker, query, analysis, subject)
+    if decided is None or decided.fact is None or decided.kind != "fact":
+        return None
+    recorded = decided.fact.answers
+    return decided if all(e in recorded for e in query.named) else None
 
 
 def _setting_claimed(ranker: Ranker, query: Query, analysis: Analysis) -> Answer | None:

@@ -667,11 +667,15 @@ def _set_against(between: Sequence[str]) -> bool:
         ["compared", "to"], ["compared", "with"])
 
 
-def _before_a_deed(hit: Hit, words: Sequence[str]) -> bool:
-    """ "How many dogs did evans *end up carrying*": a phrasal verb before the deed it ends
-    in asks of the deed (ending up doing a thing is doing it)."""
+def _before_a_deed(hit: Hit, words: Sequence[str], hits: Sequence[Hit]) -> bool:
+    """ "How many dogs did evans *end up carrying*", "why did seppala and kaasen *end up
+    rivals*": a phrasal verb before the deed or the state it ends in asks of that (ending up
+    doing a thing is doing it; ending up rivals, being rivals)."""
+    if words[hit.end - 1] not in _PARTICLES:
+        return False
     after = words[hit.end] if hit.end < len(words) else ""
-    return words[hit.end - 1] in _PARTICLES and after.endswith("ing") and len(after) > 4
+    return (after.endswith("ing") and len(after) > 4) or any(
+        h.start == hit.end and h.name != hit.name for h in hits)
 
 
 def _ends_in_a_name(hit: Hit, mentions: Sequence[Mention]) -> bool:
@@ -1058,7 +1062,7 @@ class Understander:
             if not (h.start > 0 and words[h.start - 1] in OWNERS)
             and not all(i in named for i in range(h.start, h.end))
             and not (h.end - h.start == 1 and h.start in described)
-            and not _before_a_deed(h, words)
+            and not _before_a_deed(h, words, hits)
             # (also where the question proper was only a tail, "... who was that": a clause
             # of the speaker's own, another after it)
             and not ((h.end <= core or any(w in _CLAUSE_BREAKS for w in words[h.end:]))

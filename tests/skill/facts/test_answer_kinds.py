@@ -1123,6 +1123,9 @@ def test_a_thing_asked_that_no_fact_names(new_talk: Callable[[], Conversation],
     ("why did kaasen go straight past point safety", "asleep"),
     ("why did balto end up being the famous one", "final stretch"),
     ("why did balto have an enlarged heart", "strained by the serum run"),
+    # Of two named, the fact recording the relation of both ("ending up rivals" is being so).
+    ("why were seppala and kaasen rivals", "resented the credit"),
+    ("why did seppala and kaasen end up rivals", "resented the credit"),
 ])
 def test_why_is_answered_by_the_reason_recorded(new_talk: Callable[[], Conversation],
                                                 alexa_valid: Any, question: str,
