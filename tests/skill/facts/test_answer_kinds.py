@@ -1126,6 +1126,8 @@ def test_a_thing_asked_that_no_fact_names(new_talk: Callable[[], Conversation],
     # Of two named, the fact recording the relation of both ("ending up rivals" is being so).
     ("why were seppala and kaasen rivals", "resented the credit"),
     ("why did seppala and kaasen end up rivals", "resented the credit"),
+    # Breeding is having pups, not the breed.
+    ("why was balto never used for breeding", "neutered"),
 ])
 def test_why_is_answered_by_the_reason_recorded(new_talk: Callable[[], Conversation],
                                                 alexa_valid: Any, question: str,
