@@ -608,9 +608,19 @@ def _said_of_the_speaker(words: Sequence[str], i: int) -> bool:
 _CLOSING_PHRASES = (("in", "the", "end"), ("for", "good"), ("after", "all"), ("at", "all"))
 
 
+#: Verbs whose particle is their own ("end up in", "put up at", "grew up in").
+_PHRASAL_BEFORE = frozenset(
+    "end ended ends wind wound winds grew grow grows put set show showed turn turned "
+    "stay stayed stays live lived lives pick picked take took".split())
+
+
 def _without_closing(words: list[str]) -> list[str]:
     """The words without a closing phrase: "did Alaska get to keep Balto *in the end*" asks
-    nothing of an end (a leg's end is a topic)."""
+    nothing of an end (a leg's end is a topic); nor a particle before "in" or "at" ("a
+    statue *up* in anchorage") anything of its own."""
+    words = [w for i, w in enumerate(words) if not (
+        w in ("up", "down", "over", "out") and 0 < i < len(words) - 1
+        and words[i + 1] in ("in", "at") and words[i - 1] not in _PHRASAL_BEFORE)]
     for phrase in _CLOSING_PHRASES:
         if len(words) > len(phrase) + 2 and tuple(words[-len(phrase):]) == phrase:
             return words[:-len(phrase)]

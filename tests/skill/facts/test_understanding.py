@@ -278,3 +278,11 @@ def test_the_dog_at_the_end_is_the_dog_the_answer_gave(understander: Understande
     context = Context("shannon", "lead_dog", "who", ("shannon",), fact="blackie.identity",
                       values=("blackie",))
     assert understander.understand(said, context).entities[0] == "blackie"
+
+
+def test_a_particle_before_a_place_says_nothing(understander: Understander) -> None:
+    """ "Up in anchorage" is "in anchorage"; "end up in cleveland" keeps its verb's particle."""
+    query = understander.understand("is there a statue of balto up in anchorage too", None)
+    assert "up" not in query.words and ("in", "anchorage") in query.located
+    assert understander.understand("how did balto end up in cleveland", None).topic == (
+        "later_life")
