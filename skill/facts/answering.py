@@ -2457,6 +2457,15 @@ def _place_said(store: FactStore, value: Any, kind: str | None, query: Query,
             return region
     if relations is None or not isinstance(value, str):
         return None
+    region = relations.region_of.get(value.lower())
+    if region is not None and kind is None:
+        # "did Seppala die in Alaska": Seattle, a place recorded by name, is in Washington.
+        text = f" {' '.join(query.words)} "
+        known = {*relations.region_of.values(),
+                 *(e.region.lower() for e in store.entities.values() if e.region)}
+        states = {r for r in known if f" {r} " in text}
+        if states:
+            return region in states
     said = relations.countries & set(query.words)
     place = store.entities[value] if kind == "place" else None
     where = (place.region or place.name) if place is not None else value

@@ -270,6 +270,10 @@ class Relations:
         self.country_of: dict[str, str] = {
             place: country for country, places in raw.get("place_countries", {}).items()
             if not country.startswith("_") for place in places}
+        #: "seattle" -> "washington": the state of a place a fact records only by name.
+        self.region_of: dict[str, str] = {
+            place: region for region, places in raw.get("place_regions", {}).items()
+            if not region.startswith("_") for place in places}
         self._facet_cues = _PhraseIndex(facet_cues)
         self._triggers = _PhraseIndex(triggers, _weak_surfaces(raw))
         self._comparatives = _comparatives_by_first_word(comparatives)

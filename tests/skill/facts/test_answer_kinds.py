@@ -96,6 +96,10 @@ def said(talk: Conversation, text: str, alexa_valid: Any) -> str:
     ("did balto die in alaska", "No.", "Cleveland"),
     ("did togo die in maine", "Yes.", "Poland Spring"),
     ("did togo die in alaska", "No.", "Poland Spring"),
+    # A place recorded only by name is checked against the state it is in (the ashes near
+    # Knik, Alaska, are not where he died).
+    ("did seppala die in alaska", "No.", "Seattle"),
+    ("did seppala die in washington", "Yes.", "Seattle"),
     # Every word the question claims is in the fact; "again later on" claims nothing.
     ("was balto loaned to alaska again later on", "Yes.", "2017"),
     # The relation the question speaks of is recorded with someone else of the kind it names.
