@@ -2452,20 +2452,20 @@ def _place_said(store: FactStore, value: Any, kind: str | None, query: Query,
     against the country recorded or the one the recorded place is in ("was Seppala from
     Sweden", "did Seppala die in Norway": Seattle); None if neither is said."""
     if kind == "place":
-        region = _region_said(store, value, query.words)
-        if region is not None:
-            return region
+        in_region = _region_said(store, value, query.words)
+        if in_region is not None:
+            return in_region
     if relations is None or not isinstance(value, str):
         return None
-    region = relations.region_of.get(value.lower())
-    if region is not None and kind is None:
+    state = relations.region_of.get(value.lower())
+    if state is not None and kind is None:
         # "did Seppala die in Alaska": Seattle, a place recorded by name, is in Washington.
         text = f" {' '.join(query.words)} "
         known = {*relations.region_of.values(),
                  *(e.region.lower() for e in store.entities.values() if e.region)}
         states = {r for r in known if f" {r} " in text}
         if states:
-            return region in states
+            return state in states
     said = relations.countries & set(query.words)
     place = store.entities[value] if kind == "place" else None
     where = (place.region or place.name) if place is not None else value
