@@ -175,6 +175,18 @@ FLOORS: dict[tuple[str, str], float] = {
     ("blind_speaker_fresh23.json", "unanswerable"): 0.90,
     ("blind_speaker_fresh23.json", "off_topic"): 0.95,
     ("blind_speaker_fresh23.json", "followups"): 0.82,
+    # Fresh set 24, written at the start of the twelfth round and measured once, untouched,
+    # on the code as the round began (88.5%, 86.8%, 20 of 20, 88.2%); then studied.
+    ("blind_speaker_fresh24.json", "questions"): 0.91,
+    ("blind_speaker_fresh24.json", "unanswerable"): 0.88,
+    ("blind_speaker_fresh24.json", "off_topic"): 0.95,
+    ("blind_speaker_fresh24.json", "followups"): 0.92,
+    # Fresh set 25, written at the start of the twelfth round, sealed, and measured once on
+    # its final answering code (90.5%, 88.9%, 20 of 20, 88.0%).
+    ("blind_speaker_fresh25.json", "questions"): 0.90,
+    ("blind_speaker_fresh25.json", "unanswerable"): 0.88,
+    ("blind_speaker_fresh25.json", "off_topic"): 0.95,
+    ("blind_speaker_fresh25.json", "followups"): 0.88,
 }
 
 
