@@ -614,13 +614,17 @@ _PHRASAL_BEFORE = frozenset(
     "stay stayed stays live lived lives pick picked take took".split())
 
 
-def _without_closing(words: list[str]) -> list[str]:
-    """The words without a closing phrase: "did Alaska get to keep Balto *in the end*" asks
-    nothing of an end (a leg's end is a topic); nor a particle before "in" or "at" ("a
-    statue *up* in anchorage") anything of its own."""
-    words = [w for i, w in enumerate(words) if not (
+def _without_idle_particles(words: list[str]) -> list[str]:
+    """The words without a particle before "in" or "at" that says nothing of its own ("a
+    statue *up* in anchorage"); not one its verb owns ("end up in cleveland")."""
+    return [w for i, w in enumerate(words) if not (
         w in ("up", "down", "over", "out") and 0 < i < len(words) - 1
         and words[i + 1] in ("in", "at") and words[i - 1] not in _PHRASAL_BEFORE)]
+
+
+def _without_closing(words: list[str]) -> list[str]:
+    """The words without a closing phrase: "did Alaska get to keep Balto *in the end*" asks
+    nothing of an end (a leg's end is a topic)."""
     for phrase in _CLOSING_PHRASES:
         if len(words) > len(phrase) + 2 and tuple(words[-len(phrase):]) == phrase:
             return words[:-len(phrase)]
@@ -1199,7 +1203,8 @@ class Understander:
                    entity: str | None = None, facet_hint: str | None = None) -> Query:
         """The :class:`Query` for a question (``entity``: an intent's resolved slot)."""
         words, kind = _that_one_as_it(self.names.joined(
-            fold_numbers(fold_dates(_without_closing(plain_words(text))))))
+            fold_numbers(fold_dates(_without_idle_particles(_without_closing(
+                plain_words(text)))))))
         words = _ordinals_named(self._origins(self.names.respell_over_first_names(words)))
         words = self._there_named(words, context)
         claim = _tagged_claim(words, self.names.find)
