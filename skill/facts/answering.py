@@ -2379,14 +2379,20 @@ def _recorded_verdict(ranker: Ranker, relations: Mapping[str, Any], keys: Sequen
     store = ranker.store
     said = [e for e in query.named if e != subject and e in store.entities]
     words = set(query.words)
+    # (a place the question puts its subject in only says which one it means: "is the statue
+    # *in central park* supposed to be togo" is no yes because the park is right)
+    setting = {place for _, place in query.located}
     verdicts: list[str] = []
+    identifying: list[str] = []
     for k in keys:
         value = relations.get(k, True)
         if value == "disputed":
             return "disputed"
         verdict = _verdict(store, k, value, said, words, query, ranker.relations)
         if verdict is not None:
-            verdicts.append(verdict)
+            placed = isinstance(value, str) and value in setting
+            (identifying if placed else verdicts).append(verdict)
+    verdicts = verdicts or identifying
     return next((v for v in ("yes", "disputed", "no") if v in verdicts), None)
 
 

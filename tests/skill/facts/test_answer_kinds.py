@@ -100,6 +100,9 @@ def said(talk: Conversation, text: str, alexa_valid: Any) -> str:
     # Knik, Alaska, are not where he died).
     ("did seppala die in alaska", "No.", "Seattle"),
     ("did seppala die in washington", "Yes.", "Seattle"),
+    # The place a question puts its subject in only says which one it means: the park is
+    # right, but the statue is of Balto.
+    ("is the dog statue in central park supposed to be togo", "No.", "Balto"),
     # Every word the question claims is in the fact; "again later on" claims nothing.
     ("was balto loaned to alaska again later on", "Yes.", "2017"),
     # The relation the question speaks of is recorded with someone else of the kind it names.
