@@ -103,6 +103,8 @@ def said(talk: Conversation, text: str, alexa_valid: Any) -> str:
     # The place a question puts its subject in only says which one it means: the park is
     # right, but the statue is of Balto.
     ("is the dog statue in central park supposed to be togo", "No.", "Balto"),
+    # "Fixed" is what people say for neutered.
+    ("was balto fixed", "Yes.", "neutered"),
     # Every word the question claims is in the fact; "again later on" claims nothing.
     ("was balto loaned to alaska again later on", "Yes.", "2017"),
     # The relation the question speaks of is recorded with someone else of the kind it names.
