@@ -2125,6 +2125,8 @@ def _yes_no(ranker: Ranker, fact: Fact, key: str, query: Query, subject: str,
     if (_contradicted(ranker, query, fact) or _placed_elsewhere(ranker, query, fact, key)
             or _deed_done_to_another(ranker, query, fact)):
         return "no"
+    if _kind_claimed_of_another(query, fact):
+        return None  # "was Balto a musher": "Kaasen was a musher" says it of someone else
     if key:
         polarity = _polarity(ranker, fact, key, query, subject, _unheard(query, analysis))
     else:
@@ -2650,6 +2652,16 @@ def _lexical_polarity(ranker: Ranker, query: Query, fact: Fact, analysis: Analys
             or _negates_claim(ranker, words, asked)):
         return None
     return "yes" if _speaks_of_all(ranker, query, fact, None) else None
+
+
+def _kind_claimed_of_another(query: Query, fact: Fact) -> bool:
+    """ "Was Balto a musher": what kind of thing the one named is, from a fact that is about
+    someone else, is no yes (it says it of him)."""
+    words = query.words[query.core_start:]
+    subject = query.entities[0] if query.entities else None
+    return (len(words) >= 4 and words[0] in ("is", "was") and words[1] != "there"
+            and words[-2] in ("a", "an") and subject is not None and subject in query.named
+            and fact.about[:1] != (subject,))
 
 
 def _contradicted(ranker: Ranker, query: Query, fact: Fact) -> bool:

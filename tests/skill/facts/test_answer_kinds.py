@@ -236,6 +236,8 @@ def test_a_place_gone_to_is_no_place_claimed(new_talk: Callable[[], Conversation
     "did the cleveland museum give balto back to alaska",
     # A superlative among mushers asked of a dog: no ranking settles it.
     "was balto the leader on the longest leg",
+    # What kind of thing one named is, from a fact about someone else ("Kaasen was a musher").
+    "was balto a musher",
 ])
 def test_no_yes_the_fact_cannot_vouch_for(new_talk: Callable[[], Conversation],
                                           alexa_valid: Any, question: str) -> None:
