@@ -2468,10 +2468,8 @@ def _place_said(store: FactStore, value: Any, kind: str | None, query: Query,
     state = relations.region_of.get(value.lower())
     if state is not None and kind is None:
         # "did Seppala die in Alaska": Seattle, a place recorded by name, is in Washington.
-        text = f" {' '.join(query.words)} "
-        known = {*relations.region_of.values(),
-                 *(e.region.lower() for e in store.entities.values() if e.region)}
-        states = {r for r in known if f" {r} " in text}
+        states = _regions_said(_regions(store) | frozenset(relations.region_of.values()),
+                               query.words)
         if states:
             return state in states
     said = relations.countries & set(query.words)
@@ -2485,12 +2483,23 @@ def _place_said(store: FactStore, value: Any, kind: str | None, query: Query,
 def _region_said(store: FactStore, place: str, words: Sequence[str]) -> bool | None:
     """Whether the state or territory the question names ("did Balto die in Alaska") is the
     one the recorded place is in; None when it names none."""
-    text = f" {' '.join(words)} "
-    said = {e.region for e in store.entities.values()
-            if e.region and f" {e.region.lower()} " in text}
+    said = _regions_said(_regions(store), words)
     if not said:
         return None
-    return store.entities[place].region in said
+    region = store.entities[place].region
+    return region is not None and region.lower() in said
+
+
+@lru_cache(maxsize=4)
+def _regions(store: FactStore) -> frozenset[str]:
+    """The states and territories the store's places are in, lower-case ("alaska", "ohio")."""
+    return frozenset(e.region.lower() for e in store.entities.values() if e.region)
+
+
+def _regions_said(regions: frozenset[str], words: Sequence[str]) -> frozenset[str]:
+    """Those of the regions the question names."""
+    text = f" {' '.join(words)} "
+    return frozenset(r for r in regions if f" {r} " in text)
 
 
 def _no_record(ranker: Ranker, query: Query, analysis: Analysis, subject: str) -> Answer:
