@@ -927,6 +927,11 @@ def _analyse(ranker: Ranker, question: Question, query: Query) -> Analysis:
         analysis = analysis._replace(aspects=analysis.aspects | {question.aspect})
     if analysis.out_of_scope:
         analysis = analysis._replace(out_of_scope=_core_out_of_scope(ranker, query))
+    if query.form == "yes_no" and any(t.isdigit() for t in analysis.unknown):
+        # A number a yes/no question claims ("did the dogs run a thousand miles") is a value
+        # to check against the recorded one, not a word no fact uses.
+        analysis = analysis._replace(
+            unknown=tuple(t for t in analysis.unknown if not t.isdigit()))
     return analysis
 
 
@@ -998,13 +1003,9 @@ def _honest(ranker: Ranker, result: Answer) -> Answer:
                or _role_unsaid(ranker, query, fact)
                or _deed_denied(ranker, query, result)
                or _topic_never_recorded(ranker, query, result))
-    if result.kind == "fact" and missing in (f"that {_unplaced(ranker, query, fact)}",
-                                             f"that in {_year_unstated(query, fact)}"):
-        placed = _placed_instead(ranker, result, query)
-        if placed is not None:
-            return placed
     if missing:
-        return _withheld(result, missing)
+        return _answered_instead(ranker, result, query, missing, name) or _withheld(
+            result, missing)
     if _count_unstated(ranker, query, fact, result.relation):
         return _counted_instead(ranker, result, query) or _withheld(result, "that")
     return result
@@ -1066,6 +1067,44 @@ def _placed_instead(ranker: Ranker, result: Answer, query: Query) -> Answer | No
                 or _thing_unspoken(ranker, query, fact, name)):
             return found
     return None
+
+
+def _answered_instead(ranker: Ranker, result: Answer, query: Query, missing: str,
+                      name: str | None) -> Answer | None:
+    """Another fact that says what the chosen one leaves out: the place or year asked, or
+    the thing of the subject's a reason is asked of."""
+    fact = result.fact
+    if result.kind != "fact" or fact is None:
+        return None
+    if missing in (f"that {_unplaced(ranker, query, fact)}",
+                   f"that in {_year_unstated(query, fact)}"):
+        return _placed_instead(ranker, result, query)
+    if query.facet == "why" and missing in {f"{name}'s {word}" for word in query.possessed}:
+        return _possessed_instead(ranker, result, query, name)
+    return None
+
+
+def _possessed_instead(ranker: Ranker, result: Answer, query: Query,
+                       name: str | None) -> Answer | None:
+    """ "Why was Balto's heart so big": "big" asks of his size, whose facts never speak of
+    his heart; the subject's own fact whose words do, and that records a reason, answers, if
+    it passes every check a fact must. (A cue is no mention: "in harness" for
+    his first run says nothing of what his harness was like.)"""
+    subject = result.entity
+    wanted = {terms[0] for terms in map(ranker.lexicon.terms, query.possessed) if terms}
+    if subject is None or not wanted:
+        return None
+    candidates = [
+        fact for fact in ranker.store.facts.values()
+        if subject in fact.about and wanted <= set(ranker.lexicon.terms(fact.answer))
+        and any(key.endswith(".why") for key in fact.answers.get(subject, {}))]
+    if not candidates:
+        return None
+    best = ranker.score_facts(result.analysis, candidates)[0].fact
+    if _thing_unspoken(ranker, query, best, name) or _asked_unheard(
+            ranker, query, result.analysis):
+        return None
+    return Answer("fact", best, subject, result.analysis, query, ranked=result.ranked)
 
 
 def _setting_unstated(ranker: Ranker, result: Answer, query: Query, fact: Fact,
@@ -2568,9 +2607,23 @@ def _by_ranking(ranker: Ranker, query: Query, analysis: Analysis) -> Answer:
             linking = next((s.fact for s in ranked if _links_named(query, s.fact)), None)
             if linking is not None:
                 best, entity = linking, _subject(linking, analysis.entities)
-        polarity = _yes_no(ranker, best, "", query, entity or "", analysis)
+        key = _measure_claimed(ranker, best, entity, query)
+        polarity = _yes_no(ranker, best, key, query, entity or "", analysis)
         return Answer("yes_no", best, entity, analysis, query, polarity=polarity, ranked=ranked)
     return Answer("fact", best, entity, analysis, query, ranked=ranked)
+
+
+def _measure_claimed(ranker: Ranker, fact: Fact, entity: str | None, query: Query) -> str:
+    """The relation of the fact that records the measure a yes/no question claims in the
+    facet's own unit ("did the dogs run a thousand *miles*": the relay's miles), so that the
+    number is checked against it; "" when the question claims none. (Another unit, "did it
+    take five *days*" against hours, is no claim to check.)"""
+    facet = ranker.relations.facets.get(query.facet or "")
+    if (facet is None or facet.unit is None or not query.numbers or entity is None
+            or stem(facet.unit) not in {stem(w) for w in query.words}):
+        return ""
+    return next((key for key in fact.answers.get(entity, {})
+                 if key.rpartition(".")[2] == facet.name), "")
 
 
 def _nothing_ranked(ranker: Ranker, query: Query, analysis: Analysis,

@@ -51,6 +51,9 @@ IRREGULAR = {form: base for base, forms in {
     "eat": "ate eaten", "speak": "spoke spoken", "become": "became", "find": "found",
     "teach": "taught", "seek": "sought", "swim": "swam swum", "sink": "sank sunk",
     "steal": "stole stolen", "forget": "forgot forgotten", "sing": "sang sung",
+    "freeze": "froze", "shake": "shook shaken", "hear": "heard", "feel": "felt",
+    "say": "said", "wake": "woke woken", "hang": "hung", "dig": "dug", "draw": "drew drawn",
+    "blow": "blew blown", "tear": "tore torn", "lead": "led",
 }.items() for form in forms.split()}
 
 #: Forms whose base is another word's ("trained" is no railroad "train").

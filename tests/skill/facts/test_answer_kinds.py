@@ -85,6 +85,12 @@ def said(talk: Conversation, text: str, alexa_valid: Any) -> str:
     ("did the relay take more than a week", "No.", "127"),
     ("did the relay go more than six hundred miles", "Yes.", "674"),
     ("did kaasen have more than ten dogs", "Yes.", "13"),
+    # A number claimed in the facet's own unit, with no subject named, against the measure the
+    # best fact records (no word the store never heard: it is a value to check).
+    ("did the dogs run a thousand miles", "No.", "674"),
+    ("did they run more than six hundred miles", "Yes.", "674"),
+    # An irregular past ("froze") meets its base ("freeze").
+    ("did edgar kalland's hands freeze to his sled", "Yes.", "handlebar"),
     # Living past an age is the age at death against the bound, of any reading the sources
     # give (Togo died at 16 by most accounts, 13 by one).
     ("did seppala live past eighty", "Yes.", "89"),
@@ -1134,6 +1140,9 @@ def test_a_thing_asked_that_no_fact_names(new_talk: Callable[[], Conversation],
     ("why did kaasen go straight past point safety", "asleep"),
     ("why did balto end up being the famous one", "final stretch"),
     ("why did balto have an enlarged heart", "strained by the serum run"),
+    # A thing of his ("his heart") that the facts of the topic its adjective names ("big":
+    # his size) never speak of: his own fact that speaks of it and records a reason.
+    ("why was balto's heart so big", "strained by the serum run"),
     # Of two named, the fact recording the relation of both ("ending up rivals" is being so).
     ("why were seppala and kaasen rivals", "resented the credit"),
     ("why did seppala and kaasen end up rivals", "resented the credit"),
