@@ -1387,11 +1387,18 @@ def _names_no_one(ranker: Ranker, query: Query, result: Answer) -> str | None:
                and set(plain_words(store.entities[e].name)) & words - _TITLES}
     if not by_name or set(query.named) - by_name:
         return None
-    text = fact.answer.lower()
+    # (what the sources disagree on is spoken too: "put to sleep by ... Doctor Powell")
+    text = fact.spoken.lower()
     someone = [e for e in store.entities.values()
                if e.type in ("person", "dog") and e.id not in by_name and e.named_in(text)]
-    others = [n for n in ranker.understander.names.people_in(fact.answer) if n not in words]
-    return None if someone or others else "that"
+    others = [n for n in ranker.understander.names.people_in(fact.spoken) if n not in words]
+    titled = [m.group(1) for m in _TITLED_NAME.finditer(fact.spoken)
+              if m.group(1).lower() not in words]
+    return None if someone or others or titled else "that"
+
+
+#: Someone named by a title and a surname ("a veterinarian, Doctor Powell").
+_TITLED_NAME = re.compile(r"\b(?:Doctor|Dr\.|Mr\.|Mrs\.|Captain|Governor|Mayor) ([A-Z][a-z]+)")
 
 
 #: Offices and callings someone is asked by (not "the man", "the doctor", said of anyone).
@@ -1419,12 +1426,14 @@ def _role_unsaid(ranker: Ranker, query: Query, fact: Fact) -> str | None:
 
 
 def _asks_who_did(query: Query, relation: str) -> bool:
-    """Whether the question opens "who ..." and asks one person of a topic, which the
-    relation that answered does not record as who ("who were the native mushers" asks a
-    group; "who went first, Shannon or Kalland" a choice)."""
+    """Whether the question opens "who ..." (or "which vet ...", a kind of person) and asks
+    one person of a topic, which the relation that answered does not record as who ("who
+    were the native mushers" asks a group; "who went first, Shannon or Kalland" a choice)."""
     core = list(query.words[query.core_start:query.core_start + 2])
-    return (query.facet == "who" and query.form == "wh" and query.topic is not None
-            and not query.choice and core[:1] == ["who"] and core[1:] not in (["are"], ["were"])
+    calling = core[:1] in (["which"], ["what"]) and len(core) > 1 and core[1] in _OFFICES
+    return ((query.facet == "who" and core[:1] == ["who"] or calling) and query.form == "wh"
+            and query.topic is not None and not query.choice
+            and core[1:] not in (["are"], ["were"])
             and relation.rpartition(".")[2] not in ("who", "from", "to")
             and relation != "identity")
 

@@ -339,6 +339,8 @@ def test_relay_order_says_no_dispute_over_a_legs_dogs(new_talk: Callable[[], Con
     # "Who" asked of one named by name, answered by a fact that names no one else.
     ("who did the taxidermy on togo", "that"),
     ("who sculpted the togo statue in seward park", "that"),
+    # ... and so is "which vet": a calling asked of a deed the fact records by no one.
+    ("which vet put togo to sleep", "that"),
     # What something of someone's was made of: the thing, not the person.
     ("what was togo's harness made of", "what Togo's harness was made of"),
     # "What year": a fact chosen on its words that gives no year does not say it.
@@ -1153,3 +1155,10 @@ def test_why_is_answered_by_the_reason_recorded(new_talk: Callable[[], Conversat
                                                 alexa_valid: Any, question: str,
                                                 contains: str) -> None:
     assert contains in said(new_talk(), question, alexa_valid)
+
+
+def test_a_calling_asked_is_answered_by_the_one_a_disagreement_names(
+        new_talk: Callable[[], Conversation], alexa_valid: Any) -> None:
+    """ "Which vet put Balto down": the vet is named only in what the sources disagree on
+    ("by a veterinarian, Doctor Powell"), which is spoken too, so it is an answer."""
+    assert "Powell" in said(new_talk(), "which vet put balto down", alexa_valid)
