@@ -2611,15 +2611,36 @@ def _by_ranking(ranker: Ranker, query: Query, analysis: Analysis) -> Answer:
                       ranked=ranked)
     if query.form == "yes_no":
         if not _claimed_terms(ranker, best, analysis, query):
-            # Only names ("is balto at the cleveland museum"): a fact recording one as the
-            # other's says it, before one that merely speaks of both.
-            linking = next((s.fact for s in ranked if _links_named(query, s.fact)), None)
+            linking = _linking_named(ranker, query, ranked)
             if linking is not None:
                 best, entity = linking, _subject(linking, analysis.entities)
         key = _measure_claimed(ranker, best, entity, query)
         polarity = _yes_no(ranker, best, key, query, entity or "", analysis)
         return Answer("yes_no", best, entity, analysis, query, polarity=polarity, ranked=ranked)
     return Answer("fact", best, entity, analysis, query, ranked=ranked)
+
+
+def _linking_named(ranker: Ranker, query: Query, ranked: Sequence[Scored]) -> Fact | None:
+    """Only names ("is balto at the cleveland museum"): a fact recording one as the other's
+    says it, before one that merely speaks of both; asked with "is", the one recording where
+    the remains are now ("is balto here in cleveland"), not where he died."""
+    if query.words[query.core_start:query.core_start + 1] in (("is",), ("are",)):
+        resting = next((f for f in ranker.store.facts.values()
+                        if _rests_in_named(ranker, query, f)), None)
+        if resting is not None:
+            return resting
+    return next((s.fact for s in ranked if _links_named(query, s.fact)), None)
+
+
+def _rests_in_named(ranker: Ranker, query: Query, fact: Fact) -> bool:
+    """Whether the fact records, of one named, remains in a place the question names (the
+    Cleveland Museum of Natural History is in Cleveland)."""
+    store = ranker.store
+    places = [e for e in query.named if e in store.entities and store.entities[e].type == "place"]
+    return bool(places) and any(
+        key.partition(".")[0] == "remains" and isinstance(value, str) and value in store.entities
+        and (value in places or _named_within(store, value, places))
+        for named in query.named for key, value in fact.answers.get(named, {}).items())
 
 
 def _measure_claimed(ranker: Ranker, fact: Fact, entity: str | None, query: Query) -> str:

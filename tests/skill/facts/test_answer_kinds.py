@@ -120,6 +120,8 @@ def said(talk: Conversation, text: str, alexa_valid: Any) -> str:
     ("is toe go in wah silla", "Yes.", "Wasilla"),
     # Only names: the fact recording one as the other's, before one speaking of both.
     ("is balto at the cleveland museum of natural history", "Yes.", "Cleveland Museum"),
+    # "Is" he in a place, now: where his remains are, before where he died.
+    ("is balto here in cleveland", "Yes.", "Cleveland Museum"),
     # A relation the sources dispute, asked alone or with someone; "alone" spans further than
     # "lead the team", so it is what is asked.
     ("did balto lead the team alone", "Accounts differ", "Fox"),
@@ -1162,3 +1164,11 @@ def test_a_calling_asked_is_answered_by_the_one_a_disagreement_names(
     """ "Which vet put Balto down": the vet is named only in what the sources disagree on
     ("by a veterinarian, Doctor Powell"), which is spoken too, so it is an answer."""
     assert "Powell" in said(new_talk(), "which vet put balto down", alexa_valid)
+
+
+def test_in_a_row_is_running(new_talk: Callable[[], Conversation], alexa_valid: Any) -> None:
+    """ "Three years in a row" is the idiom the sources write as "three years running": no
+    word the store never heard, which would leave a question that names no one unanswered."""
+    speech = said(new_talk(), "which musher won the all alaska sweepstakes three years in a row",
+                  alexa_valid)
+    assert "Seppala" in speech and "1915" in speech
