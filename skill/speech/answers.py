@@ -163,6 +163,9 @@ def comparison_text(comparison: Comparison, name_of: NameOf, kind: str | None) -
         text = _COMPARE.get(key, _COMPARE_ANY).format(
             w=w, vw=vw, l=last, vl=spoken_value(comparison.relation, loser.value))
     text = text[:1].upper() + text[1:]  # ("the second serum relay was the bigger")
+    difference = _difference(comparison.relation, winner.value, loser.value)
+    if difference is not None and not _tied(rows):
+        text += f" That is a difference of {difference}."  # ("how much farther did togo run")
     if len(rows) > 2:
         text += f" In between: {_in_between(comparison.relation, rows[1:-1], name_of)}."
     if comparison.relation in _SAYS_WHY:
@@ -173,6 +176,18 @@ def comparison_text(comparison: Comparison, name_of: NameOf, kind: str | None) -
         names = " or ".join(name_of(e) for e in comparison.missing)
         parts.append(f"I don't have a record of that for {names}.")
     return " ".join(parts)
+
+
+def _difference(relation: str, first: Any, second: Any) -> str | None:
+    """How far apart two measures are, in their unit ("208 miles"), from the main readings;
+    None for dates, ranges and counts of no unit."""
+    facet = relation.rpartition(".")[2]
+    a, b = values.main(first), values.main(second)
+    if not _UNITS.get(facet) or not all(
+            isinstance(v, (int, float)) and not isinstance(v, bool) for v in (a, b)):
+        return None
+    apart = round(abs(a - b), 1)
+    return spoken_value(facet, int(apart) if float(apart).is_integer() else apart)
 
 
 def _told_by_the_facts(comparison: Comparison) -> str | None:

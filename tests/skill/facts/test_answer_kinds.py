@@ -261,6 +261,9 @@ def test_no_yes_the_fact_cannot_vouch_for(new_talk: Callable[[], Conversation],
     ("between seppala and kaasen who lived longer", ["Seppala lived longer", "89", "78"]),
     ("which dog was heavier togo or balto", ["Togo was heavier", "48 pounds"]),
     ("who weighed more balto or togo", ["Togo was heavier", "48 pounds"]),
+    # Two measures in one unit: how far apart they are, from the main readings.
+    ("how much farther did togo run than balto",
+     ["Togo went farther", "261 miles", "a difference of 208 miles"]),
     # The same value is no win: said as the same.
     ("who ran farther titus nikolai or edgar nollner", ["the same", "24 miles"]),
     # "The first one or the second one" after the thing they count ("which serum shipment").
