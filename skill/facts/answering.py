@@ -241,6 +241,9 @@ def answer(ranker: Ranker, question: Question, context: Context | None = None) -
         alone = _decide(ranker, question, None)
         if alone.kind in ("fact", "yes_no"):
             result = alone
+    if result.kind in ("yes_no", "no_record") and result.polarity is None:
+        # "did ed rohn take the serum into nome": who did it says, when no fact said yes or no
+        result = _verdict_by_who(ranker, result) or result
     if result.query is not None and result.query.choice and not (
             result.comparison is not None and result.comparison.polarity in _ORDERS):
         # "did shannon or kaasen go farther": which one, never "No."; "was balto's part
@@ -250,6 +253,70 @@ def answer(ranker: Ranker, question: Question, context: Context | None = None) -
         return result._replace(polarity=None, comparison=comparison._replace(polarity=chosen)
                                if comparison is not None else None)
     return result
+
+
+#: Auxiliaries a yes/no question about someone's deed or role opens with.
+_DEED_AUXILIARIES = frozenset("did does do".split())
+_ROLE_AUXILIARIES = frozenset("was is were are".split())
+#: Words after which "who did it" no longer decides it: others may have done it too, or the
+#: claim is of more than the deed ("did balto lead *the whole way*").
+_SHARED_CLAIMS = frozenset("only alone himself herself also too all whole ever never not again "
+                           "both each still like".split())
+
+
+def _verdict_by_who(ranker: Ranker, result: Answer) -> Answer | None:
+    """A yes/no question whose subject is a person or dog said by name, right after the
+    auxiliary, is "who" asked of the rest ("was Joe Redington the first Iditarod winner":
+    who was the first Iditarod winner). The one that answer names says it: No when it is
+    someone else, and the fact never names the one asked of; Yes when it is the one asked."""
+    query = result.query
+    if query is None or query.form != "yes_no" or query.choice:
+        return None
+    words = query.words[query.core_start:]
+    subject = _named_right_after(ranker, query, words)
+    if subject is None:
+        return None
+    entity, size = subject
+    rest = words[1 + size:]
+    if not rest or _SHARED_CLAIMS & set(rest) or set(rest) & _PRONOUN_WORDS:
+        return None
+    if words[0] in _ROLE_AUXILIARIES and rest[0] not in ("the", "in"):
+        return None  # a role ("the first winner") or a cast ("in the film"), not a state
+    text = " ".join(["who", *([words[0]] if words[0] in _ROLE_AUXILIARIES else []), *rest])
+    asked = _decide(ranker, Question(text=text), None)
+    if asked.kind != "fact" or asked.fact is None or asked.query is None:
+        return None
+    store = ranker.store
+    fact = asked.fact
+    named = _who_named(ranker, asked.query, fact) or asked.entity
+    if entity in fact.about or store.entities[entity].named_in(fact.spoken.lower()):
+        # (a fact that speaks of the one asked of, and of others, may say they did it too)
+        return Answer("yes_no", fact, entity, result.analysis, query,
+                      polarity="yes") if named == entity else None
+    if not _of_someone(ranker, fact):
+        return None
+    return Answer("yes_no", fact, named, result.analysis, query, polarity="no")
+
+
+_PRONOUN_WORDS = frozenset("he him his she her they them their it its".split())
+
+
+def _named_right_after(ranker: Ranker, query: Query,
+                       words: Sequence[str]) -> tuple[str, int] | None:
+    """The person or dog the words name right after the auxiliary they open with, and how
+    many words the name takes ("did *ed rohn* take ..."), said as one of its names."""
+    if len(words) < 3 or words[0] not in _DEED_AUXILIARIES | _ROLE_AUXILIARIES:
+        return None
+    store = ranker.store
+    for named in query.named:
+        entity = store.entities.get(named)
+        if entity is None or entity.type not in ("person", "dog") or named in query.by_sound:
+            continue
+        for form in entity.spoken_forms:
+            size = len(form.split())
+            if " ".join(words[1:1 + size]) == form:
+                return named, size
+    return None
 
 
 def _comparative_chosen(query: Query, comparison: Comparison) -> str | None:

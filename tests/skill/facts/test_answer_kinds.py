@@ -89,6 +89,11 @@ def said(talk: Conversation, text: str, alexa_valid: Any) -> str:
     # best fact records (no word the store never heard: it is a value to check).
     ("did the dogs run a thousand miles", "No.", "674"),
     ("did they run more than six hundred miles", "Yes.", "674"),
+    # Someone named right after the auxiliary, with no fact saying yes or no: "who" asked of
+    # the rest names someone else, in a fact that never names them.
+    ("was joe redington the first iditarod winner", "No.", "Wilmarth"),
+    ("did ed rohn take the serum into nome", "No.", "Kaasen"),
+    ("is gunnar kaasen in the animated balto movie", "No.", "voice cast"),
     # An irregular past ("froze") meets its base ("freeze").
     ("did edgar kalland's hands freeze to his sled", "Yes.", "handlebar"),
     # Living past an age is the age at death against the bound, of any reading the sources
@@ -1152,6 +1157,8 @@ def test_a_thing_asked_that_no_fact_names(new_talk: Callable[[], Conversation],
     ("why was balto's heart so big", "strained by the serum run"),
     # Of two named, the fact recording the relation of both ("ending up rivals" is being so).
     ("why were seppala and kaasen rivals", "resented the credit"),
+    # Annoyed, irritated, angry and mad are upset: words a listener uses for one another.
+    ("why was seppala so annoyed about balto", "resented the credit"),
     ("why did seppala and kaasen end up rivals", "resented the credit"),
     # Breeding is having pups, not the breed.
     ("why was balto never used for breeding", "neutered"),
@@ -1175,3 +1182,24 @@ def test_in_a_row_is_running(new_talk: Callable[[], Conversation], alexa_valid: 
     speech = said(new_talk(), "which musher won the all alaska sweepstakes three years in a row",
                   alexa_valid)
     assert "Seppala" in speech and "1915" in speech
+
+
+def test_running_into_someone_is_meeting_them(new_talk: Callable[[], Conversation],
+                                              alexa_valid: Any) -> None:
+    """ "Run into" is an idiom for meeting, not a run: where Seppala met the relay."""
+    speech = said(new_talk(), "where did seppala run into the musher with the serum", alexa_valid)
+    assert "Shaktoolik" in speech
+
+
+@pytest.mark.parametrize(("question", "wrong"), [
+    # A description many fit ("seppala's dog"), a claim of more than who ("named after the
+    # country"), a likeness: "who" asked of the rest decides none of them.
+    ("was balto actually seppala's dog", "No."),
+    ("was togo named after the country togo", "Yes."),
+    ("is togo stuffed like balto", "No."),
+])
+def test_who_did_it_decides_no_claim_it_cannot(new_talk: Callable[[], Conversation],
+                                               alexa_valid: Any, question: str,
+                                               wrong: str) -> None:
+    speech = said(new_talk(), question, alexa_valid)
+    assert not speech.startswith(wrong), speech
