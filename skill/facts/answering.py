@@ -2779,7 +2779,7 @@ def _of_someone_ranked(ranker: Ranker, ranked: Sequence[Scored]) -> Fact | None:
 #: Words of a yes/no question that claim nothing a fact must say ("was Balto loaned to
 #: Alaska *again later on*").
 _NOT_CLAIMED = frozenset(stem(w) for w in NOT_FOCUS | frozenset(
-    "later eventually afterwards afterward sometime once anymore away over way".split()))
+    "later eventually afterwards afterward sometime once anymore away over way while".split()))
 _NEGATIONS = frozenset(
     "not no never nor neither without rather instead rejected refused declined wasnt isnt "
     "didnt doesnt couldnt cannot nothing none".split())
@@ -2807,10 +2807,17 @@ def _lexical_polarity(ranker: Ranker, query: Query, fact: Fact, analysis: Analys
     words = plain_words(fact.answer)
     if _names_another(ranker, query, fact):
         return "no"  # "did Kaasen own Balto": the fact records Seppala as his owner
-    if (_unheard(query, analysis) or not all(t in said for t in asked) or not own & set(asked)
+    if (_unheard(query, analysis) or not all(_as_said(t, said) in said for t in asked)
+            or not own & {_as_said(t, own) for t in asked}
             or _negates_claim(ranker, words, asked)):
         return None
     return "yes" if _speaks_of_all(ranker, query, fact, None) else None
+
+
+def _as_said(term: str, said: set[str]) -> str:
+    """A claimed term as the fact's words have it: the stemmer leaves a silent "e" on the base
+    ("live") and strips it with the ending ("lived": "liv")."""
+    return term[:-1] if term not in said and term.endswith("e") and term[:-1] in said else term
 
 
 def _kind_claimed_of_another(query: Query, fact: Fact) -> bool:

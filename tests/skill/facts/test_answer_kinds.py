@@ -94,6 +94,9 @@ def said(talk: Conversation, text: str, alexa_valid: Any) -> str:
     ("was joe redington the first iditarod winner", "No.", "Wilmarth"),
     ("did ed rohn take the serum into nome", "No.", "Kaasen"),
     ("is gunnar kaasen in the animated balto movie", "No.", "voice cast"),
+    # A claimed "live" is the fact's "lived" (the stemmer keeps the base's silent "e");
+    # "for a while" claims nothing.
+    ("did balto live at the brookside zoo for a while", "Yes.", "Brookside Zoo"),
     # An irregular past ("froze") meets its base ("freeze").
     ("did edgar kalland's hands freeze to his sled", "Yes.", "handlebar"),
     # Living past an age is the age at death against the bound, of any reading the sources
@@ -1151,6 +1154,8 @@ def test_a_thing_asked_that_no_fact_names(new_talk: Callable[[], Conversation],
     ("why did the people in cleveland want to buy balto", "poor condition"),
     ("why did kaasen go straight past point safety", "asleep"),
     ("why did balto end up being the famous one", "final stretch"),
+    # Everybody knowing or loving someone is his fame.
+    ("why does everybody know balto when togo did way more", "final stretch"),
     ("why did balto have an enlarged heart", "strained by the serum run"),
     # A thing of his ("his heart") that the facts of the topic its adjective names ("big":
     # his size) never speak of: his own fact that speaks of it and records a reason.
