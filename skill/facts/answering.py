@@ -33,9 +33,23 @@ from skill.facts.understanding import (
     ORIGIN_OF,
     ROLES,
     SUBJECT_PRONOUNS,
-    YES_NO_STARTS,
     Context,
     Query,
+)
+from skill.facts.verdicts import (
+    DATES,
+    STATES,
+    YEAR_PATTERN,
+    claimed_terms,
+    contradicted,
+    links_named,
+    named_within,
+    place_words,
+    speaks_of_all,
+    states,
+    unheard,
+    values_named,
+    yes_no,
 )
 from skill.records import Record
 from skill.text.normalise import plain_words, strip_fillers
@@ -43,7 +57,7 @@ from skill.text.numbers import NUMBER_WORDS, fold_numbers
 from skill.text.vocabulary import QUESTION_WORDS, STOPWORDS, stem
 
 if TYPE_CHECKING:
-    from skill.facts.relations import Comparative, Relations
+    from skill.facts.relations import Comparative
     from skill.facts.store import FactStore
 
 #: Facets that ask for a value: a question asking one of them, even with no topic ("how old
@@ -452,7 +466,7 @@ def _the_one_chosen(ranker: Ranker, query: Query, analysis: Analysis,
                     subject: str) -> Answer | None:
     """ "Is the statue Balto or Togo": the subject's fact that records one of the names
     offered as its value."""
-    fact = next((f for f in ranker.store.answering(subject) if _links_named(query, f)), None)
+    fact = next((f for f in ranker.store.answering(subject) if links_named(query, f)), None)
     return _fact_answer(ranker, fact, subject, query, analysis, "") if fact else None
 
 
@@ -524,7 +538,7 @@ def _year_verdict(ranker: Ranker, query: Query, analysis: Analysis) -> Answer | 
     happening = f"{core[:claimed.start()]} {core[claimed.end():]}".split()
     dated = _dated(ranker, " ".join(happening), asked=True)
     ranker.new_question()
-    if dated is None or not _speaks_of_all(ranker, query, dated.fact, None):
+    if dated is None or not speaks_of_all(ranker, query, dated.fact, None):
         return None  # ("did balto go to cleveland in 1927": not from a date of his leg)
     year = claimed.group(1)
     if year in (dated.fact.disagreement or ""):
@@ -1104,7 +1118,7 @@ def _deed_denied(ranker: Ranker, query: Query, result: Answer) -> str | None:
     """ "Who won the 1932 race at Lake Placid": a fact saying its one *came second* (the
     contrary of the deed asked, never the deed) does not say who did it."""
     if result.kind == "fact" and query.facet == "who" and result.fact is not None and (
-            _contradicted(ranker, query, result.fact)):
+            contradicted(ranker, query, result.fact)):
         return "that"
     return None
 
@@ -1116,7 +1130,7 @@ def _placed_instead(ranker: Ranker, result: Answer, query: Query) -> Answer | No
     the hours of other moments of the same day.)"""
     analysis = result.analysis
     core = set(ranker.lexicon.terms(" ".join(query.words[query.core_start:])))
-    asked = {t for t in _claimed_terms(ranker, result.fact, analysis, query)
+    asked = {t for t in claimed_terms(ranker, result.fact, analysis, query)
              if t in core and t not in analysis.unknown} if result.fact else set()
     for scored in ranker.rank_analysis(analysis, limit=3):
         fact = scored.fact
@@ -1536,7 +1550,7 @@ def _priced_otherwise(ranker: Ranker, query: Query, result: Answer) -> str | Non
     topics = ranker.relations.topics
     other_topic = [t for t in query.more_topics if t not in recorded and not topics[t].weak]
     if (names or other_topic or not _named_in_the_deal(ranker, query, fact, subject)
-            or not _speaks_of_all(ranker, query, fact, subject)):
+            or not speaks_of_all(ranker, query, fact, subject)):
         return "that"
     return None
 
@@ -1610,7 +1624,7 @@ def _of_another(ranker: Ranker, query: Query, fact: Fact) -> str | None:
             subject in fact.answers):
         return None
     text = fact.spoken.lower()
-    recorded = _values_named(fact)
+    recorded = values_named(fact)
     if subject in recorded or entity.named_in(text):
         return None
     return f"the film {entity.spoken_name}" if entity.type == "film" else entity.spoken_name
@@ -1625,7 +1639,7 @@ def _event_unspoken(ranker: Ranker, query: Query, fact: Fact) -> str | None:
     store = ranker.store
     text = fact.spoken.lower()
     core = " ".join(query.words[query.core_start:])
-    recorded = _values_named(fact)
+    recorded = values_named(fact)
     for named in query.named:
         entity = store.entities.get(named)
         if (entity is None or entity.type not in ("event", "film")
@@ -1701,13 +1715,13 @@ def _measure_unstated(result: Answer, query: Query, fact: Fact) -> bool:
             return False
         # ... nor, when the question speaks of something the store never does ("when did
         # Balto visit the white *house*"), one that gives no time at all
-        return (year_asked and re.search(_YEAR_PATTERN, fact.answer) is None
+        return (year_asked and re.search(YEAR_PATTERN, fact.answer) is None
                 or bool(result.analysis.unknown) and query.measure_asked
-                and _DATES.search(fact.spoken.lower()) is None)
-    return (result.kind == "fact" and query.measure_asked and facet in _STATES
+                and DATES.search(fact.spoken.lower()) is None)
+    return (result.kind == "fact" and query.measure_asked and facet in STATES
             and not result.relation and not result.derived_age
             and not states(fact, facet)
-            and not (query.topic in _STATES and states(fact, query.topic)))
+            and not (query.topic in STATES and states(fact, query.topic)))
 
 
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
@@ -2141,7 +2155,7 @@ def _dated_with_topic(ranker: Ranker, query: Query, fact: Fact) -> bool:
     if query.facet != "when":
         return True
     # (not a state, "move to Alaska", which its towns' years answer)
-    places = _place_words(ranker.store) - _region_words(ranker.store)
+    places = place_words(ranker.store) - _region_words(ranker.store)
     places &= set(query.words[query.core_start:])
     if not places:
         return True
@@ -2218,7 +2232,7 @@ def _fact_answer(ranker: Ranker, fact: Fact, subject: str, query: Query, analysi
                             and ranker.store.entities.get(v) is not None
                             and ranker.store.entities[v].type in ("person", "dog")), None)
     if query.form == "yes_no":
-        polarity = _yes_no(ranker, fact, key, query, subject, analysis)
+        polarity = yes_no(ranker, fact, key, query, subject, analysis)
         return Answer("yes_no", fact, entity, analysis, query, polarity=polarity, relation=key)
     if named_value is not None and not _value_is_new_focus(query):
         # (still talked of: "how old was it" after "what was his lead dog" is the dog)
@@ -2233,103 +2247,11 @@ def _fact_answer(ranker: Ranker, fact: Fact, subject: str, query: Query, analysi
                   about=about + thing, relation=key)
 
 
-def _yes_no(ranker: Ranker, fact: Fact, key: str, query: Query, subject: str,
-            analysis: Analysis) -> str | None:
-    """The verdict of a fact on a yes/no question: no if it says the contrary of a claimed
-    word; else from the relation that chose it, or from its words."""
-    if (_contradicted(ranker, query, fact) or _placed_elsewhere(ranker, query, fact, key)
-            or _deed_done_to_another(ranker, query, fact)):
-        return "no"
-    if _kind_claimed_of_another(query, fact):
-        return None  # "was Balto a musher": "Kaasen was a musher" says it of someone else
-    if key:
-        polarity = _polarity(ranker, fact, key, query, subject, _unheard(query, analysis))
-    else:
-        polarity = _lexical_polarity(ranker, query, fact, analysis)
-    return "no" if polarity == "yes" and _came_to_nothing(ranker, query, fact) else polarity
-
-
-@lru_cache(maxsize=4)
-def _place_words(store: FactStore) -> frozenset[str]:
-    """Every word that names a place the store knows: its places, their states and the
-    places facts record by name ("Everett", "Seattle")."""
-    names = {e.name for e in store.entities.values() if e.type == "place"}
-    names |= {e.region for e in store.entities.values() if e.region}
-    names |= {value for fact in store.facts.values() for relations in fact.answers.values()
-              for key, value in relations.items()
-              if key.endswith(".where") and isinstance(value, str) and value not in store.entities}
-    return frozenset(w for name in names for w in plain_words(name) if w not in STOPWORDS)
-
-
 @lru_cache(maxsize=4)
 def _region_words(store: FactStore) -> frozenset[str]:
     """The words of the states places are in ("Alaska", "Ohio")."""
     return frozenset(w for e in store.entities.values() if e.region
                      for w in plain_words(e.region))
-
-
-def _placed_elsewhere(ranker: Ranker, query: Query, fact: Fact, key: str) -> bool:
-    """Whether the question puts what it asks in a place the fact never mentions, while the
-    fact records where it was: "did Kaasen die in Alaska" (Everett, Washington), "is Togo's
-    body in Maine" (Wasilla, Alaska)."""
-    store = ranker.store
-    topic = key.partition(".")[0]
-    where = [v for relations in fact.answers.values() for k, value in relations.items()
-             if k.endswith(".where") and (not topic or k.partition(".")[0] == topic)
-             for v in values.readings(value) if isinstance(v, str)]
-    if not where:
-        return False
-    # (a recorded place says its state: Cleveland is in Ohio)
-    regions = [store.entities[v].region or "" for v in where if v in store.entities]
-    text = fact.spoken.lower()
-    said = f" {' '.join(plain_words(' '.join((fact.spoken, *regions))))} "
-    places = _place_words(store)
-    claimed = [store.entities[e] for _, e in query.located if e not in fact.about]
-    return (any(not place.named_in(text) for place in claimed)
-            or any(w in places and f" {w} " not in said for w in _put_in(query))
-            or _held_by(query, places, said))
-
-
-def _held_by(query: Query, places: frozenset[str], said: str) -> bool:
-    """Whether the question's own subject is a place the fact never mentions, while the fact
-    records where the thing is: "did *Alaska* get to keep Balto's body" against "kept by the
-    Cleveland Museum"."""
-    words = query.words[query.core_start:]
-    return (len(words) > 2 and words[0] in ("did", "does", "do") and words[1] in places
-            and f" {words[1]} " not in said)
-
-
-def _put_in(query: Query) -> list[str]:
-    """The words the question claims something is in, at or from ("did Kaasen die *in
-    alaska*"); not "to", which names a way taken ("was Balto lent *to alaska*")."""
-    words = query.words
-    found = []
-    for i in range(max(query.core_start, 1), len(words)):
-        before = words[i - 2] if words[i - 1] in ("a", "an", "the") and i >= 2 else words[i - 1]
-        if words[i] in query.claim and before in ("in", "at", "from"):
-            found.append(words[i])
-    return found
-
-
-#: Phrases that say an attempt came to nothing ("an attempt to fly the serum *failed*").
-_CAME_TO_NOTHING = frozenset(("failed", "rejected", "abandoned", "fell through", "called off"))
-_TRYING = frozenset("try tried tries trying attempt attempted attempts consider considered".split())
-
-
-def _came_to_nothing(ranker: Ranker, query: Query, fact: Fact) -> bool:
-    """Whether the fact says that what the question asks about was tried and came to
-    nothing: "did they fly the second batch in" against "an attempt to fly the serum failed",
-    within a few words after the asked word."""
-    if _TRYING & set(query.words):
-        return False  # "did anyone *try* to fly it": it was tried
-    asked = {t for w in query.topic_words for t in ranker.lexicon.terms(w)}
-    words = plain_words(fact.answer)
-    for i, word in enumerate(words):
-        if asked & set(ranker.lexicon.terms(word)):
-            after = " ".join(words[i + 1:i + 7])
-            if any(re.search(rf"\b{p}\b", after) for p in _CAME_TO_NOTHING):
-                return True
-    return False
 
 
 def _asks_which_dog(query: Query) -> bool:
@@ -2359,37 +2281,7 @@ def _value_is_new_focus(query: Query) -> bool:
             or query.elliptical and not {"where", "when", "how"} & set(words))
 
 
-_YEAR_PATTERN = r"\b1[89]\d\d\b|\b20[0-2]\d\b"
-_YEAR = re.compile(_YEAR_PATTERN)
-#: How a fact's own text states a value of each kind, when no relation records it.
-_STATES: dict[str, str] = {
-    "miles": r"\bmiles?\b",
-    "how_many": r"(?<![\w,])\d{1,3}(?:,\d{3})*(?![\w,])|\b(one|two|three|four|five|six|seven|"
-                r"eight|nine|ten|dozen|hundred|thousand|million)\b",
-    "age": r"\byears? old\b|\baged? \d|\b\d+-year", "when": _YEAR_PATTERN,
-    "temperature": r"\bdegrees\b|\bminus \d", "weight": r"\bpounds\b",
-    "speed": r"miles an hour|miles per hour|\bmph\b",
-    "duration": r"\b(hours?|days?|minutes?)\b",
-    "percent": r"\bper ?cent\b|%",
-}
-
-
-def states(fact: Fact, facet: str | None) -> bool:
-    """Whether the fact's words state a value of the facet asked ("how many" needs a number;
-    a time may be stated in other ways, "at eight months old")."""
-    pattern = _STATES.get(facet or "") if facet != "when" else None
-    if pattern is None:
-        return True
-    # Dates are no counts: "January 28, 1925" states no number of anything. What sources
-    # disagree on is spoken too.
-    text = _DATES.sub(" ", fact.spoken.lower())
-    return re.search(pattern, text) is not None
-
-
-_DATES = re.compile(
-    r"\b(january|february|march|april|may|june|july|august|september|october|november|"
-    r"december)( \d{1,2}(st|nd|rd|th)?(?!\d))?(,? \d{4})?|\b1[89]\d\d\b|\b20\d\d\b|"
-    r"\b\d{1,2}(:\d\d)? (in the (morning|evening|afternoon)|at night|am|pm)\b")
+_YEAR = re.compile(YEAR_PATTERN)
 
 
 def _supported(ranker: Ranker, analysis: Analysis, subject: str, query: Query) -> Fact | None:
@@ -2411,7 +2303,7 @@ def _supported(ranker: Ranker, analysis: Analysis, subject: str, query: Query) -
                 or scored.words < MIN_WORD_SUPPORT or not states(fact, query.facet)
                 or not _dated_with_topic(ranker, query, fact)
                 or _records_topic(ranker, fact, subject, query)
-                or not _speaks_of_all(ranker, query, fact, subject)):
+                or not speaks_of_all(ranker, query, fact, subject)):
             continue
         if needed <= ranker.fact_terms(fact.id):
             return fact
@@ -2455,7 +2347,7 @@ def _by_value(facts: Iterable[Fact], value: str, query: Query) -> list[tuple[int
     for a measure asked ("how long did Roth take to make the statue": that he made it says
     nothing of how long)."""
     found: list[tuple[int, Fact, str]] = []
-    if query.facet in _STATES and query.facet != "when":
+    if query.facet in STATES and query.facet != "when":
         return found
     for fact in facts:
         for entity, relations in fact.answers.items():
@@ -2465,156 +2357,6 @@ def _by_value(facts: Iterable[Fact], value: str, query: Query) -> list[tuple[int
                 if _key_fits(key, query.topic, None) and value in values.readings(recorded):
                     found.append((2, fact, key))
     return found
-
-
-def _polarity(ranker: Ranker, fact: Fact, key: str, query: Query,
-              subject: str, unknown: bool = False) -> str | None:
-    """Yes, no or disputed: the fact's recorded values for the asked topic, checked against
-    what the question claims ("is the statue still in central park": its place; "did the relay
-    go more than six hundred miles": its distance). With nothing to check, the fact's existence
-    answers yes."""
-    relations = fact.answers.get(subject, {})
-    topic = key.partition(".")[0] if key else ""
-    keys = [k for k in relations if k == key or (topic and k.partition(".")[0] == topic)]
-    recorded = _recorded_verdict(ranker, relations, keys or [key], query, subject)
-    if recorded is not None:
-        return recorded
-    if unknown:
-        return None  # words the store has never heard ("blue eyes"): nothing says yes
-    # A place the question claims that neither a value nor the fact's words confirm ("did
-    # Balto die in *the snow*"): the fact is spoken as it is, with no yes it cannot vouch for.
-    vouched = ranker.fact_terms(fact.id)
-    if any(not set(ranker.lexicon.terms(word)) <= vouched for word in query.claim):
-        return None
-    return "yes" if _speaks_of_all(ranker, query, fact, subject) else None
-
-
-def _recorded_verdict(ranker: Ranker, relations: Mapping[str, Any], keys: Sequence[str],
-                      query: Query, subject: str) -> str | None:
-    """What the recorded values of the asked relations say of the claim, yes before
-    disputed before no; None when none says anything of it."""
-    store = ranker.store
-    said = [e for e in query.named if e != subject and e in store.entities]
-    words = set(query.words)
-    # (a place the question puts its subject in only says which one it means: "is the statue
-    # *in central park* supposed to be togo" is no yes because the park is right)
-    setting = {place for _, place in query.located}
-    verdicts: list[str] = []
-    identifying: list[str] = []
-    for k in keys:
-        value = relations.get(k, True)
-        if value == "disputed":
-            return "disputed"
-        verdict = _verdict(store, k, value, said, words, query, ranker.relations)
-        if verdict is not None:
-            placed = isinstance(value, str) and value in setting
-            (identifying if placed else verdicts).append(verdict)
-    verdicts = verdicts or identifying
-    return next((v for v in ("yes", "disputed", "no") if v in verdicts), None)
-
-
-def _values_named(fact: Fact) -> set[str]:
-    """Every name a fact records as a value, of whomever it records it ("seppala", "Everett")."""
-    return {v for relations in fact.answers.values() for value in relations.values()
-            for v in values.readings(value) if isinstance(v, str)}
-
-
-def _speaks_of_all(ranker: Ranker, query: Query, fact: Fact, subject: str | None) -> bool:
-    """Whether the fact speaks of everything else the question names, as its subject, a
-    recorded value or in its words: "was Willem Dafoe in the Balto cartoon" is no yes from a
-    fact about the Togo film; "did Balto lead all the way from Nenana" none from a fact that
-    never mentions Nenana."""
-    store = ranker.store
-    text = fact.spoken.lower()
-    recorded = _values_named(fact)
-    for named in query.named:
-        if named == subject or named in fact.about or named in recorded or (
-                named in ranker.lexicon.background) or named not in store.entities:
-            continue
-        entity = store.entities[named]
-        if not entity.named_in(text):
-            return False
-    return True
-
-
-def _verdict(store: FactStore, key: str, value: Any, said: list[str], words: set[str],
-             query: Query, relations: Relations | None = None) -> str | None:
-    """What one recorded value says of the question's claim: "yes", "no", "disputed" (true of
-    a reading but not of the main one), or None when it says nothing of it."""
-    if isinstance(value, bool):
-        if "." not in key or not value:  # a yes/no attribute ("wolf": False)
-            return "yes" if value else "no"
-        return None  # True on a facet only says the fact answers it
-    # An entity is checked against an entity of its kind; a word value only against words.
-    named = isinstance(value, str) and value in store.entities
-    kind = store.entities[value].type if named else None
-    claims = [e for e in said if named and store.entities[e].type == kind]
-    verdict = values.claim_matches(value, claims, words, query.numbers, query.words)
-    if verdict is None:
-        verdict = _place_said(store, value, kind, query, relations)
-    elif not verdict and kind == "place":
-        verdict = _named_within(store, value, claims)
-    if verdict is None:
-        return None
-    if verdict and len(values.readings(value)) > 1 and not values.claim_matches(
-            values.readings(value)[0], claims, words, query.numbers, query.words):
-        return "disputed"
-    return "yes" if verdict else "no"
-
-
-def _named_within(store: FactStore, place: str, claims: Sequence[str]) -> bool:
-    """Whether every place claimed names the recorded one ("is Balto in Cleveland": the
-    Cleveland Museum of Natural History is)."""
-    name = store.entities[place].name.lower()
-    return bool(claims) and all(store.entities[c].name.lower() in name for c in claims)
-
-
-def _place_said(store: FactStore, value: Any, kind: str | None, query: Query,
-                relations: Relations | None) -> bool | None:
-    """A state said against the recorded place's ("did Balto die in Alaska"), or a country
-    against the country recorded or the one the recorded place is in ("was Seppala from
-    Sweden", "did Seppala die in Norway": Seattle); None if neither is said."""
-    if kind == "place":
-        in_region = _region_said(store, value, query.words)
-        if in_region is not None:
-            return in_region
-    if relations is None or not isinstance(value, str):
-        return None
-    state = relations.region_of.get(value.lower())
-    if state is not None and kind is None:
-        # "did Seppala die in Alaska": Seattle, a place recorded by name, is in Washington.
-        states = _regions_said(_regions(store) | frozenset(relations.region_of.values()),
-                               query.words)
-        if states:
-            return state in states
-    said = relations.countries & set(query.words)
-    place = store.entities[value] if kind == "place" else None
-    where = (place.region or place.name) if place is not None else value
-    country = where.lower() if where.lower() in relations.countries else (
-        relations.country_of.get(where.lower()))
-    return country in said if said and country else None
-
-
-def _region_said(store: FactStore, place: str, words: Sequence[str]) -> bool | None:
-    """Whether the state or territory the question names ("did Balto die in Alaska") is the
-    one the recorded place is in; None when it names none."""
-    said = _regions_said(_regions(store), words)
-    if not said:
-        return None
-    region = store.entities[place].region
-    return region is not None and region.lower() in said
-
-
-@lru_cache(maxsize=4)
-def _regions(store: FactStore) -> frozenset[str]:
-    """The states and territories the store's places are in, lower-case ("alaska", "ohio")."""
-    return frozenset(e.region.lower() for e in store.entities.values() if e.region)
-
-
-def _regions_said(regions: frozenset[str], words: Sequence[str]) -> frozenset[str]:
-    """Those of the regions the question names."""
-    text = f" {' '.join(words)} "
-    return frozenset(r for r in regions if f" {r} " in text)
 
 
 def _no_record(ranker: Ranker, query: Query, analysis: Analysis, subject: str) -> Answer:
@@ -2670,19 +2412,19 @@ def _by_ranking(ranker: Ranker, query: Query, analysis: Analysis) -> Answer:
         # "who started the relay out of nenana": Shannon is "he" next; "who was the first
         # case": the boy the fact records as it.
         entity = _who_named(ranker, query, best) or entity
-    if _unheard(query, analysis) and ranked[0].words < STRONG_WORD_SUPPORT:
+    if unheard(query, analysis) and ranked[0].words < STRONG_WORD_SUPPORT:
         # "who was the zookeeper who looked after balto": the question turns on a word no fact
         # uses, and the best fact shares only the rest. Offer it; don't pass it off as the answer.
         # (A name heard by its sound, "gunner *carson*", is no such word.)
         return Answer("no_record", None, entity, analysis, query, missing="that", offer=best,
                       ranked=ranked)
     if query.form == "yes_no":
-        if not _claimed_terms(ranker, best, analysis, query):
+        if not claimed_terms(ranker, best, analysis, query):
             linking = _linking_named(ranker, query, ranked)
             if linking is not None:
                 best, entity = linking, _subject(linking, analysis.entities)
         key = _measure_claimed(ranker, best, entity, query)
-        polarity = _yes_no(ranker, best, key, query, entity or "", analysis)
+        polarity = yes_no(ranker, best, key, query, entity or "", analysis)
         return Answer("yes_no", best, entity, analysis, query, polarity=polarity, ranked=ranked)
     return Answer("fact", best, entity, analysis, query, ranked=ranked)
 
@@ -2696,7 +2438,7 @@ def _linking_named(ranker: Ranker, query: Query, ranked: Sequence[Scored]) -> Fa
                         if _rests_in_named(ranker, query, f)), None)
         if resting is not None:
             return resting
-    return next((s.fact for s in ranked if _links_named(query, s.fact)), None)
+    return next((s.fact for s in ranked if links_named(query, s.fact)), None)
 
 
 def _rests_in_named(ranker: Ranker, query: Query, fact: Fact) -> bool:
@@ -2706,7 +2448,7 @@ def _rests_in_named(ranker: Ranker, query: Query, fact: Fact) -> bool:
     places = [e for e in query.named if e in store.entities and store.entities[e].type == "place"]
     return bool(places) and any(
         key.partition(".")[0] == "remains" and isinstance(value, str) and value in store.entities
-        and (value in places or _named_within(store, value, places))
+        and (value in places or named_within(store, value, places))
         for named in query.named for key, value in fact.answers.get(named, {}).items())
 
 
@@ -2774,220 +2516,6 @@ def _of_someone_ranked(ranker: Ranker, ranked: Sequence[Scored]) -> Fact | None:
     floor = ranked[0].score * WHO_SHARE
     return next((s.fact for s in ranked[1:] if s.score >= floor and _of_someone(ranker, s.fact)),
                 None)
-
-
-#: Words of a yes/no question that claim nothing a fact must say ("was Balto loaned to
-#: Alaska *again later on*").
-_NOT_CLAIMED = frozenset(stem(w) for w in NOT_FOCUS | frozenset(
-    "later eventually afterwards afterward sometime once anymore away over way while".split()))
-_NEGATIONS = frozenset(
-    "not no never nor neither without rather instead rejected refused declined wasnt isnt "
-    "didnt doesnt couldnt cannot nothing none".split())
-
-
-def _lexical_polarity(ranker: Ranker, query: Query, fact: Fact, analysis: Analysis) -> str | None:
-    """ "Yes" when the fact plainly says what the yes/no question asks: every word of the
-    question (names aside) is in the fact, and the fact negates nothing. Otherwise no verdict:
-    the fact is spoken as it is."""
-    asked = _claimed_terms(ranker, fact, analysis, query)
-    if _there_was(query, fact):
-        return "yes"  # "was there a second shipment": the store holds it
-    if _denies_named(ranker, query, fact):
-        return "no"  # "is Kaasen in the Balto cartoon": it "leaves out Gunnar Kaasen"
-    if not asked:
-        # Only names: yes if the fact records one of them as the other's ("is Togo in
-        # Wasilla": his remains are).
-        return "yes" if _links_named(query, fact) or _tells_of_both(ranker, query, fact) else None
-    # A cue is a question the fact answers; one asked as yes or no ("did kaasen own balto")
-    # says nothing of the answer, and only the fact's own words can say yes, so at least one
-    # asked word must be among them.
-    cues = " ".join(c for c in fact.cues if c.split()[:1] and c.split()[0] not in YES_NO_STARTS)
-    said = set(ranker.lexicon.terms(f"{fact.answer} {cues}"))
-    own = set(ranker.lexicon.terms(fact.answer))
-    words = plain_words(fact.answer)
-    if _names_another(ranker, query, fact):
-        return "no"  # "did Kaasen own Balto": the fact records Seppala as his owner
-    if (_unheard(query, analysis) or not all(_as_said(t, said) in said for t in asked)
-            or not own & {_as_said(t, own) for t in asked}
-            or _negates_claim(ranker, words, asked)):
-        return None
-    return "yes" if _speaks_of_all(ranker, query, fact, None) else None
-
-
-def _as_said(term: str, said: set[str]) -> str:
-    """A claimed term as the fact's words have it: the stemmer leaves a silent "e" on the base
-    ("live") and strips it with the ending ("lived": "liv")."""
-    return term[:-1] if term not in said and term.endswith("e") and term[:-1] in said else term
-
-
-def _kind_claimed_of_another(query: Query, fact: Fact) -> bool:
-    """ "Was Balto a musher": what kind of thing the one named is, from a fact that is about
-    someone else, is no yes (it says it of him)."""
-    words = query.words[query.core_start:]
-    subject = query.entities[0] if query.entities else None
-    return (len(words) >= 4 and words[0] in ("is", "was") and words[1] != "there"
-            and words[-2] in ("a", "an") and subject is not None and subject in query.named
-            and fact.about[:1] != (subject,))
-
-
-def _contradicted(ranker: Ranker, query: Query, fact: Fact) -> bool:
-    """Whether the fact says the contrary of a word the question claims and never uses the
-    word itself: "did Seppala *win* at Lake Placid" against "came second", "did Alaska get to
-    *keep* Balto" against "declined, but lent". A fact that says the word ("was given")
-    states the claim, whatever else it says."""
-    claimed = query.words[query.core_start:]
-    word = ranker.lexicon.contrary(claimed, " ".join(plain_words(fact.answer)))
-    if word is None:
-        return False
-    return not set(ranker.lexicon.terms(word)) & set(ranker.lexicon.terms(fact.answer))
-
-
-#: Phrases that say something was not done to what follows them.
-_DENIES = re.compile(r"\b(leaves out|left out|leave out|without|not|never|declined|turned down)"
-                     r"((?: \w+){0,2})$")
-
-
-def _denies_named(ranker: Ranker, query: Query, fact: Fact) -> bool:
-    """Whether the fact denies something of a name the question says, right before it:
-    "it shows Balto as half wolf, leaves out *Gunnar Kaasen*"."""
-    text = fact.answer.lower()
-    store = ranker.store
-    for named in query.named:
-        entity = store.entities.get(named)
-        if entity is None or named in ranker.lexicon.background:
-            continue
-        for form in entity.spoken_forms:
-            at = text.find(form)
-            if at > 0 and _DENIES.search(" ".join(plain_words(text[:at]))):
-                return True
-    return False
-
-
-#: Words for what kind of thing a subject is: they claim nothing of it ("was Togo an old
-#: *dog*").
-_KIND_TERMS: dict[str, frozenset[str]] = {
-    "dog": frozenset(stem(w) for w in "dog dogs husky".split()),
-    "person": frozenset(stem(w) for w in "man person guy".split()),
-}
-
-
-#: Kinds of place said after a place's name ("washington state", "new york city").
-_PLACE_KINDS = frozenset("state city town village country territory".split())
-
-
-def _tells_of_both(ranker: Ranker, query: Query, fact: Fact) -> bool:
-    """ "Did Fox go to Cleveland too": names and common verbs only, answered by a fact of the
-    subject's own that speaks of the other name and denies nothing."""
-    subject = query.entities[0] if query.entities else None
-    others = [e for e in query.named if e != subject and e not in ranker.lexicon.background]
-    if subject is None or not others or fact.about[:1] != (subject,):
-        return False
-    words = plain_words(fact.answer)
-    return (_speaks_of_all(ranker, query, fact, subject) and not set(words) & _NEGATIONS
-            and not _NEGATIVE_PHRASE.search(" ".join(words)))
-
-
-def _claimed_terms(ranker: Ranker, fact: Fact, analysis: Analysis, query: Query) -> list[str]:
-    """The question's terms that claim something of the fact's subject: not names, not words
-    that claim nothing, not a word for the kind of thing it is. "Only" claims something
-    after "the" or a possessive ("was Welch *the only* doctor in Nome", "Seppala's only lead
-    dog"), where elsewhere it is a filler."""
-    lead = ranker.store.entities.get(fact.about[0]) if fact.about else None
-    kinds = _KIND_TERMS.get(lead.type, frozenset()) if lead is not None else frozenset()
-    # ("was the dog in the togo movie named diesel": "a Siberian husky named Diesel" is one)
-    own = set(ranker.lexicon.terms(fact.answer))
-    kinds = kinds.union(*(group for group in _KIND_TERMS.values() if group & own))
-    words = query.words
-    # "did Kaasen live in Washington *state*": the kind of place after its name claims nothing
-    kinds = kinds | {t for i, w in enumerate(words) if i and w in _PLACE_KINDS
-                     and words[i - 1] not in STOPWORDS for t in ranker.lexicon.terms(w)}
-    claimed = [t for t in analysis.terms
-               if t not in analysis.name_terms and t not in _NOT_CLAIMED and t not in kinds]
-    if any(w == "only" and (words[i - 1] in ("the", "his", "her", "their", "its")
-                            or words[i - 1].endswith("s") and words[i - 1] not in STOPWORDS)
-           for i, w in enumerate(words) if i):
-        claimed.append("only")
-    return claimed
-
-
-def _there_was(query: Query, fact: Fact) -> bool:
-    """ "Was there a second shipment", "is there a statue of Togo": something the question
-    names, asked whether it exists, that the fact is about."""
-    words = query.words[query.core_start:]
-    return (len(words) > 2 and words[0] in ("is", "was", "are", "were") and words[1] == "there"
-            and bool(query.named) and query.named[0] in fact.about and not query.claim)
-
-
-def _unheard(query: Query, analysis: Analysis) -> bool:
-    """Whether the question uses words the store has never heard, other than a name heard by
-    its sound ("is toe go in *wah silla*")."""
-    return any(word not in query.heard_as_names for word in analysis.unknown)
-
-
-#: Phrases that say no in more than one word ("turned down", "left out", "fell out").
-_NEGATIVE_PHRASE = re.compile(
-    r"\b(turned down|turn down|left out|leaves out|leave out|fell out|fell through|no longer)\b")
-
-
-def _negates_claim(ranker: Ranker, words: Sequence[str], asked: Sequence[str]) -> bool:
-    """Whether the fact's words deny what the question claims: a negation among the four
-    words before a claimed word ("was *never* neutered"), or anywhere when no claimed word is
-    the fact's own. A negation elsewhere denies something else ("Balto was neutered young, so
-    he could *not* be used as a stud dog")."""
-    claimed = [i for i, w in enumerate(words) if set(ranker.lexicon.terms(w)) & set(asked)]
-    if not claimed:
-        return bool(set(words) & _NEGATIONS or _NEGATIVE_PHRASE.search(" ".join(words)))
-    return any(set(words[max(0, i - 4):i]) & _NEGATIONS
-               or _NEGATIVE_PHRASE.search(" ".join(words[max(0, i - 4):i + 1]))
-               for i in claimed)
-
-
-def _links_named(query: Query, fact: Fact) -> bool:
-    """Whether the fact records one named entity as the value of another's relation."""
-    return any(value in query.named for named in query.named
-               for value in fact.answers.get(named, {}).values() if isinstance(value, str))
-
-
-#: A name in a fact's text: capitalised words, one or more ("Leonhard Seppala").
-_NAME_AFTER = re.compile(r"^\s*((?:[A-Z][a-z]+\s?){1,3})")
-
-
-def _deed_done_to_another(ranker: Ranker, query: Query, fact: Fact) -> bool:
-    """Whether the fact says the deed the question claims was done to someone else, and never
-    names the one claimed: "does Willem Dafoe play Kaasen" against "Willem Dafoe plays
-    Leonhard Seppala"."""
-    store = ranker.store
-    words = query.words[query.core_start:]
-    text = fact.answer.lower()
-    claimed = [store.entities[e] for e in query.named if e in store.entities
-               and store.entities[e].type in ("person", "dog") and e not in fact.about
-               and not store.entities[e].named_in(text)]
-    if len(claimed) != 1:
-        return False
-    # The deed: a word of the question just before the one claimed ("play *kaasen*").
-    at = next((i for i, w in enumerate(words) if claimed[0].named_in(f"{w} ")), None)
-    if not at or words[at - 1] in STOPWORDS:
-        return False
-    deed = stem(words[at - 1])
-    for match in re.finditer(r"[A-Za-z]+", fact.answer):
-        if stem(match.group().lower()) == deed and _NAME_AFTER.match(fact.answer[match.end():]):
-            return True
-    return False
-
-
-def _names_another(ranker: Ranker, query: Query, fact: Fact) -> bool:
-    """Whether the fact records, for something the question names, a relation the question
-    speaks of, held by someone else of the kind the question names ("did Kaasen own Balto":
-    Balto's owner is Seppala, a person, as Kaasen is)."""
-    store = ranker.store
-    kinds = {store.entities[e].type for e in query.named if e in store.entities}
-    for named in query.named:
-        for key, value in fact.answers.get(named, {}).items():
-            topic = key.partition(".")[0]
-            if (topic in query.topics_said and isinstance(value, str) and value in store.entities
-                    and value not in query.named and store.entities[value].type in kinds):
-                return True
-    return False
 
 
 def _who_named(ranker: Ranker, query: Query, fact: Fact, among_all: bool = False) -> str | None:

@@ -88,7 +88,7 @@ def claim_matches(value: Any, said_entities: Collection[str], said_words: Collec
     bound = _bound(sentence)
     if bound is not None and sort_key(options[0]) is not None and year_of(options[0]) is None:
         op, number = bound
-        # (true of any reading: "disputed" where the main one is not, see answering._verdict)
+        # (true of any reading: "disputed" where the main one is not, see verdicts._verdict)
         return any(value > number if op == ">" else value < number
                    for value in map(sort_key, options) if value is not None)
     if any(isinstance(option, bool) for option in options):
