@@ -1208,3 +1208,12 @@ def test_who_did_it_decides_no_claim_it_cannot(new_talk: Callable[[], Conversati
                                                wrong: str) -> None:
     speech = said(new_talk(), question, alexa_valid)
     assert not speech.startswith(wrong), speech
+
+
+def test_the_speakers_framing_words_are_no_names_by_sound(
+        new_talk: Callable[[], Conversation], alexa_valid: Any) -> None:
+    """ "My buddy swears ...": "swears" frames the question (chatter); heard by its sound it
+    had been Mark Summers, whose fact then answered how far the dogs ran."""
+    speech = said(new_talk(), "hey so my buddy swears the dogs ran like a thousand miles is that "
+                  "right how far was it really", alexa_valid)
+    assert "674" in speech and "Summers" not in speech

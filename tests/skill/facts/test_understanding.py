@@ -17,6 +17,7 @@ def understander() -> Understander:
     ("when did balto die", "balto", "death", "when", "wh"),
     ("where was balto laid to rest", "balto", "remains", "where", "wh"),
     ("how old did togo live to", "togo", "death", "age", "wh"),
+    ("how old did the real balto get", "balto", "death", "age", "wh"),
     ("who passed the serum to kaasen", "kaasen", "handoff", "from", "wh"),
     ("who did kaasen give it to", "kaasen", "handoff", "to", "wh"),
     ("who took it from seppala", "seppala", "handoff", "to", "wh"),
