@@ -604,6 +604,18 @@ def _said_of_the_speaker(words: Sequence[str], i: int) -> bool:
     return j < i and words[j] in _SPEAKERS and not _reports(words[j:i])
 
 
+def _after_the_question(words: Sequence[str], i: int, core: int) -> bool:
+    """Whether word ``i`` is in a clause of the speaker's own that follows the question
+    proper, unpunctuated: "how cold did it get on the run *my kids think fifty below is made
+    up*" (the clause opens at the speaker's "my", with a question asked before it; "where can
+    *we* go" is still the question)."""
+    j = i
+    while j > core and words[j - 1] not in _CLAUSE_BREAKS and words[j] not in _SPEAKERS:
+        j -= 1
+    return (core < j < i and words[j] in ("my", "our")
+            and any(w in QUESTION_WORDS for w in words[core:j]))
+
+
 #: Phrases that close a question without asking anything ("... in the end", "... for good").
 _CLOSING_PHRASES = (("in", "the", "end"), ("for", "good"), ("after", "all"), ("at", "all"))
 
@@ -1081,6 +1093,7 @@ class Understander:
             # of the speaker's own, another after it)
             and not ((h.end <= core or any(w in _CLAUSE_BREAKS for w in words[h.end:]))
                      and self._speakers_own(h, words, countries))
+            and not _after_the_question(words, h.start, core)
         ]
 
     def _names_own_words(self, words: Sequence[str], mentions: Sequence[Mention]) -> set[int]:

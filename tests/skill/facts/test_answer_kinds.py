@@ -1217,3 +1217,12 @@ def test_the_speakers_framing_words_are_no_names_by_sound(
     speech = said(new_talk(), "hey so my buddy swears the dogs ran like a thousand miles is that "
                   "right how far was it really", alexa_valid)
     assert "674" in speech and "Summers" not in speech
+
+
+def test_a_clause_of_the_speakers_after_the_question_asks_nothing(
+        new_talk: Callable[[], Conversation], alexa_valid: Any) -> None:
+    """ "... on the run my kids think fifty below is made up": "made up" (is it real?) is the
+    speaker's own clause, after the question proper; the cold is what is asked."""
+    speech = said(new_talk(), "so um how cold did it actually get on the run my kids think fifty "
+                  "below is made up", alexa_valid)
+    assert "minus 62" in speech
