@@ -1226,3 +1226,18 @@ def test_a_clause_of_the_speakers_after_the_question_asks_nothing(
     speech = said(new_talk(), "so um how cold did it actually get on the run my kids think fifty "
                   "below is made up", alexa_valid)
     assert "minus 62" in speech
+
+
+@pytest.mark.parametrize(("question", "contains"), [
+    # What was wrong with a thing, or went wrong at a place, is what there is to tell of it.
+    ("what was wrong with the airplane", "taken apart"),
+    ("what went wrong at point safety", "asleep"),
+    # ... not of someone, whose troubles a biography does not tell.
+    ("what was wrong with balto", "I don't have a record"),
+    # Who "is called", "gets called" or "is known as" a name is who that name is.
+    ("which musher is called the father of the iditarod", "Redington"),
+    ("who gets called the father of the iditarod", "Redington"),
+])
+def test_idioms_ask_the_plain_question(new_talk: Callable[[], Conversation], alexa_valid: Any,
+                                       question: str, contains: str) -> None:
+    assert contains in said(new_talk(), question, alexa_valid)
