@@ -1234,6 +1234,12 @@ def test_a_clause_of_the_speakers_after_the_question_asks_nothing(
     ("what went wrong at point safety", "asleep"),
     # ... not of someone, whose troubles a biography does not tell.
     ("what was wrong with balto", "I don't have a record"),
+    # What happened on or at a place is what there is to tell of it; "what's the deal with"
+    # (normalised "what is") is "tell me about".
+    ("what happened on norton sound", "Togo"),
+    ("whats the deal with the balto statue", "Central Park"),
+    # "Mommy" is mother.
+    ("who was togo's mommy", "Dolly"),
     # Who "is called", "gets called" or "is known as" a name is who that name is.
     ("which musher is called the father of the iditarod", "Redington"),
     ("who gets called the father of the iditarod", "Redington"),
