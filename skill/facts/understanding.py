@@ -1325,11 +1325,26 @@ class Understander:
         d.named = list(dict.fromkeys(named))
         d.specific = [e for e in d.named if e not in self.background]
         d.entities = d.specific or list(d.named)
+        if referent is None and self._asks_of_the_background(d):
+            proper = [m.entity for m in d.mentions if m.start >= d.core]
+            d.entities = list(dict.fromkeys([*proper, *d.entities]))
         ordered = sorted(d.mentions, key=lambda m: m.start)
         d.coordinated = any(
             a.entity != b.entity and (b.start == a.end + 1 and d.words[a.end] in ("and", "or")
                                       or _set_against(d.words[a.end:b.start]))
             for a, b in zip(ordered, ordered[1:], strict=False))
+
+    def _asks_of_the_background(self, d: _Draft) -> bool:
+        """Whether the question proper names only the story's own background and points back
+        to nothing, while the preamble named a thing: "i'm writing a poem for *the
+        centennial* and i need to know how many hours *the relay* took" asks of the relay
+        ("who wrote *that* movie" points back; someone the preamble named may be the answer:
+        "... the name of *the mayor* when the diphtheria hit")."""
+        proper = {m.entity for m in d.mentions if m.start >= d.core}
+        pointing = PRONOUNS | {"that", "this", "those", "these"}
+        return (bool(d.core) and bool(proper) and not proper - self.background
+                and bool(d.specific) and not pointing & set(d.words[d.core:])
+                and not any(self.entity_types.get(e) in ("person", "dog") for e in d.specific))
 
     def _said_before(self, d: _Draft) -> str | None:
         """Whom "he" or "she" in a question proper that names no one stands for: the last

@@ -1247,3 +1247,13 @@ def test_a_clause_of_the_speakers_after_the_question_asks_nothing(
 def test_idioms_ask_the_plain_question(new_talk: Callable[[], Conversation], alexa_valid: Any,
                                        question: str, contains: str) -> None:
     assert contains in said(new_talk(), question, alexa_valid)
+
+
+def test_a_question_proper_of_the_story_itself_is_not_of_the_preambles_thing(
+        new_talk: Callable[[], Conversation], alexa_valid: Any) -> None:
+    """ "I'm writing a poem for the centennial and I need to know how many hours the whole relay
+    took": the question proper names only the relay, which it asks of; the centennial the
+    preamble named is the speaker's business."""
+    speech = said(new_talk(), "i'm writing a little poem for the centennial and i need to know "
+                  "exactly how many hours the whole relay took", alexa_valid)
+    assert "127" in speech
