@@ -1275,7 +1275,64 @@ def _thing_unspoken(ranker: Ranker, query: Query, fact: Fact, name: str | None,
             # ("what was the name of balto's vaudeville act": a fact that never speaks of one)
             plural = word.endswith("s") or "names" in query.words
             return f"the names of the {word}" if plural else f"the name of the {word}"
-    return _kind_unspoken(ranker, query, fact, said, relation)
+    return _what_is_asked_unspoken(ranker, query, fact, said, relation)
+
+
+def _what_is_asked_unspoken(ranker: Ranker, query: Query, fact: Fact, said: set[str],
+                            relation: str) -> str | None:
+    """The premises "which" asks by, the part an actor played, the kind of thing asked: what
+    the fact must speak of to answer, when it does not."""
+    topic = relation.partition(".")[0]
+    return (_which_unspoken(ranker, query, said, topic) or _part_unsaid(ranker, query, fact)
+            or _kind_unspoken(ranker, query, fact, said, relation))
+
+
+#: Verbs of acting a part, and the words after an actor's name that say which part.
+_ACTING = frozenset("play plays played playing voice voices voiced voicing".split())
+_PART_SAID = frozenset("plays played voices voiced as".split())
+
+
+def _part_unsaid(ranker: Ranker, query: Query, fact: Fact) -> str | None:
+    """ "That", when the part an actor played is asked ("which character did Bridget Fonda
+    voice", "who did Bob Hoskins play") and the fact names the actor without a part: "the
+    voice cast includes Kevin Bacon, Bridget Fonda, Bob Hoskins ..."."""
+    words = query.words[query.core_start:]
+    asks_part = bool({"character", "role", "part"} & set(words)) or words[:2] == ("who", "did")
+    if not asks_part or not _ACTING & set(words):
+        return None
+    text = " ".join(words)
+    spoken = " ".join(plain_words(fact.spoken))
+    actors = [n for n in ranker.understander.names.people_in(fact.spoken)
+              if n in text and n in spoken]
+    if not actors:
+        return None
+    if any(_PART_SAID & set(spoken.split(actor, 1)[1].split()[:2]) for actor in actors):
+        return None
+    return "that"
+
+
+#: Kinds of building or ground a "which" may ask by ("which hospital"): a fact naming the
+#: place says the kind, where a town or a state is said by its name alone. (Not a park or a
+#: university: "Metroparks", "Yale" say them without the word.)
+_PREMISES = frozenset("hospital hospitals hotel hotels school schools church churches street "
+                      "streets zoo zoos museum museums cemetery cemeteries graveyard restaurant "
+                      "theater theatre library kennel farm ranch".split())
+
+
+def _which_unspoken(ranker: Ranker, query: Query, said: set[str], topic: str) -> str | None:
+    """ "That", when "which" or "what" asks a place by its kind of premises ("which
+    *hospital* in Seattle did Seppala die in") and the fact, in its words and cues, never
+    speaks of that kind of place; unless the topic that answered is the one the word names."""
+    words = query.words
+    for i, word in enumerate(words[:-1]):
+        thing = words[i + 1]
+        if word not in ("which", "what") or thing not in query.asked or thing not in _PREMISES:
+            continue
+        terms = ranker.lexicon.terms(thing)
+        if terms and terms[0] not in said and not (
+                thing in query.topic_words and topic == query.topic):
+            return "that"
+    return None
 
 
 def _kind_unspoken(ranker: Ranker, query: Query, fact: Fact, said: set[str],

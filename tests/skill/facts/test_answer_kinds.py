@@ -354,6 +354,11 @@ def test_relay_order_says_no_dispute_over_a_legs_dogs(new_talk: Callable[[], Con
     ("who sculpted the togo statue in seward park", "that"),
     # ... and so is "which vet": a calling asked of a deed the fact records by no one.
     ("which vet put togo to sleep", "that"),
+    # The part an actor played, from a fact that names the actor in a cast with no part.
+    ("who did bob hoskins voice in the balto movie", "that"),
+    ("what character did phil collins voice in the balto movie", "that"),
+    # A place asked by its kind of premises, from a fact that never speaks of one.
+    ("which hospital in seattle did seppala die in", "that"),
     # What something of someone's was made of: the thing, not the person.
     ("what was togo's harness made of", "what Togo's harness was made of"),
     # "What year": a fact chosen on its words that gives no year does not say it.
