@@ -1247,7 +1247,33 @@ def _ordinal_otherwise(ranker: Ranker, query: Query, fact: Fact) -> bool:
             t for w in text[j + 1:j + 3] for t in ranker.lexicon.terms(w)}}
         if counts and _ORDINAL_WORDS[word] not in counts:
             return True
+        # ("seppala's *very first* sled dog": a fact that counts nothing says which was his
+        # first of none)
+        if word == "first" and _someones_first_uncounted(ranker, query, words, i, heads, text):
+            return True
     return False
+
+
+def _someones_first_uncounted(ranker: Ranker, query: Query, words: Sequence[str], i: int,
+                              heads: set[str], text: Sequence[str]) -> bool:
+    """ "Seppala's (very) first sled dog", asked of a fact that counts nothing."""
+    at = i - 1 if i and words[i - 1] != "very" else i - 2
+    return (at >= 0 and bool(heads) and not heads & _NOT_COUNTED
+            and _possessive_of_named(ranker, query, words[at])
+            and not set(text) & set(_ORDINAL_WORDS))
+
+
+#: What "first" says of without counting ("his first name", "her first time").
+_NOT_COUNTED = frozenset({"name", "time"})
+
+
+def _possessive_of_named(ranker: Ranker, query: Query, word: str) -> bool:
+    """Whether the word is the possessive of one the question names ("seppalas", as the
+    words are written without the apostrophe)."""
+    store = ranker.store
+    return word.endswith("s") and any(
+        form.split()[-1] + "s" == word for named in query.named if named in store.entities
+        for form in store.entities[named].spoken_forms)
 
 
 def _thing_unspoken(ranker: Ranker, query: Query, fact: Fact, name: str | None,

@@ -357,6 +357,8 @@ def test_relay_order_says_no_dispute_over_a_legs_dogs(new_talk: Callable[[], Con
     # The part an actor played, from a fact that names the actor in a cast with no part.
     ("who did bob hoskins voice in the balto movie", "that"),
     ("what character did phil collins voice in the balto movie", "that"),
+    # Someone's first of a kind, from a fact that counts nothing ("his first name" is no count).
+    ("what was the name of seppala's very first sled dog", "that"),
     # A place asked by its kind of premises, from a fact that never speaks of one.
     ("which hospital in seattle did seppala die in", "that"),
     # What something of someone's was made of: the thing, not the person.
