@@ -187,6 +187,18 @@ FLOORS: dict[tuple[str, str], float] = {
     ("blind_speaker_fresh25.json", "unanswerable"): 0.88,
     ("blind_speaker_fresh25.json", "off_topic"): 0.95,
     ("blind_speaker_fresh25.json", "followups"): 0.88,
+    # Fresh set 26, written at the start of the thirteenth round and measured once, untouched,
+    # on the code as the round began (89.5%, 92.6%, 20 of 20, 94.3%); then studied.
+    ("blind_speaker_fresh26.json", "questions"): 0.93,
+    ("blind_speaker_fresh26.json", "unanswerable"): 0.94,
+    ("blind_speaker_fresh26.json", "off_topic"): 0.95,
+    ("blind_speaker_fresh26.json", "followups"): 0.92,
+    # Fresh set 27, written at the start of the thirteenth round, sealed, and measured once on
+    # its final answering code (92.5%, 88.9%, 20 of 20, 86.5%).
+    ("blind_speaker_fresh27.json", "questions"): 0.92,
+    ("blind_speaker_fresh27.json", "unanswerable"): 0.88,
+    ("blind_speaker_fresh27.json", "off_topic"): 0.95,
+    ("blind_speaker_fresh27.json", "followups"): 0.86,
 }
 
 
