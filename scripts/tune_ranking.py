@@ -24,7 +24,8 @@ sys.path.insert(0, str(ROOT))
 from balto.nlu.engine import NluEngine  # noqa: E402
 from balto.nlu.language_model import load_model  # noqa: E402
 from skill.alexa.handlers.questions import ENTITY_INTENTS, QUESTION_INTENTS  # noqa: E402
-from skill.facts.answering import Question, answer  # noqa: E402
+from skill.facts.answer_records import Question  # noqa: E402
+from skill.facts.answering import answer  # noqa: E402
 from skill.facts.ranking import DEFAULT_WEIGHTS, Ranker, Weights  # noqa: E402
 from skill.facts.store import default_store  # noqa: E402
 

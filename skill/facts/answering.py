@@ -17,43 +17,60 @@ The same decision runs in the simulator, the tests and the Lambda.
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from skill.facts import values
+from skill.facts.answer_records import (
+    Answer,
+    Comparison,
+    Question,
+    Row,
+)
+from skill.facts.honesty import (
+    FACET_LABELS,
+    SENTENCE,
+    YEAR,
+    asked_unheard,
+    count_unstated,
+    counted_noun,
+    deed_denied,
+    name_unsaid,
+    names_no_one,
+    priced_otherwise,
+    role_unsaid,
+    setting_unstated,
+    speakers_own_clause,
+    thing_unspoken,
+    topic_never_recorded,
+    unplaced,
+    year_unstated,
+)
 from skill.facts.model import Fact
 from skill.facts.ranking import Analysis, Ranker, Scored
 from skill.facts.relations import Topic
 from skill.facts.understanding import (
     GETTING,
-    NOT_FOCUS,
     ORIGIN_OF,
     ROLES,
-    SUBJECT_PRONOUNS,
     Context,
     Query,
 )
 from skill.facts.verdicts import (
-    DATES,
     STATES,
-    YEAR_PATTERN,
     claimed_terms,
-    contradicted,
     links_named,
     named_within,
     place_words,
     speaks_of_all,
     states,
     unheard,
-    values_named,
     yes_no,
 )
 from skill.records import Record
 from skill.text.normalise import plain_words, strip_fillers
-from skill.text.numbers import NUMBER_WORDS, fold_numbers
 from skill.text.vocabulary import QUESTION_WORDS, STOPWORDS, stem
 
 if TYPE_CHECKING:
@@ -77,106 +94,6 @@ STRONG_WORD_SUPPORT = 8.0
 #: Facets that answer one another when the exact one is not recorded ("why did X die": how).
 _TEXT_FACETS = frozenset({"what", "how", "why"})
 _MANNER = frozenset({"how", "why"})
-
-
-class Question(Record):
-    """What the listener asked, as far as the intent tells us."""
-
-    __slots__ = ()
-
-    text: str | None = None
-    entity: str | None = None
-    aspect: str | None = None
-
-
-class Row(Record):
-    """One entity's value in a comparison, with the fact that records it."""
-
-    __slots__ = ()
-
-    entity: str
-    value: Any
-    fact: Fact
-
-
-class Comparison(Record):
-    """Entities ranked by a relation; ``rows[0]`` is the winner. ``missing``: no record."""
-
-    __slots__ = ()
-
-    relation: str
-    order: str
-    rows: tuple[Row, ...]
-    missing: tuple[str, ...] = ()
-    superlative: bool = False
-    polarity: str | None = None  # asked as yes/no: whether the first named one comes first
-    #: How each row was said, when rows are happenings rather than entities ("togo dying").
-    labels: tuple[str, ...] = ()
-
-
-class Answer(Record):
-    """What to say. ``kind`` is "fact", "yes_no", "compare", "no_record" or "unknown"."""
-
-    __slots__ = ()
-
-    kind: str
-    fact: Fact | None
-    entity: str | None
-    analysis: Analysis
-    query: Query | None = None
-    polarity: str | None = None  # "yes", "no" or "disputed" for a yes/no question
-    comparison: Comparison | None = None
-    missing: str | None = None  # what was asked and is not recorded ("where Fox died")
-    offer: Fact | None = None  # the nearest real fact, offered rather than spoken
-    ranked: tuple[Scored, ...] = ()
-    # whom the question was about when the answer names another who is talked of next; or the
-    # one the answer names, when the talk stays with whom it was about
-    about: tuple[str, ...] = ()
-    # age when the relay began, from a recorded birth date, and whether it is exact
-    derived_age: tuple[int, bool] | None = None
-    relation: str = ""  # the fact's relation that answered ("statue.when"), if one did
-
-    def _value_named(self) -> tuple[str, ...]:
-        """Whom the answer gave as the value asked ("what was his lead dog": Togo), so that
-        "that dog" next can be him."""
-        fact = self.fact
-        if fact is None or not self.entity or not self.relation:
-            return ()
-        value = fact.answers.get(self.entity, {}).get(self.relation)
-        return tuple(v for v in values.readings(value) if isinstance(v, str) and v in fact.about)
-
-    @property
-    def known(self) -> bool:
-        """Whether the answer speaks a fact (or a comparison built from facts)."""
-        return self.kind in ("fact", "yes_no", "compare")
-
-    def context(self) -> Context:
-        """What follow-ups should remember of this answer."""
-        query = self.query
-        entities: tuple[str, ...] = ()
-        if self.comparison is not None:
-            entities = tuple(r.entity for r in self.comparison.rows)
-        elif query is not None:
-            entities = tuple(dict.fromkeys((*([self.entity] if self.entity else []),
-                                            *self.about, *query.entities)))
-        elif self.entity:
-            entities = (self.entity,)  # "who is Balto" from the slot alone
-        topic = query.topic if query is not None else None
-        facet = query.facet if query is not None else None
-        if topic is None and "." in self.relation:
-            # "when was it put up" answered by the statue's date: the talk is of the statue.
-            topic = self.relation.partition(".")[0]
-        if self.comparison is not None:
-            topic, dot, facet = self.comparison.relation.partition(".")
-            if not dot:  # a bare facet ("miles" in all): no topic of its own
-                topic, facet = None, topic
-        if query is not None and query.weak_topic:
-            # A weak topic ("go") that decided nothing is not what was talked of; where a
-            # relation answered ("how far did balto's team go": his leg), that one was.
-            relation_topic, dot, _ = self.relation.partition(".")
-            topic = relation_topic if dot else None
-        return Context(self.entity, topic, facet, entities,
-                       self.fact.id if self.fact is not None else None, self._value_named())
 
 
 # -- relation matching ---------------------------------------------------------------------------
@@ -778,7 +695,7 @@ def _dated(ranker: Ranker, happening: str, asked: bool = False) -> Row | None:
     value = next((v for relations in fact.answers.values() for k, v in relations.items()
                   if k == found.relation and k.endswith("when")), None)
     if value is None:
-        year = _YEAR.search(fact.answer)
+        year = YEAR.search(fact.answer)
         value = year.group() if year else None
     return Row(found.entity, value, fact) if value is not None else None
 
@@ -797,7 +714,7 @@ def _of_last_answer(ranker: Ranker, query: Query, analysis: Analysis,
         return Answer("fact", fact, context.entity, analysis, query)
     if (fact is None or context is None or context.topic is not None
             or not query.of_last_answer or query.facet != "when"
-            or not _YEAR.search(fact.answer)):
+            or not YEAR.search(fact.answer)):
         return None  # (with a topic talked of, "and when" asks it of the relation instead)
     return Answer("fact", fact, context.entity, analysis, query)
 
@@ -1029,25 +946,9 @@ def _core_out_of_scope(ranker: Ranker, query: Query) -> bool:
     for match in scope.finditer(core):
         start = core[:match.start()].count(" ")
         end = start + match.group().count(" ") + 1
-        if not _speakers_own_clause(words, start, end):
+        if not speakers_own_clause(words, start, end):
             return True
     return False
-
-
-#: Words that open a new clause after a speaker's own ("... tonight *and* i need ...").
-_CLAUSE_BREAKS = frozenset("and so but because".split())
-#: The speaker speaking of themselves.
-_FIRST_PERSON = frozenset("i im ive id we our my me us".split())
-
-
-def _speakers_own_clause(words: Sequence[str], start: int, end: int) -> bool:
-    """Whether words[start:end] sit in a clause the speaker says of themselves, with another
-    clause or a question after it."""
-    opened = max((i for i in range(start) if words[i] in _CLAUSE_BREAKS), default=-1)
-    own = bool(_FIRST_PERSON & set(words[opened + 1:start]))
-    # (or a question of its own: "i'm finally going there next week, where exactly is it")
-    return own and any(w in _CLAUSE_BREAKS or w in QUESTION_WORDS
-                       for w in words[end:len(words) - 2])
 
 
 def _asked_subject(query: Query) -> str | None:
@@ -1060,11 +961,6 @@ def _asked_subject(query: Query) -> str | None:
     return None
 
 
-#: Determiners that mention a thing without naming it ("a taxidermist", "four nurses").
-_INDEFINITE = frozenset(
-    "a an one two three four five six seven eight nine ten some several many few".split())
-
-
 def _honest(ranker: Ranker, result: Answer) -> Answer:
     """The last check before a fact is spoken as the answer: does it speak of what the
     question turns on? A fact about the right entity that never mentions the thing asked
@@ -1075,52 +971,21 @@ def _honest(ranker: Ranker, result: Answer) -> Answer:
         return result
     store = ranker.store
     name = store.entities[result.entity].spoken_name if result.entity in store.entities else None
-    missing = (_setting_unstated(ranker, result, query, fact, name)
-               or _thing_unspoken(ranker, query, fact, name, result.relation)
-               or _asked_unheard(ranker, query, result.analysis)
-               or _priced_otherwise(ranker, query, result)
-               or _names_no_one(ranker, query, result)
-               or _name_unsaid(ranker, query, fact)
-               or _role_unsaid(ranker, query, fact)
-               or _deed_denied(ranker, query, result)
-               or _topic_never_recorded(ranker, query, result))
+    missing = (setting_unstated(ranker, result, query, fact, name)
+               or thing_unspoken(ranker, query, fact, name, result.relation)
+               or asked_unheard(ranker, query, result.analysis)
+               or priced_otherwise(ranker, query, result)
+               or names_no_one(ranker, query, result)
+               or name_unsaid(ranker, query, fact)
+               or role_unsaid(ranker, query, fact)
+               or deed_denied(ranker, query, result)
+               or topic_never_recorded(ranker, query, result))
     if missing:
         return _answered_instead(ranker, result, query, missing, name) or _withheld(
             result, missing)
-    if _count_unstated(ranker, query, fact, result.relation):
+    if count_unstated(ranker, query, fact, result.relation):
         return _counted_instead(ranker, result, query) or _withheld(result, "that")
     return result
-
-
-_TIME_OF_DAY = "the time of day"
-
-
-@lru_cache(maxsize=4)
-def _recorded_topics(store: FactStore) -> frozenset[str]:
-    """Every topic some fact records a relation of."""
-    return frozenset(key.partition(".")[0] for fact in store.facts.values()
-                     for relations in fact.answers.values() for key in relations)
-
-
-def _topic_never_recorded(ranker: Ranker, query: Query, result: Answer) -> str | None:
-    """ "What school did Cody McGinn go to": a topic that no fact records of anyone
-    (schooling), asked of no one the store knows, is not answered by a fact chosen on the
-    question's other words."""
-    topic = query.topic
-    if (result.kind == "fact" and not result.relation and topic and not query.weak_topic
-            and not query.entities
-            and query.topic_from_question and topic not in _recorded_topics(ranker.store)):
-        return "that"
-    return None
-
-
-def _deed_denied(ranker: Ranker, query: Query, result: Answer) -> str | None:
-    """ "Who won the 1932 race at Lake Placid": a fact saying its one *came second* (the
-    contrary of the deed asked, never the deed) does not say who did it."""
-    if result.kind == "fact" and query.facet == "who" and result.fact is not None and (
-            contradicted(ranker, query, result.fact)):
-        return "that"
-    return None
 
 
 def _placed_instead(ranker: Ranker, result: Answer, query: Query) -> Answer | None:
@@ -1136,7 +1001,7 @@ def _placed_instead(ranker: Ranker, result: Answer, query: Query) -> Answer | No
         fact = scored.fact
         if (fact is result.fact or scored.words < STRONG_WORD_SUPPORT
                 or not asked <= ranker.fact_terms(fact.id)
-                or _unplaced(ranker, query, fact) or _year_unstated(query, fact)):
+                or unplaced(ranker, query, fact) or year_unstated(query, fact)):
             continue
         entity = _subject(fact, analysis.entities)
         if query.facet == "who":
@@ -1144,8 +1009,8 @@ def _placed_instead(ranker: Ranker, result: Answer, query: Query) -> Answer | No
         found = Answer("fact", fact, entity, analysis, query, ranked=result.ranked)
         name = ranker.store.entities[entity].spoken_name if entity in ranker.store.entities \
             else None
-        if not (_setting_unstated(ranker, found, query, fact, name)
-                or _thing_unspoken(ranker, query, fact, name)):
+        if not (setting_unstated(ranker, found, query, fact, name)
+                or thing_unspoken(ranker, query, fact, name)):
             return found
     return None
 
@@ -1157,8 +1022,8 @@ def _answered_instead(ranker: Ranker, result: Answer, query: Query, missing: str
     fact = result.fact
     if result.kind != "fact" or fact is None:
         return None
-    if missing in (f"that {_unplaced(ranker, query, fact)}",
-                   f"that in {_year_unstated(query, fact)}"):
+    if missing in (f"that {unplaced(ranker, query, fact)}",
+                   f"that in {year_unstated(query, fact)}"):
         return _placed_instead(ranker, result, query)
     if query.facet == "why" and missing in {f"{name}'s {word}" for word in query.possessed}:
         return _possessed_instead(ranker, result, query, name)
@@ -1182,691 +1047,28 @@ def _possessed_instead(ranker: Ranker, result: Answer, query: Query,
     if not candidates:
         return None
     best = ranker.score_facts(result.analysis, candidates)[0].fact
-    if _thing_unspoken(ranker, query, best, name) or _asked_unheard(
+    if thing_unspoken(ranker, query, best, name) or asked_unheard(
             ranker, query, result.analysis):
         return None
     return Answer("fact", best, subject, result.analysis, query, ranked=result.ranked)
 
 
-def _setting_unstated(ranker: Ranker, result: Answer, query: Query, fact: Fact,
-                      name: str | None) -> str | None:
-    """What the question asks of a time, place or measure that the fact does not state."""
-    if query.clock_asked and result.kind == "fact" and not _clock_said(ranker, query, fact):
-        # "what time did Sam Joseph reach Kallands": a fact with the day but no hour, or
-        # with the hour only of another place ("what time did Olson leave Golovin": he
-        # reached Bluff at seven).
-        return _TIME_OF_DAY
-    if query.day_asked and result.kind == "fact" and _year_only(fact, result.relation):
-        # "what was Balto's exact birthday": only the year is recorded.
-        return _exact_day(ranker, result.relation, name)
-    if result.kind == "fact" and not result.derived_age and _moment_unstated(ranker, query, fact):
-        # "how much did Balto weigh when he died": his weight, never said of his death.
-        return "that"
-    if _measure_unstated(result, query, fact):
-        # "how cold was it in Anchorage when the train left": a fact about the train that
-        # states no temperature does not answer.
-        return _FACET_LABELS.get(query.facet or "", "that").format(name=name or "that")
-    if result.kind != "fact":
-        return None  # ("did Balto die in Anchorage": "No", from a fact about Cleveland)
-    counted = _counted_elsewhere(ranker, query, fact, result.relation)
-    if counted is not None:
-        # "how many children did Seppala have": his team's dogs are no count of children.
-        return f"how many {counted}{_of_whom(name)}"
-    other = _of_another(ranker, query, fact) or _event_unspoken(ranker, query, fact)
-    if other is not None:
-        # "what was the budget of the Togo movie": the Balto film's budget does not answer.
-        return f"that about {other}"
-    place = _unplaced(ranker, query, fact)
-    if place is not None:
-        # "who sculpted the Balto statue in Anchorage": the Central Park statue's sculptor
-        # answers of another place.
-        return f"that {place}"
-    year = _year_unstated(query, fact)
-    # "who won the second Iditarod in 1974": the 1973 race does not answer.
-    if year is not None:
-        return f"that in {year}"
-    return "that" if _ordinal_otherwise(ranker, query, fact) else None
-
-
-#: Words that count which one of several is meant, each to its count ("final" is "last").
-_ORDINAL_WORDS = {w: w for w in "first second third fourth fifth sixth last".split()}
-_ORDINAL_WORDS["final"] = "last"
-
-
-def _ordinal_otherwise(ranker: Ranker, query: Query, fact: Fact) -> bool:
-    """Whether the question counts something ("the *second* Iditarod") that the fact speaks
-    of only under another count ("the *first* Iditarod"): the fact is about another one."""
-    words = query.words[query.core_start:]
-    text = plain_words(fact.answer)
-    for i, word in enumerate(words):
-        if word not in _ORDINAL_WORDS:
-            continue
-        heads = {t for w in words[i + 1:i + 3] if w not in STOPWORDS
-                 for t in ranker.lexicon.terms(w)}
-        counts = {_ORDINAL_WORDS[v] for j, v in enumerate(text) if v in _ORDINAL_WORDS and heads & {
-            t for w in text[j + 1:j + 3] for t in ranker.lexicon.terms(w)}}
-        if counts and _ORDINAL_WORDS[word] not in counts:
-            return True
-        # ("seppala's *very first* sled dog": a fact that counts nothing says which was his
-        # first of none)
-        if word == "first" and _someones_first_uncounted(ranker, query, words, i, heads, text):
-            return True
-    return False
-
-
-def _someones_first_uncounted(ranker: Ranker, query: Query, words: Sequence[str], i: int,
-                              heads: set[str], text: Sequence[str]) -> bool:
-    """ "Seppala's (very) first sled dog", asked of a fact that counts nothing."""
-    at = i - 1 if i and words[i - 1] != "very" else i - 2
-    return (at >= 0 and bool(heads) and not heads & _NOT_COUNTED
-            and _possessive_of_named(ranker, query, words[at])
-            and not set(text) & set(_ORDINAL_WORDS))
-
-
-#: What "first" says of without counting ("his first name", "her first time").
-_NOT_COUNTED = frozenset({"name", "time"})
-
-
-def _possessive_of_named(ranker: Ranker, query: Query, word: str) -> bool:
-    """Whether the word is the possessive of one the question names ("seppalas", as the
-    words are written without the apostrophe)."""
-    store = ranker.store
-    return word.endswith("s") and any(
-        form.split()[-1] + "s" == word for named in query.named if named in store.entities
-        for form in store.entities[named].spoken_forms)
-
-
-def _thing_unspoken(ranker: Ranker, query: Query, fact: Fact, name: str | None,
-                    relation: str = "") -> str | None:
-    """The thing the question turns on, when the fact never speaks of it (or never names it).
-    A thing the answering relation is about needs no mention ("how many dogs pulled Kaasen's
-    sled": his team's size)."""
-    said = ranker.fact_terms(fact.id)
-    topic = relation.partition(".")[0]
-    for word in query.possessed:
-        terms = ranker.lexicon.terms(word)
-        if topic and topic in {h.name for h in ranker.relations.topics_in([stem(word)], [word])}:
-            continue
-        if terms and terms[0] not in said:
-            return f"{name}'s {word}" if name else "that"
-    # (the fact's own words, apart from its cues; worked out only where a name is asked)
-    spoken = set(ranker.lexicon.terms(fact.answer)) if query.name_of else set()
-    for word in query.asked:
-        terms = ranker.lexicon.terms(word)
-        # (a word naming the topic needs no mention where that topic's relation answered)
-        answered_by_topic = word in query.topic_words and topic == query.topic
-        if _only_unnamed(fact.answer, word, word in query.name_of) or (
-                word in query.name_of and terms and terms[0] not in spoken
-                and not answered_by_topic and stem(word) not in _NAMED_IN_ANSWER):
-            # ("what was the name of balto's vaudeville act": a fact that never speaks of one)
-            plural = word.endswith("s") or "names" in query.words
-            return f"the names of the {word}" if plural else f"the name of the {word}"
-    return _what_is_asked_unspoken(ranker, query, fact, said, relation)
-
-
-def _what_is_asked_unspoken(ranker: Ranker, query: Query, fact: Fact, said: set[str],
-                            relation: str) -> str | None:
-    """The premises "which" asks by, the part an actor played, the kind of thing asked: what
-    the fact must speak of to answer, when it does not."""
-    topic = relation.partition(".")[0]
-    return (_which_unspoken(ranker, query, said, topic) or _part_unsaid(ranker, query, fact)
-            or _kind_unspoken(ranker, query, fact, said, relation))
-
-
-#: Verbs of acting a part, and the words after an actor's name that say which part.
-_ACTING = frozenset("play plays played playing voice voices voiced voicing".split())
-_PART_SAID = frozenset("plays played voices voiced as".split())
-
-
-def _part_unsaid(ranker: Ranker, query: Query, fact: Fact) -> str | None:
-    """ "That", when the part an actor played is asked ("which character did Bridget Fonda
-    voice", "who did Bob Hoskins play") and the fact names the actor without a part: "the
-    voice cast includes Kevin Bacon, Bridget Fonda, Bob Hoskins ..."."""
-    words = query.words[query.core_start:]
-    asks_part = bool({"character", "role", "part"} & set(words)) or words[:2] == ("who", "did")
-    if not asks_part or not _ACTING & set(words):
-        return None
-    text = " ".join(words)
-    spoken = " ".join(plain_words(fact.spoken))
-    actors = [n for n in ranker.understander.names.people_in(fact.spoken)
-              if n in text and n in spoken]
-    if not actors:
-        return None
-    if any(_PART_SAID & set(spoken.split(actor, 1)[1].split()[:2]) for actor in actors):
-        return None
-    return "that"
-
-
-#: Kinds of building or ground a "which" may ask by ("which hospital"): a fact naming the
-#: place says the kind, where a town or a state is said by its name alone. (Not a park or a
-#: university: "Metroparks", "Yale" say them without the word.)
-_PREMISES = frozenset("hospital hospitals hotel hotels school schools church churches street "
-                      "streets zoo zoos museum museums cemetery cemeteries graveyard restaurant "
-                      "theater theatre library kennel farm ranch".split())
-
-
-def _which_unspoken(ranker: Ranker, query: Query, said: set[str], topic: str) -> str | None:
-    """ "That", when "which" or "what" asks a place by its kind of premises ("which
-    *hospital* in Seattle did Seppala die in") and the fact, in its words and cues, never
-    speaks of that kind of place; unless the topic that answered is the one the word names."""
-    words = query.words
-    for i, word in enumerate(words[:-1]):
-        thing = words[i + 1]
-        if word not in ("which", "what") or thing not in query.asked or thing not in _PREMISES:
-            continue
-        terms = ranker.lexicon.terms(thing)
-        if terms and terms[0] not in said and not (
-                thing in query.topic_words and topic == query.topic):
-            return "that"
-    return None
-
-
-def _kind_unspoken(ranker: Ranker, query: Query, fact: Fact, said: set[str],
-                   relation: str) -> str | None:
-    """ "What kind of sled did Kaasen use": a fact about Kaasen that never speaks of a sled,
-    or, chosen on its words, speaks of one without saying what kind ("Kaasen's sled")."""
-    for word in query.kind_of:
-        terms = ranker.lexicon.terms(word)
-        if terms and (not set(terms) <= said
-                      or not relation and not _kind_stated(fact.answer, word)):
-            return f"the kind of {word}"
-    return None
-
-
-#: Words before a thing that say which or how many it is, not what kind (besides a count or
-#: a determiner: "the few planes", "seven dogs").
-_NO_KIND = frozenset("over under another other same".split())
-
-
-def _kind_stated(text: str, word: str) -> bool:
-    """Whether the text says what kind of ``word`` it speaks of, by a word before it ("open
-    cockpit *planes*", "Siberian *dogs*"), not whose or how many ("Kaasen's sled", "the few
-    planes")."""
-    words = re.findall(r"[\w'-]+", text.lower())
-    return any(w.rstrip("s") == word.rstrip("s") and i > 0 and words[i - 1].isalpha()
-               and words[i - 1] not in STOPWORDS and words[i - 1] not in _NO_KIND
-               and words[i - 1] not in _INDEFINITE and words[i - 1] not in NUMBER_WORDS
-               for i, w in enumerate(words))
-
-
-_CLOCK = re.compile(
-    r"\b\d{1,2}(:\d\d)? ?(am|pm|a\.m\.|p\.m\.|o'clock)|\d{1,2}:\d\d|\bnoon\b|\bmidnight\b|"
-    r"\b(in the (morning|evening|afternoon)|at night|that night|before dawn)\b")
-
-
-def _clock_said(ranker: Ranker, query: Query, fact: Fact) -> bool:
-    """Whether the fact gives an hour, in a sentence naming a place the question names, if
-    it names any."""
-    store = ranker.store
-    places = [store.entities[e] for e in query.named if store.entities[e].type == "place"]
-    return any(_CLOCK.search(sentence) and (
-        not places or any(p.named_in(sentence) for p in places))
-        for sentence in _SENTENCE.split(fact.answer.lower()))
-
-
-def _year_only(fact: Fact, relation: str) -> bool:
-    """Whether the date the fact records for the relation answered gives no day: a year
-    ("1913") or a month ("1925-01"), by every source."""
-    if not relation.endswith(".when"):
-        return False
-    dates = [v for relations in fact.answers.values() if relation in relations
-             for v in values.readings(relations[relation])]
-    return (bool(dates) and all(isinstance(v, (str, int)) and len(str(v)) < 10 for v in dates)
-            # (the days sources disagree on are still days: "December 15 or December 17")
-            and not _DAY_SAID.search(fact.spoken))
-
-
-_DAY_SAID = re.compile(r"\b(January|February|March|April|May|June|July|August|September|"
-                       r"October|November|December) \d{1,2}\b")
-
-
-def _exact_day(ranker: Ranker, relation: str, name: str | None) -> str:
-    """ "the exact day Balto was born", from the relation's "when Balto was born"."""
-    topic = ranker.relations.topics.get(relation.partition(".")[0])
-    label = topic.describe("when", name or "that") if topic is not None else ""
-    return f"the exact day {label[5:]}" if label.startswith("when ") else "the exact day"
-
-
-def _counted_elsewhere(ranker: Ranker, query: Query, fact: Fact, relation: str) -> str | None:
-    """The thing "how many" counts, when it names a topic other than the relation that
-    answered, and the fact never speaks of it."""
-    words = query.words
-    if query.facet != "how_many" or not relation:
-        return None
-    for i in range(query.core_start, len(words) - 2):
-        if words[i] == "how" and words[i + 1] in ("many", "much"):
-            after = [w for w in words[i + 2:i + 4] if w not in _SIZES]
-            if not after:
-                return None
-            noun = after[0]
-            topics = {h.name for h in ranker.relations.topics_in([stem(noun)], [noun])}
-            own = relation.partition(".")[0]
-            if topics and own not in topics and stem(noun) not in ranker.fact_terms(fact.id):
-                return noun
-            return None
-    return None
-
-
-def _count_unstated(ranker: Ranker, query: Query, fact: Fact, relation: str = "") -> bool:
-    """ "How many dogs were used in the second relay": a fact whose figures count other things
-    (1.1 million *units*) does not say how many of what was asked, unless it records the
-    count of the very topic the word names ("how many teams": twenty mushers, each a team)."""
-    noun = _counted_noun(query)
-    if noun is None:
-        return False
-    named = {h.name for h in ranker.relations.topics_in([stem(w) for w in noun.split()],
-                                                        noun.split())}
-    if relation.partition(".")[0] in named:
-        return False
-    words = fold_numbers(plain_words(fact.spoken))
-    figures = [i for i, w in enumerate(words) if _FIGURE.fullmatch(w)]
-    if not figures:
-        return False  # (no figure at all: whether one is stated is judged elsewhere)
-    counted = set(ranker.lexicon.terms(noun))
-    for i in figures:
-        # What a figure counts follows it, "of" and describing words between ("13 of
-        # Seppala's reserve dogs"), before any other small word ("February 8 to 10, a
-        # second dog relay").
-        for word in words[i + 1:i + 6]:
-            if counted & set(ranker.lexicon.terms(word)):
-                return False
-            if word in STOPWORDS and word != "of":
-                break
-    return True
-
-
 def _counted_instead(ranker: Ranker, result: Answer, query: Query) -> Answer | None:
     """ "How many nurses were there in Nome": not the town's people, but the fact the words
     lead to that counts nurses ("he had four nurses")."""
-    noun = _counted_noun(query)
+    noun = counted_noun(query)
     if noun is None:
         return None
     for scored in ranker.rank_analysis(result.analysis, limit=3):
         fact = scored.fact
         if (fact is result.fact or scored.words < STRONG_WORD_SUPPORT
                 or not set(ranker.lexicon.terms(noun)) & ranker.fact_terms(fact.id)
-                or _count_unstated(ranker, query, fact)):
+                or count_unstated(ranker, query, fact)):
             continue
         found = Answer("fact", fact, _subject(fact, result.analysis.entities),
                        result.analysis, query, ranked=result.ranked)
         return _honest(ranker, found)
     return None
-
-
-#: A figure that counts (not a year: "in 1925").
-_FIGURE = re.compile(r"(?!1[89]\d\d$|20\d\d$)\d+(\.\d+)?")
-
-
-def _counted_noun(query: Query) -> str | None:
-    """What "how many" counts, said right after it: "how many *dogs*", "how many *relay
-    legs*" (either word may be the one a fact counts)."""
-    words = query.words
-    if query.facet != "how_many":
-        return None
-    for i in range(query.core_start, len(words) - 2):
-        if words[i] == "how" and words[i + 1] == "many":
-            after = [w for w in words[i + 2:i + 4] if w not in _SIZES]
-            nouns = list(itertools.takewhile(lambda w: w not in NOT_FOCUS, after))
-            return " ".join(nouns) or None
-    return None
-
-
-def _name_unsaid(ranker: Ranker, query: Query, fact: Fact) -> str | None:
-    """ "What was Doctor Powell's first name", "what job did Kaasen have in Everett": someone
-    named by title, or a place named after "in" or "at", by a name the facts mention though of
-    no entity, is whom or where the question is about; a fact that never says the name is
-    about someone or somewhere else (Welch, "the doctor"; Kaasen's job in Nome)."""
-    words = query.words
-    names, places = ranker.understander.unknown_names
-    # ("powells": the possessive, its apostrophe gone)
-    said = [name for i, w in enumerate(words[1:], 1)
-            for name in (w, w[:-1] if w.endswith("s") else "")
-            if words[i - 1] in _TITLED and name in names or (
-                words[i - 1] in _PLACED and name in places and query.form == "wh"
-                and not _speakers_own_clause(words, i, i + 1))]
-    if not said:
-        return None
-    text = set(plain_words(fact.spoken))
-    return None if all(w in text for w in said) else "that"
-
-
-#: Words said before a place: "in everett", "at madison square garden".
-_PLACED = frozenset("in at near".split())
-#: Words said before a surname: "doctor powell", "governor bone".
-_TITLED = frozenset("doctor dr doc mister mr mrs miss ms governor mayor captain admiral "
-                    "professor judge senator nurse".split())
-
-
-def _names_no_one(ranker: Ranker, query: Query, result: Answer) -> str | None:
-    """ "That", when "who" is asked of someone or something named by name and the fact,
-    chosen on its words, names no one else: "who did the taxidermy on Togo", "who sculpted
-    the Togo statue in Seward Park" (it stands there, by no one named). One named by a
-    description ("who was the doctor in Nome") is the answer the fact names."""
-    fact = result.fact
-    if fact is None or result.kind != "fact" or not _asks_who_did(query, result.relation):
-        return None
-    store = ranker.store
-    words = set(query.words)
-    by_name = {e for e in query.named if e in store.entities
-               and set(plain_words(store.entities[e].name)) & words - _TITLES}
-    if not by_name or set(query.named) - by_name:
-        return None
-    # (what the sources disagree on is spoken too: "put to sleep by ... Doctor Powell")
-    text = fact.spoken.lower()
-    someone = [e for e in store.entities.values()
-               if e.type in ("person", "dog") and e.id not in by_name and e.named_in(text)]
-    others = [n for n in ranker.understander.names.people_in(fact.spoken) if n not in words]
-    titled = [m.group(1) for m in _TITLED_NAME.finditer(fact.spoken)
-              if m.group(1).lower() not in words]
-    return None if someone or others or titled else "that"
-
-
-#: Someone named by a title and a surname ("a veterinarian, Doctor Powell").
-_TITLED_NAME = re.compile(r"\b(?:Doctor|Dr\.|Mr\.|Mrs\.|Captain|Governor|Mayor) ([A-Z][a-z]+)")
-
-
-#: Offices and callings someone is asked by (not "the man", "the doctor", said of anyone).
-_OFFICES = frozenset("mayor governor president senator sheriff judge captain admiral nurse vet "
-                     "veterinarian trainer director producer teacher coach photographer "
-                     "taxidermist pilot".split())
-_ROLE_ENDS = frozenset("of in on at for who that when with to from during".split())
-
-
-def _role_unsaid(ranker: Ranker, query: Query, fact: Fact) -> str | None:
-    """ "That", when "who was the X" asks someone by an office the fact never speaks of: "who
-    was *the mayor* of Cleveland" is not answered by the last leg's musher. The office is the
-    last word before "of", "in", "when" and the like."""
-    words = list(query.words[query.core_start:])
-    if query.facet != "who" or words[:1] != ["who"] or words[2:3] != ["the"] or (
-            words[1:2] not in (["was"], ["is"])):
-        return None
-    role = list(itertools.takewhile(lambda w: w not in _ROLE_ENDS, words[3:]))
-    if not role or any(m.entity in query.entities
-                       for m in ranker.understander.names.find(role)):
-        return None  # (a name said as it: "who was the Balto dog")
-    terms = ranker.lexicon.terms(role[-1])
-    return ("that" if role[-1] in _OFFICES and terms and terms[0] not in ranker.fact_terms(fact.id)
-            else None)
-
-
-def _asks_who_did(query: Query, relation: str) -> bool:
-    """Whether the question opens "who ..." (or "which vet ...", a kind of person) and asks
-    one person of a topic, which the relation that answered does not record as who ("who
-    were the native mushers" asks a group; "who went first, Shannon or Kalland" a choice)."""
-    core = list(query.words[query.core_start:query.core_start + 2])
-    calling = core[:1] in (["which"], ["what"]) and len(core) > 1 and core[1] in _OFFICES
-    return ((query.facet == "who" and core[:1] == ["who"] or calling) and query.form == "wh"
-            and query.topic is not None and not query.choice
-            and core[1:] not in (["are"], ["were"])
-            and relation.rpartition(".")[2] not in ("who", "from", "to")
-            and relation != "identity")
-
-
-#: Words of a name that say what someone was, not who ("doctor welch", "mayor maynard").
-_TITLES = frozenset("dr doctor mayor governor the musher conductor sculptor".split())
-
-
-#: Words that ask a price, and what says one.
-_PRICE_ASKED = frozenset(
-    "cost costs price prices charge charged dollars money paid pay fee".split())
-_PRICE_SAID = frozenset("dollar dollars cent cents".split())
-
-
-def _priced_otherwise(ranker: Ranker, query: Query, result: Answer) -> str | None:
-    """ "That", when a price is asked and the price fact is of another deal: it never speaks
-    of whom or what the question names ("how much did *Kevin Bacon* get paid", "how much did
-    *the DNA study* cost"), or of something else the question asks it of ("how much did it
-    cost to have Balto *stuffed*"). A price says who paid and for what."""
-    fact = result.fact
-    if fact is None or result.kind != "fact" or query.facet != "how_many":
-        return None
-    if _PRICE_ASKED & set(query.words) and not (
-            _PRICE_SAID & set(plain_words(fact.answer)) or "$" in fact.answer):
-        return "what it cost"  # ("how much did it cost to see Balto at the dime museum")
-    if query.topic != "sale":
-        return None
-    subject = query.entities[0] if query.entities else None
-    plain = f" {' '.join(plain_words(fact.answer))} "
-    names = [n for n in ranker.understander.names.phrases_said(f" {' '.join(query.words)} ")
-             if f" {n} " not in plain]
-    recorded = {k.partition(".")[0] for r in fact.answers.values() for k in r}
-    topics = ranker.relations.topics
-    other_topic = [t for t in query.more_topics if t not in recorded and not topics[t].weak]
-    if (names or other_topic or not _named_in_the_deal(ranker, query, fact, subject)
-            or not speaks_of_all(ranker, query, fact, subject)):
-        return "that"
-    return None
-
-
-def _named_in_the_deal(ranker: Ranker, query: Query, fact: Fact, subject: str | None) -> bool:
-    """Whether a price fact speaks of the one asked about; asked by name, it must record or
-    name them: being among those it is about is not paying ("how much money did George
-    Kimble put in himself" against what Cleveland raised, which never names him)."""
-    if not _speaks_of(ranker, fact, subject):
-        return False
-    entity = ranker.store.entities.get(subject) if subject else None
-    return (entity is None or query.from_context or subject in fact.answers
-            or entity.named_in(fact.answer.lower()))
-
-
-def _speaks_of(ranker: Ranker, fact: Fact, entity: str | None) -> bool:
-    """Whether the fact is about the entity, records it, or names it in its words."""
-    store = ranker.store
-    return entity is None or entity in fact.about or entity in fact.answers or (
-        entity in store.entities and store.entities[entity].named_in(fact.answer.lower()))
-
-
-def _asked_unheard(ranker: Ranker, query: Query, analysis: Analysis) -> str | None:
-    """ "That", when the very thing asked is a word the store has never heard: what is
-    counted ("how many *votes*"), what is someone's ("Balto's *eyes*"), what a "what" asks,
-    or which of their names ("his *middle* name"), and no vocabulary of the skill's knows it
-    either. No fact can say it, however many other words of the question one shares."""
-    unheard = set(analysis.unknown) - query.heard_as_names
-    if not unheard:
-        return None
-    words = query.words
-    asked = list(query.possessed)
-    for i in range(query.core_start, len(words) - 2):
-        # (and the thing a "what" or "which" asks, one word before the verb: "what *hotel*
-        # did Seppala stay at", not "which *polar* explorer", where it is the explorer)
-        if words[i] in ("what", "which") and words[i + 1] in query.asked and (
-                words[i + 2] in _AUXILIARIES):
-            asked.append(words[i + 1])
-    for i in range(query.core_start, len(words) - 1):
-        if words[i] == "how" and words[i + 1] in ("many", "much"):
-            # ("how much was *a ticket*": what is priced, after the verb)
-            counted = [w for w in words[i + 2:i + 5] if w not in _SIZES and w not in STOPWORDS]
-            asked += counted[:1]
-        elif words[i + 1] == "name":
-            asked.append(words[i])
-    names = ranker.understander.names
-    return "that" if any(t in unheard for w in asked if not names.knows(w)
-                         for t in ranker.lexicon.terms(w)) else None
-
-
-#: Verbs that close a one-word "what" phrase ("what hotel *did* he stay at").
-_AUXILIARIES = frozenset("did does do was is were are has had have".split())
-#: Words of size before what is counted ("how many little bottles").
-_SIZES = frozenset("little big small large tiny huge other different more".split())
-
-
-def _of_whom(name: str | None) -> str:
-    return f" {name} had" if name else ""
-
-
-#: Kinds of subject a fact about another of its kind cannot stand in for.
-_SINGULAR_KINDS = frozenset({"film", "dog"})
-
-
-def _of_another(ranker: Ranker, query: Query, fact: Fact) -> str | None:
-    """The spoken name of the film or dog asked about, when the fact is neither about it,
-    records it, nor names it (the fact is then about another one)."""
-    subject = query.entities[0] if query.entities else None
-    entity = ranker.store.entities.get(subject) if subject else None
-    if entity is None or entity.type not in _SINGULAR_KINDS or subject in fact.about or (
-            subject in fact.answers):
-        return None
-    text = fact.spoken.lower()
-    recorded = values_named(fact)
-    if subject in recorded or entity.named_in(text):
-        return None
-    return f"the film {entity.spoken_name}" if entity.type == "film" else entity.spoken_name
-
-
-def _event_unspoken(ranker: Ranker, query: Query, fact: Fact) -> str | None:
-    """The spoken name of an event or film the question proper names besides its subject
-    ("what place did Balto finish *in the first Iditarod*"), when the fact is neither about
-    it, records it, nor names it: it tells of something else."""
-    if query.form == "compare" or query.choice:
-        return None  # (the other one is compared with, not a setting)
-    store = ranker.store
-    text = fact.spoken.lower()
-    core = " ".join(query.words[query.core_start:])
-    recorded = values_named(fact)
-    for named in query.named:
-        entity = store.entities.get(named)
-        if (entity is None or entity.type not in ("event", "film")
-                or named in ranker.lexicon.background or named in fact.about
-                or named in fact.answers or named in recorded or not entity.named_in(core)):
-            continue
-        if not entity.named_in(text):
-            return f"the film {entity.spoken_name}" if entity.type == "film" \
-                else entity.spoken_name
-    return None
-
-
-def _unplaced(ranker: Ranker, query: Query, fact: Fact) -> str | None:
-    """ "in Anchorage": a place the question puts what it asks in or at, that the fact neither
-    is about, records, nor names; None if it speaks of every such place."""
-    store = ranker.store
-    text = fact.spoken.lower()
-    for preposition, place in query.located:
-        if place in fact.about or place in ranker.lexicon.background or any(
-                place in values.readings(v) for relations in fact.answers.values()
-                for v in relations.values()):
-            continue
-        entity = store.entities[place]
-        if not entity.named_in(text):
-            return f"{preposition} {entity.spoken_name}"
-    return None
-
-
-#: The relay's own year: nearly every fact is of 1925, so the question saying it adds nothing.
-_RELAY_YEAR = "1925"
-
-
-def _year_unstated(query: Query, fact: Fact) -> str | None:
-    """A year the question proper sets what it asks in, other than the relay's, that the fact
-    never states."""
-    text = fact.spoken
-    for word in query.words[query.core_start:]:
-        if word != _RELAY_YEAR and _YEAR.fullmatch(word) and word not in text:
-            return word
-    return None
-
-
-_MOMENT = frozenset("when after before while".split())
-#: Measures that hold at a moment. (An age or distance is asked "when he died", "when they
-#: crossed", of the moment itself, in words the fact need not use.)
-_AT_A_MOMENT = frozenset({"how_many", "weight", "speed"})
-
-
-def _moment_unstated(ranker: Ranker, query: Query, fact: Fact) -> bool:
-    """Whether a measure is asked at a moment ("when he died") whose verb the fact never
-    uses: a weight recorded without a date is no weight at death."""
-    if query.facet not in _AT_A_MOMENT:
-        return False
-    words = query.words
-    said = ranker.fact_terms(fact.id)
-    for i in range(query.core_start, len(words) - 2):
-        if words[i] in _MOMENT and words[i + 1] in SUBJECT_PRONOUNS:
-            terms = ranker.lexicon.terms(words[i + 2])
-            if terms and terms[0] not in said:
-                return True
-    return False
-
-
-def _measure_unstated(result: Answer, query: Query, fact: Fact) -> bool:
-    """Whether the question opens by asking a measure ("how cold ...") that the fact, chosen
-    by its words rather than a recorded relation, never states."""
-    facet = query.facet or ""
-    if facet == "when":
-        # "What year ...": a year, which a fact giving none does not state. (Asked "when", a
-        # time may be said in other ways.)
-        year_asked = "year" in query.words[query.core_start:query.core_start + 3]
-        if result.kind != "fact" or result.relation:
-            return False
-        # ... nor, when the question speaks of something the store never does ("when did
-        # Balto visit the white *house*"), one that gives no time at all
-        return (year_asked and re.search(YEAR_PATTERN, fact.answer) is None
-                or bool(result.analysis.unknown) and query.measure_asked
-                and DATES.search(fact.spoken.lower()) is None)
-    return (result.kind == "fact" and query.measure_asked and facet in STATES
-            and not result.relation and not result.derived_age
-            and not states(fact, facet)
-            and not (query.topic in STATES and states(fact, query.topic)))
-
-
-_SENTENCE = re.compile(r"(?<=[.!?])\s+")
-_TOKEN = re.compile(r"[A-Za-z0-9']+|[:;,]")
-
-
-#: Words for whom a name is asked ("the name of the man who ..."): the answer names them.
-_NAMED_IN_ANSWER = frozenset(stem(w) for w in
-                             "man person guy woman lady musher driver doctor dog".split())
-
-
-def _only_unnamed(text: str, word: str, beside: bool = False) -> bool:
-    """Whether the fact mentions ``word`` only as something unnamed ("a taxidermist", "four
-    nurses"), never with a name ("the ship Alameda", "Kaasen was a musher", "seven dogs:
-    Balto, Tillie ..."); with ``beside``, for a name asked for, a definite mention is named
-    only with a name beside it ("the last ship before the sea froze" names none)."""
-    seen = False
-    for sentence in _SENTENCE.split(text):
-        tokens = _TOKEN.findall(sentence)
-        lowered = [t.lower() for t in tokens]
-        for i, token in enumerate(lowered):
-            if token not in (word, word + "s"):
-                continue
-            seen = True
-            if not _said_unnamed(tokens, i) and (not beside or _name_beside(tokens, i)):
-                return False  # "the explorer Amundsen": a definite, named mention
-            named_after = _named_after(tokens[i + 1:i + 9])
-            copula = len(tokens) > 2 and tokens[0][:1].isupper() and any(
-                t in ("was", "is", "were") for t in lowered[1:i])
-            if named_after or copula:
-                return False
-    return seen
-
-
-_INCLUDING = frozenset("include includes included including".split())
-
-
-def _named_after(after: Sequence[str]) -> bool:
-    """Whether the words after a mention name it ("the ship Alameda", "named ...", "a race
-    at Solomon", "books about the serum run include The Cruelest Miles")."""
-    return bool(after) and (
-        after[0][:1].isupper() or ":" in after or after[0].lower() in ("named", "called")
-        or any(t.lower() in _INCLUDING for t in after[:5])
-        or (len(after) > 1 and after[0].lower() in ("at", "in") and after[1][:1].isupper()))
-
-
-def _name_beside(tokens: Sequence[str], i: int) -> bool:
-    """Whether a name stands next to token ``i`` ("the explorer *Amundsen*", "*Alameda* the
-    ship"), as it does not in "the last ship before the sea froze" or "pushed for planes"."""
-    after = i + 1 < len(tokens) and tokens[i + 1][:1].isupper()
-    before = i > 0 and tokens[i - 1][:1].isupper() and tokens[i - 1].lower() not in (
-        "the", "a", "an", "his", "her", "their", "its")
-    return after or before
-
-
-def _said_unnamed(tokens: Sequence[str], i: int) -> bool:
-    """Whether a word or number that mentions without naming comes in the three words before
-    token ``i``, names passed over ("a Los Angeles dime museum", "13 of Seppala's reserve
-    dogs"), though not a clock's number ("5:30 in the morning")."""
-    before = [j for j in range(i - 1, -1, -1) if not tokens[j][:1].isupper()][:3]
-    return any(tokens[j].lower() in _INDEFINITE or (
-        tokens[j].isdigit() and (j == 0 or tokens[j - 1] != ":")) for j in before)
 
 
 def _withheld(result: Answer, missing: str) -> Answer:
@@ -2242,8 +1444,8 @@ def _dated_with_topic(ranker: Ranker, query: Query, fact: Fact) -> bool:
     places &= set(query.words[query.core_start:])
     if not places:
         return True
-    return any(_YEAR.search(sentence) and places & set(plain_words(sentence))
-               for sentence in _SENTENCE.split(fact.spoken))
+    return any(YEAR.search(sentence) and places & set(plain_words(sentence))
+               for sentence in SENTENCE.split(fact.spoken))
 
 
 def _asks_whence(query: Query) -> bool:
@@ -2364,9 +1566,6 @@ def _value_is_new_focus(query: Query) -> bool:
             or query.elliptical and not {"where", "when", "how"} & set(words))
 
 
-_YEAR = re.compile(YEAR_PATTERN)
-
-
 def _supported(ranker: Ranker, analysis: Analysis, subject: str, query: Query) -> Fact | None:
     """A fact about the subject that the question's own words clearly point to, though it
     records no relation matching what was asked ("when did Balto move to Cleveland"). It must
@@ -2460,7 +1659,7 @@ def _no_record(ranker: Ranker, query: Query, analysis: Analysis, subject: str) -
     elif query.kind_of:
         missing = f"the kind of {query.kind_of[0]}"
     else:
-        missing = _FACET_LABELS.get(query.facet or "", "that about {name}").format(
+        missing = FACET_LABELS.get(query.facet or "", "that about {name}").format(
             name=entity.spoken_name)
     about = [s for s in ranker.rank_analysis(analysis, limit=20, threshold=False)
              if subject in s.fact.about]
@@ -2476,7 +1675,7 @@ def _topic_missing(query: Query, topic: Topic, facet: str, name: str) -> str:
     missing = topic.describe(facet, name + owned)
     if facet == "when" and query.measure_asked and facet not in topic.labels:
         # (nor "a date for where Togo lived")
-        missing = _FACET_LABELS["when"].format(name=name) if (
+        missing = FACET_LABELS["when"].format(name=name) if (
             missing.split()[0] in QUESTION_WORDS) else f"a date for {missing}"
     return missing
 
@@ -2853,15 +2052,8 @@ _SHAPES: dict[str, str] = {
 }
 #: The facet a slot-based intent asks, when its words don't say.
 _ASPECT_FACETS: dict[str, str] = {"distance": "miles", "where_now": "where", "when": "when"}
-_FACET_LABELS: dict[str, str] = {
-    "when": "when that was for {name}", "where": "where that was for {name}",
-    "age": "{name}'s age", "miles": "how far {name} went", "how_many": "that number for {name}",
-    "duration": "how long that took", "temperature": "the temperature for {name}",
-    "weight": "how big {name} was", "speed": "how fast {name} went",
-    "percent": "that percentage for {name}",
-}
 #: Facets whose own label says what is missing better than a topic's label for another facet.
-_ANY_TOPIC_LABELS = {k: v for k, v in _FACET_LABELS.items() if k not in ("when", "where")}
+_ANY_TOPIC_LABELS = {k: v for k, v in FACET_LABELS.items() if k not in ("when", "where")}
 
 
 def is_blank(text: str | None) -> bool:

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from typing import Any
 
 from skill.facts import values
-from skill.facts.answering import Answer, Comparison, Row
+from skill.facts.answer_records import Answer, Comparison, Row
 
 NameOf = Callable[[str], str]
 

@@ -25,7 +25,7 @@ from skill.speech.reply import AnswerScreen, Card, Reply
 from skill.text.vocabulary import QUESTION_WORDS
 
 if TYPE_CHECKING:  # the answering core loads with the first question, not at launch
-    from skill.facts.answering import Answer, Question
+    from skill.facts.answer_records import Answer, Question
     from skill.facts.model import Fact
     from skill.facts.ranking import Ranker
     from skill.facts.understanding import Context
@@ -239,7 +239,8 @@ class EntityQuestionHandler(AbstractRequestHandler):
         return intent_name(handler_input) in ENTITY_INTENTS
 
     def handle(self, handler_input: HandlerInput) -> Response:
-        from skill.facts.answering import Question, answer, is_blank
+        from skill.facts.answer_records import Question
+        from skill.facts.answering import answer, is_blank
 
         name = intent_name(handler_input) or ""
         slot_name, aspect, kind = ENTITY_INTENTS[name]
@@ -287,7 +288,8 @@ class FreeQuestionHandler(AbstractRequestHandler):
         return intent_name(handler_input) in QUESTION_INTENTS
 
     def handle(self, handler_input: HandlerInput) -> Response:
-        from skill.facts.answering import Question, is_blank
+        from skill.facts.answer_records import Question
+        from skill.facts.answering import is_blank
 
         name = intent_name(handler_input) or ""
         query = slot(handler_input, "query").raw
@@ -310,7 +312,7 @@ class FollowUpHandler(AbstractRequestHandler):
         return intent_name(handler_input) in ("FollowUpIntent", "FollowUpQuestionIntent")
 
     def handle(self, handler_input: HandlerInput) -> Response:
-        from skill.facts.answering import Question
+        from skill.facts.answer_records import Question
 
         if intent_name(handler_input) == "FollowUpIntent":
             value = slot(handler_input, "subject")

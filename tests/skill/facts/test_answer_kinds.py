@@ -533,8 +533,8 @@ def test_the_distance_between_two_places(new_talk: Callable[[], Conversation],
 
 def test_a_month_and_year_state_no_count() -> None:
     """ "December 1925" is a date, not a number of anything ("how many came to it")."""
-    from skill.facts.answering import states
     from skill.facts.store import default_store
+    from skill.facts.verdicts import states
 
     store = default_store()
     statue = store.get("statue.identity")

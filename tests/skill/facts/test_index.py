@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from skill.facts import index
-from skill.facts.answering import Question, answer
+from skill.facts.answer_records import Question
+from skill.facts.answering import answer
 from skill.facts.ranking import Ranker
 
 QUESTIONS = ["how far did toe go run", "where was balto laid to rest", "who was born first "

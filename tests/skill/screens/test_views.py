@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from skill.facts.answering import Question, answer
+from skill.facts.answer_records import Question
+from skill.facts.answering import answer
 from skill.facts.lazy import LazyRanker
 from skill.facts.store import default_store
 from skill.screens import documents

@@ -1,0 +1,115 @@
+"""The records of a decision: the question as the intent gave it, and the answer chosen for it.
+
+:mod:`skill.facts.answering` decides; the speech layer and the handlers read these records, so
+they live apart from the decision's many rules.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from skill.facts import values
+from skill.facts.model import Fact
+from skill.facts.ranking import Analysis, Scored
+from skill.facts.understanding import Context, Query
+from skill.records import Record
+
+
+class Question(Record):
+    """What the listener asked, as far as the intent tells us."""
+
+    __slots__ = ()
+
+    text: str | None = None
+    entity: str | None = None
+    aspect: str | None = None
+
+
+class Row(Record):
+    """One entity's value in a comparison, with the fact that records it."""
+
+    __slots__ = ()
+
+    entity: str
+    value: Any
+    fact: Fact
+
+
+class Comparison(Record):
+    """Entities ranked by a relation; ``rows[0]`` is the winner. ``missing``: no record."""
+
+    __slots__ = ()
+
+    relation: str
+    order: str
+    rows: tuple[Row, ...]
+    missing: tuple[str, ...] = ()
+    superlative: bool = False
+    polarity: str | None = None  # asked as yes/no: whether the first named one comes first
+    #: How each row was said, when rows are happenings rather than entities ("togo dying").
+    labels: tuple[str, ...] = ()
+
+
+class Answer(Record):
+    """What to say. ``kind`` is "fact", "yes_no", "compare", "no_record" or "unknown"."""
+
+    __slots__ = ()
+
+    kind: str
+    fact: Fact | None
+    entity: str | None
+    analysis: Analysis
+    query: Query | None = None
+    polarity: str | None = None  # "yes", "no" or "disputed" for a yes/no question
+    comparison: Comparison | None = None
+    missing: str | None = None  # what was asked and is not recorded ("where Fox died")
+    offer: Fact | None = None  # the nearest real fact, offered rather than spoken
+    ranked: tuple[Scored, ...] = ()
+    # whom the question was about when the answer names another who is talked of next; or the
+    # one the answer names, when the talk stays with whom it was about
+    about: tuple[str, ...] = ()
+    # age when the relay began, from a recorded birth date, and whether it is exact
+    derived_age: tuple[int, bool] | None = None
+    relation: str = ""  # the fact's relation that answered ("statue.when"), if one did
+
+    def _value_named(self) -> tuple[str, ...]:
+        """Whom the answer gave as the value asked ("what was his lead dog": Togo), so that
+        "that dog" next can be him."""
+        fact = self.fact
+        if fact is None or not self.entity or not self.relation:
+            return ()
+        value = fact.answers.get(self.entity, {}).get(self.relation)
+        return tuple(v for v in values.readings(value) if isinstance(v, str) and v in fact.about)
+
+    @property
+    def known(self) -> bool:
+        """Whether the answer speaks a fact (or a comparison built from facts)."""
+        return self.kind in ("fact", "yes_no", "compare")
+
+    def context(self) -> Context:
+        """What follow-ups should remember of this answer."""
+        query = self.query
+        entities: tuple[str, ...] = ()
+        if self.comparison is not None:
+            entities = tuple(r.entity for r in self.comparison.rows)
+        elif query is not None:
+            entities = tuple(dict.fromkeys((*([self.entity] if self.entity else []),
+                                            *self.about, *query.entities)))
+        elif self.entity:
+            entities = (self.entity,)  # "who is Balto" from the slot alone
+        topic = query.topic if query is not None else None
+        facet = query.facet if query is not None else None
+        if topic is None and "." in self.relation:
+            # "when was it put up" answered by the statue's date: the talk is of the statue.
+            topic = self.relation.partition(".")[0]
+        if self.comparison is not None:
+            topic, dot, facet = self.comparison.relation.partition(".")
+            if not dot:  # a bare facet ("miles" in all): no topic of its own
+                topic, facet = None, topic
+        if query is not None and query.weak_topic:
+            # A weak topic ("go") that decided nothing is not what was talked of; where a
+            # relation answered ("how far did balto's team go": his leg), that one was.
+            relation_topic, dot, _ = self.relation.partition(".")
+            topic = relation_topic if dot else None
+        return Context(self.entity, topic, facet, entities,
+                       self.fact.id if self.fact is not None else None, self._value_named())
