@@ -71,7 +71,7 @@ from skill.facts.verdicts import (
 )
 from skill.records import Record
 from skill.text.normalise import plain_words, strip_fillers
-from skill.text.vocabulary import QUESTION_WORDS, STOPWORDS, stem
+from skill.text.vocabulary import PRONOUNS, QUESTION_WORDS, STOPWORDS, stem
 
 if TYPE_CHECKING:
     from skill.facts.relations import Comparative
@@ -209,7 +209,7 @@ def _verdict_by_who(ranker: Ranker, result: Answer) -> Answer | None:
         return None
     entity, size = subject
     rest = words[1 + size:]
-    if not rest or _SHARED_CLAIMS & set(rest) or set(rest) & _PRONOUN_WORDS:
+    if not rest or _SHARED_CLAIMS & set(rest) or set(rest) & PRONOUNS:
         return None
     if words[0] in _ROLE_AUXILIARIES and rest[0] not in ("the", "in"):
         return None  # a role ("the first winner") or a cast ("in the film"), not a state
@@ -227,9 +227,6 @@ def _verdict_by_who(ranker: Ranker, result: Answer) -> Answer | None:
     if not _of_someone(ranker, fact):
         return None
     return Answer("yes_no", fact, named, result.analysis, query, polarity="no")
-
-
-_PRONOUN_WORDS = frozenset("he him his she her they them their it its".split())
 
 
 def _named_right_after(ranker: Ranker, query: Query,
@@ -1041,7 +1038,7 @@ def _possessed_instead(ranker: Ranker, result: Answer, query: Query,
     if subject is None or not wanted:
         return None
     candidates = [
-        fact for fact in ranker.store.facts.values()
+        fact for fact in ranker.store.answering(subject)
         if subject in fact.about and wanted <= set(ranker.lexicon.terms(fact.answer))
         and any(key.endswith(".why") for key in fact.answers.get(subject, {}))]
     if not candidates:
@@ -1716,7 +1713,7 @@ def _linking_named(ranker: Ranker, query: Query, ranked: Sequence[Scored]) -> Fa
     says it, before one that merely speaks of both; asked with "is", the one recording where
     the remains are now ("is balto here in cleveland"), not where he died."""
     if query.words[query.core_start:query.core_start + 1] in (("is",), ("are",)):
-        resting = next((f for f in ranker.store.facts.values()
+        resting = next((f for named in query.named for f in ranker.store.answering(named)
                         if _rests_in_named(ranker, query, f)), None)
         if resting is not None:
             return resting
