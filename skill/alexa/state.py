@@ -41,6 +41,8 @@ LAST_FACET = "last_facet"
 LAST_ENTITIES = "last_entities"
 #: Whom the last answer gave as the value asked ("his lead dog": Togo), for "that dog" next.
 LAST_VALUES = "last_values"
+#: The last question's words as understood, for a bare "to who" or "in what journal" next.
+LAST_QUESTION = "last_question"
 #: Fact id a "no record" answer offered instead ("I can tell you ... instead"): "yes" speaks it.
 OFFER_FACT = "offer_fact"
 #: The answer as spoken, for "repeat" (a comparison is built, not stored in the fact store).
@@ -65,6 +67,9 @@ MAX_ANSWER_CHARS = 1500
 MAX_SEEN = 40
 #: Entities remembered for follow-ups.
 MAX_ENTITIES = 5
+#: Words of the last question remembered (longer spoken questions are rare; the cap keeps
+#: session attributes small whatever a client sends back).
+MAX_QUESTION_WORDS = 40
 
 # -- the persistent record -----------------------------------------------------------------------
 #: Top-level key of the stored record holding the story position (other keys are preserved).
@@ -279,10 +284,16 @@ def remember_fact(handler_input: HandlerInput, fact_id: str, entity_id: str | No
 
 
 def remember_question(handler_input: HandlerInput, topic: str | None, facet: str | None,
-                      entities: list[str], values: Sequence[str] = ()) -> None:
+                      entities: list[str], values: Sequence[str] = (),
+                      question: Sequence[str] = ()) -> None:
     """What the last answer asked and named, for elliptical follow-ups ("and togo", "and
-    when", "who was older"): its entities first, then those of earlier turns (at most five)."""
+    when", "who was older", "to who"): its entities first, then those of earlier turns (at
+    most five), and the question's words."""
     attrs = session(handler_input)
+    if question:
+        attrs[LAST_QUESTION] = " ".join(question[:MAX_QUESTION_WORDS])
+    else:
+        attrs.pop(LAST_QUESTION, None)
     for key, value in ((LAST_TOPIC, topic), (LAST_FACET, facet)):
         if value:
             attrs[key] = value
@@ -294,6 +305,12 @@ def remember_question(handler_input: HandlerInput, topic: str | None, facet: str
         attrs[LAST_VALUES] = list(values)[:MAX_ENTITIES]
     else:
         attrs.pop(LAST_VALUES, None)
+
+
+def last_question(handler_input: HandlerInput) -> tuple[str, ...]:
+    """The last question's words (at most :data:`MAX_QUESTION_WORDS`; none if not a string)."""
+    text = (get_str(handler_input, LAST_QUESTION) or "")[:MAX_QUESTION_WORDS * 20]
+    return tuple(text.split()[:MAX_QUESTION_WORDS])
 
 
 def remember_answer(handler_input: HandlerInput, text: str) -> None:

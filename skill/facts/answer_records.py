@@ -112,4 +112,5 @@ class Answer(Record):
             relation_topic, dot, _ = self.relation.partition(".")
             topic = relation_topic if dot else None
         return Context(self.entity, topic, facet, entities,
-                       self.fact.id if self.fact is not None else None, self._value_named())
+                       self.fact.id if self.fact is not None else None, self._value_named(),
+                       query.words if query is not None else ())

@@ -21,6 +21,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
+from skill.facts.asked_again import asked_again
 from skill.facts.names import GENERIC_NAME_WORDS, OWNERS, Mention, NameMatcher
 from skill.facts.relations import Comparative, Hit, Relations
 from skill.records import Record
@@ -129,6 +130,8 @@ class Context(Record):
     fact: str | None = None
     #: Whom that answer gave as the value asked ("what was his lead dog": Togo): "that dog".
     values: tuple[str, ...] = ()
+    #: The last question's words, as understood: what a bare "to who" asks again.
+    question: tuple[str, ...] = ()
 
 
 class Query(Record):
@@ -1219,6 +1222,9 @@ class Understander:
             fold_numbers(fold_dates(_without_idle_particles(_without_closing(
                 plain_words(text)))))))
         words = _ordinals_named(self._origins(self.names.respell_over_first_names(words)))
+        if context is not None and context.question:
+            # "to who" after "where did they hand off": "who did they hand off to".
+            words = asked_again(words, context.question, self._asks_a_facet) or words
         words = self._there_named(words, context)
         claim = _tagged_claim(words, self.names.find)
         draft = _Draft(claim or words, context or Context())
@@ -1242,6 +1248,11 @@ class Understander:
             query = query._replace(name_of=name_of,
                                    asked=tuple(dict.fromkeys((*query.asked, *name_of))))
         return query._replace(located=located) if located else query
+
+    def _asks_a_facet(self, phrase: Sequence[str]) -> bool:
+        """Whether a question phrase asks a facet of its own ("what year": a date), not only
+        "what" ("what journal")."""
+        return any(c.name != "what" for c in self.relations.facet_cues(phrase))
 
     def _origins(self, words: list[str]) -> list[str]:
         """ "Was Seppala Norwegian": "was seppala from norway", what the birth topic hears;

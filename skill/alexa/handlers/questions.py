@@ -168,7 +168,7 @@ def speak_answer(handler_input: HandlerInput, ranker: Ranker, result: Answer) ->
             attrs[state.LAST_ENTITY] = result.entity
         context = result.context()
         state.remember_question(handler_input, context.topic, context.facet,
-                                list(context.entities))
+                                list(context.entities), question=context.question)
         return respond(handler_input, Reply(no_record_text(result.missing, label),
                                             reprompt=phrases.UNKNOWN_REPROMPT))
     if not result.known or result.fact is None:
@@ -181,7 +181,7 @@ def speak_answer(handler_input: HandlerInput, ranker: Ranker, result: Answer) ->
         state.remember_fact(handler_input, fact.id, result.entity)
     context = result.context()
     state.remember_question(handler_input, context.topic, context.facet, list(context.entities),
-                            context.values)
+                            context.values, context.question)
     text = answer_text(result, _name_of(ranker))  # type: ignore[arg-type]
     state.remember_answer(handler_input, text)
     return respond(handler_input, answer_reply(handler_input, ranker, text, facts, result.entity))
@@ -202,6 +202,7 @@ def conversation_context(handler_input: HandlerInput, ranker: Ranker) -> Context
         tuple(e for e in state.get_str_list(handler_input, state.LAST_ENTITIES) if e in known),
         _known_fact(ranker, state.get_str(handler_input, state.LAST_FACT)),
         tuple(e for e in state.get_str_list(handler_input, state.LAST_VALUES) if e in known),
+        state.last_question(handler_input),
     )
 
 

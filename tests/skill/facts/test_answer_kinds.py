@@ -1264,3 +1264,14 @@ def test_a_question_proper_of_the_story_itself_is_not_of_the_preambles_thing(
     speech = said(new_talk(), "i'm writing a little poem for the centennial and i need to know "
                   "exactly how many hours the whole relay took", alexa_valid)
     assert "127" in speech
+
+
+def test_a_bare_question_phrase_asks_the_last_question_again(
+        new_talk: Callable[[], Conversation], alexa_valid: Any) -> None:
+    talk = new_talk()
+    said(talk, "what did the dna study find about balto", alexa_valid)
+    said(talk, "when was it published", alexa_valid)
+    assert "Science" in said(talk, "in what journal", alexa_valid)
+    talk = new_talk()
+    assert "Golovin" in said(talk, "where did seppala hand off the serum", alexa_valid)
+    assert "Olson" in said(talk, "to who", alexa_valid)

@@ -199,6 +199,12 @@ FLOORS: dict[tuple[str, str], float] = {
     ("blind_speaker_fresh27.json", "unanswerable"): 0.88,
     ("blind_speaker_fresh27.json", "off_topic"): 0.95,
     ("blind_speaker_fresh27.json", "followups"): 0.86,
+    # Fresh set 28, written at the start of the fourteenth round and measured once, untouched,
+    # on the code as the round began (96.5%, 83.3%, 20 of 20, 90.4%); studied since.
+    ("blind_speaker_fresh28.json", "questions"): 0.96,
+    ("blind_speaker_fresh28.json", "unanswerable"): 0.83,
+    ("blind_speaker_fresh28.json", "off_topic"): 0.95,
+    ("blind_speaker_fresh28.json", "followups"): 0.90,
 }
 
 

@@ -1,0 +1,46 @@
+"""A bare question phrase after a question asks the last question again with it."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pytest
+
+from skill.facts.asked_again import asked_again
+
+
+def _no_facet(phrase: Sequence[str]) -> bool:
+    return False
+
+
+def _date_facet(phrase: Sequence[str]) -> bool:
+    return "year" in phrase
+
+
+@pytest.mark.parametrize(("turn", "last", "rebuilt"), [
+    ("to who", "and where did they hand off", "who did they hand off to"),
+    ("in what journal", "when was it published", "what journal was it published in"),
+    ("what journal", "when was it published", "what journal was it published"),
+    # the old question word's stranded preposition goes with it
+    ("at what place", "who did seppala give it to", "what place did seppala give it at"),
+    ("from where", "how many units did they find", "where did they find from"),
+    ("and in which town", "did kaasen live in washington", "which town did kaasen live in "
+     "washington in"),
+])
+def test_the_phrase_completes_the_last_question(turn: str, last: str, rebuilt: str) -> None:
+    assert asked_again(turn.split(), last.split(), _no_facet) == rebuilt.split()
+
+
+@pytest.mark.parametrize(("turn", "last"), [
+    ("and when", "where did togo die"),           # the conversation's topic carries it
+    ("how old", "when was balto born"),
+    ("what year", "when did balto die"),          # a facet of its own: carried as well
+    ("what happened", "did alaska try to get him"),  # a question of its own
+    ("what about togo", "when did balto die"),
+    ("which one", "who ran the longest leg"),
+    ("to who did seppala give it", "where did seppala hand off"),  # a whole question
+    ("to who", "tell me about togo"),             # the last turn was no question
+    ("to who", ""),
+])
+def test_not_a_bare_phrase_or_nothing_to_complete(turn: str, last: str) -> None:
+    assert asked_again(turn.split(), last.split(), _date_facet) is None
