@@ -397,11 +397,23 @@ def _measured(ranker: Ranker, query: Query, analysis: Analysis, result: Answer) 
 #: "More than a week", "over 600 miles", "fewer than 100 dogs": a measure against a bound.
 _THRESHOLD = re.compile(
     r"\b(more|longer|further|farther|over|above|less|fewer|shorter|under|below)"
-    r"(?: than)? (?:an? )?(?:(a|an|one|\d+(?:\.\d+)?) )?"
-    r"(weeks?|days?|hours?|miles?|dogs?|years?|people)\b")
+    r"(?: than)? (?:an? )?(?:(a|an|one|two|three|four|five|six|seven|eight|nine|ten|"
+    r"\d+(?:\.\d+)?) )?"
+    r"(months?|weeks?|days?|hours?|miles?|dogs?|years?|people)\b")
+#: "Did the relay take about a month": a span of time claimed in a unit the store does not
+#: record it in (hours), checked as the bound is.
+_SPAN = re.compile(
+    r"\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+(?:\.\d+)?) "
+    r"(months?|weeks?|days?)\b")
+#: A span said this far (as a share) from every recorded figure is a claim they deny; one
+#: nearer ("did it take about a week": 168 hours against 127 and a half) is left undecided.
+_FAR_OFF = 0.35
+_COUNTS = {"a": 1.0, "an": 1.0, "one": 1.0, "two": 2.0, "three": 3.0, "four": 4.0,
+           "five": 5.0, "six": 6.0, "seven": 7.0, "eight": 8.0, "nine": 9.0, "ten": 10.0}
 _BELOW = frozenset("less fewer shorter under below".split())
 #: How each unit is asked ("how long ...") and what it is in the unit the store records.
 _UNITS: dict[str, tuple[str, str, float]] = {
+    "month": ("how long", "duration", 730.0),
     "week": ("how long", "duration", 168.0), "day": ("how long", "duration", 24.0),
     "hour": ("how long", "duration", 1.0), "mile": ("how far", "miles", 1.0),
     "dog": ("how many dogs", "how_many", 1.0), "year": ("how old", "age", 1.0),
@@ -409,31 +421,64 @@ _UNITS: dict[str, tuple[str, str, float]] = {
 }
 
 
-def _threshold_verdict(ranker: Ranker, query: Query, analysis: Analysis) -> Answer | None:
-    """ "Did the relay take more than a week": the measure "how long did the relay take"
-    finds, against the bound; no verdict where the sources' figures fall either side."""
-    core = " ".join(query.words[query.core_start:])
-    said = _THRESHOLD.search(core)
+class _Claimed(Record):
+    """A measure a yes/no question claims: the bound's word ("more"; None for a span claimed
+    outright), the figure in the store's unit, how it is asked and its facet, and where it
+    was said in the question proper."""
+
+    __slots__ = ()
+
+    word: str | None
+    figure: float
+    how: str
+    facet: str
+    start: int
+    end: int
+
+
+def _measure_said(core: str) -> _Claimed | None:
+    """The bound ("more than a week") or the span ("about a month") a yes/no question
+    claims, in the unit the store records it in."""
+    said = _THRESHOLD.search(core) or _SPAN.search(core)
     if said is None or not core.startswith(("did ", "was ", "is ", "were ", "does ")):
         return None
-    word, count, unit = said.groups()
+    bound = said.re is _THRESHOLD
+    word: str | None = said.group(1) if bound else None
+    count: str | None = said.group(2 if bound else 1)
+    unit: str = said.group(3 if bound else 2)
     how, facet, scale = _UNITS[unit.rstrip("s") if unit != "people" else unit]
-    bound = (float(count) if count and count[0].isdigit() else 1.0) * scale
-    asked = f"{how} {core[:said.start()]} {core[said.end():]}".split()
+    number = float(count) if count and count[0].isdigit() else _COUNTS.get(count or "", 1.0)
+    return _Claimed(word, number * scale, how, facet, said.start(), said.end())
+
+
+def _threshold_verdict(ranker: Ranker, query: Query, analysis: Analysis) -> Answer | None:
+    """ "Did the relay take more than a week": the measure "how long did the relay take"
+    finds, against the bound; no verdict where the sources' figures fall either side. "Did
+    it take about a month" claims the span itself: no, when every figure is far from it."""
+    core = " ".join(query.words[query.core_start:])
+    claimed = _measure_said(core)
+    if claimed is None:
+        return None
+    asked = f"{claimed.how} {core[:claimed.start]} {core[claimed.end:]}".split()
     found = answer(ranker, Question(text=" ".join(asked)))
     ranker.new_question()
     fact = found.fact
-    if found.kind != "fact" or fact is None or found.query is None or found.query.facet != facet:
+    if (found.kind != "fact" or fact is None or found.query is None
+            or found.query.facet != claimed.facet):
         return None
     recorded = [v for relations in fact.answers.values() for key, value in relations.items()
-                if key.rpartition(".")[2] == facet or key == facet
+                if key.rpartition(".")[2] == claimed.facet or key == claimed.facet
                 for v in values.readings(value) if isinstance(v, (int, float))]
     if not recorded:
         return None
-    above = {v > bound for v in recorded}
+    if claimed.word is None:  # a span: no when every figure is far from it, else the figure
+        near = any(abs(v - claimed.figure) <= _FAR_OFF * v for v in recorded)
+        return Answer("yes_no", fact, found.entity, analysis, query,
+                      polarity=None if near else "no")
+    above = {v > claimed.figure for v in recorded}
     if len(above) > 1:
         return None  # (the sources' figures fall either side of it)
-    polarity = "yes" if above.pop() != (word in _BELOW) else "no"
+    polarity = "yes" if above.pop() != (claimed.word in _BELOW) else "no"
     return Answer("yes_no", fact, found.entity, analysis, query, polarity=polarity)
 
 

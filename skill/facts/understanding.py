@@ -1360,12 +1360,17 @@ class Understander:
     def _said_before(self, d: _Draft) -> str | None:
         """Whom "he" or "she" in a question proper that names no one stands for: the last
         person or dog named before it ("my grandson watched the balto cartoon and wants to
-        know if balto was real and where he is now": the dog, not the film)."""
-        core = d.words[d.core:]
-        if not d.core or not _ANIMATE & set(core) or any(m.start >= d.core for m in d.mentions):
+        know if balto was real and where he is now": the dog, not the film); and what "it"
+        stands for, the last thing named ("i'm next to the dog statue and my kid wants to
+        know who sculpted it": the statue)."""
+        core = set(d.words[d.core:])
+        if not d.core or not (_ANIMATE | _INANIMATE) & core or any(
+                m.start >= d.core for m in d.mentions):
             return None
+        beings = ("person", "dog")
         before = [m.entity for m in d.mentions
-                  if self.entity_types.get(m.entity) in ("person", "dog")]
+                  if (self.entity_types.get(m.entity) in beings) == bool(_ANIMATE & core)
+                  and self.entity_types.get(m.entity) != "place"]
         return before[-1] if before else None
 
     def _follow(self, d: _Draft) -> None:

@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 
+from balto.simulator.answer_eval import NO_RECORD, classify
 from balto.simulator.runtime import conversation
 from balto.simulator.session import Conversation
 from balto.simulator.transcript import summary
@@ -1275,3 +1276,37 @@ def test_a_bare_question_phrase_asks_the_last_question_again(
     talk = new_talk()
     assert "Golovin" in said(talk, "where did seppala hand off the serum", alexa_valid)
     assert "Olson" in said(talk, "to who", alexa_valid)
+
+
+@pytest.mark.parametrize("question", [
+    "did balto like kaasen or seppala better",   # a preference nobody recorded
+    "is there going to be a new balto movie",    # the future: no source speaks of it
+    "will there ever be a togo sequel",
+])
+def test_what_no_source_records_is_no_record(new_talk: Callable[[], Conversation],
+                                             alexa_valid: Any, question: str) -> None:
+    assert classify(said(new_talk(), question, alexa_valid)) == NO_RECORD
+
+
+def test_it_in_the_question_proper_is_the_thing_the_preamble_named(
+        new_talk: Callable[[], Conversation], alexa_valid: Any) -> None:
+    speech = said(new_talk(), "so i'm standing in central park next to the dog statue and my "
+                  "kid wants to know who sculpted it", alexa_valid)
+    assert "Roth" in speech
+
+
+@pytest.mark.parametrize(("question", "verdict"), [
+    ("did the serum run take about a month", "No."),   # 730 hours against 127 and a half
+    ("did the relay take two weeks", "No."),
+    ("did the relay take more than two weeks", "No."),
+])
+def test_a_span_of_time_in_another_unit_is_checked(new_talk: Callable[[], Conversation],
+                                                   alexa_valid: Any, question: str,
+                                                   verdict: str) -> None:
+    assert said(new_talk(), question, alexa_valid).startswith(verdict)
+
+
+def test_a_span_near_the_record_gets_no_verdict(new_talk: Callable[[], Conversation],
+                                                alexa_valid: Any) -> None:
+    speech = said(new_talk(), "did the relay take about a week", alexa_valid)
+    assert "127" in speech and not speech.startswith(("No", "Yes"))
