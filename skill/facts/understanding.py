@@ -997,8 +997,12 @@ class _Draft:
                    and words[i + 2] == "the"]
         # ("what year", "which leg": the facet's words, not a thing)
         covered = _positions(self.mentions) | _positions(self.cues)
+        # ("what made the sled tip over": a reason asked, not the name of a sled)
+        reasons = _positions(c for c in self.cues if c.name in ("why", "how"))
         found: list[str] = []
         for start in starts:
+            if start in reasons:
+                continue
             # The first word of the thing asked ("which newspaper", "what ship"), past names
             # and articles; a word of size or order describes rather than names it.
             for i in range(start, min(start + 4, len(words))):

@@ -1310,3 +1310,20 @@ def test_a_span_near_the_record_gets_no_verdict(new_talk: Callable[[], Conversat
                                                 alexa_valid: Any) -> None:
     speech = said(new_talk(), "did the relay take about a week", alexa_valid)
     assert "127" in speech and not speech.startswith(("No", "Yes"))
+
+
+def test_a_question_word_said_last_asks_as_said_first(new_talk: Callable[[], Conversation],
+                                                      alexa_valid: Any) -> None:
+    talk = new_talk()
+    said(talk, "togo when he was born", alexa_valid)
+    assert "Poland Spring" in said(talk, "he die where", alexa_valid)
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("what made kaasen's sled tip over", "winds"),     # a reason asked, not a sled's name
+    ("how many doggies were in the relay", "150"),     # a child's word for dogs
+])
+def test_words_people_use_are_understood(new_talk: Callable[[], Conversation],
+                                         alexa_valid: Any, question: str,
+                                         expected: str) -> None:
+    assert expected in said(new_talk(), question, alexa_valid)
