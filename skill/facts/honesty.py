@@ -108,15 +108,25 @@ def setting_unstated(ranker: Ranker, result: Answer, query: Query, fact: Fact,
     if query.day_asked and result.kind == "fact" and _year_only(fact, result.relation):
         # "what was Balto's exact birthday": only the year is recorded.
         return _exact_day(ranker, result.relation, name)
-    if result.kind == "fact" and not result.derived_age and _moment_unstated(ranker, query, fact):
+    moment = _moment_unstated(ranker, query, fact) if (
+        result.kind == "fact" and not result.derived_age) else None
+    if moment is not None and query.facet != "how_many":
         # "how much did Balto weigh when he died": his weight, never said of his death.
-        return "that"
+        return f"{FACET_LABELS[query.facet or ''].format(name=name or 'that')} {moment}"
     if _measure_unstated(result, query, fact):
         # "how cold was it in Anchorage when the train left": a fact about the train that
         # states no temperature does not answer.
         return FACET_LABELS.get(query.facet or "", "that").format(name=name or "that")
     if result.kind != "fact":
         return None  # ("did Balto die in Anchorage": "No", from a fact about Cleveland)
+    # ("how many people came to see Balto when he was loaned": a count of another moment)
+    return _of_another_setting(ranker, result, query, fact, name) or (
+        "that" if moment is not None else None)
+
+
+def _of_another_setting(ranker: Ranker, result: Answer, query: Query, fact: Fact,
+                        name: str | None) -> str | None:
+    """What the fact answers of another count, thing, place, year or one of several."""
     counted = _counted_elsewhere(ranker, query, fact, result.relation)
     if counted is not None:
         # "how many children did Seppala have": his team's dogs are no count of children.
@@ -674,19 +684,49 @@ _MOMENT = frozenset("when after before while".split())
 _AT_A_MOMENT = frozenset({"how_many", "weight", "speed"})
 
 
-def _moment_unstated(ranker: Ranker, query: Query, fact: Fact) -> bool:
-    """Whether a measure is asked at a moment ("when he died") whose verb the fact never
-    uses: a weight recorded without a date is no weight at death."""
+def _moment_unstated(ranker: Ranker, query: Query, fact: Fact) -> str | None:
+    """The moment ("when he died") or time of life ("as a puppy", "when he was born") a
+    measure is asked at, when the fact never says it of the measure: a weight recorded without
+    a date is no weight at death, and "Togo weighed about 48 pounds, and as a pup he was
+    thought too small" records no puppy's weight (the pup is in another clause)."""
     if query.facet not in _AT_A_MOMENT:
-        return False
-    words = query.words
-    said = ranker.fact_terms(fact.id)
-    for i in range(query.core_start, len(words) - 2):
+        return None
+    said = _measure_clause_terms(ranker, fact)
+    for word, phrase in _moments_said(query.words, query.core_start):
+        terms = ranker.lexicon.terms(word)
+        if terms and terms[0] not in said and word not in _GROWN:
+            return phrase
+    return None
+
+
+#: A time of life that is the grown dog's ("when he grew up", "as an adult"): what an
+#: undated measure is of.
+_GROWN = frozenset("grew grown adult full older".split())
+#: Words between "when he" and what happened then ("when he was *born*", "when he got old").
+_ON_THE_WAY = frozenset("was were is got had been being a an the very".split())
+
+
+def _moments_said(words: Sequence[str], start: int) -> list[tuple[str, str]]:
+    """The words naming a moment or a time of life in the question proper, each with the
+    phrase that says it: the first word after "when he" (past its auxiliary and article),
+    and after "as a"."""
+    found = []
+    for i in range(start, len(words) - 2):
         if words[i] in _MOMENT and words[i + 1] in SUBJECT_PRONOUNS:
-            terms = ranker.lexicon.terms(words[i + 2])
-            if terms and terms[0] not in said:
-                return True
-    return False
+            j = i + 2
+            while j < len(words) - 1 and words[j] in _ON_THE_WAY:
+                j += 1
+            found.append((words[j], " ".join(words[i:j + 1])))
+        elif words[i] == "as" and words[i + 1] in ("a", "an"):
+            found.append((words[i + 2], " ".join(words[i:i + 3])))
+    return found
+
+
+def _measure_clause_terms(ranker: Ranker, fact: Fact) -> set[str]:
+    """The terms of the fact's clauses that state a figure, where what holds of the measure
+    is said."""
+    clauses = [c for c in re.split(r"[.;,]\s", fact.spoken) if re.search(r"\d", c)]
+    return {t for clause in clauses or [fact.spoken] for t in ranker.lexicon.terms(clause)}
 
 
 def _measure_unstated(result: Answer, query: Query, fact: Fact) -> bool:
@@ -737,7 +777,9 @@ def _only_unnamed(text: str, word: str, beside: bool = False) -> bool:
             if not _said_unnamed(tokens, i) and (not beside or _name_beside(tokens, i)):
                 return False  # "the explorer Amundsen": a definite, named mention
             named_after = _named_after(tokens[i + 1:i + 9])
-            copula = len(tokens) > 2 and tokens[0][:1].isupper() and any(
+            # ("Kaasen was a musher"; not "His 7 dogs were ...", "The final leg was ...")
+            copula = len(tokens) > 2 and tokens[0][:1].isupper() and (
+                lowered[0] not in STOPWORDS) and any(
                 t in ("was", "is", "were") for t in lowered[1:i])
             if named_after or copula:
                 return False

@@ -334,7 +334,7 @@ def test_relay_order_says_no_dispute_over_a_legs_dogs(new_talk: Callable[[], Con
     ("how many votes did the alaska bill to bring balto home get", "that"),
     ("how much was a ticket to see balto at the brookside zoo", "that"),
     # A weight asked at a moment the fact never speaks of.
-    ("how much did balto weigh when he died", "that"),
+    ("how much did balto weigh when he died", "how big Balto was when he died"),
     # An office asked ("who was the mayor of ...") that the fact never speaks of.
     ("who was the mayor of cleveland when balto arrived", "that"),
     ("who was the vet that neutered balto", "that"),
@@ -1327,3 +1327,22 @@ def test_words_people_use_are_understood(new_talk: Callable[[], Conversation],
                                          alexa_valid: Any, question: str,
                                          expected: str) -> None:
     assert expected in said(new_talk(), question, alexa_valid)
+
+
+@pytest.mark.parametrize(("question", "missing"), [
+    ("how much did togo weigh as a puppy", "how big Togo was as a puppy"),
+    ("how much did balto weigh when he was born", "how big Balto was when he was born"),
+    # a count of dogs given, none named: "his 7 dogs were blown off the trail"
+    ("what were the names of charlie olson's seven dogs", "the names of the dogs"),
+])
+def test_a_measure_or_names_the_fact_does_not_state_are_no_record(
+        new_talk: Callable[[], Conversation], alexa_valid: Any, question: str,
+        missing: str) -> None:
+    assert said(new_talk(), question, alexa_valid).startswith(
+        f"I don't have a record of {missing}.")
+
+
+def test_a_grown_dogs_measure_is_the_one_recorded(new_talk: Callable[[], Conversation],
+                                                  alexa_valid: Any) -> None:
+    assert "48 pounds" in said(new_talk(), "how much did togo weigh when he grew up",
+                               alexa_valid)
