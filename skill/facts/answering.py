@@ -548,13 +548,23 @@ _WHETHER_FIRST = re.compile(
 _BEFORE_OR_AFTER = r"^(?:was|were|is|did|does) (.+?) (?:before or after|after or before) (.+)$"
 
 
+#: How many years lie between two happenings ("how many years were there between the serum
+#: run and the first Iditarod", "how many years after the serum run did Balto die").
+_YEARS_APART = (
+    re.compile(r"^how (?:many years|long) (?:were there |was there |was it |passed |went by |"
+               r"is it |is there )?between (.+?) and (.+)$"),
+    re.compile(r"^how (?:many years|long) (?:after|before) (.+?) (did|was|were) (.+)$"),
+)
+
+
 class _Happenings(Record):
     """Two happenings a question puts in order, and how it asks for the order."""
 
     __slots__ = ()
 
     said: tuple[str, str]
-    #: "whether" (yes or no, ``before`` saying which way), "before or after", or "which".
+    #: "whether" (yes or no, ``before`` saying which way), "before or after", "which", or
+    #: "apart" (how many years between them).
     asked: str
     before: bool = True
     #: Said as deeds ("did togo die before balto did"): dated as said, told by their facts.
@@ -564,6 +574,9 @@ class _Happenings(Record):
 def _happenings_asked(ranker: Ranker, query: Query, core: str) -> _Happenings | None:
     """The two happenings of "which came first, X or Y", "did X happen before Y", "did Togo
     die before Balto did" and "was X before or after Y"; None for anything else."""
+    apart = _years_apart_asked(core)
+    if apart is not None:
+        return apart
     which_way = re.match(_BEFORE_OR_AFTER, core) if " or " in core else None
     if which_way is not None:
         first, second = which_way.groups()
@@ -583,6 +596,18 @@ def _happenings_asked(ranker: Ranker, query: Query, core: str) -> _Happenings | 
     return _Happenings((said[0], said[1]), "which") if said is not None else None
 
 
+def _years_apart_asked(core: str) -> _Happenings | None:
+    """The two happenings "how many years between X and Y" or "how long after X did Y"
+    asks the years between (the second said as a deed: "did balto die")."""
+    between, after = (p.match(core) for p in _YEARS_APART)
+    if between is not None:
+        return _Happenings((between.group(1), between.group(2)), "apart", deeds=True)
+    if after is not None:
+        first, verb, second = after.groups()
+        return _Happenings((first, f"{verb} {second}"), "apart", deeds=True)
+    return None
+
+
 def _which_first(ranker: Ranker, query: Query, analysis: Analysis) -> Answer | None:
     """Two happenings put in order by the dates recorded for each ("togo dying", "balto going
     to cleveland"), each found as "when was ..." would find it; asked yes or no, whether the
@@ -595,6 +620,13 @@ def _which_first(ranker: Ranker, query: Query, analysis: Analysis) -> Answer | N
         return None  # (one with no date: the comparison it asks cannot be made)
     first_named = rows[0][1]
     rows.sort(key=lambda r: values.sort_key(r[0].value) or 0.0)
+    if asked.asked == "apart":
+        ranker.new_question()
+        if any(values.year_of(str(r.value)) is None for r, _ in rows):
+            return None  # (a happening with no year recorded)
+        comparison = Comparison("when", "apart", tuple(r for r, _ in rows))
+        return Answer("compare", rows[0][0].fact, rows[0][0].entity, analysis, query,
+                      comparison=comparison)
     if asked.asked != "which" and len({values.sort_key(r.value) for r, _ in rows}) < 2:
         return None  # (the same date: which came first is not recorded)
     ranker.new_question()
@@ -1014,6 +1046,7 @@ def _honest(ranker: Ranker, result: Answer) -> Answer:
     store = ranker.store
     name = store.entities[result.entity].spoken_name if result.entity in store.entities else None
     missing = (setting_unstated(ranker, result, query, fact, name)
+               or _dated_by_another_time(ranker, query, result)
                or thing_unspoken(ranker, query, fact, name, result.relation)
                or asked_unheard(ranker, query, result.analysis)
                or priced_otherwise(ranker, query, result)
@@ -1409,6 +1442,49 @@ def _of_another_time(ranker: Ranker, query: Query, analysis: Analysis, subject: 
     """No record of what was asked at the time a clause gave, the fact of that time offered."""
     return _withheld(_fact_answer(ranker, fact, subject, query, analysis, ""),
                      _asked_then(ranker, query, subject))
+
+
+def _dated_by_another_time(ranker: Ranker, query: Query, result: Answer) -> str | None:
+    """ "What did the people of Nome do to celebrate when the serum came": the clause dates
+    what is asked (1925); a fact recording when what it tells happened, in another year (the
+    centennial, 2025), does not answer. The clause is dated as "when ..." would date it, and
+    only a clause about a thing ("when the serum came") is dated so."""
+    fact = result.fact
+    if result.kind != "fact" or fact is None or query.form != "wh" or query.facet == "when":
+        return None
+    recorded = {values.year_of(value) for relations in fact.answers.values()
+                for key, value in relations.items() if key.rpartition(".")[2] == "when"}
+    recorded.discard(None)
+    words = query.words
+    at = next((i for i in range(query.core_start + 1, len(words) - 2)
+               if words[i] == "when" and words[i + 1] in _CLAUSE_SUBJECTS), None)
+    if not recorded or at is None:
+        return None
+    found = answer(ranker, Question(text=" ".join(words[at:])))
+    ranker.new_question()
+    then = _year_recorded(found)
+    if then is None or any(year is not None and abs(year - then) <= _ANOTHER_TIME
+                           for year in recorded):
+        return None
+    return f"that in {then}"
+
+
+#: How a clause dating a question begins after "when": "when *the* serum came" (not "when
+#: he died", whose "he" only the question's subject says, nor "when was", a question).
+_CLAUSE_SUBJECTS = frozenset({"the"})
+#: Years apart that make another time altogether: a clause's own date is only as good as the
+#: fact its words find ("when balto got to nome" finds his arrival in Cleveland, 1927), so
+#: only a fact decades away (the centennial, 2025) is of another time.
+_ANOTHER_TIME = 10
+
+
+def _year_recorded(found: Answer) -> int | None:
+    """The year the answer to a "when" question records, if it is a fact that records one."""
+    if found.kind != "fact" or found.fact is None:
+        return None
+    years = [values.year_of(value) for relations in found.fact.answers.values()
+             for key, value in relations.items() if key.rpartition(".")[2] == "when"]
+    return next((year for year in years if year is not None), None)
 
 
 def _dated_otherwise(query: Query, fact: Fact, subject: str, recording: Mapping[str, Any]) -> bool:

@@ -199,12 +199,23 @@ def _told_by_the_facts(comparison: Comparison) -> str | None:
         return " ".join(_first_sentence(r.fact.answer) for r in rows)
     if comparison.relation == "each":
         return " ".join(r.fact.spoken for r in rows)
+    if comparison.order == "apart":
+        return _years_apart(rows)
     in_order = comparison.relation == "when" and not comparison.labels
     if comparison.polarity in ("before", "after") or in_order and comparison.polarity:
         return " ".join([_YES_NO[comparison.polarity or ""],
                          *(_first_sentence(r.fact.answer) for r in rows),
                          *_notes(rows, comparison.relation)])
     return None
+
+
+def _years_apart(rows: tuple[Row, ...]) -> str:
+    """Two happenings as their facts tell them, earliest first, and the years between."""
+    years = [values.year_of(str(r.value)) or 0 for r in rows]
+    apart = abs(years[-1] - years[0])
+    between = (f"Both were in {years[0]}." if apart == 0 else
+               f"That is {apart} year{'s' if apart != 1 else ''} apart.")
+    return " ".join([*(_first_sentence(r.fact.answer) for r in rows), between])
 
 
 def _tied(rows: tuple[Row, ...]) -> bool:

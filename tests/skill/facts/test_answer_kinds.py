@@ -1346,3 +1346,25 @@ def test_a_grown_dogs_measure_is_the_one_recorded(new_talk: Callable[[], Convers
                                                   alexa_valid: Any) -> None:
     assert "48 pounds" in said(new_talk(), "how much did togo weigh when he grew up",
                                alexa_valid)
+
+
+def test_a_fact_of_another_time_than_the_clause_gives_does_not_answer(
+        new_talk: Callable[[], Conversation], alexa_valid: Any) -> None:
+    speech = said(new_talk(), "what did the people of nome do to celebrate when the serum came",
+                  alexa_valid)
+    # the centennial (2025) is no celebration of the serum's arrival (1925): offered, not given
+    assert speech.startswith("I don't have a record of that in 1925."), speech
+    assert "centennial" in speech
+    # a clause whose own date is a near neighbour is no other time
+    assert "Kaasen" in said(new_talk(), "who was driving the sled when balto got into nome",
+                            alexa_valid)
+
+
+@pytest.mark.parametrize(("question", "apart"), [
+    ("how many years were there between the serum run and the first iditarod", "48 years"),
+    ("how many years after the serum run did balto die", "8 years"),
+    ("how many years between togo's death and balto's death", "4 years"),
+])
+def test_the_years_between_two_happenings(new_talk: Callable[[], Conversation],
+                                          alexa_valid: Any, question: str, apart: str) -> None:
+    assert f"That is {apart} apart." in said(new_talk(), question, alexa_valid)
