@@ -165,6 +165,45 @@ _ORDERS = frozenset({"before", "after"})
 # -- the decision --------------------------------------------------------------------------------
 def answer(ranker: Ranker, question: Question, context: Context | None = None) -> Answer:
     """Decide what to say (see the module docstring)."""
+    both = _two_questions(ranker, question, context)
+    if both is not None:
+        return both
+    return _one_question(ranker, question, context)
+
+
+def _two_questions(ranker: Ranker, question: Question,
+                   context: Context | None) -> Answer | None:
+    """ "Which museum has Balto and which one has Togo", "who was the first musher and who
+    was the last one": two questions in one breath, the second asked after the first as a
+    follow-up would be; both answers, one after the other. None unless both are facts."""
+    parts = _split_in_two(question.text or "")
+    if parts is None:
+        return None
+    first = _one_question(ranker, Question(text=parts[0]), context)
+    if first.kind != "fact" or first.fact is None:
+        return None
+    second = _one_question(ranker, Question(text=parts[1]), first.context())
+    if second.kind != "fact" or second.fact is None or second.fact.id == first.fact.id:
+        return None
+    rows = (Row(first.entity or "", None, first.fact), Row(second.entity or "", None, second.fact))
+    return Answer("compare", first.fact, first.entity, first.analysis, first.query,
+                  comparison=Comparison("each", "none", rows))
+
+
+def _split_in_two(text: str) -> tuple[str, str] | None:
+    """The two questions of "<question> and <question word> ...", each of two words or more."""
+    words = plain_words(text)
+    if len(words) < 6 or words[0] not in QUESTION_WORDS:
+        return None
+    at = next((i for i in range(2, len(words) - 2)
+               if words[i] == "and" and words[i + 1] in QUESTION_WORDS), None)
+    if at is None:
+        return None
+    return " ".join(words[:at]), " ".join(words[at + 1:])
+
+
+def _one_question(ranker: Ranker, question: Question, context: Context | None) -> Answer:
+    """The answer to one question."""
     result = _decide(ranker, question, context)
     if _context_misled(ranker, result):
         # "and how many did they find in anchorage" after Welch's telegram: "they" is not

@@ -7,6 +7,9 @@ question ("who did they hand off to", "what journal was it published in"), it is
 any other, its pronouns resolved by the conversation as before. A bare "and when" or "how old"
 is not rebuilt: the conversation's topic and facet already carry it (:mod:`understanding`).
 
+"The last one" after "who was the first musher" is the last *musher*: an ordinal's "one" is
+the thing the last question counted (:func:`one_counted`).
+
 PURE: standard library and the shared vocabulary only.
 """
 
@@ -95,3 +98,22 @@ def asked_again(words: Sequence[str], last: Sequence[str],
         return None
     preposition, phrase = found
     return [*phrase, *remains, *([preposition] if preposition else [])]
+
+
+#: Ordinals whose "one" stands for a thing counted before ("the last one", "the second one").
+_ORDINALS = frozenset("first second third fourth fifth last final next previous".split())
+
+
+def one_counted(words: Sequence[str], last: Sequence[str]) -> list[str] | None:
+    """The turn with an ordinal's "one" named as the thing the last question counted ("who
+    was the last one" after "who was the first musher": "who was the last musher"), or None."""
+    at = next((i for i in range(1, len(words)) if words[i] in ("one", "ones")
+               and words[i - 1] in _ORDINALS), None)
+    if at is None:
+        return None
+    thing = next((last[i + 1] for i in range(len(last) - 1) if last[i] in _ORDINALS
+                  and last[i + 1] not in ("one", "ones") and last[i + 1] not in _NOT_A_THING
+                  and last[i + 1] not in _PREPOSITIONS), None)
+    if thing is None:
+        return None
+    return [*words[:at], thing, *words[at + 1:]]

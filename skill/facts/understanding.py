@@ -21,7 +21,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from skill.facts.asked_again import asked_again
+from skill.facts.asked_again import asked_again, one_counted
 from skill.facts.names import GENERIC_NAME_WORDS, OWNERS, Mention, NameMatcher
 from skill.facts.relations import Comparative, Hit, Relations
 from skill.records import Record
@@ -1228,7 +1228,8 @@ class Understander:
         words = _ordinals_named(self._origins(self.names.respell_over_first_names(words)))
         if context is not None and context.question:
             # "to who" after "where did they hand off": "who did they hand off to".
-            words = asked_again(words, context.question, self._asks_a_facet) or words
+            words = (asked_again(words, context.question, self._asks_a_facet)
+                     or one_counted(words, context.question) or words)
         words = self._there_named(words, context)
         claim = _tagged_claim(words, self.names.find)
         draft = _Draft(claim or words, context or Context())

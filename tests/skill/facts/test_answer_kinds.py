@@ -1368,3 +1368,16 @@ def test_a_fact_of_another_time_than_the_clause_gives_does_not_answer(
 def test_the_years_between_two_happenings(new_talk: Callable[[], Conversation],
                                           alexa_valid: Any, question: str, apart: str) -> None:
     assert f"That is {apart} apart." in said(new_talk(), question, alexa_valid)
+
+
+@pytest.mark.parametrize(("question", "first", "second"), [
+    ("which museum has balto and which one has togo", "Cleveland", "Wasilla"),
+    ("who was the first musher and who was the last one", "Shannon", "Kaasen"),
+    ("which dog led the very first leg and which one led the last leg", "Blackie", "Balto"),
+])
+def test_two_questions_in_one_breath_get_both_answers(
+        new_talk: Callable[[], Conversation], alexa_valid: Any, question: str, first: str,
+        second: str) -> None:
+    speech = said(new_talk(), question, alexa_valid)
+    assert first in speech and second in speech
+    assert speech.index(first) < speech.index(second)

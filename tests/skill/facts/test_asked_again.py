@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 import pytest
 
-from skill.facts.asked_again import asked_again
+from skill.facts.asked_again import asked_again, one_counted
 
 
 def _no_facet(phrase: Sequence[str]) -> bool:
@@ -44,3 +44,20 @@ def test_the_phrase_completes_the_last_question(turn: str, last: str, rebuilt: s
 ])
 def test_not_a_bare_phrase_or_nothing_to_complete(turn: str, last: str) -> None:
     assert asked_again(turn.split(), last.split(), _date_facet) is None
+
+
+@pytest.mark.parametrize(("turn", "last", "named"), [
+    ("who was the last one", "who was the first musher", "who was the last musher"),
+    ("and the second one", "what was the first balto movie", "and the second balto"),
+])
+def test_an_ordinals_one_is_the_thing_counted_before(turn: str, last: str, named: str) -> None:
+    assert one_counted(turn.split(), last.split()) == named.split()
+
+
+@pytest.mark.parametrize(("turn", "last"), [
+    ("which one", "who was the first musher"),             # no ordinal in the turn
+    ("the last one", "tell me about togo"),                # nothing counted before
+    ("the last one", "who was the first one"),             # counted as "one" again
+])
+def test_one_named_only_after_a_count(turn: str, last: str) -> None:
+    assert one_counted(turn.split(), last.split()) is None
