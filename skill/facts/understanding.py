@@ -464,17 +464,25 @@ def _did_they_at(words: Sequence[str], i: int) -> bool:
             and not any(w in QUESTION_WORDS for w in words[:i]))
 
 
+def _only_a_clause(words: Sequence[str], i: int, opener: bool) -> bool:
+    """Whether the question word at ``i`` only opens a clause: "how old was kimble *when* he
+    rescued balto", "did the balto cartoon make back *what* it cost", "... and i didn't know
+    *what to say*"."""
+    word = words[i]
+    if word in ("when", "where") and not opener and (
+            words[0] in _ASKS_YES_NO or any(w in QUESTION_WORDS for w in words[:i])):
+        return True
+    if word in QUESTION_WORDS and not opener and words[0] in _ASKS_YES_NO:
+        return True
+    return word in QUESTION_WORDS and i + 1 < len(words) and words[i + 1] == "to"
+
+
 def _question_at(words: Sequence[str], i: int) -> int | None:
     """Where a question begins if one begins at word ``i`` of a chatty utterance."""
     word, before = words[i], words[i - 1]
     opener = before in _CLAUSE_OPENERS or before in _ASKING
-    if word in ("when", "where") and not opener and (
-            words[0] in _ASKS_YES_NO or any(w in QUESTION_WORDS for w in words[:i])):
-        # "how old was kimble *when* he rescued balto", "did seppala give togo away *when* he
-        # was a puppy": a clause, not a question
+    if _only_a_clause(words, i, opener):
         return None
-    if word in QUESTION_WORDS and not opener and words[0] in _ASKS_YES_NO:
-        return None  # "did the balto cartoon make back *what* it cost": a clause, not a question
     if word in QUESTION_WORDS and not (word == "what" and before == "about"):
         return i
     if word in YES_NO_STARTS and opener:
@@ -554,7 +562,9 @@ def _appositions(words: Sequence[str], mentions: Sequence[Mention]) -> set[int]:
     found: set[int] = set()
     for m in mentions:
         i = m.end
-        if i + 1 < len(words) and words[i] == "the" and words[i + 1] in _KIND_OF_ONE:
+        # (not "balto's the famous one": "balto is", a claim, not an apposition)
+        if (i + 1 < len(words) and words[i] == "the" and words[i + 1] in _KIND_OF_ONE
+                and not m.possessive):
             j = i + 1
             while j < len(words) and words[j] in _KIND_OF_ONE:
                 j += 1
@@ -595,11 +605,13 @@ def _many_before(words: Sequence[str]) -> bool:
                for w in words)
 
 
-def _said_of_the_speaker(words: Sequence[str], i: int) -> bool:
+def _said_of_the_speaker(words: Sequence[str], i: int, floor: int = 0) -> bool:
     """Whether word ``i`` is in a clause of the speaker's own ("*my grandmother* grew up in
-    nome", "*i* grew up near nenana"): from its clause's first word."""
+    nome", "*i* grew up near nenana"): from its clause's first word, at ``floor`` at the
+    earliest (the question proper's start: "my son keeps asking me *why everybody knows
+    balto* when ..." is the question, not the son's)."""
     j = i
-    while j > 0 and words[j - 1] not in _CLAUSE_BREAKS:
+    while j > floor and words[j - 1] not in _CLAUSE_BREAKS:
         j -= 1
     while j < i and words[j] in _GREETINGS:
         j += 1  # "good morning *i'm* a retired nurse"
@@ -1096,11 +1108,7 @@ class Understander:
             and not all(i in named for i in range(h.start, h.end))
             and not (h.end - h.start == 1 and h.start in described)
             and not _before_a_deed(h, words, hits)
-            # (also where the question proper was only a tail, "... who was that": a clause
-            # of the speaker's own, another after it)
-            and not ((h.end <= core or any(w in _CLAUSE_BREAKS for w in words[h.end:]))
-                     and self._speakers_own(h, words, countries))
-            and not _after_the_question(words, h.start, core)
+            and not self._the_speakers(h, words, countries, core)
         ]
 
     def _names_own_words(self, words: Sequence[str], mentions: Sequence[Mention]) -> set[int]:
@@ -1114,12 +1122,23 @@ class Understander:
                   if words[i] not in self.entity_words.get(m.entity, "").split()}
         return named
 
-    def _speakers_own(self, hit: Hit, words: Sequence[str], countries: frozenset[str]) -> bool:
+    def _the_speakers(self, hit: Hit, words: Sequence[str], countries: frozenset[str],
+                      core: int) -> bool:
+        """Whether a trigger is in a clause of the speaker's own: before the question proper,
+        or in a clause another follows (also where the question proper was only a tail, "...
+        who was that"), or after the question proper ("... my kids think ...")."""
+        return ((hit.end <= core or any(w in _CLAUSE_BREAKS for w in words[hit.end:]))
+                and self._speakers_own(hit, words, countries, core if hit.start >= core else 0)
+                or _after_the_question(words, hit.start, core))
+
+    def _speakers_own(self, hit: Hit, words: Sequence[str], countries: frozenset[str],
+                      floor: int = 0) -> bool:
         """Whether a trigger before the question proper is the speaker's own business: "i'm
         doing a school project on ...", "we are visiting from germany", "my grandmother *grew
         up* in nome and ..."."""
         return all(w in self.chatter or w in countries
-                   for w in words[hit.start:hit.end]) or _said_of_the_speaker(words, hit.start)
+                   for w in words[hit.start:hit.end]) or _said_of_the_speaker(
+                       words, hit.start, floor)
 
     def _past_first_word(self, words: Sequence[str], mentions: Sequence[Mention]) -> set[int]:
         """Positions where a trigger cannot begin: past a name's first word ("balto the sled

@@ -1381,3 +1381,19 @@ def test_two_questions_in_one_breath_get_both_answers(
     speech = said(new_talk(), question, alexa_valid)
     assert first in speech and second in speech
     assert speech.index(first) < speech.index(second)
+
+
+@pytest.mark.parametrize("question", [
+    # the question proper after a preamble of the speaker's own is the question's, up to
+    # the clause of the speaker's that follows it
+    "my son keeps asking me why everybody knows balto when togo did way more can you explain "
+    "that",
+    # "what to say": the speaker's, not a question
+    "um my kid asked me why everyone loves balto when togo did more and i honestly didn't "
+    "know what to say",
+    # "balto's the famous one": Balto is, not "Balto the famous dog"
+    "hey there my nephew asked me why balto's the famous one and not togo and honestly i dunno",
+])
+def test_why_balto_is_famous_asked_by_a_parent(new_talk: Callable[[], Conversation],
+                                               alexa_valid: Any, question: str) -> None:
+    assert "final stretch" in said(new_talk(), question, alexa_valid)
