@@ -426,7 +426,9 @@ def _the_one_chosen(ranker: Ranker, query: Query, analysis: Analysis,
 def _measured(ranker: Ranker, query: Query, analysis: Analysis, result: Answer) -> Answer:
     """A verdict no fact's words gave, from a date or a figure the store records: a year
     claimed ("in 1925"), a bound ("more than a week")."""
-    if result.kind == "yes_no" and result.polarity != "no" and not result.relation:
+    if (result.kind == "yes_no" and result.polarity != "no" and not result.relation
+            or result.kind in ("unknown", "no_record") and query.form == "yes_no"):
+        # (also where no fact's words decided: "was the serum run in 1925")
         result = _year_verdict(ranker, query, analysis) or result
     if result.polarity is None and result.kind != "compare":
         result = _threshold_verdict(ranker, query, analysis) or result

@@ -62,8 +62,11 @@ QUESTION_INTENTS: dict[str, str] = {
     "AskWhereIntent": "where",
     "AskWhyIntent": "why",
     "AskHowIntent": "how",
+    # (one intent per tense: "was balto stuffed" is not "is balto stuffed")
     "AskYesNoIntent": "is",
+    "AskWasIntent": "was",
     "AskDidIntent": "did",
+    "AskDoesIntent": "does",
     "AskAndIntent": "and",  # "and his brother", "what about the dog": a follow-up
 }
 

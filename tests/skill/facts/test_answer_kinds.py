@@ -1397,3 +1397,22 @@ def test_two_questions_in_one_breath_get_both_answers(
 def test_why_balto_is_famous_asked_by_a_parent(new_talk: Callable[[], Conversation],
                                                alexa_valid: Any, question: str) -> None:
     assert "final stretch" in said(new_talk(), question, alexa_valid)
+
+
+@pytest.mark.parametrize(("question", "verdict"), [
+    # no fact's words decide: the year claimed against the date "when ..." finds
+    ("was the serum run in nineteen twenty five", "Yes."),
+    ("was the iditarod race already going in 1925", "No."),
+])
+def test_a_year_claimed_is_checked_where_no_words_decide(
+        new_talk: Callable[[], Conversation], alexa_valid: Any, question: str,
+        verdict: str) -> None:
+    assert said(new_talk(), question, alexa_valid).startswith(verdict)
+
+
+def test_the_tense_asked_reaches_the_skill(new_talk: Callable[[], Conversation],
+                                           alexa_valid: Any) -> None:
+    """"Was" and "is" are intents of their own: the carrier word is not in the slot."""
+    talk = new_talk()
+    said(talk, "was balto really a hero", alexa_valid)
+    assert talk.attributes.get("last_question", "").startswith("was ")
