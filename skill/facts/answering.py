@@ -825,13 +825,28 @@ def _of_last_answer(ranker: Ranker, query: Query, analysis: Analysis,
         return _there_then(ranker, query, analysis, fact)
     if fact is not None and context is not None and (
             _said_by_that_answer(ranker, query, fact)
-            or _named_by_that_answer(ranker, query, fact, context)):
+            or _named_by_that_answer(ranker, query, fact, context)
+            or _measured_by_that_answer(query, fact)):
         return Answer("fact", fact, context.entity, analysis, query)
     if (fact is None or context is None or context.topic is not None
             or not query.of_last_answer or query.facet != "when"
             or not YEAR.search(fact.answer)):
         return None  # (with a topic talked of, "and when" asks it of the relation instead)
     return Answer("fact", fact, context.entity, analysis, query)
+
+
+#: "How long was it", "how far was that": a length asked of what the last answer told.
+_HOW_LONG_WAS_IT = frozenset({("how", "long"), ("how", "far")})
+
+
+def _measured_by_that_answer(query: Query, fact: Fact) -> bool:
+    """ "How long was it" after who ran the last leg: the length of what that answer told,
+    when it records one (the leg's 53 miles), and the question says nothing else."""
+    words = query.words[query.core_start:]
+    return (len(words) == 4 and tuple(words[:2]) in _HOW_LONG_WAS_IT
+            and words[2] in ("was", "is") and words[3] in ("it", "that", "this")
+            and any(key.rpartition(".")[2] == "miles"
+                    for relations in fact.answers.values() for key in relations))
 
 
 def _said_by_that_answer(ranker: Ranker, query: Query, fact: Fact) -> bool:

@@ -372,7 +372,8 @@ def _thing_counted(words: Sequence[str], ordinals: Sequence[int]) -> str | None:
     return head if head is not None and head not in STOPWORDS else None
 
 
-def _that_one_as_it(words: list[str]) -> tuple[list[str], str | None]:
+def _that_one_as_it(words: list[str], is_name: Callable[[str], bool] = lambda w: False
+                    ) -> tuple[list[str], str | None]:
     """ "When did that one come out", "where did that last musher start from": "that one"
     (or "this one") stands for a thing, as "it" does, and "that (last) musher" for him, as
     "he" does; not in "that one of the dogs" or "that musher who ...". Also the kind what was
@@ -387,7 +388,9 @@ def _that_one_as_it(words: list[str]) -> tuple[list[str], str | None]:
         skip = 1 if i + 2 < len(words) and words[i + 1] in ("last", "other") else 0
         noun = words[i + 1 + skip] if i + 1 + skip < len(words) else ""
         after = words[i + 2 + skip] if i + 2 + skip < len(words) else ""
-        if _pointing(words[i], noun, after, skip) and noun in _THAT_ONE and (
+        if (_pointing(words[i], noun, after, skip)
+                or _the_dog_doing(words, i, noun, after, skip) and not is_name(after)
+                ) and noun in _THAT_ONE and (
                 after not in ("of", "who", "that", "which") and after not in _TIMES
                 and (noun == "one" or not skip or words[i + 1] == "last")):
             out.append(_THAT_ONE[noun])
@@ -404,6 +407,22 @@ def _pointing(word: str, noun: str, after: str, skip: int) -> bool:
     "dog" as the last word ("how old was *the dog*": the dog talked of, as "that dog" is)."""
     return word in ("that", "this") or (
         word == "the" and noun == "dog" and not after and not skip)
+
+
+#: Words that, after "the dog", make it part of another thing's name ("the dog team").
+_DOG_COMPOUNDS = frozenset(
+    "team teams sled sleds race races relay relays musher mushers driver drivers yard food "
+    "show shows statue statues park handler handlers owner owners breed breeds days "
+    "world".split())
+
+
+def _the_dog_doing(words: Sequence[str], i: int, noun: str, after: str, skip: int) -> bool:
+    """Whether "the dog" after an auxiliary is the one talked of, doing what the next word
+    says ("when did *the dog* die"), as "that dog" would be: not "the dog team" (nor "the
+    dog fox", whose next word names him: the caller knows the names)."""
+    return (words[i] == "the" and noun == "dog" and not skip and i > 0
+            and words[i - 1] in ("did", "does", "do") and bool(after)
+            and after not in _DOG_COMPOUNDS and after not in STOPWORDS)
 
 
 #: Verbs said after "when was that ...", "when did that ...": "that" is then a pronoun.
@@ -1243,7 +1262,7 @@ class Understander:
         """The :class:`Query` for a question (``entity``: an intent's resolved slot)."""
         words, kind = _that_one_as_it(self.names.joined(
             fold_numbers(fold_dates(_without_idle_particles(_without_closing(
-                plain_words(text)))))))
+                plain_words(text)))))), self._a_name)
         words = _ordinals_named(self._origins(self.names.respell_over_first_names(words)))
         if context is not None and context.question:
             # "to who" after "where did they hand off": "who did they hand off to".
@@ -1272,6 +1291,10 @@ class Understander:
             query = query._replace(name_of=name_of,
                                    asked=tuple(dict.fromkeys((*query.asked, *name_of))))
         return query._replace(located=located) if located else query
+
+    def _a_name(self, word: str) -> bool:
+        """Whether the word alone is one of the store's names ("fox")."""
+        return bool(self.names.find([word]))
 
     def _asks_a_facet(self, phrase: Sequence[str]) -> bool:
         """Whether a question phrase asks a facet of its own ("what year": a date), not only

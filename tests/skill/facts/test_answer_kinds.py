@@ -1416,3 +1416,20 @@ def test_the_tense_asked_reaches_the_skill(new_talk: Callable[[], Conversation],
     talk = new_talk()
     said(talk, "was balto really a hero", alexa_valid)
     assert talk.attributes.get("last_question", "").startswith("was ")
+
+
+def test_how_long_was_it_is_the_length_the_last_answer_told(
+        new_talk: Callable[[], Conversation], alexa_valid: Any) -> None:
+    talk = new_talk()
+    assert "Kaasen" in said(talk, "who ran the last leg into nome", alexa_valid)
+    assert "53 miles" in said(talk, "how long was it", alexa_valid)
+
+
+def test_the_dog_doing_something_is_the_dog_talked_of(new_talk: Callable[[], Conversation],
+                                                      alexa_valid: Any) -> None:
+    talk = new_talk()
+    said(talk, "what dog brought the serum into nome", alexa_valid)
+    said(talk, "who was driving his sled", alexa_valid)
+    assert "1933" in said(talk, "and when did the dog die", alexa_valid)
+    # "the dog fox": the dog named, not the one talked of
+    assert "Fox" in said(new_talk(), "when did the dog fox die", alexa_valid)
