@@ -826,7 +826,8 @@ def _of_last_answer(ranker: Ranker, query: Query, analysis: Analysis,
     if fact is not None and context is not None and (
             _said_by_that_answer(ranker, query, fact)
             or _named_by_that_answer(ranker, query, fact, context)
-            or _measured_by_that_answer(query, fact)):
+            or _measured_by_that_answer(query, fact)
+            or _what_happened_then(query)):
         return Answer("fact", fact, context.entity, analysis, query)
     if (fact is None or context is None or context.topic is not None
             or not query.of_last_answer or query.facet != "when"
@@ -837,6 +838,16 @@ def _of_last_answer(ranker: Ranker, query: Query, analysis: Analysis,
 
 #: "How long was it", "how far was that": a length asked of what the last answer told.
 _HOW_LONG_WAS_IT = frozenset({("how", "long"), ("how", "far")})
+
+
+#: A bare "what happened": what came of what the last answer told ("did alaska ever try to
+#: get him back" ... "what happened": the museum declined, but lent him).
+_WHAT_HAPPENED = (("what", "happened"), ("what", "happened", "then"), ("so", "what", "happened"))
+
+
+def _what_happened_then(query: Query) -> bool:
+    """Whether the question is only "what happened", which the last answer tells."""
+    return tuple(query.words) in _WHAT_HAPPENED
 
 
 def _measured_by_that_answer(query: Query, fact: Fact) -> bool:

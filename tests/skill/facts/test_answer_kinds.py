@@ -1433,3 +1433,10 @@ def test_the_dog_doing_something_is_the_dog_talked_of(new_talk: Callable[[], Con
     assert "1933" in said(talk, "and when did the dog die", alexa_valid)
     # "the dog fox": the dog named, not the one talked of
     assert "Fox" in said(new_talk(), "when did the dog fox die", alexa_valid)
+
+
+def test_a_bare_what_happened_is_what_the_last_answer_told(
+        new_talk: Callable[[], Conversation], alexa_valid: Any) -> None:
+    talk = new_talk()
+    said(talk, "did alaska ever try to get balto back", alexa_valid)
+    assert "declined" in said(talk, "what happened", alexa_valid)
