@@ -140,8 +140,9 @@ def _of_another_setting(ranker: Ranker, result: Answer, query: Query, fact: Fact
         # "who sculpted the Balto statue in Anchorage": the Central Park statue's sculptor
         # answers of another place.
         return f"that {place}"
-    year = year_unstated(query, fact)
-    # "who won the second Iditarod in 1974": the 1973 race does not answer.
+    # "who won the second Iditarod in 1974": the 1973 race does not answer. (An age worked
+    # out for the year asked, from a birth date, is of that year.)
+    year = year_unstated(query, fact) if result.derived_age is None else None
     if year is not None:
         return f"that in {year}"
     return "that" if _ordinal_otherwise(ranker, query, fact) else None
@@ -670,10 +671,24 @@ def year_unstated(query: Query, fact: Fact) -> str | None:
     """A year the question proper sets what it asks in, other than the relay's, that the fact
     never states."""
     text = fact.spoken
-    for word in query.words[query.core_start:]:
-        if word != _RELAY_YEAR and YEAR.fullmatch(word) and word not in text:
+    words = query.words
+    for i in range(query.core_start, len(words)):
+        word = words[i]
+        if YEAR.fullmatch(word) and word not in text and (word != _RELAY_YEAR or (
+                _other_years_only(text) and words[i - 1] not in _BOUNDS)):
             return word
     return None
+
+
+#: Words that make a year a bound, not the time asked of ("what did togo do *after* 1925").
+_BOUNDS = frozenset("after before since until till by".split())
+
+
+def _other_years_only(text: str) -> bool:
+    """Whether the fact dates what it tells by years, none of them the relay's ("three years
+    running, from 1915 to 1917"): the relay's year asked of it is then another time."""
+    years = YEAR.findall(text)
+    return bool(years) and _RELAY_YEAR not in years and "1924" not in years
 
 
 _MOMENT = frozenset("when after before while".split())

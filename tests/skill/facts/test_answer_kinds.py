@@ -1334,6 +1334,10 @@ def test_words_people_use_are_understood(new_talk: Callable[[], Conversation],
     ("how much did balto weigh when he was born", "how big Balto was when he was born"),
     # a count of dogs given, none named: "his 7 dogs were blown off the trail"
     ("what were the names of charlie olson's seven dogs", "the names of the dogs"),
+    # "that" points at the thing whose name is asked
+    ("what was the name of that freak show in los angeles", "the name of the show"),
+    # the relay's year, asked of a fact dated only by other years
+    ("which musher won the 1925 iditarod", "that in 1925"),
 ])
 def test_a_measure_or_names_the_fact_does_not_state_are_no_record(
         new_talk: Callable[[], Conversation], alexa_valid: Any, question: str,
