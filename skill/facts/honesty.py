@@ -612,17 +612,29 @@ _SINGULAR_KINDS = frozenset({"film", "dog"})
 
 def _of_another(ranker: Ranker, query: Query, fact: Fact) -> str | None:
     """The spoken name of the film or dog asked about, when the fact is neither about it,
-    records it, nor names it (the fact is then about another one)."""
+    records it, nor names it (the fact is then about another one), or when a count is asked
+    of it from someone else's fact."""
     subject = query.entities[0] if query.entities else None
     entity = ranker.store.entities.get(subject) if subject else None
-    if entity is None or entity.type not in _SINGULAR_KINDS or subject in fact.about or (
-            subject in fact.answers):
+    if (subject is None or entity is None or entity.type not in _SINGULAR_KINDS
+            or subject in fact.answers):
         return None
+    if _counted_of_another(ranker, query, fact, subject):
+        return entity.spoken_name
     text = fact.spoken.lower()
     recorded = values_named(fact)
-    if subject in recorded or entity.named_in(text):
+    if subject in fact.about or subject in recorded or entity.named_in(text):
         return None
     return f"the film {entity.spoken_name}" if entity.type == "film" else entity.spoken_name
+
+
+def _counted_of_another(ranker: Ranker, query: Query, fact: Fact, subject: str) -> bool:
+    """ "How many races did Togo win": a count asked of one a fact only mentions, the fact
+    being someone else's (Seppala "won the All Alaska Sweepstakes race three times"), is that
+    someone's count."""
+    owner = fact.about[0] if fact.about else None
+    return (query.facet == "how_many" and owner is not None and owner != subject
+            and ranker.store.entities[owner].type in ("person", "dog"))
 
 
 def _event_unspoken(ranker: Ranker, query: Query, fact: Fact) -> str | None:

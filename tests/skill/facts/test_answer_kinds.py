@@ -1338,6 +1338,8 @@ def test_words_people_use_are_understood(new_talk: Callable[[], Conversation],
     ("what was the name of that freak show in los angeles", "the name of the show"),
     # the relay's year, asked of a fact dated only by other years
     ("which musher won the 1925 iditarod", "that in 1925"),
+    # a count asked of a dog, from a fact that is his musher's ("he won ... three times")
+    ("how many races did togo win", "that about Togo"),
 ])
 def test_a_measure_or_names_the_fact_does_not_state_are_no_record(
         new_talk: Callable[[], Conversation], alexa_valid: Any, question: str,
