@@ -46,6 +46,9 @@ class Topic(Record):
     otherwise: str | None = None
     weak: bool = False
     fallback: str | None = None
+    #: The topic says how far a deed went ("the whole way"): what a question naming both
+    #: it and the deed ("did balto lead the team the whole way") turns on.
+    scope: bool = False
 
     def for_type(self, entity_type: str | None) -> str | None:
         """The topic meant for an entity of this type (a shipment's "birth" is its departure;
@@ -207,7 +210,7 @@ def _parse_topics(
         topics[name] = Topic(
             name, spec["label"], dict(spec.get("labels", {})), spec.get("default"),
             tuple(spec.get("for", ())), spec.get("otherwise"), bool(spec.get("weak")),
-            spec.get("fallback"))
+            spec.get("fallback"), bool(spec.get("scope")))
         for trigger in spec["triggers"]:
             words, _, facet = trigger.partition(":")
             if facet and facet not in facets:

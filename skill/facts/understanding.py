@@ -1184,8 +1184,10 @@ class Understander:
 
         kinds = {self.entity_types.get(e) for e in named}
 
-        def rank(hit: Hit) -> tuple[bool, bool, bool, bool, bool, bool, bool, int, int, bool]:
-            weak = self.relations.topics[hit.name].weak or hit.weak
+        def rank(hit: Hit) -> tuple[bool, bool, bool, bool, bool, bool, bool, bool, int, int,
+                                    bool]:
+            topic = self.relations.topics[hit.name]
+            weak = topic.weak or hit.weak
             # ("is Togo's skeleton *kept in* a museum": what the serum was carried in means
             # nothing of a dog, nor of anything else named)
             unmeant = bool(kinds) and all(
@@ -1194,7 +1196,8 @@ class Understander:
             asked = _asked_head(words, hit, core_start) and hit.start not in cued
             # (last, between the same words: the topic a fact records of what is named,
             # "the iditarod *finishes*": its arrival, not a relay leg's end)
-            return (not asked, weak, in_name, unmeant, _in_time_clause(words, hit, core_start),
+            return (not topic.scope, not asked, weak, in_name, unmeant,
+                    _in_time_clause(words, hit, core_start),
                     hit.start < core_start, _determined(words, hit),
                     -(hit.end - hit.start), hit.start,
                     not any((e, hit.name) in self.recorded for e in named))

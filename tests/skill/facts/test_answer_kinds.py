@@ -1446,3 +1446,18 @@ def test_a_bare_what_happened_is_what_the_last_answer_told(
     talk = new_talk()
     said(talk, "did alaska ever try to get balto back", alexa_valid)
     assert "declined" in said(talk, "what happened", alexa_valid)
+
+
+@pytest.mark.parametrize(("question", "verdict"), [
+    # how far a deed went is what the question turns on, not the deed alone
+    ("did balto lead the team the whole way from nenana", "No."),
+    # a studio or a kind of namesake the fact gives otherwise (lexicon.json contraries)
+    ("was the balto movie a disney movie", "No."),
+    ("was the togo movie a disney movie", "Yes."),
+    ("was togo named after the country togo", "No."),
+    ("was togo named after an admiral", "Yes."),
+])
+def test_a_claim_the_fact_states_otherwise_is_no(new_talk: Callable[[], Conversation],
+                                                 alexa_valid: Any, question: str,
+                                                 verdict: str) -> None:
+    assert said(new_talk(), question, alexa_valid).startswith(verdict)
