@@ -372,6 +372,20 @@ def _thing_counted(words: Sequence[str], ordinals: Sequence[int]) -> str | None:
     return head if head is not None and head not in STOPWORDS else None
 
 
+def _thing_after(words: Sequence[str], start: int, covered: set[int]) -> str | None:
+    """The first word of the thing asked from ``start`` ("which newspaper", "what ship"),
+    past names, articles and the year of it ("which month of *1925*"); None where a word of
+    size or order, which describes rather than names it, or a small word comes first."""
+    for i in range(start, min(start + 4, len(words))):
+        if words[i] in ("the", "his", "her", "their", "of") or i in covered or (
+                words[i].isdigit() and words[i - 1] == "of"):
+            continue
+        if words[i] not in NOT_FOCUS and words[i] not in _ORDINALS_AND_SIZES:
+            return words[i]
+        return None
+    return None
+
+
 def _that_one_as_it(words: list[str], is_name: Callable[[str], bool] = lambda w: False
                     ) -> tuple[list[str], str | None]:
     """ "When did that one come out", "where did that last musher start from": "that one"
@@ -1032,18 +1046,8 @@ class _Draft:
         covered = _positions(self.mentions) | _positions(self.cues)
         # ("what made the sled tip over": a reason asked, not the name of a sled)
         reasons = _positions(c for c in self.cues if c.name in ("why", "how"))
-        found: list[str] = []
-        for start in starts:
-            if start in reasons:
-                continue
-            # The first word of the thing asked ("which newspaper", "what ship"), past names
-            # and articles; a word of size or order describes rather than names it.
-            for i in range(start, min(start + 4, len(words))):
-                if words[i] in ("the", "his", "her", "their", "of") or i in covered:
-                    continue
-                if words[i] not in NOT_FOCUS and words[i] not in _ORDINALS_AND_SIZES:
-                    found.append(words[i])
-                break
+        found = [thing for start in starts if start not in reasons
+                 if (thing := _thing_after(words, start, covered)) is not None]
         return tuple(dict.fromkeys(found))
 
     def name_of(self, types: Mapping[str, str]) -> tuple[str, ...]:

@@ -1461,3 +1461,12 @@ def test_a_claim_the_fact_states_otherwise_is_no(new_talk: Callable[[], Conversa
                                                  alexa_valid: Any, question: str,
                                                  verdict: str) -> None:
     assert said(new_talk(), question, alexa_valid).startswith(verdict)
+
+
+def test_a_year_after_of_names_no_thing_asked(new_talk: Callable[[], Conversation],
+                                              alexa_valid: Any) -> None:
+    assert "February 2" in said(new_talk(), "in which month of 1925 did the serum reach nome",
+                                alexa_valid)
+    # ... while a year before the thing is part of naming it
+    assert "Togo" in said(new_talk(), "what 2019 disney plus film tells the story of a sled "
+                          "dog and his musher", alexa_valid)
