@@ -200,11 +200,18 @@ FLOORS: dict[tuple[str, str], float] = {
     ("blind_speaker_fresh27.json", "off_topic"): 0.95,
     ("blind_speaker_fresh27.json", "followups"): 0.86,
     # Fresh set 28, written at the start of the fourteenth round and measured once, untouched,
-    # on the code as the round began (96.5%, 83.3%, 20 of 20, 90.4%); studied since.
-    ("blind_speaker_fresh28.json", "questions"): 0.96,
-    ("blind_speaker_fresh28.json", "unanswerable"): 0.83,
+    # on the code as the round began (96.5%, 83.3%, 20 of 20, 90.4%); studied since (99.5%,
+    # 92.6%, 20 of 20, 94.2%).
+    ("blind_speaker_fresh28.json", "questions"): 0.98,
+    ("blind_speaker_fresh28.json", "unanswerable"): 0.90,
     ("blind_speaker_fresh28.json", "off_topic"): 0.95,
-    ("blind_speaker_fresh28.json", "followups"): 0.90,
+    ("blind_speaker_fresh28.json", "followups"): 0.92,
+    # Fresh set 29, written at the start of the fourteenth round, sealed, and measured once on
+    # its final answering code (93.5%, 92.6%, 20 of 20, 90.4%).
+    ("blind_speaker_fresh29.json", "questions"): 0.93,
+    ("blind_speaker_fresh29.json", "unanswerable"): 0.92,
+    ("blind_speaker_fresh29.json", "off_topic"): 0.95,
+    ("blind_speaker_fresh29.json", "followups"): 0.90,
 }
 
 
