@@ -217,6 +217,9 @@ class Query(Record):
     #: or kaasen go farther", "who owned balto, was it seppala or kaasen"): answered by which,
     #: never by yes or no, and not as if each name were asked about.
     choice: bool = False
+    #: The stems of the words that named a topic some fact records ("figured out": the
+    #: diagnosis), understood though no fact uses them.
+    understood: frozenset[str] = frozenset()
 
 
 def _starts_with(words: Sequence[str], phrase: Sequence[str]) -> bool:
@@ -1296,6 +1299,8 @@ class Understander:
         query = draft.query(self._ranker_text(draft), self._setting(draft), self.entity_types)
         located = draft.located(self.entity_types)
         name_of = draft.name_of(self.entity_types)
+        if query.topic and any(k.startswith(f"{query.topic}.") for k in self.relation_keys):
+            query = query._replace(understood=frozenset(stem(w) for w in query.topic_words))
         if name_of:
             query = query._replace(name_of=name_of,
                                    asked=tuple(dict.fromkeys((*query.asked, *name_of))))

@@ -452,8 +452,10 @@ def _there_was(query: Query, fact: Fact) -> bool:
 
 def unheard(query: Query, analysis: Analysis) -> bool:
     """Whether the question uses words the store has never heard, other than a name heard by
-    its sound ("is toe go in *wah silla*")."""
-    return any(word not in query.heard_as_names for word in analysis.unknown)
+    its sound ("is toe go in *wah silla*") or the words that named a topic some fact records
+    ("who *figured out* it was diphtheria": the diagnosis)."""
+    understood = query.heard_as_names | query.understood
+    return any(word not in understood for word in analysis.unknown)
 
 
 #: Phrases that say no in more than one word ("turned down", "left out", "fell out").
@@ -514,9 +516,14 @@ def _names_another(ranker: Ranker, query: Query, fact: Fact) -> bool:
     store = ranker.store
     kinds = {store.entities[e].type for e in query.named if e in store.entities}
     for named in query.named:
-        for key, value in fact.answers.get(named, {}).items():
+        relations = fact.answers.get(named, {})
+        # (a place the fact also records for them, the one named, holds the other: Brookside
+        # Zoo is where Balto lived, and Cleveland where his later life was)
+        held = {v for v in relations.values() if isinstance(v, str)} & set(query.named)
+        for key, value in relations.items():
             topic = key.partition(".")[0]
             if (topic in query.topics_said and isinstance(value, str) and value in store.entities
-                    and value not in query.named and store.entities[value].type in kinds):
+                    and value not in query.named and store.entities[value].type in kinds
+                    and not (store.entities[value].type == "place" and held)):
                 return True
     return False

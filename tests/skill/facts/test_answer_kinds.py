@@ -1470,3 +1470,24 @@ def test_a_year_after_of_names_no_thing_asked(new_talk: Callable[[], Conversatio
     # ... while a year before the thing is part of naming it
     assert "Togo" in said(new_talk(), "what 2019 disney plus film tells the story of a sled "
                           "dog and his musher", alexa_valid)
+
+
+def test_words_naming_a_recorded_topic_are_understood(new_talk: Callable[[], Conversation],
+                                                      alexa_valid: Any) -> None:
+    # "figured out" names the diagnosis, which a fact records: not a word never heard
+    assert "Welch" in said(new_talk(), "who was the doctor in nome that figured out it was "
+                           "diphtheria", alexa_valid)
+    # ... while a topic no fact records (what people ate) stays unheard
+    assert said(new_talk(), "what did people in nome eat during the quarantine",
+                alexa_valid).startswith("I don't have a record of")
+
+
+@pytest.mark.parametrize(("question", "verdict"), [
+    # Brookside Zoo is where he lived, and the fact records his later life in Cleveland
+    ("did balto live at a zoo in cleveland", "Yes."),
+    ("did balto live at a zoo in new york", "No."),
+])
+def test_a_place_within_the_one_named_is_no_other(new_talk: Callable[[], Conversation],
+                                                  alexa_valid: Any, question: str,
+                                                  verdict: str) -> None:
+    assert said(new_talk(), question, alexa_valid).startswith(verdict)
