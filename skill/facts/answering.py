@@ -997,6 +997,11 @@ _GOT = GETTING | {"picked", "pick"}
 _BROUGHT = frozenset("brought bring carried handed gave delivered arrived".split())
 
 
+#: Topics of a run with the serum, whose ends a place can be.
+_RUN_TOPICS = frozenset({"leg", "handoff", "departure", "arrival", "musher", "mushers",
+                         "team", "lead_dog", "serum"})
+
+
 def _run_at(ranker: Ranker, query: Query, analysis: Analysis, place: str) -> Answer | None:
     """ "Who got the serum at Golovin", "who brought it into Shaktoolik": the run the facts
     say began ("from Golovin") or ended ("to Shaktoolik") at the one place named."""
@@ -1005,6 +1010,8 @@ def _run_at(ranker: Ranker, query: Query, analysis: Analysis, place: str) -> Ans
             store.entities[e].type in ("person", "dog") for e in query.named
             if e in store.entities and e not in ranker.lexicon.background):
         return None
+    if query.topic is not None and not query.weak_topic and query.topic not in _RUN_TOPICS:
+        return None  # ("who organized the relay out of nenana": no run asked)
     entity = store.entities[place]
     mark = _run_end_asked(query.ranker_text.split(), entity.spoken_forms)
     found = [f for f in store.facts.values()

@@ -1491,3 +1491,13 @@ def test_a_place_within_the_one_named_is_no_other(new_talk: Callable[[], Convers
                                                   alexa_valid: Any, question: str,
                                                   verdict: str) -> None:
     assert said(new_talk(), question, alexa_valid).startswith(verdict)
+
+
+@pytest.mark.parametrize("question", [
+    "who organized the relay out of nenana",              # no run asked: not Shannon's leg
+    "who organized the relay of mushers out of nenana",
+    "who actually organized the relay",
+])
+def test_who_organised_the_relay(new_talk: Callable[[], Conversation], alexa_valid: Any,
+                                 question: str) -> None:
+    assert "Wetzler" in said(new_talk(), question, alexa_valid)
