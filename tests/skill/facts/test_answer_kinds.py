@@ -1501,3 +1501,13 @@ def test_a_place_within_the_one_named_is_no_other(new_talk: Callable[[], Convers
 def test_who_organised_the_relay(new_talk: Callable[[], Conversation], alexa_valid: Any,
                                  question: str) -> None:
     assert "Wetzler" in said(new_talk(), question, alexa_valid)
+
+
+@pytest.mark.parametrize(("question", "who"), [
+    # "at the end" is last: the last musher, not a fact that only speaks of a sled
+    ("who drove the sled at the end", "Kaasen"),
+    ("can you tell me the name of the man who drove the sled at the end", "Kaasen"),
+])
+def test_at_the_end_is_last(new_talk: Callable[[], Conversation], alexa_valid: Any,
+                            question: str, who: str) -> None:
+    assert who in said(new_talk(), question, alexa_valid)
