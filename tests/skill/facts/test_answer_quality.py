@@ -212,6 +212,12 @@ FLOORS: dict[tuple[str, str], float] = {
     ("blind_speaker_fresh29.json", "unanswerable"): 0.92,
     ("blind_speaker_fresh29.json", "off_topic"): 0.95,
     ("blind_speaker_fresh29.json", "followups"): 0.90,
+    # Fresh set 30, written in the middle of the fourteenth round, sealed, and measured once on
+    # its final answering code (94.5%, 87.0%, 20 of 20, 86.5%).
+    ("blind_speaker_fresh30.json", "questions"): 0.94,
+    ("blind_speaker_fresh30.json", "unanswerable"): 0.87,
+    ("blind_speaker_fresh30.json", "off_topic"): 0.95,
+    ("blind_speaker_fresh30.json", "followups"): 0.86,
 }
 
 
