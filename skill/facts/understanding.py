@@ -1099,6 +1099,8 @@ class Understander:
         #: Every relation some fact records ("death.age"): a measure asked after a topic that
         #: never records it asks afresh.
         self.relation_keys: frozenset[str] = frozenset()
+        #: The topics of those relations ("death"): words naming one are understood.
+        self.relation_topics: frozenset[str] = frozenset()
         #: (entity, role topic) -> the entity in that role ("togo", "musher") -> "seppala".
         self.roles = dict(roles or {})
         #: Fact id -> the people and dogs it is about, for "he" after an answer about the
@@ -1299,7 +1301,7 @@ class Understander:
         query = draft.query(self._ranker_text(draft), self._setting(draft), self.entity_types)
         located = draft.located(self.entity_types)
         name_of = draft.name_of(self.entity_types)
-        if query.topic and any(k.startswith(f"{query.topic}.") for k in self.relation_keys):
+        if query.topic in self.relation_topics:
             query = query._replace(understood=frozenset(stem(w) for w in query.topic_words))
         if name_of:
             query = query._replace(name_of=name_of,
@@ -1929,9 +1931,16 @@ def build_understander(store: FactStore, lexicon: Lexicon, relations: Relations)
     understander.recorded = frozenset(
         (entity_id, key.partition(".")[0]) for fact in store.facts.values()
         for entity_id, keys in fact.answers.items() for key in keys)
-    understander.relation_keys = frozenset(
-        key for fact in store.facts.values() for keys in fact.answers.values() for key in keys)
+    understander.relation_keys = _relation_keys(store)
+    understander.relation_topics = frozenset(
+        key.partition(".")[0] for key in understander.relation_keys)
     return understander
+
+
+def _relation_keys(store: FactStore) -> frozenset[str]:
+    """Every relation some fact records ("death.age")."""
+    return frozenset(
+        key for fact in store.facts.values() for keys in fact.answers.values() for key in keys)
 
 
 #: A name of two or three capitalised words in a fact's text ("Willem Dafoe").
