@@ -697,8 +697,9 @@ _BOUNDS = frozenset("after before since until till by".split())
 
 
 def _other_years_only(text: str) -> bool:
-    """Whether the fact dates what it tells by years, none of them the relay's ("three years
-    running, from 1915 to 1917"): the relay's year asked of it is then another time."""
+    """Whether the fact dates what it tells by years, none of them the relay's nor the
+    outbreak's (1924) ("three years running, from 1915 to 1917"): the relay's year asked of it
+    is then another time."""
     years = YEAR.findall(text)
     return bool(years) and _RELAY_YEAR not in years and "1924" not in years
 
