@@ -71,6 +71,7 @@ from skill.facts.verdicts import (
 )
 from skill.records import Record
 from skill.text.normalise import plain_words, strip_fillers
+from skill.text.numbers import UNITS as NUMBER_UNITS
 from skill.text.vocabulary import PRONOUNS, QUESTION_WORDS, STOPWORDS, stem
 
 if TYPE_CHECKING:
@@ -448,8 +449,6 @@ _SPAN = (r"\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+(?:\.\d+)
 #: A span said this far (as a share) from every recorded figure is a claim they deny; one
 #: nearer ("did it take about a week": 168 hours against 127 and a half) is left undecided.
 _FAR_OFF = 0.35
-_COUNTS = {"a": 1.0, "an": 1.0, "one": 1.0, "two": 2.0, "three": 3.0, "four": 4.0,
-           "five": 5.0, "six": 6.0, "seven": 7.0, "eight": 8.0, "nine": 9.0, "ten": 10.0}
 _BELOW = frozenset("less fewer shorter under below".split())
 #: How each unit is asked ("how long ...") and what it is in the unit the store records.
 _UNITS: dict[str, tuple[str, str, float]] = {
@@ -489,7 +488,9 @@ def _measure_said(core: str) -> _Claimed | None:
     count: str | None = said.group(2 if bound else 1)
     unit: str = said.group(3 if bound else 2)
     how, facet, scale = _UNITS[unit.rstrip("s") if unit != "people" else unit]
-    number = float(count) if count and count[0].isdigit() else _COUNTS.get(count or "", 1.0)
+    # ("a", "an": one; the number words are the shared pipeline's)
+    spoken = NUMBER_UNITS.get(count or "", 1)
+    number = float(count) if count and count[0].isdigit() else float(spoken)
     return _Claimed(word, number * scale, how, facet, said.start(), said.end())
 
 

@@ -426,8 +426,6 @@ def _pointing(word: str, noun: str, after: str, skip: int) -> bool:
         word == "the" and noun == "dog" and not after and not skip)
 
 
-#: Words pointing at a thing ("the name of *that* freak show").
-_POINTING = frozenset("that this those these".split())
 #: Words that, after "the dog", make it part of another thing's name ("the dog team").
 _DOG_COMPOUNDS = frozenset(
     "team teams sled sleds race races relay relays musher mushers driver drivers yard food "
@@ -1075,7 +1073,8 @@ class _Draft:
             if head is not None and word in _DETERMINERS:
                 break  # "the trail *the* mail teams used": a clause of its own begins
             if word in _DETERMINERS or word.isdigit() or i in covered or (
-                    head is None and word in _ORDER_WORDS or head is None and word in _POINTING):
+                    head is None and word in _ORDER_WORDS
+                    or head is None and word in _BACK_DEMONSTRATIVES):
                 continue  # ("the name of the *last* ship": the ship; "of *that* show")
             if word in NOT_FOCUS or word in _ORDINALS_AND_SIZES or word in _PARTICLES:
                 break  # ("the doctor *up* in nome": the doctor)
