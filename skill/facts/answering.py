@@ -37,6 +37,7 @@ from skill.facts.honesty import (
     count_unstated,
     counted_noun,
     deed_denied,
+    kind_unsaid,
     name_unsaid,
     names_no_one,
     priced_otherwise,
@@ -1182,7 +1183,24 @@ def _answered_instead(ranker: Ranker, result: Answer, query: Query, missing: str
         return _placed_instead(ranker, result, query)
     if query.facet == "why" and missing in {f"{name}'s {word}" for word in query.possessed}:
         return _possessed_instead(ranker, result, query, name)
+    if missing in {f"the kind of {word}" for word in query.kind_of} and result.entity:
+        return _kind_instead(ranker, query, result.analysis, result.entity, result.fact)
     return None
+
+
+def _kind_instead(ranker: Ranker, query: Query, analysis: Analysis, subject: str,
+                  chosen: Fact | None = None) -> Answer | None:
+    """ "What kind of heart problem did Balto have": not the fact the words ranked first (or
+    none), but the subject's own fact that says what kind ("an *enlarged* heart"), if it
+    passes every check a fact must."""
+    candidates = [fact for fact in ranker.store.answering(subject)
+                  if subject in fact.about and fact is not chosen
+                  and not kind_unsaid(query, fact)]
+    if not candidates:
+        return None
+    best = ranker.score_facts(analysis, candidates)[0].fact
+    checked = _honest(ranker, Answer("fact", best, subject, analysis, query))
+    return checked if checked.kind == "fact" else None
 
 
 def _possessed_instead(ranker: Ranker, result: Answer, query: Query,
@@ -1956,7 +1974,8 @@ def _nothing_ranked(ranker: Ranker, query: Query, analysis: Analysis,
     if subject in ranker.store.entities and subject not in ranker.lexicon.background:
         # "what kind of whip did Kaasen use": a name the store knows, asked something no
         # fact speaks of. Say so of that name, rather than as if it were off the subject.
-        return _no_record(ranker, query, analysis, subject)
+        return (query.kind_of and _kind_instead(ranker, query, analysis, subject)
+                or _no_record(ranker, query, analysis, subject))
     return Answer("unknown", None, None, analysis, query, ranked=ranked)
 
 

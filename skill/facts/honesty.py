@@ -215,7 +215,8 @@ def thing_unspoken(ranker: Ranker, query: Query, fact: Fact, name: str | None,
         terms = ranker.lexicon.terms(word)
         # (a word naming the topic needs no mention where that topic's relation answered)
         answered_by_topic = word in query.topic_words and topic == query.topic
-        if _only_unnamed(fact.answer, word, word in query.name_of) or (
+        named_asked = word in query.name_of
+        if _only_unnamed(fact.answer, word, named_asked, kinded=not named_asked) or (
                 word in query.name_of and terms and terms[0] not in spoken
                 and not answered_by_topic and stem(word) not in _NAMED_IN_ANSWER):
             # ("what was the name of balto's vaudeville act": a fact that never speaks of one)
@@ -283,6 +284,13 @@ def _which_unspoken(ranker: Ranker, query: Query, said: set[str], topic: str) ->
     return None
 
 
+def kind_unsaid(query: Query, fact: Fact) -> bool:
+    """Whether a fact leaves out the kind a question asks ("what kind of sled"), by a word of
+    its own, not a name ("the All Alaska *Sweepstakes* sled dog race")."""
+    return not query.kind_of or not all(
+        _kind_stated(fact.answer, word, lowered=False) for word in query.kind_of)
+
+
 def _kind_unspoken(ranker: Ranker, query: Query, fact: Fact, said: set[str],
                    relation: str) -> str | None:
     """ "What kind of sled did Kaasen use": a fact about Kaasen that never speaks of a sled,
@@ -295,19 +303,27 @@ def _kind_unspoken(ranker: Ranker, query: Query, fact: Fact, said: set[str],
     return None
 
 
-#: Words before a thing that say which or how many it is, not what kind (besides a count or
-#: a determiner: "the few planes", "seven dogs").
-_NO_KIND = frozenset("over under another other same".split())
+#: Words before a thing that say which, how many, how big or how good it is, not what kind
+#: (besides a count or a determiner: "the few planes", "seven dogs", "the best sled dogs").
+_NOT_A_KIND = frozenset("""over under small big large little great huge tiny famous local new
+    old young long short other another different same second third fourth final last first
+    next only single whole total special real good best bad certain famed popular well known
+    such own usual several many few much more most early late later earlier""".split())
 
 
-def _kind_stated(text: str, word: str) -> bool:
+def _says_kind(word: str) -> bool:
+    """Whether a word before a thing says its kind ("a *gold* medal", "*Siberian* dogs")."""
+    return (word.isalpha() and word not in STOPWORDS and word not in _NOT_A_KIND
+            and word not in _INDEFINITE and word not in NUMBER_WORDS)
+
+
+def _kind_stated(text: str, word: str, lowered: bool = True) -> bool:
     """Whether the text says what kind of ``word`` it speaks of, by a word before it ("open
     cockpit *planes*", "Siberian *dogs*"), not whose or how many ("Kaasen's sled", "the few
-    planes")."""
-    words = re.findall(r"[\w'-]+", text.lower())
-    return any(w.rstrip("s") == word.rstrip("s") and i > 0 and words[i - 1].isalpha()
-               and words[i - 1] not in STOPWORDS and words[i - 1] not in _NO_KIND
-               and words[i - 1] not in _INDEFINITE and words[i - 1] not in NUMBER_WORDS
+    planes"); unless ``lowered``, by a word not capitalised."""
+    words = re.findall(r"[\w'-]+", text.lower() if lowered else text)
+    return any(w.lower().rstrip("s") == word.rstrip("s") and i > 0
+               and (lowered or words[i - 1].islower()) and _says_kind(words[i - 1])
                for i, w in enumerate(words))
 
 
@@ -789,11 +805,13 @@ _NAMED_IN_ANSWER = frozenset(stem(w) for w in
                              "man person guy woman lady musher driver doctor dog".split())
 
 
-def _only_unnamed(text: str, word: str, beside: bool = False) -> bool:
+def _only_unnamed(text: str, word: str, beside: bool = False, kinded: bool = False) -> bool:
     """Whether the fact mentions ``word`` only as something unnamed ("a taxidermist", "four
     nurses"), never with a name ("the ship Alameda", "Kaasen was a musher", "seven dogs:
     Balto, Tillie ..."); with ``beside``, for a name asked for, a definite mention is named
-    only with a name beside it ("the last ship before the sea froze" names none)."""
+    only with a name beside it ("the last ship before the sea froze" names none); with
+    ``kinded``, for "what medal", a word of its kind right before it answers ("a *gold*
+    medal", "a reddish colour"), though not one of size, fame or order ("a small dog")."""
     seen = False
     for sentence in SENTENCE.split(text):
         tokens = _TOKEN.findall(sentence)
@@ -802,6 +820,9 @@ def _only_unnamed(text: str, word: str, beside: bool = False) -> bool:
             if token not in (word, word + "s"):
                 continue
             seen = True
+            # ("a *gold* medal", not "a *Cleveland* newspaper": a place or maker, not a kind)
+            if kinded and i and tokens[i - 1].islower() and _says_kind(tokens[i - 1]):
+                return False
             if not _said_unnamed(tokens, i) and (not beside or _name_beside(tokens, i)):
                 return False  # "the explorer Amundsen": a definite, named mention
             named_after = _named_after(tokens[i + 1:i + 9])

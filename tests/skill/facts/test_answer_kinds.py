@@ -436,6 +436,23 @@ def test_no_record_names_what_was_asked(new_talk: Callable[[], Conversation], al
 
 
 @pytest.mark.parametrize(("question", "contains"), [
+    # "A *gold* medal", "a reddish colour": the word of its kind answers "what medal".
+    ("what medal did togo get", "gold medal"),
+    ("what colour was balto", "black"),
+    # Not the fact the words ranked first, but the subject's own that says what kind.
+    ("what kind of heart problem did balto have", "enlarged heart"),
+    # A place or a name before the thing is no kind of it.
+    ("which cleveland newspaper helped bring balto to the zoo", "I don't have a record"),
+    ("what kind of sled did seppala use", "I don't have a record"),
+])
+def test_a_word_of_its_kind_answers_what_kind(new_talk: Callable[[], Conversation],
+                                              alexa_valid: Any, question: str,
+                                              contains: str) -> None:
+    speech = said(new_talk(), question, alexa_valid)
+    assert contains in speech, speech
+
+
+@pytest.mark.parametrize(("question", "contains"), [
     # "the real togo" describes the dog; where he is is asked.
     ("where is the real togo now", "Wasilla"),
     ("was togo a real dog", "Yes."),

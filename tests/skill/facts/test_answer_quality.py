@@ -218,6 +218,10 @@ FLOORS: dict[tuple[str, str], float] = {
     ("blind_speaker_fresh30.json", "unanswerable"): 0.87,
     ("blind_speaker_fresh30.json", "off_topic"): 0.95,
     ("blind_speaker_fresh30.json", "followups"): 0.86,
+    ("blind_speaker_fresh31.json", "questions"): 0.90,
+    ("blind_speaker_fresh31.json", "unanswerable"): 0.88,
+    ("blind_speaker_fresh31.json", "off_topic"): 0.95,
+    ("blind_speaker_fresh31.json", "followups"): 0.92,
 }
 
 
