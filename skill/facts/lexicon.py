@@ -17,6 +17,7 @@ from skill.text.vocabulary import stem
 
 #: A plain string, not a ``pathlib.Path``: the serving path does not import pathlib.
 _LEXICON_PATH = data_file("lexicon.json")
+_EVERYDAY_PATH = data_file("everyday_words.txt")
 
 
 @cache
@@ -48,6 +49,17 @@ class Lexicon(Record):
         "was Rohn *awake*" is a question the store can answer: no)."""
         claims = {w for words, _ in self.contraries for w in words}
         return set(self.words) | set(self.chatter) | claims
+
+    @staticmethod
+    def everyday_words(path: str = _EVERYDAY_PATH) -> list[str]:
+        """The most common words of English (``data/everyday_words.txt``, whose header says
+        where they come from): read only where the understanding is built, not to answer."""
+        try:
+            with open(path, encoding="utf-8") as handle:
+                return [line.strip() for line in handle
+                        if line.strip() and not line.startswith("#")]
+        except OSError as exc:
+            raise FactStoreError(f"{path}: unreadable word list ({exc})") from exc
 
     @classmethod
     def load(cls, path: str | os.PathLike[str] = _LEXICON_PATH) -> "Lexicon":

@@ -196,6 +196,17 @@ class NameMatcher:
         #: Words of six letters or more that a recogniser may write as two ("teammates").
         self._joinable = frozenset(w for w in self._known
                                    if len(w) >= 6 and w.isalpha() and w not in STOPWORDS)
+        #: Everyday words that sound like a name ("tough": Togo): said alone, they are
+        #: themselves (see :meth:`hear_everyday`).
+        self._everyday: frozenset[str] = frozenset()
+
+    def hear_everyday(self, words: Iterable[str]) -> None:
+        """Take the most common words of English, said alone, as themselves: keeps those that
+        would otherwise be heard as a name ("event" as Evans, "personal" as Parson), which is
+        all a question needs (a few hundred words, not thousands, in the prepared index)."""
+        self._everyday = frozenset(
+            w for w in words
+            if self._unfamiliar(w) and self._may_be_a_name([w]) and self._window_sounds_like([w]))
 
     # -- exact ------------------------------------------------------------------------------
     def _exact_at(self, words: Sequence[str], i: int) -> tuple[int, str, bool] | None:
@@ -344,9 +355,11 @@ class NameMatcher:
 
     def _may_be_a_name(self, window: Sequence[str]) -> bool:
         """A window with a word the store does not know, and none of a question's own words
-        ("how *many bed*")."""
-        return any(self._unfamiliar(w) for w in window) and not (
-            len(window) > 1 and any(w in QUESTION_WORDS or w in _QUANTITIES for w in window))
+        ("how *many bed*"); one word alone, not an everyday one ("tough")."""
+        if len(window) == 1:
+            return self._unfamiliar(window[0]) and window[0] not in self._everyday
+        return any(self._unfamiliar(w) for w in window) and not any(
+            w in QUESTION_WORDS or w in _QUANTITIES for w in window)
 
     def _window_sounds_like(self, window: Sequence[str], strict: bool = False) -> frozenset[str]:
         joined = "".join(window)

@@ -521,8 +521,8 @@ def _question_at(words: Sequence[str], i: int) -> int | None:
         return None
     if word in QUESTION_WORDS and not (word == "what" and before == "about"):
         return i
-    if word in YES_NO_STARTS and opener:
-        return i
+    if word in YES_NO_STARTS and opener and words[i + 1] != "to":
+        return i  # (not "... and *had to* be freed": the clause goes on)
     if _did_they_at(words, i):
         return i
     if word in ("whether", "if") and before in _ASKING:
@@ -634,6 +634,16 @@ def _points_back(words: Sequence[str]) -> bool:
 _THEY = frozenset("they them their".split())
 
 
+def _asks_before(preamble: Sequence[str]) -> bool:
+    """Whether the words before the question proper ask something themselves ("what was the
+    name of the zookeeper who ..."): a question word opening them or a clause, not one
+    joining a clause to a noun ("the town *where* the relay started", "the cruelest miles,
+    *which* was great")."""
+    return any(w in QUESTION_WORDS and (i == 0 or preamble[i - 1] in _CLAUSE_OPENERS
+                                        or preamble[i - 1] in _ASKING)
+               for i, w in enumerate(preamble))
+
+
 def _many_before(words: Sequence[str]) -> bool:
     """Whether the question itself names some who "they" may be ("what did *scientists* find
     when they looked"): a plural noun before it."""
@@ -700,13 +710,24 @@ def _reports(words: Sequence[str]) -> bool:
     return any(w in _REPORTING or w in _LEARNING for w in words)
 
 
+#: Words for some of a group the speaker is in ("*none* of us", "*both* of us").
+_SOME_OF = frozenset("none neither both all some most".split())
+
+
+def _speaker_opens(words: Sequence[str], k: int) -> bool:
+    """Whether the speaker speaks of themselves from word ``k``: "i ...", "we ...", "none of
+    us ...", "nobody here ..."."""
+    return (words[k] in _SPEAKERS or words[k] in ("nobody", "noone")
+            or words[k] in _SOME_OF and tuple(words[k + 1:k + 3]) == ("of", "us"))
+
+
 def _speakers_tail(words: Sequence[str], core: int) -> range:
     """A clause of the speaker's own after the question proper ("who sent the telegram *and
     i wasn't sure* ..."): from its break to the next, or empty."""
     asked = False
     for k in range(core + 1, len(words)):
         asked = asked or words[k - 1] in QUESTION_WORDS
-        if asked and words[k - 1] in _CLAUSE_BREAKS and words[k] in _SPEAKERS:
+        if asked and words[k - 1] in _CLAUSE_BREAKS and _speaker_opens(words, k):
             end = next((j for j in range(k + 1, len(words)) if words[j] in _CLAUSE_BREAKS),
                        len(words))
             if not _reports(words[k:end]):
@@ -1813,7 +1834,7 @@ class Understander:
         ... they want to know who the sculptor was") lends the question its names, not its
         words; not when the question points back into it ("... a dog too small to pull a
         sled, which dog was that")."""
-        chatty = not any(w in QUESTION_WORDS for w in d.words[:d.core])
+        chatty = not _asks_before(d.words[:d.core])
         own = chatty and any(w in _SPEAKERS for w in d.words[:d.core]) and not _points_back(
             d.words[d.core:])
         # (the preamble's names are lent only to a question proper that names nothing itself)
@@ -1920,6 +1941,7 @@ def build_understander(store: FactStore, lexicon: Lexicon, relations: Relations)
         relations,
         {e.id: e.type for e in store.entities.values()}, entity_words,
         lexicon.chatter, lexicon.background, _films_named_after(store), _roles_recorded(store))
+    understander.names.hear_everyday(lexicon.everyday_words())
     understander.unknown_names = _unknown_names(store, forms)
     understander.fact_beings = {
         fact.id: tuple(e for e in fact.about if store.entities[e].type in ("person", "dog"))

@@ -52,6 +52,20 @@ def test_ordinary_words_are_not_heard_as_names(understander: Understander, said:
     assert understander.understand(said).by_sound == ()
 
 
+@pytest.mark.parametrize("said", [
+    "that must have been a tough trip",          # "tough": not Togo
+    "it was a big event in nome back then",      # "event": not Evans
+    "i have a personal question about the dogs",  # "personal": not Parson
+    "when did the berlin wall come down",        # "wall": not Wasilla
+])
+def test_an_everyday_word_alone_is_no_name_by_sound(understander: Understander,
+                                                   said: str) -> None:
+    """Words as common as these, said alone, are themselves, though their sound code is a
+    name's; a rarer one ("gnome") or several together ("toe go") may still be heard as one."""
+    assert understander.understand(said).by_sound == ()
+    assert understander.understand("how far is it from nenana to gnome").named[-1:] == ("nome",)
+
+
 @pytest.mark.parametrize(("said", "entity"), [
     ("how many miles did toe go run", "togo"),
     ("where did gunner cason die", "kaasen"),

@@ -145,6 +145,17 @@ def test_a_preamble_about_the_speaker_lends_only_its_names(understander: Underst
         "my teacher said there was a dog that was too small to pull a sled but he became a "
         "hero anyway which dog was that")
     assert {"small", "sled"} <= set(query.ranker_text.split())
+    # A question word joining a clause to a noun ("the town *where* ...") asks nothing: the
+    # preamble is still the speaker's, and lends what the question points back to.
+    query = understander.understand(
+        "we're on a cruise up to alaska and the guide mentioned the town where the serum relay "
+        "started but i didn't catch it what was that town")
+    assert not {"cruise", "guide", "catch"} & set(query.ranker_text.split()), query.ranker_text
+    # After the question, a clause of the speaker's group ("none of us ...") lends nothing.
+    query = understander.understand(
+        "my book club is reading the cruelest miles and someone asked who wrote it and none "
+        "of us could remember")
+    assert "remember" not in query.ranker_text.split(), query.ranker_text
     query = understander.understand(
         "hey so i was at the iditarod start last march and an old timer told me the race "
         "began sometime in the seventies what year was the first one")
@@ -204,6 +215,10 @@ def test_the_mushers_after_a_dog_are_all_of_them(understander: Understander) -> 
     # With no question word before the empty tail: from the last clause opener.
     ("i have a report due and my teacher said i need the name of the very first musher who "
      "was it", "i need the name of the very first musher who was it"),
+    # "And had to" goes on with the clause before; it opens no yes/no question.
+    ("i lost track of who the musher was whose hands froze to the sled and had to be freed "
+     "with hot water",
+     "whose hands froze to the sled and had to be freed with hot water"),
     # "Is there" opens a question mid-utterance, after no question word.
     ("we're flying into anchorage next month and my wife is crazy about dogs is there a balto "
      "statue there", "is there a balto statue there"),
