@@ -68,6 +68,7 @@ from skill.facts.verdicts import (
     speaks_of_all,
     states,
     unheard,
+    values_named,
     yes_no,
 )
 from skill.records import Record
@@ -213,8 +214,11 @@ def _one_question(ranker: Ranker, question: Question, context: Context | None) -
         alone = _decide(ranker, question, None)
         if alone.kind in ("fact", "yes_no"):
             result = alone
-    if result.kind in ("yes_no", "no_record") and result.polarity is None:
-        # "did ed rohn take the serum into nome": who did it says, when no fact said yes or no
+    if result.kind in ("yes_no", "no_record") and (
+            result.polarity is None or result.polarity == "yes" and _claimed_by_words(result)):
+        # "did ed rohn take the serum into nome": who did it says, when no fact said yes or
+        # no; "was togo the dog that brought the serum into nome" too, for a yes from his own
+        # fact's words says only that he carried it
         result = _verdict_by_who(ranker, result) or result
     if result.query is not None and result.query.choice and not (
             result.comparison is not None and result.comparison.polarity in _ORDERS):
@@ -236,6 +240,36 @@ _SHARED_CLAIMS = frozenset("only alone himself herself also too all whole ever n
                            "both each still like".split())
 
 
+def _which_one_did(rest: Sequence[str]) -> str | None:
+    """ "Which dog brought the serum into Nome", of "(was Togo) the dog that brought the serum
+    into Nome"; "who ..." of "the one who ..."; None if the words are not of that shape."""
+    at = next((i for i, w in enumerate(rest[:5]) if w in ("that", "who", "which")), None)
+    if at is None or rest[:1] != ["the"] or at < 2 or at + 1 >= len(rest):
+        return None
+    kind = [w for w in rest[1:at] if w not in _EMPHASIS]
+    opener = ["who"] if kind in (["one"], ["person"], ["man"], ["guy"]) else ["which", *kind]
+    return " ".join([*opener, *rest[at + 1:]])
+
+
+def _claimed_by_words(result: Answer) -> bool:
+    """ "Was Togo the dog that ...", "is Kaasen the one who ...": the one named claimed as
+    the one who did something, answered yes by a fact's words, not by a value it records
+    of him (Seppala's lead dog, Togo, says yes to "was Togo the dog that led his team")."""
+    query, fact = result.query, result.fact
+    if query is None or query.form != "yes_no" or fact is None or not query.entities:
+        return False
+    if query.entities[0] in values_named(fact):
+        return False
+    words = [w for w in query.words[query.core_start:] if w not in _EMPHASIS]
+    at = next((i for i, w in enumerate(words[2:6], 2) if w in ("that", "who", "which")), None)
+    return (words[:1] in (["was"], ["is"]) and at is not None
+            and "the" in words[2:at] and words[at - 1] != "the")
+
+
+#: Words that only stress a claim ("was Balto *really* the dog ...").
+_EMPHASIS = frozenset("really actually truly".split())
+
+
 def _verdict_by_who(ranker: Ranker, result: Answer) -> Answer | None:
     """A yes/no question whose subject is a person or dog said by name, right after the
     auxiliary, is "who" asked of the rest ("was Joe Redington the first Iditarod winner":
@@ -249,12 +283,9 @@ def _verdict_by_who(ranker: Ranker, result: Answer) -> Answer | None:
     if subject is None:
         return None
     entity, size = subject
-    rest = words[1 + size:]
-    if not rest or _SHARED_CLAIMS & set(rest) or set(rest) & PRONOUNS:
+    text = _who_asked(words, size)
+    if text is None:
         return None
-    if words[0] in _ROLE_AUXILIARIES and rest[0] not in ("the", "in"):
-        return None  # a role ("the first winner") or a cast ("in the film"), not a state
-    text = " ".join(["who", *([words[0]] if words[0] in _ROLE_AUXILIARIES else []), *rest])
     asked = _decide(ranker, Question(text=text), None)
     if asked.kind != "fact" or asked.fact is None or asked.query is None:
         return None
@@ -268,6 +299,19 @@ def _verdict_by_who(ranker: Ranker, result: Answer) -> Answer | None:
     if not _of_someone(ranker, fact):
         return None
     return Answer("yes_no", fact, named, result.analysis, query, polarity="no")
+
+
+def _who_asked(words: Sequence[str], size: int) -> str | None:
+    """ "Who was the first Iditarod winner" of "was Joe Redington the first Iditarod winner"
+    (the name ``size`` words long after the auxiliary), "which dog brought ..." of "was Togo
+    the dog that brought ..."; None where who did it would not settle it."""
+    rest = [w for w in words[1 + size:] if w not in _EMPHASIS]
+    if not rest or _SHARED_CLAIMS & set(rest) or set(rest) & PRONOUNS:
+        return None
+    if words[0] in _ROLE_AUXILIARIES and rest[0] not in ("the", "in"):
+        return None  # a role ("the first winner") or a cast ("in the film"), not a state
+    return _which_one_did(rest) or " ".join(
+        ["who", *([words[0]] if words[0] in _ROLE_AUXILIARIES else []), *rest])
 
 
 def _named_right_after(ranker: Ranker, query: Query,
@@ -1533,6 +1577,7 @@ def _pointed_to(ranker: Ranker, query: Query, analysis: Analysis, subject: str,
                 analysis, ranker.sharing_words(analysis, subject))
             if scored.score >= floor and scored.words >= STRONG_WORD_SUPPORT
             and states(scored.fact, query.facet) and scored.fact.id not in passed_over]
+
 
 
 def _of_another_time(ranker: Ranker, query: Query, analysis: Analysis, subject: str,

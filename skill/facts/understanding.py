@@ -714,6 +714,16 @@ def _reports(words: Sequence[str]) -> bool:
 _SOME_OF = frozenset("none neither both all some most".split())
 
 
+def _named_then_asked(words: Sequence[str], mentions: Sequence[Mention], core: int) -> bool:
+    """ "Gunnar Kaasen, was he from Norway": a name said first, then a yes/no question of
+    it by a pronoun."""
+    first = next((m for m in mentions if m.start == core), None)
+    if first is None:
+        return False
+    rest = words[first.end - core:]
+    return len(rest) > 2 and rest[0] in YES_NO_STARTS and rest[1] in SUBJECT_PRONOUNS
+
+
 def _speaker_opens(words: Sequence[str], k: int) -> bool:
     """Whether the speaker speaks of themselves from word ``k``: "i ...", "we ...", "none of
     us ...", "nobody here ..."."""
@@ -1372,7 +1382,8 @@ class Understander:
             # preamble's topic records no distance; the question proper asks one.
             d.topic_hit = None
         core_words = words[d.core:]
-        if core_words and (d.tagged or core_words[0] in YES_NO_STARTS or (
+        if core_words and (d.tagged or core_words[0] in YES_NO_STARTS
+                           or _named_then_asked(core_words, d.mentions, d.core) or (
                 d.core > 0 and words[d.core - 1] in ("whether", "if"))):
             d.form = "yes_no"
             if d.facet in ("what", "when", "where", "who", "why", "how"):

@@ -55,6 +55,14 @@ def said(talk: Conversation, text: str, alexa_valid: Any) -> str:
     ("did seppala die back in norway", "No.", "Seattle"),
     ("did seppala die in america", "Yes.", "Seattle"),
     ("gunnar kaasen he was from norway yes", "Yes.", "Norway"),
+    # A name said first, then asked of by a pronoun.
+    ("gunnar kaasen was he from norway", "Yes.", "Norway"),
+    # "Was X the dog that ...": which dog did it decides, not X's own fact's words; a value
+    # recorded of X (Seppala's lead dog) still says yes.
+    ("was togo the dog that brought the serum into nome", "No.", "Balto"),
+    ("was balto really the dog that brought the medicine into nome", "Yes.", "Balto"),
+    ("was togo the dog that led seppala's team", "Yes.", "Togo in the lead"),
+    ("was balto the dog that led seppala's team", "No.", "Togo in the lead"),
     # "Still in" asks where someone is now; a museum named for its city is in it.
     ("is balto still in cleveland", "Yes.", "Cleveland Museum"),
     ("is balto here in cleveland", "Yes.", "Cleveland"),
