@@ -13,13 +13,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
-COUNT = 5000
+COUNT = 20000
+#: Of them, the most frequent, said alone, are never a name heard by sound (rarer ones may be:
+#: "gnome" is often Nome); none of them is respelt to a word of the store's ("cried" is no
+#: "carried").
+NAME_COUNT = 5000
 OUTPUT = Path(__file__).resolve().parents[1] / "skill" / "facts" / "data" / "everyday_words.txt"
 HEADER = f"""\
 # The {COUNT:,} most frequent words of English (those of four letters or more), from wordfreq
 # 3.1.1 (top_n_list('en', {COUNT}); data CC BY-SA 4.0, https://github.com/rspeer/wordfreq).
-# A word this common, said alone, is that word, not a name heard by its sound ("tough" is
-# no Togo, "event" no Evans). Regenerate with scripts/everyday_words.py.
+# Most frequent first. None is respelt to a word of the store's ("cried" is no "carried"); the
+# first {NAME_COUNT:,} here, said alone, are never a name heard by sound ("tough": no Togo).
+# Regenerate with scripts/everyday_words.py.
 """
 
 

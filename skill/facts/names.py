@@ -197,16 +197,23 @@ class NameMatcher:
         self._joinable = frozenset(w for w in self._known
                                    if len(w) >= 6 and w.isalpha() and w not in STOPWORDS)
         #: Everyday words that sound like a name ("tough": Togo): said alone, they are
-        #: themselves (see :meth:`hear_everyday`).
+        #: themselves; and those that look like a word of the store's ("cried": "carried"),
+        #: never respelt to it (see :meth:`hear_everyday`).
         self._everyday: frozenset[str] = frozenset()
+        self._not_respelt: frozenset[str] = frozenset()
 
-    def hear_everyday(self, words: Iterable[str]) -> None:
-        """Take the most common words of English, said alone, as themselves: keeps those that
-        would otherwise be heard as a name ("event" as Evans, "personal" as Parson), which is
-        all a question needs (a few hundred words, not thousands, in the prepared index)."""
+    def hear_everyday(self, words: Sequence[str], alone: int = 5000) -> None:
+        """Take the most common words of English (most frequent first) as themselves: the
+        first ``alone`` of them, said alone, are no name ("event" is not Evans, "personal" not
+        Parson); none is respelt to another word ("cried": "carried"), only to its own longer
+        or shorter form ("normal": "normally"). Only the words that would otherwise be taken
+        for another are kept (a few hundred, not thousands, in the prepared index)."""
         self._everyday = frozenset(
-            w for w in words
+            w for w in words[:alone]
             if self._unfamiliar(w) and self._may_be_a_name([w]) and self._window_sounds_like([w]))
+        self._not_respelt = frozenset(
+            w for w in words if (to := self.respell(w)) is not None
+            and not (to.startswith(w) or w.startswith(to)))  # ("normal": "normally" is it)
 
     # -- exact ------------------------------------------------------------------------------
     def _exact_at(self, words: Sequence[str], i: int) -> tuple[int, str, bool] | None:
@@ -394,8 +401,10 @@ class NameMatcher:
 
     def respell(self, word: str) -> str | None:
         """A word the store uses that an unfamiliar word sounds and looks like ("amundson" ->
-        "amundsen"), or None. Only words of five letters or more are respelt."""
-        if len(word) < 5 or not word.isalpha() or not self._unfamiliar(word):
+        "amundsen"), or None. Only words of five letters or more are respelt, and no everyday
+        word ("cried")."""
+        if (len(word) < 5 or not word.isalpha() or not self._unfamiliar(word)
+                or word in self._not_respelt):
             return None
         import jellyfish
 

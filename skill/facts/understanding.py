@@ -628,10 +628,19 @@ def _points_back(words: Sequence[str]) -> bool:
     return all(w in _EMPTY_TAIL or w in _KIND_OF_ONE or w in STOPWORDS for w in words) or any(
         w in _BACK_PRONOUNS and not (w in _THEY and _many_before(words[:i]))
         or w in _BACK_DEMONSTRATIVES and (i + 1 == len(words) or words[i + 1] in STOPWORDS)
+        and words[i - 1:i] != ["all"]  # ("after all that": everything, not a thing said)
         for i, w in enumerate(words))
 
 
 _THEY = frozenset("they them their".split())
+
+
+def _speakers_preamble(words: Sequence[str], core: int) -> bool:
+    """Whether the words before the question proper are the speaker's own ("i just finished
+    the togo movie ..."), and the question proper does not point back into them ("... which
+    dog was that")."""
+    return (core > 0 and any(w in _SPEAKERS for w in words[:core])
+            and not _points_back(words[core:]))
 
 
 def _asks_before(preamble: Sequence[str]) -> bool:
@@ -1430,14 +1439,27 @@ class Understander:
         d.named = list(dict.fromkeys(named))
         d.specific = [e for e in d.named if e not in self.background]
         d.entities = d.specific or list(d.named)
-        if referent is None and self._asks_of_the_background(d):
-            proper = [m.entity for m in d.mentions if m.start >= d.core]
-            d.entities = list(dict.fromkeys([*proper, *d.entities]))
+        if referent is None:
+            d.entities = self._asked_of(d) or d.entities
         ordered = sorted(d.mentions, key=lambda m: m.start)
         d.coordinated = any(
             a.entity != b.entity and (b.start == a.end + 1 and d.words[a.end] in ("and", "or")
                                       or _set_against(d.words[a.end:b.start]))
             for a, b in zip(ordered, ordered[1:], strict=False))
+
+    def _asked_of(self, d: _Draft) -> list[str] | None:
+        """Whom a chatty question asks of, when not all it names: only those its question
+        proper names, after a preamble of the speaker's own ("i just finished the togo movie
+        and i cried, what happened to togo after all that": not the film); the background it
+        names first, after a preamble naming something (see :meth:`_asks_of_the_background`)."""
+        proper = [m.entity for m in d.mentions if m.start >= d.core]
+        specific = [e for e in proper if e not in self.background]
+        if specific and _speakers_preamble(d.words, d.core) and not (
+                _asks_before(d.words[:d.core]) or PRONOUNS & set(d.words[d.core:])):
+            return list(dict.fromkeys(specific))
+        if self._asks_of_the_background(d):
+            return list(dict.fromkeys([*proper, *d.entities]))
+        return None
 
     def _asks_of_the_background(self, d: _Draft) -> bool:
         """Whether the question proper names only the story's own background and points back
@@ -1846,8 +1868,7 @@ class Understander:
         words; not when the question points back into it ("... a dog too small to pull a
         sled, which dog was that")."""
         chatty = not _asks_before(d.words[:d.core])
-        own = chatty and any(w in _SPEAKERS for w in d.words[:d.core]) and not _points_back(
-            d.words[d.core:])
+        own = chatty and _speakers_preamble(d.words, d.core)
         # (the preamble's names are lent only to a question proper that names nothing itself)
         lent = named if not own or not any(
             m.start >= d.core and m.entity not in self.background for m in d.mentions) else set()

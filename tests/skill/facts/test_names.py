@@ -66,6 +66,16 @@ def test_an_everyday_word_alone_is_no_name_by_sound(understander: Understander,
     assert understander.understand("how far is it from nenana to gnome").named[-1:] == ("nome",)
 
 
+@pytest.mark.parametrize(("said", "respelt"), [
+    ("cried", None), ("whether", None), ("tired", None),  # everyday words: themselves
+    ("normal", "normally"),                               # its own longer form is fine
+    ("amundson", "amundsen"),                             # a name misspelt is respelt
+])
+def test_an_everyday_word_is_not_respelt_to_another(understander: Understander, said: str,
+                                                    respelt: str | None) -> None:
+    assert understander.names.respell(said) == respelt
+
+
 @pytest.mark.parametrize(("said", "entity"), [
     ("how many miles did toe go run", "togo"),
     ("where did gunner cason die", "kaasen"),

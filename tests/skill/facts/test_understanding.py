@@ -239,6 +239,10 @@ def test_the_question_proper_of_a_chatty_question(understander: Understander, te
     # A topic in a clause of the speaker's own ("my grandmother grew up") is not asked.
     ("my grandmother grew up in nome and she always said the whole town got shut down "
      "during the epidemic who was the mayor then", "maynard", "quarantine"),
+    # The speaker's own film is no subject of a question proper that names its own ("after
+    # all that" points back to nothing said).
+    ("i just finished the togo movie on disney plus and i cried like a baby so what happened "
+     "to togo after all that", "togo", "later_life"),
     # Though what the speaker heard is said of the story ("i hear the musher of togo ...").
     ("hello i am from norway and i hear the musher of togo was from my country please in "
      "which place he was born", "seppala", "birth"),
