@@ -49,6 +49,9 @@ class Topic(Record):
     #: The topic says how far a deed went ("the whole way"): what a question naming both
     #: it and the deed ("did balto lead the team the whole way") turns on.
     scope: bool = False
+    #: Kinds the topic is asked of by another's role: {"dog": "musher"}, for a hand-over of
+    #: the serum "to Balto's team" is one to his musher.
+    by_role: Mapping[str, str] = {}
 
     def for_type(self, entity_type: str | None) -> str | None:
         """The topic meant for an entity of this type (a shipment's "birth" is its departure;
@@ -210,7 +213,7 @@ def _parse_topics(
         topics[name] = Topic(
             name, spec["label"], dict(spec.get("labels", {})), spec.get("default"),
             tuple(spec.get("for", ())), spec.get("otherwise"), bool(spec.get("weak")),
-            spec.get("fallback"), bool(spec.get("scope")))
+            spec.get("fallback"), bool(spec.get("scope")), dict(spec.get("by_role", {})))
         for trigger in spec["triggers"]:
             words, _, facet = trigger.partition(":")
             if facet and facet not in facets:

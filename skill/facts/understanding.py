@@ -1740,10 +1740,21 @@ class Understander:
 
     def _topic_for_kind(self, d: _Draft, topic: str) -> None:
         """The topic as it applies to the first entity's kind (a shipment's "birth" is its
-        departure); None when it means nothing for it."""
+        departure), or to the one in a role of it the topic asks by (a dog's musher); None
+        when it means nothing for it."""
         topics = self.relations.topics
         kind = self.entity_types.get(d.entities[0])
         meant = topics[topic].for_type(kind)
+        role = topics[topic].by_role.get(kind or "")
+        # (said plainly in the question proper: "who handed the serum to balto", not "i
+        # want to see balto", nor "... *next* week ... where is balto")
+        plain = d.topic_hit is not None and not d.topic_hit.weak and d.topic_hit.start >= d.core
+        holder = self.roles.get((d.entities[0], role)) if (
+            meant is None and role and plain) else None
+        if holder is not None:
+            # "who handed the serum to balto's team": to his musher
+            d.entities = [holder, *(e for e in d.entities if e != holder)]
+            kind, meant = self.entity_types.get(holder), topic
         if meant is None and kind not in ("person", "dog"):
             # "did the DNA study find any wolf in Balto": of a study, of Balto then
             fits = next((e for e in d.entities[1:]
@@ -1895,6 +1906,10 @@ class Understander:
         """The hand-over's direction: one the words name ("who was *next*", "who came *before*
         him") decides, whatever the question word."""
         named = hit.facet if hit is not None and hit.facet in ("from", "to") else d.facet
+        if d.words[:1] in (["and"], ["so"], ["then"]):
+            # ("*and* who handed him the serum": a follow-up's opener, not the question's)
+            return self._direction(d.words[1:], [m._replace(start=m.start - 1, end=m.end - 1)
+                                                 for m in d.mentions], named)
         return self._direction(d.words, d.mentions, named)
 
     @staticmethod

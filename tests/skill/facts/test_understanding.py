@@ -21,6 +21,10 @@ def understander() -> Understander:
     ("who passed the serum to kaasen", "kaasen", "handoff", "from", "wh"),
     ("who did kaasen give it to", "kaasen", "handoff", "to", "wh"),
     ("who took it from seppala", "seppala", "handoff", "to", "wh"),
+    # The one handed the serum said before it ("gave kaasen the serum"); a dog's team's
+    # hand-over is his musher's.
+    ("who handed kaasen the serum", "kaasen", "handoff", "from", "wh"),
+    ("who handed the serum to balto's team", "kaasen", "handoff", "from", "wh"),
     ("what was kaasens wifes name", "kaasen", "spouse", "who", "wh"),
     ("is the statue still in central park", "balto_statue", None, "where", "yes_no"),
     ("did balto ever have pups", "balto", "offspring", None, "yes_no"),
@@ -77,6 +81,13 @@ def test_the_question_proper_of_a_chatty_utterance(understander: Understander) -
         "balto was half wolf like in the movie")
     assert (query.entities[0], query.topic, query.form) == ("balto", "wolf", "yes_no")
     assert "grandson" not in query.ranker_text  # chatter before the question is dropped
+
+
+def test_and_opens_a_hand_over_follow_up(understander: Understander) -> None:
+    """ "And who handed him the serum" after Kaasen: the giver, as without the "and"."""
+    context = Context("kaasen", "musher", "who", ("kaasen",))
+    query = understander.understand("and who handed him the serum", context)
+    assert (query.entities[:1], query.topic, query.facet) == (("kaasen",), "handoff", "from")
 
 
 ASKED_WHEN_BALTO_DIED = Context("balto", "death", "when", ("balto",))
