@@ -220,6 +220,9 @@ def _one_question(ranker: Ranker, question: Question, context: Context | None) -
         # no; "was togo the dog that brought the serum into nome" too, for a yes from his own
         # fact's words says only that he carried it
         result = _verdict_by_who(ranker, result) or result
+    if result.kind == "yes_no" and result.polarity == "yes":
+        # "did balto *really* lead kaasen's team": doubted, where accounts differ on it
+        result = _doubted(ranker, result) or result
     if result.query is not None and result.query.choice and not (
             result.comparison is not None and result.comparison.polarity in _ORDERS):
         # "did shannon or kaasen go farther": which one, never "No."; "was balto's part
@@ -264,6 +267,20 @@ def _claimed_by_words(result: Answer) -> bool:
     at = next((i for i, w in enumerate(words[2:6], 2) if w in ("that", "who", "which")), None)
     return (words[:1] in (["was"], ["is"]) and at is not None
             and "the" in words[2:at] and words[at - 1] != "the")
+
+
+def _doubted(ranker: Ranker, result: Answer) -> Answer | None:
+    """ "Did Balto *really* lead Kaasen's team": a yes doubted ("really", "actually") of
+    something the sources disagree on (Fox may have shared the lead) is "accounts differ",
+    from the fact that records the dispute."""
+    query, subject = result.query, result.entity
+    if query is None or subject is None or query.topic is None or not (
+            _EMPHASIS & set(query.words[query.core_start:])):
+        return None
+    disputed = next((fact for fact in ranker.store.answering(subject) if any(
+        value == "disputed" and key.partition(".")[0] == query.topic
+        for relations in fact.answers.values() for key, value in relations.items())), None)
+    return result._replace(fact=disputed, polarity="disputed") if disputed else None
 
 
 #: Words that only stress a claim ("was Balto *really* the dog ...").

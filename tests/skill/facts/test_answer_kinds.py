@@ -55,6 +55,9 @@ def said(talk: Conversation, text: str, alexa_valid: Any) -> str:
     ("did seppala die back in norway", "No.", "Seattle"),
     ("did seppala die in america", "Yes.", "Seattle"),
     ("gunnar kaasen he was from norway yes", "Yes.", "Norway"),
+    # A yes doubted ("really") of what the sources disagree on: accounts differ.
+    ("did balto really lead kaasen's team", "Accounts differ on that.", "Fox"),
+    ("did balto lead kaasen's team", "Yes.", "led by Balto"),
     # A name said first, then asked of by a pronoun.
     ("gunnar kaasen was he from norway", "Yes.", "Norway"),
     # "Was X the dog that ...": which dog did it decides, not X's own fact's words; a value
