@@ -59,6 +59,8 @@ def understander() -> Understander:
     # is named; "which alaskan town" asks where.
     ("the iditarod sled dog race finishes in which alaskan town", "iditarod", "arrival",
      "where", "wh"),
+    # Running out of something is no run.
+    ("why did nome run out of antitoxin", "nome", "serum", "why", "wh"),
     # A topic said in a clause that only dates what is asked ("after he moved") is not it.
     ("what did kaasen do for work after he moved to everett", "kaasen", "job", "what", "wh"),
 ])
