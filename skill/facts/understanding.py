@@ -1895,6 +1895,9 @@ class Understander:
         before = first.start - 1
         if before > 0 and d.words[before] in ("the", "a", "an"):
             before -= 1  # ("came to *the* cleveland zoo with balto")
+        if d.words[before - 1:before + 1] in (["happened", "to"], ["happen", "to"]) and (
+                self.entity_types.get(first.entity) in ("person", "dog")):
+            return False  # ("what happened *to* edgar kalland": what befell him, no place)
         return before >= 0 and d.words[before] in _LOCATIVE
 
     @staticmethod

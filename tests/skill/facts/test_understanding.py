@@ -59,6 +59,9 @@ def understander() -> Understander:
     # is named; "which alaskan town" asks where.
     ("the iditarod sled dog race finishes in which alaskan town", "iditarod", "arrival",
      "where", "wh"),
+    # What happened *to* someone befell them: no place where something happened.
+    ("what happened to edgar kalland after the serum run", "kalland", "later_life", "what",
+     "wh"),
     # Running out of something is no run.
     ("why did nome run out of antitoxin", "nome", "serum", "why", "wh"),
     # A topic said in a clause that only dates what is asked ("after he moved") is not it.
