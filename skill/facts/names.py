@@ -589,20 +589,28 @@ class NameMatcher:
 
     def _misheard_surname(self, words: Sequence[str], mention: Mention,
                           taken: set[int]) -> int | None:
-        """The end of a word the store does not know, right after someone's first name alone,
-        that begins with the sound their surname begins with ("gunner *carson*"): the surname
-        as heard, though it sounds too far from it for :meth:`_rest_of_name`."""
+        """The end of a word the store does not know (or of two, the last unknown: "sep
+        *holla*"), right after someone's first name alone, that begins with the sound their
+        surname begins with ("gunner *carson*"): the surname as heard, though it sounds too
+        far from it for :meth:`_rest_of_name`."""
         i = mention.end
         surname = self._last_names.get(mention.entity)
         if (surname is None or mention.end - mention.start != 1 or i >= len(words)
                 or i in taken or words[mention.start] == surname):
             return None
-        word = words[i]
-        if len(word) < 4 or not word.isalpha() or not self._unfamiliar(word):
-            return None
         import jellyfish
 
-        return i + 1 if jellyfish.metaphone(word)[:1] == jellyfish.metaphone(surname)[:1] else None
+        # (one word, or two a recogniser split: "leonard *sep holla*")
+        for size in (2, 1):
+            span = words[i:i + size]
+            word = "".join(span)
+            if (len(span) < size or any(j in taken for j in range(i, i + size))
+                    or len(word) < 4 or not word.isalpha()
+                    or not self._unfamiliar(span[-1]) or span[0] in STOPWORDS):
+                continue
+            if jellyfish.metaphone(word)[:1] == jellyfish.metaphone(surname)[:1]:
+                return i + size
+        return None
 
     def _given_before(self, words: Sequence[str], mention: Mention,
                       taken: set[int]) -> int | None:

@@ -229,7 +229,9 @@ def _starts_with(words: Sequence[str], phrase: Sequence[str]) -> bool:
 def _core_start(words: Sequence[str]) -> int:
     """Where the question proper begins in a chatty utterance (0 for a plain question)."""
     if len(words) <= _CHATTY_WORDS:
-        return 0
+        # (short, but for a frame asking it: "my son wants to know *who seppala was*")
+        return next((i for i in range(2, len(words) - 1)
+                     if words[i] in QUESTION_WORDS and words[i - 1] in _ASKING), 0)
     starts = [0, *(start for i in range(1, len(words) - 1)
                    if (start := _question_at(words, i)) is not None)]
     # A question word leading only a tail with nothing of its own ("... who was that", "...

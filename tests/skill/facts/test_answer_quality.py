@@ -218,10 +218,14 @@ FLOORS: dict[tuple[str, str], float] = {
     ("blind_speaker_fresh30.json", "unanswerable"): 0.87,
     ("blind_speaker_fresh30.json", "off_topic"): 0.95,
     ("blind_speaker_fresh30.json", "followups"): 0.86,
-    ("blind_speaker_fresh31.json", "questions"): 0.90,
+    ("blind_speaker_fresh31.json", "questions"): 0.91,
     ("blind_speaker_fresh31.json", "unanswerable"): 0.88,
     ("blind_speaker_fresh31.json", "off_topic"): 0.95,
     ("blind_speaker_fresh31.json", "followups"): 0.92,
+    ("blind_speaker_fresh32.json", "questions"): 0.91,
+    ("blind_speaker_fresh32.json", "unanswerable"): 0.83,
+    ("blind_speaker_fresh32.json", "off_topic"): 0.95,
+    ("blind_speaker_fresh32.json", "followups"): 0.90,
 }
 
 

@@ -66,6 +66,13 @@ def test_an_everyday_word_alone_is_no_name_by_sound(understander: Understander,
     assert understander.understand("how far is it from nenana to gnome").named[-1:] == ("nome",)
 
 
+def test_a_surname_split_in_two_by_the_recogniser(understander: Understander) -> None:
+    """ "Leonard *sep holla*": the two words after the given name are the surname as heard
+    (one the store knows, "sep", one it does not)."""
+    query = understander.understand("who was leonard sep holla")
+    assert query.entities == ("seppala",) and "holla" not in query.ranker_text.split()
+
+
 @pytest.mark.parametrize(("said", "respelt"), [
     ("cried", None), ("whether", None), ("tired", None),  # everyday words: themselves
     ("normal", "normally"),                               # its own longer form is fine
