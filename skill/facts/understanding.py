@@ -735,6 +735,24 @@ def _named_then_asked(words: Sequence[str], mentions: Sequence[Mention], core: i
     return len(rest) > 2 and rest[0] in YES_NO_STARTS and rest[1] in SUBJECT_PRONOUNS
 
 
+def _asks_yes_no(d: _Draft) -> bool:
+    """Whether the question proper asks yes or no: tagged as a claim, opened by an
+    auxiliary, after "whether", or of a name said first ("gunnar kaasen, was he ...")."""
+    words, core = d.words, d.core
+    proper = words[core:]
+    return bool(proper) and (
+        d.tagged or proper[0] in YES_NO_STARTS or _named_then_asked(proper, d.mentions, core)
+        or core > 0 and words[core - 1] in ("whether", "if"))
+
+
+def _measure_in_topic(d: _Draft) -> bool:
+    """Whether the measure asked is cued only by a word inside the words that named the
+    topic ("old *age*": a time of life, not an age)."""
+    hit = d.topic_hit
+    return hit is not None and hit.facet is None and d.facet in _MEASURES and any(
+        c.name == d.facet and hit.start <= c.start and c.end <= hit.end for c in d.cues)
+
+
 def _speaker_opens(words: Sequence[str], k: int) -> bool:
     """Whether the speaker speaks of themselves from word ``k``: "i ...", "we ...", "none of
     us ...", "nobody here ..."."""
@@ -742,9 +760,20 @@ def _speaker_opens(words: Sequence[str], k: int) -> bool:
             or words[k] in _SOME_OF and tuple(words[k + 1:k + 3]) == ("of", "us"))
 
 
+#: Verbs of hearing or reading of something, which a speaker says after naming it ("what is
+#: this serum run *i keep hearing about*").
+_HEARD_OF = frozenset("hearing heard hear read reading reads seen seeing saw".split())
+
+
 def _speakers_tail(words: Sequence[str], core: int) -> range:
     """A clause of the speaker's own after the question proper ("who sent the telegram *and
-    i wasn't sure* ..."): from its break to the next, or empty."""
+    i wasn't sure* ..."): from its break to the next, or empty; or one saying where the
+    speaker met the thing asked of, to the end ("... serum run *i am hearing about*")."""
+    heard = next((k for k in range(core + 2, len(words) - 1) if words[k] in ("i", "we")
+                  and _HEARD_OF & set(words[k + 1:k + 4])
+                  and not QUESTION_WORDS & set(words[k:])), None)
+    if heard is not None:
+        return range(heard, len(words))
     asked = False
     for k in range(core + 1, len(words)):
         asked = asked or words[k - 1] in QUESTION_WORDS
@@ -1388,14 +1417,13 @@ class Understander:
         d.cues = self.relations.facet_cues(words)
         d.topic_hit = self._topic(d.hits, d.core, d.mentions, d.words, _positions(d.cues))
         d.facet = self._facet(words, d.core)
+        if _measure_in_topic(d):
+            d.facet = None  # ("did balto spend his *old age* in new york": no age asked)
         if self._preamble_topic_unmeasured(d):
             # "my teacher says togo was the real *hero* ... how far did togo really go": the
             # preamble's topic records no distance; the question proper asks one.
             d.topic_hit = None
-        core_words = words[d.core:]
-        if core_words and (d.tagged or core_words[0] in YES_NO_STARTS
-                           or _named_then_asked(core_words, d.mentions, d.core) or (
-                d.core > 0 and words[d.core - 1] in ("whether", "if"))):
+        if _asks_yes_no(d):
             d.form = "yes_no"
             if d.facet in ("what", "when", "where", "who", "why", "how"):
                 d.facet = None  # "was the serum frozen when it arrived": "when" joins a clause

@@ -55,6 +55,8 @@ def said(talk: Conversation, text: str, alexa_valid: Any) -> str:
     ("did seppala die back in norway", "No.", "Seattle"),
     ("did seppala die in america", "Yes.", "Seattle"),
     ("gunnar kaasen he was from norway yes", "Yes.", "Norway"),
+    # "Old age" names a time of life, and asks no age.
+    ("did balto spend his old age in new york", "No.", "Cleveland"),
     # Lent out: the 1998 loan to Anchorage is a topic of its own, not his remains' place.
     ("was balto ever brought to anchorage", "Yes.", "Anchorage Museum"),
     # A yes doubted ("really") of what the sources disagree on: accounts differ.

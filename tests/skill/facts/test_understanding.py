@@ -167,6 +167,9 @@ def test_a_preamble_about_the_speaker_lends_only_its_names(understander: Underst
         "we're on a cruise up to alaska and the guide mentioned the town where the serum relay "
         "started but i didn't catch it what was that town")
     assert not {"cruise", "guide", "catch"} & set(query.ranker_text.split()), query.ranker_text
+    # Nor where the speaker heard of what is asked, said after it.
+    query = understander.understand("what is this serum run i am hearing about")
+    assert query.ranker_text.split()[-2:] == ["serum", "run"], query.ranker_text
     # After the question, a clause of the speaker's group ("none of us ...") lends nothing.
     query = understander.understand(
         "my book club is reading the cruelest miles and someone asked who wrote it and none "
