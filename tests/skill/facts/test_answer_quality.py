@@ -226,6 +226,10 @@ FLOORS: dict[tuple[str, str], float] = {
     ("blind_speaker_fresh32.json", "unanswerable"): 0.83,
     ("blind_speaker_fresh32.json", "off_topic"): 0.95,
     ("blind_speaker_fresh32.json", "followups"): 0.90,
+    ("blind_speaker_fresh33.json", "questions"): 0.92,
+    ("blind_speaker_fresh33.json", "unanswerable"): 0.81,
+    ("blind_speaker_fresh33.json", "off_topic"): 0.95,
+    ("blind_speaker_fresh33.json", "followups"): 0.86,
 }
 
 
