@@ -1596,7 +1596,6 @@ def _pointed_to(ranker: Ranker, query: Query, analysis: Analysis, subject: str,
             and states(scored.fact, query.facet) and scored.fact.id not in passed_over]
 
 
-
 def _of_another_time(ranker: Ranker, query: Query, analysis: Analysis, subject: str,
                      fact: Fact) -> Answer:
     """No record of what was asked at the time a clause gave, the fact of that time offered."""

@@ -630,7 +630,7 @@ def _points_back(words: Sequence[str]) -> bool:
     return all(w in _EMPTY_TAIL or w in _KIND_OF_ONE or w in STOPWORDS for w in words) or any(
         w in _BACK_PRONOUNS and not (w in _THEY and _many_before(words[:i]))
         or w in _BACK_DEMONSTRATIVES and (i + 1 == len(words) or words[i + 1] in STOPWORDS)
-        and words[i - 1:i] != ["all"]  # ("after all that": everything, not a thing said)
+        and tuple(words[i - 1:i]) != ("all",)  # ("after all that": everything, not a thing)
         for i, w in enumerate(words))
 
 
@@ -1925,7 +1925,7 @@ class Understander:
         before = first.start - 1
         if before > 0 and d.words[before] in ("the", "a", "an"):
             before -= 1  # ("came to *the* cleveland zoo with balto")
-        if d.words[before - 1:before + 1] in (["happened", "to"], ["happen", "to"]) and (
+        if tuple(d.words[before - 1:before + 1]) in (("happened", "to"), ("happen", "to")) and (
                 self.entity_types.get(first.entity) in ("person", "dog")):
             return False  # ("what happened *to* edgar kalland": what befell him, no place)
         return before >= 0 and d.words[before] in _LOCATIVE
@@ -1939,7 +1939,7 @@ class Understander:
         """The hand-over's direction: one the words name ("who was *next*", "who came *before*
         him") decides, whatever the question word."""
         named = hit.facet if hit is not None and hit.facet in ("from", "to") else d.facet
-        if d.words[:1] in (["and"], ["so"], ["then"]):
+        if tuple(d.words[:1]) in (("and",), ("so",), ("then",)):
             # ("*and* who handed him the serum": a follow-up's opener, not the question's)
             return self._direction(d.words[1:], [m._replace(start=m.start - 1, end=m.end - 1)
                                                  for m in d.mentions], named)
