@@ -40,8 +40,8 @@ _PACKAGE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 _INPUTS = (
     "facts/data/facts.json", "facts/data/entities.json", "facts/data/lexicon.json",
     "facts/data/relations.json", "facts/data/everyday_words.txt", "facts/model.py",
-    "facts/store.py", "facts/ranking.py",
-    "facts/lexicon.py", "facts/relations.py", "facts/names.py", "facts/understanding.py",
+    "facts/store.py", "facts/ranking.py", "facts/lexicon.py", "facts/patterns.py",
+    "facts/relations.py", "facts/names.py", "facts/understanding.py",
     "facts/question_shapes.py", "text/normalise.py", "text/numbers.py", "text/terms.py",
     "text/vocabulary.py", "records.py",
 )

@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterable
 from functools import cache
 
+from skill.facts.patterns import AnyOf, GatedPattern, gated
 from skill.facts.store import FactStoreError, data_file
 from skill.records import Record
 from skill.text.terms import content_terms
@@ -34,8 +35,8 @@ class Lexicon(Record):
     canonical: dict[str, str]
     background: frozenset[str]
     topic_words: frozenset[str]
-    rewrites: tuple[tuple[re.Pattern[str], str], ...] = ()
-    out_of_scope: re.Pattern[str] | None = None
+    rewrites: tuple[tuple[GatedPattern, str], ...] = ()
+    out_of_scope: AnyOf | None = None
     chatter: frozenset[str] = frozenset()
     words: frozenset[str] = frozenset()
     domain: frozenset[str] = frozenset()
@@ -69,11 +70,11 @@ class Lexicon(Record):
             groups = raw["equivalents"]
             background = frozenset(raw["background_entities"])
             topic = raw["topic_words"]
-            rewrites = tuple((re.compile(p), r) for p, r in raw.get("rewrites", []))
+            rewrites = tuple((gated(p), r) for p, r in raw.get("rewrites", []))
             scope = raw.get("out_of_scope", [])
             chatter = frozenset(raw.get("chatter", []))
             domain = frozenset(raw.get("domain_words", []))
-            out_of_scope = re.compile("|".join(f"(?:{p})" for p in scope)) if scope else None
+            out_of_scope = AnyOf([gated(p) for p in scope]) if scope else None
             contraries = tuple((frozenset(claimed), tuple(denying))
                                for claimed, denying in raw.get("contraries", []))
         except (OSError, ValueError, KeyError, TypeError, re.error) as exc:
