@@ -214,8 +214,8 @@ def _one_question(ranker: Ranker, question: Question, context: Context | None) -
         alone = _decide(ranker, question, None)
         if alone.kind in ("fact", "yes_no"):
             result = alone
-    if result.kind in ("yes_no", "no_record") and (
-            result.polarity is None or result.polarity == "yes" and _claimed_by_words(result)):
+    if result.kind in ("yes_no", "no_record") and (result.polarity is None or (
+            result.polarity == "yes" and _claimed_by_words(ranker, result))):
         # "did ed rohn take the serum into nome": who did it says, when no fact said yes or
         # no; "was togo the dog that brought the serum into nome" too, for a yes from his own
         # fact's words says only that he carried it
@@ -254,19 +254,19 @@ def _which_one_did(rest: Sequence[str]) -> str | None:
     return " ".join([*opener, *rest[at + 1:]])
 
 
-def _claimed_by_words(result: Answer) -> bool:
+def _claimed_by_words(ranker: Ranker, result: Answer) -> bool:
     """ "Was Togo the dog that ...", "is Kaasen the one who ...": the one named claimed as
-    the one who did something, answered yes by a fact's words, not by a value it records
-    of him (Seppala's lead dog, Togo, says yes to "was Togo the dog that led his team")."""
+    the one who did something (the shape :func:`_which_one_did` reads), answered yes by a
+    fact's words, not by a value it records of him (Seppala's lead dog, Togo, says yes to
+    "was Togo the dog that led his team")."""
     query, fact = result.query, result.fact
-    if query is None or query.form != "yes_no" or fact is None or not query.entities:
+    if query is None or query.form != "yes_no" or fact is None:
         return False
-    if query.entities[0] in values_named(fact):
+    words = query.words[query.core_start:]
+    subject = _named_right_after(ranker, query, words)
+    if subject is None or words[0] not in ("was", "is") or subject[0] in values_named(fact):
         return False
-    words = [w for w in query.words[query.core_start:] if w not in _EMPHASIS]
-    at = next((i for i, w in enumerate(words[2:6], 2) if w in ("that", "who", "which")), None)
-    return (words[:1] in (["was"], ["is"]) and at is not None
-            and "the" in words[2:at] and words[at - 1] != "the")
+    return _which_one_did([w for w in words[1 + subject[1]:] if w not in _EMPHASIS]) is not None
 
 
 def _doubted(ranker: Ranker, result: Answer) -> Answer | None:

@@ -210,7 +210,7 @@ class NameMatcher:
         for another are kept (a few hundred, not thousands, in the prepared index)."""
         self._everyday = frozenset(
             w for w in words[:alone]
-            if self._unfamiliar(w) and self._may_be_a_name([w]) and self._window_sounds_like([w]))
+            if self._may_be_a_name([w]) and self._window_sounds_like([w]))
         self._not_respelt = frozenset(
             w for w in words if (to := self.respell(w)) is not None
             and not (to.startswith(w) or w.startswith(to)))  # ("normal": "normally" is it)
