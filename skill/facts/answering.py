@@ -44,9 +44,11 @@ from skill.facts.honesty import (
     role_unsaid,
     setting_unstated,
     speakers_own_clause,
+    thing_inscribed,
     thing_unspoken,
     topic_never_recorded,
     unplaced,
+    words_unrecorded,
     year_unstated,
 )
 from skill.facts.model import Fact
@@ -1196,6 +1198,7 @@ def _honest(ranker: Ranker, result: Answer) -> Answer:
                or name_unsaid(ranker, query, fact)
                or role_unsaid(ranker, query, fact)
                or deed_denied(ranker, query, result)
+               or words_unrecorded(ranker, query, fact, name)
                or topic_never_recorded(ranker, query, result))
     if missing:
         return _answered_instead(ranker, result, query, missing, name) or _withheld(
@@ -1246,7 +1249,26 @@ def _answered_instead(ranker: Ranker, result: Answer, query: Query, missing: str
         return _possessed_instead(ranker, result, query, name)
     if missing in {f"the kind of {word}" for word in query.kind_of} and result.entity:
         return _kind_instead(ranker, query, result.analysis, result.entity, result.fact)
+    if result.entity and missing == words_unrecorded(ranker, query, fact, name):
+        return _words_instead(ranker, query, result.analysis, result.entity, fact)
     return None
+
+
+def _words_instead(ranker: Ranker, query: Query, analysis: Analysis, subject: str,
+                   chosen: Fact) -> Answer | None:
+    """ "What is written on Balto's statue": the subject's fact recording the words on the
+    very thing asked (the statue its words name), if it passes every check a fact must."""
+    exact = [t for t in (query.topic, *query.more_topics)
+             if t and ranker.relations.topics[t].exact]
+    things = {stem(word) for word in thing_inscribed(query, exact[0])} if exact else set()
+    candidates = [fact for fact in ranker.store.about(subject) if fact is not chosen
+                  and things & {stem(w) for w in plain_words(fact.answer)}
+                  and words_unrecorded(ranker, query, fact, None) is None]
+    if not candidates:
+        return None
+    best = ranker.score_facts(analysis, candidates)[0].fact
+    checked = _honest(ranker, Answer("fact", best, subject, analysis, query))
+    return checked if checked.kind == "fact" else None
 
 
 def _kind_instead(ranker: Ranker, query: Query, analysis: Analysis, subject: str,

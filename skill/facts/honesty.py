@@ -88,6 +88,33 @@ def topic_never_recorded(ranker: Ranker, query: Query, result: Answer) -> str | 
     return None
 
 
+def words_unrecorded(ranker: Ranker, query: Query, fact: Fact, name: str | None) -> str | None:
+    """ "What's written on Togo's gold medal": a topic only its own record answers (the
+    words on a thing), asked of a thing the fact records (the medal) but not of that topic."""
+    topics = ranker.relations.topics
+    if query.facet not in (None, "what"):
+        return None  # ("how many miles does the writing say": a distance, whoever records it)
+    asked = [t for t in (query.topic, *query.more_topics) if t and topics[t].exact
+             and not (t == query.topic and query.weak_topic)]
+    recorded = {part for relations in fact.answers.values() for key in relations
+                for part in key.split(".")}
+    missing = [t for t in asked if t not in recorded]
+    if not missing:
+        return None
+    thing = thing_inscribed(query, missing[0])
+    owned = f"{name}'s {' '.join(thing)}" if name and thing else name
+    return topics[missing[0]].describe(None, owned or "that")
+
+
+def thing_inscribed(query: Query, topic: str) -> list[str]:
+    """The thing of someone's a topic is asked of: "Togo's *gold medal*" (the word after the
+    name, and the word of the question's other topic)."""
+    thing = list(query.possessed[:1])
+    if query.topic != topic and query.topic_words and query.topic_words[-1] not in thing:
+        thing.append(query.topic_words[-1])
+    return thing
+
+
 def deed_denied(ranker: Ranker, query: Query, result: Answer) -> str | None:
     """ "Who won the 1932 race at Lake Placid": a fact saying its one *came second* (the
     contrary of the deed asked, never the deed) does not say who did it."""

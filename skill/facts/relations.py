@@ -52,6 +52,9 @@ class Topic(Record):
     #: Kinds the topic is asked of by another's role: {"dog": "musher"}, for a hand-over of
     #: the serum "to Balto's team" is one to his musher.
     by_role: Mapping[str, str] = {}
+    #: Only a fact recording the topic answers it, even when the question names another
+    #: beside it: the words *on* Togo's medal are not the medal.
+    exact: bool = False
 
     def for_type(self, entity_type: str | None) -> str | None:
         """The topic meant for an entity of this type (a shipment's "birth" is its departure;
@@ -213,7 +216,8 @@ def _parse_topics(
         topics[name] = Topic(
             name, spec["label"], dict(spec.get("labels", {})), spec.get("default"),
             tuple(spec.get("for", ())), spec.get("otherwise"), bool(spec.get("weak")),
-            spec.get("fallback"), bool(spec.get("scope")), dict(spec.get("by_role", {})))
+            spec.get("fallback"), bool(spec.get("scope")), dict(spec.get("by_role", {})),
+            bool(spec.get("exact")))
         for trigger in spec["triggers"]:
             words, _, facet = trigger.partition(":")
             if facet and facet not in facets:

@@ -443,11 +443,26 @@ def test_relay_order_says_no_dispute_over_a_legs_dogs(new_talk: Callable[[], Con
     # "When ... in a place": the years of a fact recording only where are said of another
     # place (the Maine statue), so they give no date for this one.
     ("when was the togo statue in seward park put up", "a date for a statue of Togo"),
+    # The words on a thing are recorded only of the Balto statue: the medal is no inscription.
+    ("what's written on togo's gold medal", "the words on Togo's gold medal"),
+    # "What did X do after ...": what became of them, not their identity or another's life.
+    ("what did doctor welch do after the epidemic was over",
+     "what happened to Dr. Curtis Welch afterwards"),
+    ("how many sled dogs did seppala own altogether", "how many dogs Leonhard Seppala owned"),
 ])
 def test_no_record_names_what_was_asked(new_talk: Callable[[], Conversation], alexa_valid: Any,
                                         question: str, missing: str) -> None:
     speech = said(new_talk(), question, alexa_valid)
     assert speech.startswith(f"I don't have a record of {missing}."), speech
+
+
+def test_the_words_on_a_thing_are_the_subjects_fact_that_records_them(
+        new_talk: Callable[[], Conversation], alexa_valid: Any) -> None:
+    speech = said(new_talk(), "what is written on balto's statue", alexa_valid)
+    assert "Endurance. Fidelity. Intelligence." in speech, speech
+    # (and the offer says what the offered fact records of the one asked about)
+    speech = said(new_talk(), "how many dogs did seppala own", alexa_valid)
+    assert "I can tell you which dogs Leonhard Seppala owned instead" in speech, speech
 
 
 @pytest.mark.parametrize(("question", "contains"), [
