@@ -36,6 +36,7 @@ from skill.facts.honesty import (
     asked_unheard,
     count_unstated,
     counted_noun,
+    counted_terms,
     deed_denied,
     kind_unsaid,
     name_unsaid,
@@ -1318,7 +1319,7 @@ def _counted_instead(ranker: Ranker, result: Answer, query: Query) -> Answer | N
     for scored in ranker.rank_analysis(result.analysis, limit=3):
         fact = scored.fact
         if (fact is result.fact or scored.words < STRONG_WORD_SUPPORT
-                or not set(ranker.lexicon.terms(noun)) & ranker.fact_terms(fact.id)
+                or not counted_terms(ranker, noun) & ranker.fact_terms(fact.id)
                 or count_unstated(ranker, query, fact)):
             continue
         found = Answer("fact", fact, _subject(fact, result.analysis.entities),

@@ -427,18 +427,31 @@ def count_unstated(ranker: Ranker, query: Query, fact: Fact, relation: str = "")
     figures = [i for i, w in enumerate(words) if _FIGURE.fullmatch(w)]
     if not figures:
         return False  # (no figure at all: whether one is stated is judged elsewhere)
-    counted = set(ranker.lexicon.terms(noun))
+    counted = counted_terms(ranker, noun)
     for i in figures:
         # What a figure counts follows it, "of" and describing words between ("13 of
         # Seppala's reserve dogs"), before any other small word ("February 8 to 10, a
         # second dog relay").
         for word in words[i + 1:i + 6]:
-            if counted & set(ranker.lexicon.terms(word)):
+            if counted & set(ranker.lexicon.terms(word)) or word in counted:
                 return False
             if word in STOPWORDS and word != "of":
                 break
     return True
 
+
+def counted_terms(ranker: Ranker, noun: str) -> set[str]:
+    """The terms (and words) a figure counting the noun is followed by: "people", a word too
+    common to be a term, are counted as any people are ("1,430 *people*", "20 *mushers*")."""
+    counted = set(ranker.lexicon.terms(noun))
+    if noun.split()[0] in _PEOPLE:
+        counted |= set(ranker.lexicon.terms(_HUMANS)) | set(_HUMANS.split())
+    return counted
+
+
+_PEOPLE = frozenset(("people", "person"))
+_HUMANS = ("people persons residents settlers natives visitors children deaths died dead "
+           "cases patients men women mushers crowd population lives")
 
 #: A figure that counts (not a year: "in 1925").
 _FIGURE = re.compile(r"(?!1[89]\d\d$|20\d\d$)\d+(\.\d+)?")
@@ -453,7 +466,7 @@ def counted_noun(query: Query) -> str | None:
     for i in range(query.core_start, len(words) - 2):
         if words[i] == "how" and words[i + 1] == "many":
             after = [w for w in words[i + 2:i + 4] if w not in _SIZES]
-            nouns = list(itertools.takewhile(lambda w: w not in NOT_FOCUS, after))
+            nouns = list(itertools.takewhile(lambda w: w not in NOT_FOCUS or w == "people", after))
             return " ".join(nouns) or None
     return None
 

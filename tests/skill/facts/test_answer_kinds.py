@@ -449,11 +449,24 @@ def test_relay_order_says_no_dispute_over_a_legs_dogs(new_talk: Callable[[], Con
     ("what did doctor welch do after the epidemic was over",
      "what happened to Dr. Curtis Welch afterwards"),
     ("how many sled dogs did seppala own altogether", "how many dogs Leonhard Seppala owned"),
+    # A count of people is a figure said of people; the last leg's 13 dogs count none.
+    ("how many people were on front street when balto came in", "that"),
 ])
 def test_no_record_names_what_was_asked(new_talk: Callable[[], Conversation], alexa_valid: Any,
                                         question: str, missing: str) -> None:
     speech = said(new_talk(), question, alexa_valid)
     assert speech.startswith(f"I don't have a record of {missing}."), speech
+
+
+@pytest.mark.parametrize(("question", "contains"), [
+    ("how many people came to see balto on his first day at the zoo", "15,000 people"),
+    ("how many people lived in nome in 1925", "1,430 people"),
+])
+def test_a_count_of_people_is_a_figure_said_of_people(new_talk: Callable[[], Conversation],
+                                                      alexa_valid: Any, question: str,
+                                                      contains: str) -> None:
+    speech = said(new_talk(), question, alexa_valid)
+    assert contains in speech, speech
 
 
 def test_the_words_on_a_thing_are_the_subjects_fact_that_records_them(
