@@ -211,6 +211,9 @@ def _split_in_two(text: str) -> tuple[str, str] | None:
 def _one_question(ranker: Ranker, question: Question, context: Context | None) -> Answer:
     """The answer to one question."""
     result = _decide(ranker, question, context)
+    if _another_asked(ranker, result):
+        # "what was Seppala's lead dog before Togo": the store records only Togo as his
+        return _another_unrecorded(ranker, result)
     if _context_misled(ranker, result):
         # "and how many did they find in anchorage" after Welch's telegram: "they" is not
         # Welch, whose facts never speak of Anchorage; what it names answers on its own.
@@ -235,6 +238,39 @@ def _one_question(ranker: Ranker, question: Question, context: Context | None) -
         return result._replace(polarity=None, comparison=comparison._replace(polarity=chosen)
                                if comparison is not None else None)
     return result
+
+
+def _another_asked(ranker: Ranker, result: Answer) -> bool:
+    """Whether the question asks, of a description naming one alone, for another who fits
+    it ("Seppala's lead dog before Togo"), and names no one else (but the description's
+    own: Seppala)."""
+    query = result.query
+    if query is None or query.form != "wh" or not query.another_than:
+        return False
+    described = " ".join(query.another_than[2:])
+    return all(entity == query.another_than[0]
+               or ranker.store.entities[entity].named_in(described)
+               for entity in query.entities)
+
+
+def _another_unrecorded(ranker: Ranker, result: Answer) -> Answer:
+    """ "I don't have a record of Seppala's lead dog other than Togo", offering his own."""
+    query = result.query
+    assert query is not None
+    entity = ranker.store.entities[query.another_than[0]]
+    join, owner, *rest = query.another_than[1:]
+    # (the description as said, its owner given back the apostrophe: "seppalas" -> Seppala's;
+    # or a title: "the governor of alaska")
+    identity = ranker.store.identity_of(entity.id)
+    # (names as the one's own fact writes them: "the governor of *Alaska*")
+    proper = set(re.findall(r"\b[A-Z][a-z]+", identity.answer)) if identity else set()
+    named = [w.capitalize() if w.capitalize() in proper or ranker.store.entity_for_name(w)
+             else w for w in rest]
+    described = " ".join([f"{owner[:-1].capitalize()}'s" if owner.endswith("s")
+                          else f"the {owner}", *named])
+    return Answer("no_record", None, entity.id, result.analysis, query,
+                  missing=f"{described} {join} {entity.spoken_name}",
+                  offer=identity)
 
 
 #: Auxiliaries a yes/no question about someone's deed or role opens with.

@@ -17,6 +17,7 @@ Pure: standard library only.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
@@ -134,6 +135,12 @@ class Context(Record):
     question: tuple[str, ...] = ()
 
 
+#: Words joining a description and the one it describes to ask for another holder of it.
+_ANOTHER_THAN = frozenset({
+    ("before",), ("after",), ("besides",), ("except",), ("from",), ("other", "than"),
+    ("apart", "from"), ("instead", "of"), ("replaced",), ("succeeded",)})
+
+
 class Query(Record):
     """What a question asks, as far as the words tell (see the module docstring)."""
 
@@ -195,6 +202,9 @@ class Query(Record):
     topics_said: frozenset[str] = frozenset()
     #: The hour is asked ("what time did the train leave"), not only the day.
     clock_asked: bool = False
+    #: The one a description is asked of besides, how, then the description's words
+    #: ("Seppala's lead dog before Togo": togo, before, seppalas, lead, dog).
+    another_than: tuple[str, ...] = ()
     #: The day is asked ("what was balto's exact birthday"), not only the year.
     day_asked: bool = False
     #: A claim said, then asked about, that denies something ("the plane couldn't go, is that
@@ -946,7 +956,25 @@ class _Draft:
             identity=self.identity(types),
             dated_by_clause=clause is not None,
             before_clause=self.topics_before(clause),
+            another_than=self.another_than(),
         )
+
+    def another_than(self) -> tuple[str, ...]:
+        """Whom a description is asked of besides, how, and its words: "Seppala's lead dog
+        *before Togo*", "who took over *from Togo* as Seppala's lead dog" (a description
+        that names Togo himself, and the one asked for is another holder of it)."""
+        words = self.words
+        for first, second in itertools.combinations(self.mentions, 2):
+            if first.entity != second.entity or first.end > second.start:
+                continue
+            between = tuple(words[first.end:second.start])
+            if between in _ANOTHER_THAN or (
+                    tuple(words[first.start - 1:first.start]) in _ANOTHER_THAN
+                    and between[-1:] == ("as",)):
+                described = max((first, second), key=lambda m: m.end - m.start)
+                join = between[0] if between in (("before",), ("after",)) else "other than"
+                return (first.entity, join, *words[described.start:described.end])
+        return ()
 
     def topics_before(self, at: int | None) -> frozenset[str]:
         """The topics said before a clause dating what is asked (none without one)."""

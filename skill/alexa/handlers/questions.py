@@ -146,6 +146,8 @@ def _offer_label(ranker: Ranker, fact: Fact, entity_id: str) -> str:
     relations = ranker.relations
     for key in fact.answers.get(entity_id, {}):
         topic, _, facet = key.partition(".")
+        if topic == "identity" and entity.type in ("person", "dog"):
+            break  # (who Togo was, not "whether Togo was real", which it also says)
         if topic not in relations.topics or topic in entity.spoken_name.lower():
             continue  # (not "a statue of the Balto statue": the entity is the thing itself)
         label = relations.topics[topic].describe(facet or None, entity.spoken_name)

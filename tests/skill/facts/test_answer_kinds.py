@@ -449,6 +449,11 @@ def test_relay_order_says_no_dispute_over_a_legs_dogs(new_talk: Callable[[], Con
     ("what did doctor welch do after the epidemic was over",
      "what happened to Dr. Curtis Welch afterwards"),
     ("how many sled dogs did seppala own altogether", "how many dogs Leonhard Seppala owned"),
+    # A description asked of another than the one it names: the store records only him.
+    ("what was seppala's lead dog before togo", "Seppala's lead dog before Togo"),
+    ("who took over from togo as seppala's lead dog", "Seppala's lead dog other than Togo"),
+    ("who became governor of alaska after scott bone",
+     "the governor of Alaska after Governor Scott Bone"),
     # A count of people is a figure said of people; the last leg's 13 dogs count none.
     ("how many people were on front street when balto came in", "that"),
 ])
