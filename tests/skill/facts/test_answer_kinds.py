@@ -463,6 +463,15 @@ def test_no_record_names_what_was_asked(new_talk: Callable[[], Conversation], al
     assert speech.startswith(f"I don't have a record of {missing}."), speech
 
 
+def test_picking_the_serum_up_from_someone_is_the_hand_over(
+        new_talk: Callable[[], Conversation], alexa_valid: Any) -> None:
+    speech = said(new_talk(), "who did kaasen pick up the serum from", alexa_valid)
+    assert "Charlie Olson handed the serum to Gunnar Kaasen" in speech, speech
+    talk = new_talk()
+    said(talk, "where did kaasen pick up the serum", alexa_valid)
+    assert "Charlie Olson" in said(talk, "from who", alexa_valid)
+
+
 @pytest.mark.parametrize(("question", "contains"), [
     ("how many people came to see balto on his first day at the zoo", "15,000 people"),
     ("how many people lived in nome in 1925", "1,430 people"),
