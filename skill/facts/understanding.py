@@ -1361,7 +1361,14 @@ class Understander:
         named, when the time or way of what was done there is asked (not "was he there", a
         yes/no question of the last answer)."""
         if (context is None or len(words) < 3 or words[-1] != "there"
-                or words[0] not in ("when", "how") or words[-2] in _BEING):
+                or words[-2] in _BEING):
+            return words
+        if self.entity_types.get(context.entity or "") == "place" and (
+                self.entity_words.get(context.entity or "")):
+            # "who was meant to take over there" after what happened at Point Safety: the
+            # place the last answer was about
+            return [*words[:-1], "at", *self.entity_words[context.entity or ""].split()]
+        if words[0] not in ("when", "how"):
             return words  # (nor "who got them there": who took them, wherever it was)
         place = next((e for e in context.entities if e != context.entity
                       and self.entity_types.get(e) == "place"), None)

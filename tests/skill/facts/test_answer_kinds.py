@@ -472,6 +472,14 @@ def test_picking_the_serum_up_from_someone_is_the_hand_over(
     assert "Charlie Olson" in said(talk, "from who", alexa_valid)
 
 
+def test_there_is_the_place_the_last_answer_was_about(new_talk: Callable[[], Conversation],
+                                                      alexa_valid: Any) -> None:
+    talk = new_talk()
+    said(talk, "what happened at point safety", alexa_valid)
+    speech = said(talk, "so who was meant to take over there", alexa_valid)
+    assert speech.startswith("Ed Rohn"), speech
+
+
 @pytest.mark.parametrize(("question", "contains"), [
     ("how many people came to see balto on his first day at the zoo", "15,000 people"),
     ("how many people lived in nome in 1925", "1,430 people"),
