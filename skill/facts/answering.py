@@ -39,6 +39,7 @@ from skill.facts.honesty import (
     counted_terms,
     deed_denied,
     kind_unsaid,
+    later_unrecorded,
     name_unsaid,
     names_no_one,
     priced_otherwise,
@@ -1236,6 +1237,7 @@ def _honest(ranker: Ranker, result: Answer) -> Answer:
                or role_unsaid(ranker, query, fact)
                or deed_denied(ranker, query, result)
                or words_unrecorded(ranker, query, fact, name)
+               or later_unrecorded(ranker, query, fact, name)
                or topic_never_recorded(ranker, query, result))
     if missing:
         return _answered_instead(ranker, result, query, missing, name) or _withheld(

@@ -115,6 +115,28 @@ def thing_inscribed(query: Query, topic: str) -> list[str]:
     return thing
 
 
+def later_unrecorded(ranker: Ranker, query: Query, fact: Fact, name: str | None) -> str | None:
+    """ "What did Wild Bill Shannon do for work *after the serum run*": what is asked, of his
+    later life (said as a clause dating it); a fact recording it but not of his later life
+    (his work in 1925) does not answer. Not a why, nor a yes or no ("did Balto become a stud
+    dog after the run": the fact that he could not is his whole answer)."""
+    if (query.form != "wh" or query.facet in ("why", "how") or query.weak_topic
+            or query.topic in (None, _LATER) or _LATER not in query.more_topics):
+        return None
+    words = query.words
+    dated = any(h.name == _LATER and words[h.start] in ("after", "since")
+                and h.start > query.core_start
+                for h in ranker.relations.topics_in([stem(w) for w in words], words))
+    recorded = {key.partition(".")[0] for relations in fact.answers.values() for key in relations}
+    if not dated or _LATER in recorded:
+        return None
+    topic = ranker.relations.topics[query.topic or ""]
+    return f"{topic.describe(query.facet, name or 'that')} afterwards"
+
+
+_LATER = "later_life"
+
+
 def deed_denied(ranker: Ranker, query: Query, result: Answer) -> str | None:
     """ "Who won the 1932 race at Lake Placid": a fact saying its one *came second* (the
     contrary of the deed asked, never the deed) does not say who did it."""

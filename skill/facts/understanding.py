@@ -579,8 +579,9 @@ _LATER_CLAUSE = frozenset("after when while since".split())
 
 def _in_time_clause(words: Sequence[str], hit: Hit, core_start: int) -> bool:
     """Whether the topic is said in a clause that only dates what is asked: "what did Kaasen
-    do for work *after he moved to Everett*" asks his work, not where he lived."""
-    return any(w in _TIME_CLAUSE for w in words[core_start + 1:hit.start])
+    do for work *after he moved to Everett*" asks his work, not where he lived; "did Balto
+    become a stud dog *after the run*" (a topic said as such a clause) asks of stud dogs."""
+    return any(w in _TIME_CLAUSE for w in words[core_start + 1:hit.start + 1])
 
 
 def _determined(words: Sequence[str], hit: Hit) -> bool:

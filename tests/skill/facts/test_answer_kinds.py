@@ -454,6 +454,9 @@ def test_relay_order_says_no_dispute_over_a_legs_dogs(new_talk: Callable[[], Con
     ("who took over from togo as seppala's lead dog", "Seppala's lead dog other than Togo"),
     ("who became governor of alaska after scott bone",
      "the governor of Alaska after Governor Scott Bone"),
+    # A later life said as a clause dating what is asked: his work in 1925 is not it.
+    ("what did wild bill shannon do for work after the serum run",
+     'what "Wild Bill" Shannon did for a living afterwards'),
     # A count of people is a figure said of people; the last leg's 13 dogs count none.
     ("how many people were on front street when balto came in", "that"),
 ])
@@ -461,6 +464,12 @@ def test_no_record_names_what_was_asked(new_talk: Callable[[], Conversation], al
                                         question: str, missing: str) -> None:
     speech = said(new_talk(), question, alexa_valid)
     assert speech.startswith(f"I don't have a record of {missing}."), speech
+
+
+def test_a_topic_said_as_a_clause_dating_the_question_is_not_what_it_asks(
+        new_talk: Callable[[], Conversation], alexa_valid: Any) -> None:
+    speech = said(new_talk(), "did balto become a stud dog after the run", alexa_valid)
+    assert speech.startswith("No.") and "stud dog" in speech, speech
 
 
 def test_picking_the_serum_up_from_someone_is_the_hand_over(

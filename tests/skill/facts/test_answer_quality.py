@@ -230,6 +230,10 @@ FLOORS: dict[tuple[str, str], float] = {
     ("blind_speaker_fresh33.json", "unanswerable"): 0.81,
     ("blind_speaker_fresh33.json", "off_topic"): 0.95,
     ("blind_speaker_fresh33.json", "followups"): 0.86,
+    ("blind_speaker_fresh34.json", "questions"): 0.93,
+    ("blind_speaker_fresh34.json", "unanswerable"): 0.85,
+    ("blind_speaker_fresh34.json", "off_topic"): 0.95,
+    ("blind_speaker_fresh34.json", "followups"): 0.92,
 }
 
 
