@@ -18,6 +18,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 from skill.records import Record
 from skill.text.normalise import plain_words
+from skill.text.numbers import TENS, UNITS
 from skill.text.vocabulary import QUESTION_WORDS, STOPWORDS, stem
 
 #: Words of entity names that say what kind of thing it is rather than which one.
@@ -59,6 +60,10 @@ _MAX_WINDOW = 4
 _SOUNDS_SPELLING = 0.6  # the same sounds, spelt as several words ("eye did a rod")
 _SAME_CODE_SPELLING = 0.5  # beside the rest of the name, the same sounds spelt however
 _MIN_RESPELLING = 0.88  # Jaro-Winkler similarity to respell an ordinary word
+
+
+#: Small numbers as said ("10": "ten"), for a name a recogniser wrote with a figure in it.
+_SAID = {str(value): word for word, value in {**UNITS, **TENS}.items() if word != "oh"}
 
 
 class Mention(Record):
@@ -337,7 +342,8 @@ class NameMatcher:
             span = range(i, i + size)
             if any(j in taken for j in span):
                 continue
-            window = [words[j] for j in span]
+            # (a number heard inside a name is said as a word: "nor *10* sound")
+            window = [_SAID.get(words[j], words[j]) if size > 1 else words[j] for j in span]
             if not self._may_be_a_name(window):
                 continue
             # Ending in a word naming a topic ("the *annual sled*"), only the very sounds of
