@@ -1409,10 +1409,20 @@ class Understander:
         name_of = draft.name_of(self.entity_types)
         if query.topic in self.relation_topics:
             query = query._replace(understood=frozenset(stem(w) for w in query.topic_words))
+        given = self._given_before_a_name(query.words)
+        if given:
+            query = query._replace(understood=query.understood | given)
         if name_of:
             query = query._replace(name_of=name_of,
                                    asked=tuple(dict.fromkeys((*query.asked, *name_of))))
         return query._replace(located=located) if located else query
+
+    def _given_before_a_name(self, words: Sequence[str]) -> frozenset[str]:
+        """Words no fact uses said right before a surname the facts write of someone they
+        know no more of ("*roald* amundsen"): a given name, not a thing the question turns on."""
+        names = self.unknown_names[0]
+        return frozenset(stem(word) for word, after in zip(words, words[1:], strict=False)
+                         if after in names and word not in NOT_FOCUS and word.isalpha())
 
     def _a_name(self, word: str) -> bool:
         """Whether the word alone is one of the store's names ("fox")."""

@@ -472,6 +472,12 @@ def test_a_topic_said_as_a_clause_dating_the_question_is_not_what_it_asks(
     assert speech.startswith("No.") and "stud dog" in speech, speech
 
 
+def test_a_given_name_no_fact_uses_before_a_known_surname_is_no_unheard_word(
+        new_talk: Callable[[], Conversation], alexa_valid: Any) -> None:
+    speech = said(new_talk(), "what did roald amundsen give togo", alexa_valid)
+    assert "gold medal" in speech and not speech.startswith("I don't"), speech
+
+
 def test_picking_the_serum_up_from_someone_is_the_hand_over(
         new_talk: Callable[[], Conversation], alexa_valid: Any) -> None:
     speech = said(new_talk(), "who did kaasen pick up the serum from", alexa_valid)
