@@ -563,10 +563,11 @@ def role_unsaid(ranker: Ranker, query: Query, fact: Fact) -> str | None:
     was *the mayor* of Cleveland" is not answered by the last leg's musher. The office is the
     last word before "of", "in", "when" and the like."""
     words = list(query.words[query.core_start:])
-    if query.facet != "who" or words[:1] != ["who"] or words[2:3] != ["the"] or (
-            words[1:2] not in (["was"], ["is"])):
+    if query.facet != "who" or words[:1] != ["who"] or words[1:2] not in (["was"], ["is"]):
         return None
-    role = list(itertools.takewhile(lambda w: w not in _ROLE_ENDS, words[3:]))
+    # ("who was mayor of Cleveland": the office said without "the")
+    start = 3 if words[2:3] == ["the"] else 2
+    role = list(itertools.takewhile(lambda w: w not in _ROLE_ENDS, words[start:]))
     if not role or any(m.entity in query.entities
                        for m in ranker.understander.names.find(role)):
         return None  # (a name said as it: "who was the Balto dog")

@@ -457,6 +457,9 @@ def test_relay_order_says_no_dispute_over_a_legs_dogs(new_talk: Callable[[], Con
     # A later life said as a clause dating what is asked: his work in 1925 is not it.
     ("what did wild bill shannon do for work after the serum run",
      'what "Wild Bill" Shannon did for a living afterwards'),
+    # An office asked without "the"; a ride's length is how long it took.
+    ("who was mayor of cleveland when balto got there", "that"),
+    ("how long was the train ride from anchorage to nenana", "how long that took"),
     # A count of people is a figure said of people; the last leg's 13 dogs count none.
     ("how many people were on front street when balto came in", "that"),
 ])
