@@ -290,7 +290,7 @@ _REPORTING = frozenset(
 
 
 def _tagged_claim(words: list[str],
-                  names: Callable[[Sequence[str]], Sequence[object]] = lambda _: ()
+                  names: Callable[[Sequence[str]], Sequence[Mention]] = lambda _: ()
                   ) -> list[str] | None:
     """The claim of "so my husband says togo ran three hundred miles, is that even right":
     the words between what reports it and the tag, or None if no tag ends the words. Of two
@@ -314,16 +314,30 @@ def _tagged_claim(words: list[str],
 
 
 def _claim_reported(claim: list[str], argued: bool,
-                    names: Callable[[Sequence[str]], Sequence[object]]) -> list[str]:
+                    names: Callable[[Sequence[str]], Sequence[Mention]]) -> list[str]:
     """The claim after what reports it ("my husband *says* ..."): the last one, or, of two
     ``argued`` over, the first up to "and I say" when the speaker's own names nothing."""
     reported = [i for i, w in enumerate(claim) if w in _REPORTING]
-    if len(reported) > 1 and argued and not names(claim[reported[-1] + 1:]):
+    if len(reported) > 1 and argued:
         first = claim[reported[0] + 1:]
         ends = [i for i in range(len(first) - 2)
                 if first[i] == "and" and first[i + 1] in ("i", "we") and first[i + 2] in _REPORTING]
-        return first[:ends[0]] if ends else first
+        first = first[:ends[0]] if ends else first
+        last = claim[reported[-1] + 1:]
+        if tuple(last[:2]) in _IT_WAS or tuple(last[:1]) in _IT_WAS:
+            # "he says togo ran the longest part and i say *it was balto*": which of them
+            # did it is asked, "who ran the longest part"
+            said = names(first)
+            if said and said[0].start == 0:
+                return ["who", *first[said[0].end:]]
+        if not names(last):
+            return first
     return claim[reported[-1] + 1:] if reported else claim
+
+
+#: How a second claim says another did what the first claims ("... and I say *it was*
+#: Balto").
+_IT_WAS = frozenset({("it", "was"), ("it", "is"), ("its",), ("twas",)})
 
 
 #: Words that say how real or whose a thing is, not what it is ("balto's *actual* body").
@@ -1391,7 +1405,8 @@ class Understander:
         words = self._there_named(words, context)
         claim = _tagged_claim(words, self.names.find)
         draft = _Draft(claim or words, context or Context())
-        draft.tagged = claim is not None
+        # (a claim argued over may be asked as who did it: no yes or no)
+        draft.tagged = claim is not None and claim[0] not in QUESTION_WORDS
         draft.kind_meant = kind
         self._read(draft)
         counted = self._counted_instead(draft)

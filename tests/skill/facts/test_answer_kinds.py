@@ -481,6 +481,13 @@ def test_a_given_name_no_fact_uses_before_a_known_surname_is_no_unheard_word(
     assert "gold medal" in speech and not speech.startswith("I don't"), speech
 
 
+def test_a_claim_argued_as_it_was_another_asks_who_did_it(
+        new_talk: Callable[[], Conversation], alexa_valid: Any) -> None:
+    speech = said(new_talk(), "my wife says togo ran the longest part and i say it was balto "
+                              "so who's right", alexa_valid)
+    assert speech.startswith("Togo led"), speech
+
+
 def test_picking_the_serum_up_from_someone_is_the_hand_over(
         new_talk: Callable[[], Conversation], alexa_valid: Any) -> None:
     speech = said(new_talk(), "who did kaasen pick up the serum from", alexa_valid)
