@@ -1375,21 +1375,24 @@ class Understander:
         """ "When did it arrive *there*" after a question naming Nenana: the place last
         named, when the time or way of what was done there is asked (not "was he there", a
         yes/no question of the last answer)."""
-        if (context is None or len(words) < 3 or words[-1] != "there"
-                or words[-2] in _BEING):
+        if context is None or len(words) < 3:
             return words
-        if self.entity_types.get(context.entity or "") == "place" and (
-                self.entity_words.get(context.entity or "")):
-            # "who was meant to take over there" after what happened at Point Safety: the
-            # place the last answer was about
-            return [*words[:-1], "at", *self.entity_words[context.entity or ""].split()]
-        if words[0] not in ("when", "how"):
+        place = context.entity or ""
+        at = next((i for i in range(2, len(words)) if words[i] == "there"
+                   and words[i - 1] not in _BEING and words[i + 1:i + 2] not in (
+                       ["is"], ["are"], ["was"], ["were"])), None)
+        if at is not None and self.entity_types.get(place) == "place" and (
+                self.entity_words.get(place)):
+            # "who was meant to take over there" after what happened at Point Safety, "how
+            # many people live there": the place the last answer was about
+            return [*words[:at], "at", *self.entity_words[place].split(), *words[at + 1:]]
+        if words[-1] != "there" or words[-2] in _BEING or words[0] not in ("when", "how"):
             return words  # (nor "who got them there": who took them, wherever it was)
-        place = next((e for e in context.entities if e != context.entity
+        named = next((e for e in context.entities if e != context.entity
                       and self.entity_types.get(e) == "place"), None)
-        if place is None or not self.entity_words.get(place):
+        if named is None or not self.entity_words.get(named):
             return words
-        return [*words[:-1], "to", *self.entity_words[place].split()]
+        return [*words[:-1], "to", *self.entity_words[named].split()]
 
     def understand(self, text: str, context: Context | None = None,
                    entity: str | None = None, facet_hint: str | None = None) -> Query:
@@ -1881,7 +1884,10 @@ class Understander:
             if "difference" in d.words and len(d.specific) >= 2:
                 d.form = "compare"
             return
-        if len(compared) < 2:
+        after = d.words[comparative.end:comparative.end + 1]
+        counted = bool(after) and after[0] not in NOT_FOCUS and comparative.superlative
+        if len(compared) < 2 and not counted:
+            # (not "who ran the first *leg*" after Balto and Togo: the first of the legs)
             recent = self._recent_to_compare(d, compared, comparative.superlative)
             if len(compared) + len(recent) >= 2:
                 compared = _with_recent(d, compared, recent)

@@ -503,6 +503,17 @@ def test_there_is_the_place_the_last_answer_was_about(new_talk: Callable[[], Con
     said(talk, "what happened at point safety", alexa_valid)
     speech = said(talk, "so who was meant to take over there", alexa_valid)
     assert speech.startswith("Ed Rohn"), speech
+    talk = new_talk()
+    said(talk, "where is nome", alexa_valid)
+    assert "1,430 people" in said(talk, "how many people live there in 1925", alexa_valid)
+
+
+def test_the_first_of_a_kind_is_not_a_comparison_of_the_last_two(
+        new_talk: Callable[[], Conversation], alexa_valid: Any) -> None:
+    talk = new_talk()
+    said(talk, "how far did togo run", alexa_valid)
+    said(talk, "and balto", alexa_valid)
+    assert "Shannon" in said(talk, "who ran the very first leg", alexa_valid)
 
 
 @pytest.mark.parametrize(("question", "contains"), [
