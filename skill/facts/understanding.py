@@ -1884,14 +1884,7 @@ class Understander:
             if "difference" in d.words and len(d.specific) >= 2:
                 d.form = "compare"
             return
-        after = d.words[comparative.end:comparative.end + 1]
-        counted = bool(after) and after[0] not in NOT_FOCUS and comparative.superlative
-        if len(compared) < 2 and not counted:
-            # (not "who ran the first *leg*" after Balto and Togo: the first of the legs)
-            recent = self._recent_to_compare(d, compared, comparative.superlative)
-            if len(compared) + len(recent) >= 2:
-                compared = _with_recent(d, compared, recent)
-                d.from_context = True
+        compared = self._with_context(d, compared, comparative)
         if self._is_it_the_one(d, compared, comparative):
             return
         if len(compared) < 2 and d.specific:
@@ -1902,6 +1895,19 @@ class Understander:
             d.comparative = comparative
             d.entities = compared if len(compared) >= 2 else d.entities
             d.category = self._category(d.words, comparative)
+
+    def _with_context(self, d: _Draft, compared: list[str],
+                      comparative: Comparative) -> list[str]:
+        """The compared, with those last talked of when fewer than two are named; not for
+        the first or last of a thing ("who ran the first *leg*" after Balto and Togo)."""
+        after = d.words[comparative.end:comparative.end + 1]
+        if len(compared) >= 2 or comparative.superlative and after and after[0] not in NOT_FOCUS:
+            return compared
+        recent = self._recent_to_compare(d, compared, comparative.superlative)
+        if len(compared) + len(recent) < 2:
+            return compared
+        d.from_context = True
+        return _with_recent(d, compared, recent)
 
     def _compared(self, d: _Draft) -> list[str]:
         """The entities a comparison is between: those named, of the kind "or" offers ("was
