@@ -1109,6 +1109,7 @@ def test_the_present_in_a_preamble_does_not_make_a_question_about_the_present(
     ("i'm writing questions for a pub quiz tonight and i need to double check the exact date "
      "balto died", True),
     ("i want to know who won the iditarod last year", False),
+    ("who won this year's iditarod", False),
     # After "so", the follow-up intent hears the whole question as its slot: asked whole.
     ("so i'm writing questions for a pub quiz tonight and i need to double check the exact "
      "date balto died", True),
