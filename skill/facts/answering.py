@@ -227,6 +227,10 @@ def _one_question(ranker: Ranker, question: Question, context: Context | None) -
         # no; "was togo the dog that brought the serum into nome" too, for a yes from his own
         # fact's words says only that he carried it
         result = _verdict_by_who(ranker, result) or result
+    if result.kind == "yes_no" and result.polarity is None:
+        # "did the dog teams go through a blizzard": the weather's fact says no word of one,
+        # the next the words lead to does
+        result = _verdict_by_words(ranker, result) or result
     if result.kind == "yes_no" and result.polarity == "yes":
         # "did balto *really* lead kaasen's team": doubted, where accounts differ on it
         result = _doubted(ranker, result) or result
@@ -307,6 +311,29 @@ def _claimed_by_words(ranker: Ranker, result: Answer) -> bool:
     if subject is None or words[0] not in ("was", "is") or subject[0] in values_named(fact):
         return False
     return _which_one_did([w for w in words[1 + subject[1]:] if w not in _EMPHASIS]) is not None
+
+
+def _verdict_by_words(ranker: Ranker, result: Answer) -> Answer | None:
+    """A yes or no from the next facts the question's words lead to, when the one chosen
+    says neither: one that speaks of all the question names and says what it claims, or
+    its contrary."""
+    query, analysis = result.query, result.analysis
+    if query is None or analysis is None or query.choice:
+        return None
+    for scored in ranker.rank_analysis(analysis, limit=_VERDICT_CANDIDATES):
+        fact = scored.fact
+        if fact is result.fact or not speaks_of_all(ranker, query, fact, result.entity):
+            continue
+        polarity = yes_no(ranker, fact, "", query, result.entity or "", analysis)
+        # (a yes from words alone only where they strongly support the fact: "was Togo a
+        # young dog" is no yes from "as a young dog, Togo was thought too small")
+        if polarity == "no" or polarity == "yes" and scored.words >= STRONG_WORD_SUPPORT:
+            return Answer("yes_no", fact, result.entity, analysis, query, polarity=polarity)
+    return None
+
+
+#: How many of the facts the words rank first may give a verdict the chosen one does not.
+_VERDICT_CANDIDATES = 3
 
 
 def _doubted(ranker: Ranker, result: Answer) -> Answer | None:

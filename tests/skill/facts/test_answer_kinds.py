@@ -38,6 +38,10 @@ def said(talk: Conversation, text: str, alexa_valid: Any) -> str:
 
 @pytest.mark.parametrize(("question", "starts", "contains"), [
     ("is the statue still in central park", "Yes.", "Central Park"),
+    # The fact chosen says neither; the next the words lead to says it, or its contrary.
+    ("was ed rohn awake when kaasen came through point safety", "No.", "asleep"),
+    ("did cleveland let alaska keep balto", "No.", "declined"),
+    ("did balto live in a zoo at the end of his life", "Yes.", "Brookside Zoo"),
     # A superlative asked of a lead dog: his leg is his musher's.
     ("was it togo who had the longest stretch of the relay", "Yes.", "91 miles"),
     ("did balto run the longest leg", "No.", "Seppala"),
@@ -1294,6 +1298,8 @@ def test_a_thing_asked_that_no_fact_names(new_talk: Callable[[], Conversation],
     ("why did seppala and kaasen end up rivals", "resented the credit"),
     # Breeding is having pups, not the breed.
     ("why was balto never used for breeding", "neutered"),
+    # The fact of his fame says why he is the unsung hero: he ran the longest stretch.
+    ("why do people call togo the unsung hero", "longest and most dangerous"),
 ])
 def test_why_is_answered_by_the_reason_recorded(new_talk: Callable[[], Conversation],
                                                 alexa_valid: Any, question: str,
