@@ -221,19 +221,7 @@ def _one_question(ranker: Ranker, question: Question, context: Context | None) -
         alone = _decide(ranker, question, None)
         if alone.kind in ("fact", "yes_no"):
             result = alone
-    if result.kind in ("yes_no", "no_record") and (result.polarity is None or (
-            result.polarity == "yes" and _claimed_by_words(ranker, result))):
-        # "did ed rohn take the serum into nome": who did it says, when no fact said yes or
-        # no; "was togo the dog that brought the serum into nome" too, for a yes from his own
-        # fact's words says only that he carried it
-        result = _verdict_by_who(ranker, result) or result
-    if result.kind == "yes_no" and result.polarity is None:
-        # "did the dog teams go through a blizzard": the weather's fact says no word of one,
-        # the next the words lead to does
-        result = _verdict_by_words(ranker, result) or result
-    if result.kind == "yes_no" and result.polarity == "yes":
-        # "did balto *really* lead kaasen's team": doubted, where accounts differ on it
-        result = _doubted(ranker, result) or result
+    result = _verdict_settled(ranker, result)
     if result.query is not None and result.query.choice and not (
             result.comparison is not None and result.comparison.polarity in _ORDERS):
         # "did shannon or kaasen go farther": which one, never "No."; "was balto's part
@@ -242,6 +230,24 @@ def _one_question(ranker: Ranker, question: Question, context: Context | None) -
         chosen = _comparative_chosen(result.query, comparison) if comparison else None
         return result._replace(polarity=None, comparison=comparison._replace(polarity=chosen)
                                if comparison is not None else None)
+    return result
+
+
+def _verdict_settled(ranker: Ranker, result: Answer) -> Answer:
+    """A yes/no answer's verdict, where the fact chosen did not settle it (or may not)."""
+    if result.kind in ("yes_no", "no_record") and (result.polarity is None or (
+            result.polarity == "yes" and _claimed_by_words(ranker, result))):
+        # "did ed rohn take the serum into nome": who did it says, when no fact said yes or
+        # no; "was togo the dog that brought the serum into nome" too, for a yes from his own
+        # fact's words says only that he carried it
+        result = _verdict_by_who(ranker, result) or result
+    if result.kind == "yes_no" and result.polarity is None:
+        # "was ed rohn awake when kaasen came through": Kaasen's fact says neither, the next
+        # the words lead to (Point Safety's) says he was asleep
+        result = _verdict_by_words(ranker, result) or result
+    if result.kind == "yes_no" and result.polarity == "yes":
+        # "did balto *really* lead kaasen's team": doubted, where accounts differ on it
+        result = _doubted(ranker, result) or result
     return result
 
 
@@ -318,8 +324,8 @@ def _verdict_by_words(ranker: Ranker, result: Answer) -> Answer | None:
     says neither: one that speaks of all the question names and says what it claims, or
     its contrary."""
     query, analysis = result.query, result.analysis
-    if query is None or analysis is None or query.choice:
-        return None
+    if query is None or analysis is None or query.choice or _disputed(result):
+        return None  # (where the sources disagree, neither is the verdict)
     for scored in ranker.rank_analysis(analysis, limit=_VERDICT_CANDIDATES):
         fact = scored.fact
         if fact is result.fact or not speaks_of_all(ranker, query, fact, result.entity):
@@ -330,6 +336,12 @@ def _verdict_by_words(ranker: Ranker, result: Answer) -> Answer | None:
         if polarity == "no" or polarity == "yes" and scored.words >= STRONG_WORD_SUPPORT:
             return Answer("yes_no", fact, result.entity, analysis, query, polarity=polarity)
     return None
+
+
+def _disputed(result: Answer) -> bool:
+    """Whether the fact chosen says the sources disagree ("was Balto a Siberian husky": his
+    breed, which they give three ways): then neither yes nor no is the verdict."""
+    return result.fact is not None and bool(result.fact.disagreement)
 
 
 #: How many of the facts the words rank first may give a verdict the chosen one does not.
