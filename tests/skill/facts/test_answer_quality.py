@@ -234,6 +234,10 @@ FLOORS: dict[tuple[str, str], float] = {
     ("blind_speaker_fresh34.json", "unanswerable"): 0.85,
     ("blind_speaker_fresh34.json", "off_topic"): 0.95,
     ("blind_speaker_fresh34.json", "followups"): 0.92,
+    ("blind_speaker_fresh35.json", "questions"): 0.93,
+    ("blind_speaker_fresh35.json", "unanswerable"): 0.92,
+    ("blind_speaker_fresh35.json", "off_topic"): 0.95,
+    ("blind_speaker_fresh35.json", "followups"): 0.84,
 }
 
 
