@@ -270,13 +270,13 @@ def _another_unrecorded(ranker: Ranker, result: Answer) -> Answer:
     assert query is not None
     entity = ranker.store.entities[query.another_than[0]]
     join, owner, *rest = query.another_than[1:]
-    # (the description as said, its owner given back the apostrophe: "seppalas" -> Seppala's;
-    # or a title: "the governor of alaska")
     identity = ranker.store.identity_of(entity.id)
     # (names as the one's own fact writes them: "the governor of *Alaska*")
     proper = set(re.findall(r"\b[A-Z][a-z]+", identity.answer)) if identity else set()
     named = [w.capitalize() if w.capitalize() in proper or ranker.store.entity_for_name(w)
              else w for w in rest]
+    # (the description as said, its owner given back the apostrophe: "seppalas" -> Seppala's;
+    # or a title: "the governor of Alaska")
     described = " ".join([f"{owner[:-1].capitalize()}'s" if owner.endswith("s")
                           else f"the {owner}", *named])
     return Answer("no_record", None, entity.id, result.analysis, query,

@@ -471,9 +471,11 @@ def counted_terms(ranker: Ranker, noun: str) -> set[str]:
     return counted
 
 
+#: Words that count people, and the words a figure said of people is followed by.
 _PEOPLE = frozenset(("people", "person"))
 _HUMANS = ("people persons residents settlers natives visitors children deaths died dead "
            "cases patients men women mushers crowd population lives")
+
 
 #: A figure that counts (not a year: "in 1925").
 _FIGURE = re.compile(r"(?!1[89]\d\d$|20\d\d$)\d+(\.\d+)?")
@@ -488,7 +490,7 @@ def counted_noun(query: Query) -> str | None:
     for i in range(query.core_start, len(words) - 2):
         if words[i] == "how" and words[i + 1] == "many":
             after = [w for w in words[i + 2:i + 4] if w not in _SIZES]
-            nouns = list(itertools.takewhile(lambda w: w not in NOT_FOCUS or w == "people", after))
+            nouns = list(itertools.takewhile(lambda w: w not in NOT_FOCUS or w in _PEOPLE, after))
             return " ".join(nouns) or None
     return None
 
