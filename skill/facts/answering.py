@@ -1329,7 +1329,21 @@ def _answered_instead(ranker: Ranker, result: Answer, query: Query, missing: str
         return _kind_instead(ranker, query, result.analysis, result.entity, result.fact)
     if result.entity and missing == words_unrecorded(ranker, query, fact, name):
         return _words_instead(ranker, query, result.analysis, result.entity, fact)
+    if query.entities and missing == role_unsaid(ranker, query, fact):
+        return _role_instead(ranker, query, result.analysis, query.entities[0], fact)
     return None
+
+
+def _role_instead(ranker: Ranker, query: Query, analysis: Analysis, subject: str,
+                  chosen: Fact) -> Answer | None:
+    """ "Who was the mayor of Nome when the diphtheria broke out": the one the office names
+    (Maynard, named by it), from his own fact, which says the office, where the words led to
+    the outbreak's, which does not."""
+    identity = ranker.store.identity_of(subject)
+    if identity is None or identity is chosen:
+        return None
+    checked = _honest(ranker, Answer("fact", identity, subject, analysis, query))
+    return checked if checked.kind == "fact" else None
 
 
 def _words_instead(ranker: Ranker, query: Query, analysis: Analysis, subject: str,

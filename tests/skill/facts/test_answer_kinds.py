@@ -492,6 +492,13 @@ def test_a_claim_argued_as_it_was_another_asks_who_did_it(
     assert speech.startswith("Togo led"), speech
 
 
+def test_an_office_asked_is_answered_by_the_one_it_names(
+        new_talk: Callable[[], Conversation], alexa_valid: Any) -> None:
+    speech = said(new_talk(), "who was the mayor of nome when the diphtheria broke out",
+                  alexa_valid)
+    assert speech.startswith("George Maynard was the mayor of Nome"), speech
+
+
 def test_picking_the_serum_up_from_someone_is_the_hand_over(
         new_talk: Callable[[], Conversation], alexa_valid: Any) -> None:
     speech = said(new_talk(), "who did kaasen pick up the serum from", alexa_valid)
