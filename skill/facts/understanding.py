@@ -877,8 +877,9 @@ def _within(hit: Hit, other: Hit) -> bool:
 
 
 def _setting_phrase(words: Sequence[str], hit: Hit) -> bool:
-    """Whether the topic ends the question inside "in the ..." ("in the disney movie")."""
-    if hit.end != len(words) or hit.start < 2:
+    """Whether the topic is said in "in the ..." that ends the question ("in the disney
+    movie", "in the *disney* film")."""
+    if hit.end < len(words) - 1 or hit.start < 2:
         return False
     lead = words[max(0, hit.start - 4):hit.start]
     return any(a == "in" and b in ("the", "that", "this")

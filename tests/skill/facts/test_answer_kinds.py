@@ -492,6 +492,12 @@ def test_a_claim_argued_as_it_was_another_asks_who_did_it(
     assert speech.startswith("Togo led"), speech
 
 
+def test_a_film_named_at_the_end_is_where_the_part_was_played(
+        new_talk: Callable[[], Conversation], alexa_valid: Any) -> None:
+    speech = said(new_talk(), "which dog played togo in the disney film", alexa_valid)
+    assert speech.startswith("Diesel"), speech
+
+
 def test_an_office_asked_is_answered_by_the_one_it_names(
         new_talk: Callable[[], Conversation], alexa_valid: Any) -> None:
     speech = said(new_talk(), "who was the mayor of nome when the diphtheria broke out",
