@@ -368,7 +368,9 @@ class Ranker:
         """ "who won the Iditarod last year", "what's the weather in Nome today": the present
         is outside a history skill, unless the question is where something is now."""
         scope = self.lexicon.out_of_scope
-        return bool(scope and scope.search(text)) and "where_now" not in aspects
+        return bool(scope and scope.search(text)) and (
+            "where_now" not in aspects or text.split()[:1] == ["when"]
+            or text.split()[:2] == ["exactly", "when"])
 
     # -- scoring --------------------------------------------------------------------------------
     def rank(

@@ -1127,6 +1127,8 @@ def test_the_present_in_a_preamble_does_not_make_a_question_about_the_present(
      "balto died", True),
     ("i want to know who won the iditarod last year", False),
     ("who won this year's iditarod", False),
+    # When something will come back is the future, even of where Balto is shown.
+    ("when is balto going back on display in cleveland", False),
     # After "so", the follow-up intent hears the whole question as its slot: asked whole.
     ("so i'm writing questions for a pub quiz tonight and i need to double check the exact "
      "date balto died", True),
