@@ -238,6 +238,10 @@ FLOORS: dict[tuple[str, str], float] = {
     ("blind_speaker_fresh35.json", "unanswerable"): 0.92,
     ("blind_speaker_fresh35.json", "off_topic"): 0.95,
     ("blind_speaker_fresh35.json", "followups"): 0.84,
+    ("blind_speaker_fresh36.json", "questions"): 0.94,
+    ("blind_speaker_fresh36.json", "unanswerable"): 0.92,
+    ("blind_speaker_fresh36.json", "off_topic"): 0.95,
+    ("blind_speaker_fresh36.json", "followups"): 0.88,
 }
 
 
