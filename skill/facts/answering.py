@@ -1342,7 +1342,17 @@ def _role_instead(ranker: Ranker, query: Query, analysis: Analysis, subject: str
     identity = ranker.store.identity_of(subject)
     if identity is None or identity is chosen:
         return None
-    checked = _honest(ranker, Answer("fact", identity, subject, analysis, query))
+    return _best_that_answers(ranker, query, analysis, subject, [identity])
+
+
+def _best_that_answers(ranker: Ranker, query: Query, analysis: Analysis, subject: str,
+                       candidates: list[Fact]) -> Answer | None:
+    """The candidate the question's words rank first, given as the answer if it passes every
+    check a fact must (the shared end of the "instead" answers)."""
+    if not candidates:
+        return None
+    best = ranker.score_facts(analysis, candidates)[0].fact
+    checked = _honest(ranker, Answer("fact", best, subject, analysis, query))
     return checked if checked.kind == "fact" else None
 
 
@@ -1356,11 +1366,7 @@ def _words_instead(ranker: Ranker, query: Query, analysis: Analysis, subject: st
     candidates = [fact for fact in ranker.store.about(subject) if fact is not chosen
                   and things & {stem(w) for w in plain_words(fact.answer)}
                   and words_unrecorded(ranker, query, fact, None) is None]
-    if not candidates:
-        return None
-    best = ranker.score_facts(analysis, candidates)[0].fact
-    checked = _honest(ranker, Answer("fact", best, subject, analysis, query))
-    return checked if checked.kind == "fact" else None
+    return _best_that_answers(ranker, query, analysis, subject, candidates)
 
 
 def _kind_instead(ranker: Ranker, query: Query, analysis: Analysis, subject: str,
@@ -1371,11 +1377,7 @@ def _kind_instead(ranker: Ranker, query: Query, analysis: Analysis, subject: str
     candidates = [fact for fact in ranker.store.answering(subject)
                   if subject in fact.about and fact is not chosen
                   and not kind_unsaid(query, fact)]
-    if not candidates:
-        return None
-    best = ranker.score_facts(analysis, candidates)[0].fact
-    checked = _honest(ranker, Answer("fact", best, subject, analysis, query))
-    return checked if checked.kind == "fact" else None
+    return _best_that_answers(ranker, query, analysis, subject, candidates)
 
 
 def _possessed_instead(ranker: Ranker, result: Answer, query: Query,
