@@ -1501,7 +1501,10 @@ def _weak_topic_recorded(ranker: Ranker, query: Query, subject: str,
     for the story's background too (the relay's own count of dogs)."""
     # (and a topic said in passing whose reason is asked: "why did balto end up the *famous*
     # one", where a fact records why of him)
-    if query.topic is None or (subject in ranker.lexicon.background and not own) or not (
+    # (of the background too when who is asked of "it": "who brought it in", the serum, is
+    # whom the serum's arrival records, not whoever else a fact on the serum names)
+    if query.topic is None or (subject in ranker.lexicon.background and not own and not (
+            query.facet == "who" and query.from_context)) or not (
             ranker.relations.topics[query.topic].weak or query.facet in _VALUE_FACETS
             or query.facet == "why"):
         return []

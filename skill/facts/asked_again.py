@@ -35,6 +35,17 @@ _NOT_A_THING = _AUXILIARIES | PRONOUNS | frozenset(
 _DONE = ("ed", "ing", "happen", "happens")
 #: Longest turn read as a bare question phrase, preposition included.
 _LONGEST = 4
+#: Verbs that take a person "to" or "from" ("who did seppala give it *to*"). A last question
+#: with none of them ("how far did he go" ... "to who") cannot take the person asked: the
+#: one thing passed from person to person in this story is the serum, so "to who" asks whom
+#: it was handed to.
+_PASSING = frozenset("""give gives gave given hand hands handed pass passes passed sell sells
+    sold send sends sent take takes took taken bring brings brought deliver delivers delivered
+    carry carries carried lend lent loan loaned donate donated get gets got receive received
+    buy bought pick picked inherit inherited leave left""".split())
+#: The hand-over asked of whom the conversation talks of, for such a "to who" or "from who".
+_HANDED = {"to": ("did", "he", "hand", "the", "serum"),
+           "from": ("did", "he", "get", "the", "serum")}
 
 
 def _phrase(words: Sequence[str],
@@ -94,9 +105,12 @@ def asked_again(words: Sequence[str], last: Sequence[str],
     if found is None or not last:
         return None
     remains = _what_remains(last)
+    preposition, phrase = found
+    if preposition in ("to", "from") and phrase[0] in ("who", "whom") and (
+            remains is not None or last[0] in QUESTION_WORDS) and not _PASSING & set(last):
+        remains = list(_HANDED[preposition])
     if remains is None:
         return None
-    preposition, phrase = found
     return [*phrase, *remains, *([preposition] if preposition else [])]
 
 

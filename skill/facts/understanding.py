@@ -851,6 +851,14 @@ def _before_a_deed(hit: Hit, words: Sequence[str], hits: Sequence[Hit]) -> bool:
         h.start == hit.end and h.name != hit.name for h in hits)
 
 
+def _kind_before_a_deed(hit: Hit, words: Sequence[str], hits: Sequence[Hit]) -> bool:
+    """ "Which *musher* started the relay": the one-word kind "which" asks, said right before
+    the deed the question asks of it, is who is asked (a person), not the topic."""
+    return (hit.end - hit.start == 1 and hit.start > 0 and words[hit.start - 1] in ("which", "what")
+            and hit.end < len(words) and words[hit.end] not in STOPWORDS
+            and any(h.start == hit.end and h.name != hit.name for h in hits))
+
+
 def _ends_in_a_name(hit: Hit, mentions: Sequence[Mention]) -> bool:
     """ "give *the serum relay*": a trigger ("give the serum") whose end begins a longer name
     is the verb alone."""
@@ -1303,6 +1311,7 @@ class Understander:
         # what is asked when anything else is.
         hits = [h for h in hits if not _setting_phrase(words, h)] or hits
         hits = _unframed(_outermost(hits), words, mentions)
+        hits = [h for h in hits if not _kind_before_a_deed(h, words, hits)] or hits
         named = [m.entity for m in mentions]
 
         kinds = {self.entity_types.get(e) for e in named}

@@ -26,6 +26,9 @@ def _date_facet(phrase: Sequence[str]) -> bool:
     ("from where", "how many units did they find", "where did they find from"),
     ("and in which town", "did kaasen live in washington", "which town did kaasen live in "
      "washington in"),
+    # a last question no person can complete: "to who" asks whom the serum was handed to
+    ("to who", "how far did he go", "who did he hand the serum to"),
+    ("and from who", "who ran the last leg", "who did he get the serum from"),
 ])
 def test_the_phrase_completes_the_last_question(turn: str, last: str, rebuilt: str) -> None:
     assert asked_again(turn.split(), last.split(), _no_facet) == rebuilt.split()

@@ -20,6 +20,8 @@ def understander() -> Understander:
     ("how old did the real balto get", "balto", "death", "age", "wh"),
     ("who passed the serum to kaasen", "kaasen", "handoff", "from", "wh"),
     ("who did kaasen give it to", "kaasen", "handoff", "to", "wh"),
+    # the kind "which" asks, said right before the deed asked of it: the deed is the topic
+    ("which musher started the relay", "relay", "leg", "who", "wh"),
     ("who took it from seppala", "seppala", "handoff", "to", "wh"),
     # The one handed the serum said before it ("gave kaasen the serum"); a dog's team's
     # hand-over is his musher's.
@@ -29,7 +31,7 @@ def understander() -> Understander:
     ("is the statue still in central park", "balto_statue", None, "where", "yes_no"),
     ("did balto ever have pups", "balto", "offspring", None, "yes_no"),
     ("who was born first seppala or kaasen", "seppala", "birth", "who", "compare"),
-    ("which team went farther togo or balto", "togo", "team", "what", "compare"),
+    ("which team went farther togo or balto", "togo", "leg", "what", "compare"),
     ("where was the musher of togo born", "seppala", "birth", "where", "wh"),
     # A trigger ending inside a longer name ("give *the serum* relay") is the verb alone.
     ("what nickname did the newspapers give the serum relay", "relay", "nickname", "what", "wh"),
