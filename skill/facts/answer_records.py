@@ -13,6 +13,7 @@ from skill.facts.model import Fact
 from skill.facts.ranking import Analysis, Scored
 from skill.facts.understanding import Context, Query
 from skill.records import Record
+from skill.text.vocabulary import PRONOUNS
 
 
 class Question(Record):
@@ -81,6 +82,19 @@ class Answer(Record):
         value = fact.answers.get(self.entity, {}).get(self.relation)
         return tuple(v for v in values.readings(value) if isinstance(v, str) and v in fact.about)
 
+    def _talked_of(self) -> tuple[str | None, tuple[str, ...]]:
+        """Whom the talk is of next, and whom the answer gave as the value. "Who sold him"
+        (Balto), "Kaasen": the talk stays with him ("where did he end up"), and the one the
+        answer named is there to be pointed to ("that man"). Not along the relay: after "who
+        gave it to him", "he" is the giver, whose run is asked next."""
+        entity, named, query = self.entity, self._value_named(), self.query
+        if (entity is not None and query is not None and query.from_context
+                and not query.elliptical and query.entities and entity != query.entities[0]
+                and query.facet in ("who", "from", "to") and query.topic != "handoff"
+                and PRONOUNS & set(query.words[query.core_start:])):
+            return query.entities[0], (*named, entity)
+        return entity, named
+
     @property
     def known(self) -> bool:
         """Whether the answer speaks a fact (or a comparison built from facts)."""
@@ -111,6 +125,7 @@ class Answer(Record):
             # relation answered ("how far did balto's team go": his leg), that one was.
             relation_topic, dot, _ = self.relation.partition(".")
             topic = relation_topic if dot else None
-        return Context(self.entity, topic, facet, entities,
-                       self.fact.id if self.fact is not None else None, self._value_named(),
+        entity, named = self._talked_of()
+        return Context(entity, topic, facet, entities,
+                       self.fact.id if self.fact is not None else None, named,
                        query.words if query is not None else ())

@@ -388,8 +388,11 @@ def _verdict_by_who(ranker: Ranker, result: Answer) -> Answer | None:
     store = ranker.store
     fact = asked.fact
     named = _who_named(ranker, asked.query, fact) or asked.entity
-    if entity in fact.about or store.entities[entity].named_in(fact.spoken.lower()):
-        # (a fact that speaks of the one asked of, and of others, may say they did it too)
+    if entity in fact.about or store.entities[entity].named_in(fact.spoken.lower()) and not (
+            named != entity and named in fact.about):
+        # (a fact that speaks of the one asked of, and of others, may say they did it too;
+        # not one only naming them in passing, about the one it says did it: "13 of
+        # *Seppala's* reserve dogs" in Kaasen's leg)
         return Answer("yes_no", fact, entity, result.analysis, query,
                       polarity="yes") if named == entity else None
     if not _of_someone(ranker, fact):

@@ -92,6 +92,19 @@ def _one_apart(a: str, b: str) -> bool:
     return edit_distance(a, b, 1) <= 1
 
 
+#: Sounds a recogniser writes for one another (a soft or hard "g": "tojo" for Togo; "s" and
+#: "sh"; "t" and "th"): codes one such swap apart sound alike, however the letters differ.
+_SWAPPED = frozenset({frozenset("JK"), frozenset("SX"), frozenset("T0")})
+
+
+def _swapped(a: str, b: str) -> bool:
+    """Two phonetic codes the same but for one sound a recogniser confuses with the other."""
+    if len(a) != len(b):
+        return False
+    differ = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
+    return len(differ) == 1 and frozenset(differ[0]) in _SWAPPED
+
+
 def _close(a: str, b: str) -> bool:
     """Two phonetic codes equal, or one sound apart when both are long."""
     if a == b:
@@ -308,7 +321,7 @@ class NameMatcher:
                 continue
             similarity = jellyfish.jaro_winkler_similarity(spoken, word)
             rank = 2 if meta == word_meta or nysiis == word_nysiis else (
-                1 if _close(meta, word_meta) or (
+                1 if _close(meta, word_meta) or _swapped(meta, word_meta) or (
                     similarity >= _CLOSE_SPELLING and _one_apart(meta, word_meta)) else 0)
             if not rank or (same_code and rank < 2):
                 continue

@@ -498,7 +498,16 @@ SUBJECT_PRONOUNS = frozenset("he she they it".split())
 #: Where someone is *from*: a birthplace, or else the place they were of (a topic of its own).
 ORIGIN_OF: dict[str, str] = {"birth": "origin"}
 #: Verbs saying the one named got the serum ("did Kaasen get it from Olson").
-GETTING = frozenset({"get", "got", "take", "took", "receive", "received", "gets", "takes"})
+GETTING = frozenset({"get", "got", "take", "took", "receive", "received", "gets", "takes",
+                     "buy", "bought", "buys", "purchase", "purchased", "pay", "paid", "pays"})
+#: Topics of a thing passing from one to another, asked "who" in one direction: who gave
+#: (``from``) or who got it (``to``): the serum's hand-over, a dog's sale.
+_PASSED_ON = frozenset({"handoff", "sale"})
+
+
+#: Pronouns said as the one who acts, and as the one acted on ("where did *they* take *him*").
+_SUBJECTS = frozenset("he she they".split())
+_OBJECTS = frozenset("him her them".split())
 
 
 #: Verbs of being ("was he *there*": of the last answer, not a place to name).
@@ -857,6 +866,21 @@ def _kind_before_a_deed(hit: Hit, words: Sequence[str], hits: Sequence[Hit]) -> 
     return (hit.end - hit.start == 1 and hit.start > 0 and words[hit.start - 1] in ("which", "what")
             and hit.end < len(words) and words[hit.end] not in STOPWORDS
             and any(h.start == hit.end and h.name != hit.name for h in hits))
+
+
+def _recent(context: Context, said: set[str]) -> tuple[str, ...]:
+    """The ones talked of, most recent first; "where did they take him" after "who saved
+    him": the one who acted is the one that answer named, and "him" still the one talked of."""
+    recent = (context.entity, *context.entities, *context.values)
+    if said & _SUBJECTS and said & _OBJECTS and context.values:
+        recent = (*context.values, *recent)
+    return tuple(dict.fromkeys(e for e in recent if e is not None))
+
+
+def _spans_the_cue(hit: Hit, cues: Sequence[Hit]) -> bool:
+    """Whether a trigger says its facet over the question phrase it spans: "how long did
+    balto *live*" asks his age at death, not a duration."""
+    return any(hit.start <= c.start and c.end <= hit.end for c in cues)
 
 
 def _ends_in_a_name(hit: Hit, mentions: Sequence[Mention]) -> bool:
@@ -1725,9 +1749,7 @@ class Understander:
         assert context.entity is not None
         applies_to = self.relations.topics[topic].applies_to if topic else ()
         said = set(pronouns)
-        candidates = self._recorded_first(
-            tuple(dict.fromkeys((context.entity, *context.entities, *context.values))), topic,
-            said)
+        candidates = self._recorded_first(_recent(context, said), topic, said)
         if topic in _WEATHER_TOPICS and not said & _ANIMATE:
             if self.entity_types.get(context.entity) in ("film", "topic"):
                 return context.entity  # after the films, "how cold was it" is the run's cold
@@ -1830,17 +1852,23 @@ class Understander:
         if d.topic and d.entities:
             self._topic_for_kind(d, d.topic)
             self._film_meant(d)
-        if hit is not None and hit.facet and not d.weak_topic and d.facet in (None, "what"):
+        self._facet_settled(d, hit, facet_hint)
+        if (hit is not None and d.form == "wh" and d.facet in (None, "what") and d.entities
+                and self._inside_mention(hit, d.mentions, d.entities[0])):
+            d.topic = None  # "what is the balto statue": the statue itself, not a statue topic
+
+    def _facet_settled(self, d: _Draft, hit: Hit | None, facet_hint: str | None) -> None:
+        """The facet a trigger says, else the topic's own, else the intent's; for a thing
+        passed on, which way it went."""
+        if hit is not None and hit.facet and not d.weak_topic and (
+                d.facet in (None, "what") or _spans_the_cue(hit, d.cues)):
             d.facet = hit.facet
         if d.topic and d.facet in (None, "what") and not d.weak_topic:
             d.facet = self.relations.topics[d.topic].default or d.facet
         if d.facet is None and facet_hint:
             d.facet = facet_hint
-        if d.topic == "handoff":
+        if d.topic == "handoff" or d.topic in _PASSED_ON and d.facet == "who":
             d.facet = self._handoff_asked(d, hit)
-        if (hit is not None and d.form == "wh" and d.facet in (None, "what") and d.entities
-                and self._inside_mention(hit, d.mentions, d.entities[0])):
-            d.topic = None  # "what is the balto statue": the statue itself, not a statue topic
 
     def _topic_for_kind(self, d: _Draft, topic: str) -> None:
         """The topic as it applies to the first entity's kind (a shipment's "birth" is its
@@ -2022,11 +2050,12 @@ class Understander:
         """The hand-over's direction: one the words name ("who was *next*", "who came *before*
         him") decides, whatever the question word."""
         named = hit.facet if hit is not None and hit.facet in ("from", "to") else d.facet
-        if tuple(d.words[:1]) in (("and",), ("so",), ("then",)):
-            # ("*and* who handed him the serum": a follow-up's opener, not the question's)
-            return self._direction(d.words[1:], [m._replace(start=m.start - 1, end=m.end - 1)
-                                                 for m in d.mentions], named)
-        return self._direction(d.words, d.mentions, named)
+        # (the question proper: "*and* who handed him the serum", "my nephew says the team
+        # *got* sold, who sold them": an opener's or a preamble's words are not the question's)
+        start = 1 if tuple(d.words[:1]) in (("and",), ("so",), ("then",)) else d.core
+        return self._direction(d.words[start:], [m._replace(start=m.start - start,
+                                                            end=m.end - start)
+                                                 for m in d.mentions if m.start >= start], named)
 
     @staticmethod
     def _direction(words: Sequence[str], mentions: Sequence[Mention], facet: str | None) -> str:

@@ -182,9 +182,10 @@ def speak_answer(handler_input: HandlerInput, ranker: Ranker, result: Answer) ->
     if result.comparison is not None:
         unique = {r.fact.id: r.fact for r in result.comparison.rows}
         facts = list(unique.values())[:3]
-    for fact in reversed(facts):
-        state.remember_fact(handler_input, fact.id, result.entity)
     context = result.context()
+    for fact in reversed(facts):
+        # (whom the talk stays with: the answer's subject, or whom "he" asked of before)
+        state.remember_fact(handler_input, fact.id, context.entity or result.entity)
     state.remember_question(handler_input, context.topic, context.facet, list(context.entities),
                             context.values, context.question)
     text = answer_text(result, _name_of(ranker))  # type: ignore[arg-type]

@@ -1629,3 +1629,50 @@ def test_this_rounds_yes_no_verdicts(new_talk: Callable[[], Conversation], alexa
     year where no fact's words decide, how far a deed went, a studio or a namesake's kind
     stated otherwise, a place within the one named."""
     assert said(new_talk(), question, alexa_valid).startswith(verdict)
+
+
+@pytest.mark.parametrize(("question", "contains"), [
+    # a recogniser's soft "g" for a hard one is the same name heard
+    ("when did tojo the sled dog die", "December 5, 1929"),
+    # "how long did he live" is his age at death; "in Cleveland" is a stay somewhere
+    ("how long did balto live", "aged 14"),
+    # a body of water is no dog's body
+    ("which body of water did togo and seppala cross", "Norton Sound"),
+    # the kind "which" asks, said before the deed: the deed is asked
+    ("which musher started the relay", "Wild Bill Shannon"),
+    # a sale asked one way or the other: who sold, who bought
+    ("who sold balto", "Kaasen sold them"),
+    ("who bought balto", "Cleveland raised the money"),
+])
+def test_this_rounds_answers(new_talk: Callable[[], Conversation], alexa_valid: Any,
+                             question: str, contains: str) -> None:
+    speech = said(new_talk(), question, alexa_valid)
+    assert contains in speech, speech
+
+
+@pytest.mark.parametrize(("question", "verdict"), [
+    ("was balto buried when he died", "No."),        # mounted (lexicon.json contraries)
+    ("did seppala drive the team into nome", "No."),  # Kaasen did; Seppala's only his dogs
+])
+def test_a_deed_or_a_fate_said_otherwise_is_no(new_talk: Callable[[], Conversation],
+                                               alexa_valid: Any, question: str,
+                                               verdict: str) -> None:
+    assert said(new_talk(), question, alexa_valid).startswith(verdict)
+
+
+@pytest.mark.parametrize(("turns", "contains"), [
+    # "to who" after a question no person completes: whom he handed the serum to
+    (["how cold was it on charlie evans leg", "to who"], "Tommy Patsy"),
+    # "it" is the serum, and who brought it in is whom its arrival records
+    (["when did the serum reach nome", "who brought it in"], "Gunnar Kaasen"),
+    # "he" stays with the one "him" was: Balto, not the man who sold him
+    (["what happened to balto right after the serum run", "who sold him",
+      "where did he end up"], "Los Angeles"),
+])
+def test_follow_ups_of_this_round(new_talk: Callable[[], Conversation], alexa_valid: Any,
+                                  turns: list[str], contains: str) -> None:
+    talk = new_talk()
+    for turn in turns[:-1]:
+        said(talk, turn, alexa_valid)
+    speech = said(talk, turns[-1], alexa_valid)
+    assert contains in speech, speech
