@@ -742,6 +742,7 @@ _YEARS_APART = (
     r"^how (?:many years|long) (?:were there |was there |was it |passed |went by |"
     r"is it |is there )?between (.+?) and (.+)$",
     r"^how (?:many years|long) (?:after|before) (.+?) (did|was|were) (.+)$",
+    r"^how (?:many years|long) apart (?:did|were|was) (.+?) and (.+)$",
 )
 
 
@@ -762,7 +763,7 @@ class _Happenings(Record):
 def _happenings_asked(ranker: Ranker, query: Query, core: str) -> _Happenings | None:
     """The two happenings of "which came first, X or Y", "did X happen before Y", "did Togo
     die before Balto did" and "was X before or after Y"; None for anything else."""
-    apart = _years_apart_asked(core)
+    apart = _years_apart_asked(ranker, core)
     if apart is not None:
         return apart
     which_way = re.match(_BEFORE_OR_AFTER, core) if " or " in core else None
@@ -784,19 +785,36 @@ def _happenings_asked(ranker: Ranker, query: Query, core: str) -> _Happenings | 
     return _Happenings((said[0], said[1]), "which") if said is not None else None
 
 
-def _years_apart_asked(core: str) -> _Happenings | None:
-    """The two happenings "how many years between X and Y" or "how long after X did Y"
-    asks the years between (the second said as a deed: "did balto die")."""
+def _years_apart_asked(ranker: Ranker, core: str) -> _Happenings | None:
+    """The two happenings "how many years between X and Y", "how long after X did Y" or
+    "how many years apart did X and Y ..." asks the years between (the second said as a
+    deed: "did balto die"; one only named does as the other did: "after *togo* did balto
+    die", "did *the balto cartoon* and the togo movie come out")."""
     if not core.startswith("how ") or not any(
-            w in core for w in (" between ", " after ", " before ")):
+            w in core for w in (" between ", " after ", " before ", " apart ")):
         return None
-    between, after = (re.match(p, core) for p in _YEARS_APART)
+    between, after, apart = (re.match(p, core) for p in _YEARS_APART)
     if between is not None:
         return _Happenings((between.group(1), between.group(2)), "apart", deeds=True)
     if after is not None:
         first, verb, second = after.groups()
-        return _Happenings((first, f"{verb} {second}"), "apart", deeds=True)
+        return _Happenings((_as_the_other_did(ranker, second, first), f"{verb} {second}"),
+                           "apart", deeds=True)
+    if apart is not None:
+        first, second = apart.groups()
+        return _Happenings((_as_the_other_did(ranker, second, first), second), "apart",
+                           deeds=True)
     return None
+
+
+def _as_the_other_did(ranker: Ranker, other: str, said: str) -> str:
+    """A person or dog only named ("after *togo* did balto die") does as the other did; an
+    event named ("after the serum run") is itself a happening."""
+    entities = ranker.store.entities
+    if any(entities[m.entity].type in ("event", "topic")
+           for m in ranker.understander.names.find(said.split()) if m.entity in entities):
+        return said
+    return _like_the_first(ranker, other, said)
 
 
 def _which_first(ranker: Ranker, query: Query, analysis: Analysis) -> Answer | None:

@@ -1339,9 +1339,12 @@ class Understander:
         named = [m.entity for m in mentions]
 
         kinds = {self.entity_types.get(e) for e in named}
+        # (a topic of the speaker's own words before the question proper is not what it asks:
+        # "my teacher said there was a *race* with medicine, what town was it going to")
+        speakers = _speakers_preamble(words, core_start)
 
-        def rank(hit: Hit) -> tuple[bool, bool, bool, bool, bool, bool, bool, bool, int, int,
-                                    bool]:
+        def rank(hit: Hit) -> tuple[bool, bool, bool, bool, bool, bool, bool, bool, bool, int,
+                                    int, bool]:
             topic = self.relations.topics[hit.name]
             weak = topic.weak or hit.weak
             # ("is Togo's skeleton *kept in* a museum": what the serum was carried in means
@@ -1352,8 +1355,8 @@ class Understander:
             asked = _asked_head(words, hit, core_start) and hit.start not in cued
             # (last, between the same words: the topic a fact records of what is named,
             # "the iditarod *finishes*": its arrival, not a relay leg's end)
-            return (not topic.scope, not asked, weak, in_name, unmeant,
-                    _in_time_clause(words, hit, core_start),
+            return (not topic.scope, not asked, hit.start < core_start and speakers, weak,
+                    in_name, unmeant, _in_time_clause(words, hit, core_start),
                     hit.start < core_start, _determined(words, hit),
                     -(hit.end - hit.start), hit.start,
                     not any((e, hit.name) in self.recorded for e in named))
