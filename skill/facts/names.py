@@ -60,6 +60,7 @@ _MAX_WINDOW = 4
 _SOUNDS_SPELLING = 0.6  # the same sounds, spelt as several words ("eye did a rod")
 _SAME_CODE_SPELLING = 0.5  # beside the rest of the name, the same sounds spelt however
 _MIN_RESPELLING = 0.88  # Jaro-Winkler similarity to respell an ordinary word
+_HEARD_APART_SPELLING = 0.84  # ... to take two words for one of the store's ("dif theria")
 
 
 #: Small numbers as said ("10": "ten"), for a name a recogniser wrote with a figure in it.
@@ -97,12 +98,16 @@ def _one_apart(a: str, b: str) -> bool:
 _SWAPPED = frozenset({frozenset("JK"), frozenset("SX"), frozenset("T0")})
 
 
-def _swapped(a: str, b: str) -> bool:
+#: ... and in ordinary words, a "ph" heard as "p" ("dip theory": diphtheria).
+_SPELT_SWAPS = _SWAPPED | {frozenset("PF")}
+
+
+def _swapped(a: str, b: str, swaps: frozenset[frozenset[str]] = _SWAPPED) -> bool:
     """Two phonetic codes the same but for one sound a recogniser confuses with the other."""
     if len(a) != len(b):
         return False
     differ = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
-    return len(differ) == 1 and frozenset(differ[0]) in _SWAPPED
+    return len(differ) == 1 and frozenset(differ[0]) in swaps
 
 
 def _close(a: str, b: str) -> bool:
@@ -211,6 +216,7 @@ class NameMatcher:
         self._respellable = frozenset(w for w in self._known
                                       if len(w) >= 5 and w.isalpha() and w not in STOPWORDS)
         self._vocabulary_codes: dict[str, list[str]] | None = None
+        self._apart_codes: dict[str, list[tuple[str, str]]] | None = None
         #: Words of six letters or more that a recogniser may write as two ("teammates").
         self._joinable = frozenset(w for w in self._known
                                    if len(w) >= 6 and w.isalpha() and w not in STOPWORDS)
@@ -410,13 +416,39 @@ class NameMatcher:
             pair = words[i:i + 2]
             if (len(pair) == 2 and all(w.isalpha() and w not in STOPWORDS for w in pair)
                     and not all(w in self._known for w in pair)
-                    and "".join(pair) in self._joinable):
-                out.append("".join(pair))
+                    and ("".join(pair) in self._joinable or self._heard_apart(pair))):
+                out.append(self._heard_apart(pair) or "".join(pair))
                 i += 2
             else:
                 out.append(words[i])
                 i += 1
         return out
+
+    def _heard_apart(self, pair: Sequence[str]) -> str | None:
+        """A word naming the story's topics that a recogniser wrote as two sounding like it,
+        one of them no word the store knows ("dif theria", "dip theory": diphtheria; "sea
+        rum": serum): the same sounds, or one swapped, spelt nearly alike."""
+        joined = "".join(pair)
+        if (len(joined) < 5 or all(w in self._known for w in pair)
+                or self._window_sounds_like(pair)):
+            return None  # (a name heard as two words is found by its sound: "sepp ala")
+        import jellyfish
+
+        if self._apart_codes is None:
+            codes: dict[str, list[tuple[str, str]]] = {}
+            for known in self._respellable - self._name_words.keys():
+                if stem(known) not in self._topic_stems:
+                    continue  # (only the story's own words: "diphtheria", "serum")
+                code = _vowel_start(jellyfish.metaphone(known))
+                codes.setdefault(code[:1], []).append((known, code))
+            self._apart_codes = codes
+        code = _vowel_start(jellyfish.metaphone(joined))
+        best = max(((jellyfish.jaro_winkler_similarity(joined, known), known)
+                    for known, known_code in self._apart_codes.get(code[:1], ())
+                    if abs(len(known) - len(joined)) <= 2 and (
+                        code == known_code or _swapped(code, known_code, _SPELT_SWAPS))),
+                   default=(0.0, ""))
+        return best[1] if best[0] >= _HEARD_APART_SPELLING else None
 
     def respell(self, word: str) -> str | None:
         """A word the store uses that an unfamiliar word sounds and looks like ("amundson" ->

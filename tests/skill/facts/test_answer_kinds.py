@@ -1636,6 +1636,10 @@ def test_this_rounds_yes_no_verdicts(new_talk: Callable[[], Conversation], alexa
     ("when did tojo the sled dog die", "December 5, 1929"),
     # "how long did he live" is his age at death; "in Cleveland" is a stay somewhere
     ("how long did balto live", "aged 14"),
+    # a word of the story heard as two ("dif theria", "sea rum"), the same sounds or one
+    # swapped ("dip theory": a "ph" heard as "p")
+    ("what was the dip theory a outbreak in nome", "diphtheria broke out in Nome"),
+    ("how long did the sea rum run take", "127 and a half hours"),
     # a body of water is no dog's body
     ("which body of water did togo and seppala cross", "Norton Sound"),
     # the kind "which" asks, said before the deed: the deed is asked

@@ -172,6 +172,19 @@ def test_words_split_by_the_recogniser_are_joined(understander: Understander, sa
     assert (joined in words) if joined else ("legend" not in words and "togo" not in words)
 
 
+@pytest.mark.parametrize(("said", "heard"), [
+    ("when was the dif theria outbreak", "diphtheria"),   # the same sounds
+    ("what was the dip theory a outbreak", "diphtheria"),  # a "ph" heard as "p"
+    ("how long did the sea rum run take", "serum"),
+    ("did togo like to play fetch", None),   # no word of the story: "playful" is none
+    ("i forgot who wrote it", None),
+])
+def test_a_word_of_the_story_heard_as_two(understander: Understander, said: str,
+                                          heard: str | None) -> None:
+    words = understander.understand(said).words
+    assert (heard in words) if heard else words == tuple(said.split())
+
+
 @pytest.mark.parametrize(("said", "written"), [
     # A name the facts speak of that is no entity, heard as several ordinary words.
     (["who", "is", "will", "am", "the", "foe", "playing"], "willem dafoe"),
