@@ -2002,11 +2002,21 @@ def _supported(ranker: Ranker, analysis: Analysis, subject: str, query: Query) -
                 or scored.words < MIN_WORD_SUPPORT or not states(fact, query.facet)
                 or not _dated_with_topic(ranker, query, fact)
                 or _records_topic(ranker, fact, subject, query)
+                or _in_another_sense(ranker, query, fact, subject)
                 or not speaks_of_all(ranker, query, fact, subject)):
             continue
         if needed <= ranker.fact_terms(fact.id):
             return fact
     return None
+
+
+def _in_another_sense(ranker: Ranker, query: Query, fact: Fact, subject: str) -> bool:
+    """Whether the fact records, of the subject, another topic the same words name: "what
+    did Togo like to *play* with" is not said by whom a husky *played* him in a film."""
+    said = [w for w in query.topic_words if w not in STOPWORDS]
+    others = {h.name for h in ranker.relations.topics_in([stem(w) for w in said], said)}
+    others -= {query.topic, *query.more_topics}  # (a topic named besides is meant: "telegram")
+    return any(key.partition(".")[0] in others for key in fact.answers.get(subject, {}))
 
 
 def _records_topic(ranker: Ranker, fact: Fact, subject: str, query: Query) -> bool:

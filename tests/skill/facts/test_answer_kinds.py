@@ -1640,6 +1640,10 @@ def test_this_rounds_yes_no_verdicts(new_talk: Callable[[], Conversation], alexa
     # swapped ("dip theory": a "ph" heard as "p")
     ("what was the dip theory a outbreak in nome", "diphtheria broke out in Nome"),
     ("how long did the sea rum run take", "127 and a half hours"),
+    # a count of a time's units is how long it took, however it is said
+    ("how many day it take the relay", "127 and a half hours"),
+    # what a dog liked to play with is not who played him in a film
+    ("what did togo like to play with", "I don't have a record of Togo's toys and games"),
     # a body of water is no dog's body
     ("which body of water did togo and seppala cross", "Norton Sound"),
     # the kind "which" asks, said before the deed: the deed is asked
