@@ -36,7 +36,7 @@ from skill.facts.verdicts import (
     values_named,
 )
 from skill.text.normalise import plain_words
-from skill.text.numbers import NUMBER_WORDS, fold_numbers
+from skill.text.numbers import MONTHS, NUMBER_WORDS, fold_numbers
 from skill.text.vocabulary import QUESTION_WORDS, STOPWORDS, stem
 
 if TYPE_CHECKING:
@@ -194,6 +194,11 @@ def _of_another_setting(ranker: Ranker, result: Answer, query: Query, fact: Fact
     year = year_unstated(query, fact) if result.derived_age is None else None
     if year is not None:
         return f"that in {year}"
+    day = day_unstated(query, fact)
+    if day is not None:
+        # "what was the weather like in Nome on February 10, 1925": the last leg's storm,
+        # on February 1 and 2, was not that day's.
+        return f"that on {day}"
     return "that" if _ordinal_otherwise(ranker, query, fact) else None
 
 
@@ -245,6 +250,37 @@ def _possessive_of_named(ranker: Ranker, query: Query, word: str) -> bool:
         for form in store.entities[named].spoken_forms)
 
 
+#: A father and a mother are both a "parent" to the ranker, but one is not the other: "what
+#: breed was Togo's dad" is not said by a fact that speaks only of his mother.
+_PARENTS = (frozenset("father dad daddy papa sire".split()),
+            frozenset("mother mom mum mommy momma mama dam".split()))
+
+
+def _other_parent(word: str, fact: Fact) -> bool:
+    """Whether the word is one parent and the fact speaks only of the other."""
+    own = next((group for group in _PARENTS if word in group), None)
+    if own is None:
+        return False
+    words = set(plain_words(fact.answer))
+    return not words & (own | {"parent", "parents"})
+
+
+def _possessed_unspoken(ranker: Ranker, query: Query, fact: Fact, said: set[str], topic: str,
+                        name: str | None) -> str | None:
+    """The subject's own thing asked of ("Togo's harness", "Togo's dad") that the fact never
+    speaks of, or speaks of only as the other parent."""
+    for word in query.possessed:
+        terms = ranker.lexicon.terms(word)
+        if topic and topic in {h.name for h in ranker.relations.topics_in([stem(word)], [word])}:
+            continue
+        if terms and terms[0] not in said:
+            return f"{name}'s {word}" if name else "that"
+        if _other_parent(word, fact):
+            asked = " ".join(query.topic_words)
+            return f"{name}'s {word}'s {asked}" if name and asked else "that"
+    return None
+
+
 def thing_unspoken(ranker: Ranker, query: Query, fact: Fact, name: str | None,
                     relation: str = "") -> str | None:
     """The thing the question turns on, when the fact never speaks of it (or never names it).
@@ -252,12 +288,9 @@ def thing_unspoken(ranker: Ranker, query: Query, fact: Fact, name: str | None,
     sled": his team's size)."""
     said = ranker.fact_terms(fact.id)
     topic = relation.partition(".")[0]
-    for word in query.possessed:
-        terms = ranker.lexicon.terms(word)
-        if topic and topic in {h.name for h in ranker.relations.topics_in([stem(word)], [word])}:
-            continue
-        if terms and terms[0] not in said:
-            return f"{name}'s {word}" if name else "that"
+    owned = _possessed_unspoken(ranker, query, fact, said, topic, name)
+    if owned is not None:
+        return owned
     # (the fact's own words, apart from its cues; worked out only where a name is asked)
     spoken = set(ranker.lexicon.terms(fact.answer)) if query.name_of else set()
     for word in query.asked:
@@ -758,6 +791,27 @@ def unplaced(ranker: Ranker, query: Query, fact: Fact) -> str | None:
 
 #: The relay's own year: nearly every fact is of 1925, so the question saying it adds nothing.
 _RELAY_YEAR = "1925"
+
+
+def day_unstated(query: Query, fact: Fact) -> str | None:
+    """A day of a month the question proper sets what it asks on ("on february 10") that the
+    fact never states, in its words ("January 27 and 28", "February 1 to 2") or its dates."""
+    words = query.words
+    asked = next(((words[i].capitalize(), int(words[i + 1]))
+                  for i in range(query.core_start, len(words) - 1)
+                  if words[i] in MONTHS and words[i + 1].isdigit()
+                  and 1 <= int(words[i + 1]) <= 31), None)
+    if asked is None:
+        return None
+    month, day = asked
+    stated = {int(d) for first, more in re.findall(
+        rf"\b{month} (\d{{1,2}})((?:(?:,| and| to|-) ?\d{{1,2}}\b)*)", fact.spoken)
+        for d in (first, *re.findall(r"\d{1,2}", more))}
+    number = MONTHS.index(month.lower()) + 1
+    stated |= {int(v[8:10]) for relations in fact.answers.values() for value in relations.values()
+               for v in values.readings(value)
+               if isinstance(v, str) and len(v) == 10 and v[5:7] == f"{number:02d}"}
+    return None if day in stated else f"{month} {day}"
 
 
 def year_unstated(query: Query, fact: Fact) -> str | None:

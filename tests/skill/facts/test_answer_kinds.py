@@ -1644,6 +1644,11 @@ def test_this_rounds_yes_no_verdicts(new_talk: Callable[[], Conversation], alexa
     ("how many day it take the relay", "127 and a half hours"),
     # what a dog liked to play with is not who played him in a film
     ("what did togo like to play with", "I don't have a record of Togo's toys and games"),
+    # a day the fact never states is another day's ("february tenth": the storm was the 1st)
+    ("what was the weather like in nome on february tenth 1925", "I don't have a record of "
+     "that on February 10"),
+    # a father is not a mother, though both are parents
+    ("what breed was togo's dad", "I don't have a record of Togo's dad's breed"),
     # a body of water is no dog's body
     ("which body of water did togo and seppala cross", "Norton Sound"),
     # the kind "which" asks, said before the deed: the deed is asked
