@@ -13,7 +13,6 @@ from skill.facts.model import Fact
 from skill.facts.ranking import Analysis, Scored
 from skill.facts.understanding import Context, Query
 from skill.records import Record
-from skill.text.vocabulary import PRONOUNS
 
 
 class Question(Record):
@@ -51,6 +50,11 @@ class Comparison(Record):
     labels: tuple[str, ...] = ()
 
 
+#: Pronouns for a being: "who sold *him*" keeps the talk with him; "who won *it*" (the race)
+#: moves it to the winner.
+_BEINGS = frozenset("he him his she her they them".split())
+
+
 class Answer(Record):
     """What to say. ``kind`` is "fact", "yes_no", "compare", "no_record" or "unknown"."""
 
@@ -86,12 +90,13 @@ class Answer(Record):
         """Whom the talk is of next, and whom the answer gave as the value. "Who sold him"
         (Balto), "Kaasen": the talk stays with him ("where did he end up"), and the one the
         answer named is there to be pointed to ("that man"). Not along the relay: after "who
-        gave it to him", "he" is the giver, whose run is asked next."""
+        gave it to him", "he" is the giver, whose run is asked next; nor after a thing's "it":
+        after "who won it", "he" is the winner."""
         entity, named, query = self.entity, self._value_named(), self.query
         if (entity is not None and query is not None and query.from_context
                 and not query.elliptical and query.entities and entity != query.entities[0]
                 and query.facet in ("who", "from", "to") and query.topic != "handoff"
-                and PRONOUNS & set(query.words[query.core_start:])):
+                and _BEINGS & set(query.words[query.core_start:])):
             return query.entities[0], (*named, entity)
         return entity, named
 

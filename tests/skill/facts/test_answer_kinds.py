@@ -1681,6 +1681,9 @@ def test_a_deed_or_a_fate_said_otherwise_is_no(new_talk: Callable[[], Conversati
     # "he" stays with the one "him" was: Balto, not the man who sold him
     (["what happened to balto right after the serum run", "who sold him",
       "where did he end up"], "Los Angeles"),
+    # ... but after a thing's "it", "he" is the one the answer named: the winner
+    (["in what year was the first iditarod", "who won it", "how much prize money did he get"],
+     "12,000 dollars"),
 ])
 def test_follow_ups_of_this_round(new_talk: Callable[[], Conversation], alexa_valid: Any,
                                   turns: list[str], contains: str) -> None:

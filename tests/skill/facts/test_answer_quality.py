@@ -242,10 +242,14 @@ FLOORS: dict[tuple[str, str], float] = {
     ("blind_speaker_fresh36.json", "unanswerable"): 0.92,
     ("blind_speaker_fresh36.json", "off_topic"): 0.95,
     ("blind_speaker_fresh36.json", "followups"): 0.88,
-    ("blind_speaker_fresh37.json", "questions"): 0.91,
+    ("blind_speaker_fresh37.json", "questions"): 0.95,
     ("blind_speaker_fresh37.json", "unanswerable"): 0.98,
     ("blind_speaker_fresh37.json", "off_topic"): 0.95,
-    ("blind_speaker_fresh37.json", "followups"): 0.90,
+    ("blind_speaker_fresh37.json", "followups"): 0.97,
+    ("blind_speaker_fresh38.json", "questions"): 0.93,
+    ("blind_speaker_fresh38.json", "unanswerable"): 0.87,
+    ("blind_speaker_fresh38.json", "off_topic"): 0.95,
+    ("blind_speaker_fresh38.json", "followups"): 0.90,
 }
 
 
