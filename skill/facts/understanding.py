@@ -877,6 +877,21 @@ def _recent(context: Context, said: set[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(e for e in recent if e is not None))
 
 
+def _numbers_said(words: Sequence[str], topic_words: Sequence[str]) -> tuple[str, ...]:
+    """The figures said; "one" too where it counts the topic's thing ("by just *one*
+    musher"), not where it stands for a thing ("which one")."""
+    return tuple("1" if w == "one" else w for i, w in enumerate(words)
+                 if w.replace(".", "", 1).isdigit()
+                 or w == "one" and i + 1 < len(words) and words[i + 1] in topic_words)
+
+
+def _day_asked(words: Sequence[str]) -> bool:
+    """Whether the day is asked, not only the year: "what day of the year was balto born",
+    "balto's exact birthday"; not "what year was togo born exactly", whose year is asked."""
+    said = _DAY_ASKED & set(words)
+    return bool(said) and not ("year" in words and said <= {"exact", "exactly"})
+
+
 def _spans_the_cue(hit: Hit, cues: Sequence[Hit]) -> bool:
     """Whether a trigger says its facet over the question phrase it spans: "how long did
     balto *live*" asks his age at death, not a duration."""
@@ -980,7 +995,7 @@ class _Draft:
             comparative=self.comparative, category=self.category, elliptical=self.elliptical,
             from_context=self.from_context,
             by_sound=tuple(m.entity for m in self.mentions if m.by_sound),
-            numbers=tuple(w for w in words if w.replace(".", "", 1).isdigit()),
+            numbers=_numbers_said(words, tuple(words[hit.start:hit.end]) if hit else ()),
             core_start=self.core, topic_from_question=self.topic_from_question,
             facet_from_question=self.facet_from_question, weak_topic=self.weak_topic,
             subject_is_setting=setting,
@@ -997,7 +1012,8 @@ class _Draft:
                 stem(w) for m in self.mentions if m.by_sound for w in words[m.start:m.end]),
             clock_asked=("time" in words or "hour" in words) and any(
                 tuple(words[i:i + 2]) in _CLOCK_ASKED for i in range(self.core, len(words))),
-            day_asked=self.facet == "when" and bool(_DAY_ASKED & set(words[self.core:])),
+            # (not "what year was togo born exactly": the year is what is asked)
+            day_asked=self.facet == "when" and _day_asked(words[self.core:]),
             negated_claim=self.tagged and bool(_CLAIM_NEGATIONS & set(words)),
             choice=(self.form in ("yes_no", "wh") or self.yes_no_compare)
             and self.offers_a_choice(),
