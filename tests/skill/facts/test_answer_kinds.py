@@ -1652,6 +1652,8 @@ def test_this_rounds_yes_no_verdicts(new_talk: Callable[[], Conversation], alexa
     # a cause however it is said ("prompted"); the year asked "exactly" is still the year
     ("which disease prompted the 1925 serum run", "diphtheria"),
     ("in what year was togo born exactly", "1913"),
+    # going to see him is where his remains are
+    ("where can i go to see the real balto", "Cleveland Museum of Natural History"),
     # a body of water is no dog's body
     ("which body of water did togo and seppala cross", "Norton Sound"),
     # the kind "which" asks, said before the deed: the deed is asked
@@ -1669,6 +1671,7 @@ def test_this_rounds_answers(new_talk: Callable[[], Conversation], alexa_valid: 
 @pytest.mark.parametrize(("question", "verdict"), [
     ("was balto buried when he died", "No."),        # mounted (lexicon.json contraries)
     ("was the serum run done by just one musher", "No."),  # "one" counts the mushers: 20
+    ("did kaasen's sled flip over in the storm", "Yes."),   # a storm is its winds
     ("did seppala drive the team into nome", "No."),  # Kaasen did; Seppala's only his dogs
 ])
 def test_a_deed_or_a_fate_said_otherwise_is_no(new_talk: Callable[[], Conversation],

@@ -250,6 +250,10 @@ FLOORS: dict[tuple[str, str], float] = {
     ("blind_speaker_fresh38.json", "unanswerable"): 0.87,
     ("blind_speaker_fresh38.json", "off_topic"): 0.95,
     ("blind_speaker_fresh38.json", "followups"): 0.90,
+    ("blind_speaker_fresh39.json", "questions"): 0.95,
+    ("blind_speaker_fresh39.json", "unanswerable"): 0.98,
+    ("blind_speaker_fresh39.json", "off_topic"): 0.95,
+    ("blind_speaker_fresh39.json", "followups"): 0.94,
 }
 
 
