@@ -408,16 +408,20 @@ class NameMatcher:
     # -- ordinary words -------------------------------------------------------------------------
     def joined(self, words: Sequence[str]) -> list[str]:
         """Two words a recogniser split that the store knows as one ("team mates", "brook
-        side"): joined, when neither is a stop word ("to go" stays two words) and the store
-        does not know both ("leg end" stays two words)."""
+        side") or that sound like one of the story's words ("dif theria"): joined, when
+        neither is a stop word ("to go" stays two words) and the store does not know both
+        ("leg end" stays two words)."""
         out: list[str] = []
         i = 0
         while i < len(words):
             pair = words[i:i + 2]
-            if (len(pair) == 2 and all(w.isalpha() and w not in STOPWORDS for w in pair)
-                    and not all(w in self._known for w in pair)
-                    and ("".join(pair) in self._joinable or self._heard_apart(pair))):
-                out.append(self._heard_apart(pair) or "".join(pair))
+            one = "".join(pair) if (
+                len(pair) == 2 and all(w.isalpha() and w not in STOPWORDS for w in pair)
+                and not all(w in self._known for w in pair)) else None
+            if one is not None and one not in self._joinable:
+                one = self._heard_apart(pair)
+            if one is not None:
+                out.append(one)
                 i += 2
             else:
                 out.append(words[i])

@@ -497,7 +497,7 @@ _ASKS_YES_NO = frozenset("did does do was is has had can could".split())
 SUBJECT_PRONOUNS = frozenset("he she they it".split())
 #: Where someone is *from*: a birthplace, or else the place they were of (a topic of its own).
 ORIGIN_OF: dict[str, str] = {"birth": "origin"}
-#: Verbs saying the one named got the serum ("did Kaasen get it from Olson").
+#: Verbs saying the one named got the serum ("did Kaasen get it from Olson") or bought a dog.
 GETTING = frozenset({"get", "got", "take", "took", "receive", "received", "gets", "takes",
                      "buy", "bought", "buys", "purchase", "purchased", "pay", "paid", "pays"})
 #: Topics of a thing passing from one to another, asked "who" in one direction: who gave

@@ -1654,6 +1654,14 @@ def test_this_rounds_yes_no_verdicts(new_talk: Callable[[], Conversation], alexa
     ("in what year was togo born exactly", "1913"),
     # going to see him is where his remains are
     ("where can i go to see the real balto", "Cleveland Museum of Natural History"),
+    # one only named does as the other did; "apart" asks the years between
+    ("how many years after togo did balto die", "4 years apart"),
+    ("how many years apart did the balto cartoon and the togo movie come out", "24 years apart"),
+    # an older age lived to is the age at death, not the earlier birth
+    ("which of them lived to an older age seppala or kaasen", "to the age of 89"),
+    # the speaker's own words before the question proper name no topic of it
+    ("hi um i'm doing a school project on alaska and my teacher said there was a race with "
+     "medicine in the 1920s what town was the medicine going to", "Nome"),
     # a body of water is no dog's body
     ("which body of water did togo and seppala cross", "Norton Sound"),
     # the kind "which" asks, said before the deed: the deed is asked
@@ -1700,19 +1708,3 @@ def test_follow_ups_of_this_round(new_talk: Callable[[], Conversation], alexa_va
     speech = said(talk, turns[-1], alexa_valid)
     assert contains in speech, speech
 
-
-@pytest.mark.parametrize(("question", "contains"), [
-    # one only named does as the other did; "apart" asks the years between
-    ("how many years after togo did balto die", "4 years apart"),
-    ("how many years apart did the balto cartoon and the togo movie come out", "24 years apart"),
-    # an older age lived to is the age at death, not the earlier birth
-    ("which of them lived to an older age seppala or kaasen", "to the age of 89"),
-    # the speaker's own words before the question proper name no topic of it
-    ("hi um i'm doing a school project on alaska and my teacher said there was a race with "
-     "medicine in the 1920s what town was the medicine going to", "Nome"),
-])
-def test_years_apart_ages_lived_and_preambles(new_talk: Callable[[], Conversation],
-                                              alexa_valid: Any, question: str,
-                                              contains: str) -> None:
-    speech = said(new_talk(), question, alexa_valid)
-    assert contains in speech, speech
