@@ -496,8 +496,90 @@ def _decide(ranker: Ranker, question: Question, context: Context | None) -> Answ
     if last is not None:
         return last
     decided = _by_what_is_asked(ranker, query, analysis)
+    decided = _before_or_after_it(ranker, query, analysis, decided) or decided
     result = _denied(_honest(ranker, decided or _by_ranking(ranker, query, analysis)))
     return _unranked(_measured(ranker, query, analysis, result))
+
+
+def _before_or_after_it(ranker: Ranker, query: Query, analysis: Analysis,
+                        decided: Answer | None) -> Answer | None:
+    """ "Where was Balto kept *before Cleveland bought him*": the clause only dates what is
+    asked. Where the answer found is the clause's own happening (the purchase) or of its
+    moment (the dogs' arrival in Cleveland that month), the subject's fact recording the
+    place asked that is dated nearest before it (the Los Angeles dime museum, February 1927),
+    or nearest after it, answers instead."""
+    if (decided is None or decided.fact is None or query.form != "wh"
+            or query.facet != "where" or not query.entities):
+        return None
+    subject = query.entities[0]
+    found = _clause_dated(ranker, query, subject)
+    if found is None:
+        return None
+    then, moment, before = found
+    if decided.fact.id != then.id and _date_of(decided.fact) != moment:
+        return None  # (an answer of another time than the clause's own happening stands)
+    if not before and any(k.endswith(".where") for k in decided.fact.answers.get(subject, {})):
+        return None  # ("where did Togo live after he retired": where he retired, from then on)
+    nearest = _placed_nearest(ranker, subject, then, moment, before)
+    if nearest is None:
+        return None
+    fact, key = nearest
+    return _fact_answer(ranker, fact, subject, query, analysis, key)
+
+
+def _placed_nearest(ranker: Ranker, subject: str, then: Fact, moment: str,
+                    before: bool) -> tuple[Fact, str] | None:
+    """The subject's fact recording a place, dated nearest before ``moment`` (or at or after
+    it), and the relation that records the place."""
+    dated = [(when, fact, key) for fact in ranker.store.about(subject) if fact.id != then.id
+             for key in fact.answers.get(subject, {}) if key.rpartition(".")[2] == "where"
+             if (when := _date_of(fact)) is not None]
+    size = len(moment)
+    kept = [(when, fact, key) for when, fact, key in dated
+            if (when[:size] < moment[:len(when)] if before else when[:size] >= moment[:len(when)])]
+    if not kept:
+        return None
+    _, fact, key = (max if before else min)(kept, key=lambda e: e[0])
+    return fact, key
+
+
+def _clause_dated(ranker: Ranker, query: Query,
+                  subject: str) -> tuple[Fact, str, bool] | None:
+    """The fact a "before ..." or "after ..." clause of the question proper finds, its date,
+    and whether it is "before" (the subject's name said for its pronouns)."""
+    words = query.words
+    at = next((i for i in range(query.core_start + 2, len(words) - 1)
+               if words[i] in ("before", "after")), None)
+    name = ranker.understander.entity_words.get(subject, "")
+    if at is None or not name:
+        return None
+    clause = " ".join(name if w in PRONOUNS else w for w in words[at + 1:])
+    then = _dated(ranker, clause, asked=True)
+    ranker.new_question()
+    if then is None:
+        return None
+    return then.fact, _date_of(then.fact) or str(then.value), words[at] == "before"
+
+
+_MONTH_YEAR = re.compile(r"\b(January|February|March|April|May|June|July|August|September|"
+                         r"October|November|December) (1[89]\d\d)\b")
+
+
+def _date_of(fact: Fact) -> str | None:
+    """When the fact's happening was, as "YYYY-MM(-DD)" or "YYYY": its earliest recorded
+    date, else the first month and year its words give, else the first year."""
+    recorded = sorted(str(v) for relations in fact.answers.values()
+                      for key, value in relations.items() if key.endswith(".when")
+                      for v in values.readings(value) if isinstance(v, (str, int)))
+    if recorded:
+        return recorded[0]
+    said = _MONTH_YEAR.search(fact.answer)
+    if said is not None:
+        month = ("January February March April May June July August September October "
+                 "November December").split().index(said.group(1)) + 1
+        return f"{said.group(2)}-{month:02d}"
+    year = YEAR.search(fact.answer)
+    return year.group() if year else None
 
 
 def _by_what_is_asked(ranker: Ranker, query: Query, analysis: Analysis) -> Answer | None:

@@ -1662,6 +1662,10 @@ def test_this_rounds_yes_no_verdicts(new_talk: Callable[[], Conversation], alexa
     # the speaker's own words before the question proper name no topic of it
     ("hi um i'm doing a school project on alaska and my teacher said there was a race with "
      "medicine in the 1920s what town was the medicine going to", "Nome"),
+    # "before ..." only dates what is asked: the place dated nearest before the purchase
+    ("where was balto kept before cleveland bought him", "Los Angeles dime museum"),
+    ("where did balto live after cleveland bought him", "Brookside Zoo"),
+    ("where did togo live after he retired", "Togo retired at Poland Spring"),
     # a body of water is no dog's body
     ("which body of water did togo and seppala cross", "Norton Sound"),
     # the kind "which" asks, said before the deed: the deed is asked
