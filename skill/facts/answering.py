@@ -77,6 +77,7 @@ from skill.facts.verdicts import (
 )
 from skill.records import Record
 from skill.text.normalise import plain_words, strip_fillers
+from skill.text.numbers import MONTHS
 from skill.text.numbers import UNITS as NUMBER_UNITS
 from skill.text.vocabulary import PRONOUNS, QUESTION_WORDS, STOPWORDS, stem
 
@@ -561,8 +562,7 @@ def _clause_dated(ranker: Ranker, query: Query,
     return then.fact, _date_of(then.fact) or str(then.value), words[at] == "before"
 
 
-_MONTH_YEAR = re.compile(r"\b(January|February|March|April|May|June|July|August|September|"
-                         r"October|November|December) (1[89]\d\d)\b")
+_MONTH_YEAR = re.compile(rf"\b({'|'.join(m.capitalize() for m in MONTHS)}) (1[89]\d\d)\b")
 
 
 def _date_of(fact: Fact) -> str | None:
@@ -575,8 +575,7 @@ def _date_of(fact: Fact) -> str | None:
         return recorded[0]
     said = _MONTH_YEAR.search(fact.answer)
     if said is not None:
-        month = ("January February March April May June July August September October "
-                 "November December").split().index(said.group(1)) + 1
+        month = MONTHS.index(said.group(1).lower()) + 1
         return f"{said.group(2)}-{month:02d}"
     year = YEAR.search(fact.answer)
     return year.group() if year else None

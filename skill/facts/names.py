@@ -216,7 +216,6 @@ class NameMatcher:
         self._respellable = frozenset(w for w in self._known
                                       if len(w) >= 5 and w.isalpha() and w not in STOPWORDS)
         self._vocabulary_codes: dict[str, list[str]] | None = None
-        self._apart_codes: dict[str, list[tuple[str, str]]] | None = None
         #: Words of six letters or more that a recogniser may write as two ("teammates").
         self._joinable = frozenset(w for w in self._known
                                    if len(w) >= 6 and w.isalpha() and w not in STOPWORDS)
@@ -438,21 +437,29 @@ class NameMatcher:
             return None  # (a name heard as two words is found by its sound: "sepp ala")
         import jellyfish
 
-        if self._apart_codes is None:
-            codes: dict[str, list[tuple[str, str]]] = {}
-            for known in self._respellable - self._name_words.keys():
-                if stem(known) not in self._topic_stems:
-                    continue  # (only the story's own words: "diphtheria", "serum")
-                code = _vowel_start(jellyfish.metaphone(known))
-                codes.setdefault(code[:1], []).append((known, code))
-            self._apart_codes = codes
         code = _vowel_start(jellyfish.metaphone(joined))
+        codes = self._codes_of_vocabulary()
+        # (the same sounds, or one swapped after the first: "TP0R" is "TF0R")
+        alike = {code} | {code[:i] + other + code[i + 1:] for i in range(1, len(code))
+                          for swap in _SPELT_SWAPS if code[i] in swap for other in swap - {code[i]}}
         best = max(((jellyfish.jaro_winkler_similarity(joined, known), known)
-                    for known, known_code in self._apart_codes.get(code[:1], ())
-                    if abs(len(known) - len(joined)) <= 2 and (
-                        code == known_code or _swapped(code, known_code, _SPELT_SWAPS))),
+                    for sounds in alike for known in codes.get(sounds, ())
+                    if abs(len(known) - len(joined)) <= 2 and known not in self._name_words
+                    and stem(known) in self._topic_stems),  # (only the story's own words)
                    default=(0.0, ""))
         return best[1] if best[0] >= _HEARD_APART_SPELLING else None
+
+    def _codes_of_vocabulary(self) -> dict[str, list[str]]:
+        """Metaphone code -> the store's words a mis-heard word may be respelt to, built on
+        first use (by :meth:`respell` and :meth:`_heard_apart` alike)."""
+        if self._vocabulary_codes is None:
+            import jellyfish
+
+            codes: dict[str, list[str]] = {}
+            for known in self._respellable:
+                codes.setdefault(_vowel_start(jellyfish.metaphone(known)), []).append(known)
+            self._vocabulary_codes = codes
+        return self._vocabulary_codes
 
     def respell(self, word: str) -> str | None:
         """A word the store uses that an unfamiliar word sounds and looks like ("amundson" ->
@@ -463,12 +470,8 @@ class NameMatcher:
             return None
         import jellyfish
 
-        if self._vocabulary_codes is None:
-            codes: dict[str, list[str]] = {}
-            for known in self._respellable:
-                codes.setdefault(_vowel_start(jellyfish.metaphone(known)), []).append(known)
-            self._vocabulary_codes = codes
-        candidates = self._vocabulary_codes.get(_vowel_start(jellyfish.metaphone(word)), [])
+        candidates = self._codes_of_vocabulary().get(
+            _vowel_start(jellyfish.metaphone(word)), [])
         scored = [(jellyfish.jaro_winkler_similarity(word, c), c) for c in candidates]
         best = max(scored, default=(0.0, ""))
         return best[1] if best[0] >= _MIN_RESPELLING else None
