@@ -1685,6 +1685,9 @@ def test_this_rounds_answers(new_talk: Callable[[], Conversation], alexa_valid: 
     ("was the serum run done by just one musher", "No."),  # "one" counts the mushers: 20
     ("did kaasen's sled flip over in the storm", "Yes."),   # a storm is its winds
     ("did seppala drive the team into nome", "No."),  # Kaasen did; Seppala's only his dogs
+    # "when he was a puppy" is when he was young; "supposed to be" reports what is claimed
+    ("was togo too small when he was a puppy", "Yes."),
+    ("was togo supposed to be too small to be a sled dog", "Yes."),
 ])
 def test_a_deed_or_a_fate_said_otherwise_is_no(new_talk: Callable[[], Conversation],
                                                alexa_valid: Any, question: str,
