@@ -2179,7 +2179,10 @@ def _topic_missing(query: Query, topic: Topic, facet: str, name: str) -> str:
     """What is missing of a topic, by its label for the facet asked ("what Kaasen's *sled*
     was made of": the sled's, not Kaasen's); "when", which it has no label for, is a date
     for it (not "a statue of Togo", which is recorded)."""
-    owned = f"'s {query.possessed[0]}" if query.possessed else ""
+    label = topic.describe(facet, "").split()
+    # (not where the label already says what is owned: "whose *dogs* Henry Ivanoff drove")
+    owned = f"'s {query.possessed[0]}" if query.possessed and not {
+        query.possessed[0], query.possessed[0].rstrip("s")} & set(label) else ""
     missing = topic.describe(facet, name + owned)
     if facet == "when" and query.measure_asked and facet not in topic.labels:
         # (nor "a date for where Togo lived")

@@ -1673,6 +1673,10 @@ def test_this_rounds_yes_no_verdicts(new_talk: Callable[[], Conversation], alexa
     # a sale asked one way or the other: who sold, who bought
     ("who sold balto", "Kaasen sold them"),
     ("who bought balto", "Cleveland raised the money"),
+    # "whose dogs" said of a musher: the owner of the team he drove
+    ("whose dogs were the ones kaasen was driving", "13 of Seppala's reserve dogs"),
+    ("who owned the reindeer that tangled henry ivanoff's team",
+     "I don't have a record of whose dogs Henry Ivanoff drove"),
 ])
 def test_this_rounds_answers(new_talk: Callable[[], Conversation], alexa_valid: Any,
                              question: str, contains: str) -> None:

@@ -254,6 +254,10 @@ FLOORS: dict[tuple[str, str], float] = {
     ("blind_speaker_fresh39.json", "unanswerable"): 0.98,
     ("blind_speaker_fresh39.json", "off_topic"): 0.95,
     ("blind_speaker_fresh39.json", "followups"): 0.94,
+    ("blind_speaker_fresh40.json", "questions"): 0.94,
+    ("blind_speaker_fresh40.json", "unanswerable"): 0.94,
+    ("blind_speaker_fresh40.json", "off_topic"): 0.95,
+    ("blind_speaker_fresh40.json", "followups"): 0.88,
 }
 
 
