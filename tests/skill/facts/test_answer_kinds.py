@@ -1677,6 +1677,9 @@ def test_this_rounds_yes_no_verdicts(new_talk: Callable[[], Conversation], alexa
     ("whose dogs were the ones kaasen was driving", "13 of Seppala's reserve dogs"),
     ("who owned the reindeer that tangled henry ivanoff's team",
      "I don't have a record of whose dogs Henry Ivanoff drove"),
+    # raising the alarm is sending for help (the telegram), not raising money
+    ("name the doctor who raised the alarm about diphtheria in nome", "Dr. Curtis Welch sent a "
+     "telegram"),
 ])
 def test_this_rounds_answers(new_talk: Callable[[], Conversation], alexa_valid: Any,
                              question: str, contains: str) -> None:
