@@ -242,6 +242,11 @@ def _verdict_settled(ranker: Ranker, result: Answer) -> Answer:
         # no; "was togo the dog that brought the serum into nome" too, for a yes from his own
         # fact's words says only that he carried it
         result = _verdict_by_who(ranker, result) or result
+    elif result.kind == "yes_no" and result.polarity == "no" and _asks_who_alone(result.query):
+        # "was it seppala who brought the serum into nome", "did he carry it in *himself*":
+        # No from his own leg, which never says who did; the fact of the one who did says it
+        by_who = _verdict_by_who(ranker, result)
+        result = by_who if by_who is not None and by_who.polarity == "no" else result
     if result.kind == "yes_no" and result.polarity is None:
         # "was ed rohn awake when kaasen came through": Kaasen's fact says neither, the next
         # the words lead to (Point Safety's) says he was asleep
@@ -375,7 +380,7 @@ def _verdict_by_who(ranker: Ranker, result: Answer) -> Answer | None:
     query = result.query
     if query is None or query.form != "yes_no" or query.choice:
         return None
-    words = query.words[query.core_start:]
+    words = _uncleft(query.words[query.core_start:])
     subject = _named_right_after(ranker, query, words)
     if subject is None:
         return None
@@ -383,6 +388,8 @@ def _verdict_by_who(ranker: Ranker, result: Answer) -> Answer | None:
     text = _who_asked(words, size)
     if text is None:
         return None
+    # (where the claim is that he did it alone, only someone else having done it settles it)
+    shared = _without_alone(words) != words
     asked = _decide(ranker, Question(text=text), None)
     if asked.kind != "fact" or asked.fact is None or asked.query is None:
         return None
@@ -395,19 +402,49 @@ def _verdict_by_who(ranker: Ranker, result: Answer) -> Answer | None:
         # not one only naming them in passing, about the one it says did it: "13 of
         # *Seppala's* reserve dogs" in Kaasen's leg)
         return Answer("yes_no", fact, entity, result.analysis, query,
-                      polarity="yes") if named == entity else None
+                      polarity="yes") if named == entity and not shared else None
     if not _of_someone(ranker, fact):
         return None
     return Answer("yes_no", fact, named, result.analysis, query, polarity="no")
+
+
+def _asks_who_alone(query: Query | None) -> bool:
+    """Whether a yes/no question asks who did it ("was *it* Seppala who ...") or whether the
+    one named did it alone ("... *himself*", "*all the way*")."""
+    if query is None:
+        return False
+    words = query.words[query.core_start:]
+    return _uncleft(words) is not words or _without_alone(words) != words
+
+
+#: Words that end a claim that the one named did it alone ("... by *himself*").
+_ALONE = frozenset("himself herself itself themselves alone".split())
+
+
+def _without_alone(words: Sequence[str]) -> Sequence[str]:
+    """The words without a closing "(by) himself", "alone": who did the rest is asked."""
+    if words and words[-1] in _ALONE:
+        return words[:-2] if len(words) > 1 and words[-2] == "by" else words[:-1]
+    return words
+
+
+def _uncleft(words: Sequence[str]) -> Sequence[str]:
+    """ "Was it Seppala who brought the serum in" as "was Seppala who brought ...": the one
+    named right after the auxiliary, and who did the rest asked."""
+    if len(words) > 3 and words[0] in _ROLE_AUXILIARIES and words[1] == "it":
+        return [words[0], *words[2:]]
+    return words
 
 
 def _who_asked(words: Sequence[str], size: int) -> str | None:
     """ "Who was the first Iditarod winner" of "was Joe Redington the first Iditarod winner"
     (the name ``size`` words long after the auxiliary), "which dog brought ..." of "was Togo
     the dog that brought ..."; None where who did it would not settle it."""
-    rest = [w for w in words[1 + size:] if w not in _EMPHASIS]
+    rest = _without_alone([w for w in words[1 + size:] if w not in _EMPHASIS])
     if not rest or _SHARED_CLAIMS & set(rest) or set(rest) & PRONOUNS:
         return None
+    if rest[0] in ("who", "that"):
+        return " ".join(["who", *rest[1:]])  # "was it Seppala *who brought* the serum in"
     if words[0] in _ROLE_AUXILIARIES and rest[0] not in ("the", "in"):
         return None  # a role ("the first winner") or a cast ("in the film"), not a state
     return _which_one_did(rest) or " ".join(

@@ -1680,6 +1680,9 @@ def test_this_rounds_yes_no_verdicts(new_talk: Callable[[], Conversation], alexa
     # raising the alarm is sending for help (the telegram), not raising money
     ("name the doctor who raised the alarm about diphtheria in nome", "Dr. Curtis Welch sent a "
      "telegram"),
+    # whether he did it himself, or whether it was he who did it: who did it says
+    ("was it seppala who brought the serum into nome", "Gunnar Kaasen"),
+    ("did leonhard seppala carry the serum into nome himself", "Gunnar Kaasen"),
 ])
 def test_this_rounds_answers(new_talk: Callable[[], Conversation], alexa_valid: Any,
                              question: str, contains: str) -> None:
@@ -1695,6 +1698,7 @@ def test_this_rounds_answers(new_talk: Callable[[], Conversation], alexa_valid: 
     # "when he was a puppy" is when he was young; "supposed to be" reports what is claimed
     ("was togo too small when he was a puppy", "Yes."),
     ("was togo supposed to be too small to be a sled dog", "Yes."),
+    ("was it seppala who brought the serum into nome", "No."),  # "was it X who": who did
 ])
 def test_a_deed_or_a_fate_said_otherwise_is_no(new_talk: Callable[[], Conversation],
                                                alexa_valid: Any, question: str,
