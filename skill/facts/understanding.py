@@ -868,6 +868,18 @@ def _kind_before_a_deed(hit: Hit, words: Sequence[str], hits: Sequence[Hit]) -> 
             and any(h.start == hit.end and h.name != hit.name for h in hits))
 
 
+#: Verbs of going somewhere, which "to" and another verb turn into a purpose.
+_GOING = frozenset("go goes going gone went come comes coming came".split())
+
+
+def _going_to_do(hit: Hit, words: Sequence[str], hits: Sequence[Hit]) -> bool:
+    """ "Where did he *go to live*": going somewhere to do something asks of what he did
+    there (where he lived), not of a journey."""
+    return (hit.end - hit.start == 1 and words[hit.start] in _GOING
+            and words[hit.end:hit.end + 1] == ["to"]
+            and any(h.start == hit.end + 1 and h.name != hit.name for h in hits))
+
+
 def _recent(context: Context, said: set[str]) -> tuple[str, ...]:
     """The ones talked of, most recent first; "where did they take him" after "who saved
     him": the one who acted is the one that answer named, and "him" still the one talked of."""
@@ -1351,7 +1363,8 @@ class Understander:
         # what is asked when anything else is.
         hits = [h for h in hits if not _setting_phrase(words, h)] or hits
         hits = _unframed(_outermost(hits), words, mentions)
-        hits = [h for h in hits if not _kind_before_a_deed(h, words, hits)] or hits
+        hits = [h for h in hits if not _kind_before_a_deed(h, words, hits)
+                and not _going_to_do(h, words, hits)] or hits
         named = [m.entity for m in mentions]
 
         kinds = {self.entity_types.get(e) for e in named}

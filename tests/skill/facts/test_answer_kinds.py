@@ -635,8 +635,8 @@ def test_a_word_of_its_kind_answers_what_kind(new_talk: Callable[[], Conversatio
     ("what was the name of the doctor up in gnome", "Welch"),
     # Dogs dying is the relay's topic; a dog named dying is that dog's death.
     ("what year did the dog balto die", "1933"),
-    # Words on a statue or a place, not what a study "said" about a dog.
-    ("what did the dna test say about balto", "I don't have a record of that."),
+    # Words on a statue or a place, not what a study "said" about a dog (a test is a study).
+    ("what did the dna test say about balto", "a study of Balto's genome"),
     # "Produced" is the producer's work (the stemmer alone leaves "produc").
     ("what company produced the 1995 animated film balto", "Amblin"),
     # A place only where it happened: "who" is asked of what else is named (the serum).
@@ -1683,6 +1683,8 @@ def test_this_rounds_yes_no_verdicts(new_talk: Callable[[], Conversation], alexa
     # whether he did it himself, or whether it was he who did it: who did it says
     ("was it seppala who brought the serum into nome", "Gunnar Kaasen"),
     ("did leonhard seppala carry the serum into nome himself", "Gunnar Kaasen"),
+    # going somewhere to live asks where he lived
+    ("where did balto go to live", "Brookside Zoo"),
 ])
 def test_this_rounds_answers(new_talk: Callable[[], Conversation], alexa_valid: Any,
                              question: str, contains: str) -> None:
@@ -1717,6 +1719,9 @@ def test_a_deed_or_a_fate_said_otherwise_is_no(new_talk: Callable[[], Conversati
     # ... but after a thing's "it", "he" is the one the answer named: the winner
     (["in what year was the first iditarod", "who won it", "how much prize money did he get"],
      "12,000 dollars"),
+    # coming to Alaska is a loan there, and "for how long" asks its length
+    (["where is balto's body kept", "has it ever come to alaska", "for how long"],
+     "for a few months"),
 ])
 def test_follow_ups_of_this_round(new_talk: Callable[[], Conversation], alexa_valid: Any,
                                   turns: list[str], contains: str) -> None:
