@@ -42,6 +42,7 @@ from skill.facts.honesty import (
     later_unrecorded,
     name_unsaid,
     names_no_one,
+    place_now_unrecorded,
     priced_otherwise,
     role_unsaid,
     setting_unstated,
@@ -1405,24 +1406,31 @@ def _honest(ranker: Ranker, result: Answer) -> Answer:
         return result
     store = ranker.store
     name = store.entities[result.entity].spoken_name if result.entity in store.entities else None
-    missing = (setting_unstated(ranker, result, query, fact, name)
-               or _dated_by_another_time(ranker, query, result)
-               or thing_unspoken(ranker, query, fact, name, result.relation)
-               or asked_unheard(ranker, query, result.analysis)
-               or priced_otherwise(ranker, query, result)
-               or names_no_one(ranker, query, result)
-               or name_unsaid(ranker, query, fact)
-               or role_unsaid(ranker, query, fact)
-               or deed_denied(ranker, query, result)
-               or words_unrecorded(ranker, query, fact, name)
-               or later_unrecorded(ranker, query, fact, name)
-               or topic_never_recorded(ranker, query, result))
+    missing = _missing(ranker, result, query, fact, name)
     if missing:
         return _answered_instead(ranker, result, query, missing, name) or _withheld(
             result, missing)
     if count_unstated(ranker, query, fact, result.relation):
         return _counted_instead(ranker, result, query) or _withheld(result, "that")
     return result
+
+
+def _missing(ranker: Ranker, result: Answer, query: Query, fact: Fact,
+             name: str | None) -> str | None:
+    """What the question asks that the fact does not say (the first check that finds it)."""
+    return (setting_unstated(ranker, result, query, fact, name)
+            or _dated_by_another_time(ranker, query, result)
+            or thing_unspoken(ranker, query, fact, name, result.relation)
+            or asked_unheard(ranker, query, result.analysis)
+            or priced_otherwise(ranker, query, result)
+            or names_no_one(ranker, query, result)
+            or name_unsaid(ranker, query, fact)
+            or role_unsaid(ranker, query, fact)
+            or deed_denied(ranker, query, result)
+            or words_unrecorded(ranker, query, fact, name)
+            or later_unrecorded(ranker, query, fact, name)
+            or place_now_unrecorded(query, result.analysis, fact)
+            or topic_never_recorded(ranker, query, result))
 
 
 def _placed_instead(ranker: Ranker, result: Answer, query: Query) -> Answer | None:

@@ -137,6 +137,23 @@ def later_unrecorded(ranker: Ranker, query: Query, fact: Fact, name: str | None)
 _LATER = "later_life"
 
 
+def place_now_unrecorded(query: Query, analysis: Analysis, fact: Fact) -> str | None:
+    """ "Where is Togo's gold medal today": where a thing is now, from a fact recording the
+    thing (given him at Madison Square Garden) but no place of it now, nor where anything
+    named is now, is not answered."""
+    if (query.form != "wh" or query.facet != "where" or query.topic is None
+            or "where_now" not in analysis.aspects or "where_now" in fact.aspects
+            or not _NOW & set(query.words[query.core_start:])):
+        return None
+    placed = any(key.endswith(".where") for relations in fact.answers.values()
+                 for key in relations)
+    return None if placed else "where that is now"
+
+
+#: Words that ask of the present.
+_NOW = frozenset("now today nowadays currently".split())
+
+
 def deed_denied(ranker: Ranker, query: Query, result: Answer) -> str | None:
     """ "Who won the 1932 race at Lake Placid": a fact saying its one *came second* (the
     contrary of the deed asked, never the deed) does not say who did it."""

@@ -1685,6 +1685,10 @@ def test_this_rounds_yes_no_verdicts(new_talk: Callable[[], Conversation], alexa
     ("did leonhard seppala carry the serum into nome himself", "Gunnar Kaasen"),
     # going somewhere to live asks where he lived
     ("where did balto go to live", "Brookside Zoo"),
+    # "breed" as a deed done to a dog is breeding him, not his breed
+    ("why couldn't they breed balto", "neutered"),
+    # where a thing is now, from a fact that records no place of anything
+    ("where is togo's gold medal today", "I don't have a record of where that is now"),
 ])
 def test_this_rounds_answers(new_talk: Callable[[], Conversation], alexa_valid: Any,
                              question: str, contains: str) -> None:
