@@ -1689,6 +1689,8 @@ def test_this_rounds_yes_no_verdicts(new_talk: Callable[[], Conversation], alexa
     ("why couldn't they breed balto", "neutered"),
     # where a thing is now, from a fact that records no place of anything
     ("where is togo's gold medal today", "I don't have a record of where that is now"),
+    # where one is coming from, or from which country, is where he was born
+    ("gunnar kaasen he is coming from which country", "Norway"),
 ])
 def test_this_rounds_answers(new_talk: Callable[[], Conversation], alexa_valid: Any,
                              question: str, contains: str) -> None:
