@@ -44,6 +44,9 @@ class Lexicon(Record):
     contraries: tuple[tuple[frozenset[str], tuple[str, ...]], ...] = ()
     #: The terms of words a fact may deny by saying their contrary ("awake": "asleep").
     claims: frozenset[str] = frozenset()
+    #: Words and the terms a fact uses for their absence: "no *fresh* antitoxin" is
+    #: "*expired* antitoxin".
+    negated: tuple[tuple[frozenset[str], tuple[str, ...]], ...] = ()
 
     def vocabulary(self) -> set[str]:
         """Every word the lexicon lists (listener words, chatter, claims with contraries:
@@ -77,6 +80,9 @@ class Lexicon(Record):
             out_of_scope = AnyOf([gated(p) for p in scope]) if scope else None
             contraries = tuple((frozenset(claimed), tuple(denying))
                                for claimed, denying in raw.get("contraries", []))
+            negated = tuple((frozenset(words),
+                             tuple(t for w in absent for t in content_terms(w)))
+                            for words, absent in raw.get("negated", []))
         except (OSError, ValueError, KeyError, TypeError, re.error) as exc:
             raise FactStoreError(f"{path}: unreadable lexicon ({exc})") from exc
         canonical: dict[str, str] = {}
@@ -89,7 +95,7 @@ class Lexicon(Record):
         claims = frozenset(canonical.get(t, t) for claimed, _ in contraries for w in claimed
                            for t in content_terms(w))
         return cls(canonical, background, topic_words, rewrites, out_of_scope, chatter, words,
-                   domain, contraries, claims)
+                   domain, contraries, claims, negated)
 
     def rewrite(self, text: str) -> str:
         """Apply the idiom rewrites ("where was X from" -> "where was X born")."""
@@ -105,6 +111,23 @@ class Lexicon(Record):
                     return word
         return None
 
+    def absent_terms(self, text: str) -> list[str]:
+        """The terms a fact uses for what the text says is missing: "why was there *no good*
+        antitoxin": "expired". A negation up to three words before the word says it."""
+        words = text.split()
+        found: list[str] = []
+        for i, word in enumerate(words):
+            if not _NEGATING & set(words[max(0, i - 3):i]):
+                continue
+            found += [self.canonical.get(t, t) for said, absent in self.negated
+                      if word in said for t in absent]
+        return found
+
     def terms(self, text: str) -> list[str]:
         """Content terms with equivalent words folded together."""
         return [self.canonical.get(t, t) for t in content_terms(text)]
+
+
+#: Words that say something is missing or was not done.
+_NEGATING = frozenset("no not never without didnt wasnt werent couldnt hadnt isnt dont doesnt "
+                      "cant cannot".split())

@@ -337,7 +337,7 @@ class Ranker:
             self._build_index()
         text = self.lexicon.rewrite(" ".join(plain_words(question)))
         named, spans = self._match_entities(text)
-        terms = self.lexicon.terms(text)
+        terms = self.lexicon.terms(text) + self.lexicon.absent_terms(text)
         entities = self._subjects(text, named, terms, context_entity)
         name_terms = frozenset(t for span in spans for t in self.lexicon.terms(span))
         residual = [t for t in terms if t not in name_terms]

@@ -1691,6 +1691,8 @@ def test_this_rounds_yes_no_verdicts(new_talk: Callable[[], Conversation], alexa
     ("where is togo's gold medal today", "I don't have a record of where that is now"),
     # where one is coming from, or from which country, is where he was born
     ("gunnar kaasen he is coming from which country", "Norway"),
+    # no fresh antitoxin is expired antitoxin (lexicon.json "negated")
+    ("why was there no good antitoxin in nome that winter", "antitoxin had expired"),
 ])
 def test_this_rounds_answers(new_talk: Callable[[], Conversation], alexa_valid: Any,
                              question: str, contains: str) -> None:

@@ -82,3 +82,12 @@ def test_unreadable_lexicon_names_the_file(tmp_path: Path) -> None:
     bad.write_text('{"equivalents": []}')
     with pytest.raises(FactStoreError, match="lexicon.json: unreadable lexicon"):
         Lexicon.load(bad)
+
+
+@pytest.mark.parametrize(("text", "absent"), [
+    ("why was there no good antitoxin in nome", ["expir"]),    # "no good": expired
+    ("why didnt nome have fresh antitoxin", ["expir"]),
+    ("was the good antitoxin fresh", []),                      # nothing said missing
+])
+def test_a_word_said_missing_ranks_the_absence(text: str, absent: list[str]) -> None:
+    assert Lexicon.load().absent_terms(text) == absent
