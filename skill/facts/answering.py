@@ -499,8 +499,13 @@ def _context_misled(ranker: Ranker, result: Answer) -> bool:
     question names a thing of its own (not the story's background: "how much serum did he
     ask for" is still his)."""
     query = result.query
-    return (result.kind == "no_record" and query is not None and query.from_context
-            and bool(set(query.named) - set(query.entities[:1]) - ranker.lexicon.background))
+    if result.kind != "no_record" or query is None or not query.from_context:
+        return False
+    # (nor the one a film asked of is named after: "and the togo one" after the Balto film)
+    namesakes = {name for name, films in ranker.understander.films_named_after.items()
+                 if any(film == query.entities[0] for film, _ in films)}
+    return bool(set(query.named) - set(query.entities[:1]) - ranker.lexicon.background
+                - namesakes)
 
 
 def _decide(ranker: Ranker, question: Question, context: Context | None) -> Answer:

@@ -1735,8 +1735,8 @@ class Understander:
         answer was about, which its name says (a statue), or a film named after the one named
         ("the balto one" after the Togo film)."""
         context = d.context
-        if (d.topic is not None or context.entity is None or not d.mentions
-                or not any(w in ("one", "ones") for w in d.words)):
+        if (d.topic is not None and not d.from_context or context.entity is None
+                or not d.mentions or not any(w in ("one", "ones") for w in d.words)):
             return
         if self.entity_types.get(context.entity) == "film":
             # "what about the balto one" after the Togo film: the film named after Balto.
@@ -1744,7 +1744,7 @@ class Understander:
             if films and d.entities and d.entities[0] == d.mentions[0].entity:
                 d.entities = [films[0][0], *d.entities]
             return
-        if self.entity_types.get(context.entity) != "topic":
+        if d.topic is not None or self.entity_types.get(context.entity) != "topic":
             return
         name = self.entity_words.get(context.entity, "").split()
         hits = self.relations.topics_in([stem(w) for w in name], name)

@@ -1730,6 +1730,9 @@ def test_a_deed_or_a_fate_said_otherwise_is_no(new_talk: Callable[[], Conversati
     # coming to Alaska is a loan there, and "for how long" asks its length
     (["where is balto's body kept", "has it ever come to alaska", "for how long"],
      "for a few months"),
+    # "the togo one" after the Balto film's sequels: the Togo film's, not a fact of the dog
+    (["when did the balto cartoon come out", "were there any sequels", "and the togo one"],
+     "I don't have a record of sequels to Togo"),
 ])
 def test_follow_ups_of_this_round(new_talk: Callable[[], Conversation], alexa_valid: Any,
                                   turns: list[str], contains: str) -> None:
