@@ -224,6 +224,7 @@ def _one_question(ranker: Ranker, question: Question, context: Context | None) -
         if alone.kind in ("fact", "yes_no"):
             result = alone
     result = _verdict_settled(ranker, result)
+    result = _what_came_next(ranker, result, context) or result
     if result.query is not None and result.query.choice and not (
             result.comparison is not None and result.comparison.polarity in _ORDERS):
         # "did shannon or kaasen go farther": which one, never "No."; "was balto's part
@@ -233,6 +234,35 @@ def _one_question(ranker: Ranker, question: Question, context: Context | None) -
         return result._replace(polarity=None, comparison=comparison._replace(polarity=chosen)
                                if comparison is not None else None)
     return result
+
+
+def _what_came_next(ranker: Ranker, result: Answer, context: Context | None) -> Answer | None:
+    """ "What did he do then" after why Togo was given away: not the fact just spoken again,
+    but the next one the question's words lead to about the same one (he escaped)."""
+    query, fact = result.query, result.fact
+    if (context is None or query is None or fact is None or result.kind != "fact"
+            or fact.id != context.fact or not _asks_what_next(query)):
+        return None
+    entity = result.entity or ""
+    # (first one recording of him what was asked before: his being given away)
+    on_topic = [f for f in ranker.store.answering(entity) if f.id != fact.id and any(
+        key.partition(".")[0] == query.topic for key in f.answers.get(entity, {}))]
+    following = [s.fact for s in result.ranked or ranker.rank_analysis(result.analysis, limit=5)
+                 if s.fact.id != fact.id and entity in s.fact.about]
+    found = (on_topic or following)[:1]
+    return result._replace(fact=found[0]) if found else None
+
+
+#: Words asking what came after what was just told.
+_NEXT = frozenset("then next afterwards afterward later".split())
+
+
+def _asks_what_next(query: Query) -> bool:
+    """ "What did he do (then)", "and what happened next"."""
+    words = [w for w in query.words[query.core_start:] if w != "and"]
+    return (words[:1] == ["what"] and bool(_NEXT & set(words))) or (
+        len(words) == 4 and words[:2] == ["what", "did"] and words[2] in PRONOUNS
+        and words[3] == "do")
 
 
 def _verdict_settled(ranker: Ranker, result: Answer) -> Answer:

@@ -1733,6 +1733,8 @@ def test_a_deed_or_a_fate_said_otherwise_is_no(new_talk: Callable[[], Conversati
     # "the togo one" after the Balto film's sequels: the Togo film's, not a fact of the dog
     (["when did the balto cartoon come out", "were there any sequels", "and the togo one"],
      "I don't have a record of sequels to Togo"),
+    # "what did he do then": what came next, not the fact just spoken again
+    (["why was togo almost given away", "what did he do then"], "Togo escaped"),
 ])
 def test_follow_ups_of_this_round(new_talk: Callable[[], Conversation], alexa_valid: Any,
                                   turns: list[str], contains: str) -> None:
