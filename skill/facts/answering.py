@@ -2281,9 +2281,9 @@ def _by_ranking(ranker: Ranker, query: Query, analysis: Analysis) -> Answer:
             and not _of_someone(ranker, best)):
         best = _of_someone_ranked(ranker, ranked) or best
     entity = _subject(best, analysis.entities)
-    if query.facet == "who":
+    if query.facet == "who" and not _who_is_asked(ranker, query, best, entity):
         # "who started the relay out of nenana": Shannon is "he" next; "who was the first
-        # case": the boy the fact records as it.
+        # case": the boy the fact records as it. (Not "who's this fox": Fox himself.)
         entity = _who_named(ranker, query, best) or entity
     if unheard(query, analysis) and ranked[0].words < STRONG_WORD_SUPPORT:
         # "who was the zookeeper who looked after balto": the question turns on a word no fact
@@ -2300,6 +2300,18 @@ def _by_ranking(ranker: Ranker, query: Query, analysis: Analysis) -> Answer:
         polarity = yes_no(ranker, best, key, query, entity or "", analysis)
         return Answer("yes_no", best, entity, analysis, query, polarity=polarity, ranked=ranked)
     return Answer("fact", best, entity, analysis, query, ranked=ranked)
+
+
+def _who_is_asked(ranker: Ranker, query: Query, fact: Fact, entity: str | None) -> bool:
+    """ "Who's this Fox", "who was Prince": who the one named right after is, answered by
+    his own identity; he, not whoever it names (his owner), is talked of next."""
+    words = list(query.words[query.core_start:])
+    at = 1 if words[:1] == ["whos"] else 2 if words[:2] in (["who", "is"], ["who", "was"]) else 0
+    if not at or entity is None or fact.about[:1] != (entity,) or "identity" not in fact.aspects:
+        return False
+    rest = " ".join(words[at + 1:] if words[at:at + 1] == ["this"] else words[at:])
+    return any(f"{rest} ".startswith(f"{form} ")
+               for form in ranker.store.entities[entity].spoken_forms)
 
 
 def _linking_named(ranker: Ranker, query: Query, ranked: Sequence[Scored]) -> Fact | None:

@@ -1735,6 +1735,8 @@ def test_a_deed_or_a_fate_said_otherwise_is_no(new_talk: Callable[[], Conversati
      "I don't have a record of sequels to Togo"),
     # "what did he do then": what came next, not the fact just spoken again
     (["why was togo almost given away", "what did he do then"], "Togo escaped"),
+    # after "who's this Fox", "he" is Fox, not the owner his identity names
+    (["who's this fox then", "when did he die"], "I don't have a record of when Fox died"),
 ])
 def test_follow_ups_of_this_round(new_talk: Callable[[], Conversation], alexa_valid: Any,
                                   turns: list[str], contains: str) -> None:
