@@ -1984,6 +1984,10 @@ class Understander:
         it colder at minto or at nenana when shannon set off": the places, not the musher;
         but all three of "george's leg, titus's or edgar's")."""
         compared = [e for e in d.entities if e not in self.background]
+        mentioned = {m.entity for m in d.mentions} - self.background
+        if len(mentioned) == 1 and not d.from_context:
+            # ("who took the serum after togo": his musher stands in for him, and is no second)
+            compared = [e for e in compared if e in mentioned]
         offered = d.offered()
         if len(offered) == 2 and len(compared) > 2:
             kinds = {self.entity_types.get(e) for e in offered}

@@ -1693,6 +1693,10 @@ def test_this_rounds_yes_no_verdicts(new_talk: Callable[[], Conversation], alexa
     ("gunnar kaasen he is coming from which country", "Norway"),
     # no fresh antitoxin is expired antitoxin (lexicon.json "negated")
     ("why was there no good antitoxin in nome that winter", "antitoxin had expired"),
+    # who had the serum before or after one is the hand-over; a dog's musher stands in for
+    # him, and is no second one to compare him with
+    ("who had the serum right before seppala", "Henry Ivanoff"),
+    ("who took the serum after togo", "handed the serum to Charlie Olson"),
 ])
 def test_this_rounds_answers(new_talk: Callable[[], Conversation], alexa_valid: Any,
                              question: str, contains: str) -> None:
