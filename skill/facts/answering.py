@@ -282,10 +282,18 @@ def _verdict_settled(ranker: Ranker, result: Answer) -> Answer:
         # "was ed rohn awake when kaasen came through": Kaasen's fact says neither, the next
         # the words lead to (Point Safety's) says he was asleep
         result = _verdict_by_words(ranker, result) or result
-    if result.kind == "yes_no" and result.polarity == "yes":
-        # "did balto *really* lead kaasen's team": doubted, where accounts differ on it
-        result = _doubted(ranker, result) or result
+    if result.kind == "yes_no" and result.polarity == "yes" or _yes_compared(result):
+        # "did balto *really* lead kaasen's team": doubted, where accounts differ on it (so
+        # too where the yes compares: "did balto really lead *the last team*")
+        result = _doubted(ranker, result._replace(kind="yes_no", comparison=None)) or result
     return result
+
+
+def _yes_compared(result: Answer) -> bool:
+    """Whether a yes/no question is answered yes by a comparison."""
+    return (result.kind == "compare" and result.comparison is not None
+            and result.comparison.polarity == "yes" and result.query is not None
+            and result.query.yes_no_compare)
 
 
 def _another_asked(ranker: Ranker, result: Answer) -> bool:

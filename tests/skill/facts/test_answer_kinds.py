@@ -1713,6 +1713,8 @@ def test_this_rounds_answers(new_talk: Callable[[], Conversation], alexa_valid: 
     ("was togo too small when he was a puppy", "Yes."),
     ("was togo supposed to be too small to be a sled dog", "Yes."),
     ("was it seppala who brought the serum into nome", "No."),  # "was it X who": who did
+    # doubted ("really") where accounts differ, though the yes compares ("the last team")
+    ("did balto really lead the last team", "Accounts differ"),
 ])
 def test_a_deed_or_a_fate_said_otherwise_is_no(new_talk: Callable[[], Conversation],
                                                alexa_valid: Any, question: str,
