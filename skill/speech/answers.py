@@ -179,15 +179,28 @@ def comparison_text(comparison: Comparison, name_of: NameOf, kind: str | None) -
 
 
 def _difference(relation: str, first: Any, second: Any) -> str | None:
-    """How far apart two measures are, in their unit ("208 miles"), from the main readings;
-    None for dates, ranges and counts of no unit."""
+    """How far apart two measures are, in their unit ("208 miles"), or two dates in years,
+    from the main readings; None for ranges and counts of no unit."""
     facet = relation.rpartition(".")[2]
     a, b = values.main(first), values.main(second)
+    if facet == "when":
+        return _years_between(a, b)
     if not _UNITS.get(facet) or not all(
             isinstance(v, (int, float)) and not isinstance(v, bool) for v in (a, b)):
         return None
     apart = round(abs(a - b), 1)
     return spoken_value(facet, int(apart) if float(apart).is_integer() else apart)
+
+
+def _years_between(first: Any, second: Any) -> str | None:
+    """The years between two dates' years ("how many years older was Seppala": born 1877
+    and 1882, 5 years); None where either has no year or they share one."""
+    years = [int(str(v)[:4]) for v in (first, second)
+             if isinstance(v, (int, str)) and not isinstance(v, bool) and str(v)[:4].isdigit()]
+    if len(years) != 2 or years[0] == years[1]:
+        return None
+    apart = abs(years[0] - years[1])
+    return f"{apart} year" if apart == 1 else f"{apart} years"
 
 
 def _told_by_the_facts(comparison: Comparison) -> str | None:

@@ -1697,6 +1697,8 @@ def test_this_rounds_yes_no_verdicts(new_talk: Callable[[], Conversation], alexa
     # him, and is no second one to compare him with
     ("who had the serum right before seppala", "Henry Ivanoff"),
     ("who took the serum after togo", "handed the serum to Charlie Olson"),
+    # two dates compared say the years between them
+    ("how many years older was seppala than kaasen", "a difference of 5 years"),
 ])
 def test_this_rounds_answers(new_talk: Callable[[], Conversation], alexa_valid: Any,
                              question: str, contains: str) -> None:
