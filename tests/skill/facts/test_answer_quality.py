@@ -254,10 +254,18 @@ FLOORS: dict[tuple[str, str], float] = {
     ("blind_speaker_fresh39.json", "unanswerable"): 0.98,
     ("blind_speaker_fresh39.json", "off_topic"): 0.95,
     ("blind_speaker_fresh39.json", "followups"): 0.94,
-    ("blind_speaker_fresh40.json", "questions"): 0.94,
-    ("blind_speaker_fresh40.json", "unanswerable"): 0.94,
+    ("blind_speaker_fresh40.json", "questions"): 0.96,
+    ("blind_speaker_fresh40.json", "unanswerable"): 0.96,
     ("blind_speaker_fresh40.json", "off_topic"): 0.95,
-    ("blind_speaker_fresh40.json", "followups"): 0.88,
+    ("blind_speaker_fresh40.json", "followups"): 0.92,
+    ("blind_speaker_fresh41.json", "questions"): 0.92,
+    ("blind_speaker_fresh41.json", "unanswerable"): 0.87,
+    ("blind_speaker_fresh41.json", "off_topic"): 0.95,
+    ("blind_speaker_fresh41.json", "followups"): 0.90,
+    ("blind_speaker_fresh42.json", "questions"): 0.94,
+    ("blind_speaker_fresh42.json", "unanswerable"): 0.87,
+    ("blind_speaker_fresh42.json", "off_topic"): 0.95,
+    ("blind_speaker_fresh42.json", "followups"): 0.88,
 }
 
 
