@@ -428,7 +428,7 @@ def _verdict_by_who(ranker: Ranker, result: Answer) -> Answer | None:
     if text is None:
         return None
     # (where the claim is that he did it alone, only someone else having done it settles it)
-    shared = _without_alone(words) != words
+    alone = _without_alone(words) != words
     asked = _decide(ranker, Question(text=text), None)
     if asked.kind != "fact" or asked.fact is None or asked.query is None:
         return None
@@ -441,7 +441,7 @@ def _verdict_by_who(ranker: Ranker, result: Answer) -> Answer | None:
         # not one only naming them in passing, about the one it says did it: "13 of
         # *Seppala's* reserve dogs" in Kaasen's leg)
         return Answer("yes_no", fact, entity, result.analysis, query,
-                      polarity="yes") if named == entity and not shared else None
+                      polarity="yes") if named == entity and not alone else None
     if not _of_someone(ranker, fact):
         return None
     return Answer("yes_no", fact, named, result.analysis, query, polarity="no")
@@ -449,7 +449,7 @@ def _verdict_by_who(ranker: Ranker, result: Answer) -> Answer | None:
 
 def _asks_who_alone(query: Query | None) -> bool:
     """Whether a yes/no question asks who did it ("was *it* Seppala who ...") or whether the
-    one named did it alone ("... *himself*", "*all the way*")."""
+    one named did it alone ("... *himself*", "... alone")."""
     if query is None:
         return False
     words = query.words[query.core_start:]
@@ -541,7 +541,7 @@ def _context_misled(ranker: Ranker, result: Answer) -> bool:
         return False
     # (nor the one a film asked of is named after: "and the togo one" after the Balto film)
     namesakes = {name for name, films in ranker.understander.films_named_after.items()
-                 if any(film == query.entities[0] for film, _ in films)}
+                 if any(film in query.entities[:1] for film, _ in films)}
     return bool(set(query.named) - set(query.entities[:1]) - ranker.lexicon.background
                 - namesakes)
 
