@@ -44,6 +44,7 @@ from skill.facts.honesty import (
     names_no_one,
     place_now_unrecorded,
     priced_otherwise,
+    relative_unrecorded,
     role_unsaid,
     setting_unstated,
     speakers_own_clause,
@@ -1473,6 +1474,7 @@ def _missing(ranker: Ranker, result: Answer, query: Query, fact: Fact,
             or words_unrecorded(ranker, query, fact, name)
             or later_unrecorded(ranker, query, fact, name)
             or place_now_unrecorded(query, result.analysis, fact)
+            or relative_unrecorded(ranker, query, fact, name)
             or topic_never_recorded(ranker, query, result))
 
 

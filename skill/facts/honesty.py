@@ -23,6 +23,7 @@ from skill.facts.model import Fact
 from skill.facts.ranking import Analysis, Ranker
 from skill.facts.understanding import (
     NOT_FOCUS,
+    RELATIVES,
     SUBJECT_PRONOUNS,
     Query,
 )
@@ -148,6 +149,26 @@ def place_now_unrecorded(query: Query, analysis: Analysis, fact: Fact) -> str | 
     placed = any(key.endswith(".where") for relations in fact.answers.values()
                  for key in relations)
     return None if placed else "where that is now"
+
+
+def relative_unrecorded(ranker: Ranker, query: Query, fact: Fact, name: str | None) -> str | None:
+    """ "What did Seppala's wife do for a living": asked of a relative the store knows only
+    by name, a fact naming her (his later life: "his wife was Constance") and recording
+    nothing of what is asked does not answer."""
+    said = [t for t in (query.topic, *query.more_topics) if t]
+    topic = next((t for t in said if t not in RELATIVES), None)
+    kin = RELATIVES & set(said)
+    if not query.possessed or topic is None or not kin or not query.entities or any(
+            key.partition(".")[0] == topic for relations in fact.answers.values()
+            for key in relations):
+        return None
+    store, subject = ranker.store, query.entities[0]
+    if any(key.partition(".")[0] in kin and isinstance(value, str) and value in store.entities
+           for known in store.answering(subject)
+           for key, value in known.answers.get(subject, {}).items()):
+        return None  # (Edgar Nollner's brother is George, whose own facts answer)
+    owned = f"{name}'s {query.possessed[0]}" if name else query.possessed[0]
+    return ranker.relations.topics[topic].describe(query.facet, owned)
 
 
 #: Words that ask of the present.

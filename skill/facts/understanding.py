@@ -72,7 +72,7 @@ _KINDS = frozenset("kind kinds type types sort sorts".split())
 #: Words that end a noun's phrase as adverbs ("the doctor *up* in nome").
 _PARTICLES = frozenset("up down out over back away off there here".split())
 #: Topics that are someone's relatives, who may be the subject of what else is asked.
-_RELATIVES = frozenset({"spouse", "parents", "offspring", "siblings", "family"})
+RELATIVES = frozenset({"spouse", "parents", "offspring", "siblings", "family"})
 #: Facets that ask a measure: one of them asked after another asks something new.
 _MEASURES = frozenset(
     {"miles", "duration", "how_many", "age", "temperature", "weight", "speed", "height", "percent"})
@@ -1130,7 +1130,7 @@ class _Draft:
                 # (a relative is theirs even where the word names a topic: "when did kaasen's
                 # *wife* pass away" asks of her death, not his)
                 if word not in NOT_FOCUS and not any(
-                        h.start == at and not (h.name in _RELATIVES and h.name != self.topic
+                        h.start == at and not (h.name in RELATIVES and h.name != self.topic
                                                and m.start >= self.core)
                         for h in self.hits):
                     found.append(word)

@@ -1699,6 +1699,9 @@ def test_this_rounds_yes_no_verdicts(new_talk: Callable[[], Conversation], alexa
     ("who took the serum after togo", "handed the serum to Charlie Olson"),
     # two dates compared say the years between them
     ("how many years older was seppala than kaasen", "a difference of 5 years"),
+    # a relative known only by name: a fact naming her records nothing of her work
+    ("what did seppala's wife constance do for a living",
+     "I don't have a record of what Leonhard Seppala's wife did for a living"),
 ])
 def test_this_rounds_answers(new_talk: Callable[[], Conversation], alexa_valid: Any,
                              question: str, contains: str) -> None:
