@@ -246,8 +246,8 @@ def _what_came_next(ranker: Ranker, result: Answer, context: Context | None) -> 
         return None
     entity = result.entity or ""
     # (first one recording of him what was asked before: his being given away)
-    on_topic = [f for f in ranker.store.answering(entity) if f.id != fact.id and any(
-        key.partition(".")[0] == query.topic for key in f.answers.get(entity, {}))]
+    on_topic = [f for _, f, _ in _recorded(ranker.store, entity, query.topic, None)
+                if f.id != fact.id]
     following = [s.fact for s in result.ranked or ranker.rank_analysis(result.analysis, limit=5)
                  if s.fact.id != fact.id and entity in s.fact.about]
     found = (on_topic or following)[:1]

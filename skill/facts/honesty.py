@@ -70,11 +70,16 @@ _INDEFINITE = frozenset(
 _TIME_OF_DAY = "the time of day"
 
 
+def _topics_of(fact: Fact) -> frozenset[str]:
+    """The topics the fact records a relation of, of anyone ("later_life", "job")."""
+    return frozenset(key.partition(".")[0] for relations in fact.answers.values()
+                     for key in relations)
+
+
 @lru_cache(maxsize=4)
 def _recorded_topics(store: FactStore) -> frozenset[str]:
     """Every topic some fact records a relation of."""
-    return frozenset(key.partition(".")[0] for fact in store.facts.values()
-                     for relations in fact.answers.values() for key in relations)
+    return frozenset().union(*(_topics_of(fact) for fact in store.facts.values()))
 
 
 def topic_never_recorded(ranker: Ranker, query: Query, result: Answer) -> str | None:
@@ -128,8 +133,7 @@ def later_unrecorded(ranker: Ranker, query: Query, fact: Fact, name: str | None)
     dated = any(h.name == _LATER and words[h.start] in ("after", "since")
                 and h.start > query.core_start
                 for h in ranker.relations.topics_in([stem(w) for w in words], words))
-    recorded = {key.partition(".")[0] for relations in fact.answers.values() for key in relations}
-    if not dated or _LATER in recorded:
+    if not dated or _LATER in _topics_of(fact):
         return None
     topic = ranker.relations.topics[query.topic or ""]
     return f"{topic.describe(query.facet, name or 'that')} afterwards"
@@ -158,9 +162,8 @@ def relative_unrecorded(ranker: Ranker, query: Query, fact: Fact, name: str | No
     said = [t for t in (query.topic, *query.more_topics) if t]
     topic = next((t for t in said if t not in RELATIVES), None)
     kin = RELATIVES & set(said)
-    if not query.possessed or topic is None or not kin or not query.entities or any(
-            key.partition(".")[0] == topic for relations in fact.answers.values()
-            for key in relations):
+    if (not query.possessed or topic is None or not kin or not query.entities
+            or topic in _topics_of(fact)):
         return None
     store, subject = ranker.store, query.entities[0]
     if any(key.partition(".")[0] in kin and isinstance(value, str) and value in store.entities
@@ -691,7 +694,7 @@ def priced_otherwise(ranker: Ranker, query: Query, result: Answer) -> str | None
     plain = f" {' '.join(plain_words(fact.answer))} "
     names = [n for n in ranker.understander.names.phrases_said(f" {' '.join(query.words)} ")
              if f" {n} " not in plain]
-    recorded = {k.partition(".")[0] for r in fact.answers.values() for k in r}
+    recorded = _topics_of(fact)
     topics = ranker.relations.topics
     other_topic = [t for t in query.more_topics if t not in recorded and not topics[t].weak]
     if (names or other_topic or not _named_in_the_deal(ranker, query, fact, subject)
