@@ -29,37 +29,31 @@ from skill.facts.answer_records import (
     Question,
     Row,
 )
+from skill.facts.fact_subjects import (
+    of_a_place,
+    of_someone,
+    of_someone_ranked,
+    split_relation,
+    subject_of,
+    who_named,
+)
 from skill.facts.honesty import (
     FACET_LABELS,
     SENTENCE,
     YEAR,
-    asked_unheard,
-    count_unstated,
-    counted_noun,
-    counted_terms,
-    deed_denied,
-    kind_unsaid,
-    later_unrecorded,
-    name_unsaid,
-    names_no_one,
-    place_now_unrecorded,
-    priced_otherwise,
-    relative_unrecorded,
-    role_unsaid,
-    setting_unstated,
     speakers_own_clause,
-    thing_inscribed,
-    thing_unspoken,
-    topic_never_recorded,
-    unplaced,
-    words_unrecorded,
-    year_unstated,
 )
 from skill.facts.model import Fact
-from skill.facts.ranking import Analysis, Ranker, Scored
+from skill.facts.ranking import (
+    MIN_WORD_SUPPORT,
+    STRONG_WORD_SUPPORT,
+    Analysis,
+    Ranker,
+    Scored,
+)
 from skill.facts.relations import Topic
+from skill.facts.routes import between_places
 from skill.facts.understanding import (
-    GETTING,
     ORIGIN_OF,
     ROLES,
     Context,
@@ -77,6 +71,7 @@ from skill.facts.verdicts import (
     values_named,
     yes_no,
 )
+from skill.facts.withholding import honest, kind_instead, withheld
 from skill.records import Record
 from skill.text.normalise import plain_words, strip_fillers
 from skill.text.numbers import MONTHS
@@ -91,16 +86,11 @@ if TYPE_CHECKING:
 #: was X"), needs a fact recording it.
 _VALUE_FACETS = frozenset({"when", "where", "miles", "age", "how_many", "duration",
                            "temperature", "weight", "speed", "order", "percent"})
-#: Below this, the words of a question give no real support to a fact about the right entity
-#: (tuned on the project's question sets; a neighbouring fact shares only the name).
-MIN_WORD_SUPPORT = 4.0
 #: Score per level of relation fit (1 same topic, 2 compatible facet, 3 exact) when choosing
 #: between facts that record the asked relation.
 RELATION_FIT_WEIGHT = 3.0
 #: What a question naming nothing is about.
 IMPLIED_SUBJECT = "relay"
-#: Word support strong enough for a fact to compete with those recording the asked relation.
-STRONG_WORD_SUPPORT = 8.0
 #: Facets that answer one another when the exact one is not recorded ("why did X die": how).
 _TEXT_FACETS = frozenset({"what", "how", "why"})
 _MANNER = frozenset({"how", "why"})
@@ -435,7 +425,7 @@ def _verdict_by_who(ranker: Ranker, result: Answer) -> Answer | None:
         return None
     store = ranker.store
     fact = asked.fact
-    named = _who_named(ranker, asked.query, fact) or asked.entity
+    named = who_named(ranker, asked.query, fact) or asked.entity
     if entity in fact.about or store.entities[entity].named_in(fact.spoken.lower()) and not (
             named != entity and named in fact.about):
         # (a fact that speaks of the one asked of, and of others, may say they did it too;
@@ -443,7 +433,7 @@ def _verdict_by_who(ranker: Ranker, result: Answer) -> Answer | None:
         # *Seppala's* reserve dogs" in Kaasen's leg)
         return Answer("yes_no", fact, entity, result.analysis, query,
                       polarity="yes") if named == entity and not alone else None
-    if not _of_someone(ranker, fact):
+    if not of_someone(ranker, fact):
         return None
     return Answer("yes_no", fact, named, result.analysis, query, polarity="no")
 
@@ -569,9 +559,9 @@ def _decide(ranker: Ranker, question: Question, context: Context | None) -> Answ
         compared = _compare(ranker, query, analysis)
         if compared is not None:
             return compared
-    between = _between_places(ranker, query, analysis)
+    between = between_places(ranker, query, analysis)
     if between is not None:
-        return _honest(ranker, between)
+        return honest(ranker, between, _dated_by_another_time)
     role = _identity_verdict(ranker, query, analysis) or _role_verdict(ranker, query, analysis)
     if role is not None:
         return role
@@ -580,7 +570,8 @@ def _decide(ranker: Ranker, question: Question, context: Context | None) -> Answ
         return last
     decided = _by_what_is_asked(ranker, query, analysis)
     decided = _before_or_after_it(ranker, query, analysis, decided) or decided
-    result = _denied(_honest(ranker, decided or _by_ranking(ranker, query, analysis)))
+    result = _denied(honest(ranker, decided or _by_ranking(ranker, query, analysis),
+                             _dated_by_another_time))
     return _unranked(_measured(ranker, query, analysis, result))
 
 
@@ -1255,120 +1246,6 @@ def _there_then(ranker: Ranker, query: Query, analysis: Analysis, fact: Fact) ->
     return Answer("yes_no", fact, asked[0], analysis, query, polarity="yes")
 
 
-def _between_places(ranker: Ranker, query: Query, analysis: Analysis) -> Answer | None:
-    """ "How far is it from Nenana to Nome", "how far from Point Safety into Nome": the fact
-    about both places that states a distance, the one naming fewest other places first (the
-    whole relay rather than a leg that passes through; Point Safety's own run-in rather than
-    the last leg)."""
-    store = ranker.store
-    places = [e for e in query.named if store.entities[e].type == "place"][:2]
-    if len(places) == 1 and "there" in query.words[query.core_start:]:
-        # "how far was it from there to Nome": "there" is the place talked of (Bluff)
-        places = [*(e for e in query.entities if e not in places
-                    and store.entities[e].type == "place"), *places][:2]
-    if query.form == "wh" and len(places) == 1:
-        return _run_at(ranker, query, analysis, places[0])
-    if query.form != "wh" or len(places) < 2:
-        return None
-    if query.facet != "miles":
-        return _run_between(ranker, query, analysis, places)
-    pair = set(places)
-    found = [f for f in store.facts.values() if pair <= set(f.about) and states(f, "miles")]
-    if not found:
-        return None
-    scores = {s.fact.id: s.score for s in ranker.score_facts(analysis, found)}
-
-    def fit(fact: Fact) -> tuple[int, float]:
-        others = sum(1 for e in fact.about
-                     if e not in pair and e in store.entities and store.entities[e].type == "place")
-        return (-others, scores.get(fact.id, 0.0))
-
-    best = max(found, key=fit)
-    return Answer("fact", best, places[0], analysis, query)
-
-
-def _run_between(ranker: Ranker, query: Query, analysis: Analysis,
-                 places: Sequence[str]) -> Answer | None:
-    """ "Who carried the serum from Golovin to Bluff": the run the fact says went from the
-    first place to the second, in that order ("from Golovin to Bluff"), not one that only
-    ends at the first."""
-    store = ranker.store
-    first, second = (store.entities[p] for p in places)
-    words = query.ranker_text.split()  # (names heard by sound written as the name)
-    said_from = any(words[m - 1] == "from" for m in range(1, len(words))
-                    if first.named_in(" ".join(words[m:m + 3])))
-    if query.facet not in ("who", "when") or not said_from:
-        return None
-    found = []
-    for fact in store.facts.values():
-        text = fact.answer.lower()
-        at = [min((text.find(f) for f in e.spoken_forms if f in text), default=-1)
-              for e in (first, second)]
-        if at[0] >= 0 and at[1] > at[0] and re.search(r"\bfrom\b", text[:at[0]]) and (
-                " to " in text[at[0]:at[1]]):
-            found.append(fact)
-    return _best_run(ranker, query, analysis, found) if found else None
-
-
-def _best_run(ranker: Ranker, query: Query, analysis: Analysis, found: list[Fact]) -> Answer:
-    """Of the runs found, the one the question's words fit best, answered by whom it names
-    when "who" is asked."""
-    best = ranker.score_facts(analysis, found)[0].fact
-    who = _who_named(ranker, query, best) if query.facet == "who" else None
-    return Answer("fact", best, who or _subject(best, analysis.entities), analysis, query)
-
-
-#: Words before a place that say a run ended there ("who brought the serum *into*
-#: Shaktoolik") or began there ("who carried it *out of* Unalakleet").
-_ENDED_AT = frozenset("into to reached reach".split())
-_BEGAN_AT = frozenset("from out left leaving".split())
-#: Deeds that, done "at" a place, say which end of a run it was: the serum was got at the
-#: start of one ("who got the serum at Golovin") and brought at the end of one.
-_GOT = GETTING | {"picked", "pick"}
-_BROUGHT = frozenset("brought bring carried handed gave delivered arrived".split())
-
-
-#: Topics of a run with the serum, whose ends a place can be.
-_RUN_TOPICS = frozenset({"leg", "handoff", "departure", "arrival", "musher", "mushers",
-                         "team", "lead_dog", "serum"})
-
-
-def _run_at(ranker: Ranker, query: Query, analysis: Analysis, place: str) -> Answer | None:
-    """ "Who got the serum at Golovin", "who brought it into Shaktoolik": the run the facts
-    say began ("from Golovin") or ended ("to Shaktoolik") at the one place named."""
-    store = ranker.store
-    if query.facet != "who" or any(
-            store.entities[e].type in ("person", "dog") for e in query.named
-            if e in store.entities and e not in ranker.lexicon.background):
-        return None
-    if query.topic is not None and not query.weak_topic and query.topic not in _RUN_TOPICS:
-        return None  # ("who organized the relay out of nenana": no run asked)
-    entity = store.entities[place]
-    mark = _run_end_asked(query.ranker_text.split(), entity.spoken_forms)
-    found = [f for f in store.facts.values()
-             if any(k.startswith("leg.") for relations in f.answers.values() for k in relations)
-             and any(re.search(rf"\b{mark} {re.escape(form)}\b", f.answer.lower())
-                     for form in entity.spoken_forms)] if mark else []
-    return _best_run(ranker, query, analysis, found) if found else None
-
-
-def _run_end_asked(words: Sequence[str], forms: Sequence[str]) -> str | None:
-    """Which end of a run the place is, by the words before it (names heard by sound
-    written as the name): "to" where the run ended, "from" where it began, or None."""
-    at = next((i for i in range(2, len(words)) if any(
-        f"{' '.join(words[i:])} ".startswith(f"{form} ") for form in forms)), None)
-    if at is None:
-        return None
-    before = words[at - 1] if words[at - 1] != "the" else words[at - 2]
-    said = set(words[:at])
-    if before in _ENDED_AT or before == "at" and said & _BROUGHT and not said & _GOT:
-        return "to"
-    if before in _BEGAN_AT or before == "of" and "out" in said or (
-            before == "at" and said & _GOT):
-        return "from"
-    return None
-
-
 def _slot_identity(store: FactStore, question: Question) -> Answer | None:
     """ "Who is X" from a slot alone: the entity's identity fact, with nothing to understand."""
     if question.entity and not question.text and question.aspect == "identity":
@@ -1438,184 +1315,6 @@ def _asked_subject(query: Query) -> str | None:
     if query.topic is not None and not query.weak_topic and query.in_domain:
         return IMPLIED_SUBJECT
     return None
-
-
-def _honest(ranker: Ranker, result: Answer) -> Answer:
-    """The last check before a fact is spoken as the answer: does it speak of what the
-    question turns on? A fact about the right entity that never mentions the thing asked
-    ("what colour was Togo's harness": his coat), or that mentions it without naming it
-    ("what were the names of Welch's nurses": "four nurses"), is offered, not given."""
-    query, fact = result.query, result.fact
-    if query is None or fact is None or result.kind not in ("fact", "yes_no"):
-        return result
-    store = ranker.store
-    name = store.entities[result.entity].spoken_name if result.entity in store.entities else None
-    missing = _missing(ranker, result, query, fact, name)
-    if missing:
-        return _answered_instead(ranker, result, query, missing, name) or _withheld(
-            result, missing)
-    if count_unstated(ranker, query, fact, result.relation):
-        return _counted_instead(ranker, result, query) or _withheld(result, "that")
-    return result
-
-
-def _missing(ranker: Ranker, result: Answer, query: Query, fact: Fact,
-             name: str | None) -> str | None:
-    """What the question asks that the fact does not say (the first check that finds it)."""
-    return (setting_unstated(ranker, result, query, fact, name)
-            or _dated_by_another_time(ranker, query, result)
-            or thing_unspoken(ranker, query, fact, name, result.relation)
-            or asked_unheard(ranker, query, result.analysis)
-            or priced_otherwise(ranker, query, result)
-            or names_no_one(ranker, query, result)
-            or name_unsaid(ranker, query, fact)
-            or role_unsaid(ranker, query, fact)
-            or deed_denied(ranker, query, result)
-            or words_unrecorded(ranker, query, fact, name)
-            or later_unrecorded(ranker, query, fact, name)
-            or place_now_unrecorded(query, result.analysis, fact)
-            or relative_unrecorded(ranker, query, fact, name)
-            or topic_never_recorded(ranker, query, result))
-
-
-def _placed_instead(ranker: Ranker, result: Answer, query: Query) -> Answer | None:
-    """ "Who organized the relay in Nenana": the fact recording the organizer never says
-    Nenana, but another the question's words lead to says all it asks, the place or year
-    with it: that one answers, and passes every check a fact must. (Not an hour: facts give
-    the hours of other moments of the same day.)"""
-    analysis = result.analysis
-    core = set(ranker.lexicon.terms(" ".join(query.words[query.core_start:])))
-    asked = {t for t in claimed_terms(ranker, result.fact, analysis, query)
-             if t in core and t not in analysis.unknown} if result.fact else set()
-    for scored in ranker.rank_analysis(analysis, limit=3):
-        fact = scored.fact
-        if (fact is result.fact or scored.words < STRONG_WORD_SUPPORT
-                or not asked <= ranker.fact_terms(fact.id)
-                or unplaced(ranker, query, fact) or year_unstated(query, fact)):
-            continue
-        entity = _subject(fact, analysis.entities)
-        if query.facet == "who":
-            entity = _who_named(ranker, query, fact) or entity
-        found = Answer("fact", fact, entity, analysis, query, ranked=result.ranked)
-        name = ranker.store.entities[entity].spoken_name if entity in ranker.store.entities \
-            else None
-        if not (setting_unstated(ranker, found, query, fact, name)
-                or thing_unspoken(ranker, query, fact, name)):
-            return found
-    return None
-
-
-def _answered_instead(ranker: Ranker, result: Answer, query: Query, missing: str,
-                      name: str | None) -> Answer | None:
-    """Another fact that says what the chosen one leaves out: the place or year asked, or
-    the thing of the subject's a reason is asked of."""
-    fact = result.fact
-    if result.kind != "fact" or fact is None:
-        return None
-    if missing in (f"that {unplaced(ranker, query, fact)}",
-                   f"that in {year_unstated(query, fact)}"):
-        return _placed_instead(ranker, result, query)
-    if query.facet == "why" and missing in {f"{name}'s {word}" for word in query.possessed}:
-        return _possessed_instead(ranker, result, query, name)
-    if missing in {f"the kind of {word}" for word in query.kind_of} and result.entity:
-        return _kind_instead(ranker, query, result.analysis, result.entity, result.fact)
-    if result.entity and missing == words_unrecorded(ranker, query, fact, name):
-        return _words_instead(ranker, query, result.analysis, result.entity, fact)
-    if query.entities and missing == role_unsaid(ranker, query, fact):
-        return _role_instead(ranker, query, result.analysis, query.entities[0], fact)
-    return None
-
-
-def _role_instead(ranker: Ranker, query: Query, analysis: Analysis, subject: str,
-                  chosen: Fact) -> Answer | None:
-    """ "Who was the mayor of Nome when the diphtheria broke out": the one the office names
-    (Maynard, named by it), from his own fact, which says the office, where the words led to
-    the outbreak's, which does not."""
-    identity = ranker.store.identity_of(subject)
-    if identity is None or identity is chosen:
-        return None
-    return _best_that_answers(ranker, query, analysis, subject, [identity])
-
-
-def _best_that_answers(ranker: Ranker, query: Query, analysis: Analysis, subject: str,
-                       candidates: list[Fact]) -> Answer | None:
-    """The candidate the question's words rank first, given as the answer if it passes every
-    check a fact must (the shared end of the "instead" answers)."""
-    if not candidates:
-        return None
-    best = ranker.score_facts(analysis, candidates)[0].fact
-    checked = _honest(ranker, Answer("fact", best, subject, analysis, query))
-    return checked if checked.kind == "fact" else None
-
-
-def _words_instead(ranker: Ranker, query: Query, analysis: Analysis, subject: str,
-                   chosen: Fact) -> Answer | None:
-    """ "What is written on Balto's statue": the subject's fact recording the words on the
-    very thing asked (the statue its words name), if it passes every check a fact must."""
-    exact = [t for t in (query.topic, *query.more_topics)
-             if t and ranker.relations.topics[t].exact]
-    things = {stem(word) for word in thing_inscribed(query, exact[0])} if exact else set()
-    candidates = [fact for fact in ranker.store.about(subject) if fact is not chosen
-                  and things & {stem(w) for w in plain_words(fact.answer)}
-                  and words_unrecorded(ranker, query, fact, None) is None]
-    return _best_that_answers(ranker, query, analysis, subject, candidates)
-
-
-def _kind_instead(ranker: Ranker, query: Query, analysis: Analysis, subject: str,
-                  chosen: Fact | None = None) -> Answer | None:
-    """ "What kind of heart problem did Balto have": not the fact the words ranked first (or
-    none), but the subject's own fact that says what kind ("an *enlarged* heart"), if it
-    passes every check a fact must."""
-    candidates = [fact for fact in ranker.store.answering(subject)
-                  if subject in fact.about and fact is not chosen
-                  and not kind_unsaid(query, fact)]
-    return _best_that_answers(ranker, query, analysis, subject, candidates)
-
-
-def _possessed_instead(ranker: Ranker, result: Answer, query: Query,
-                       name: str | None) -> Answer | None:
-    """ "Why was Balto's heart so big": "big" asks of his size, whose facts never speak of
-    his heart; the subject's own fact whose words do, and that records a reason, answers, if
-    it passes every check a fact must. (A cue is no mention: "in harness" for
-    his first run says nothing of what his harness was like.)"""
-    subject = result.entity
-    wanted = {terms[0] for terms in map(ranker.lexicon.terms, query.possessed) if terms}
-    if subject is None or not wanted:
-        return None
-    candidates = [
-        fact for fact in ranker.store.answering(subject)
-        if subject in fact.about and wanted <= set(ranker.lexicon.terms(fact.answer))
-        and any(key.endswith(".why") for key in fact.answers.get(subject, {}))]
-    if not candidates:
-        return None
-    best = ranker.score_facts(result.analysis, candidates)[0].fact
-    if thing_unspoken(ranker, query, best, name) or asked_unheard(
-            ranker, query, result.analysis):
-        return None
-    return Answer("fact", best, subject, result.analysis, query, ranked=result.ranked)
-
-
-def _counted_instead(ranker: Ranker, result: Answer, query: Query) -> Answer | None:
-    """ "How many nurses were there in Nome": not the town's people, but the fact the words
-    lead to that counts nurses ("he had four nurses")."""
-    noun = counted_noun(query)
-    if noun is None:
-        return None
-    for scored in ranker.rank_analysis(result.analysis, limit=3):
-        fact = scored.fact
-        if (fact is result.fact or scored.words < STRONG_WORD_SUPPORT
-                or not counted_terms(ranker, noun) & ranker.fact_terms(fact.id)
-                or count_unstated(ranker, query, fact)):
-            continue
-        found = Answer("fact", fact, _subject(fact, result.analysis.entities),
-                       result.analysis, query, ranked=result.ranked)
-        return _honest(ranker, found)
-    return None
-
-
-def _withheld(result: Answer, missing: str) -> Answer:
-    return Answer("no_record", None, result.entity, result.analysis, result.query,
-                  missing=missing, offer=result.fact)
 
 
 def _by_relation(ranker: Ranker, query: Query, analysis: Analysis,
@@ -1910,7 +1609,7 @@ def _pointed_to(ranker: Ranker, query: Query, analysis: Analysis, subject: str,
 def _of_another_time(ranker: Ranker, query: Query, analysis: Analysis, subject: str,
                      fact: Fact) -> Answer:
     """No record of what was asked at the time a clause gave, the fact of that time offered."""
-    return _withheld(_fact_answer(ranker, fact, subject, query, analysis, ""),
+    return withheld(_fact_answer(ranker, fact, subject, query, analysis, ""),
                      _asked_then(ranker, query, subject))
 
 
@@ -2113,7 +1812,7 @@ def _fact_answer(ranker: Ranker, fact: Fact, subject: str, query: Query, analysi
                       relation=key)
     if named_value is None and _asks_which_dog(query):
         # "which dog ran co-lead with Balto": Fox, whom the fact is also about
-        named_value = _who_named(ranker, query, fact, among_all=True)
+        named_value = who_named(ranker, query, fact, among_all=True)
     thing = _the_thing_itself(ranker, fact, entity)
     about = (entity,) if named_value else ()
     return Answer("fact", fact, named_value or entity, analysis, query,
@@ -2287,14 +1986,14 @@ def _by_ranking(ranker: Ranker, query: Query, analysis: Analysis) -> Answer:
     best = ranked[0].fact if ranked else None
     if best is None:
         return _nothing_ranked(ranker, query, analysis, ranked)
-    if (query.facet == "who" and query.form == "wh" and _of_a_place(ranker, best)
-            and not _of_someone(ranker, best)):
-        best = _of_someone_ranked(ranker, ranked) or best
-    entity = _subject(best, analysis.entities)
+    if (query.facet == "who" and query.form == "wh" and of_a_place(ranker, best)
+            and not of_someone(ranker, best)):
+        best = of_someone_ranked(ranker, ranked) or best
+    entity = subject_of(best, analysis.entities)
     if query.facet == "who" and not _who_is_asked(ranker, query, best, entity):
         # "who started the relay out of nenana": Shannon is "he" next; "who was the first
         # case": the boy the fact records as it. (Not "who's this fox": Fox himself.)
-        entity = _who_named(ranker, query, best) or entity
+        entity = who_named(ranker, query, best) or entity
     if unheard(query, analysis) and ranked[0].words < STRONG_WORD_SUPPORT:
         # "who was the zookeeper who looked after balto": the question turns on a word no fact
         # uses, and the best fact shares only the rest. Offer it; don't pass it off as the answer.
@@ -2305,7 +2004,7 @@ def _by_ranking(ranker: Ranker, query: Query, analysis: Analysis) -> Answer:
         if not claimed_terms(ranker, best, analysis, query):
             linking = _linking_named(ranker, query, ranked)
             if linking is not None:
-                best, entity = linking, _subject(linking, analysis.entities)
+                best, entity = linking, subject_of(linking, analysis.entities)
         key = _measure_claimed(ranker, best, entity, query)
         polarity = yes_no(ranker, best, key, query, entity or "", analysis)
         return Answer("yes_no", best, entity, analysis, query, polarity=polarity, ranked=ranked)
@@ -2371,7 +2070,8 @@ def _nothing_ranked(ranker: Ranker, query: Query, analysis: Analysis,
     if subject in ranker.store.entities and subject not in ranker.lexicon.background:
         # "what kind of whip did Kaasen use": a name the store knows, asked something no
         # fact speaks of. Say so of that name, rather than as if it were off the subject.
-        return (query.kind_of and _kind_instead(ranker, query, analysis, subject)
+        return (query.kind_of
+                and kind_instead(ranker, query, analysis, subject, _dated_by_another_time)
                 or _no_record(ranker, query, analysis, subject))
     return Answer("unknown", None, None, analysis, query, ranked=ranked)
 
@@ -2386,48 +2086,7 @@ def _of_all_named(ranker: Ranker, query: Query, analysis: Analysis) -> Answer | 
     if not about_all:
         return None
     best = ranker.score_facts(analysis, about_all)[0].fact
-    return Answer("fact", best, _subject(best, analysis.entities), analysis, query)
-
-
-#: A fact of someone ranked this close to a best fact of no one answers "who" instead.
-WHO_SHARE = 0.5
-
-
-def _of_a_place(ranker: Ranker, fact: Fact) -> bool:
-    """Whether a fact is first about a place (which, naming no one, cannot say who)."""
-    entity = ranker.store.entities.get(fact.about[0]) if fact.about else None
-    return entity is not None and entity.type == "place"
-
-
-def _of_someone(ranker: Ranker, fact: Fact) -> bool:
-    """Whether a fact is about a person or a dog, as an answer to "who" must be."""
-    entities = ranker.store.entities
-    return any(e in entities and entities[e].type in ("person", "dog") for e in fact.about)
-
-
-def _of_someone_ranked(ranker: Ranker, ranked: Sequence[Scored]) -> Fact | None:
-    """ "Who found the serum at the railroad hospital in Anchorage": a place's own fact
-    shares the most words, but only a fact about someone can say who; the best of those,
-    if the words support it nearly as well."""
-    floor = ranked[0].score * WHO_SHARE
-    return next((s.fact for s in ranked[1:] if s.score >= floor and _of_someone(ranker, s.fact)),
-                None)
-
-
-def _who_named(ranker: Ranker, query: Query, fact: Fact, among_all: bool = False) -> str | None:
-    """The person or dog a fact answering "who" names, not already named by the question:
-    the one it is first about, or else the one it records as something's "who" (or with
-    ``among_all``, any it is about)."""
-    entities = ranker.store.entities
-    recorded = [v for relations in fact.answers.values()
-                for key, value in relations.items() if key.endswith(".who")
-                for v in values.readings(value) if isinstance(v, str)]
-    for candidate in (*fact.about[:1], *recorded, *(fact.about[1:] if among_all else ())):
-        entity = entities.get(candidate)
-        if entity is not None and entity.type in ("person", "dog") and (
-                candidate not in query.named):
-            return candidate
-    return None
+    return Answer("fact", best, subject_of(best, analysis.entities), analysis, query)
 
 
 # -- comparisons ---------------------------------------------------------------------------------
@@ -2639,22 +2298,10 @@ def _of_kind(ranker: Ranker, query: Query, relation: str) -> list[str]:
                 continue
             if kind in ("dog", "person") and entity_type != kind:
                 continue
-            if entity not in found and any(_key_fits(k, *_split(relation)) == 3 for k in relations):
+            if entity not in found and any(
+                    _key_fits(k, *split_relation(relation)) == 3 for k in relations):
                 found.append(entity)
     return found
-
-
-def _split(relation: str) -> tuple[str | None, str | None]:
-    topic, _, facet = relation.partition(".")
-    return (topic, facet) if facet else (None, topic)
-
-
-def _subject(fact: Fact, named: Sequence[str]) -> str | None:
-    """The entity a follow-up pronoun should refer to after this answer."""
-    for entity_id in named:
-        if entity_id in fact.about:
-            return entity_id
-    return fact.about[0] if fact.about else None
 
 
 #: The canonical question each slot-based aspect stands for (what the intent's samples ask).

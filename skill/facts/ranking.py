@@ -71,6 +71,13 @@ class Weights(Record):
 
 DEFAULT_WEIGHTS = Weights()
 
+#: Below this, the words of a question give no real support to a fact about the right entity
+#: (tuned on the project's question sets; a neighbouring fact shares only the name).
+MIN_WORD_SUPPORT = 4.0
+#: Word support strong enough for a fact to compete with those recording the asked relation.
+STRONG_WORD_SUPPORT = 8.0
+
+
 class Scored(Record):
     """A fact with its score (its reasons only from :meth:`Ranker.explain`)."""
 
