@@ -1791,7 +1791,8 @@ class Understander:
             for candidate in candidates:
                 if self.entity_types.get(candidate) in kinds:
                     return candidate
-            if beings and said & _ANIMATE and context.fact:
+            if beings and said & _ANIMATE and context.fact and (
+                    kind or context.entity not in self.fact_beings.get(context.fact, ())[:1]):
                 # No one talked of is a "he": whom the last answer's fact is about (not in
                 # "and his wife", which asks the question before of the film's own).
                 for being in self.fact_beings.get(context.fact, ()):

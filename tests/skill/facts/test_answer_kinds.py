@@ -1748,6 +1748,10 @@ def test_a_deed_or_a_fate_said_otherwise_is_no(new_talk: Callable[[], Conversati
     (["why was togo almost given away", "what did he do then"], "Togo escaped"),
     # after "who's this Fox", "he" is Fox, not the owner his identity names
     (["who's this fox then", "when did he die"], "I don't have a record of when Fox died"),
+    # "he" after who Kaasen was is Kaasen: a topic said of dogs (a loan to Alaska) does not
+    # move "he" to the dog his fact names, when he is whom that fact is about
+    (["who was gunnar kaasen", "when did he come to alaska"], "1903"),
+    (["who was gunnar kaasen", "where did he move later in life"], "Everett"),
 ])
 def test_follow_ups_of_this_round(new_talk: Callable[[], Conversation], alexa_valid: Any,
                                   turns: list[str], contains: str) -> None:

@@ -266,6 +266,10 @@ FLOORS: dict[tuple[str, str], float] = {
     ("blind_speaker_fresh42.json", "unanswerable"): 0.87,
     ("blind_speaker_fresh42.json", "off_topic"): 0.95,
     ("blind_speaker_fresh42.json", "followups"): 0.88,
+    ("blind_speaker_fresh43.json", "questions"): 0.94,
+    ("blind_speaker_fresh43.json", "unanswerable"): 0.90,
+    ("blind_speaker_fresh43.json", "off_topic"): 0.95,
+    ("blind_speaker_fresh43.json", "followups"): 0.90,
 }
 
 
