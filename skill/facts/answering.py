@@ -43,7 +43,7 @@ from skill.facts.honesty import (
     YEAR,
     speakers_own_clause,
 )
-from skill.facts.model import Fact
+from skill.facts.model import Entity, Fact
 from skill.facts.ranking import (
     MIN_WORD_SUPPORT,
     STRONG_WORD_SUPPORT,
@@ -216,6 +216,7 @@ def _one_question(ranker: Ranker, question: Question, context: Context | None) -
             result = alone
     result = _verdict_settled(ranker, result)
     result = _what_came_next(ranker, result, context) or result
+    result = _asked_of_the_new_one(ranker, result, context) or result
     if result.query is not None and result.query.choice and not (
             result.comparison is not None and result.comparison.polarity in _ORDERS):
         # "did shannon or kaasen go farther": which one, never "No."; "was balto's part
@@ -242,6 +243,43 @@ def _what_came_next(ranker: Ranker, result: Answer, context: Context | None) -> 
                  if s.fact.id != fact.id and entity in s.fact.about]
     found = (on_topic or following)[:1]
     return result._replace(fact=found[0]) if found else None
+
+
+def _asked_of_the_new_one(ranker: Ranker, result: Answer,
+                          context: Context | None) -> Answer | None:
+    """ "And nome" after "when did the serum reach nenana": the topic carried over is the one
+    the last answer's fact recorded (the train's arrival at Nenana), which Nome does not
+    have; the last question asked again with Nome in Nenana's place is what was meant. Only
+    for one name standing in for one of its own kind, and only when that gives a fact."""
+    query = result.query
+    if (context is None or query is None or not query.elliptical or len(query.named) != 1
+            or result.kind not in ("no_record", "unknown") or not context.question):
+        return None
+    store = ranker.store
+    new = store.entities.get(query.named[0])
+    asked = " ".join(context.question)
+    for old_id in dict.fromkeys((context.entity, *context.entities)):
+        old = store.entities.get(old_id or "")
+        again = _with_in_place(asked, old, new) if old and new and old.type == new.type else None
+        if again is None or new is None:
+            continue
+        found = _decide(ranker, Question(text=again), None)
+        ranker.new_question()
+        fact = found.fact
+        if found.kind in ("fact", "yes_no") and fact is not None and fact.id != context.fact and (
+                new.id in fact.about or new.named_in(fact.answer.lower())):
+            return found
+        return None
+    return None
+
+
+def _with_in_place(asked: str, old: Entity, new: Entity) -> str | None:
+    """The question with the new one's name where the old one's was, if it was named."""
+    form = next((f for f in sorted(old.spoken_forms, key=len, reverse=True)
+                 if re.search(rf"\b{re.escape(f)}\b", asked)), None)
+    if form is None or old is new:
+        return None
+    return re.sub(rf"\b{re.escape(form)}\b", new.spoken_forms[0], asked, count=1)
 
 
 #: Words asking what came after what was just told.

@@ -1752,6 +1752,9 @@ def test_a_deed_or_a_fate_said_otherwise_is_no(new_talk: Callable[[], Conversati
     # move "he" to the dog his fact names, when he is whom that fact is about
     (["who was gunnar kaasen", "when did he come to alaska"], "1903"),
     (["who was gunnar kaasen", "where did he move later in life"], "Everett"),
+    # "and nome" after when the serum reached Nenana (the train's arrival, which Nome does
+    # not have): the question asked again of Nome
+    (["when did the serum reach nenana", "and nome"], "February 2"),
 ])
 def test_follow_ups_of_this_round(new_talk: Callable[[], Conversation], alexa_valid: Any,
                                   turns: list[str], contains: str) -> None:
