@@ -34,6 +34,7 @@ from skill.facts.question_shapes import (
 from skill.facts.store import FactStore, FactStoreError, default_store
 from skill.records import Record
 from skill.text.normalise import plain_words
+from skill.text.vocabulary import NEGATED_AUXILIARIES
 
 if TYPE_CHECKING:  # question understanding loads with the first question, not at launch
     from skill.facts.relations import Relations
@@ -351,7 +352,8 @@ class Ranker:
         # (a claim whose contrary a fact may say, "was Rohn *awake*", is no word the store
         # never heard)
         claims = self.lexicon.claims
-        unknown = tuple(t for t in residual if t not in self._idf and t not in claims)
+        unknown = tuple(t for t in residual if t not in self._idf and t not in claims
+                        and t not in NEGATED_AUXILIARIES)
         context = tuple(e for e in named if e not in entities)
         names_only = len(entities) == 1 and not residual and not context
         aspects = _aspects_asked(text, bool(named), bool(unknown), names_only)

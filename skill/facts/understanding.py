@@ -45,7 +45,8 @@ _CLAUSE_OPENERS = frozenset(
     told said think thought remember""".split()
 )
 #: Words after which "whether" or "if" opens the question ("wants to know if ...").
-_ASKING = frozenset("know wondering wonder asking asked ask curious see tell me out sure".split())
+_ASKING = frozenset("know wondering wonder asking asked ask curious see tell me out sure remember "
+                    "recall forget forgot".split())
 #: What starts an elliptical follow-up ("and togo", "what about kaasen", "how about the dog").
 _ELLIPSIS_OPENERS: tuple[tuple[str, ...], ...] = (
     ("and", "what", "about"), ("and", "how", "about"), ("what", "about"), ("how", "about"),

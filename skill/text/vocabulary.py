@@ -25,6 +25,13 @@ STOPWORDS: frozenset[str] = frozenset(
     here enough during throughout gets getting""".split()
 )
 
+#: Negative auxiliaries as the normaliser writes them ("can't": cant): function words, which
+#: no fact needs to share for a question to be heard ("i *can't* remember who wrote it").
+NEGATED_AUXILIARIES: frozenset[str] = frozenset(
+    """cant cannot couldnt didnt doesnt dont isnt wasnt werent arent wont wouldnt shouldnt
+    hasnt havent hadnt aint""".split()
+)
+
 QUESTION_WORDS: frozenset[str] = frozenset(
     "who whom whose what which when where why how".split()
 )

@@ -1702,6 +1702,11 @@ def test_this_rounds_yes_no_verdicts(new_talk: Callable[[], Conversation], alexa
     # a relative known only by name: a fact naming her records nothing of her work
     ("what did seppala's wife constance do for a living",
      "I don't have a record of what Leonhard Seppala's wife did for a living"),
+    # "can't" is a function word no fact needs to share, and "i can't remember" frames the
+    # question after it
+    ("so i just finished reading the cruelest miles and i can't remember who wrote it",
+     "Salisbury"),
+    ("i can't remember who wrote the cruelest miles", "Salisbury"),
 ])
 def test_this_rounds_answers(new_talk: Callable[[], Conversation], alexa_valid: Any,
                              question: str, contains: str) -> None:
