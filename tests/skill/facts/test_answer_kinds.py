@@ -1707,6 +1707,8 @@ def test_this_rounds_yes_no_verdicts(new_talk: Callable[[], Conversation], alexa
     ("so i just finished reading the cruelest miles and i can't remember who wrote it",
      "Salisbury"),
     ("i can't remember who wrote the cruelest miles", "Salisbury"),
+    # split or divided into some parts asks how many it was in
+    ("how many legs was the relay split into", "20 legs"),
 ])
 def test_this_rounds_answers(new_talk: Callable[[], Conversation], alexa_valid: Any,
                              question: str, contains: str) -> None:
@@ -1725,6 +1727,8 @@ def test_this_rounds_answers(new_talk: Callable[[], Conversation], alexa_valid: 
     ("was it seppala who brought the serum into nome", "No."),  # "was it X who": who did
     # doubted ("really") where accounts differ, though the yes compares ("the last team")
     ("did balto really lead the last team", "Accounts differ"),
+    # fathering pups is having them, not his father
+    ("did balto ever father any puppies", "No"),
 ])
 def test_a_deed_or_a_fate_said_otherwise_is_no(new_talk: Callable[[], Conversation],
                                                alexa_valid: Any, question: str,
