@@ -2192,7 +2192,7 @@ def _compare(ranker: Ranker, query: Query, analysis: Analysis) -> Answer | None:
             return None  # "the coldest temperature on the run": the facts say it themselves
         entities = _of_kind(ranker, query, comparative.relation)
     rows, relation, order = _compared_rows(ranker, comparative, entities, superlative,
-                                           query.category)
+                                           _compared_kind(query))
     if not rows:
         return None
     # A superlative speaks of the entities whose values are recorded.
@@ -2225,7 +2225,8 @@ def _is_the_one(ranker: Ranker, query: Query, analysis: Analysis,
         # (not "the only lead dog *on the last leg*", where the leg is only the setting)
         entities.append(asked)
     # Each one's fuller figure where recorded: "did Togo run the farthest" counts his 261 miles.
-    rows, relation, order = _compared_rows(ranker, comparative, entities, False, query.category)
+    rows, relation, order = _compared_rows(ranker, comparative, entities, False,
+                                           _compared_kind(query))
     mine = next((r for r in rows if r.entity == asked), None)
     if mine is None:
         return None
@@ -2270,6 +2271,16 @@ def _side_by_side(ranker: Ranker, query: Query, analysis: Analysis) -> Answer | 
     comparison = Comparison("identity", "none", identities)
     return Answer("compare", identities[0].fact, identities[0].entity, analysis, query,
                   comparison=comparison)
+
+
+#: Words for carrying: only the legs carried the serum (Seppala's run out to meet it did not).
+_CARRYING = frozenset("carry carried carries carrying".split())
+
+
+def _compared_kind(query: Query) -> str | None:
+    """What the comparison compares: "legs" also where carrying is said ("how many more miles
+    did Seppala carry the serum than Kaasen": 91 against 53, not the 261 he ran in all)."""
+    return "leg" if _CARRYING & set(query.words[query.core_start:]) else query.category
 
 
 def _compared_rows(ranker: Ranker, comparative: Comparative, entities: Sequence[str],

@@ -1709,6 +1709,8 @@ def test_this_rounds_yes_no_verdicts(new_talk: Callable[[], Conversation], alexa
     ("i can't remember who wrote the cruelest miles", "Salisbury"),
     # split or divided into some parts asks how many it was in
     ("how many legs was the relay split into", "20 legs"),
+    # carrying the serum compares the legs that carried it, not the miles run in all
+    ("how many more miles did seppala carry the serum than kaasen", "a difference of 38 miles"),
 ])
 def test_this_rounds_answers(new_talk: Callable[[], Conversation], alexa_valid: Any,
                              question: str, contains: str) -> None:
