@@ -94,6 +94,35 @@ def topic_never_recorded(ranker: Ranker, query: Query, result: Answer) -> str | 
     return None
 
 
+#: The topics of the weather (the wind and storms, the cold).
+_WEATHER = frozenset({"wind", "temperature"})
+
+
+def weather_unrecorded(ranker: Ranker, query: Query, fact: Fact) -> str | None:
+    """ "What was the weather like the day the Balto statue was dedicated": the weather asked
+    of a moment whose fact never speaks of it, by what it records or by its words (a blizzard,
+    the cold), is no record of the weather then. (Weather topics are weak: they never make a
+    question "no record" on their own, so the fact chosen on the question's other words is
+    checked here.)"""
+    if not query.topics_said & _WEATHER or _topics_of(fact) & _WEATHER:
+        return None
+    words = query.words[query.core_start:]
+    # (the weather the thing asked: "what was the *weather* like", "how was the *weather*";
+    # not "how did balto *wind* up", nor "to keep it *warm*")
+    like = [i for i in range(1, len(words)) if words[i] == "like" and words[0] == "what"]
+    asked = [words[like[0] - 1]] if like else (
+        list(words[3:4]) if tuple(words[:3]) in (("how", "was", "the"), ("how", "were", "the"))
+        else [])
+    if not asked or not _speaks_of_weather(ranker, asked):
+        return None
+    return None if _speaks_of_weather(ranker, plain_words(fact.answer)) else "the weather then"
+
+
+def _speaks_of_weather(ranker: Ranker, words: Sequence[str]) -> bool:
+    return any(hit.name in _WEATHER
+               for hit in ranker.relations.topics_in([stem(w) for w in words], list(words)))
+
+
 def words_unrecorded(ranker: Ranker, query: Query, fact: Fact, name: str | None) -> str | None:
     """ "What's written on Togo's gold medal": a topic only its own record answers (the
     words on a thing), asked of a thing the fact records (the medal) but not of that topic."""

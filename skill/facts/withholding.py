@@ -36,6 +36,7 @@ from skill.facts.honesty import (
     thing_unspoken,
     topic_never_recorded,
     unplaced,
+    weather_unrecorded,
     words_unrecorded,
     year_unstated,
 )
@@ -85,6 +86,7 @@ def _missing(ranker: Ranker, result: Answer, query: Query, fact: Fact,
             or later_unrecorded(ranker, query, fact, name)
             or place_now_unrecorded(query, result.analysis, fact)
             or relative_unrecorded(ranker, query, fact, name)
+            or weather_unrecorded(ranker, query, fact)
             or topic_never_recorded(ranker, query, result))
 
 

@@ -1711,6 +1711,13 @@ def test_this_rounds_yes_no_verdicts(new_talk: Callable[[], Conversation], alexa
     ("how many legs was the relay split into", "20 legs"),
     # carrying the serum compares the legs that carried it, not the miles run in all
     ("how many more miles did seppala carry the serum than kaasen", "a difference of 38 miles"),
+    # the weather asked of a moment whose fact never speaks of it is no record; the run's
+    # weather, and a leg's that does speak of it, are answered
+    ("what was the weather like in new york the day the balto statue was dedicated",
+     "I don't have a record of the weather then"),
+    ("what was the weather like the day balto died", "I don't have a record of the weather then"),
+    ("how was the weather in nome", "minus 40"),
+    ("how did balto wind up in cleveland", "1927"),
 ])
 def test_this_rounds_answers(new_talk: Callable[[], Conversation], alexa_valid: Any,
                              question: str, contains: str) -> None:
