@@ -1718,6 +1718,10 @@ def test_this_rounds_yes_no_verdicts(new_talk: Callable[[], Conversation], alexa
     ("what was the weather like the day balto died", "I don't have a record of the weather then"),
     ("how was the weather in nome", "minus 40"),
     ("how did balto wind up in cleveland", "1927"),
+    # dogs a musher lost are dogs dying on the run, which no fact counts for him (not the
+    # dogs he set out with)
+    ("how many dogs did seppala lose on the serum run",
+     "I don't have a record of that number for Leonhard Seppala"),
 ])
 def test_this_rounds_answers(new_talk: Callable[[], Conversation], alexa_valid: Any,
                              question: str, contains: str) -> None:
