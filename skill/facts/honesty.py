@@ -640,14 +640,22 @@ def names_no_one(ranker: Ranker, query: Query, result: Answer) -> str | None:
                and set(plain_words(store.entities[e].name)) & words - _TITLES}
     if not by_name or set(query.named) - by_name:
         return None
-    # (what the sources disagree on is spoken too: "put to sleep by ... Doctor Powell")
-    text = fact.spoken.lower()
-    someone = [e for e in store.entities.values()
-               if e.type in ("person", "dog") and e.id not in by_name and e.named_in(text)]
+    someone = _someone_else_named(ranker, fact, by_name, words)
     others = [n for n in ranker.understander.names.people_in(fact.spoken) if n not in words]
     titled = [m.group(1) for m in _TITLED_NAME.finditer(fact.spoken)
               if m.group(1).lower() not in words]
     return None if someone or others or titled else "that"
+
+
+def _someone_else_named(ranker: Ranker, fact: Fact, by_name: set[str],
+                        words: set[str]) -> list[str]:
+    """The people and dogs the fact names besides those the question names (what the sources
+    disagree on is spoken too: "put to sleep by ... Doctor Powell"), and not one the question
+    says itself inside another's name (Balto in "the Balto statue")."""
+    text = fact.spoken.lower()
+    return [e.id for e in ranker.store.entities.values()
+            if e.type in ("person", "dog") and e.id not in by_name and e.named_in(text)
+            and not set(plain_words(e.name)) <= words]
 
 
 #: Someone named by a title and a surname ("a veterinarian, Doctor Powell").

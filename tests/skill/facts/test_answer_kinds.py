@@ -1722,6 +1722,9 @@ def test_this_rounds_yes_no_verdicts(new_talk: Callable[[], Conversation], alexa
     # dogs he set out with)
     ("how many dogs did seppala lose on the serum run",
      "I don't have a record of that number for Leonhard Seppala"),
+    # "who" asked of the Balto statue's dedication: Balto, named by the question itself, is
+    # no one the fact names as the answer
+    ("who gave the speech at the balto statue dedication", "I don't have a record of that"),
 ])
 def test_this_rounds_answers(new_talk: Callable[[], Conversation], alexa_valid: Any,
                              question: str, contains: str) -> None:
