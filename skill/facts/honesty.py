@@ -368,13 +368,30 @@ def thing_unspoken(ranker: Ranker, query: Query, fact: Fact, name: str | None,
         # (a word naming the topic needs no mention where that topic's relation answered)
         answered_by_topic = word in query.topic_words and topic == query.topic
         named_asked = word in query.name_of
+        # ("what were the names of balto's puppies": his own, which the fact recording them
+        # never names)
+        own_unnamed = named_asked and answered_by_topic and not _names_anything(query, fact)
         if _only_unnamed(fact.answer, word, named_asked, kinded=not named_asked) or (
                 word in query.name_of and terms and terms[0] not in spoken
-                and not answered_by_topic and stem(word) not in _NAMED_IN_ANSWER):
+                and not answered_by_topic and stem(word) not in _NAMED_IN_ANSWER) or own_unnamed:
             # ("what was the name of balto's vaudeville act": a fact that never speaks of one)
             plural = word.endswith("s") or "names" in query.words
-            return f"the names of the {word}" if plural else f"the name of the {word}"
+            whose = f"{name}'s" if name and (word in query.possessed or own_unnamed) else "the"
+            return f"the names of {whose} {word}" if plural else f"the name of {whose} {word}"
     return _what_is_asked_unspoken(ranker, query, fact, said, relation)
+
+
+def _names_anything(query: Query, fact: Fact) -> bool:
+    """Whether the fact says a name the question does not (a capitalised word inside a
+    sentence): "what were the names of Balto's puppies" is not answered by the fact recording
+    that he had none, which names no one but him."""
+    # ("baltos": the possessive, its apostrophe gone)
+    words = {*query.words, *(w[:-1] for w in query.words if w.endswith("s"))}
+    return any(m.group(1).lower() not in words for m in _NAME_INSIDE.finditer(fact.spoken))
+
+
+#: A capitalised word that does not open a sentence.
+_NAME_INSIDE = re.compile(r"(?<=[^.!?] )([A-Z][a-z]+)")
 
 
 def _what_is_asked_unspoken(ranker: Ranker, query: Query, fact: Fact, said: set[str],

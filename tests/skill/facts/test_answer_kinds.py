@@ -333,7 +333,7 @@ def test_relay_order_says_no_dispute_over_a_legs_dogs(new_talk: Callable[[], Con
     ("what was kaasens wifes name", "Gunnar Kaasen's wife or husband"),
     ("how tall was balto", "how tall Balto was"),
     ("what color was togos harness", "Togo's harness"),
-    ("what were the names of doctor welchs nurses", "the names of the nurses"),
+    ("what were the names of doctor welchs nurses", "the names of Dr. Curtis Welch's nurses"),
     ("what did balto eat", "what Balto ate"),
     # The dogs someone owned are not the team he set out with.
     ("how many dogs did seppala own altogether", "how many dogs Leonhard Seppala owned"),
@@ -1725,6 +1725,11 @@ def test_this_rounds_yes_no_verdicts(new_talk: Callable[[], Conversation], alexa
     # "who" asked of the Balto statue's dedication: Balto, named by the question itself, is
     # no one the fact names as the answer
     ("who gave the speech at the balto statue dedication", "I don't have a record of that"),
+    # the names of his own pups, from the fact recording that he had none, which names no one
+    ("what were the names of balto's puppies",
+     "I don't have a record of the names of Balto's puppies"),
+    ("what were the names of doctor welch's nurses",
+     "I don't have a record of the names of Dr. Curtis Welch's nurses"),
 ])
 def test_this_rounds_answers(new_talk: Callable[[], Conversation], alexa_valid: Any,
                              question: str, contains: str) -> None:
