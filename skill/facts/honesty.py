@@ -123,6 +123,18 @@ def _speaks_of_weather(ranker: Ranker, words: Sequence[str]) -> bool:
                for hit in ranker.relations.topics_in([stem(w) for w in words], list(words)))
 
 
+def number_unsaid(query: Query, fact: Fact) -> str | None:
+    """ "What was the engine number of the train that carried the serum": a number that names
+    one thing (not "the number of dogs", a count), which a fact that never says a number of
+    it does not answer ("298 miles on the Alaska Railroad" is no train's number)."""
+    words = query.words[query.core_start:]
+    at = next((i for i in range(1, len(words) - 3) if words[i] == "number"
+               and words[i + 1:i + 3] == ("of", "the") and not words[i + 3].endswith("s")), None)
+    if at is None or "number" in plain_words(fact.answer):
+        return None
+    return f"the number of the {words[at + 3]}"
+
+
 def words_unrecorded(ranker: Ranker, query: Query, fact: Fact, name: str | None) -> str | None:
     """ "What's written on Togo's gold medal": a topic only its own record answers (the
     words on a thing), asked of a thing the fact records (the medal) but not of that topic."""

@@ -27,6 +27,7 @@ from skill.facts.honesty import (
     later_unrecorded,
     name_unsaid,
     names_no_one,
+    number_unsaid,
     place_now_unrecorded,
     priced_otherwise,
     relative_unrecorded,
@@ -87,6 +88,7 @@ def _missing(ranker: Ranker, result: Answer, query: Query, fact: Fact,
             or place_now_unrecorded(query, result.analysis, fact)
             or relative_unrecorded(ranker, query, fact, name)
             or weather_unrecorded(ranker, query, fact)
+            or number_unsaid(query, fact)
             or topic_never_recorded(ranker, query, result))
 
 

@@ -1730,6 +1730,10 @@ def test_this_rounds_yes_no_verdicts(new_talk: Callable[[], Conversation], alexa
      "I don't have a record of the names of Balto's puppies"),
     ("what were the names of doctor welch's nurses",
      "I don't have a record of the names of Dr. Curtis Welch's nurses"),
+    # a number naming one thing is not a fact's miles; the number of dogs is a count
+    ("what was the engine number of the train that carried the serum",
+     "I don't have a record of the number of the train"),
+    ("what was the number of dogs in kaasen's team", "13"),
 ])
 def test_this_rounds_answers(new_talk: Callable[[], Conversation], alexa_valid: Any,
                              question: str, contains: str) -> None:
