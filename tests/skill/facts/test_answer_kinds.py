@@ -1789,6 +1789,8 @@ def test_a_deed_or_a_fate_said_otherwise_is_no(new_talk: Callable[[], Conversati
     # "and nome" after when the serum reached Nenana (the train's arrival, which Nome does
     # not have): the question asked again of Nome
     (["when did the serum reach nenana", "and nome"], "February 2"),
+    # getting out, at the end of a question, is escaping
+    (["who was togo", "how did he get out"], "window"),
 ])
 def test_follow_ups_of_this_round(new_talk: Callable[[], Conversation], alexa_valid: Any,
                                   turns: list[str], contains: str) -> None:
