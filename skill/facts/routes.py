@@ -87,7 +87,7 @@ def _best_run(ranker: Ranker, query: Query, analysis: Analysis, found: list[Fact
 _ENDED_AT = frozenset("into to reached reach".split())
 
 
-_BEGAN_AT = frozenset("from out left leaving".split())
+_BEGAN_AT = frozenset("from out left leave leaves leaving".split())
 
 
 #: Deeds that, done "at" a place, say which end of a run it was: the serum was got at the
@@ -107,7 +107,10 @@ def _run_at(ranker: Ranker, query: Query, analysis: Analysis, place: str) -> Ans
     """ "Who got the serum at Golovin", "who brought it into Shaktoolik": the run the facts
     say began ("from Golovin") or ended ("to Shaktoolik") at the one place named."""
     store = ranker.store
-    if query.facet != "who" or any(
+    # (when the serum reached a place on the way: the run that ended there; not Nome, whose
+    # own arrival is the relay's)
+    dated = query.facet == "when" and place not in ranker.lexicon.background
+    if not (query.facet == "who" or dated) or any(
             store.entities[e].type in ("person", "dog") for e in query.named
             if e in store.entities and e not in ranker.lexicon.background):
         return None
@@ -115,11 +118,18 @@ def _run_at(ranker: Ranker, query: Query, analysis: Analysis, place: str) -> Ans
         return None  # ("who organized the relay out of nenana": no run asked)
     entity = store.entities[place]
     mark = _run_end_asked(query.ranker_text.split(), entity.spoken_forms)
-    found = [f for f in store.facts.values()
-             if any(k.startswith("leg.") for relations in f.answers.values() for k in relations)
-             and any(re.search(rf"\b{mark} {re.escape(form)}\b", f.answer.lower())
-                     for form in entity.spoken_forms)] if mark else []
+    if mark is None or dated and mark != "to":
+        return None  # (when it left Nenana is the relay's start, not the first leg's dates)
+    found = _runs_marked(ranker, mark, entity.spoken_forms)
     return _best_run(ranker, query, analysis, found) if found else None
+
+
+def _runs_marked(ranker: Ranker, mark: str, forms: Sequence[str]) -> list[Fact]:
+    """The legs whose facts say they ran "to" (or "from") the place."""
+    return [f for f in ranker.store.facts.values()
+            if any(k.startswith("leg.") for relations in f.answers.values() for k in relations)
+            and any(re.search(rf"\b{mark} {re.escape(form)}\b", f.answer.lower())
+                    for form in forms)]
 
 
 def _run_end_asked(words: Sequence[str], forms: Sequence[str]) -> str | None:

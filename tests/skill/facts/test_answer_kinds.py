@@ -1734,6 +1734,10 @@ def test_this_rounds_yes_no_verdicts(new_talk: Callable[[], Conversation], alexa
     ("what was the engine number of the train that carried the serum",
      "I don't have a record of the number of the train"),
     ("what was the number of dogs in kaasen's team", "13"),
+    # when the serum reached a place on the way is when the run ending there ran; leaving a
+    # place is a run's start
+    ("when did the serum reach shaktoolik", "January 31"),
+    ("who took the serum when it left nulato", "Tommy Patsy"),
 ])
 def test_this_rounds_answers(new_talk: Callable[[], Conversation], alexa_valid: Any,
                              question: str, contains: str) -> None:
