@@ -257,11 +257,13 @@ def _asked_of_the_new_one(ranker: Ranker, result: Answer,
         return None
     store = ranker.store
     new = store.entities.get(query.named[0])
+    if new is None:
+        return None
     asked = " ".join(context.question)
     for old_id in dict.fromkeys((context.entity, *context.entities)):
         old = store.entities.get(old_id or "")
-        again = _with_in_place(asked, old, new) if old and new and old.type == new.type else None
-        if again is None or new is None:
+        again = _with_in_place(asked, old, new) if old and old.type == new.type else None
+        if again is None:
             continue
         found = _decide(ranker, Question(text=again), None)
         ranker.new_question()
@@ -269,7 +271,7 @@ def _asked_of_the_new_one(ranker: Ranker, result: Answer,
         if found.kind in ("fact", "yes_no") and fact is not None and fact.id != context.fact and (
                 new.id in fact.about or new.named_in(fact.answer.lower())):
             return found
-        return None
+        return None  # (the one the last question named, asked again: no fact of the new one)
     return None
 
 

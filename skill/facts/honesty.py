@@ -119,6 +119,7 @@ def weather_unrecorded(ranker: Ranker, query: Query, fact: Fact) -> str | None:
 
 
 def _speaks_of_weather(ranker: Ranker, words: Sequence[str]) -> bool:
+    """Whether the words name the weather by any trigger of its topics (a gale, the cold)."""
     return any(hit.name in _WEATHER
                for hit in ranker.relations.topics_in([stem(w) for w in words], list(words)))
 

@@ -28,7 +28,7 @@ from skill.facts.relations import Comparative, Hit, Relations
 from skill.records import Record
 from skill.text.normalise import FILLERS, plain_words
 from skill.text.numbers import MONTHS, fold_dates, fold_numbers
-from skill.text.vocabulary import PRONOUNS, QUESTION_WORDS, STOPWORDS, stem
+from skill.text.vocabulary import NEGATED_AUXILIARIES, PRONOUNS, QUESTION_WORDS, STOPWORDS, stem
 
 if TYPE_CHECKING:
     from skill.facts.lexicon import Lexicon
@@ -279,8 +279,7 @@ _TRUTH_TAGS: tuple[tuple[str, ...], ...] = tuple(sorted((tuple(t.split()) for t 
     "yeah", *_WHO_IS_RIGHT)),
     key=len, reverse=True))
 #: Words that deny a claim ("the plane *couldn't* go").
-_CLAIM_NEGATIONS = frozenset(
-    "not no never couldnt didnt wasnt werent isnt cant wont doesnt dont hadnt".split())
+_CLAIM_NEGATIONS = NEGATED_AUXILIARIES | {"not", "no", "never"}
 _TAG_ENDS = frozenset(tag[-1] for tag in _TRUTH_TAGS)
 #: Words that may sit inside a tag ("is that *even* right").
 _TAG_ADVERBS = frozenset("actually really even true".split()) - {"true"}
@@ -1795,7 +1794,9 @@ class Understander:
             if beings and said & _ANIMATE and context.fact and (
                     kind or context.entity not in self.fact_beings.get(context.fact, ())[:1]):
                 # No one talked of is a "he": whom the last answer's fact is about (not in
-                # "and his wife", which asks the question before of the film's own).
+                # "and his wife", which asks the question before of the film's own; nor, unless
+                # "the dog" or "the man" says so, when the one talked of is whom that fact is
+                # first about: after who Kaasen was, "when did he come to alaska" is his).
                 for being in self.fact_beings.get(context.fact, ()):
                     if self.entity_types.get(being) in kinds:
                         return being
