@@ -230,5 +230,6 @@ def _counted_instead(ranker: Ranker, result: Answer, query: Query,
 
 
 def withheld(result: Answer, missing: str) -> Answer:
+    """An honest "no record" of what is missing, the fact that was chosen only offered."""
     return Answer("no_record", None, result.entity, result.analysis, result.query,
                   missing=missing, offer=result.fact)
