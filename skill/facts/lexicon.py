@@ -14,7 +14,7 @@ from skill.facts.patterns import AnyOf, GatedPattern, gated
 from skill.facts.store import FactStoreError, data_file
 from skill.records import Record
 from skill.text.terms import content_terms
-from skill.text.vocabulary import stem
+from skill.text.vocabulary import NEGATED_AUXILIARIES, stem
 
 #: A plain string, not a ``pathlib.Path``: the serving path does not import pathlib.
 _LEXICON_PATH = data_file("lexicon.json")
@@ -129,5 +129,4 @@ class Lexicon(Record):
 
 
 #: Words that say something is missing or was not done.
-_NEGATING = frozenset("no not never without didnt wasnt werent couldnt hadnt isnt dont doesnt "
-                      "cant cannot".split())
+_NEGATING = NEGATED_AUXILIARIES | {"no", "not", "never", "without"}

@@ -195,11 +195,10 @@ def _difference(relation: str, first: Any, second: Any) -> str | None:
 def _years_between(first: Any, second: Any) -> str | None:
     """The years between two dates' years ("how many years older was Seppala": born 1877
     and 1882, 5 years); None where either has no year or they share one."""
-    years = [int(str(v)[:4]) for v in (first, second)
-             if isinstance(v, (int, str)) and not isinstance(v, bool) and str(v)[:4].isdigit()]
-    if len(years) != 2 or years[0] == years[1]:
+    one, other = values.year_of(first), values.year_of(second)
+    if one is None or other is None or one == other:
         return None
-    apart = abs(years[0] - years[1])
+    apart = abs(one - other)
     return f"{apart} year" if apart == 1 else f"{apart} years"
 
 
