@@ -36,6 +36,7 @@ from typing import Any
 
 from balto.simulator.session import Conversation
 from balto.simulator.transcript import summary
+from skill.text.numbers import UNITS
 
 #: How the skill's honest refusals begin (skill/speech/phrases.py): "no record" for a question it
 #: understood but holds no fact for, "don't know" for one it could not place.
@@ -82,9 +83,29 @@ class Result:
         spoken = self.speech.lower()
         return self.outcome == ANSWERED and all(
             _verdict_said(spoken, group) if _is_verdict(group)
-            else any(alt.lower() in spoken for alt in group)
+            else any(_alternative_said(alt.lower(), spoken) for alt in group)
             for group in self.case.expect
         )
+
+
+#: A small number a set writes in digits, as the skill says it ("4": "four").
+_SMALL_NUMBER_WORDS = {str(n): w for w, n in UNITS.items() if w not in ("oh", "zero")}
+
+
+def _alternative_said(alt: str, spoken: str) -> bool:
+    """Whether the answer says the alternative. A number must be said as a number, not as
+    part of a larger one ("25" is not in "1925", a year; "300" is in "300,000", a writer's
+    shorthand for the figure), and a small one may be said as its word."""
+    if not alt[:1].isdigit() and not alt[-1:].isdigit():
+        return alt in spoken
+    pattern = re.escape(alt)
+    if alt[:1].isdigit():
+        pattern = r"(?<![\d.,])" + pattern
+    if alt[-1:].isdigit():
+        pattern += r"(?!\d)"
+    word = _SMALL_NUMBER_WORDS.get(alt)
+    return re.search(pattern, spoken) is not None or (
+        word is not None and re.search(rf"\b{word}\b", spoken) is not None)
 
 
 #: Words a group may hold that ask for the answer's verdict, not a word anywhere in it.

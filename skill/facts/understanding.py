@@ -1902,6 +1902,9 @@ class Understander:
             d.facet = self.relations.topics[d.topic].default or d.facet
         if d.facet is None and facet_hint:
             d.facet = facet_hint
+        if d.topic == "handoff" and d.facet in _MEASURES and (
+                f"leg.{d.facet}" in self.relation_keys):
+            d.topic = "leg"  # "how far did seppala take it": how far he carried it, his leg
         if d.topic == "handoff" or d.topic in _PASSED_ON and d.facet == "who":
             d.facet = self._handoff_asked(d, hit)
 

@@ -82,3 +82,20 @@ def test_a_yes_or_no_group_is_the_verdict_the_answer_opens_with() -> None:
     assert not Result(asked, "The museum in Nome declined, but lent him.", ANSWERED).right
     assert not Result(asked, "Yes. It declined, but lent him. Not for good.", ANSWERED).right
     assert not Result(asked, "Nope. It declined.", ANSWERED).right  # a word, not a prefix
+
+
+def test_a_number_is_said_as_a_number_not_inside_a_larger_one() -> None:
+    """ "25" is in "1925" as a substring: the leg's 25 miles are not said by the year."""
+    asked = Case("how far did charlie olson take the serum", (("25",),))
+    assert not Result(asked, "Seppala handed it to Olson on February 1, 1925.", ANSWERED).right
+    assert Result(asked, "Olson ran 25 miles to Bluff.", ANSWERED).right
+    assert Result(asked, "Olson ran 25, in the wind.", ANSWERED).right
+    counted = Case("how many units did beeson find", (("300",),))
+    assert Result(counted, "He found 300,000 units.", ANSWERED).right  # the writer's shorthand
+    assert not Result(counted, "He found 1,300 units.", ANSWERED).right
+
+
+def test_a_small_number_may_be_said_as_its_word() -> None:
+    asked = Case("how many nurses did welch have", (("4",),))
+    assert Result(asked, "He had four nurses.", ANSWERED).right
+    assert not Result(asked, "The hospital had 24 beds and fourteen cots.", ANSWERED).right

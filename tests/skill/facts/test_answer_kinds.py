@@ -1738,6 +1738,10 @@ def test_this_rounds_yes_no_verdicts(new_talk: Callable[[], Conversation], alexa
     # place is a run's start
     ("when did the serum reach shaktoolik", "January 31"),
     ("who took the serum when it left nulato", "Tommy Patsy"),
+    # how far someone took the serum is how far he carried it, his leg, not who handed it over
+    ("how far did seppala take it", "91 miles"),
+    ("how far did charlie olson take the serum", "25 miles"),
+    ("who did seppala take it from", "Ivanoff"),
 ])
 def test_this_rounds_answers(new_talk: Callable[[], Conversation], alexa_valid: Any,
                              question: str, contains: str) -> None:

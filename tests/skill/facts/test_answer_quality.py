@@ -278,6 +278,10 @@ FLOORS: dict[tuple[str, str], float] = {
     ("blind_speaker_fresh45.json", "unanswerable"): 0.92,
     ("blind_speaker_fresh45.json", "off_topic"): 0.95,
     ("blind_speaker_fresh45.json", "followups"): 0.90,
+    ("blind_speaker_fresh46.json", "questions"): 0.95,
+    ("blind_speaker_fresh46.json", "unanswerable"): 0.96,
+    ("blind_speaker_fresh46.json", "off_topic"): 0.95,
+    ("blind_speaker_fresh46.json", "followups"): 0.94,
 }
 
 
