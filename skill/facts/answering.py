@@ -1942,9 +1942,6 @@ def _records_topic(ranker: Ranker, fact: Fact, subject: str, query: Query) -> bo
 _PERSONAL = frozenset({"age", "weight", "offspring", "spouse", "siblings", "family", "birth",
                        "death"})
 
-_SERUM_RUN_START = (1925, 1, 27)  # the first musher left Nenana on the night of 27 January
-
-
 def _age_in_1925(ranker: Ranker, subject: str, query: Query,
                  analysis: Analysis) -> Answer | None:
     """ "How old was Seppala during the serum run": the recorded birth year says it."""
@@ -1957,7 +1954,7 @@ def _age_in_1925(ranker: Ranker, subject: str, query: Query,
 def _born_age(ranker: Ranker, entity: str) -> tuple[Row, tuple[int, bool]] | None:
     """The recorded birth, and the age it gives when the relay began (exact or "about")."""
     row = _value_of(ranker, entity, "birth.when")
-    age = values.age_on(row.value, *_SERUM_RUN_START) if row is not None else None
+    age = values.age_on(row.value, *values.SERUM_RUN_START) if row is not None else None
     return (row, age) if row is not None and age is not None else None
 
 

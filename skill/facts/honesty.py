@@ -175,13 +175,20 @@ def later_unrecorded(ranker: Ranker, query: Query, fact: Fact, name: str | None)
     dated = any(h.name == _LATER and words[h.start] in ("after", "since")
                 and h.start > query.core_start
                 for h in ranker.relations.topics_in([stem(w) for w in words], words))
-    if not dated or _LATER in _topics_of(fact):
+    if not dated or _LATER in _topics_of(fact) or _tells_of_later_years(fact):
         return None
     topic = ranker.relations.topics[query.topic or ""]
     return f"{topic.describe(query.facet, name or 'that')} afterwards"
 
 
 _LATER = "later_life"
+_YEAR = re.compile(r"\b1[89]\d\d\b|\b20\d\d\b")
+
+
+def _tells_of_later_years(fact: Fact) -> bool:
+    """Whether the fact tells of a year after the run's ("from 1925 to 1927, Balto and his
+    team toured"): it speaks of what came after, whatever topic it records."""
+    return any(int(year) > values.SERUM_RUN_START[0] for year in _YEAR.findall(fact.answer))
 
 
 def place_now_unrecorded(query: Query, analysis: Analysis, fact: Fact) -> str | None:

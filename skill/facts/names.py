@@ -52,6 +52,8 @@ _LONG_CODE = 5
 OWNERS = frozenset("my your our".split())
 #: Words asking how much, never part of a name heard by sound.
 _QUANTITIES = frozenset("many much".split())
+#: What kind of one a name is, said right after it ("where's tokyo *the sled dog* now").
+_KIND_AFTER = frozenset({("the", "sled"), ("the", "dog"), ("the", "musher"), ("the", "husky")})
 #: Words that end a clause after a name ("where is ball toe *now*").
 _CLAUSE_ENDINGS = frozenset("now then there here today too also again anymore".split())
 _MIN_SPELLING = 0.7   # Jaro-Winkler similarity of the letters, for a sound match
@@ -65,6 +67,17 @@ _HEARD_APART_SPELLING = 0.84  # ... to take two words for one of the store's ("d
 
 #: Small numbers as said ("10": "ten"), for a name a recogniser wrote with a figure in it.
 _SAID = {str(value): word for word, value in {**UNITS, **TENS}.items() if word != "oh"}
+
+
+def _said_to_be_one(words: Sequence[str], start: int, end: int) -> bool:
+    """Whether the words are said to be a name, whatever ordinary words they are: a dog or
+    musher said as what kind of one it is ("where's *tokyo* the sled dog now": Togo), or
+    called so ("a dog named *toe go*"). Not a question's own words."""
+    if any(w in QUESTION_WORDS or w in STOPWORDS or w in _CLAUSE_ENDINGS
+           for w in words[start:end]):
+        return False
+    return (tuple(words[end:end + 2]) in _KIND_AFTER
+            or start > 0 and words[start - 1] in ("named", "called"))
 
 
 class Mention(Record):
@@ -309,12 +322,13 @@ class NameMatcher:
         return self._codes
 
     def _sounds_like(self, spoken: str, same_code: bool = False,
-                     split: bool = False) -> frozenset[str]:
+                     split: bool = False, loose: bool = False) -> frozenset[str]:
         """Entities whose distinctive name word sounds most like ``spoken`` (letters only):
         the same code before a near one, then the closest spelling. ``same_code``: only the
         same code counts, however it is spelt (next to the rest of the name, "cousin" is
         Kaasen). ``split``: a long name heard as several words, whose letters differ more
-        ("eye did a rod")."""
+        ("eye did a rod"). ``loose``: words said to be a name, which may be one sound from it
+        however short ("tokyo the sled dog": Togo)."""
         import jellyfish
 
         meta = _vowel_start(jellyfish.metaphone(spoken))
@@ -327,7 +341,8 @@ class NameMatcher:
             similarity = jellyfish.jaro_winkler_similarity(spoken, word)
             rank = 2 if meta == word_meta or nysiis == word_nysiis else (
                 1 if _close(meta, word_meta) or _swapped(meta, word_meta) or (
-                    similarity >= _CLOSE_SPELLING and _one_apart(meta, word_meta)) else 0)
+                    (loose or similarity >= _CLOSE_SPELLING) and _one_apart(meta, word_meta))
+                else 0)
             if not rank or (same_code and rank < 2):
                 continue
             floor = _SAME_CODE_SPELLING if same_code else (
@@ -362,12 +377,13 @@ class NameMatcher:
                 continue
             # (a number heard inside a name is said as a word: "nor *10* sound")
             window = [_SAID.get(words[j], words[j]) if size > 1 else words[j] for j in span]
-            if not self._may_be_a_name(window):
+            said_to_be = _said_to_be_one(words, i, i + size)
+            if not self._may_be_a_name(window) and not said_to_be:
                 continue
             # Ending in a word naming a topic ("the *annual sled*"), only the very sounds of
             # a name make it one, not sounds near it.
             strict = size > 1 and stem(window[-1]) in self._topic_stems
-            entities = self._window_sounds_like(window, strict)
+            entities = self._window_sounds_like(window, strict, loose=said_to_be)
             if entities and size > 1 and (
                     stem(window[-1]) in self._topic_stems and self._window_sounds_like(window[:-1])
                     or window[-1] in _CLAUSE_ENDINGS
@@ -392,14 +408,15 @@ class NameMatcher:
         return any(self._unfamiliar(w) for w in window) and not any(
             w in QUESTION_WORDS or w in _QUANTITIES for w in window)
 
-    def _window_sounds_like(self, window: Sequence[str], strict: bool = False) -> frozenset[str]:
+    def _window_sounds_like(self, window: Sequence[str], strict: bool = False,
+                            loose: bool = False) -> frozenset[str]:
         joined = "".join(window)
         # One short word is too often an ordinary one; "no m" (Nome) is two.
         if len(joined) < (4 if len(window) == 1 else 3) or not joined.isalpha():
             return frozenset()
         # (not from a stop word: "to nina na" is "to" Nenana, not Tanana)
         split = len(window) >= 3 and window[0] not in STOPWORDS
-        found = self._sounds_like(joined, same_code=strict, split=split)
+        found = self._sounds_like(joined, same_code=strict, split=split, loose=loose)
         if not found and joined.endswith("s") and len(joined) > 4:
             found = self._sounds_like(joined[:-1], same_code=strict)  # "cassins": "'s" as "s"
         return found

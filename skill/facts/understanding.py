@@ -607,7 +607,7 @@ def _in_time_clause(words: Sequence[str], hit: Hit, core_start: int) -> bool:
     return any(w in _TIME_CLAUSE for w in words[core_start + 1:hit.start + 1])
 
 
-def _determined(words: Sequence[str], hit: Hit) -> bool:
+def _determined(words: Sequence[str], hit: Hit, hits: Sequence[Hit] = ()) -> bool:
     """Whether the topic is one noun after "the": the thing a question speaks of ("what did
     *the mushers* eat"), beside which another topic is what it asks; or one word describing
     the thing asked."""
@@ -620,6 +620,12 @@ def _determined(words: Sequence[str], hit: Hit) -> bool:
         # ("who was *the pilot*": the thing asked, not spoken of)
         return not (hit.start >= 3 and words[hit.start - 2] in ("was", "is", "were", "are")
                     and words[hit.start - 3] in ("who", "what", "which"))
+    if before not in ("which", "what") and hit.start >= 2 and before not in NOT_FOCUS and (
+            words[hit.start - 2] in ("which", "what")
+            and not any(other.start == hit.end for other in hits)):
+        # (after another word describing it, "which *famous* norwegian explorer"; not the
+        # thing asked, whose deed follows: "what famous race *remembers* the serum run")
+        before = words[hit.start - 2]
     return (before in ("which", "what") and after not in NOT_FOCUS
             and not after.endswith("ed"))  # (not "which actor *played*")
 
@@ -1386,7 +1392,7 @@ class Understander:
             # "the iditarod *finishes*": its arrival, not a relay leg's end)
             return (not topic.scope, not asked, hit.start < core_start and speakers, weak,
                     in_name, unmeant, _in_time_clause(words, hit, core_start),
-                    hit.start < core_start, _determined(words, hit),
+                    hit.start < core_start, _determined(words, hit, hits),
                     -(hit.end - hit.start), hit.start,
                     not any((e, hit.name) in self.recorded for e in named))
 

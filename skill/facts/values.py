@@ -13,6 +13,9 @@ from typing import Any
 
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
 
+#: When the relay began: the first musher left Nenana on the night of 27 January 1925.
+SERUM_RUN_START = (1925, 1, 27)
+
 
 def main(value: Any) -> Any:
     """The main reading of a value (the first of disputed ones; a range stays a range)."""

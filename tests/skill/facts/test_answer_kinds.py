@@ -1742,6 +1742,13 @@ def test_this_rounds_yes_no_verdicts(new_talk: Callable[[], Conversation], alexa
     ("how far did seppala take it", "91 miles"),
     ("how far did charlie olson take the serum", "25 miles"),
     ("who did seppala take it from", "Ivanoff"),
+    # a word describing the one asked for ("which famous *norwegian* explorer") is not what
+    # is asked, even after another describing word
+    ("which famous norwegian explorer presented togo with a medal", "Amundsen"),
+    # a fact telling of the years after the run speaks of what came after it
+    ("who sold balto and his team after the run", "highest bidder"),
+    # an ordinary word said to be a dog is heard by sound ("tokyo the sled dog": Togo)
+    ("where's tokyo the sled dog now", "Wasilla"),
 ])
 def test_this_rounds_answers(new_talk: Callable[[], Conversation], alexa_valid: Any,
                              question: str, contains: str) -> None:
