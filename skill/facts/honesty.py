@@ -136,6 +136,32 @@ def number_unsaid(query: Query, fact: Fact) -> str | None:
     return f"the number of the {words[at + 3]}"
 
 
+#: Small units of time a question may count ("how many *hours* did his leg take"), and the
+#: words before "hour" that make it a speed ("50 *mile an* hour"), not a time taken.
+_TIME_UNITS = frozenset("hour hours minute minutes".split())
+_SPEED = frozenset("mile miles an per".split())
+_CLOCK = re.compile(r"\bat (?:about |around )?(?:1[0-2]|[1-9])(?: ?[0-5]\d)?\b")
+
+
+def hours_unsaid(query: Query, fact: Fact) -> str | None:
+    """ "How many hours did Charlie Olson's leg take": hours or minutes counted, which a fact
+    that never counts any does not say (his leg's 25 miles, "50 mile-an-hour winds", "at 7
+    in the evening"). Time taken is a weak topic, which never makes an answer "no record" on
+    its own, so the fact chosen on the question's other words is checked here."""
+    words = query.words[query.core_start:]
+    unit = next((words[i + 2] for i in range(len(words) - 2)
+                 if words[i:i + 2] == ("how", "many") and words[i + 2] in _TIME_UNITS), None)
+    if unit is None:
+        return None
+    said = fold_numbers(plain_words(fact.spoken))
+    counted = any(w.rstrip("s") == unit.rstrip("s") and i > 0 and said[i - 1] not in _SPEED
+                  for i, w in enumerate(said))
+    # (a start and an end by the clock say it too: "left Bluff at 10 at night and reached
+    # Nome at about 5:30 in the morning")
+    clock = len(_CLOCK.findall(" ".join(said)))
+    return None if counted or clock >= 2 else "how long that took"
+
+
 def words_unrecorded(ranker: Ranker, query: Query, fact: Fact, name: str | None) -> str | None:
     """ "What's written on Togo's gold medal": a topic only its own record answers (the
     words on a thing), asked of a thing the fact records (the medal) but not of that topic."""

@@ -23,6 +23,7 @@ from skill.facts.honesty import (
     counted_noun,
     counted_terms,
     deed_denied,
+    hours_unsaid,
     kind_unsaid,
     later_unrecorded,
     name_unsaid,
@@ -85,6 +86,7 @@ def _missing(ranker: Ranker, result: Answer, query: Query, fact: Fact,
             or deed_denied(ranker, query, result)
             or words_unrecorded(ranker, query, fact, name)
             or later_unrecorded(ranker, query, fact, name)
+            or hours_unsaid(query, fact)
             or place_now_unrecorded(query, result.analysis, fact)
             or relative_unrecorded(ranker, query, fact, name)
             or weather_unrecorded(ranker, query, fact)

@@ -1749,6 +1749,12 @@ def test_this_rounds_yes_no_verdicts(new_talk: Callable[[], Conversation], alexa
     ("who sold balto and his team after the run", "highest bidder"),
     # an ordinary word said to be a dog is heard by sound ("tokyo the sled dog": Togo)
     ("where's tokyo the sled dog now", "Wasilla"),
+    # shipped from a place asks where it came from
+    ("was the first batch of serum shipped up from seattle", "No. "),
+    # hours counted, which a fact never counts (a speed in miles an hour, one clock time), is
+    # no record; a start and an end by the clock say how long
+    ("how many hours did charlie olson's leg take", "I don't have a record of how long that took"),
+    ("how many hours did kaasen's leg take", "5:30"),
 ])
 def test_this_rounds_answers(new_talk: Callable[[], Conversation], alexa_valid: Any,
                              question: str, contains: str) -> None:
