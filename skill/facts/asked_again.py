@@ -8,7 +8,8 @@ any other, its pronouns resolved by the conversation as before. A bare "and when
 is not rebuilt: the conversation's topic and facet already carry it (:mod:`understanding`).
 
 "The last one" after "who was the first musher" is the last *musher*: an ordinal's "one" is
-the thing the last question counted (:func:`one_counted`).
+the thing the last question counted (:func:`one_counted`); a bare "and the first" after it is
+that question asked again with the new ordinal (:func:`ordinal_swapped`).
 
 PURE: standard library and the shared vocabulary only.
 """
@@ -131,3 +132,20 @@ def one_counted(words: Sequence[str], last: Sequence[str]) -> list[str] | None:
     if thing is None:
         return None
     return [*words[:at], thing, *words[at + 1:]]
+
+
+def ordinal_swapped(words: Sequence[str], last: Sequence[str]) -> list[str] | None:
+    """A bare ordinal ("and the first", "what about the last one") after a question with
+    another: that question asked again with this one ("who was the last musher" ... "and the
+    first": "who was the first musher"), or None."""
+    rest = list(words[1:] if words[:1] and words[0] in _OPENERS else words)
+    if rest[:2] == ["what", "about"] or rest[:2] == ["how", "about"]:
+        rest = rest[2:]
+    if rest[-1:] in (["one"], ["ones"]):
+        rest = rest[:-1]
+    if len(rest) != 2 or rest[0] != "the" or rest[1] not in _ORDINALS:
+        return None
+    at = next((i for i, w in enumerate(last) if w in _ORDINALS and w != rest[1]), None)
+    if at is None:
+        return None
+    return [*last[:at], rest[1], *last[at + 1:]]

@@ -22,7 +22,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from skill.facts.asked_again import asked_again, one_counted
+from skill.facts.asked_again import asked_again, one_counted, ordinal_swapped
 from skill.facts.names import GENERIC_NAME_WORDS, OWNERS, Mention, NameMatcher
 from skill.facts.relations import Comparative, Hit, Relations
 from skill.records import Record
@@ -1476,6 +1476,7 @@ class Understander:
         if context is not None and context.question:
             # "to who" after "where did they hand off": "who did they hand off to".
             words = (asked_again(words, context.question, self._asks_a_facet)
+                     or ordinal_swapped(words, context.question)
                      or one_counted(words, context.question) or words)
         words = self._there_named(words, context)
         claim = _tagged_claim(words, self.names.find)
@@ -1703,6 +1704,21 @@ class Understander:
                                          d.kind_meant, beings=not d.elliptical),
                           *d.entities]
             d.from_context = True
+        elif not pronoun:
+            self._doer_from_context(d)
+
+    def _doer_from_context(self, d: _Draft) -> None:
+        """ "Who was driving" after Kaasen's sled flipped, "who was mushing there" after the
+        coldest run: whom a role names (a musher, of a dog), asked of no one after a fact
+        about someone who is no such one, is the person that fact is about."""
+        spec = self.relations.topics[d.topic] if d.topic else None
+        if (spec is None or spec.default != "who" or spec.for_type("person") is not None
+                or d.named or d.facet != "who"):
+            return
+        people = [b for b in self.fact_beings.get(d.context.fact or "", ())
+                  if self.entity_types.get(b) == "person"]
+        if people and self.entity_types.get(d.context.entity or "") != "dog":
+            d.entities, d.topic, d.from_context = [people[0]], None, True
 
     def _question_from_context(self, d: _Draft, rest: Sequence[str], short: bool) -> None:
         """The question asked before, asked again of what this turn names: "and togo" after

@@ -1812,6 +1812,13 @@ def test_a_deed_or_a_fate_said_otherwise_is_no(new_talk: Callable[[], Conversati
     (["when did the serum reach nenana", "and nome"], "February 2"),
     # getting out, at the end of a question, is escaping
     (["who was togo", "how did he get out"], "window"),
+    # who was driving, asked of no one after a fact about a musher's run: that musher
+    (["what happened at bonanza flat", "who was driving"], "Gunnar Kaasen"),
+    (["where was it coldest", "who was mushing there"], "Charlie Evans"),
+    # how far he took it, after the hand-over to him: his leg
+    (["who handed the serum to seppala", "how far did seppala take it from there"], "91 miles"),
+    # a bare ordinal after a question with another asks that question with this one
+    (["who was the last musher", "and the first"], "Shannon"),
 ])
 def test_follow_ups_of_this_round(new_talk: Callable[[], Conversation], alexa_valid: Any,
                                   turns: list[str], contains: str) -> None:

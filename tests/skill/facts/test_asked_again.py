@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 import pytest
 
-from skill.facts.asked_again import asked_again, one_counted
+from skill.facts.asked_again import asked_again, one_counted, ordinal_swapped
 
 
 def _no_facet(phrase: Sequence[str]) -> bool:
@@ -64,3 +64,15 @@ def test_an_ordinals_one_is_the_thing_counted_before(turn: str, last: str, named
 ])
 def test_one_named_only_after_a_count(turn: str, last: str) -> None:
     assert one_counted(turn.split(), last.split()) is None
+
+
+@pytest.mark.parametrize(("turn", "last", "expected"), [
+    ("and the first", "who was the last musher", "who was the first musher"),
+    ("what about the last one", "who was the first musher", "who was the last musher"),
+    ("and the first", "who was balto", None),           # no ordinal to swap
+    ("and the first musher", "who was the last musher", None),  # names its own thing
+])
+def test_a_bare_ordinal_asks_the_last_question_with_it(turn: str, last: str,
+                                                        expected: str | None) -> None:
+    swapped = ordinal_swapped(turn.split(), last.split())
+    assert (" ".join(swapped) if swapped else None) == expected
