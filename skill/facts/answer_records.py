@@ -11,7 +11,7 @@ from typing import Any
 from skill.facts import values
 from skill.facts.model import Fact
 from skill.facts.ranking import Analysis, Scored
-from skill.facts.understanding import Context, Query
+from skill.facts.understanding import RELATIVES, Context, Query
 from skill.records import Record
 
 
@@ -105,6 +105,15 @@ class Answer(Record):
         """Whether the answer speaks a fact (or a comparison built from facts)."""
         return self.kind in ("fact", "yes_no", "compare")
 
+    def _topic_answered(self, topic: str | None) -> str | None:
+        """ "And his wife" after who played Seppala, answered by the film's cast: the talk is
+        still of the cast, the one topic that fact records, not of his wife."""
+        if topic not in RELATIVES or self.relation or self.fact is None:
+            return topic
+        recorded = {key.partition(".")[0] for relations in self.fact.answers.values()
+                    for key in relations}
+        return next(iter(recorded)) if topic not in recorded and len(recorded) == 1 else topic
+
     def context(self) -> Context:
         """What follow-ups should remember of this answer."""
         query = self.query
@@ -125,6 +134,7 @@ class Answer(Record):
             topic, dot, facet = self.comparison.relation.partition(".")
             if not dot:  # a bare facet ("miles" in all): no topic of its own
                 topic, facet = None, topic
+        topic = self._topic_answered(topic)
         if query is not None and query.weak_topic:
             # A weak topic ("go") that decided nothing is not what was talked of; where a
             # relation answered ("how far did balto's team go": his leg), that one was.

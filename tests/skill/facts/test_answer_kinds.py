@@ -1819,6 +1819,9 @@ def test_a_deed_or_a_fate_said_otherwise_is_no(new_talk: Callable[[], Conversati
     (["who handed the serum to seppala", "how far did seppala take it from there"], "91 miles"),
     # a bare ordinal after a question with another asks that question with this one
     (["who was the last musher", "and the first"], "Shannon"),
+    # "and his wife" after who played Seppala is answered by the film's cast, and the talk
+    # stays with the cast: "what about the dog" asks who played Togo
+    (["who played seppala in togo", "and his wife", "what about the dog"], "Diesel"),
 ])
 def test_follow_ups_of_this_round(new_talk: Callable[[], Conversation], alexa_valid: Any,
                                   turns: list[str], contains: str) -> None:
