@@ -162,6 +162,29 @@ def hours_unsaid(query: Query, fact: Fact) -> str | None:
     return None if counted or clock >= 2 else "how long that took"
 
 
+#: A count asked for every span of time ("how many people visit balto *every year*"), and
+#: the words that give one ("about 10,000 *a year*", "*annual* visitors").
+_RATE = re.compile(r"\b(?:every|each|per|a) (year|day|month|week)\b")
+_RATE_WORDS = {"year": ("annual", "annually", "yearly"), "day": ("daily",),
+               "month": ("monthly",), "week": ("weekly",)}
+
+
+def rate_unsaid(query: Query, fact: Fact) -> str | None:
+    """ "How many people visit Balto at the museum every year": a count for every year,
+    which a fact counting once (15,000 on his first day at the zoo) does not give."""
+    words = query.words[query.core_start:]
+    if tuple(words[:2]) not in (("how", "many"), ("how", "much")):
+        return None
+    asked = _RATE.search(" ".join(words))
+    if asked is None:
+        return None
+    unit = asked.group(1)
+    text = " ".join(plain_words(fact.spoken))
+    said = re.search(rf"\b(?:every|each|per|a) {unit}\b", text) or any(
+        w in text.split() for w in _RATE_WORDS[unit])
+    return None if said else f"a {_RATE_WORDS[unit][-1]} count"
+
+
 def words_unrecorded(ranker: Ranker, query: Query, fact: Fact, name: str | None) -> str | None:
     """ "What's written on Togo's gold medal": a topic only its own record answers (the
     words on a thing), asked of a thing the fact records (the medal) but not of that topic."""

@@ -31,6 +31,7 @@ from skill.facts.honesty import (
     number_unsaid,
     place_now_unrecorded,
     priced_otherwise,
+    rate_unsaid,
     relative_unrecorded,
     role_unsaid,
     setting_unstated,
@@ -87,6 +88,7 @@ def _missing(ranker: Ranker, result: Answer, query: Query, fact: Fact,
             or words_unrecorded(ranker, query, fact, name)
             or later_unrecorded(ranker, query, fact, name)
             or hours_unsaid(query, fact)
+            or rate_unsaid(query, fact)
             or place_now_unrecorded(query, result.analysis, fact)
             or relative_unrecorded(ranker, query, fact, name)
             or weather_unrecorded(ranker, query, fact)

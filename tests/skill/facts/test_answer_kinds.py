@@ -1755,6 +1755,9 @@ def test_this_rounds_yes_no_verdicts(new_talk: Callable[[], Conversation], alexa
     # no record; a start and an end by the clock say how long
     ("how many hours did charlie olson's leg take", "I don't have a record of how long that took"),
     ("how many hours did kaasen's leg take", "5:30"),
+    # a count for every year, which a count of one day does not give
+    ("how many people visit balto in cleveland every year",
+     "I don't have a record of a yearly count"),
 ])
 def test_this_rounds_answers(new_talk: Callable[[], Conversation], alexa_valid: Any,
                              question: str, contains: str) -> None:
