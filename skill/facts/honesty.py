@@ -185,6 +185,23 @@ def rate_unsaid(query: Query, fact: Fact) -> str | None:
     return None if said else f"a {_RATE_WORDS[unit][-1]} count"
 
 
+def when_of_another(ranker: Ranker, query: Query, result: Answer,
+                    name: str | None) -> str | None:
+    """ "What year did Seppala marry Constance": when one was joined by a relative, from a
+    fact that records only who the relative was among other topics (his tours and kennel,
+    whose years its words give): those years are not the time asked."""
+    if (query.facet != "when" or query.topic not in RELATIVES or result.fact is None
+            or not result.entity):
+        return None
+    topic, _, facet = result.relation.partition(".")
+    if topic != query.topic or facet in ("when", ""):
+        return None
+    recorded = {key.partition(".")[0] for key in result.fact.answers.get(result.entity, {})}
+    if recorded == {topic}:
+        return None  # (a fact of that one thing: the years it gives are its own)
+    return ranker.relations.topics[topic].describe("when", name or "that")
+
+
 def words_unrecorded(ranker: Ranker, query: Query, fact: Fact, name: str | None) -> str | None:
     """ "What's written on Togo's gold medal": a topic only its own record answers (the
     words on a thing), asked of a thing the fact records (the medal) but not of that topic."""

@@ -40,6 +40,7 @@ from skill.facts.honesty import (
     topic_never_recorded,
     unplaced,
     weather_unrecorded,
+    when_of_another,
     words_unrecorded,
     year_unstated,
 )
@@ -89,6 +90,7 @@ def _missing(ranker: Ranker, result: Answer, query: Query, fact: Fact,
             or later_unrecorded(ranker, query, fact, name)
             or hours_unsaid(query, fact)
             or rate_unsaid(query, fact)
+            or when_of_another(ranker, query, result, name)
             or place_now_unrecorded(query, result.analysis, fact)
             or relative_unrecorded(ranker, query, fact, name)
             or weather_unrecorded(ranker, query, fact)

@@ -1758,6 +1758,10 @@ def test_this_rounds_yes_no_verdicts(new_talk: Callable[[], Conversation], alexa
     # a count for every year, which a count of one day does not give
     ("how many people visit balto in cleveland every year",
      "I don't have a record of a yearly count"),
+    # when he married, from a fact naming his wife among other things whose years it gives
+    ("what year did seppala marry constance",
+     "I don't have a record of when Leonhard Seppala married"),
+    ("who was seppala's wife", "Constance"),
 ])
 def test_this_rounds_answers(new_talk: Callable[[], Conversation], alexa_valid: Any,
                              question: str, contains: str) -> None:
