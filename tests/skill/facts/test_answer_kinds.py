@@ -1762,6 +1762,8 @@ def test_this_rounds_yes_no_verdicts(new_talk: Callable[[], Conversation], alexa
     ("what year did seppala marry constance",
      "I don't have a record of when Leonhard Seppala married"),
     ("who was seppala's wife", "Constance"),
+    # who made a film is who directed it, not the list of films
+    ("who made the togo movie", "Ericson Core"),
 ])
 def test_this_rounds_answers(new_talk: Callable[[], Conversation], alexa_valid: Any,
                              question: str, contains: str) -> None:
@@ -1829,6 +1831,8 @@ def test_a_deed_or_a_fate_said_otherwise_is_no(new_talk: Callable[[], Conversati
     # "and his wife" after who played Seppala is answered by the film's cast, and the talk
     # stays with the cast: "what about the dog" asks who played Togo
     (["who played seppala in togo", "and his wife", "what about the dog"], "Diesel"),
+    (["so when was the balto cartoon released", "who directed it", "and who made the togo one"],
+     "Ericson Core"),
 ])
 def test_follow_ups_of_this_round(new_talk: Callable[[], Conversation], alexa_valid: Any,
                                   turns: list[str], contains: str) -> None:
