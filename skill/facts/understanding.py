@@ -1239,6 +1239,14 @@ class _Draft:
                   if words[i] in ("name", "names") and words[i + 1] == "of"]
         return tuple(t for i in starts if (t := self._named_thing(i, types)) is not None)
 
+    def _clause_names(self, covered: set[int]) -> set[int]:
+        """Where a name not said as an owner opens a clause after a thing ("the zoo *balto*
+        lived at"); "doctor welch's *hospital*" (its "s" heard by sound too) goes on to the
+        thing named."""
+        words = self.words
+        return {m.start for m in self.mentions if m.start in covered and not m.possessive
+                and not (m.by_sound and words[m.end - 1].endswith("s"))}
+
     def _named_thing(self, start: int, types: Mapping[str, str]) -> str | None:
         """The thing whose name "the name of ..." asks: the last word of the words naming it
         ("the los angeles *museum* where", "balto's vaudeville *act*", "all 13 *dogs* on"),
@@ -1248,11 +1256,13 @@ class _Draft:
         covered = {i for m in self.mentions for i in range(m.start, m.end)
                    if types.get(m.entity) in ("person", "dog")
                    or not all(w in GENERIC_NAME_WORDS for w in words[m.start:m.end])}
+        clause_names = self._clause_names(covered)
         head = None
         for i in range(start, len(words)):
             word = words[i]
-            if head is not None and word in _DETERMINERS:
-                break  # "the trail *the* mail teams used": a clause of its own begins
+            if head is not None and (word in _DETERMINERS or i in clause_names):
+                break  # "the trail *the* mail teams used", "the zoo *balto* lived at": a
+                # clause of its own begins
             if word in _DETERMINERS or word.isdigit() or i in covered or (
                     head is None and word in _ORDER_WORDS
                     or head is None and word in _BACK_DEMONSTRATIVES):

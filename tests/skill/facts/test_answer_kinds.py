@@ -1764,6 +1764,12 @@ def test_this_rounds_yes_no_verdicts(new_talk: Callable[[], Conversation], alexa
     ("who was seppala's wife", "Constance"),
     # who made a film is who directed it, not the list of films
     ("who made the togo movie", "Ericson Core"),
+    # the name of a thing a clause then says more of: the zoo, not "lived"
+    ("what was the name of the zoo balto lived at", "Brookside Zoo"),
+    ("what was the name of the mining company seppala worked for when he came to nome",
+     "Pioneer Mining Company"),
+    ("what were the names of the two dogs charlie evans carried in his sled",
+     "I don't have a record of the names of the dogs"),
 ])
 def test_this_rounds_answers(new_talk: Callable[[], Conversation], alexa_valid: Any,
                              question: str, contains: str) -> None:
