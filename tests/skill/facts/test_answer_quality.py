@@ -278,10 +278,18 @@ FLOORS: dict[tuple[str, str], float] = {
     ("blind_speaker_fresh45.json", "unanswerable"): 0.92,
     ("blind_speaker_fresh45.json", "off_topic"): 0.95,
     ("blind_speaker_fresh45.json", "followups"): 0.90,
-    ("blind_speaker_fresh46.json", "questions"): 0.95,
-    ("blind_speaker_fresh46.json", "unanswerable"): 0.96,
+    ("blind_speaker_fresh46.json", "questions"): 0.97,
+    ("blind_speaker_fresh46.json", "unanswerable"): 0.98,
     ("blind_speaker_fresh46.json", "off_topic"): 0.95,
-    ("blind_speaker_fresh46.json", "followups"): 0.94,
+    ("blind_speaker_fresh46.json", "followups"): 0.98,
+    ("blind_speaker_fresh47.json", "questions"): 0.96,
+    ("blind_speaker_fresh47.json", "unanswerable"): 0.88,
+    ("blind_speaker_fresh47.json", "off_topic"): 0.95,
+    ("blind_speaker_fresh47.json", "followups"): 0.83,
+    ("blind_speaker_fresh48.json", "questions"): 0.94,
+    ("blind_speaker_fresh48.json", "unanswerable"): 0.90,
+    ("blind_speaker_fresh48.json", "off_topic"): 0.90,
+    ("blind_speaker_fresh48.json", "followups"): 0.92,
 }
 
 
