@@ -179,9 +179,9 @@ def rate_unsaid(query: Query, fact: Fact) -> str | None:
     if asked is None:
         return None
     unit = asked.group(1)
-    text = " ".join(plain_words(fact.spoken))
-    said = re.search(rf"\b(?:every|each|per|a) {unit}\b", text) or any(
-        w in text.split() for w in _RATE_WORDS[unit])
+    spoken = plain_words(fact.spoken)
+    said = re.search(rf"\b(?:every|each|per|a) {unit}\b", " ".join(spoken)) or any(
+        w in spoken for w in _RATE_WORDS[unit])
     return None if said else f"a {_RATE_WORDS[unit][-1]} count"
 
 
@@ -248,13 +248,12 @@ def later_unrecorded(ranker: Ranker, query: Query, fact: Fact, name: str | None)
 
 
 _LATER = "later_life"
-_YEAR = re.compile(r"\b1[89]\d\d\b|\b20\d\d\b")
 
 
 def _tells_of_later_years(fact: Fact) -> bool:
     """Whether the fact tells of a year after the run's ("from 1925 to 1927, Balto and his
     team toured"): it speaks of what came after, whatever topic it records."""
-    return any(int(year) > values.SERUM_RUN_START[0] for year in _YEAR.findall(fact.answer))
+    return any(int(year) > values.SERUM_RUN_START[0] for year in YEAR.findall(fact.answer))
 
 
 def place_now_unrecorded(query: Query, analysis: Analysis, fact: Fact) -> str | None:
