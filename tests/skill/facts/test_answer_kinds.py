@@ -1770,6 +1770,10 @@ def test_this_rounds_yes_no_verdicts(new_talk: Callable[[], Conversation], alexa
      "Pioneer Mining Company"),
     ("what were the names of the two dogs charlie evans carried in his sled",
      "I don't have a record of the names of the dogs"),
+    # a question of dogs in general, now, is outside a history skill; the mail's usual time on
+    # the trail then is the story's
+    ("how long do huskies usually live", "I only know the story of the 1925 serum run"),
+    ("how long did the mail usually take", "25 days"),
 ])
 def test_this_rounds_answers(new_talk: Callable[[], Conversation], alexa_valid: Any,
                              question: str, contains: str) -> None:
