@@ -216,6 +216,7 @@ def _one_question(ranker: Ranker, question: Question, context: Context | None) -
             result = alone
     result = _verdict_settled(ranker, result)
     result = _what_came_next(ranker, result, context) or result
+    result = _passed_on_next(ranker, result, context) or result
     result = _asked_of_the_new_one(ranker, result, context) or result
     if result.query is not None and result.query.choice and not (
             result.comparison is not None and result.comparison.polarity in _ORDERS):
@@ -243,6 +244,32 @@ def _what_came_next(ranker: Ranker, result: Answer, context: Context | None) -> 
                  if s.fact.id != fact.id and entity in s.fact.about]
     found = (on_topic or following)[:1]
     return result._replace(fact=found[0]) if found else None
+
+
+def _passed_on_next(ranker: Ranker, result: Answer, context: Context | None) -> Answer | None:
+    """ "Who did he give it to after that", after the hand-over from Ivanoff to Seppala: not
+    that hand-over spoken again, but the next one, by the one who got it (Seppala to Olson)."""
+    query, fact = result.query, result.fact
+    if (context is None or query is None or fact is None or result.kind != "fact"
+            or result.relation != "handoff.to" or fact.id != context.fact
+            or not _asks_onward(query.words)):
+        return None  # (not "who was next", whom the hand-over just told was to)
+    receiver = result.entity  # (the answer to whom it was given)
+    if receiver is None or not any(relations.get("handoff.to") == receiver
+                                   for relations in fact.answers.values()):
+        return None
+    onward = [f for fit, f, key in _recorded(ranker.store, receiver, "handoff", "to")
+              if key == "handoff.to" and f.id != fact.id]
+    return result._replace(fact=onward[0], entity=receiver) if onward else None
+
+
+_ONWARD = frozenset("then afterwards afterward later".split())
+
+
+def _asks_onward(words: Sequence[str]) -> bool:
+    """Whether a question asks past what was just told: "after that", "then", "afterwards"."""
+    return bool(_ONWARD & set(words)) or any(
+        tuple(words[i:i + 2]) == ("after", "that") for i in range(len(words) - 1))
 
 
 def _asked_of_the_new_one(ranker: Ranker, result: Answer,

@@ -1843,6 +1843,9 @@ def test_a_deed_or_a_fate_said_otherwise_is_no(new_talk: Callable[[], Conversati
     (["who played seppala in togo", "and his wife", "what about the dog"], "Diesel"),
     (["so when was the balto cartoon released", "who directed it", "and who made the togo one"],
      "Ericson Core"),
+    # "after that", after the hand-over to Seppala: the next one, by him (to Olson)
+    (["who gave seppala the serum", "where did they meet", "who did he give it to after that"],
+     "Charlie Olson"),
 ])
 def test_follow_ups_of_this_round(new_talk: Callable[[], Conversation], alexa_valid: Any,
                                   turns: list[str], contains: str) -> None:
