@@ -258,12 +258,10 @@ def _passed_on_next(ranker: Ranker, result: Answer, context: Context | None) -> 
     if receiver is None or not any(relations.get("handoff.to") == receiver
                                    for relations in fact.answers.values()):
         return None
-    onward = [f for fit, f, key in _recorded(ranker.store, receiver, "handoff", "to")
+    onward = [f for _, f, key in _recorded(ranker.store, receiver, "handoff", "to")
               if key == "handoff.to" and f.id != fact.id]
     return result._replace(fact=onward[0], entity=receiver) if onward else None
 
-
-_ONWARD = frozenset("then afterwards afterward later".split())
 
 
 def _asks_onward(words: Sequence[str]) -> bool:
@@ -313,6 +311,8 @@ def _with_in_place(asked: str, old: Entity, new: Entity) -> str | None:
 
 #: Words asking what came after what was just told.
 _NEXT = frozenset("then next afterwards afterward later".split())
+#: ... past what was just told, not "next" ("who was next" is whom the hand-over told).
+_ONWARD = _NEXT - {"next"}
 
 
 def _asks_what_next(query: Query) -> bool:
