@@ -263,7 +263,6 @@ def _passed_on_next(ranker: Ranker, result: Answer, context: Context | None) -> 
     return result._replace(fact=onward[0], entity=receiver) if onward else None
 
 
-
 def _asks_onward(words: Sequence[str]) -> bool:
     """Whether a question asks past what was just told: "after that", "then", "afterwards"."""
     return bool(_ONWARD & set(words)) or any(
