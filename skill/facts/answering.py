@@ -1343,6 +1343,7 @@ def _analyse(ranker: Ranker, question: Question, query: Query) -> Analysis:
         # A name the ranker's own matching cannot see: from the conversation, a slot, or
         # heard by sound.
         analysis = analysis._replace(entities=(first, *analysis.entities))
+    analysis = _named_by_topic(ranker, query, analysis)
     if question.aspect and question.aspect not in analysis.aspects:
         analysis = analysis._replace(aspects=analysis.aspects | {question.aspect})
     if analysis.out_of_scope:
@@ -1353,6 +1354,15 @@ def _analyse(ranker: Ranker, question: Question, query: Query) -> Analysis:
         analysis = analysis._replace(
             unknown=tuple(t for t in analysis.unknown if not t.isdigit()))
     return analysis
+
+
+def _named_by_topic(ranker: Ranker, query: Query, analysis: Analysis) -> Analysis:
+    """ "What was the sickness": a topic named for a thing of the story (the outbreak's
+    "sickness"), in a question naming nothing, asks of that thing."""
+    if analysis.entities or not query.in_domain:
+        return analysis
+    named_for = [t for t in (query.topic, *query.more_topics) if t in ranker.store.entities]
+    return analysis._replace(entities=tuple(named_for[:1])) if named_for else analysis
 
 
 def _core_out_of_scope(ranker: Ranker, query: Query) -> bool:

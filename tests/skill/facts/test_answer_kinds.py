@@ -1774,6 +1774,12 @@ def test_this_rounds_yes_no_verdicts(new_talk: Callable[[], Conversation], alexa
     # the trail then is the story's
     ("how long do huskies usually live", "I only know the story of the 1925 serum run"),
     ("how long did the mail usually take", "25 days"),
+    # a topic named for a thing of the story, asked of nothing else, asks of that thing: the
+    # sickness is the outbreak's; a sickness asked of a dog is still why he died
+    ("what was the sickness", "diphtheria"),
+    ("i saw something on tv about dogs saving a town what was the illness they were fighting",
+     "diphtheria"),
+    ("what illness did togo have when they put him down", "I don't have a record of why Togo"),
 ])
 def test_this_rounds_answers(new_talk: Callable[[], Conversation], alexa_valid: Any,
                              question: str, contains: str) -> None:
