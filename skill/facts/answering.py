@@ -29,6 +29,7 @@ from skill.facts.answer_records import (
     Question,
     Row,
 )
+from skill.facts.descriptions import descriptions
 from skill.facts.fact_subjects import (
     of_a_place,
     of_someone,
@@ -165,10 +166,48 @@ _ORDERS = frozenset({"before", "after"})
 # -- the decision --------------------------------------------------------------------------------
 def answer(ranker: Ranker, question: Question, context: Context | None = None) -> Answer:
     """Decide what to say (see the module docstring)."""
+    named = _descriptions_named(ranker, question, context)
+    if named is not None:
+        # "where was the man who drove balto born": where Gunnar Kaasen was born
+        return answer(ranker, named, context)
     both = _two_questions(ranker, question, context)
     if both is not None:
         return both
     return _one_question(ranker, question, context)
+
+
+#: Words that ask only who a description is ("*what was the name of* the dog that ...").
+_ASKING_WHO = frozenset("who whos what whats was is the name of tell me do you know".split())
+
+
+def _descriptions_named(ranker: Ranker, question: Question,
+                        context: Context | None) -> Question | None:
+    """The question with each description by a deed ("the man who drove balto") replaced by
+    the name of the one whose deed it is, as the skill answers "who drove balto"; None when
+    none is. The deed's answer must record one (a relation, not a neighbouring fact), who is
+    a person or a dog the deed does not itself name."""
+    words = plain_words(question.text or "")
+    found = descriptions(words, ranker.understander.names.find(words))
+    if not found:
+        return None
+    first = found[0]
+    asking = first.start
+    while asking > 0 and words[asking - 1] in _ASKING_WHO:
+        asking -= 1
+    if len(found) == 1 and QUESTION_WORDS & set(words[asking:first.start]):
+        # "what is the name of the dog that played togo": the deed is what is asked
+        return question._replace(text=" ".join(
+            (*words[:asking], *first.deed(words), *words[first.end:])))
+    out = list(words)
+    for description in reversed(found):
+        deed = _one_question(ranker, Question(text=" ".join(description.deed(words))), context)
+        who = ranker.store.entities.get(deed.entity or "")
+        if (deed.kind != "fact" or not deed.relation or who is None
+                or who.type not in ("person", "dog")
+                or deed.query is None or who.id in deed.query.named):
+            continue
+        out[description.start:description.end] = plain_words(who.spoken_name)
+    return question._replace(text=" ".join(out)) if out != words else None
 
 
 def _two_questions(ranker: Ranker, question: Question,

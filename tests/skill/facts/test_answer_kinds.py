@@ -1780,6 +1780,10 @@ def test_this_rounds_yes_no_verdicts(new_talk: Callable[[], Conversation], alexa
     ("i saw something on tv about dogs saving a town what was the illness they were fighting",
      "diphtheria"),
     ("what illness did togo have when they put him down", "I don't have a record of why Togo"),
+    # someone named by a deed is the one who did it: "the man who drove balto" is Kaasen
+    ("where was the man who drove balto born", "Burfjord"),
+    ("who was born first the man who drove togo or the man who drove balto", "Seppala was older"),
+    ("what is the name of the dog that played togo on disney plus", "Diesel"),
 ])
 def test_this_rounds_answers(new_talk: Callable[[], Conversation], alexa_valid: Any,
                              question: str, contains: str) -> None:
