@@ -746,9 +746,21 @@ def _without_idle_particles(words: list[str]) -> list[str]:
         and words[i + 1] in ("in", "at") and words[i - 1] not in _PHRASAL_BEFORE)]
 
 
+#: A clause of the speaker's own closing a question: "... *and honestly i had no idea*".
+_NO_IDEA = re.compile(
+    r"(?:^| )(?:(?:and|but|so) )?(?:honestly |to be honest |frankly )?(?:i|we|ive|weve) "
+    r"(?:have|had|got|really have|really had|honestly have|honestly had) "
+    r"(?:no|zero) (?:idea|clue)(?: either)?$"
+    r"|(?:^| )(?:(?:and|but|so) )?(?:honestly )?(?:i|we) (?:cant|cannot|dont|couldnt|can never) "
+    r"(?:remember|recall)(?: either)?$")
+
+
 def _without_closing(words: list[str]) -> list[str]:
     """The words without a closing phrase: "did Alaska get to keep Balto *in the end*" asks
-    nothing of an end (a leg's end is a topic)."""
+    nothing of an end (a leg's end is a topic), nor "... and i had no idea" of an idea."""
+    said = _NO_IDEA.search(" ".join(words))
+    if said is not None and said.start() > 0:
+        words = words[:" ".join(words)[:said.start()].count(" ") + 1]
     for phrase in _CLOSING_PHRASES:
         if len(words) > len(phrase) + 2 and tuple(words[-len(phrase):]) == phrase:
             return words[:-len(phrase)]

@@ -1784,6 +1784,11 @@ def test_this_rounds_yes_no_verdicts(new_talk: Callable[[], Conversation], alexa
     ("where was the man who drove balto born", "Burfjord"),
     ("who was born first the man who drove togo or the man who drove balto", "Seppala was older"),
     ("what is the name of the dog that played togo on disney plus", "Diesel"),
+    # a clause of the speaker's own closing the question asks nothing ("no idea" is no plan)
+    ("my son asked me why they didn't just send a plane and honestly i had no idea",
+     "taken apart for the winter"),
+    ("the kids asked how many dogs were pulling kaasen's sled at the end and ive got no idea",
+     "13 of Seppala's reserve dogs"),
 ])
 def test_this_rounds_answers(new_talk: Callable[[], Conversation], alexa_valid: Any,
                              question: str, contains: str) -> None:
