@@ -728,6 +728,9 @@ def _after_the_question(words: Sequence[str], i: int, core: int) -> bool:
             and any(w in QUESTION_WORDS for w in words[core:j]))
 
 
+#: What "the real ..." may stand for when a work named for a dog was named ("the real *one*").
+_REAL_ONES = frozenset("one dog husky thing".split())
+
 #: Phrases that close a question without asking anything ("... in the end", "... for good").
 _CLOSING_PHRASES = (("in", "the", "end"), ("for", "good"), ("after", "all"), ("at", "all"))
 
@@ -1294,6 +1297,8 @@ class Understander:
                  films_named_after: Mapping[str, list[tuple[str, str]]] | None = None,
                  roles: Mapping[tuple[str, str], str] | None = None) -> None:
         self.films_named_after = dict(films_named_after or {})
+        #: A work (a film, a statue) -> the one dog it is named for: "the real one" is he.
+        self.works_named_for: dict[str, str] = {}
         #: Stems that place a question in the story ("musher", "sled", "serum", "cold").
         self.domain_words: frozenset[str] = frozenset()
         #: (entity, topic) pairs some fact records, for resolving "he" and "it".
@@ -1501,6 +1506,7 @@ class Understander:
                      or ordinal_swapped(words, context.question)
                      or one_counted(words, context.question) or words)
         words = self._there_named(words, context)
+        words = self._real_one_named(words)
         claim = _tagged_claim(words, self.names.find)
         draft = _Draft(claim or words, context or Context())
         # (a claim argued over may be asked as who did it: no yes or no)
@@ -1529,6 +1535,25 @@ class Understander:
             query = query._replace(name_of=name_of,
                                    asked=tuple(dict.fromkeys((*query.asked, *name_of))))
         return query._replace(located=located) if located else query
+
+    def _real_one_named(self, words: list[str]) -> list[str]:
+        """ "We named our husky after the dog in the cartoon, what year did *the real one*
+        die": the dog the one work named is named for, when no dog is named himself."""
+        at = [i for i in range(1, len(words) - 1) if words[i - 1] in ("the", "that")
+              and words[i] in ("real", "actual") and words[i + 1] in _REAL_ONES]
+        if not at:
+            return words
+        mentions = self.names.find(words)
+        if any(self.entity_types.get(m.entity) == "dog" for m in mentions):
+            return words
+        dogs = {self.works_named_for[m.entity] for m in mentions
+                if m.entity in self.works_named_for}
+        if len(dogs) != 1:
+            return words
+        name = self.entity_words[dogs.pop()].split()
+        for i in reversed(at):
+            words = [*words[:i + 1], *name, *words[i + 2:]]
+        return words
 
     def _given_before_a_name(self, words: Sequence[str]) -> frozenset[str]:
         """Words no fact uses said right before a surname the facts write of someone they
@@ -2221,6 +2246,7 @@ def build_understander(store: FactStore, lexicon: Lexicon, relations: Relations)
         lexicon.chatter, lexicon.background, _films_named_after(store), _roles_recorded(store))
     understander.names.hear_everyday(lexicon.everyday_words())
     understander.unknown_names = _unknown_names(store, forms)
+    understander.works_named_for = _works_named_for(store)
     understander.fact_beings = {
         fact.id: tuple(e for e in fact.about if store.entities[e].type in ("person", "dog"))
         for fact in store.facts.values()}
@@ -2327,6 +2353,19 @@ def _films_named_after(store: FactStore) -> dict[str, list[tuple[str, str]]]:
             if entity.type in ("dog", "person") and set(plain_words(entity.name)) <= words:
                 films.setdefault(entity.id, []).append((film.id, years[0] if years else ""))
     return films
+
+
+def _works_named_for(store: FactStore) -> dict[str, str]:
+    """A film or another work whose name holds one dog's name (the Balto statue) -> that dog."""
+    dogs = {e.id: set(plain_words(e.name)) for e in store.entities.values() if e.type == "dog"}
+    works: dict[str, str] = {}
+    for work in store.entities.values():
+        if work.type in ("film", "topic"):
+            words = set(plain_words(work.name))
+            named = [dog for dog, name in dogs.items() if name <= words and dog != work.id]
+            if len(named) == 1:
+                works[work.id] = named[0]
+    return works
 
 
 def _roles_recorded(store: FactStore) -> dict[tuple[str, str], str]:

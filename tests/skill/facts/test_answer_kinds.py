@@ -1789,6 +1789,9 @@ def test_this_rounds_yes_no_verdicts(new_talk: Callable[[], Conversation], alexa
      "taken apart for the winter"),
     ("the kids asked how many dogs were pulling kaasen's sled at the end and ive got no idea",
      "13 of Seppala's reserve dogs"),
+    # "the real one" after a work named for one dog (a film, a statue) is that dog
+    ("we named our husky after the dog in the cartoon what year did the real one die", "1933"),
+    ("my daughter loved the dog statue in central park when did the real dog die", "1933"),
 ])
 def test_this_rounds_answers(new_talk: Callable[[], Conversation], alexa_valid: Any,
                              question: str, contains: str) -> None:
