@@ -170,7 +170,8 @@ def answer(ranker: Ranker, question: Question, context: Context | None = None) -
     if named is not None:
         # "where was the man who drove balto born": where Gunnar Kaasen was born
         return answer(ranker, named, context)
-    both = _two_questions(ranker, question, context)
+    both = _two_questions(ranker, question, context) or _claim_then_asked(
+        ranker, question, context)
     if both is not None:
         return both
     return _one_question(ranker, question, context)
@@ -227,6 +228,33 @@ def _two_questions(ranker: Ranker, question: Question,
     rows = (Row(first.entity or "", None, first.fact), Row(second.entity or "", None, second.fact))
     return Answer("compare", first.fact, first.entity, first.analysis, first.query,
                   comparison=Comparison("each", "none", rows))
+
+
+def _claim_then_asked(ranker: Ranker, question: Question,
+                      context: Context | None) -> Answer | None:
+    """ "I heard the dogs ended up in a freak show, is that true, and what city was it in",
+    "she wants to know if he was a real dog and where he ended up": a yes or no asked, then a
+    question asked after it, as a follow-up would be. Yes, then the second answer; no, and
+    the second asks of what did not happen: only the first. None unless both are answers."""
+    words = plain_words(question.text or "")
+    at = next((i for i in range(len(words) - 3, 2, -1)
+               if words[i] == "and" and words[i + 1] in _ASKED_AFTER), None)
+    if at is None:
+        return None
+    first = _one_question(ranker, Question(text=" ".join(words[:at])), context)
+    if first.kind != "yes_no" or first.fact is None:
+        return None
+    if first.polarity == "no":
+        return first
+    second = _one_question(ranker, Question(text=" ".join(words[at + 1:])), first.context())
+    if second.kind != "fact" or second.fact is None:
+        return None
+    # (no verdict on the claim: the second question's answer alone)
+    return second._replace(kind="yes_no", polarity="yes") if first.polarity == "yes" else second
+
+
+#: Question words that open a question asked after a yes or no ("... and *where* is he now").
+_ASKED_AFTER = frozenset("what where when who how which why whose".split())
 
 
 def _split_in_two(text: str) -> tuple[str, str] | None:

@@ -668,7 +668,11 @@ class Ranker:
     ) -> bool:
         """Whether the fact is safe to give as the answer (see :meth:`_score`)."""
         if not analysis.entities:
-            return not analysis.unknown and (
+            if analysis.unknown:
+                # "the dogs ended up in some *sad* freak show": one word no fact uses, among
+                # many the fact does, is a word of the speaker's own
+                return len(analysis.unknown) == 1 and words.cue_hits + words.body_hits >= 3
+            return (
                 words.cue_hits + words.body_hits >= 2
                 or words.shared
                 or (words.topical and matched)

@@ -1792,6 +1792,13 @@ def test_this_rounds_yes_no_verdicts(new_talk: Callable[[], Conversation], alexa
     # "the real one" after a work named for one dog (a film, a statue) is that dog
     ("we named our husky after the dog in the cartoon what year did the real one die", "1933"),
     ("my daughter loved the dog statue in central park when did the real dog die", "1933"),
+    # a yes or no, then a question asked after it: yes, then the second answer
+    ("i heard the dogs ended up in a freak show is that true and what city was it in",
+     "Los Angeles"),
+    ("my dad says balto was stuffed is that true and where is he", "Yes. After Balto died"),
+    # one word of the speaker's own ("sad") among many a fact uses, naming no one: the fact
+    # (no verdict: no fact says "sad")
+    ("the dogs ended up in some sad freak show is that true", "Los Angeles dime museum"),
 ])
 def test_this_rounds_answers(new_talk: Callable[[], Conversation], alexa_valid: Any,
                              question: str, contains: str) -> None:
