@@ -629,8 +629,10 @@ class NameMatcher:
         ordinary words ("gunner *cousin*", "edgar *knoll*", "charlie *all son*")."""
         out = []
         for mention in mentions:
-            found = self._rest_of_name(words, mention.end, frozenset({mention.entity}), taken)
-            if found is None:
+            # (a name said as an owner ends there: "seppala's *street address*" is his)
+            found = None if mention.possessive else self._rest_of_name(
+                words, mention.end, frozenset({mention.entity}), taken)
+            if found is None and not mention.possessive:
                 found = self._misheard_surname(words, mention, taken)
             if found is None and mention.end - mention.start == 1 and (
                     words[mention.start] in self._given):

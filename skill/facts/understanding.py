@@ -728,6 +728,8 @@ def _after_the_question(words: Sequence[str], i: int, core: int) -> bool:
             and any(w in QUESTION_WORDS for w in words[core:j]))
 
 
+#: What asks the names of what someone owns ("the *names of* kaasen's kids").
+_NAMES_OF = frozenset({("names", "of"), ("name", "of")})
 #: What "the real ..." may stand for when a work named for a dog was named ("the real *one*").
 _REAL_ONES = frozenset("one dog husky thing".split())
 
@@ -1613,7 +1615,12 @@ class Understander:
                 d.facet = None  # "was the serum frozen when it arrived": "when" joins a clause
         if d.topic_hit is not None:
             d.topic = d.topic_hit.name
-            d.weak_topic = d.topic_hit.weak or self.relations.topics[d.topic].weak
+            owned = any(m.possessive and m.end == d.topic_hit.start
+                        and tuple(d.words[max(m.start - 2, 0):m.start]) not in _NAMES_OF
+                        for m in d.mentions)
+            # (a word that is weak alone is not when someone named owns it: "kaasen's *kids*";
+            # "the names of kaasen's kids" asks their names, which say more of what is missing)
+            d.weak_topic = (d.topic_hit.weak and not owned) or self.relations.topics[d.topic].weak
         d.in_domain = bool(d.mentions) or any(
             stem(w) in self.domain_words for w in words[d.core:])
         d.facet_from_question = d.facet is not None and d.facet != "what"

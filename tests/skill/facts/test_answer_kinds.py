@@ -1799,6 +1799,10 @@ def test_this_rounds_yes_no_verdicts(new_talk: Callable[[], Conversation], alexa
     # one word of the speaker's own ("sad") among many a fact uses, naming no one: the fact
     # (no verdict: no fact says "sad")
     ("the dogs ended up in some sad freak show is that true", "Los Angeles dime museum"),
+    # what a name said as an owner owns is his: neither more of his name ("seppala's street
+    # address") nor a word weak alone ("kaasen's kids")
+    ("what was seppala's street address in nome", "I don't have a record of that about"),
+    ("who were kaasen's kids", "I don't have a record of Gunnar Kaasen's"),
 ])
 def test_this_rounds_answers(new_talk: Callable[[], Conversation], alexa_valid: Any,
                              question: str, contains: str) -> None:

@@ -209,3 +209,10 @@ def test_a_name_of_several_words_heard_as_ordinary_words(understander: Understan
 def test_a_first_name_alone_gives_way_to_a_name_heard_whole(understander: Understander,
                                                             said: str, expected: str) -> None:
     assert understander.names.respell_over_first_names(said.split()) == expected.split()
+
+
+def test_a_name_said_as_an_owner_ends_there(understander: Understander) -> None:
+    # "street address" after "seppala's" is his, not more of his name heard by sound
+    words = "what was seppalas street address in nome".split()
+    [owner, _] = understander.names.find(words)
+    assert (owner.entity, owner.end, owner.possessive) == ("seppala", 3, True)
