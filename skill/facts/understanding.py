@@ -1784,13 +1784,21 @@ class Understander:
         one = any(w in ("one", "ones") for w in d.words) and bool(d.mentions)
         if one and self._of_a_thing(context):
             return  # "one" is the thing talked of (a statue), whatever was asked of it
-        if context.topic and d.topic is None and (only_names or d.elliptical or short or one):
+        if context.topic and d.topic is None and (only_names or d.elliptical or short or one
+                                                  or self._its_topic(d)):
             d.topic = context.topic
             if (d.facet is None or d.facet == "what") and d.form != "yes_no":
                 d.facet = context.facet
             d.elliptical = d.from_context = True
         elif only_names or one or short:
             self._facet_from_context(d)
+
+    def _its_topic(self, d: _Draft) -> bool:
+        """ "Who brought *it*" after the serum reached Nenana by train: "it", naming nothing
+        else, is the thing the last answer's topic was (the train), never a being (a cast)."""
+        topic = d.context.topic
+        return ("it" in d.words[d.core:] and not d.mentions and topic is not None
+                and self.relations.topics[topic].default != "who")
 
     @staticmethod
     def _facet_from_context(d: _Draft) -> None:

@@ -1875,6 +1875,10 @@ def test_a_deed_or_a_fate_said_otherwise_is_no(new_talk: Callable[[], Conversati
     # "after that", after the hand-over to Seppala: the next one, by him (to Olson)
     (["who gave seppala the serum", "where did they meet", "who did he give it to after that"],
      "Charlie Olson"),
+    # "it", naming nothing, is the thing the last answer's topic was: the train that brought
+    # the serum to Nenana, and where it came from
+    (["when did the serum reach nenana", "who brought it"], "Frank Knight"),
+    (["when did the serum reach nenana", "who brought it", "from where"], "from Anchorage"),
 ])
 def test_follow_ups_of_this_round(new_talk: Callable[[], Conversation], alexa_valid: Any,
                                   turns: list[str], contains: str) -> None:
