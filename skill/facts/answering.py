@@ -54,6 +54,7 @@ from skill.facts.ranking import (
 )
 from skill.facts.relations import Topic
 from skill.facts.routes import between_places
+from skill.facts.that_day import of_that_day
 from skill.facts.understanding import (
     ORIGIN_OF,
     ROLES,
@@ -284,6 +285,7 @@ def _one_question(ranker: Ranker, question: Question, context: Context | None) -
     result = _verdict_settled(ranker, result)
     result = _what_came_next(ranker, result, context) or result
     result = _passed_on_next(ranker, result, context) or result
+    result = of_that_day(ranker, result, context) or result
     result = _asked_of_the_new_one(ranker, result, context) or result
     if result.query is not None and result.query.choice and not (
             result.comparison is not None and result.comparison.polarity in _ORDERS):

@@ -1879,6 +1879,11 @@ def test_a_deed_or_a_fate_said_otherwise_is_no(new_talk: Callable[[], Conversati
     # the serum to Nenana, and where it came from
     (["when did the serum reach nenana", "who brought it"], "Frank Knight"),
     (["when did the serum reach nenana", "who brought it", "from where"], "from Anchorage"),
+    # "that day" is the day the last answer told of: Togo's 84 miles on January 31, not the
+    # relay's 674; and a dog's cold is his musher's run
+    (["what happened on norton sound", "how far did they go that day"], "84 miles"),
+    (["what happened on norton sound", "how far did they go that day", "how cold was it"],
+     "minus 30 degrees"),
 ])
 def test_follow_ups_of_this_round(new_talk: Callable[[], Conversation], alexa_valid: Any,
                                   turns: list[str], contains: str) -> None:
