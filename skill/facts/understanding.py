@@ -728,6 +728,8 @@ def _after_the_question(words: Sequence[str], i: int, core: int) -> bool:
             and any(w in QUESTION_WORDS for w in words[core:j]))
 
 
+#: What someone's own dog is called in a yes/no question of who owned him ("kaasen's *dog*").
+_OWNED_KINDS = frozenset("dog husky pup puppy".split())
 #: What asks the names of what someone owns ("the *names of* kaasen's kids").
 _NAMES_OF = frozenset({("names", "of"), ("name", "of")})
 #: What "the real ..." may stand for when a work named for a dog was named ("the real *one*").
@@ -1509,6 +1511,7 @@ class Understander:
                      or one_counted(words, context.question) or words)
         words = self._there_named(words, context)
         words = self._real_one_named(words)
+        words = self._owner_said(words)
         claim = _tagged_claim(words, self.names.find)
         draft = _Draft(claim or words, context or Context())
         # (a claim argued over may be asked as who did it: no yes or no)
@@ -1537,6 +1540,24 @@ class Understander:
             query = query._replace(name_of=name_of,
                                    asked=tuple(dict.fromkeys((*query.asked, *name_of))))
         return query._replace(located=located) if located else query
+
+    def _owner_said(self, words: list[str]) -> list[str]:
+        """ "Was Balto Kaasen's dog": whether Kaasen owned him, "was balto owned by kaasen"
+        (the one who drove him is no owner); not "Kaasen's *lead* dog", a role."""
+        if not words or words[0] not in YES_NO_STARTS:
+            return words
+        mentions = self.names.find(words)
+        dog = next((m for m in mentions if self.entity_types.get(m.entity) == "dog"), None)
+        owner = next((m for m in mentions if m.possessive and dog is not None
+                      and m.start >= dog.end
+                      and self.entity_types.get(m.entity) == "person"), None)
+        if dog is None or owner is None:
+            return words
+        at = owner.end + (words[owner.end:owner.end + 1] == ["own"])
+        if at >= len(words) or words[at] not in _OWNED_KINDS:
+            return words
+        return [*words[:owner.start], "owned", "by", *self.entity_words[owner.entity].split(),
+                *words[at + 1:]]
 
     def _real_one_named(self, words: list[str]) -> list[str]:
         """ "We named our husky after the dog in the cartoon, what year did *the real one*

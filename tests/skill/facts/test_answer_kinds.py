@@ -1803,6 +1803,10 @@ def test_this_rounds_yes_no_verdicts(new_talk: Callable[[], Conversation], alexa
     # address") nor a word weak alone ("kaasen's kids")
     ("what was seppala's street address in nome", "I don't have a record of that about"),
     ("who were kaasen's kids", "I don't have a record of Gunnar Kaasen's"),
+    # someone's dog, asked yes or no, is whether he owned him ("seppala's dog" is no name of
+    # Togo's: Seppala owned Balto too); the one who drove him is no owner
+    ("was balto really seppala's dog", "Yes. Balto belonged to Leonhard Seppala"),
+    ("was balto kaasen's dog", "No. Balto belonged to Leonhard Seppala"),
 ])
 def test_this_rounds_answers(new_talk: Callable[[], Conversation], alexa_valid: Any,
                              question: str, contains: str) -> None:
