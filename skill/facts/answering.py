@@ -697,7 +697,8 @@ def _decide(ranker: Ranker, question: Question, context: Context | None) -> Answ
     between = between_places(ranker, query, analysis)
     if between is not None:
         return honest(ranker, between, _dated_by_another_time)
-    role = _identity_verdict(ranker, query, analysis) or _role_verdict(ranker, query, analysis)
+    role = (_identity_verdict(ranker, query, analysis) or _role_verdict(ranker, query, analysis)
+            or _depicted_verdict(ranker, query, analysis))
     if role is not None:
         return role
     last = _of_last_answer(ranker, query, analysis, context)
@@ -2267,6 +2268,27 @@ def _role_verdict(ranker: Ranker, query: Query, analysis: Analysis) -> Answer | 
                 polarity = "yes" if value == other else "no"
                 return Answer("yes_no", fact, holder, analysis, query, polarity=polarity,
                               relation=key)
+    return None
+
+
+def _depicted_verdict(ranker: Ranker, query: Query, analysis: Analysis) -> Answer | None:
+    """ "Is the statue in Central Park of Togo": asked yes or no whether a thing's topic is
+    one being named, the being its fact records there says (the statue's: Balto, so No)."""
+    if query.form != "yes_no" or query.topic is None:
+        return None
+    store = ranker.store
+    beings = [e for e in query.named if store.entities[e].type in ("person", "dog")]
+    things = [e for e in query.named if store.entities[e].type == "topic"]
+    if len(beings) != 1 or not things:
+        return None
+    key = f"{query.topic}.what"
+    for fact in store.answering(things[0]):
+        value = fact.answers[things[0]].get(key)
+        if isinstance(value, str) and store.entities.get(value) is not None \
+                and store.entities[value].type == store.entities[beings[0]].type:
+            polarity = "yes" if value == beings[0] else "no"
+            return Answer("yes_no", fact, things[0], analysis, query, polarity=polarity,
+                          relation=key)
     return None
 
 

@@ -1807,6 +1807,10 @@ def test_this_rounds_yes_no_verdicts(new_talk: Callable[[], Conversation], alexa
     # Togo's: Seppala owned Balto too); the one who drove him is no owner
     ("was balto really seppala's dog", "Yes. Balto belonged to Leonhard Seppala"),
     ("was balto kaasen's dog", "No. Balto belonged to Leonhard Seppala"),
+    # whether a thing's topic is the one named: the one its fact records there (the statue's
+    # is Balto)
+    ("is the statue in central park of togo", "No. The Balto statue"),
+    ("is the central park statue of balto", "Yes. The Balto statue"),
 ])
 def test_this_rounds_answers(new_talk: Callable[[], Conversation], alexa_valid: Any,
                              question: str, contains: str) -> None:
