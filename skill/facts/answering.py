@@ -698,7 +698,8 @@ def _decide(ranker: Ranker, question: Question, context: Context | None) -> Answ
     if between is not None:
         return honest(ranker, between, _dated_by_another_time)
     role = (_identity_verdict(ranker, query, analysis) or _role_verdict(ranker, query, analysis)
-            or _depicted_verdict(ranker, query, analysis))
+            or _depicted_verdict(ranker, query, analysis)
+            or _passed_through_verdict(ranker, query, analysis))
     if role is not None:
         return role
     last = _of_last_answer(ranker, query, analysis, context)
@@ -2290,6 +2291,28 @@ def _depicted_verdict(ranker: Ranker, query: Query, analysis: Analysis) -> Answe
             return Answer("yes_no", fact, things[0], analysis, query, polarity=polarity,
                           relation=key)
     return None
+
+
+#: Where a leg of the relay recorded it set out from and came to.
+_LEG_ENDS = ("departure.where", "arrival.where")
+
+
+def _passed_through_verdict(ranker: Ranker, query: Query,
+                            analysis: Analysis) -> Answer | None:
+    """ "Did the relay go through Nulato": yes when a leg of the relay set out from the
+    place or came to it (that leg is the fact said); None when none did, to be decided as
+    any other question."""
+    store = ranker.store
+    if (query.form != "yes_no" or query.topic != "leg" or query.choice or not query.entities
+            or store.entities[query.entities[0]].type != "place"
+            or not {"relay", "serum"} & set(query.named)):
+        return None
+    place = query.entities[0]
+    leg = next((f for f in store.facts.values() if place in f.about and any(
+        relations.get(end) == place for relations in f.answers.values() for end in _LEG_ENDS)),
+        None)
+    return None if leg is None else Answer("yes_no", leg, place, analysis, query,
+                                           polarity="yes", relation="leg.where")
 
 
 def _value_of(ranker: Ranker, entity: str, relation: str) -> Row | None:

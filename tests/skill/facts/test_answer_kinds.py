@@ -1811,6 +1811,8 @@ def test_this_rounds_yes_no_verdicts(new_talk: Callable[[], Conversation], alexa
     # is Balto)
     ("is the statue in central park of togo", "No. The Balto statue"),
     ("is the central park statue of balto", "Yes. The Balto statue"),
+    # the relay went through a place where one of its legs set out or came in
+    ("did the relay go through nulato", "Yes. The twelfth leg"),
 ])
 def test_this_rounds_answers(new_talk: Callable[[], Conversation], alexa_valid: Any,
                              question: str, contains: str) -> None:
