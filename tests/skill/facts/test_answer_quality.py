@@ -290,6 +290,18 @@ FLOORS: dict[tuple[str, str], float] = {
     ("blind_speaker_fresh48.json", "unanswerable"): 0.90,
     ("blind_speaker_fresh48.json", "off_topic"): 0.90,
     ("blind_speaker_fresh48.json", "followups"): 0.92,
+    ("blind_speaker_fresh49.json", "questions"): 0.92,
+    ("blind_speaker_fresh49.json", "unanswerable"): 0.88,
+    ("blind_speaker_fresh49.json", "off_topic"): 0.95,
+    ("blind_speaker_fresh49.json", "followups"): 0.94,
+    ("blind_speaker_fresh50.json", "questions"): 0.97,
+    ("blind_speaker_fresh50.json", "unanswerable"): 0.92,
+    ("blind_speaker_fresh50.json", "off_topic"): 0.95,
+    ("blind_speaker_fresh50.json", "followups"): 0.84,
+    ("blind_speaker_fresh51.json", "questions"): 0.95,
+    ("blind_speaker_fresh51.json", "unanswerable"): 0.94,
+    ("blind_speaker_fresh51.json", "off_topic"): 0.95,
+    ("blind_speaker_fresh51.json", "followups"): 0.88,
 }
 
 
