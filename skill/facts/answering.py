@@ -236,7 +236,8 @@ def _claim_then_asked(ranker: Ranker, question: Question,
     """ "I heard the dogs ended up in a freak show, is that true, and what city was it in",
     "she wants to know if he was a real dog and where he ended up": a yes or no asked, then a
     question asked after it, as a follow-up would be. Yes, then the second answer; no, and
-    the second asks of what did not happen: only the first. None unless both are answers."""
+    the second asks of what did not happen: only the first; no verdict on the claim, the
+    second answer alone. None unless the first is a yes/no answer and the second a fact."""
     words = plain_words(question.text or "")
     at = next((i for i in range(len(words) - 3, 2, -1)
                if words[i] == "and" and words[i + 1] in _ASKED_AFTER), None)

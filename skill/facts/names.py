@@ -622,6 +622,21 @@ class NameMatcher:
             i = end
         return found
 
+    def _rest_said(self, words: Sequence[str], mention: Mention, taken: set[int]) -> int | None:
+        """Where the rest of the name after a mention ends, heard as ordinary words; None
+        if no more of it was said. A name said as an owner ends there ("seppala's *street
+        address*" is his, not more of his name)."""
+        if mention.possessive:
+            return None
+        found = self._rest_of_name(words, mention.end, frozenset({mention.entity}), taken)
+        if found is None:
+            found = self._misheard_surname(words, mention, taken)
+        if found is None and mention.end - mention.start == 1 and (
+                words[mention.start] in self._given):
+            near = self._near_surname(words, mention.end, frozenset({mention.entity}), taken)
+            found = near[0] if near else None
+        return found
+
     def _surnames(self, words: Sequence[str], mentions: list[Mention],
                   taken: set[int]) -> list[Mention]:
         """One or two words right after a name, or after a given name several people share,
@@ -629,15 +644,7 @@ class NameMatcher:
         ordinary words ("gunner *cousin*", "edgar *knoll*", "charlie *all son*")."""
         out = []
         for mention in mentions:
-            # (a name said as an owner ends there: "seppala's *street address*" is his)
-            found = None if mention.possessive else self._rest_of_name(
-                words, mention.end, frozenset({mention.entity}), taken)
-            if found is None and not mention.possessive:
-                found = self._misheard_surname(words, mention, taken)
-            if found is None and mention.end - mention.start == 1 and (
-                    words[mention.start] in self._given):
-                near = self._near_surname(words, mention.end, frozenset({mention.entity}), taken)
-                found = near[0] if near else None
+            found = self._rest_said(words, mention, taken)
             if found is not None:
                 mention = Mention(mention.entity, mention.start, found, True, False)
                 taken.update(range(mention.start, found))
