@@ -29,7 +29,7 @@ from skill.facts.answer_records import (
     Question,
     Row,
 )
-from skill.facts.descriptions import descriptions
+from skill.facts.descriptions import descriptions, may_describe
 from skill.facts.fact_subjects import (
     of_a_place,
     of_someone,
@@ -189,6 +189,8 @@ def _descriptions_named(ranker: Ranker, question: Question,
     none is. The deed's answer must record one (a relation, not a neighbouring fact), who is
     a person or a dog the deed does not itself name."""
     words = plain_words(question.text or "")
+    if not may_describe(words):
+        return None
     found = descriptions(words, ranker.understander.names.find(words))
     if not found:
         return None

@@ -57,13 +57,24 @@ class Description(tuple[int, int, int]):
         return ["who", *words[self.relative + 1:self.end]]
 
 
+def _opens_at(words: Sequence[str], i: int) -> bool:
+    """Whether a description opens at word ``i`` ("*the man who* ...")."""
+    return (words[i] in _DETERMINERS and words[i + 1] in _DESCRIBED
+            and words[i + 2] in _RELATIVES)
+
+
+def may_describe(words: Sequence[str]) -> bool:
+    """Whether a description may be in the words at all: a cheap look before names are
+    sought in them (most questions have none)."""
+    return any(_opens_at(words, i) for i in range(len(words) - 3))
+
+
 def descriptions(words: Sequence[str], mentions: Sequence[Mentioned]) -> list[Description]:
     """Every description by a deed in the words, left to right, each ending at the first name
     after its relative word."""
     found: list[Description] = []
     for i in range(len(words) - 3):
-        if not (words[i] in _DETERMINERS and words[i + 1] in _DESCRIBED
-                and words[i + 2] in _RELATIVES):
+        if not _opens_at(words, i):
             continue
         if found and i < found[-1].end or any(m.start <= i + 2 < m.end for m in mentions):
             continue  # (inside another, or a name the store gives: "the dog who played togo")

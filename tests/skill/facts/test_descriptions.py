@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from skill.facts.descriptions import descriptions
+from skill.facts.descriptions import descriptions, may_describe
 
 
 class Named(NamedTuple):
@@ -34,3 +34,8 @@ def test_a_description_the_store_names_is_left_to_the_names() -> None:
     # "the dog who played togo" is one of Diesel's own names
     words = "was the dog who played togo in the movie a husky".split()
     assert descriptions(words, [Named(1, 6)]) == []
+
+
+def test_a_cheap_look_finds_whether_one_may_be_there() -> None:
+    assert may_describe("where was the man who drove balto born".split())
+    assert not may_describe("where was kaasen born".split())
