@@ -1139,9 +1139,11 @@ _INCLUDING = frozenset("include includes included including".split())
 
 def _named_after(after: Sequence[str]) -> bool:
     """Whether the words after a mention name it ("the ship Alameda", "named ...", "a race
-    at Solomon", "books about the serum run include The Cruelest Miles")."""
+    at Solomon", "books about the serum run include The Cruelest Miles", "his wife was
+    Constance")."""
     return bool(after) and (
         after[0][:1].isupper() or ":" in after or after[0].lower() in ("named", "called")
+        or (len(after) > 1 and after[0].lower() in ("was", "is") and after[1][:1].isupper())
         or any(t.lower() in _INCLUDING for t in after[:5])
         or (len(after) > 1 and after[0].lower() in ("at", "in") and after[1][:1].isupper()))
 

@@ -1813,6 +1813,8 @@ def test_this_rounds_yes_no_verdicts(new_talk: Callable[[], Conversation], alexa
     ("is the central park statue of balto", "Yes. The Balto statue"),
     # the relay went through a place where one of its legs set out or came in
     ("did the relay go through nulato", "Yes. The twelfth leg"),
+    # a name given after "was" names what it follows ("his wife was Constance")
+    ("what was the name of seppala's wife", "His wife was Constance"),
 ])
 def test_this_rounds_answers(new_talk: Callable[[], Conversation], alexa_valid: Any,
                              question: str, contains: str) -> None:
