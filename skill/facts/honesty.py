@@ -1143,9 +1143,9 @@ def _named_after(after: Sequence[str]) -> bool:
     Constance")."""
     return bool(after) and (
         after[0][:1].isupper() or ":" in after or after[0].lower() in ("named", "called")
-        or (len(after) > 1 and after[0].lower() in ("was", "is") and after[1][:1].isupper())
         or any(t.lower() in _INCLUDING for t in after[:5])
-        or (len(after) > 1 and after[0].lower() in ("at", "in") and after[1][:1].isupper()))
+        or (len(after) > 1 and after[0].lower() in ("at", "in", "was", "is")
+            and after[1][:1].isupper()))
 
 
 def _name_beside(tokens: Sequence[str], i: int) -> bool:

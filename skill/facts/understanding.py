@@ -1544,8 +1544,8 @@ class Understander:
     def _owner_said(self, words: list[str]) -> list[str]:
         """ "Was Balto Kaasen's dog": whether Kaasen owned him, "was balto owned by kaasen"
         (the one who drove him is no owner); not "Kaasen's *lead* dog", a role."""
-        if not words or words[0] not in YES_NO_STARTS:
-            return words
+        if not words or words[0] not in YES_NO_STARTS or not _OWNED_KINDS & set(words):
+            return words  # (a cheap look first: names are sought again when the words are read)
         mentions = self.names.find(words)
         dog = next((m for m in mentions if self.entity_types.get(m.entity) == "dog"), None)
         owner = next((m for m in mentions if m.possessive and dog is not None
