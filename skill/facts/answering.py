@@ -189,9 +189,11 @@ def _descriptions_named(ranker: Ranker, question: Question,
     none is. The deed's answer must record one (a relation, not a neighbouring fact), who is
     a person or a dog the deed does not itself name."""
     words = plain_words(question.text or "")
-    if not may_describe(words):
+    # (each word as the lexicon hears it: "the *doggy* that played togo" is "the dog that")
+    heard = [ranker.lexicon.canonical.get(w, w) for w in words]
+    if not may_describe(heard):
         return None
-    found = descriptions(words, ranker.understander.names.find(words))
+    found = descriptions(heard, ranker.understander.names.find(words))
     if not found:
         return None
     first = found[0]

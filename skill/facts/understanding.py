@@ -607,6 +607,21 @@ def _in_time_clause(words: Sequence[str], hit: Hit, core_start: int) -> bool:
     return any(w in _TIME_CLAUSE for w in words[core_start + 1:hit.start + 1])
 
 
+#: Words that open a clause describing a thing just named ("the sled *that* got ...").
+_RELATIVE_WORDS = frozenset("that which who".split())
+_RESULT_WORDS = frozenset("so such".split())
+
+
+def _in_relative_clause(words: Sequence[str], hit: Hit, core_start: int) -> bool:
+    """Whether the topic is said in a clause describing a thing the question names after its
+    verb: "who drove the sled *that got the medicine into nome*" asks who drove, not who got
+    the medicine (those treated)."""
+    return any(words[j] in _RELATIVE_WORDS and words[j - 1] not in NOT_FOCUS
+               # (not a result: "was he *such* a runt *that* seppala gave him away")
+               and not _RESULT_WORDS.intersection(words[core_start:j])
+               for j in range(core_start + 2, hit.start))
+
+
 def _determined(words: Sequence[str], hit: Hit, hits: Sequence[Hit] = ()) -> bool:
     """Whether the topic is one noun after "the": the thing a question speaks of ("what did
     *the mushers* eat"), beside which another topic is what it asks; or one word describing
@@ -1409,8 +1424,8 @@ class Understander:
         # "my teacher said there was a *race* with medicine, what town was it going to")
         speakers = _speakers_preamble(words, core_start)
 
-        def rank(hit: Hit) -> tuple[bool, bool, bool, bool, bool, bool, bool, bool, bool, int,
-                                    int, bool]:
+        def rank(hit: Hit) -> tuple[bool, bool, bool, bool, bool, bool, bool, bool, bool, bool,
+                                    int, int, bool]:
             topic = self.relations.topics[hit.name]
             weak = topic.weak or hit.weak
             # ("is Togo's skeleton *kept in* a museum": what the serum was carried in means
@@ -1422,7 +1437,8 @@ class Understander:
             # (last, between the same words: the topic a fact records of what is named,
             # "the iditarod *finishes*": its arrival, not a relay leg's end)
             return (not topic.scope, not asked, hit.start < core_start and speakers, weak,
-                    in_name, unmeant, _in_time_clause(words, hit, core_start),
+                    in_name, _in_relative_clause(words, hit, core_start), unmeant,
+                    _in_time_clause(words, hit, core_start),
                     hit.start < core_start, _determined(words, hit, hits),
                     -(hit.end - hit.start), hit.start,
                     not any((e, hit.name) in self.recorded for e in named))

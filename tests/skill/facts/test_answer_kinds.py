@@ -1815,6 +1815,13 @@ def test_this_rounds_yes_no_verdicts(new_talk: Callable[[], Conversation], alexa
     ("did the relay go through nulato", "Yes. The twelfth leg"),
     # a name given after "was" names what it follows ("his wife was Constance")
     ("what was the name of seppala's wife", "His wife was Constance"),
+    # a description's noun as the lexicon hears it ("doggy": dog, "fella": man)
+    ("what was the name of the doggy that played togo in the movie", "Diesel"),
+    ("where was the fella who drove balto born", "Burfjord"),
+    # a topic said in a clause describing the thing asked of is not what is asked
+    ("who drove the sled that finally got the medicine into nome", "Gunnar Kaasen"),
+    ("who was the family that took togo as a pet when he was a puppy",
+     "I don't have a record of Togo's family"),
 ])
 def test_this_rounds_answers(new_talk: Callable[[], Conversation], alexa_valid: Any,
                              question: str, contains: str) -> None:

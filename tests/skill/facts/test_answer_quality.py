@@ -302,30 +302,41 @@ FLOORS: dict[tuple[str, str], float] = {
     ("blind_speaker_fresh51.json", "unanswerable"): 0.94,
     ("blind_speaker_fresh51.json", "off_topic"): 0.95,
     ("blind_speaker_fresh51.json", "followups"): 0.88,
+    # Fresh set 52, measured once untouched at the start of the twenty-second round (92.5%,
+    # 88.9%, 20 of 20, 94.2%), then studied.
+    ("blind_speaker_fresh52.json", "questions"): 0.93,
+    ("blind_speaker_fresh52.json", "unanswerable"): 0.88,
+    ("blind_speaker_fresh52.json", "off_topic"): 0.95,
+    ("blind_speaker_fresh52.json", "followups"): 0.94,
 }
 
 
-@pytest.fixture(scope="module")
-def figures(handler: Callable[[dict[str, Any], Any], dict[str, Any]]) -> dict[str, Any]:
+def _guarded_sets() -> list[str]:
+    return sorted(path.name for path in DATA.glob("*.json")
+                  if path.name.startswith(("heldout_questions", "blind_speaker_")))
+
+
+def test_every_guarded_set_is_present() -> None:
+    assert {name for name, _ in FLOORS} == set(_guarded_sets())
+
+
+@pytest.mark.parametrize("name", _guarded_sets())
+def test_no_set_falls_below_its_floors(handler: Callable[[dict[str, Any], Any], dict[str, Any]],
+                                       name: str) -> None:
+    """One test per set, so that each set is asked once, by whichever worker takes it."""
     engine = conversation(handler=handler).engine
     logging.disable(logging.INFO)  # one line per question would drown the test log
     try:
-        return {
-            path.name: evaluate_file(path, lambda: Conversation(handler=handler, engine=engine))
-            for path in sorted(DATA.glob("*.json"))
-            if path.name.startswith(("heldout_questions", "blind_speaker_"))
-        }
+        report = evaluate_file(DATA / name, lambda: Conversation(handler=handler, engine=engine))
     finally:
         logging.disable(logging.NOTSET)
-
-
-def test_every_guarded_set_is_present(figures: dict[str, Any]) -> None:
-    assert {name for name, _ in FLOORS} == set(figures)
-
-
-@pytest.mark.parametrize(("name", "section"), sorted(FLOORS))
-def test_no_set_falls_below_its_floor(figures: dict[str, Any], name: str, section: str) -> None:
-    report = figures[name]
-    right, total = report.figures()[section]
-    assert total, f"{name} has no {section}"
-    assert right / total >= FLOORS[(name, section)], report.render(show_misses=True)
+    figures = report.figures()
+    below = []
+    for (set_name, section), floor in sorted(FLOORS.items()):
+        if set_name != name:
+            continue
+        right, total = figures[section]
+        assert total, f"{name} has no {section}"
+        if right / total < floor:
+            below.append(f"{section}: {right}/{total} below {floor:.0%}")
+    assert not below, "\n".join(below) + "\n" + report.render(show_misses=True)
