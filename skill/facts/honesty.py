@@ -706,6 +706,8 @@ def name_unsaid(ranker: Ranker, query: Query, fact: Fact) -> str | None:
     no entity, is whom or where the question is about; a fact that never says the name is
     about someone or somewhere else (Welch, "the doctor"; Kaasen's job in Nome)."""
     words = query.words
+    if _another_of_the_name(ranker, words):
+        return "that"
     names, places = ranker.understander.unknown_names
     # ("powells": the possessive, its apostrophe gone)
     said = [name for i, w in enumerate(words[1:], 1)
@@ -713,10 +715,29 @@ def name_unsaid(ranker: Ranker, query: Query, fact: Fact) -> str | None:
             if words[i - 1] in _TITLED and name in names or (
                 words[i - 1] in _PLACED and name in places and query.form == "wh"
                 and not speakers_own_clause(words, i, i + 1))]
+    said += [w for w in words[-1:] if w in ranker.understander.unknown_people
+             and tuple(words[-2:-1]) in (("was",), ("is",))]  # "what dog was *tillie*"
     if not said:
         return None
     text = set(plain_words(fact.spoken))
     return None if all(w in text for w in said) else "that"
+
+
+def _another_of_the_name(ranker: Ranker, words: Sequence[str]) -> bool:
+    """ "What did *constance seppala* do for a living": a given name the store knows of no
+    one, said before the surname of someone it knows, names another of that family, of whom
+    it records nothing (what it says of the one it knows answers nothing of her)."""
+    given = ranker.understander.unknown_people
+    if not given.intersection(words[:-1]):
+        return False
+    store = ranker.store
+    for mention in ranker.understander.names.find(words):
+        before = words[mention.start - 1] if mention.start else ""
+        entity = store.entities.get(mention.entity)
+        if (before in given and entity is not None and entity.type == "person"
+                and before not in plain_words(entity.name)):
+            return True
+    return False
 
 
 #: Words said before a place: "in everett", "at madison square garden".

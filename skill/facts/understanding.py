@@ -1338,6 +1338,9 @@ class Understander:
         #: Names the facts mention of no entity, and those of them that are places: "Doctor
         #: *Powell*", "in *Everett*" (worked out at build time: the first question is cold).
         self.unknown_names: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
+        #: Of those names, the ones no common word shares ("tillie", "constance"): said as
+        #: whom a question is about, they are someone the store knows no more of.
+        self.unknown_people: frozenset[str] = frozenset()
         self.names = names
         self.relations = relations
         self.entity_types = entity_types
@@ -2298,6 +2301,9 @@ def build_understander(store: FactStore, lexicon: Lexicon, relations: Relations)
         lexicon.chatter, lexicon.background, _films_named_after(store), _roles_recorded(store))
     understander.names.hear_everyday(lexicon.everyday_words())
     understander.unknown_names = _unknown_names(store, forms)
+    everyday = frozenset(lexicon.everyday_words()[:_EVERYDAY_ENOUGH])
+    understander.unknown_people = frozenset(
+        name for name in understander.unknown_names[0] - everyday if len(name) >= 4)
     understander.works_named_for = _works_named_for(store)
     understander.fact_beings = {
         fact.id: tuple(e for e in fact.about if store.entities[e].type in ("person", "dog"))
@@ -2351,6 +2357,12 @@ def _names_in_text(store: FactStore, forms: Mapping[str, str]) -> set[str]:
             if len(words) >= 2 and name not in forms:
                 found.add(name)
     return found
+
+
+#: How many of the commonest English words are too common to be taken for a name someone
+#: gives ("army", "garden"; not "constance", "tillie"). The list holds words of four letters
+#: or more, and so do the names taken.
+_EVERYDAY_ENOUGH = 10000
 
 
 def _unknown_names(store: FactStore,

@@ -1822,6 +1822,11 @@ def test_this_rounds_yes_no_verdicts(new_talk: Callable[[], Conversation], alexa
     ("who drove the sled that finally got the medicine into nome", "Gunnar Kaasen"),
     ("who was the family that took togo as a pet when he was a puppy",
      "I don't have a record of Togo's family"),
+    # a given name the store knows of no one, before a surname it knows, is another of that
+    # family; a name of no one's, said as whom a question asks of, must be in the answer
+    ("what did constance seppala do for a living", "I don't have a record of that"),
+    ("when was leonhard seppala born", "September 14, 1877"),
+    ("what kind of dog was tillie", "I don't have a record of the kind of dog"),
 ])
 def test_this_rounds_answers(new_talk: Callable[[], Conversation], alexa_valid: Any,
                              question: str, contains: str) -> None:
