@@ -349,7 +349,12 @@ _MERE_ADJECTIVES = frozenset("actual real own very whole entire original true".s
 _THAT_ONE = {"one": "it", "guy": "he", "man": "he", "fellow": "he", "fella": "he", "musher": "he",
              "woman": "she", "lady": "she", "dog": "it"}
 #: Of those, the ones only a person can be ("where was that man from" is not about the dog).
-_PEOPLE = frozenset("guy man fellow fella woman lady".split())
+_PEOPLE = frozenset("guy man fellow fella woman lady girl".split())
+#: Fond words said of one talked of, after "the": "how old was *the little fella*", "*the
+#: old boy*" (a dog, too: Togo at his death). ("That little boy" is said of one the facts
+#: tell of without a name, whose words then find him.)
+_FOND = frozenset("little old poor brave good young big".split())
+_FOND_ONE = {**_THAT_ONE, "boy": "he", "girl": "she"}
 
 
 #: Spans of time "that one" may count ("in *that one day*"): then it stands for nothing.
@@ -422,27 +427,40 @@ def _that_one_as_it(words: list[str], is_name: Callable[[str], bool] = lambda w:
     "he" does; not in "that one of the dogs" or "that musher who ...". Also the kind what was
     stood for can only be: a person ("that man", never the dog) or a dog ("that dog")."""
     words = _that_as_it(words)
-    if not _THAT_ONE.keys() & set(words):
+    if not _FOND_ONE.keys() & set(words):
         return words, None
     kind = None
     out: list[str] = []
     i = 0
     while i < len(words):
-        skip = 1 if i + 2 < len(words) and words[i + 1] in ("last", "other") else 0
-        noun = words[i + 1 + skip] if i + 1 + skip < len(words) else ""
-        after = words[i + 2 + skip] if i + 2 + skip < len(words) else ""
-        if (_pointing(words[i], noun, after, skip)
-                or _the_dog_doing(words, i, noun, after, skip) and not is_name(after)
-                ) and noun in _THAT_ONE and (
-                after not in ("of", "who", "that", "which") and after not in _TIMES
-                and (noun == "one" or not skip or words[i + 1] == "last")):
-            out.append(_THAT_ONE[noun])
-            kind = kind or ("person" if noun in _PEOPLE else "dog" if noun == "dog" else None)
-            i += 2 + skip
-        else:
+        pointed = _one_pointed_at(words, i, is_name)
+        if pointed is None:
             out.append(words[i])
             i += 1
+            continue
+        noun, pronoun, size = pointed
+        out.append(pronoun)
+        kind = kind or ("person" if noun in _PEOPLE else "dog" if noun == "dog" else None)
+        i += size
     return out, kind
+
+
+def _one_pointed_at(words: Sequence[str], i: int, is_name: Callable[[str], bool]
+                    ) -> tuple[str, str, int] | None:
+    """The noun, its pronoun and how many words say it, when the words from ``i`` point
+    back at one talked of ("that last musher", "the little fella"); else None."""
+    fond = words[i] == "the" and i + 2 < len(words) and words[i + 1] in _FOND
+    skip = 1 if i + 2 < len(words) and (words[i + 1] in ("last", "other") or fond) else 0
+    noun = words[i + 1 + skip] if i + 1 + skip < len(words) else ""
+    after = words[i + 2 + skip] if i + 2 + skip < len(words) else ""
+    ones = _FOND_ONE if fond else _THAT_ONE
+    if (_pointing(words[i], noun, after, skip) or fond
+            or _the_dog_doing(words, i, noun, after, skip) and not is_name(after)
+            ) and noun in ones and (
+            after not in ("of", "who", "that", "which") and after not in _TIMES
+            and (noun == "one" or not skip or words[i + 1] == "last" or fond)):
+        return noun, ones[noun], 2 + skip
+    return None
 
 
 def _pointing(word: str, noun: str, after: str, skip: int) -> bool:

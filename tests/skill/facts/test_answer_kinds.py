@@ -1908,6 +1908,10 @@ def test_a_deed_or_a_fate_said_otherwise_is_no(new_talk: Callable[[], Conversati
     (["what happened on norton sound", "how far did they go that day"], "84 miles"),
     (["what happened on norton sound", "how far did they go that day", "how cold was it"],
      "minus 30 degrees"),
+    # "the little fella", "the old boy": fond words for the one talked of, as "he" is
+    (["when did togo die", "how old was the old boy by then"], "16 years old"),
+    (["when did togo die", "how old was the old boy by then", "where is he now"], "Wasilla"),
+    (["who was the first confirmed case", "how old was the little fella"], "3-year-old"),
 ])
 def test_follow_ups_of_this_round(new_talk: Callable[[], Conversation], alexa_valid: Any,
                                   turns: list[str], contains: str) -> None:
