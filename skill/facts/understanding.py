@@ -1511,6 +1511,19 @@ class Understander:
         return None
 
     # -- the whole question ---------------------------------------------------------------------
+    def _work_named(self, words: list[str], context: Context | None) -> list[str]:
+        """ "Was Kaasen *in it*" after an answer about the 1995 film: the film the last answer
+        was about, by its name (not another film he was in)."""
+        if context is None or self.entity_types.get(context.entity or "") != "film":
+            return words
+        at = [i for i in range(1, len(words)) if words[i] == "it" and words[i - 1] == "in"]
+        if not at:
+            return words
+        name = self.entity_words[context.entity or ""].split()
+        for i in reversed(at):
+            words = [*words[:i], *name, *words[i + 1:]]
+        return words
+
     def _there_named(self, words: list[str], context: Context | None) -> list[str]:
         """ "When did it arrive *there*" after a question naming Nenana: the place last
         named, when the time or way of what was done there is asked (not "was he there", a
@@ -1547,6 +1560,7 @@ class Understander:
                      or ordinal_swapped(words, context.question)
                      or one_counted(words, context.question) or words)
         words = self._there_named(words, context)
+        words = self._work_named(words, context)
         words = self._real_one_named(words)
         words = self._owner_said(words)
         claim = _tagged_claim(words, self.names.find)

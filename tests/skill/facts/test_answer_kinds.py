@@ -1912,6 +1912,9 @@ def test_a_deed_or_a_fate_said_otherwise_is_no(new_talk: Callable[[], Conversati
     (["when did togo die", "how old was the old boy by then"], "16 years old"),
     (["when did togo die", "how old was the old boy by then", "where is he now"], "Wasilla"),
     (["who was the first confirmed case", "how old was the little fella"], "3-year-old"),
+    # "in it" after an answer about a film is in that film, not another he was in
+    (["when did the animated balto come out", "was kaasen in it"], "No."),
+    (["when did the animated balto come out", "is kaasen in it"], "No."),
 ])
 def test_follow_ups_of_this_round(new_talk: Callable[[], Conversation], alexa_valid: Any,
                                   turns: list[str], contains: str) -> None:
