@@ -52,12 +52,18 @@ from skill.facts.ranking import (
     Ranker,
     Scored,
 )
+from skill.facts.relation_fit import VALUE_FACETS, key_fits, recorded
 from skill.facts.relations import Topic
+from skill.facts.role_verdicts import (
+    depicted_verdict,
+    identity_verdict,
+    passed_through_verdict,
+    role_verdict,
+)
 from skill.facts.routes import between_places
 from skill.facts.that_day import of_that_day
 from skill.facts.understanding import (
     ORIGIN_OF,
-    ROLES,
     Context,
     Query,
 )
@@ -84,80 +90,19 @@ if TYPE_CHECKING:
     from skill.facts.relations import Comparative
     from skill.facts.store import FactStore
 
-#: Facets that ask for a value: a question asking one of them, even with no topic ("how old
-#: was X"), needs a fact recording it.
-_VALUE_FACETS = frozenset({"when", "where", "miles", "age", "how_many", "duration",
-                           "temperature", "weight", "speed", "order", "percent"})
 #: Score per level of relation fit (1 same topic, 2 compatible facet, 3 exact) when choosing
 #: between facts that record the asked relation.
 RELATION_FIT_WEIGHT = 3.0
 #: What a question naming nothing is about.
 IMPLIED_SUBJECT = "relay"
-#: Facets that answer one another when the exact one is not recorded ("why did X die": how).
-_TEXT_FACETS = frozenset({"what", "how", "why"})
 _MANNER = frozenset({"how", "why"})
-
-
-# -- relation matching ---------------------------------------------------------------------------
-def _key_fits(key: str, topic: str | None, facet: str | None) -> int:
-    """How well a fact's relation key answers the question's topic and facet (0: not at all)."""
-    key_topic, dot, key_facet = key.partition(".")
-    if not dot:  # a bare topic ("wolf") or a bare facet ("when" of an event)
-        if topic is not None:
-            # A yes/no attribute ("offspring": True) says nothing of how many or when; asked
-            # who, a key recording who ("co_lead.who": Fox) says it better.
-            if key != topic or facet in _VALUE_FACETS:
-                return 0
-            return 2 if facet in ("who", "from", "to") else 3
-        return 3 if key == facet else 0
-    if topic is None:
-        return 2 if facet is not None and key_facet == facet else 0
-    if key_topic != topic:
-        return 0
-    if facet is None or facet == "what":
-        return 2  # "what happened at the anniversary": any fact on the topic, words decide
-    if key_facet == facet:
-        return 3
-    if facet in _TEXT_FACETS and key_facet in _TEXT_FACETS:
-        return 2
-    return 1  # the topic, another facet: a fact on it usually says more than its key
-
-
-def relation_facts(facts: Iterable[Fact], entity: str, topic: str | None,
-                   facet: str | None) -> list[tuple[int, Fact, str]]:
-    """Facts that answer (topic, facet) for the entity, best fit first: (fit, fact, key)."""
-    found = []
-    for fact in facts:
-        relations = fact.answers.get(entity)
-        if not relations:
-            continue
-        # Equal fits: a bare topic ("plane": False) is the yes/no attribute itself.
-        best = max(((_key_fits(k, topic, facet), "." not in k, k) for k in relations),
-                   default=(0, False, ""))[::2]
-        if best[0]:
-            found.append((best[0], fact, best[1]))
-    found.sort(key=lambda t: -t[0])
-    return found
-
-
-def _recorded(store: FactStore, entity: str, topic: str | None,
-              facet: str | None) -> list[tuple[int, Fact, str]]:
-    """:func:`relation_facts` of the entity's own facts, worked out once per store and
-    question shape (the store never changes once loaded)."""
-    return list(_recorded_once(store, entity, topic, facet))
-
-
-@lru_cache(maxsize=4096)
-def _recorded_once(store: FactStore, entity: str, topic: str | None,
-                   facet: str | None) -> tuple[tuple[int, Fact, str], ...]:
-    return tuple(relation_facts(store.answering(entity), entity, topic, facet))
 
 
 def _gating(query: Query) -> bool:
     """Whether the question asks a relation precisely enough to require a fact recording it."""
     if query.topic is not None:
         return True
-    return query.facet in _VALUE_FACETS
+    return query.facet in VALUE_FACETS
 
 
 #: The verdicts that say which way two happenings stand ("was X before or after Y").
@@ -312,7 +257,7 @@ def _what_came_next(ranker: Ranker, result: Answer, context: Context | None) -> 
         return None
     entity = result.entity or ""
     # (first one recording of him what was asked before: his being given away)
-    on_topic = [f for _, f, _ in _recorded(ranker.store, entity, query.topic, None)
+    on_topic = [f for _, f, _ in recorded(ranker.store, entity, query.topic, None)
                 if f.id != fact.id]
     following = [s.fact for s in result.ranked or ranker.rank_analysis(result.analysis, limit=5)
                  if s.fact.id != fact.id and entity in s.fact.about]
@@ -332,7 +277,7 @@ def _passed_on_next(ranker: Ranker, result: Answer, context: Context | None) -> 
     if receiver is None or not any(relations.get("handoff.to") == receiver
                                    for relations in fact.answers.values()):
         return None
-    onward = [f for _, f, key in _recorded(ranker.store, receiver, "handoff", "to")
+    onward = [f for _, f, key in recorded(ranker.store, receiver, "handoff", "to")
               if key == "handoff.to" and f.id != fact.id]
     return result._replace(fact=onward[0], entity=receiver) if onward else None
 
@@ -702,9 +647,9 @@ def _decide(ranker: Ranker, question: Question, context: Context | None) -> Answ
     between = between_places(ranker, query, analysis)
     if between is not None:
         return honest(ranker, between, _dated_by_another_time)
-    role = (_identity_verdict(ranker, query, analysis) or _role_verdict(ranker, query, analysis)
-            or _depicted_verdict(ranker, query, analysis)
-            or _passed_through_verdict(ranker, query, analysis))
+    role = (identity_verdict(ranker, query, analysis) or role_verdict(ranker, query, analysis)
+            or depicted_verdict(ranker, query, analysis)
+            or passed_through_verdict(ranker, query, analysis))
     if role is not None:
         return role
     last = _of_last_answer(ranker, query, analysis, context)
@@ -808,7 +753,7 @@ def _by_what_is_asked(ranker: Ranker, query: Query, analysis: Analysis) -> Answe
     # (A choice offered of the subject, "is the statue balto or togo", is no coordination.)
     if subject is not None and _gating(query) and (not query.coordinated or query.choice):
         decided = _by_relation(ranker, query, analysis, subject)
-    elif query.coordinated and query.form == "wh" and query.facet in _VALUE_FACETS:
+    elif query.coordinated and query.form == "wh" and query.facet in VALUE_FACETS:
         decided = _each_of(ranker, query, analysis)
     elif query.coordinated and subject is not None and query.topic is not None:
         decided = _of_them_all(ranker, query, analysis, subject)
@@ -849,7 +794,7 @@ def _setting_claimed(ranker: Ranker, query: Query, analysis: Analysis) -> Answer
         for topic, facet in asked:
             if query.form == "yes_no" and topic == named:
                 continue
-            found = [(f, k) for fit, f, k in _recorded(ranker.store, named, topic, facet)
+            found = [(f, k) for fit, f, k in recorded(ranker.store, named, topic, facet)
                      if fit >= 3]
             if found:
                 return _fact_answer(ranker, found[0][0], named, query, analysis, found[0][1])
@@ -1479,9 +1424,9 @@ def _by_relation(ranker: Ranker, query: Query, analysis: Analysis,
         subject, found = _the_one_in_the_setting(ranker, query, subject)
     if topic is None and not found:
         subject, found = _counted_by_the_relay(ranker, query, subject)
-    if topic is None and query.facet not in _VALUE_FACETS and not found:
+    if topic is None and query.facet not in VALUE_FACETS and not found:
         return None
-    found = found or _recorded(ranker.store, subject, topic, query.facet)
+    found = found or recorded(ranker.store, subject, topic, query.facet)
     if topic is not None:
         found = _with_more_topics(ranker, query, subject, found)
     elif analysis.unknown and query.facet != "why":
@@ -1548,7 +1493,7 @@ def _weak_topic_recorded(ranker: Ranker, query: Query, subject: str,
     # whom the serum's arrival records, not whoever else a fact on the serum names)
     if query.topic is None or (subject in ranker.lexicon.background and not own and not (
             query.facet == "who" and query.from_context)) or not (
-            ranker.relations.topics[query.topic].weak or query.facet in _VALUE_FACETS
+            ranker.relations.topics[query.topic].weak or query.facet in VALUE_FACETS
             or query.facet == "why"):
         return []
     others = set(query.named) - {subject}
@@ -1556,7 +1501,7 @@ def _weak_topic_recorded(ranker: Ranker, query: Query, subject: str,
     # iditarod finish in nome")
     # (a reason recorded exactly is the answer, whatever else the words point to)
     reason = 3 if query.facet == "why" and not ranker.relations.topics[query.topic].weak else 2
-    return [(reason, fact, key) for fit, fact, key in _recorded(
+    return [(reason, fact, key) for fit, fact, key in recorded(
         ranker.store, subject, query.topic, query.facet) if fit >= 3 or (
             query.form == "yes_no" and fit >= 2 and others & {
                 v for v in values.readings(fact.answers[subject][key]) if isinstance(v, str)})]
@@ -1571,7 +1516,7 @@ def _with_more_topics(ranker: Ranker, query: Query, subject: str,
     for other in query.more_topics:
         if ranker.relations.topics[other].weak:
             continue
-        more = _recorded(store, subject, other, None)
+        more = recorded(store, subject, other, None)
         for _, fact, _ in more:
             extra[fact.id] = extra.get(fact.id, 0) + 1
     return [(fit + extra.get(f.id, 0), f, k) for fit, f, k in found]
@@ -1586,13 +1531,13 @@ def _elsewhere(ranker: Ranker, query: Query, subject: str,
         # "why did the people of cleveland buy balto": the reason recorded of him.
         for other in query.named:
             if other != subject:
-                found = _recorded(store, other, topic, query.facet)
+                found = recorded(store, other, topic, query.facet)
                 if found:
                     return other, found
     kind = store.entities[subject].type if subject in store.entities else None
     if query.facet == "who" and kind not in ("person", "dog") and subject != IMPLIED_SUBJECT:
         # "who decided to use dogs instead of planes": a person asked about the story.
-        implied = _recorded(store, IMPLIED_SUBJECT, topic, query.facet)
+        implied = recorded(store, IMPLIED_SUBJECT, topic, query.facet)
         if implied:
             return IMPLIED_SUBJECT, implied
     if topic is not None:
@@ -1611,7 +1556,7 @@ def _in_their_story(ranker: Ranker, query: Query, subject: str,
                     topic: str | None) -> list[tuple[int, Fact, str]]:
     """A value asked of someone that a fact of theirs records for the thing they dealt with:
     "how much did Beeson find" is the serum's count, in the fact of his finding it."""
-    if (topic is not None or query.facet not in _VALUE_FACETS or query.facet in _PERSONAL
+    if (topic is not None or query.facet not in VALUE_FACETS or query.facet in _PERSONAL
             or query.facet == "where" or subject not in ranker.store.entities):
         return []  # (an age or weight is only one's own; a place, too often a neighbour's)
     return [(1, fact, key) for fact in ranker.store.about(subject)
@@ -1631,7 +1576,7 @@ def _the_relays_own(ranker: Ranker, query: Query, subject: str, kind: str | None
             or query.from_context and kind not in ("person", "dog")):
         return []
     store = ranker.store
-    implied = _recorded(store, IMPLIED_SUBJECT, topic, query.facet)
+    implied = recorded(store, IMPLIED_SUBJECT, topic, query.facet)
     if query.subject_is_setting and subject in store.entities:
         # (the relay's cold "at Nenana" too, said in a fact about the whole relay's weather)
         place = store.entities[subject]
@@ -1680,7 +1625,7 @@ def _origin_instead(ranker: Ranker, query: Query, analysis: Analysis, subject: s
     they were born."""
     if topic not in ORIGIN_OF or "from" not in query.topic_words:
         return None
-    origin = _recorded(ranker.store, subject, ORIGIN_OF[topic], "where")
+    origin = recorded(ranker.store, subject, ORIGIN_OF[topic], "where")
     if not origin:
         return None
     return _fact_answer(ranker, origin[0][1], subject, query, analysis, origin[0][2])
@@ -1697,7 +1642,7 @@ def _left_off_the_list(ranker: Ranker, query: Query, analysis: Analysis, subject
     for other in query.named:
         if other == subject or other in ranker.lexicon.background:
             continue
-        for _, fact, _ in _recorded(store, other, topic, None):
+        for _, fact, _ in recorded(store, other, topic, None):
             if (len(_LISTED_NAME.findall(fact.answer)) >= 3
                     and not entity.named_in(fact.spoken.lower())):
                 return Answer("yes_no", fact, subject, analysis, query, polarity="no")
@@ -1845,7 +1790,7 @@ def _answering_the_facet(ranker: Ranker, query: Query,
     if query.facet == "where" and _asks_whence(query):
         # "Where did the medicine come from": whence, never where it arrived.
         found = [(fit, f, k) for fit, f, k in found if not k.startswith("arrival.")]
-    if query.facet in _VALUE_FACETS:
+    if query.facet in VALUE_FACETS:
         # Another facet of the topic answers a value only if the fact states one ("how old
         # was Kimble when he rescued Balto": the rescue, but no age).
         return [(fit, f, k) for fit, f, k in found
@@ -1856,7 +1801,7 @@ def _answering_the_facet(ranker: Ranker, query: Query,
         # "What did Kaasen die of": when and where he died say nothing of how or why, where
         # the topic has a how or why of its own.
         return [(fit, f, k) for fit, f, k in found
-                if fit > 1 or k.rpartition(".")[2] not in _VALUE_FACETS]
+                if fit > 1 or k.rpartition(".")[2] not in VALUE_FACETS]
     return found
 
 
@@ -1906,7 +1851,7 @@ def _measuring(ranker: Ranker, found: list[tuple[int, Fact, str]], subject: str,
     valued = [(fit, f, k) for fit, f, k in found
               if fit >= 3 and f.answers.get(subject, {}).get(k) is not True]
     if not valued:
-        valued = [(fit, f, k) for fit, f, k in _recorded(ranker.store, subject, None, facet)
+        valued = [(fit, f, k) for fit, f, k in recorded(ranker.store, subject, None, facet)
                   if f.answers.get(subject, {}).get(k) is not True]
     return valued or found
 
@@ -2081,8 +2026,8 @@ def _by_value(facts: Iterable[Fact], value: str, query: Query) -> list[tuple[int
         for entity, relations in fact.answers.items():
             if entity == value:
                 continue
-            for key, recorded in relations.items():
-                if _key_fits(key, query.topic, None) and value in values.readings(recorded):
+            for key, held in relations.items():
+                if key_fits(key, query.topic, None) and value in values.readings(held):
                     found.append((2, fact, key))
     return found
 
@@ -2239,92 +2184,11 @@ def _of_all_named(ranker: Ranker, query: Query, analysis: Analysis) -> Answer | 
 
 
 # -- comparisons ---------------------------------------------------------------------------------
-#: Words that claim more than who was in a role.
-_QUALIFIED = frozenset("only alone himself herself also too first last".split())
-
-
-def _identity_verdict(ranker: Ranker, query: Query, analysis: Analysis) -> Answer | None:
-    """ "Was Togo Seppala's lead dog": Yes when the description names the one asked of, No
-    when it names another, told by the identity of the one it names."""
-    if len(query.identity) != 2 or _QUALIFIED & set(query.words):
-        return None
-    said, described = query.identity
-    fact = ranker.store.identity_of(described)
-    if fact is None:
-        return None
-    return Answer("yes_no", fact, described, analysis, query,
-                  polarity="yes" if said == described else "no", relation="identity")
-
-
-def _role_verdict(ranker: Ranker, query: Query, analysis: Analysis) -> Answer | None:
-    """ "Is Togo the dog Gunnar Kaasen was driving", "Balto was the lead dog on Seppala's
-    sled, true or false": asked yes or no whether one named is the other's in a role, the
-    one recorded in that role says (Kaasen's lead dog: Balto, so No)."""
-    if query.form != "yes_no" or query.topic not in ROLES or _QUALIFIED & set(query.words):
-        return None  # (not "was balto *the only* lead dog on kaasen's team")
-    store = ranker.store
-    beings = [e for e in query.named if store.entities[e].type in ("person", "dog")]
-    if len(beings) != 2:
-        return None
-    key = f"{query.topic}.who"
-    for holder, other in (beings, beings[::-1]):
-        for fit, fact, found in _recorded(store, holder, query.topic, "who"):
-            value = fact.answers[holder][found]
-            if fit == 3 and isinstance(value, str) and value in store.entities:
-                polarity = "yes" if value == other else "no"
-                return Answer("yes_no", fact, holder, analysis, query, polarity=polarity,
-                              relation=key)
-    return None
-
-
-def _depicted_verdict(ranker: Ranker, query: Query, analysis: Analysis) -> Answer | None:
-    """ "Is the statue in Central Park of Togo": asked yes or no whether a thing's topic is
-    one being named, the being its fact records there says (the statue's: Balto, so No)."""
-    if query.form != "yes_no" or query.topic is None:
-        return None
-    store = ranker.store
-    beings = [e for e in query.named if store.entities[e].type in ("person", "dog")]
-    things = [e for e in query.named if store.entities[e].type == "topic"]
-    if len(beings) != 1 or not things:
-        return None
-    key = f"{query.topic}.what"
-    for fact in store.answering(things[0]):
-        value = fact.answers[things[0]].get(key)
-        if isinstance(value, str) and store.entities.get(value) is not None \
-                and store.entities[value].type == store.entities[beings[0]].type:
-            polarity = "yes" if value == beings[0] else "no"
-            return Answer("yes_no", fact, things[0], analysis, query, polarity=polarity,
-                          relation=key)
-    return None
-
-
-#: Where a leg of the relay recorded it set out from and came to.
-_LEG_ENDS = ("departure.where", "arrival.where")
-
-
-def _passed_through_verdict(ranker: Ranker, query: Query,
-                            analysis: Analysis) -> Answer | None:
-    """ "Did the relay go through Nulato": yes when a leg of the relay set out from the
-    place or came to it (that leg is the fact said); None when none did, to be decided as
-    any other question."""
-    store = ranker.store
-    if (query.form != "yes_no" or query.topic != "leg" or query.choice or not query.entities
-            or store.entities[query.entities[0]].type != "place"
-            or not {"relay", "serum"} & set(query.named)):
-        return None
-    place = query.entities[0]
-    leg = next((f for f in store.facts.values() if place in f.about and any(
-        relations.get(end) == place for relations in f.answers.values() for end in _LEG_ENDS)),
-        None)
-    return None if leg is None else Answer("yes_no", leg, place, analysis, query,
-                                           polarity="yes", relation="leg.where")
-
-
 def _value_of(ranker: Ranker, entity: str, relation: str) -> Row | None:
     topic, _, facet = relation.partition(".")
     key_topic = topic if facet else None
     key_facet = facet or topic
-    for fit, fact, key in _recorded(ranker.store, entity, key_topic,
+    for fit, fact, key in recorded(ranker.store, entity, key_topic,
                                          key_facet):
         value = fact.answers[entity][key]
         if fit == 3 and values.is_comparable(value):
@@ -2502,7 +2366,7 @@ def _of_kind(ranker: Ranker, query: Query, relation: str) -> list[str]:
             if kind in ("dog", "person") and entity_type != kind:
                 continue
             if entity not in found and any(
-                    _key_fits(k, *split_relation(relation)) == 3 for k in relations):
+                    key_fits(k, *split_relation(relation)) == 3 for k in relations):
                 found.append(entity)
     return found
 
