@@ -305,9 +305,19 @@ FLOORS: dict[tuple[str, str], float] = {
     # Fresh set 52, measured once untouched at the start of the twenty-second round (92.5%,
     # 88.9%, 20 of 20, 94.2%), then studied.
     ("blind_speaker_fresh52.json", "questions"): 0.93,
-    ("blind_speaker_fresh52.json", "unanswerable"): 0.88,
+    ("blind_speaker_fresh52.json", "unanswerable"): 0.90,
     ("blind_speaker_fresh52.json", "off_topic"): 0.95,
     ("blind_speaker_fresh52.json", "followups"): 0.94,
+    # Fresh sets 53 and 54, sealed until the end of the twenty-second round and measured once
+    # (94.0%, 90.7%, 20 of 20, 86.5%; 93.0%, 94.4%, 20 of 20, 84.6%).
+    ("blind_speaker_fresh53.json", "questions"): 0.94,
+    ("blind_speaker_fresh53.json", "unanswerable"): 0.90,
+    ("blind_speaker_fresh53.json", "off_topic"): 0.95,
+    ("blind_speaker_fresh53.json", "followups"): 0.86,
+    ("blind_speaker_fresh54.json", "questions"): 0.93,
+    ("blind_speaker_fresh54.json", "unanswerable"): 0.94,
+    ("blind_speaker_fresh54.json", "off_topic"): 0.95,
+    ("blind_speaker_fresh54.json", "followups"): 0.84,
 }
 
 
