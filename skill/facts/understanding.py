@@ -2331,11 +2331,12 @@ def build_understander(store: FactStore, lexicon: Lexicon, relations: Relations)
         relations,
         {e.id: e.type for e in store.entities.values()}, entity_words,
         lexicon.chatter, lexicon.background, _films_named_after(store), _roles_recorded(store))
-    understander.names.hear_everyday(lexicon.everyday_words())
+    everyday = lexicon.everyday_words()
+    understander.names.hear_everyday(everyday)
     understander.unknown_names = _unknown_names(store, forms)
-    everyday = frozenset(lexicon.everyday_words()[:_EVERYDAY_ENOUGH])
     understander.unknown_people = frozenset(
-        name for name in understander.unknown_names[0] - everyday if len(name) >= 4)
+        name for name in understander.unknown_names[0] - set(everyday[:_EVERYDAY_ENOUGH])
+        if len(name) >= 4)
     understander.works_named_for = _works_named_for(store)
     understander.fact_beings = {
         fact.id: tuple(e for e in fact.about if store.entities[e].type in ("person", "dog"))
