@@ -218,12 +218,28 @@ def speaks_of_all(ranker: Ranker, query: Query, fact: Fact, subject: str | None)
     recorded = values_named(fact)
     for named in query.named:
         if named == subject or named in fact.about or named in recorded or (
-                named in ranker.lexicon.background) or named not in store.entities:
+                named in ranker.lexicon.background and not _placed_in(ranker, query, named)
+                ) or named not in store.entities:
             continue
         entity = store.entities[named]
         if not entity.named_in(text):
             return False
     return True
+
+
+
+
+def _placed_in(ranker: Ranker, query: Query, place: str) -> bool:
+    """Whether the question puts its claim in a place of the story's background, by "into"
+    said right before the place's name: "did togo carry the serum *into nome*" claims Nome,
+    which a fact of Shaktoolik and Golovin never says; "did togo save nome" only names it."""
+    said = ranker.understander.entity_words.get(place, "").split()
+    words = query.words
+    # (not the way somewhere, "did his sled tip over on the way into nome": a route)
+    return bool(said) and any(
+        words[i] == "into" and words[i - 1] != "way"
+        and list(words[i + 1:i + 1 + len(said)]) == said
+        for i in range(max(query.core_start, 1), len(words) - len(said)))
 
 
 def _verdict(store: FactStore, key: str, value: Any, said: list[str], words: set[str],

@@ -1827,6 +1827,10 @@ def test_this_rounds_yes_no_verdicts(new_talk: Callable[[], Conversation], alexa
     ("what did constance seppala do for a living", "I don't have a record of that"),
     ("when was leonhard seppala born", "September 14, 1877"),
     ("what kind of dog was tillie", "I don't have a record of the kind of dog"),
+    # "into" a place of the story's background claims it: a fact that never says it is no yes
+    ("did togo carry the serum into nome", "No."),
+    ("did kaasen carry the serum into nome", "Yes."),
+    ("did kaasen's sled tip over on the way into nome", "Yes."),
 ])
 def test_this_rounds_answers(new_talk: Callable[[], Conversation], alexa_valid: Any,
                              question: str, contains: str) -> None:
