@@ -227,8 +227,6 @@ def speaks_of_all(ranker: Ranker, query: Query, fact: Fact, subject: str | None)
     return True
 
 
-
-
 def _placed_in(ranker: Ranker, query: Query, place: str) -> bool:
     """Whether the question puts its claim in a place of the story's background, by "into"
     said right before the place's name: "did togo carry the serum *into nome*" claims Nome,

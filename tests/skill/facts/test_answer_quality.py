@@ -294,14 +294,16 @@ FLOORS: dict[tuple[str, str], float] = {
     ("blind_speaker_fresh49.json", "unanswerable"): 0.88,
     ("blind_speaker_fresh49.json", "off_topic"): 0.95,
     ("blind_speaker_fresh49.json", "followups"): 0.94,
-    ("blind_speaker_fresh50.json", "questions"): 0.97,
+    # Sets 50 and 51 (sealed in the twenty-first round), at what they reach since: the gains
+    # read from their misses afterwards are kept.
+    ("blind_speaker_fresh50.json", "questions"): 0.98,
     ("blind_speaker_fresh50.json", "unanswerable"): 0.92,
     ("blind_speaker_fresh50.json", "off_topic"): 0.95,
-    ("blind_speaker_fresh50.json", "followups"): 0.84,
-    ("blind_speaker_fresh51.json", "questions"): 0.95,
+    ("blind_speaker_fresh50.json", "followups"): 0.88,
+    ("blind_speaker_fresh51.json", "questions"): 0.96,
     ("blind_speaker_fresh51.json", "unanswerable"): 0.94,
     ("blind_speaker_fresh51.json", "off_topic"): 0.95,
-    ("blind_speaker_fresh51.json", "followups"): 0.88,
+    ("blind_speaker_fresh51.json", "followups"): 0.94,
     # Fresh set 52, measured once untouched at the start of the twenty-second round (92.5%,
     # 88.9%, 20 of 20, 94.2%), then studied.
     ("blind_speaker_fresh52.json", "questions"): 0.93,
