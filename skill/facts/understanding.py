@@ -39,6 +39,10 @@ YES_NO_STARTS = frozenset(
     """is was were are did does do has had have can could would will isnt wasnt werent arent
     didnt doesnt dont hasnt hadnt cant couldnt wouldnt""".split()
 )
+#: Words that may stand between one described and the name said of it ("the doctor *in*
+#: nome *named* curtis welch"), and words that put a name in a place ("was balto *in* nome").
+_DESCRIBED_GAP = frozenset("in at of from on named called".split())
+_PLACED_BY = frozenset("in at of from on to near".split())
 #: Words after which a new clause, and so possibly the real question, begins.
 _CLAUSE_OPENERS = frozenset(
     """and but so if whether know wondering wonder curious asked asking question tell me out
@@ -82,7 +86,8 @@ _LIVING_MEASURES = frozenset({"age", "weight"})
 #: The words of a question that asks nothing of its own ("who was that", "what was his name").
 _EMPTY_TAIL = QUESTION_WORDS | PRONOUNS | YES_NO_STARTS | FILLERS | frozenset(
     "that this those these one ones the a an it then there really exactly name called again "
-    "right true tell say answer think whos should would could can will do does i me you".split())
+    "right true tell say answer think whos should would could can will do does i me you "
+    "real actual story deal truth".split())
 #: Verbs of a thing coming to be, which "that" asks of the last answer ("what year was that
 #: *published*").
 _MADE = frozenset("published released written made built unveiled dedicated founded come came out"
@@ -795,6 +800,30 @@ _NO_IDEA = re.compile(
     r"(?:remember|recall)(?: either)?$")
 
 
+#: A guess tagged on a question, open to another answer: "which dog ran the longest part,
+#: *was it balto or the other one*". The question before it asks; the name is only a guess.
+_GUESS_OPENERS = frozenset({("was", "it"), ("is", "it"), ("was", "that"), ("is", "that"),
+                            ("wasnt", "it"), ("was", "he"), ("was", "she")})
+_OPEN_ALTERNATIVES: tuple[tuple[str, ...], ...] = tuple(tuple(a.split()) for a in (
+    "the other one", "the other", "the other dog", "another one", "another dog", "someone else",
+    "somebody else", "something else", "some other dog", "a different dog", "a different one"))
+
+
+def _without_guess(words: list[str]) -> list[str]:
+    """The words without a guess tagged on a question asked by a question word: "who drove
+    the last leg, was it kaasen or someone else" asks who drove it (whoever did is the answer,
+    said by name), not about Kaasen."""
+    for alternative in _OPEN_ALTERNATIVES:
+        end = len(words) - len(alternative)
+        if tuple(words[end:]) != alternative or words[end - 1:end] != ["or"]:
+            continue
+        opener = next((i for i in range(max(3, end - 6), end - 2)
+                       if tuple(words[i:i + 2]) in _GUESS_OPENERS), None)
+        if opener is not None and QUESTION_WORDS.intersection(words[:opener]):
+            return words[:opener]
+    return words
+
+
 def _without_closing(words: list[str]) -> list[str]:
     """The words without a closing phrase: "did Alaska get to keep Balto *in the end*" asks
     nothing of an end (a leg's end is a topic), nor "... and i had no idea" of an idea."""
@@ -1130,6 +1159,9 @@ class _Draft:
         names of dogs or people side by side, right after the verb ("the" or "a" between)."""
         if self.form != "yes_no" or len(self.mentions) < 2:
             return ()
+        described = self.described_then_named(types)
+        if described:
+            return described
         first, second = self.mentions[:2]
         gap = self.words[first.end:second.start]
         if (first.start != self.core + 1 or not first.exact or not second.exact
@@ -1138,6 +1170,25 @@ class _Draft:
                 or types.get(first.entity) not in ("dog", "person")):
             return ()
         return (first.entity, second.entity)
+
+    def described_then_named(self, types: Mapping[str, str]) -> tuple[str, ...]:
+        """ "Was the doctor in Nome named Curtis Welch", "was the disease diphtheria": one
+        described by what the store calls it ("the doctor"), then named last, after nothing
+        but a place it is in and "named" or "called" (the name, then the description)."""
+        words, mentions = self.words, self.mentions
+        first, last = mentions[0], mentions[-1]
+        if (first.start != self.core + 1 or words[first.start] != "the" or last.end != len(words)
+                or words[last.start] == "the" or not last.exact or last.possessive
+                or first.possessive or words[last.start - 1] in _PLACED_BY):
+            return ()
+        inside = _positions(mentions[1:-1])
+        gap = [w for i, w in enumerate(words[first.end:last.start], first.end) if i not in inside]
+        same = first.entity == last.entity
+        if not set(gap) <= _DESCRIBED_GAP or not same and (
+                types.get(first.entity) != types.get(last.entity)
+                or types.get(first.entity) not in ("dog", "person")):
+            return ()
+        return (last.entity, first.entity)
 
     def offered(self) -> list[str]:
         """The two names "or" (or "than") stands between in the question proper ("minto *or*
@@ -1551,8 +1602,8 @@ class Understander:
                    entity: str | None = None, facet_hint: str | None = None) -> Query:
         """The :class:`Query` for a question (``entity``: an intent's resolved slot)."""
         words, kind = _that_one_as_it(self.names.joined(
-            fold_numbers(fold_dates(_without_idle_particles(_without_closing(
-                plain_words(text)))))), self._a_name)
+            fold_numbers(fold_dates(_without_idle_particles(_without_guess(_without_closing(
+                plain_words(text))))))), self._a_name)
         words = _ordinals_named(self._origins(self.names.respell_over_first_names(words)))
         if context is not None and context.question:
             # "to who" after "where did they hand off": "who did they hand off to".

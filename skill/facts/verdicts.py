@@ -119,7 +119,22 @@ def _came_to_nothing(ranker: Ranker, query: Query, fact: Fact) -> bool:
             after = " ".join(words[i + 1:i + 7])
             if any(re.search(rf"\b{p}\b", after) for p in _CAME_TO_NOTHING):
                 return True
+            if _only_meant(words[max(0, i - 8):i]):
+                return True
     return False
+
+
+#: Words saying that someone was only meant to do what follows ("Ed Rohn was *waiting to*
+#: take the serum", "*posted* at Point Safety *to* run it"): a fact telling of a deed only
+#: as meant tells it because it was not done.
+_MEANT = frozenset("waiting posted stationed supposed meant planned scheduled expected due "
+                   "ready".split())
+
+
+def _only_meant(before: Sequence[str]) -> bool:
+    """Whether the words before a deed say it was only meant ("waiting to", "posted ... to")."""
+    at = next((i for i, w in enumerate(before) if w in _MEANT), None)
+    return at is not None and "to" in before[at + 1:]
 
 
 YEAR_PATTERN = r"\b1[89]\d\d\b|\b20[0-2]\d\b"
@@ -425,7 +440,9 @@ def _tells_of_both(ranker: Ranker, query: Query, fact: Fact) -> bool:
     """ "Did Fox go to Cleveland too": names and common verbs only, answered by a fact of the
     subject's own that speaks of the other name and denies nothing."""
     subject = query.entities[0] if query.entities else None
-    others = [e for e in query.named if e != subject and e not in ranker.lexicon.background]
+    # (the story's background counts when nothing else is named: "was Togo in the serum run")
+    named = [e for e in query.named if e != subject]
+    others = [e for e in named if e not in ranker.lexicon.background] or named
     if subject is None or not others or fact.about[:1] != (subject,):
         return False
     words = plain_words(fact.answer)

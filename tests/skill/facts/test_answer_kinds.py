@@ -1831,6 +1831,18 @@ def test_this_rounds_yes_no_verdicts(new_talk: Callable[[], Conversation], alexa
     ("did togo carry the serum into nome", "No."),
     ("did kaasen carry the serum into nome", "Yes."),
     ("did kaasen's sled tip over on the way into nome", "Yes."),
+    # a guess tagged on a question, open to another answer, is no subject of it
+    ("which dog ran the longest part of the serum run was it balto or the other one", "Togo"),
+    ("my daughter keeps asking whether balto was a siberian husky or something else what's "
+     "the real story", "husky"),
+    # one described, then named: the same one or another
+    ("was the doctor in nome named curtis welch", "Yes."),
+    ("was the doctor in nome named john beeson", "No."),
+    ("was the disease diphtheria", "Yes."),
+    # a deed a fact tells only as meant was not done
+    ("did ed rohn take the serum into nome", "No."),
+    # the story's background, when nothing else is named, is what a name-only claim is of
+    ("was togo in the serum run too", "Yes."),
 ])
 def test_this_rounds_answers(new_talk: Callable[[], Conversation], alexa_valid: Any,
                              question: str, contains: str) -> None:

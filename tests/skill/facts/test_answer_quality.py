@@ -320,6 +320,12 @@ FLOORS: dict[tuple[str, str], float] = {
     ("blind_speaker_fresh54.json", "unanswerable"): 0.94,
     ("blind_speaker_fresh54.json", "off_topic"): 0.95,
     ("blind_speaker_fresh54.json", "followups"): 0.84,
+    # Fresh set 55, studied in the twenty-third round (first contact 92.5%, 94.4%, 20 of 20,
+    # 52 of 52), floors at what it reaches after.
+    ("blind_speaker_fresh55.json", "questions"): 0.94,
+    ("blind_speaker_fresh55.json", "unanswerable"): 0.94,
+    ("blind_speaker_fresh55.json", "off_topic"): 0.95,
+    ("blind_speaker_fresh55.json", "followups"): 1.0,
 }
 
 
