@@ -39,6 +39,9 @@ YES_NO_STARTS = frozenset(
     """is was were are did does do has had have can could would will isnt wasnt werent arent
     didnt doesnt dont hasnt hadnt cant couldnt wouldnt""".split()
 )
+#: Question words that may open a question said in a clause's order ("who togo was").
+_EMBEDDED_OPENERS = frozenset("who what where".split())
+_BE_FORMS = frozenset("is was are were".split())
 #: Words that may stand between one described and the name said of it ("the doctor *in*
 #: nome *named* curtis welch"), and words that put a name in a place ("was balto *in* nome").
 _DESCRIBED_GAP = frozenset("in at of from on named called".split())
@@ -1575,6 +1578,20 @@ class Understander:
             words = [*words[:i], *name, *words[i + 1:]]
         return words
 
+    def _embedded_order(self, words: list[str]) -> list[str]:
+        """ "(Tell me) who Togo was", "where Balto is now": a question said in the order of
+        a clause, the name before its verb, asks what "who was Togo" asks."""
+        at = next((i for i in range(len(words) - 2) if words[i] in _EMBEDDED_OPENERS
+                   and words[i + 1] not in NOT_FOCUS), None)
+        if at is None:
+            return words
+        verb = next((j for j in range(at + 2, min(at + 6, len(words)))
+                     if words[j] in _BE_FORMS), None)
+        if verb is None or not any(m.start == at + 1 and m.end == verb
+                                   for m in self.names.find(words)):
+            return words
+        return [*words[:at + 1], words[verb], *words[at + 1:verb], *words[verb + 1:]]
+
     def _there_named(self, words: list[str], context: Context | None) -> list[str]:
         """ "When did it arrive *there*" after a question naming Nenana: the place last
         named, when the time or way of what was done there is asked (not "was he there", a
@@ -1605,6 +1622,7 @@ class Understander:
             fold_numbers(fold_dates(_without_idle_particles(_without_guess(_without_closing(
                 plain_words(text))))))), self._a_name)
         words = _ordinals_named(self._origins(self.names.respell_over_first_names(words)))
+        words = self._embedded_order(words)
         if context is not None and context.question:
             # "to who" after "where did they hand off": "who did they hand off to".
             words = (asked_again(words, context.question, self._asks_a_facet)
@@ -1867,7 +1885,10 @@ class Understander:
         """The conversation's entity the question means: "the other one", "he", or the subject
         of a bare follow-up ("and when")."""
         context = d.context
-        if other and len(context.entities) > 1:
+        runner = self._runner_of_that_leg(d)
+        if runner is not None:
+            d.entities, d.from_context = [runner, *d.entities], True
+        elif other and len(context.entities) > 1:
             others = [e for e in context.entities if e != context.entity]
             d.entities = [others[0], *d.entities] if others else d.entities
             d.from_context = True
@@ -1883,6 +1904,16 @@ class Understander:
             d.from_context = True
         elif not pronoun:
             self._doer_from_context(d)
+
+    def _runner_of_that_leg(self, d: _Draft) -> str | None:
+        """ "Who was running *that leg*" after the coldest run: the leg the last answer told
+        of, so the musher its fact names first, whatever else was talked of before."""
+        words = d.words[d.core:]
+        if d.specific or not any(w in ("that", "this") and _CATEGORY_WORDS.get(n) == "leg"
+                                 for w, n in zip(words, words[1:], strict=False)):
+            return None
+        return next((b for b in self.fact_beings.get(d.context.fact or "", ())
+                     if self.entity_types.get(b) == "person"), None)
 
     def _doer_from_context(self, d: _Draft) -> None:
         """ "Who was driving" after Kaasen's sled flipped, "who was mushing there" after the
@@ -1989,10 +2020,9 @@ class Understander:
         applies_to = self.relations.topics[topic].applies_to if topic else ()
         said = set(pronouns)
         candidates = self._recorded_first(_recent(context, said), topic, said)
-        if topic in _WEATHER_TOPICS and not said & _ANIMATE:
-            if self.entity_types.get(context.entity) in ("film", "topic"):
-                return context.entity  # after the films, "how cold was it" is the run's cold
-            return candidates[0]  # "how cold was it": "it" is the weather of what we talk of
+        thing = self._thing_meant(context, topic, said, candidates)
+        if thing is not None:
+            return thing
         kinds = (kind,) if kind else _kinds_meant(applies_to, said, facet)
         if kinds:
             for candidate in candidates:
@@ -2013,6 +2043,20 @@ class Understander:
                 if named:
                     return named[0]
         return candidates[0]
+
+    def _thing_meant(self, context: Context, topic: str | None, said: set[str],
+                     candidates: Sequence[str]) -> str | None:
+        """ "Who found *it*" after how many units Welch asked for: "it" is never a person;
+        with only people talked of, it is the thing the topic names (the serum)."""
+        if topic in _WEATHER_TOPICS and not said & _ANIMATE:
+            if self.entity_types.get(context.entity or "") in ("film", "topic"):
+                return context.entity  # after the films, "how cold was it" is the run's cold
+            return candidates[0]  # "how cold was it": "it" is the weather of what we talk of
+        thing = topic or context.topic or ""
+        if said & _INANIMATE and not said & _ANIMATE and self.entity_types.get(thing) == (
+                "topic") and all(self.entity_types.get(c) == "person" for c in candidates):
+            return thing
+        return None
 
     def _recorded_first(self, candidates: tuple[str, ...], topic: str | None,
                         said: set[str]) -> tuple[str, ...]:

@@ -1931,6 +1931,14 @@ def test_a_deed_or_a_fate_said_otherwise_is_no(new_talk: Callable[[], Conversati
     # "in it" after an answer about a film is in that film, not another he was in
     (["when did the animated balto come out", "was kaasen in it"], "No."),
     (["when did the animated balto come out", "is kaasen in it"], "No."),
+    # a question said in a clause's order ("tell me who togo was") is of the one named
+    (["tell me who togo was", "when was he born"], "1913"),
+    # "it" is never a person: after only people, the thing the last question was of
+    (["how many units did welch ask for", "who found it"], "Beeson"),
+    (["how many units did welch ask for", "where did they find it"], "Anchorage"),
+    # "that leg" is the leg the last answer told of, whatever was talked of before it
+    (["how many mushers were in the relay", "what was the coldest it got",
+      "who was running that leg"], "Evans"),
 ])
 def test_follow_ups_of_this_round(new_talk: Callable[[], Conversation], alexa_valid: Any,
                                   turns: list[str], contains: str) -> None:

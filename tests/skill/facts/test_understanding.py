@@ -237,7 +237,7 @@ def test_the_mushers_after_a_dog_are_all_of_them(understander: Understander) -> 
     ("i have a report due and my teacher said i need the name of the very first musher who "
      "was it", "i need the name of the very first musher who was it"),
     # Short, but framed as asking: the question proper is what is asked.
-    ("my son wants to know who seppala was", "who seppala was"),
+    ("my son wants to know who seppala was", "who was seppala"),
     # "And had to" goes on with the clause before; it opens no yes/no question.
     ("i lost track of who the musher was whose hands froze to the sled and had to be freed "
      "with hot water",
