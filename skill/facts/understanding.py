@@ -39,6 +39,9 @@ YES_NO_STARTS = frozenset(
     """is was were are did does do has had have can could would will isnt wasnt werent arent
     didnt doesnt dont hasnt hadnt cant couldnt wouldnt""".split()
 )
+#: Words asking a colour, and what may stand between them and the thing coloured.
+_COLOURS = frozenset("colour color colours colors".split())
+_COLOUR_GAP = frozenset("was were is are the a".split())
 #: Question words that may open a question said in a clause's order ("who togo was").
 _EMBEDDED_OPENERS = frozenset("who what where".split())
 _BE_FORMS = frozenset("is was are were".split())
@@ -1256,7 +1259,22 @@ class _Draft:
                 at += 1  # "at his own statue": the statue
             if words[at] not in NOT_FOCUS:
                 found.append(words[at])
-        return tuple(found)
+        return (*found, *self._coloured())
+
+    def _coloured(self) -> tuple[str, ...]:
+        """The thing whose colour is asked ("what colour *harness* did togo wear", "what
+        colour was *the harness* balto wore"): not a name nor "his" or "her" own (those are
+        found as owned)."""
+        words = self.words
+        at = next((i + 1 for i in range(self.core, len(words) - 1)
+                   if words[i] in _COLOURS and words[i - 1:i] == ["what"]), None)
+        while at is not None and at < len(words) and words[at] in _COLOUR_GAP:
+            at += 1
+        starts = {m.start for m in self.mentions}
+        if (at is None or at >= len(words) or at in starts or words[at] in NOT_FOCUS
+                or words[at] in _CATEGORY_WORDS):  # ("the dog fox": fox)
+            return ()
+        return (words[at],)
 
     def claim(self) -> tuple[str, ...]:
         """Where the core says something happened that no name, topic or facet cue accounts

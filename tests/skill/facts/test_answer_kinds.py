@@ -1843,6 +1843,12 @@ def test_this_rounds_yes_no_verdicts(new_talk: Callable[[], Conversation], alexa
     ("did ed rohn take the serum into nome", "No."),
     # the story's background, when nothing else is named, is what a name-only claim is of
     ("was togo in the serum run too", "Yes."),
+    # a word only describing another ("a lead *sled* dog") says no kind of it
+    ("what kind of sled did seppala use on the run", "I don't have a record"),
+    # the thing whose colour is asked must be spoken of; not a kind word before a name
+    ("what colour harness did togo wear", "I don't have a record"),
+    ("what colour was the harness balto wore into nome", "I don't have a record"),
+    ("what color was togo's coat", "dark gray"),
 ])
 def test_this_rounds_answers(new_talk: Callable[[], Conversation], alexa_valid: Any,
                              question: str, contains: str) -> None:
