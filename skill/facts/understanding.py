@@ -830,12 +830,37 @@ def _without_guess(words: list[str]) -> list[str]:
     return words
 
 
+#: A request closing a question, asking nothing of its own: "... *can you settle it for
+#: us*", "... *can you help me with that*".
+_REQUEST_TAIL = re.compile(
+    r" (?:(?:so|and|please|just) )?(?:can|could|would|will) you (?:please )?(?:settle|help|tell|"
+    r"answer|figure)(?: (?:it|that|this|me|us|him|her|them|out|for|with|the|answer|question|"
+    r"please|one|argument|bet))*$")
+
+
+#: Words wanting what follows them: "i need *the name of the doctor*", "the worksheet wants
+#: *the total distance*".
+_WANTING = frozenset("need needs needed want wants wanted".split())
+
+
+def _wanted_as_asked(words: list[str]) -> list[str]:
+    """ "My teacher wants the exact number of hours it took": the thing wanted, asked as
+    "what was" it, when no question word asks anything."""
+    at = next((i for i in range(len(words) - 2, 0, -1)
+               if words[i] in _WANTING and words[i + 1] == "the"), None)
+    if at is None or QUESTION_WORDS.intersection(words):
+        return words
+    return [*words[:at + 1], "what", "was", *words[at + 1:]]
+
+
 def _without_closing(words: list[str]) -> list[str]:
     """The words without a closing phrase: "did Alaska get to keep Balto *in the end*" asks
-    nothing of an end (a leg's end is a topic), nor "... and i had no idea" of an idea."""
-    said = _NO_IDEA.search(" ".join(words))
-    if said is not None and said.start() > 0:
-        words = words[:" ".join(words)[:said.start()].count(" ") + 1]
+    nothing of an end (a leg's end is a topic), nor "... and i had no idea" of an idea, nor
+    "... can you settle it for us" of settling."""
+    for closing in (_NO_IDEA, _REQUEST_TAIL):
+        said = closing.search(" ".join(words))
+        if said is not None and said.start() > 0:
+            words = words[:" ".join(words)[:said.start()].count(" ") + 1]
     for phrase in _CLOSING_PHRASES:
         if len(words) > len(phrase) + 2 and tuple(words[-len(phrase):]) == phrase:
             return words[:-len(phrase)]
@@ -1637,8 +1662,8 @@ class Understander:
                    entity: str | None = None, facet_hint: str | None = None) -> Query:
         """The :class:`Query` for a question (``entity``: an intent's resolved slot)."""
         words, kind = _that_one_as_it(self.names.joined(
-            fold_numbers(fold_dates(_without_idle_particles(_without_guess(_without_closing(
-                plain_words(text))))))), self._a_name)
+            fold_numbers(fold_dates(_without_idle_particles(_without_guess(_wanted_as_asked(
+                _without_closing(plain_words(text)))))))), self._a_name)
         words = _ordinals_named(self._origins(self.names.respell_over_first_names(words)))
         words = self._embedded_order(words)
         if context is not None and context.question:
@@ -1656,9 +1681,10 @@ class Understander:
         draft.tagged = claim is not None and claim[0] not in QUESTION_WORDS
         draft.kind_meant = kind
         self._read(draft)
-        counted = self._counted_instead(draft)
+        counted = self._counted_instead(draft) or self._thing_before_named(draft)
         if counted is not None:
-            # "and dogs" after "how many mushers": the same count, of the dogs.
+            # "and dogs" after "how many mushers": the same count, of the dogs; "who made
+            # it" after the speaker's "the dog statue": who made the statue.
             draft = _Draft(counted, draft.context)
             self._read(draft)
         self._name(draft, entity)
@@ -1852,6 +1878,26 @@ class Understander:
         return (bool(d.core) and bool(proper) and not proper - self.background
                 and bool(d.specific) and not pointing & set(d.words[d.core:])
                 and not any(self.entity_types.get(e) in ("person", "dog") for e in d.specific))
+
+    def _thing_before_named(self, d: _Draft) -> list[str] | None:
+        """ "We walked past the dog statue in Central Park and my wife wants to know who made
+        *it*": a question proper naming nothing, asking of "it", after a preamble naming a
+        thing (not a being, nor a place), asks it of that thing, by its name."""
+        words = d.words
+        # ("it" done to, not "what street was it")
+        at = next((i for i in range(d.core + 1, len(words)) if words[i] == "it"
+                   and words[i - 1] not in _BEING and words[i - 1] not in STOPWORDS), None)
+        if not d.core or at is None or any(m.start >= d.core for m in d.mentions):
+            return None
+        # (the thing itself, not a word describing another: "my *book* club")
+        things = [m for m in d.mentions if m.end <= d.core
+                  and self.entity_types.get(m.entity) not in ("person", "dog", "place")
+                  and m.entity not in self.background
+                  and (m.end - m.start > 1 or words[m.end] in NOT_FOCUS)]
+        if not things:
+            return None
+        last = max(things, key=lambda m: m.end)
+        return [*words[:at], *words[last.start:last.end], *words[at + 1:]]
 
     def _said_before(self, d: _Draft) -> str | None:
         """Whom "he" or "she" in a question proper that names no one stands for: the last

@@ -1849,6 +1849,14 @@ def test_this_rounds_yes_no_verdicts(new_talk: Callable[[], Conversation], alexa
     ("what colour harness did togo wear", "I don't have a record"),
     ("what colour was the harness balto wore into nome", "I don't have a record"),
     ("what color was togo's coat", "dark gray"),
+    # a request closing a question asks nothing; a thing wanted is asked
+    ("we argued about how many miles the whole relay was can you settle it for us", "674"),
+    ("we're building a timeline and i need the year balto died can you help me with that",
+     "1933"),
+    ("the worksheet wants the total distance the relay covered in miles", "674"),
+    # "it" done to, after a preamble naming a thing: that thing
+    ("we just walked past the dog statue near the zoo and my wife wants to know who made it",
+     "Roth"),
 ])
 def test_this_rounds_answers(new_talk: Callable[[], Conversation], alexa_valid: Any,
                              question: str, contains: str) -> None:

@@ -222,7 +222,9 @@ def test_the_mushers_after_a_dog_are_all_of_them(understander: Understander) -> 
     # The question proper: from the last question word that asks something of its own.
     ("my grandson keeps asking me whether the real balto was half wolf",
      "the real balto was half wolf"),
-    ("we're at the balto statue right now and my kid wants to know who made it", "who made it"),
+    # ("it" done to, after a preamble naming a thing, is that thing, by the words naming it)
+    ("we're at the balto statue right now and my kid wants to know who made it",
+     "who made balto statue"),
     # A tail that asks nothing of its own leaves the content before it.
     ("a student asked me how cold it got on the coldest part of the run what should i tell him",
      "how cold it got on the coldest part of the run what should i tell him"),
