@@ -767,6 +767,8 @@ def names_no_one(ranker: Ranker, query: Query, result: Answer) -> str | None:
     words = set(query.words)
     by_name = {e for e in query.named if e in store.entities
                and set(plain_words(store.entities[e].name)) & words - _TITLES}
+    if not query.named and query.from_context and query.entities and _OBJECT_PRONOUNS & words:
+        by_name = {query.entities[0]}  # "who stuffed *him*": the one talked of
     if not by_name or set(query.named) - by_name:
         return None
     someone = _someone_else_named(ranker, fact, by_name, words)
@@ -831,6 +833,8 @@ def _asks_who_did(query: Query, relation: str) -> bool:
             and relation != "identity")
 
 
+#: Pronouns for one something is done to ("who stuffed *him*").
+_OBJECT_PRONOUNS = frozenset("him her it them".split())
 #: Words of a name that say what someone was, not who ("doctor welch", "mayor maynard").
 _TITLES = frozenset("dr doctor mayor governor the musher conductor sculptor".split())
 

@@ -170,7 +170,9 @@ def _distinctive_words(proper: Sequence[tuple[str, str]]) -> dict[str, frozenset
 
 
 #: Words that make a name of several words a place's or a thing's, not a person's.
-_PLACE_WORDS = frozenset("""city park museum river lake mountain street railroad hospital
+#: Words no person's name opens with (a sentence's first words: "After Balto died").
+_NOT_NAME_OPENERS = frozenset("after before when while in on at by the a an and but so".split())
+_PLACE_WORDS = frozenset("""city park museum river lake mountain street railroad hospital history
     alaska york states trail committee company service hall award drive cabin creek flat
     sound coast olympics race times news reflections miles quest native natives athabaskan
     athabascan legislature consolidated gold""".split())
@@ -496,8 +498,10 @@ class NameMatcher:
     def people_in(self, text: str) -> list[str]:
         """Names of several words in ``text`` (as written, capitals kept) that the store's
         text uses and no place word is part of ("Kevin Bacon", not "New York City")."""
+        # (nor one opening with a word no name opens with: "*After* Balto", a sentence's)
         return [phrase for phrase in self.phrases_said(f" {' '.join(plain_words(text))} ")
-                if not set(phrase.split()) & _PLACE_WORDS]
+                if not set(phrase.split()) & _PLACE_WORDS
+                and phrase.split()[0] not in _NOT_NAME_OPENERS]
 
     def phrases_said(self, text: str) -> list[str]:
         """The names of several words the store's text uses that ``text`` (plain words, with a

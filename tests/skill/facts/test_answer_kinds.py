@@ -1857,6 +1857,8 @@ def test_this_rounds_yes_no_verdicts(new_talk: Callable[[], Conversation], alexa
     # "it" done to, after a preamble naming a thing: that thing
     ("we just walked past the dog statue near the zoo and my wife wants to know who made it",
      "Roth"),
+    # a museum's name, a sentence's first words, are no one's name
+    ("who stuffed balto", "I don't have a record"),
 ])
 def test_this_rounds_answers(new_talk: Callable[[], Conversation], alexa_valid: Any,
                              question: str, contains: str) -> None:
@@ -1953,6 +1955,9 @@ def test_a_deed_or_a_fate_said_otherwise_is_no(new_talk: Callable[[], Conversati
     # "that leg" is the leg the last answer told of, whatever was talked of before it
     (["how many mushers were in the relay", "what was the coldest it got",
       "who was running that leg"], "Evans"),
+    # "who" done to "him": a fact naming no one else does not say who ("a taxidermist")
+    (["what happened to balto's body", "who stuffed him"], "I don't have a record"),
+    (["where is togo now", "who stuffed him"], "I don't have a record"),
 ])
 def test_follow_ups_of_this_round(new_talk: Callable[[], Conversation], alexa_valid: Any,
                                   turns: list[str], contains: str) -> None:
