@@ -149,3 +149,18 @@ def ordinal_swapped(words: Sequence[str], last: Sequence[str]) -> list[str] | No
     if at is None:
         return None
     return [*last[:at], rest[1], *last[at + 1:]]
+
+
+def names_of_counted(words: Sequence[str], last: Sequence[str]) -> list[str] | None:
+    """ "What were their names" after "how many nurses did Welch have": the names of what the
+    last question counted as someone's own, Welch's nurses, or None (after "how many dogs
+    came with him", "their" is the dogs the answer named)."""
+    at = next((i for i in range(len(words) - 1) if words[i:i + 2] == ["their", "names"]), None)
+    if at is None or list(last[:2]) != ["how", "many"] or len(last) < 6:
+        return None
+    thing, rest = last[2], list(last[3:])
+    if rest[0] not in ("did", "does", "do") or rest[-1] not in ("have", "had", "own", "keep"):
+        return None
+    owner = rest[1:-1]
+    return [*words[:at], "the", "names", "of", *owner[:-1], f"{owner[-1]}s", thing,
+            *words[at + 2:]]

@@ -22,7 +22,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from skill.facts.asked_again import asked_again, one_counted, ordinal_swapped
+from skill.facts.asked_again import asked_again, names_of_counted, one_counted, ordinal_swapped
 from skill.facts.names import GENERIC_NAME_WORDS, OWNERS, Mention, NameMatcher
 from skill.facts.relations import Comparative, Hit, Relations
 from skill.records import Record
@@ -1670,7 +1670,8 @@ class Understander:
             # "to who" after "where did they hand off": "who did they hand off to".
             words = (asked_again(words, context.question, self._asks_a_facet)
                      or ordinal_swapped(words, context.question)
-                     or one_counted(words, context.question) or words)
+                     or one_counted(words, context.question)
+                     or names_of_counted(words, context.question) or words)
         words = self._there_named(words, context)
         words = self._work_named(words, context)
         words = self._real_one_named(words)

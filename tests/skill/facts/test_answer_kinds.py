@@ -1958,6 +1958,9 @@ def test_a_deed_or_a_fate_said_otherwise_is_no(new_talk: Callable[[], Conversati
     # "who" done to "him": a fact naming no one else does not say who ("a taxidermist")
     (["what happened to balto's body", "who stuffed him"], "I don't have a record"),
     (["where is togo now", "who stuffed him"], "I don't have a record"),
+    # "their names" after counting someone's own: the names of those, not recorded
+    (["how many nurses did welch have", "what were their names"], "names of Dr. Curtis Welch's"),
+    (["how many dogs came to cleveland with balto", "what were their names"], "Tillie"),
 ])
 def test_follow_ups_of_this_round(new_talk: Callable[[], Conversation], alexa_valid: Any,
                                   turns: list[str], contains: str) -> None:
