@@ -1621,6 +1621,19 @@ class Understander:
             words = [*words[:i], *name, *words[i + 1:]]
         return words
 
+    def _demonstrative_named(self, words: list[str]) -> list[str]:
+        """ "Who sculpted *that husky statue* in Central Park": "that" or "this" opening a
+        name the store gives with "the" ("the husky statue") is that name, not a pointer back
+        at the last answer."""
+        for i in [i for i, w in enumerate(words[:-2]) if w in ("that", "this")]:
+            named = [*words[:i], "the", *words[i + 1:]]
+            if words[i + 1].removesuffix("s") not in _TIMES and any(
+                    m.start == i and m.end - m.start >= 3
+                    and self.entity_types.get(m.entity) not in ("person", "dog")
+                    for m in self.names.find(named)):
+                words = named  # (not "that little boy", who is pointed back at)
+        return words
+
     def _embedded_order(self, words: list[str]) -> list[str]:
         """ "(Tell me) who Togo was", "where Balto is now": a question said in the order of
         a clause, the name before its verb, asks what "who was Togo" asks."""
@@ -1663,7 +1676,8 @@ class Understander:
         """The :class:`Query` for a question (``entity``: an intent's resolved slot)."""
         words, kind = _that_one_as_it(self.names.joined(
             fold_numbers(fold_dates(_without_idle_particles(_without_guess(_wanted_as_asked(
-                _without_closing(plain_words(text)))))))), self._a_name)
+                _without_closing(self._demonstrative_named(plain_words(text))))))))),
+            self._a_name)
         words = _ordinals_named(self._origins(self.names.respell_over_first_names(words)))
         words = self._embedded_order(words)
         if context is not None and context.question:

@@ -1859,6 +1859,9 @@ def test_this_rounds_yes_no_verdicts(new_talk: Callable[[], Conversation], alexa
      "Roth"),
     # a museum's name, a sentence's first words, are no one's name
     ("who stuffed balto", "I don't have a record"),
+    # "that" or "this" opening a name the store gives with "the" is that name
+    ("who sculpted that dog statue by the zoo in central park", "Roth"),
+    ("who sculpted that husky statue in central park", "Roth"),
 ])
 def test_this_rounds_answers(new_talk: Callable[[], Conversation], alexa_valid: Any,
                              question: str, contains: str) -> None:

@@ -326,6 +326,16 @@ FLOORS: dict[tuple[str, str], float] = {
     ("blind_speaker_fresh55.json", "unanswerable"): 0.94,
     ("blind_speaker_fresh55.json", "off_topic"): 0.95,
     ("blind_speaker_fresh55.json", "followups"): 1.0,
+    # Fresh sets 56 and 57, sealed until the end of the twenty-third round and measured once
+    # (93.5%, 96.3%, 20 of 20, 96.2%; 94.5%, 94.4%, 20 of 20, 86.5%).
+    ("blind_speaker_fresh56.json", "questions"): 0.93,
+    ("blind_speaker_fresh56.json", "unanswerable"): 0.96,
+    ("blind_speaker_fresh56.json", "off_topic"): 0.95,
+    ("blind_speaker_fresh56.json", "followups"): 0.96,
+    ("blind_speaker_fresh57.json", "questions"): 0.94,
+    ("blind_speaker_fresh57.json", "unanswerable"): 0.94,
+    ("blind_speaker_fresh57.json", "off_topic"): 0.95,
+    ("blind_speaker_fresh57.json", "followups"): 0.86,
 }
 
 
