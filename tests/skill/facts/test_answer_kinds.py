@@ -1862,6 +1862,9 @@ def test_this_rounds_yes_no_verdicts(new_talk: Callable[[], Conversation], alexa
     # "that" or "this" opening a name the store gives with "the" is that name
     ("who sculpted that dog statue by the zoo in central park", "Roth"),
     ("who sculpted that husky statue in central park", "Roth"),
+    # "the other lead dog" with one who led is whom he shared the lead with
+    ("what was balto's other lead dog called", "Fox"),
+    ("the other dog that led with balto what was his name", "Fox"),
 ])
 def test_this_rounds_answers(new_talk: Callable[[], Conversation], alexa_valid: Any,
                              question: str, contains: str) -> None:
