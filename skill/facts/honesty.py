@@ -578,13 +578,13 @@ def _kind_stated(text: str, word: str, lowered: bool = True) -> bool:
     words = re.findall(r"[\w'-]+", text.lower() if lowered else text)
     return any(w.lower().rstrip("s") == word.rstrip("s") and i > 0
                and (lowered or words[i - 1].islower()) and _says_kind(words[i - 1])
-               and words[i + 1:i + 2] not in _HEADS
+               and (words[i + 1] if i + 1 < len(words) else "") not in _HEADS
                for i, w in enumerate(words))
 
 
 #: Nouns the word asked of may only describe ("a lead *sled* dog" is a kind of dog, not of
 #: sled).
-_HEADS = [[w] for w in "dog dogs race races team teams driver drivers trail".split()]
+_HEADS = frozenset("dog dogs race races team teams driver drivers trail".split())
 
 
 _CLOCK = re.compile(

@@ -41,10 +41,11 @@ YES_NO_STARTS = frozenset(
 )
 #: Words asking a colour, and what may stand between them and the thing coloured.
 _COLOURS = frozenset("colour color colours colors".split())
-_COLOUR_GAP = frozenset("was were is are the a".split())
+#: The verb "be" as a question or clause says it.
+_BE_FORMS = frozenset("is was are were".split())
+_COLOUR_GAP = _BE_FORMS | {"the", "a"}
 #: Question words that may open a question said in a clause's order ("who togo was").
 _EMBEDDED_OPENERS = frozenset("who what where".split())
-_BE_FORMS = frozenset("is was are were".split())
 #: Words that may stand between one described and the name said of it ("the doctor *in*
 #: nome *named* curtis welch"), and words that put a name in a place ("was balto *in* nome").
 _DESCRIBED_GAP = frozenset("in at of from on named called".split())
@@ -540,7 +541,7 @@ _OBJECTS = frozenset("him her them".split())
 
 
 #: Verbs of being ("was he *there*": of the last answer, not a place to name).
-_BEING = frozenset("is was are were be been".split())
+_BEING = _BE_FORMS | {"be", "been"}
 
 
 def _with_recent(d: _Draft, compared: list[str], recent: list[str]) -> list[str]:
@@ -858,9 +859,10 @@ def _without_closing(words: list[str]) -> list[str]:
     nothing of an end (a leg's end is a topic), nor "... and i had no idea" of an idea, nor
     "... can you settle it for us" of settling."""
     for closing in (_NO_IDEA, _REQUEST_TAIL):
-        said = closing.search(" ".join(words))
+        joined = " ".join(words)
+        said = closing.search(joined)
         if said is not None and said.start() > 0:
-            words = words[:" ".join(words)[:said.start()].count(" ") + 1]
+            words = words[:joined[:said.start()].count(" ") + 1]
     for phrase in _CLOSING_PHRASES:
         if len(words) > len(phrase) + 2 and tuple(words[-len(phrase):]) == phrase:
             return words[:-len(phrase)]
@@ -2125,8 +2127,9 @@ class Understander:
 
     def _thing_meant(self, context: Context, topic: str | None, said: set[str],
                      candidates: Sequence[str]) -> str | None:
-        """ "Who found *it*" after how many units Welch asked for: "it" is never a person;
-        with only people talked of, it is the thing the topic names (the serum)."""
+        """The thing "it" stands for, when the talk settles it: the weather of what we talk
+        of ("how cold was it"), or, since "it" is never a person, after only people the thing
+        the topic names ("who found it" after how many units Welch asked for: the serum)."""
         if topic in _WEATHER_TOPICS and not said & _ANIMATE:
             if self.entity_types.get(context.entity or "") in ("film", "topic"):
                 return context.entity  # after the films, "how cold was it" is the run's cold
