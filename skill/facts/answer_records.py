@@ -9,9 +9,10 @@ from __future__ import annotations
 from typing import Any
 
 from skill.facts import values
+from skill.facts.context import Context
 from skill.facts.model import Fact
 from skill.facts.ranking import Analysis, Scored
-from skill.facts.understanding import RELATIVES, Context, Query
+from skill.facts.understanding import RELATIVES, Query
 from skill.records import Record
 
 

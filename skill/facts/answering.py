@@ -29,6 +29,7 @@ from skill.facts.answer_records import (
     Question,
     Row,
 )
+from skill.facts.context import Context
 from skill.facts.descriptions import descriptions, may_describe
 from skill.facts.fact_subjects import (
     of_a_place,
@@ -62,11 +63,7 @@ from skill.facts.role_verdicts import (
 )
 from skill.facts.routes import between_places
 from skill.facts.that_day import of_that_day
-from skill.facts.understanding import (
-    ORIGIN_OF,
-    Context,
-    Query,
-)
+from skill.facts.understanding import ORIGIN_OF, Query
 from skill.facts.verdicts import (
     STATES,
     claimed_terms,

@@ -21,12 +21,7 @@ from skill.facts import values
 from skill.facts.answer_records import Answer
 from skill.facts.model import Fact
 from skill.facts.ranking import Analysis, Ranker
-from skill.facts.understanding import (
-    NOT_FOCUS,
-    RELATIVES,
-    SUBJECT_PRONOUNS,
-    Query,
-)
+from skill.facts.understanding import RELATIVES, SUBJECT_PRONOUNS, Query
 from skill.facts.verdicts import (
     DATES,
     STATES,
@@ -38,7 +33,7 @@ from skill.facts.verdicts import (
 )
 from skill.text.normalise import plain_words
 from skill.text.numbers import MONTHS, NUMBER_WORDS, fold_numbers
-from skill.text.vocabulary import QUESTION_WORDS, STOPWORDS, stem
+from skill.text.vocabulary import NOT_FOCUS, QUESTION_WORDS, STOPWORDS, stem
 
 if TYPE_CHECKING:
     from skill.facts.store import FactStore

@@ -11,9 +11,9 @@ import re
 from collections.abc import Sequence
 
 from skill.facts.answer_records import Answer
+from skill.facts.context import Context
 from skill.facts.model import Fact
 from skill.facts.ranking import Ranker
-from skill.facts.understanding import Context
 from skill.facts.verdicts import states
 from skill.text.numbers import MONTHS
 

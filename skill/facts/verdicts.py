@@ -19,9 +19,9 @@ from typing import TYPE_CHECKING, Any
 from skill.facts import values
 from skill.facts.model import Fact
 from skill.facts.ranking import Analysis, Ranker
-from skill.facts.understanding import NOT_FOCUS, YES_NO_STARTS, Query
+from skill.facts.understanding import Query
 from skill.text.normalise import plain_words
-from skill.text.vocabulary import STOPWORDS, stem
+from skill.text.vocabulary import NOT_FOCUS, STOPWORDS, YES_NO_STARTS, stem
 
 if TYPE_CHECKING:
     from skill.facts.relations import Relations

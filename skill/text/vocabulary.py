@@ -1,14 +1,18 @@
 """Word lists and the stemmer shared by the ranker and the NLU.
 
 One stop-word list: words that carry no topic. Question words are kept apart
-(:data:`QUESTION_WORDS`) because the question's shape depends on them, and spoken fillers live
-with the normaliser (:data:`skill.text.normalise.FILLERS`).
+(:data:`QUESTION_WORDS`, with the words opening a yes/no question) because the question's
+shape depends on them, and spoken fillers live with the normaliser
+(:data:`skill.text.normalise.FILLERS`). :data:`NOT_FOCUS` gathers every word that never carries
+what a question is about.
 """
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
+
+from skill.text.normalise import FILLERS
 
 STOPWORDS: frozenset[str] = frozenset(
     """a an the and or but of to in on at by for with from into onto as is are was were be been
@@ -36,8 +40,29 @@ QUESTION_WORDS: frozenset[str] = frozenset(
     "who whom whose what which when where why how".split()
 )
 
+#: Words that open a yes/no question (speech recognition drops apostrophes).
+YES_NO_STARTS: frozenset[str] = frozenset(
+    """is was were are did does do has had have can could would will isnt wasnt werent arent
+    didnt doesnt dont hasnt hadnt cant couldnt wouldnt""".split()
+)
+#: The verb "be" as a question or clause says it.
+BE_FORMS: frozenset[str] = frozenset("is was are were".split())
+#: Verbs of being ("was he *there*": of the last answer, not a place to name).
+BEING: frozenset[str] = BE_FORMS | {"be", "been"}
+
 #: Personal pronouns a follow-up uses for what the last answer was about.
 PRONOUNS: frozenset[str] = frozenset("he him his she her it its they them their".split())
+
+#: Words that never carry what a question is about.
+NOT_FOCUS: frozenset[str] = (
+    STOPWORDS | QUESTION_WORDS | FILLERS | PRONOUNS | YES_NO_STARTS | frozenset(
+    """happen happened happens happening do did done doing make made makes get got gets go went
+    goes gone come came comes take took takes tell told know knew say said call called name
+    named names like really actually exactly ever still during while before after since until
+    then also just only even much many more most some any other others one ones thing things
+    stuff way whole time times long far old first last finally originally altogether roughly
+    approximately around about back again already yet went mean means meant true right
+    people person someone somebody anyone everyone""".split()))
 
 #: Irregular verb forms a suffix stripper cannot reach, to their base ("frostbitten" meets
 #: "frostbite", "drove" meets "drive"); only forms that are not also common other words.

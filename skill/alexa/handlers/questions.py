@@ -26,9 +26,9 @@ from skill.text.vocabulary import QUESTION_WORDS
 
 if TYPE_CHECKING:  # the answering core loads with the first question, not at launch
     from skill.facts.answer_records import Answer, Question
+    from skill.facts.context import Context
     from skill.facts.model import Fact
     from skill.facts.ranking import Ranker
-    from skill.facts.understanding import Context
 
 log = logging.getLogger(__name__)
 
@@ -196,7 +196,7 @@ def speak_answer(handler_input: HandlerInput, ranker: Ranker, result: Answer) ->
 def conversation_context(handler_input: HandlerInput, ranker: Ranker) -> Context:
     """What the session remembers of the last answer (ids and topics the skill does not know
     dropped: session attributes come from the client)."""
-    from skill.facts.understanding import Context
+    from skill.facts.context import Context
 
     known = ranker.store.entities
     entity = state.get_str(handler_input, state.LAST_ENTITY)

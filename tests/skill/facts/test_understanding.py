@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from skill.facts.context import Context
 from skill.facts.ranking import Ranker
-from skill.facts.understanding import Context, Understander
+from skill.facts.understanding import Understander
 
 
 @pytest.fixture(scope="module")
