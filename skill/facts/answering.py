@@ -1582,6 +1582,19 @@ def _the_relays_own(ranker: Ranker, query: Query, subject: str, kind: str | None
     return implied
 
 
+def _as_part_of(ranker: Ranker, query: Query, analysis: Analysis, subject: str,
+                spec: Topic | None) -> Answer | None:
+    """A topic falling back to one it is part of, recorded exactly where it is not: "what
+    about Balto" after where Togo's skeleton is, Balto's remains (his body, mounted whole)."""
+    whole = spec.fallback if spec is not None else None
+    if whole not in ranker.relations.topics:
+        return None
+    found = [e for e in recorded(ranker.store, subject, whole, query.facet) if e[0] >= 3]
+    if not found:
+        return None
+    return _best_recorded(ranker, query._replace(topic=whole), analysis, subject, found)
+
+
 def _unrecorded(ranker: Ranker, query: Query, analysis: Analysis, subject: str,
                 topic: str | None) -> Answer | None:
     """No fact records what was asked: the identity if the topic falls back to it, a fact the
@@ -1596,6 +1609,9 @@ def _unrecorded(ranker: Ranker, query: Query, analysis: Analysis, subject: str,
         # "what was Welch's first name", "was Togo real": who or what the entity was says it;
         # so does where a place is ("where was the brookside zoo": in Cleveland).
         return _fact_answer(ranker, identity, subject, query, analysis, "")
+    part_of = _as_part_of(ranker, query, analysis, subject, spec)
+    if part_of is not None:
+        return part_of
     origin = _origin_instead(ranker, query, analysis, subject, topic)
     if origin is not None:
         return origin

@@ -203,12 +203,22 @@ _PHRASAL_BEFORE = frozenset(
     "stay stayed stays live lived lives pick picked take took".split())
 
 
+#: Where "all the way" goes before the place it ends at ("all the way *to* nome"; not "all
+#: the way *from* nenana", the whole way).
+_WAY_TO = frozenset("to into in across up down back over out".split())
+
+
 def _without_idle_particles(words: list[str]) -> list[str]:
     """The words without a particle before "in" or "at" that says nothing of its own ("a
-    statue *up* in anchorage"); not one its verb owns ("end up in cleveland")."""
-    return [w for i, w in enumerate(words) if not (
+    statue *up* in anchorage"), not one its verb owns ("end up in cleveland"); nor "all the
+    way" before where it went ("bring the serum *all the way* into nome": into Nome), which
+    the place said claims already (alone, "did balto run all the way", it is the claim)."""
+    words = [w for i, w in enumerate(words) if not (
         w in ("up", "down", "over", "out") and 0 < i < len(words) - 1
         and words[i + 1] in ("in", "at") and words[i - 1] not in _PHRASAL_BEFORE)]
+    at = next((i for i in range(1, len(words) - 3) if words[i:i + 3] == ["all", "the", "way"]
+               and words[i + 3] in _WAY_TO), None)
+    return words if at is None else [*words[:at], *words[at + 3:]]
 
 
 #: A clause of the speaker's own closing a question: "... *and honestly i had no idea*".

@@ -327,6 +327,14 @@ _IT_WAS = frozenset({("it", "was"), ("it", "is"), ("its",), ("twas",)})
 _MERE_ADJECTIVES = frozenset("actual real own very whole entire original true".split())
 
 
+def _past_mere_adjectives(words: Sequence[str], at: int) -> int:
+    """The position of the word at ``at`` or after the mere adjectives there, short of the
+    last word."""
+    while at + 1 < len(words) and words[at] in _MERE_ADJECTIVES:
+        at += 1
+    return at
+
+
 def _thing_after(words: Sequence[str], start: int, covered: set[int]) -> str | None:
     """The first word of the thing asked from ``start`` ("which newspaper", "what ship"),
     past names, articles and the year of it ("which month of *1925*"); None where a word of
@@ -357,8 +365,6 @@ _PASSED_ON = frozenset({"handoff", "sale"})
 #: Pronouns said as the one who acts, and as the one acted on ("where did *they* take *him*").
 _SUBJECTS = frozenset("he she they".split())
 _OBJECTS = frozenset("him her them".split())
-
-
 
 
 def _with_recent(d: _Draft, compared: list[str], recent: list[str]) -> list[str]:
@@ -987,9 +993,7 @@ class _Draft:
         """The word after a name said as an owner ("togos harness" -> "harness")."""
         found = []
         for m in self.mentions:
-            at = m.end
-            while at + 1 < len(self.words) and self.words[at] in _MERE_ADJECTIVES:
-                at += 1  # "balto's actual body": the body
+            at = _past_mere_adjectives(self.words, m.end)  # "balto's actual body": the body
             if m.possessive and at < len(self.words):
                 word = self.words[at]
                 # (a relative is theirs even where the word names a topic: "when did kaasen's
@@ -1004,9 +1008,7 @@ class _Draft:
         for i in range(max(self.core, 1), len(words) - 2):
             if not (self.mentions and words[i] in ("in", "at") and words[i + 1] in _ANIMATE):
                 continue
-            at = i + 2
-            while at + 1 < len(words) and words[at] in _MERE_ADJECTIVES:
-                at += 1  # "at his own statue": the statue
+            at = _past_mere_adjectives(words, i + 2)  # "at his own statue": the statue
             if words[at] not in NOT_FOCUS:
                 found.append(words[at])
         return (*found, *self._coloured())
@@ -1020,6 +1022,8 @@ class _Draft:
                    if words[i] in _COLOURS and words[i - 1:i] == ["what"]), None)
         while at is not None and at < len(words) and words[at] in _COLOUR_GAP:
             at += 1
+        if at is not None:
+            at = _past_mere_adjectives(words, at)  # ("the *real* balto": balto's own colour)
         starts = {m.start for m in self.mentions}
         if (at is None or at >= len(words) or at in starts or words[at] in NOT_FOCUS
                 or words[at] in _CATEGORY_WORDS):  # ("the dog fox": fox)
@@ -1817,11 +1821,24 @@ class Understander:
             d.facet = self.relations.topics[d.topic].default or d.facet
         if d.facet is None and facet_hint:
             d.facet = facet_hint
+        self._passed_on_settled(d, hit)
+
+    def _passed_on_settled(self, d: _Draft, hit: Hit | None) -> None:
+        """For the serum passed on: what of it is asked, and which way it went."""
         if d.topic == "handoff" and d.facet in _MEASURES and (
                 f"leg.{d.facet}" in self.relation_keys):
             d.topic = "leg"  # "how far did seppala take it": how far he carried it, his leg
+        if d.topic == "handoff" and d.form == "yes_no" and self._taken_to_a_place(d):
+            d.topic, d.facet = "arrival", "where"
         if d.topic == "handoff" or d.topic in _PASSED_ON and d.facet == "who":
             d.facet = self._handoff_asked(d, hit)
+
+    def _taken_to_a_place(self, d: _Draft) -> bool:
+        """ "Did Seppala take the serum (all the way) to Nome": the serum handed on to a
+        place, not a person, is where the one who took it arrived with it (Golovin); not why
+        or how it was (asked yes or no only)."""
+        return any(m.start > d.core and d.words[m.start - 1] in ("to", "into")
+                   and self.entity_types.get(m.entity) == "place" for m in d.mentions)
 
     def _topic_for_kind(self, d: _Draft, topic: str) -> None:
         """The topic as it applies to the first entity's kind (a shipment's "birth" is its
@@ -2045,8 +2062,6 @@ class Understander:
         return "from" if receiving & set(words) else "to"
 
 
-
-
 def _receiving(words: Sequence[str]) -> frozenset[str]:
     """The verbs that say the one named got the serum: "take" too, except where it is
     asked where they took it ("where did Jackscrew take the serum": where he carried it)."""
@@ -2056,7 +2071,6 @@ def _receiving(words: Sequence[str]) -> frozenset[str]:
     if words[:1] == ["where"] and "from" not in words and not taken_over:
         return GETTING - {"take", "took", "takes"}
     return GETTING
-
 
 
 def _words_of(texts: Iterable[str]) -> set[str]:

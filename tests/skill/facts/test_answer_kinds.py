@@ -1865,6 +1865,10 @@ def test_this_rounds_yes_no_verdicts(new_talk: Callable[[], Conversation], alexa
     # "the other lead dog" with one who led is whom he shared the lead with
     ("what was balto's other lead dog called", "Fox"),
     ("the other dog that led with balto what was his name", "Fox"),
+    # "the real balto": the colour is his own, not of a thing called "real"
+    ("what color was the real balto", "black with white socks"),
+    # the skeleton is a relation of its own (the mounted body is not where the bones are)
+    ("where is togo's skeleton now", "Yale Peabody"),
 ])
 def test_this_rounds_answers(new_talk: Callable[[], Conversation], alexa_valid: Any,
                              question: str, contains: str) -> None:
@@ -1885,6 +1889,11 @@ def test_this_rounds_answers(new_talk: Callable[[], Conversation], alexa_valid: 
     ("did balto really lead the last team", "Accounts differ"),
     # fathering pups is having them, not his father
     ("did balto ever father any puppies", "No"),
+    # the serum taken to a place, not to a person: where he arrived with it (Golovin)
+    ("did seppala take the serum to nome", "No."),
+    ("did kaasen take the serum to nome", "Yes."),
+    # "all the way" before where it went says no more than the place
+    ("did seppala bring the serum all the way into nome", "No."),
 ])
 def test_a_deed_or_a_fate_said_otherwise_is_no(new_talk: Callable[[], Conversation],
                                                alexa_valid: Any, question: str,
@@ -1967,6 +1976,8 @@ def test_a_deed_or_a_fate_said_otherwise_is_no(new_talk: Callable[[], Conversati
     # "their names" after counting someone's own: the names of those, not recorded
     (["how many nurses did welch have", "what were their names"], "names of Dr. Curtis Welch's"),
     (["how many dogs came to cleveland with balto", "what were their names"], "Tillie"),
+    # a skeleton falls back to the remains it is part of: Balto's body was mounted whole
+    (["where is togo's skeleton now", "what about balto"], "Cleveland Museum"),
 ])
 def test_follow_ups_of_this_round(new_talk: Callable[[], Conversation], alexa_valid: Any,
                                   turns: list[str], contains: str) -> None:

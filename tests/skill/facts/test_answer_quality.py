@@ -336,6 +336,12 @@ FLOORS: dict[tuple[str, str], float] = {
     ("blind_speaker_fresh57.json", "unanswerable"): 0.94,
     ("blind_speaker_fresh57.json", "off_topic"): 0.95,
     ("blind_speaker_fresh57.json", "followups"): 0.86,
+    # Fresh set 58, studied in the twenty-fourth round (first contact 93.0%, 92.6%, 19 of 20,
+    # 86.5%), floors at what it reaches after.
+    ("blind_speaker_fresh58.json", "questions"): 0.93,
+    ("blind_speaker_fresh58.json", "unanswerable"): 0.92,
+    ("blind_speaker_fresh58.json", "off_topic"): 0.95,
+    ("blind_speaker_fresh58.json", "followups"): 0.86,
 }
 
 
