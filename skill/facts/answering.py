@@ -1458,6 +1458,25 @@ def _the_one_in_the_setting(ranker: Ranker, query: Query,
     return subject, _weak_topic_recorded(ranker, query, subject)
 
 
+def _recorded_there(ranker: Ranker, query: Query, place: str,
+                    topic: str) -> tuple[str, list[tuple[int, Fact, str]]] | None:
+    """ "How many dogs came to Cleveland": a place only where it happened, the one of whom
+    a fact about the place records exactly the value asked (Balto, whose team of seven
+    came), if there is only one."""
+    store = ranker.store
+    found: dict[str, list[tuple[int, Fact, str]]] = {}
+    for fact in store.about(place):
+        for being in fact.answers:
+            entity = store.entities.get(being)
+            if being == place or entity is None or entity.type not in ("dog", "person"):
+                continue
+            kept = [e for e in recorded(store, being, topic, query.facet)
+                    if e[0] >= 3 and e[1].id == fact.id]
+            if kept:
+                found.setdefault(being, []).extend(kept)
+    return next(iter(found.items())) if len(found) == 1 else None
+
+
 def _whether(query: Query, found: list[tuple[int, Fact, str]]) -> list[tuple[int, Fact, str]]:
     """Asked yes or no, why or how something was says nothing of whether it was ("was balto
     the only lead dog": not the mushers' complaint about him as one)."""
@@ -1546,6 +1565,10 @@ def _elsewhere(ranker: Ranker, query: Query, subject: str,
     implied = _the_relays_own(ranker, query, subject, kind, topic)
     if implied:
         return IMPLIED_SUBJECT, implied
+    if query.subject_is_setting and query.facet in VALUE_FACETS and topic is not None:
+        there = _recorded_there(ranker, query, subject, topic)
+        if there is not None:
+            return there
     return subject, _in_their_story(ranker, query, subject, topic)
 
 

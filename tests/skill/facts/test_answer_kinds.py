@@ -1869,6 +1869,12 @@ def test_this_rounds_yes_no_verdicts(new_talk: Callable[[], Conversation], alexa
     ("what color was the real balto", "black with white socks"),
     # the skeleton is a relation of its own (the mounted body is not where the bones are)
     ("where is togo's skeleton now", "Yale Peabody"),
+    # whom someone worked for is recorded where the fact names the company
+    ("who did seppala work for when he came to nome", "Pioneer Mining Company"),
+    # "which" with a word for a person asks who, as "which musher" does
+    ("which doctor found the serum sitting in anchorage", "John Beeson"),
+    # a count at a place named only as where it happened: the one a fact there records it of
+    ("how many dogs came to cleveland", "Seven dogs"),
 ])
 def test_this_rounds_answers(new_talk: Callable[[], Conversation], alexa_valid: Any,
                              question: str, contains: str) -> None:
