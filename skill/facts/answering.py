@@ -63,7 +63,7 @@ from skill.facts.role_verdicts import (
 )
 from skill.facts.routes import between_places
 from skill.facts.that_day import of_that_day
-from skill.facts.understanding import ORIGIN_OF, Query
+from skill.facts.understanding import MADE, ORIGIN_OF, Query
 from skill.facts.verdicts import (
     STATES,
     claimed_terms,
@@ -1007,15 +1007,18 @@ def _happenings_asked(ranker: Ranker, query: Query, core: str) -> _Happenings | 
     which_way = re.match(_BEFORE_OR_AFTER, core) if " or " in core else None
     if which_way is not None:
         first, second = which_way.groups()
+        second = _pronoun_named(ranker, first, second)
         return _Happenings((first, _like_the_first(ranker, first, second)), "before or after",
                            deeds=True)
     whether = _whether_first(ranker, query, core)
-    deed = None if whether is not None else _whether_deed_first(ranker, query, core)
+    deed = None if whether is not None else (_whether_deed_first(ranker, query, core)
+                                             or _whether_thing_first(ranker, query, core))
     found = whether or deed
     if found is not None:
         first, second = found.group(1), found.group(3)
         before = found.group(2) in ("before", "earlier than", "older than")
         if deed is not None:
+            second = _pronoun_named(ranker, first, second)
             return _Happenings((first, _like_the_first(ranker, first, second)), "whether",
                                before, deeds=True)
         return _Happenings((first, second), "whether", before)
@@ -1159,6 +1162,21 @@ def _dated_happenings(ranker: Ranker, said: Sequence[str],
     return rows
 
 
+def _pronoun_named(ranker: Ranker, first: str, second: str) -> str:
+    """ "Was the Balto statue made before or after *he* died": "he" opening the second
+    happening is the one dog or person the first names, or names a work for (Balto)."""
+    words = second.split()
+    if words[:1] not in (["he"], ["she"]):
+        return second
+    understander = ranker.understander
+    named = {understander.rewording.works_named_for.get(m.entity, m.entity)
+             for m in understander.names.find(first.split())}
+    beings = [e for e in named if understander.entity_types.get(e) in ("dog", "person")]
+    if len(beings) != 1:
+        return second
+    return " ".join([understander.entity_words[beings[0]], *words[1:]])
+
+
 def _like_the_first(ranker: Ranker, first: str, second: str) -> str:
     """ "Did Togo die before or after *Balto*": a second happening that only names someone
     happens as the first did ("balto die")."""
@@ -1196,13 +1214,27 @@ def _whether_deed_first(ranker: Ranker, query: Query, core: str) -> re.Match[str
     return whether if len(named) == 1 and named[0].end - named[0].start == len(other) else None
 
 
-def _names_an_event(ranker: Ranker, happening: str) -> bool:
+def _names_an_event(ranker: Ranker, happening: str,
+                    kinds: tuple[str, ...] = ("event", "film")) -> bool:
     """Whether the words name an event or a film, which have dates of their own ("the
-    Iditarod race", "the serum run")."""
+    Iditarod race", "the serum run"), or another thing of the ``kinds``."""
     entities = ranker.store.entities
-    return any(entities[m.entity].type in ("event", "film")
+    return any(entities[m.entity].type in kinds
                for m in ranker.understander.names.find(happening.split())
                if m.entity in entities)
+
+
+def _whether_thing_first(ranker: Ranker, query: Query, core: str) -> re.Match[str] | None:
+    """ "Was the Balto statue made after Balto died": a thing's making (a work, an event)
+    put before or after a deed, each dated as said (not what was done with a thing: "did
+    the serum go by train before the dogs took it")."""
+    whether = _WHETHER_FIRST.match(core) if query.form == "yes_no" and not (
+        query.yes_no_compare) else None
+    if whether is None or not MADE.intersection(whether.group(1).split()) or not _names_an_event(
+            ranker, whether.group(1), ("event", "film", "topic")) or _names_an_event(
+            ranker, whether.group(3), ("event", "film", "topic")):
+        return None
+    return whether
 
 
 def _dated(ranker: Ranker, happening: str, asked: bool = False) -> Row | None:

@@ -90,7 +90,7 @@ _EMPTY_TAIL = QUESTION_WORDS | PRONOUNS | YES_NO_STARTS | FILLERS | frozenset(
     "real actual story deal truth".split())
 #: Verbs of a thing coming to be, which "that" asks of the last answer ("what year was that
 #: *published*").
-_MADE = frozenset("published released written made built unveiled dedicated founded come came out"
+MADE = frozenset("published released written made built unveiled dedicated founded come came out"
                   .split())
 #: Words that ask the hour, not only the day.
 _CLOCK_ASKED = frozenset({("what", "time"), ("what", "hour"), ("which", "hour")})
@@ -1057,7 +1057,7 @@ class _Draft:
         # (or "it", as "when was that released" is heard: see _that_as_it)
         pointing = any(w in ("that", "this", "it") for w in words) or words[:1] == ["and"]
         return (pointing and not self.mentions and bool(covered)
-                and all(w in _EMPTY_TAIL or w in NOT_FOCUS or w in _MADE or i in covered
+                and all(w in _EMPTY_TAIL or w in NOT_FOCUS or w in MADE or i in covered
                         for i, w in enumerate(words)))
 
     def located(self, types: Mapping[str, str]) -> tuple[tuple[str, str], ...]:
@@ -1403,16 +1403,39 @@ class Understander:
                 d.facet = None  # "was the serum frozen when it arrived": "when" joins a clause
         if d.topic_hit is not None:
             d.topic = d.topic_hit.name
-            owned = any(m.possessive and m.end == d.topic_hit.start
-                        and tuple(d.words[max(m.start - 2, 0):m.start]) not in _NAMES_OF
-                        for m in d.mentions)
-            # (a word that is weak alone is not when someone named owns it: "kaasen's *kids*";
-            # "the names of kaasen's kids" asks their names, which say more of what is missing)
-            d.weak_topic = (d.topic_hit.weak and not owned) or self.relations.topics[d.topic].weak
+            d.weak_topic = self._weak(d)
         d.in_domain = bool(d.mentions) or any(
             stem(w) in self.domain_words for w in words[d.core:])
         d.facet_from_question = d.facet is not None and d.facet != "what"
         d.topic_from_question = d.topic is not None
+
+    def _weak(self, d: _Draft) -> bool:
+        """Whether the topic found gives way to others (see ``relations.json``)."""
+        hit = d.topic_hit
+        assert hit is not None
+        owned = any(m.possessive and m.end == hit.start
+                    and tuple(d.words[max(m.start - 2, 0):m.start]) not in _NAMES_OF
+                    for m in d.mentions)
+        # (a word that is weak alone is not when someone named owns it: "kaasen's *kids*";
+        # "the names of kaasen's kids" asks their names, which say more of what is missing)
+        return not self._each_of_the_named(d) and (
+            (hit.weak and not owned) or self.relations.topics[hit.name].weak)
+
+    @staticmethod
+    def _each_of_the_named(d: _Draft) -> bool:
+        """Whether the topic's word is said of each of the named one's parts ("how long was
+        *each leg of* the relay", "the *legs of* the relay"): the topic itself is asked, not
+        only a measure of the one named."""
+        hit = d.topic_hit
+        assert hit is not None
+        before = d.words[hit.start - 1] if hit.start else ""
+        each = before in ("each", "every", "different")
+        # (not a unit counted: "how many *units of* antitoxin")
+        plural = (d.words[hit.end - 1].endswith("s") and hit.end - hit.start == 1
+                  and before == "the")
+        of_named = any(m.start in (hit.end + 1, hit.end + 2) and d.words[hit.end:hit.end + 1]
+                       == ["of"] for m in d.mentions)
+        return (each or plural) and of_named
 
     def _preamble_topic_unmeasured(self, d: _Draft) -> bool:
         """Whether the topic was said only before the question proper, which asks a measure

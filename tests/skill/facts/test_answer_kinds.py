@@ -1875,6 +1875,9 @@ def test_this_rounds_yes_no_verdicts(new_talk: Callable[[], Conversation], alexa
     ("which doctor found the serum sitting in anchorage", "John Beeson"),
     # a count at a place named only as where it happened: the one a fact there records it of
     ("how many dogs came to cleveland", "Seven dogs"),
+    # "each leg of", "the legs of" the relay: the legs themselves, not the relay's length
+    ("how long was each leg of the relay", "24 to 52 miles"),
+    ("how long were the legs of the relay usually", "24 to 52 miles"),
 ])
 def test_this_rounds_answers(new_talk: Callable[[], Conversation], alexa_valid: Any,
                              question: str, contains: str) -> None:
@@ -1900,6 +1903,9 @@ def test_this_rounds_answers(new_talk: Callable[[], Conversation], alexa_valid: 
     ("did kaasen take the serum to nome", "Yes."),
     # "all the way" before where it went says no more than the place
     ("did seppala bring the serum all the way into nome", "No."),
+    # a work's making put after a deed, each dated as said; "he" the one the work is of
+    ("was the balto statue made after balto died", "No."),
+    ("was the balto statue made before or after he died", "Before."),
 ])
 def test_a_deed_or_a_fate_said_otherwise_is_no(new_talk: Callable[[], Conversation],
                                                alexa_valid: Any, question: str,
