@@ -1466,9 +1466,7 @@ def _by_relation(ranker: Ranker, query: Query, analysis: Analysis,
         derived = _age_in_1925(ranker, subject, query, analysis)
         if derived is not None:
             return derived
-    found = _whether(query, found)
-    if not found:
-        subject, found = _elsewhere(ranker, query, subject, topic)
+    subject, found = _where_else(ranker, query, subject, topic, _whether(query, found))
     if not found:
         return _unrecorded(ranker, query, analysis, subject, topic)
     return _best_recorded(ranker, query, analysis, subject, found)
@@ -1506,6 +1504,34 @@ def _recorded_there(ranker: Ranker, query: Query, place: str,
                     if e[0] >= 3 and e[1].id == fact.id]
             if kept:
                 found.setdefault(being, []).extend(kept)
+    return next(iter(found.items())) if len(found) == 1 else None
+
+
+def _where_else(ranker: Ranker, query: Query, subject: str, topic: str | None,
+                found: list[tuple[int, Fact, str]]
+                ) -> tuple[str, list[tuple[int, Fact, str]]]:
+    """The facts found, or where else the relation is recorded: of the one thing a place
+    holds, when the place records the topic only in passing; else wherever it may be."""
+    if topic is not None and not any(e[0] >= 2 for e in found):
+        subject, found = _held_there(ranker, query, subject, topic) or (subject, found)
+    if not found:
+        subject, found = _elsewhere(ranker, query, subject, topic)
+    return subject, found
+
+
+def _held_there(ranker: Ranker, query: Query, place: str,
+                topic: str) -> tuple[str, list[tuple[int, Fact, str]]] | None:
+    """ "Who made it" after the statue in Central Park: of a place that records the topic
+    only in passing, the one thing whose topic is recorded there (the statue), with the facts
+    recording exactly what is asked of it; None unless there is just one."""
+    store = ranker.store
+    if store.entities[place].type != "place" or query.facet is None:
+        return None
+    held = {entity for fact in store.facts.values()
+            for entity, relations in fact.answers.items() if entity != place
+            and place in values.readings(relations.get(f"{topic}.where"))}
+    found = {e: exact for e in sorted(held)
+             if (exact := [r for r in recorded(store, e, topic, query.facet) if r[0] >= 3])}
     return next(iter(found.items())) if len(found) == 1 else None
 
 

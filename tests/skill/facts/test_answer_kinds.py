@@ -1990,6 +1990,12 @@ def test_a_deed_or_a_fate_said_otherwise_is_no(new_talk: Callable[[], Conversati
     (["how many dogs came to cleveland with balto", "what were their names"], "Tillie"),
     # a skeleton falls back to the remains it is part of: Balto's body was mounted whole
     (["where is togo's skeleton now", "what about balto"], "Cleveland Museum"),
+    # "it" after a place that records the statue only in passing: the statue there
+    (["is there a dog statue in central park", "who made it"], "Roth"),
+    (["is there a dog statue in central park", "who made it", "whats written on it"],
+     "indomitable spirit"),
+    # Fox went to Cleveland with Balto (the teammates' fact records it of him too)
+    (["tell me about fox the sled dog", "where did he end up"], "Cleveland"),
 ])
 def test_follow_ups_of_this_round(new_talk: Callable[[], Conversation], alexa_valid: Any,
                                   turns: list[str], contains: str) -> None:
