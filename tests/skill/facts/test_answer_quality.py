@@ -338,10 +338,20 @@ FLOORS: dict[tuple[str, str], float] = {
     ("blind_speaker_fresh57.json", "followups"): 0.86,
     # Fresh set 58, studied in the twenty-fourth round (first contact 93.0%, 92.6%, 19 of 20,
     # 86.5%), floors at what it reaches after.
-    ("blind_speaker_fresh58.json", "questions"): 0.93,
+    ("blind_speaker_fresh58.json", "questions"): 0.94,
     ("blind_speaker_fresh58.json", "unanswerable"): 0.92,
     ("blind_speaker_fresh58.json", "off_topic"): 0.95,
-    ("blind_speaker_fresh58.json", "followups"): 0.86,
+    ("blind_speaker_fresh58.json", "followups"): 0.94,
+    # Fresh sets 59 and 60, sealed until the end of the twenty-fourth round and measured once
+    # (93.5%, 96.3%, 20 of 20, 92.3%; 93.5%, 92.6%, 19 of 20, 94.2%).
+    ("blind_speaker_fresh59.json", "questions"): 0.93,
+    ("blind_speaker_fresh59.json", "unanswerable"): 0.96,
+    ("blind_speaker_fresh59.json", "off_topic"): 0.95,
+    ("blind_speaker_fresh59.json", "followups"): 0.92,
+    ("blind_speaker_fresh60.json", "questions"): 0.93,
+    ("blind_speaker_fresh60.json", "unanswerable"): 0.92,
+    ("blind_speaker_fresh60.json", "off_topic"): 0.95,
+    ("blind_speaker_fresh60.json", "followups"): 0.94,
 }
 
 
