@@ -1272,7 +1272,7 @@ class Understander:
         speakers = _speakers_preamble(words, core_start)
 
         def rank(hit: Hit) -> tuple[bool, bool, bool, bool, bool, bool, bool, bool, bool, bool,
-                                    int, int, bool]:
+                                    bool, int, int, bool]:
             topic = self.relations.topics[hit.name]
             weak = topic.weak or hit.weak
             # ("is Togo's skeleton *kept in* a museum": what the serum was carried in means
@@ -1283,7 +1283,11 @@ class Understander:
             asked = _asked_head(words, hit, core_start) and hit.start not in cued
             # (last, between the same words: the topic a fact records of what is named,
             # "the iditarod *finishes*": its arrival, not a relay leg's end)
-            return (not topic.scope, not asked, hit.start < core_start and speakers, weak,
+            # ("did *one musher* carry the serum the whole way": the count claimed comes
+            # before how far the deed went)
+            counted = hit.start > 0 and words[hit.start - 1] == "one" and not weak
+            return (not counted, not topic.scope, not asked,
+                    hit.start < core_start and speakers, weak,
                     in_name, _in_relative_clause(words, hit, core_start), unmeant,
                     _in_time_clause(words, hit, core_start),
                     hit.start < core_start, _determined(words, hit, hits),

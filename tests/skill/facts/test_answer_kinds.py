@@ -1906,6 +1906,8 @@ def test_this_rounds_answers(new_talk: Callable[[], Conversation], alexa_valid: 
     # a work's making put after a deed, each dated as said; "he" the one the work is of
     ("was the balto statue made after balto died", "No."),
     ("was the balto statue made before or after he died", "Before."),
+    # "one musher" is a count claimed, which goes before how far the deed went
+    ("did one musher carry the serum the whole way", "No. Twenty mushers"),
 ])
 def test_a_deed_or_a_fate_said_otherwise_is_no(new_talk: Callable[[], Conversation],
                                                alexa_valid: Any, question: str,
