@@ -63,7 +63,7 @@ from skill.facts.role_verdicts import (
 )
 from skill.facts.routes import between_places
 from skill.facts.that_day import of_that_day
-from skill.facts.understanding import MADE, ORIGIN_OF, Query
+from skill.facts.understanding import ORIGIN_OF, Query
 from skill.facts.verdicts import (
     STATES,
     claimed_terms,
@@ -81,7 +81,7 @@ from skill.records import Record
 from skill.text.normalise import plain_words, strip_fillers
 from skill.text.numbers import MONTHS
 from skill.text.numbers import UNITS as NUMBER_UNITS
-from skill.text.vocabulary import PRONOUNS, QUESTION_WORDS, STOPWORDS, stem
+from skill.text.vocabulary import MADE, PRONOUNS, QUESTION_WORDS, STOPWORDS, stem
 
 if TYPE_CHECKING:
     from skill.facts.relations import Comparative
@@ -1169,7 +1169,7 @@ def _pronoun_named(ranker: Ranker, first: str, second: str) -> str:
     if words[:1] not in (["he"], ["she"]):
         return second
     understander = ranker.understander
-    named = {understander.rewording.works_named_for.get(m.entity, m.entity)
+    named = {understander.works_named_for.get(m.entity, m.entity)
              for m in understander.names.find(first.split())}
     beings = [e for e in named if understander.entity_types.get(e) in ("dog", "person")]
     if len(beings) != 1:

@@ -22,6 +22,7 @@ from skill.facts.relations import Relations
 from skill.text.normalise import plain_words
 from skill.text.numbers import fold_dates, fold_numbers
 from skill.text.vocabulary import (
+    ASKS_YES_NO,
     BE_FORMS,
     BEING,
     NOT_FOCUS,
@@ -182,10 +183,6 @@ def _that_as_it(words: list[str]) -> list[str]:
                 and (not after or after in _THAT_DONE or after.endswith("ed"))):
             out[i] = "it"
     return out
-
-
-#: Words opening a yes/no question, not a statement ("were" is also "we're" heard).
-ASKS_YES_NO = frozenset("did does do was is has had can could".split())
 
 
 #: What someone's own dog is called in a yes/no question of who owned him ("kaasen's *dog*").

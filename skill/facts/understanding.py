@@ -25,13 +25,15 @@ from typing import TYPE_CHECKING
 from skill.facts.context import Context
 from skill.facts.names import GENERIC_NAME_WORDS, OWNERS, Mention, NameMatcher
 from skill.facts.relations import Comparative, Hit, Relations
-from skill.facts.rewording import ASKS_YES_NO, Rewording
+from skill.facts.rewording import Rewording
 from skill.records import Record
 from skill.text.normalise import FILLERS, plain_words
 from skill.text.numbers import MONTHS
 from skill.text.vocabulary import (
+    ASKS_YES_NO,
     BE_FORMS,
     BEING,
+    MADE,
     NEGATED_AUXILIARIES,
     NOT_FOCUS,
     PRONOUNS,
@@ -88,10 +90,6 @@ _EMPTY_TAIL = QUESTION_WORDS | PRONOUNS | YES_NO_STARTS | FILLERS | frozenset(
     "that this those these one ones the a an it then there really exactly name called again "
     "right true tell say answer think whos should would could can will do does i me you "
     "real actual story deal truth".split())
-#: Verbs of a thing coming to be, which "that" asks of the last answer ("what year was that
-#: *published*").
-MADE = frozenset("published released written made built unveiled dedicated founded come came out"
-                  .split())
 #: Words that ask the hour, not only the day.
 _CLOCK_ASKED = frozenset({("what", "time"), ("what", "hour"), ("which", "hour")})
 #: Words asking the day, not only the year ("his exact birthday", "what day").
@@ -1177,6 +1175,8 @@ class Understander:
         #: Fact id -> the people its words name beyond those it is about ("that guy" after
         #: Cleveland's story: George Kimble, who found the dogs).
         self.people_named: Mapping[str, tuple[str, ...]] = {}
+        #: A work whose name holds one dog's name -> that dog (the Balto statue -> Balto).
+        self.works_named_for: Mapping[str, str] = {}
         #: Names the facts mention of no entity, and those of them that are places: "Doctor
         #: *Powell*", "in *Everett*" (worked out at build time: the first question is cold).
         self.unknown_names: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
@@ -2137,7 +2137,8 @@ def build_understander(store: FactStore, lexicon: Lexicon, relations: Relations)
     understander.unknown_people = frozenset(
         name for name in understander.unknown_names[0] - set(everyday[:_EVERYDAY_ENOUGH])
         if len(name) >= 4)
-    understander.rewording.works_named_for = _works_named_for(store)
+    understander.works_named_for = _works_named_for(store)
+    understander.rewording.works_named_for = dict(understander.works_named_for)
     understander.fact_beings = {
         fact.id: tuple(e for e in fact.about if store.entities[e].type in ("person", "dog"))
         for fact in store.facts.values()}

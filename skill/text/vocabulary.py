@@ -45,6 +45,13 @@ YES_NO_STARTS: frozenset[str] = frozenset(
     """is was were are did does do has had have can could would will isnt wasnt werent arent
     didnt doesnt dont hasnt hadnt cant couldnt wouldnt""".split()
 )
+#: The plain openers of a yes/no question, the subset of YES_NO_STARTS that are not also heard
+#: for something else ("were" is also "we're" heard; "have" opens "have you got").
+ASKS_YES_NO: frozenset[str] = frozenset("did does do was is has had can could".split())
+#: Verbs of a thing coming to be, which "that" asks of the last answer ("what year was that
+#: *published*").
+MADE: frozenset[str] = frozenset(
+    "published released written made built unveiled dedicated founded come came out".split())
 #: The verb "be" as a question or clause says it.
 BE_FORMS: frozenset[str] = frozenset("is was are were".split())
 #: Verbs of being ("was he *there*": of the last answer, not a place to name).
