@@ -41,7 +41,9 @@ def key_fits(key: str, topic: str | None, facet: str | None) -> int:
     if key_topic != topic:
         return 0
     if facet is None or facet == "what":
-        return 2  # "what happened at the anniversary": any fact on the topic, words decide
+        # "what happened at the anniversary": any fact on the topic, words decide; but "what
+        # trail did it follow" is better said by what the trail was than by its miles
+        return 1 if facet == "what" and key_facet in VALUE_FACETS else 2
     if key_facet == facet:
         return 3
     if facet in TEXT_FACETS and key_facet in TEXT_FACETS:

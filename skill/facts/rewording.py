@@ -185,8 +185,12 @@ def _that_as_it(words: list[str]) -> list[str]:
     return out
 
 
-#: What someone's own dog is called in a yes/no question of who owned him ("kaasen's *dog*").
-_OWNED_KINDS = frozenset("dog husky pup puppy".split())
+#: Words before something seen ("*a* stuffed dog", "*this* stuffed husky").
+_ONE_SEEN = frozenset("a an the this that".split())
+#: Words for a dog's body kept as it was.
+_MOUNTED = frozenset("stuffed mounted preserved taxidermy".split())
+#: Words for a dog, as one seen or owned is called ("kaasen's *dog*", "a stuffed *husky*").
+_DOG_WORDS = frozenset("dog husky pup puppy".split())
 #: What "the real ..." may stand for when a work named for a dog was named ("the real *one*").
 _REAL_ONES = frozenset("one dog husky thing".split())
 
@@ -301,13 +305,17 @@ class Rewording:
         self.entity_words = entity_words
         #: A work (a film, a statue) -> the one dog it is named for: "the real one" is he.
         self.works_named_for: dict[str, str] = {}
+        #: A place -> the one dog whose mounted body is kept there or within it (Wasilla ->
+        #: Togo): "the stuffed dog" seen there is he.
+        self.mounted_at: dict[str, str] = {}
 
     def as_asked(self, text: str, context: Context | None = None) -> tuple[list[str], str | None]:
         """The words of ``text`` as a question, and the kind of one a pointer stood for
         ("that man": a person), if any."""
         words, kind = _that_one_as_it(self.names.joined(
             fold_numbers(fold_dates(_without_idle_particles(_without_guess(_wanted_as_asked(
-                _without_closing(self._demonstrative_named(plain_words(text))))))))),
+                _without_closing(self._mounted_named(self._demonstrative_named(
+                plain_words(text)))))))))),
             self._a_name)
         words = _ordinals_named(self._origins(self.names.respell_over_first_names(words)))
         words = self._embedded_order(words)
@@ -321,6 +329,35 @@ class Rewording:
         words = self._work_named(words, context)
         words = self._real_one_named(words)
         return self._owner_said(words), kind
+
+    def _mounted_named(self, words: list[str]) -> list[str]:
+        """ "We saw *a stuffed dog* at the Iditarod headquarters, *which dog* was it": a
+        mounted dog said where the store keeps one dog's body is that dog, and so are "that
+        dog", "the dog" and "was it" said after it."""
+        at = next((i for i in range(len(words) - 2) if words[i] in _ONE_SEEN
+                   and words[i + 1] in _MOUNTED and words[i + 2] in _DOG_WORDS), None)
+        if at is None:
+            return words
+        dogs = {self.mounted_at[m.entity] for m in self.names.find(words)
+                if m.entity in self.mounted_at}
+        if len(dogs) != 1:
+            return words
+        name = self.entity_words[dogs.pop()].split()
+        out = [*words[:at], *name, *words[at + 3:]]
+        i = at + len(name)
+        while i < len(out) - 1:
+            if out[i] in ("that", "the") and out[i + 1] in _DOG_WORDS:
+                out[i:i + 2] = name
+            elif out[i + 1] == "it" and out[i] in BE_FORMS:
+                # "which (famous) dog was it": who he was.
+                asked = next((j for j in (i - 2, i - 3) if j >= 0 and out[j] in ("which", "what")
+                              and out[i - 1] in _DOG_WORDS), None)
+                out[i + 1:i + 2] = name
+                if asked is not None:
+                    out[asked:i] = ["who"]
+                    i = asked + 1
+            i += 1
+        return out
 
     def _work_named(self, words: list[str], context: Context | None) -> list[str]:
         """ "Was Kaasen *in it*" after an answer about the 1995 film: the film the last answer
@@ -388,7 +425,7 @@ class Rewording:
     def _owner_said(self, words: list[str]) -> list[str]:
         """ "Was Balto Kaasen's dog": whether Kaasen owned him, "was balto owned by kaasen"
         (the one who drove him is no owner); not "Kaasen's *lead* dog", a role."""
-        if not words or words[0] not in YES_NO_STARTS or not _OWNED_KINDS & set(words):
+        if not words or words[0] not in YES_NO_STARTS or not _DOG_WORDS & set(words):
             return words  # (a cheap look first: names are sought again when the words are read)
         mentions = self.names.find(words)
         dog = next((m for m in mentions if self.entity_types.get(m.entity) == "dog"), None)
@@ -398,7 +435,7 @@ class Rewording:
         if dog is None or owner is None:
             return words
         at = owner.end + (words[owner.end:owner.end + 1] == ["own"])
-        if at >= len(words) or words[at] not in _OWNED_KINDS:
+        if at >= len(words) or words[at] not in _DOG_WORDS:
             return words
         return [*words[:owner.start], "owned", "by", *self.entity_words[owner.entity].split(),
                 *words[at + 1:]]

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
@@ -1177,6 +1178,9 @@ class Understander:
         self.people_named: Mapping[str, tuple[str, ...]] = {}
         #: A work whose name holds one dog's name -> that dog (the Balto statue -> Balto).
         self.works_named_for: Mapping[str, str] = {}
+        #: Each of the two dogs the store tells of far more than any other -> the other one
+        #: (Balto <-> Togo): "and the other dog" after one of them, with no other in the talk.
+        self.counterparts: Mapping[str, str] = {}
         #: Names the facts mention of no entity, and those of them that are places: "Doctor
         #: *Powell*", "in *Everett*" (worked out at build time: the first question is cold).
         self.unknown_names: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
@@ -1582,10 +1586,8 @@ class Understander:
         runner = self._runner_of_that_leg(d)
         if runner is not None:
             d.entities, d.from_context = [runner, *d.entities], True
-        elif other and len(context.entities) > 1:
-            others = [e for e in context.entities if e != context.entity]
-            d.entities = [others[0], *d.entities] if others else d.entities
-            d.from_context = True
+        elif other and (len(context.entities) > 1 or self._counterpart(d) is not None):
+            self._the_other_one(d)
         elif context.entity and (pronoun and self._only_settings(d) or not d.specific and (
                 pronoun or (d.elliptical or short) and not d.named)):
             # (a bare "and when" asks the topic before of whichever recent one records it;
@@ -1598,6 +1600,31 @@ class Understander:
             d.from_context = True
         elif not pronoun:
             self._doer_from_context(d)
+
+    def _the_other_one(self, d: _Draft) -> None:
+        """ "How far did the other one go" after two were talked of: the one not talked of
+        last (of the kind said: "the other dog"); after one alone, its counterpart."""
+        context = d.context
+        kind = _other_kind(d.words)
+        others = [e for e in context.entities if e != context.entity
+                  and (kind is None or self.entity_types.get(e) == kind)]
+        counterpart = others[0] if others else self._counterpart(d)
+        d.entities = [counterpart, *d.entities] if counterpart else d.entities
+        d.from_context = True
+        hit = d.topic_hit
+        if hit is not None and d.words[hit.start:hit.end] == ["other", "dog"]:
+            # "and the other dog" names one dog, not the teammates ("the other dogs")
+            d.topic, d.topic_hit, d.topic_from_question = None, None, False
+
+    def _counterpart(self, d: _Draft) -> str | None:
+        """ "And the other dog" after Togo alone: Balto, the other of the two dogs the story
+        is about (and after a work named for one of them, the other of him)."""
+        after = next((n for w, n in zip(d.words, [*d.words[1:], ""], strict=True)
+                      if w == "other"), "")
+        if after not in ("", "one", "dog", "husky"):
+            return None  # (not "the other statue of balto")
+        entity = d.context.entity or ""
+        return self.counterparts.get(self.works_named_for.get(entity, entity))
 
     def _runner_of_that_leg(self, d: _Draft) -> str | None:
         """ "Who was running *that leg*" after the coldest run: the leg the last answer told
@@ -2138,7 +2165,9 @@ def build_understander(store: FactStore, lexicon: Lexicon, relations: Relations)
         name for name in understander.unknown_names[0] - set(everyday[:_EVERYDAY_ENOUGH])
         if len(name) >= 4)
     understander.works_named_for = _works_named_for(store)
+    understander.counterparts = _counterparts(store)
     understander.rewording.works_named_for = dict(understander.works_named_for)
+    understander.rewording.mounted_at = _mounted_at(store)
     understander.fact_beings = {
         fact.id: tuple(e for e in fact.about if store.entities[e].type in ("person", "dog"))
         for fact in store.facts.values()}
@@ -2264,6 +2293,40 @@ def _works_named_for(store: FactStore) -> dict[str, str]:
             if len(named) == 1:
                 works[work.id] = named[0]
     return works
+
+
+def _other_kind(words: Sequence[str]) -> str | None:
+    """The kind "the other ..." names ("the other *dog*": a dog; "the other one": none)."""
+    return next((_CATEGORY_WORDS.get(after) for w, after in zip(words, words[1:], strict=False)
+                 if w == "other"), None)
+
+
+def _counterparts(store: FactStore) -> dict[str, str]:
+    """The two dogs the store's facts are about far more often than any other (three times
+    the third's count), each -> the other; none if no two stand out so."""
+    counts = Counter(e for fact in store.facts.values() for e in fact.about
+                     if store.entities[e].type == "dog")
+    ranked = counts.most_common(3)
+    if len(ranked) < 2 or (len(ranked) == 3 and ranked[1][1] < 3 * ranked[2][1]):
+        return {}
+    (first, _), (second, _) = ranked[:2]
+    return {first: second, second: first}
+
+
+def _mounted_at(store: FactStore) -> dict[str, str]:
+    """A place -> the one dog whose mounted body the store keeps there or within it (Wasilla,
+    the Cleveland museum and Cleveland itself)."""
+    dogs: dict[str, set[str]] = {}
+    for fact in store.facts.values():
+        for entity, relations_of in fact.answers.items():
+            place = relations_of.get("remains.where")
+            if store.entities[entity].type != "dog" or place not in store.entities:
+                continue
+            name = store.entities[place].name.lower()
+            for other in store.entities.values():
+                if other.type == "place" and (other.id == place or other.name.lower() in name):
+                    dogs.setdefault(other.id, set()).add(entity)
+    return {place: next(iter(found)) for place, found in dogs.items() if len(found) == 1}
 
 
 def _roles_recorded(store: FactStore) -> dict[tuple[str, str], str]:

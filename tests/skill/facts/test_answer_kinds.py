@@ -1878,6 +1878,18 @@ def test_this_rounds_yes_no_verdicts(new_talk: Callable[[], Conversation], alexa
     # "each leg of", "the legs of" the relay: the legs themselves, not the relay's length
     ("how long was each leg of the relay", "24 to 52 miles"),
     ("how long were the legs of the relay usually", "24 to 52 miles"),
+    # a stuffed dog seen where the store keeps one dog's body is that dog
+    ("we were at the natural history museum in cleveland and saw a stuffed husky, when did that"
+     " dog die", "1933"),
+    ("we saw a stuffed dog in a glass case at the iditarod headquarters, which dog was it",
+     "Togo"),
+    ("i saw this mounted dog in wasilla how did he die", "put to sleep"),
+    # the relay's route, and a river asked of it
+    ("what big river did the relay follow for most of the way", "Yukon River"),
+    ("what route did the relay take", "Kaltag"),
+    # helping one lead is sharing the lead; producing a film is making it
+    ("who helped balto lead the team", "Fox"),
+    ("who produced the two reel film", "Sol Lesser"),
 ])
 def test_this_rounds_answers(new_talk: Callable[[], Conversation], alexa_valid: Any,
                              question: str, contains: str) -> None:
@@ -1998,6 +2010,12 @@ def test_a_deed_or_a_fate_said_otherwise_is_no(new_talk: Callable[[], Conversati
      "indomitable spirit"),
     # Fox went to Cleveland with Balto (the teammates' fact records it of him too)
     (["tell me about fox the sled dog", "where did he end up"], "Cleveland"),
+    # "the other dog" after one of the story's two dogs alone: the other one
+    (["where is togo now", "and the other dog"], "Cleveland Museum"),
+    (["how did balto die", "how old was he", "and the other dog"], "Togo"),
+    (["is this statue balto or togo", "does the other dog have one"], "Seward Park"),
+    # ... but not "the other statue", which is no dog
+    (["where is the balto statue", "and the other statue of balto"], "Anchorage"),
 ])
 def test_follow_ups_of_this_round(new_talk: Callable[[], Conversation], alexa_valid: Any,
                                   turns: list[str], contains: str) -> None:
