@@ -2181,6 +2181,10 @@ def _by_ranking(ranker: Ranker, query: Query, analysis: Analysis) -> Answer:
     if query.facet == "who" and not _who_is_asked(ranker, query, best, entity):
         # "who started the relay out of nenana": Shannon is "he" next; "who was the first
         # case": the boy the fact records as it. (Not "who's this fox": Fox himself.)
+        if _names_no_one_else(ranker, query, best):
+            # "who neutered balto": a fact on it that names no one but Balto says not who
+            return Answer("no_record", None, entity, analysis, query, missing="that",
+                          offer=best, ranked=ranked)
         entity = who_named(ranker, query, best) or entity
     if unheard(query, analysis) and ranked[0].words < STRONG_WORD_SUPPORT:
         # "who was the zookeeper who looked after balto": the question turns on a word no fact
@@ -2197,6 +2201,22 @@ def _by_ranking(ranker: Ranker, query: Query, analysis: Analysis) -> Answer:
         polarity = yes_no(ranker, best, key, query, entity or "", analysis)
         return Answer("yes_no", best, entity, analysis, query, polarity=polarity, ranked=ranked)
     return Answer("fact", best, entity, analysis, query, ranked=ranked)
+
+
+def _names_no_one_else(ranker: Ranker, query: Query, fact: Fact) -> bool:
+    """Whether a "who" question of what someone named did or had done is met by a fact that
+    names no person or dog but those the question names (so it cannot say who)."""
+    words = query.words[query.core_start:]
+    if (query.form != "wh" or query.topic is not None or not query.named or query.core_start
+            or words[:1] not in (("who",), ("which",), ("what",))
+            or ranker.understander.people_named.get(fact.id)
+            or not any(w.endswith("ed") for w in words[1:3])):
+        return False  # (not "who was the mayor of nome": only "who neutered balto")
+    text, entities = fact.answer.lower(), ranker.store.entities
+    return not any(
+        entities[e].type in ("person", "dog") and e not in query.named
+        and any(word in text for word in entities[e].name.lower().split() if len(word) > 3)
+        for e in fact.about)
 
 
 def _who_is_asked(ranker: Ranker, query: Query, fact: Fact, entity: str | None) -> bool:

@@ -1469,6 +1469,9 @@ def test_words_people_use_are_understood(new_talk: Callable[[], Conversation],
     ("which musher won the 1925 iditarod", "that in 1925"),
     # a count asked of a dog, from a fact that is his musher's ("he won ... three times")
     ("how many races did togo win", "that about Togo"),
+    # who did something to one named, met only by a fact naming no one else
+    ("which vet neutered balto", "that"),
+    ("who stuffed togo", "that"),
 ])
 def test_a_measure_or_names_the_fact_does_not_state_are_no_record(
         new_talk: Callable[[], Conversation], alexa_valid: Any, question: str,
@@ -1890,6 +1893,8 @@ def test_this_rounds_yes_no_verdicts(new_talk: Callable[[], Conversation], alexa
     # helping one lead is sharing the lead; producing a film is making it
     ("who helped balto lead the team", "Fox"),
     ("who produced the two reel film", "Sol Lesser"),
+    # "the race of mercy" is the relay's name said without "great"
+    ("how many days did the race of mercy take", "127 and a half hours"),
 ])
 def test_this_rounds_answers(new_talk: Callable[[], Conversation], alexa_valid: Any,
                              question: str, contains: str) -> None:
