@@ -352,6 +352,22 @@ FLOORS: dict[tuple[str, str], float] = {
     ("blind_speaker_fresh60.json", "unanswerable"): 0.92,
     ("blind_speaker_fresh60.json", "off_topic"): 0.95,
     ("blind_speaker_fresh60.json", "followups"): 0.94,
+    # Fresh set 61, studied in the twenty-fifth round (first contact 94.0%, 90.7%, 20 of 20,
+    # 90.4%), floors at what it reaches after.
+    ("blind_speaker_fresh61.json", "questions"): 0.96,
+    ("blind_speaker_fresh61.json", "unanswerable"): 0.92,
+    ("blind_speaker_fresh61.json", "off_topic"): 0.95,
+    ("blind_speaker_fresh61.json", "followups"): 0.94,
+    # Fresh sets 62 and 63, sealed until the end of the twenty-fifth round and measured once
+    # (92.5%, 88.9%, 20 of 20, 82.7%; 95.5%, 90.7%, 20 of 20, 92.3%).
+    ("blind_speaker_fresh62.json", "questions"): 0.92,
+    ("blind_speaker_fresh62.json", "unanswerable"): 0.88,
+    ("blind_speaker_fresh62.json", "off_topic"): 0.95,
+    ("blind_speaker_fresh62.json", "followups"): 0.82,
+    ("blind_speaker_fresh63.json", "questions"): 0.95,
+    ("blind_speaker_fresh63.json", "unanswerable"): 0.90,
+    ("blind_speaker_fresh63.json", "off_topic"): 0.95,
+    ("blind_speaker_fresh63.json", "followups"): 0.92,
 }
 
 
