@@ -25,6 +25,10 @@ CONTRACTIONS: dict[str, str] = {
     "hows": "how is", "whys": "why is", "whatre": "what are", "what's": "what is",
     "who's": "who is", "where's": "where is", "when's": "when is", "how's": "how is",
     "why's": "why is",
+    # "'d" after a question word is "did" far more often than "would" ("why'd they name him")
+    "whyd": "why did", "howd": "how did", "whered": "where did", "whatd": "what did",
+    "whend": "when did", "why'd": "why did", "how'd": "how did", "where'd": "where did",
+    "what'd": "what did", "when'd": "when did",
     # (without the apostrophe "we're" would be "were" and "we'll" "well": other words)
     "we're": "we are", "they're": "they are", "you're": "you are", "we'll": "we will",
     "we've": "we have",

@@ -1895,6 +1895,9 @@ def test_this_rounds_yes_no_verdicts(new_talk: Callable[[], Conversation], alexa
     ("who produced the two reel film", "Sol Lesser"),
     # "the race of mercy" is the relay's name said without "great"
     ("how many days did the race of mercy take", "127 and a half hours"),
+    # "'d" after a question word is "did"
+    ("why'd they name him togo", "Heihachiro"),
+    ("howd balto die", "enlarged heart"),
 ])
 def test_this_rounds_answers(new_talk: Callable[[], Conversation], alexa_valid: Any,
                              question: str, contains: str) -> None:
