@@ -1619,9 +1619,7 @@ class Understander:
     def _counterpart(self, d: _Draft) -> str | None:
         """ "And the other dog" after Togo alone: Balto, the other of the two dogs the story
         is about (and after a work named for one of them, the other of him)."""
-        after = next((n for w, n in zip(d.words, [*d.words[1:], ""], strict=True)
-                      if w == "other"), "")
-        if after not in ("", "one", "dog", "husky"):
+        if _after_other(d.words) not in ("", "one", "dog", "husky"):
             return None  # (not "the other statue of balto")
         entity = d.context.entity or ""
         return self.counterparts.get(self.works_named_for.get(entity, entity))
@@ -1860,10 +1858,25 @@ class Understander:
         if d.topic and d.entities:
             self._topic_for_kind(d, d.topic)
             self._film_meant(d)
+        if d.topic is None and d.form == "yes_no":
+            self._kept_there(d)
         self._facet_settled(d, hit, facet_hint)
         if (hit is not None and d.form == "wh" and d.facet in (None, "what") and d.entities
                 and self._inside_mention(hit, d.mentions, d.entities[0])):
             d.topic = None  # "what is the balto statue": the statue itself, not a statue topic
+
+    def _kept_there(self, d: _Draft) -> None:
+        """ "Is Togo in the Cleveland museum too": of a dog whose body is kept, being in a
+        place is where his remains are (No: Wasilla), not a thing the place records. (Not
+        "is balto here in cleveland", asked where one is of his being there, and then of his
+        coming: "when did he come here".)"""
+        if (d.words[d.core:d.core + 1] not in (["is"], ["are"]) or "here" in d.words
+                or not d.located(self.entity_types)):
+            return
+        dog = next((m.entity for m in d.mentions if m.start == d.core + 1), None)
+        if dog is not None and self.entity_types.get(dog) == "dog" and (
+                dog, "remains") in self.recorded:
+            d.topic, d.facet = "remains", "where"
 
     def _facet_settled(self, d: _Draft, hit: Hit | None, facet_hint: str | None) -> None:
         """The facet a trigger says, else the topic's own, else the intent's; for a thing
@@ -2295,10 +2308,15 @@ def _works_named_for(store: FactStore) -> dict[str, str]:
     return works
 
 
+def _after_other(words: Sequence[str]) -> str:
+    """The word after "other" ("the other *dog*"), "" if none follows or "other" is unsaid."""
+    return next((after for w, after in zip(words, [*words[1:], ""], strict=True)
+                 if w == "other"), "")
+
+
 def _other_kind(words: Sequence[str]) -> str | None:
     """The kind "the other ..." names ("the other *dog*": a dog; "the other one": none)."""
-    return next((_CATEGORY_WORDS.get(after) for w, after in zip(words, words[1:], strict=False)
-                 if w == "other"), None)
+    return _CATEGORY_WORDS.get(_after_other(words))
 
 
 def _counterparts(store: FactStore) -> dict[str, str]:

@@ -1625,6 +1625,9 @@ def test_at_the_end_is_last(new_talk: Callable[[], Conversation], alexa_valid: A
     # Brookside Zoo is where he lived, and the fact records his later life in Cleveland
     ("did balto live at a zoo in cleveland", "Yes."),
     ("did balto live at a zoo in new york", "No."),
+    # being in a place, asked of a dog whose body is kept, is where his remains are
+    ("is togo in the cleveland museum too", "No. Togo's mounted body"),
+    ("is balto in wasilla", "No."),
 ])
 def test_this_rounds_yes_no_verdicts(new_talk: Callable[[], Conversation], alexa_valid: Any,
                                      question: str, verdict: str) -> None:
@@ -1898,6 +1901,9 @@ def test_this_rounds_yes_no_verdicts(new_talk: Callable[[], Conversation], alexa
     # "'d" after a question word is "did"
     ("why'd they name him togo", "Heihachiro"),
     ("howd balto die", "enlarged heart"),
+    # who bred a dog: the kennel he came from
+    ("who bred balto", "Seppala's kennel"),
+    ("who bred togo", "Seppala's kennel"),
 ])
 def test_this_rounds_answers(new_talk: Callable[[], Conversation], alexa_valid: Any,
                              question: str, contains: str) -> None:
