@@ -1858,8 +1858,8 @@ class Understander:
         if d.topic and d.entities:
             self._topic_for_kind(d, d.topic)
             self._film_meant(d)
-        if d.topic is None and d.form == "yes_no":
-            self._kept_there(d)
+        if (d.topic is None or not d.topic_from_question) and d.form == "yes_no":
+            self._kept_there(d)  # (also "... too" after another question: its place is said)
         self._facet_settled(d, hit, facet_hint)
         if (hit is not None and d.form == "wh" and d.facet in (None, "what") and d.entities
                 and self._inside_mention(hit, d.mentions, d.entities[0])):

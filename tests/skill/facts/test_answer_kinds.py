@@ -2030,6 +2030,8 @@ def test_a_deed_or_a_fate_said_otherwise_is_no(new_talk: Callable[[], Conversati
     (["is this statue balto or togo", "does the other dog have one"], "Seward Park"),
     # ... but not "the other statue", which is no dog
     (["where is the balto statue", "and the other statue of balto"], "Anchorage"),
+    # "... too" after another question still asks where a kept dog's body is, its place said
+    (["who bred balto", "is togo in the cleveland museum too"], "No. Togo's mounted body"),
 ])
 def test_follow_ups_of_this_round(new_talk: Callable[[], Conversation], alexa_valid: Any,
                                   turns: list[str], contains: str) -> None:
