@@ -393,7 +393,10 @@ def _only_a_clause(words: Sequence[str], i: int, opener: bool) -> bool:
     *what to say*"."""
     word = words[i]
     if word in ("when", "where") and not opener and (
-            words[0] in ASKS_YES_NO or any(w in QUESTION_WORDS for w in words[:i])):
+            words[0] in ASKS_YES_NO or any(w in QUESTION_WORDS for w in words[:i])
+            # (a yes/no asked after a preamble: "the kids are asking *was* the real balto
+            # there *when* they unveiled it")
+            or any(words[j] in YES_NO_STARTS and words[j - 1] in _ASKING for j in range(1, i))):
         return True
     if word in QUESTION_WORDS and not opener and words[0] in ASKS_YES_NO:
         return True

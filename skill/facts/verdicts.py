@@ -21,6 +21,7 @@ from skill.facts.model import Fact
 from skill.facts.ranking import Analysis, Ranker
 from skill.facts.understanding import Query
 from skill.text.normalise import plain_words
+from skill.text.terms import content_terms
 from skill.text.vocabulary import NOT_FOCUS, STOPWORDS, YES_NO_STARTS, stem
 
 if TYPE_CHECKING:
@@ -400,7 +401,9 @@ def contradicted(ranker: Ranker, query: Query, fact: Fact) -> bool:
     word = ranker.lexicon.contrary(claimed, " ".join(plain_words(fact.answer)))
     if word is None:
         return False
-    return not set(ranker.lexicon.terms(word)) & set(ranker.lexicon.terms(fact.answer))
+    # (the word itself, not its equivalents: "is the Togo movie a *cartoon*" against a
+    # "live-action film", though a cartoon is a film to the ranker)
+    return not set(content_terms(word)) & set(content_terms(fact.answer))
 
 
 #: Phrases that say something was not done to what follows them.
@@ -455,22 +458,40 @@ def claimed_terms(ranker: Ranker, fact: Fact, analysis: Analysis, query: Query) 
     that claim nothing, not a word for the kind of thing it is. "Only" claims something
     after "the" or a possessive ("was Welch *the only* doctor in Nome", "Seppala's only lead
     dog"), where elsewhere it is a filler."""
-    lead = ranker.store.entities.get(fact.about[0]) if fact.about else None
-    kinds = _KIND_TERMS.get(lead.type, frozenset()) if lead is not None else frozenset()
-    # ("was the dog in the togo movie named diesel": "a Siberian husky named Diesel" is one)
-    own = set(ranker.lexicon.terms(fact.answer))
-    kinds = kinds.union(*(group for group in _KIND_TERMS.values() if group & own))
-    words = query.words
-    # "did Kaasen live in Washington *state*": the kind of place after its name claims nothing
-    kinds = kinds | {t for i, w in enumerate(words) if i and w in _PLACE_KINDS
-                     and words[i - 1] not in STOPWORDS for t in ranker.lexicon.terms(w)}
+    kinds = _claiming_nothing(ranker, fact, analysis, query.words)
     claimed = [t for t in analysis.terms
                if t not in analysis.name_terms and t not in _NOT_CLAIMED and t not in kinds]
+    words = query.words
+    core = words[query.core_start:]
+    if query.core_start and len(core) > 3 and core[0] in YES_NO_STARTS:
+        # ("i'm at the statue *right now* and the kids are asking was balto there"): the
+        # question asked after a preamble claims only its own words
+        own_words = set(ranker.lexicon.terms(" ".join(core)))
+        claimed = [t for t in claimed if t in own_words]
     if any(w == "only" and (words[i - 1] in ("the", "his", "her", "their", "its")
                             or words[i - 1].endswith("s") and words[i - 1] not in STOPWORDS)
            for i, w in enumerate(words) if i):
         claimed.append("only")
     return claimed
+
+
+def _claiming_nothing(ranker: Ranker, fact: Fact, analysis: Analysis,
+                      words: Sequence[str]) -> frozenset[str]:
+    """The terms that say only what kind of thing is spoken of, or which one: its kind
+    ("husky"), a kind of place after a place's name, "the real" before a name."""
+    lead = ranker.store.entities.get(fact.about[0]) if fact.about else None
+    kinds = _KIND_TERMS.get(lead.type, frozenset()) if lead is not None else frozenset()
+    # ("was the dog in the togo movie named diesel": "a Siberian husky named Diesel" is one)
+    own = set(ranker.lexicon.terms(fact.answer))
+    kinds = kinds.union(*(group for group in _KIND_TERMS.values() if group & own))
+    # "did Kaasen live in Washington *state*": the kind of place after its name claims nothing
+    kinds = kinds | {t for i, w in enumerate(words) if i and w in _PLACE_KINDS
+                     and words[i - 1] not in STOPWORDS for t in ranker.lexicon.terms(w)}
+    # ("was *the real* Balto there": the dog himself, not his statue or film; no claim)
+    return kinds | {t for i, w in enumerate(words[1:-1], 1)
+                    if w in ("real", "actual") and words[i - 1] == "the"
+                    and set(ranker.lexicon.terms(words[i + 1])) & set(analysis.name_terms)
+                    for t in ranker.lexicon.terms(w)}
 
 
 def _there_was(query: Query, fact: Fact) -> bool:

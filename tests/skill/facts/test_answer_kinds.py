@@ -1628,6 +1628,11 @@ def test_at_the_end_is_last(new_talk: Callable[[], Conversation], alexa_valid: A
     # being in a place, asked of a dog whose body is kept, is where his remains are
     ("is togo in the cleveland museum too", "No. Togo's mounted body"),
     ("is balto in wasilla", "No."),
+    # a kind said as such against its contrary ("live-action"), though a cartoon is a film
+    ("is the togo movie a cartoon", "No."),
+    ("is the balto movie a cartoon", "Yes."),
+    # "the real" Balto claims nothing; a yes/no after "asking" runs past its "when" clause
+    ("the kids are asking was the real balto there when they unveiled it", "Yes."),
 ])
 def test_this_rounds_yes_no_verdicts(new_talk: Callable[[], Conversation], alexa_valid: Any,
                                      question: str, verdict: str) -> None:
@@ -1904,6 +1909,11 @@ def test_this_rounds_yes_no_verdicts(new_talk: Callable[[], Conversation], alexa
     # who bred a dog: the kennel he came from
     ("who bred balto", "Seppala's kennel"),
     ("who bred togo", "Seppala's kennel"),
+    # how far Seppala had come out to meet the serum; "all told" is the total; "end up with"
+    # is to get, not where one ended up
+    ("how far had seppala already come out", "170 miles"),
+    ("how many miles did seppala's team cover all told", "261 miles"),
+    ("why did balto end up with an enlarged heart", "enlarged heart"),
 ])
 def test_this_rounds_answers(new_talk: Callable[[], Conversation], alexa_valid: Any,
                              question: str, contains: str) -> None:
