@@ -187,6 +187,10 @@ def _shared_surnames(last_names: Mapping[str, str]) -> dict[str, frozenset[str]]
     return {w: frozenset(ids) for w, ids in ending.items() if len(ids) > 1}
 
 
+#: How nearly a misheard given name is spelt as the name's own ("ronald": "roald", 0.96).
+_GIVEN_SPELLING = 0.9
+
+
 class NameMatcher:
     """Exact and sound-alike name matching over a question's words.
 
@@ -572,8 +576,29 @@ class NameMatcher:
         mentions += self._name_words_said(words, taken)
         if any(self._unfamiliar(w) for j, w in enumerate(words) if j not in taken):
             mentions += self._by_sound(words, taken)
+        mentions = self._given_names_misheard(words, mentions, taken)
         mentions.sort(key=lambda m: m.start)
         return [self._longer(words, m) for m in _merge(self._surnames(words, mentions, taken))]
+
+    def _given_names_misheard(self, words: Sequence[str], mentions: list[Mention],
+                              taken: set[int]) -> list[Mention]:
+        """A word the store does not know right before a surname heard right, spelt nearly as
+        that name's given name, is the given name misheard ("*ronald* amundsen"): part of
+        the name, not an unknown word the question turns on."""
+        import jellyfish
+
+        out = []
+        for mention in mentions:
+            at = mention.start - 1
+            given = self._first_names.get(mention.entity)
+            if (given is not None and at >= 0 and at not in taken and words[at] != given
+                    and self._unfamiliar(words[at])
+                    and jellyfish.jaro_winkler_similarity(words[at], given) >= _GIVEN_SPELLING):
+                mention = Mention(mention.entity, at, mention.end, by_sound=True, exact=False,
+                                  possessive=mention.possessive)
+                taken.add(at)
+            out.append(mention)
+        return out
 
     def _split_names(self, words: Sequence[str], taken: set[int]) -> list[Mention]:
         """A whole name written as two ordinary words after a word that asks of someone

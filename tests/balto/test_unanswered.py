@@ -17,8 +17,8 @@ from skill.alexa.skill_factory import build_skill, make_handler
 
 USER = "amzn1.ask.account.AHUMANBEINGSID"
 SAID = [
-    "open serum run", "who was togo", "who was amundsen", "Who was Amundsen?",
-    "when did roald amundsen die", "i like pizza", "tell me the story", "next",
+    "open serum run", "who was togo", "who was shackleton", "Who was Shackleton?",
+    "when did ernest shackleton die", "i like pizza", "tell me the story", "next",
     "how far did togo run",
 ]
 
@@ -64,7 +64,7 @@ def test_every_export_shape_gives_the_same_summary(metric_lines: list[str]) -> N
     assert expected["chapters_reached"] == {"1": 1, "2": 1}
     assert expected["locales"] == {"en-US": 6}
     top = expected["unanswered"][0]
-    assert (top["question"], top["count"], top["intents"]) == ("who was amundsen", 2,
+    assert (top["question"], top["count"], top["intents"]) == ("who was shackleton", 2,
                                                                ["AskWhoIntent"])
     assert expected["unanswered_distinct"] == 2
 
@@ -101,7 +101,7 @@ def test_balto_unanswered_reports_for_a_terminal(metric_lines: list[str], tmp_pa
     assert "6 requests with an outcome (en-US 6)" in out
     assert "no record" in out and " 50.0%" in out
     assert "story chapters reached: 1: 1, 2: 1" in out
-    assert "2  who was amundsen  [AskWhoIntent]" in out
+    assert "2  who was shackleton  [AskWhoIntent]" in out
     assert "... and 1 more (--top 2 to see all)" in out
 
 
@@ -110,7 +110,7 @@ def test_balto_unanswered_reads_stdin_and_prints_json(metric_lines: list[str]) -
     assert code == 0
     data: dict[str, Any] = json.loads(out)
     assert data["requests"] == 6 and data["unanswered"][1]["question"] == (
-        "when did roald amundsen die")
+        "when did ernest shackleton die")
 
 
 def test_a_log_without_metric_lines_says_where_to_look(tmp_path: Path) -> None:

@@ -53,8 +53,8 @@ def test_each_outcome_is_counted_once(talk: tuple[Conversation, list[str]]) -> N
         ("open serum run", None),
         ("who was togo", {metrics.ANSWERED: 1, "intent": "AboutDogIntent"}),
         ("tell me more", {metrics.ANSWERED: 1, "intent": "TellMeMoreIntent"}),
-        ("who was amundsen", {metrics.NO_RECORD: 1, "intent": "AskWhoIntent",
-                              "question": "who was amundsen"}),
+        ("who was shackleton", {metrics.NO_RECORD: 1, "intent": "AskWhoIntent",
+                              "question": "who was shackleton"}),
         ("i like pizza", {metrics.FALLBACK: 1}),
         ("help", None),
         ("tell me the story", {metrics.CHAPTER_REACHED: 1, "Chapter": "1"}),
@@ -79,7 +79,7 @@ def test_each_outcome_is_counted_once(talk: tuple[Conversation, list[str]]) -> N
 
 def test_lines_carry_no_user_session_or_device_ids(talk: tuple[Conversation, list[str]]) -> None:
     conversation, lines = talk
-    for utterance in ("open serum run", "who was amundsen", "who was togo", "tell me the story"):
+    for utterance in ("open serum run", "who was shackleton", "who was togo", "tell me the story"):
         conversation.say(utterance)
     assert len(lines) == 3
     for line in lines:
@@ -91,10 +91,10 @@ def test_an_unanswered_slot_question_keeps_what_was_said(
     talk: tuple[Conversation, list[str]],
 ) -> None:
     conversation, lines = talk
-    conversation.say("how far did roald amundsen run")
+    conversation.say("how far did ernest shackleton run")
     (document,) = documents(lines)
     assert document[metrics.NO_RECORD] == 1
-    assert "amundsen" in document["question"]
+    assert "shackleton" in document["question"]
 
 
 def test_questions_are_cut_to_a_bounded_length() -> None:
@@ -109,7 +109,7 @@ def test_questions_are_cut_to_a_bounded_length() -> None:
 def test_other_front_doors_emit_nothing(capsys: pytest.CaptureFixture[str]) -> None:
     conversation = Conversation(handler=make_handler(build_skill()),
                                 engine=engine_for(model_path("en-US")))
-    conversation.say("who was amundsen")
+    conversation.say("who was shackleton")
     assert capsys.readouterr().out == ""
 
 

@@ -1472,6 +1472,8 @@ def test_words_people_use_are_understood(new_talk: Callable[[], Conversation],
     # who did something to one named, met only by a fact naming no one else
     ("which vet neutered balto", "that"),
     ("who stuffed togo", "that"),
+    # what someone said, of a person the store knows only by his deeds
+    ("what did amundsen say when he gave togo the medal", "what Roald Amundsen said"),
 ])
 def test_a_measure_or_names_the_fact_does_not_state_are_no_record(
         new_talk: Callable[[], Conversation], alexa_valid: Any, question: str,
@@ -1914,6 +1916,9 @@ def test_this_rounds_yes_no_verdicts(new_talk: Callable[[], Conversation], alexa
     ("how far had seppala already come out", "170 miles"),
     ("how many miles did seppala's team cover all told", "261 miles"),
     ("why did balto end up with an enlarged heart", "enlarged heart"),
+    # the explorer, known by his two deeds in the story
+    ("who was roald amundsen", "explorer"),
+    ("what did amundsen give togo", "gold medal"),
 ])
 def test_this_rounds_answers(new_talk: Callable[[], Conversation], alexa_valid: Any,
                              question: str, contains: str) -> None:

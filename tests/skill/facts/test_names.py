@@ -216,3 +216,15 @@ def test_a_name_said_as_an_owner_ends_there(understander: Understander) -> None:
     words = "what was seppalas street address in nome".split()
     [owner, _] = understander.names.find(words)
     assert (owner.entity, owner.end, owner.possessive) == ("seppala", 3, True)
+
+
+@pytest.mark.parametrize(("said", "given", "entity"), [
+    ("what did ronald amundsen give togo", "ronald", "amundsen"),   # Roald, misheard
+    ("what did ronald amundson give to toe go", "ronald", "amundsen"),
+])
+def test_a_misheard_given_name_before_a_surname_is_part_of_the_name(
+        understander: Understander, said: str, given: str, entity: str) -> None:
+    """The given name is heard as a name, not as a word the question turns on."""
+    query = understander.understand(said)
+    assert entity in query.named
+    assert given in query.heard_as_names
