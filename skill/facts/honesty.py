@@ -329,7 +329,8 @@ def _of_another_setting(ranker: Ranker, result: Answer, query: Query, fact: Fact
     counted = _counted_elsewhere(ranker, query, fact, result.relation)
     if counted is not None:
         # "how many children did Seppala have": his team's dogs are no count of children.
-        return f"how many {counted}{_of_whom(name)}"
+        many = "much" if "much" in query.words else "many"  # ("how much money")
+        return f"how {many} {counted}{_of_whom(name)}"
     other = _of_another(ranker, query, fact) or _event_unspoken(ranker, query, fact)
     if other is not None:
         # "what was the budget of the Togo movie": the Balto film's budget does not answer.
@@ -633,8 +634,11 @@ def _counted_elsewhere(ranker: Ranker, query: Query, fact: Fact, relation: str) 
                 return None
             noun = after[0]
             topics = {h.name for h in ranker.relations.topics_in([stem(noun)], [noun])}
-            own = relation.partition(".")[0]
-            if topics and own not in topics and stem(noun) not in ranker.fact_terms(fact.id):
+            # (or the fact records the noun's topic too: "how much *money* did it make", the
+            # Balto film's budget, its sale price, answered as what it cost and took in)
+            own = {relation.partition(".")[0]} | {
+                k.partition(".")[0] for values in fact.answers.values() for k in values}
+            if topics and not own & topics and stem(noun) not in ranker.fact_terms(fact.id):
                 return noun
             return None
     return None

@@ -625,8 +625,10 @@ def _asks_yes_no(d: _Draft) -> bool:
     auxiliary, after "whether", or of a name said first ("gunnar kaasen, was he ...")."""
     words, core = d.words, d.core
     proper = words[core:]
+    # ("*and* did fox come to cleveland too": the follow-up's "and" opens a yes/no too)
+    opens = proper[1:2] if proper[:1] == ["and"] and len(proper) > 2 else proper[:1]
     return bool(proper) and (
-        d.tagged or proper[0] in YES_NO_STARTS or _named_then_asked(proper, d.mentions, core)
+        d.tagged or opens[0] in YES_NO_STARTS or _named_then_asked(proper, d.mentions, core)
         or core > 0 and words[core - 1] in ("whether", "if"))
 
 

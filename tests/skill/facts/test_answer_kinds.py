@@ -732,7 +732,7 @@ def test_a_measure_asked_must_be_stated(new_talk: Callable[[], Conversation],
     # The pilot is a relation of its own, not the airplane option.
     ("who was the pilot of the plane that couldn't fly the serum", False, "flown the serum"),
     # A fact about another film does not answer of this one.
-    ("what was the budget of the togo movie", False, "the film Togo"),
+    ("what was the budget of the togo movie", False, "for Togo"),
     ("what was the budget of the balto movie", True, "31 million"),
     # So must a year other than the relay's own.
     ("who won the iditarod in nineteen seventy four", False, "in 1974"),
@@ -1474,6 +1474,10 @@ def test_words_people_use_are_understood(new_talk: Callable[[], Conversation],
     ("who stuffed togo", "that"),
     # what someone said, of a person the store knows only by his deeds
     ("what did amundsen say when he gave togo the medal", "what Roald Amundsen said"),
+    # last words are words said, not how long something lasted
+    ("what were seppala's last words", "what Leonhard Seppala said"),
+    # what a film cost and took in, recorded only of the Balto film
+    ("what was the budget for the disney togo film", "that number for Togo"),
 ])
 def test_a_measure_or_names_the_fact_does_not_state_are_no_record(
         new_talk: Callable[[], Conversation], alexa_valid: Any, question: str,
@@ -2047,6 +2051,9 @@ def test_a_deed_or_a_fate_said_otherwise_is_no(new_talk: Callable[[], Conversati
     (["where is the balto statue", "and the other statue of balto"], "Anchorage"),
     # "... too" after another question still asks where a kept dog's body is, its place said
     (["who bred balto", "is togo in the cleveland museum too"], "No. Togo's mounted body"),
+    # a follow-up's "and" before an auxiliary still asks yes or no
+    (["whose dog was fox", "and did fox come to cleveland too"], "Yes."),
+    (["when did the balto cartoon come out", "how much money did it make"], "31 million"),
 ])
 def test_follow_ups_of_this_round(new_talk: Callable[[], Conversation], alexa_valid: Any,
                                   turns: list[str], contains: str) -> None:
