@@ -1637,6 +1637,7 @@ def test_at_the_end_is_last(new_talk: Callable[[], Conversation], alexa_valid: A
     # a kind said as such against its contrary ("live-action"), though a cartoon is a film
     ("is the togo movie a cartoon", "No."),
     ("is the balto movie a cartoon", "Yes."),
+    ("was balto an experienced lead dog before the serum run", "No."),  # "inexperienced"
     # "the real" Balto claims nothing; a yes/no after "asking" runs past its "when" clause
     ("the kids are asking was the real balto there when they unveiled it", "Yes."),
 ])
@@ -1923,6 +1924,9 @@ def test_this_rounds_yes_no_verdicts(new_talk: Callable[[], Conversation], alexa
     # the explorer, known by his two deeds in the story
     ("who was roald amundsen", "explorer"),
     ("what did amundsen give togo", "gold medal"),
+    # someone's "part" is the topic's own word for his leg; pretending to be one is playing him
+    ("how long was seppala's part", "91 miles"),
+    ("who was the doggy that pretended to be togo in the movie", "Diesel"),
 ])
 def test_this_rounds_answers(new_talk: Callable[[], Conversation], alexa_valid: Any,
                              question: str, contains: str) -> None:
