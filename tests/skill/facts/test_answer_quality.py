@@ -368,6 +368,22 @@ FLOORS: dict[tuple[str, str], float] = {
     ("blind_speaker_fresh63.json", "unanswerable"): 0.90,
     ("blind_speaker_fresh63.json", "off_topic"): 0.95,
     ("blind_speaker_fresh63.json", "followups"): 0.92,
+    # Fresh set 64, studied in the twenty-sixth round (first contact 93.5%, 96.3%, 20 of 20,
+    # 94.2%), floors at what it reaches after.
+    ("blind_speaker_fresh64.json", "questions"): 0.95,
+    ("blind_speaker_fresh64.json", "unanswerable"): 0.98,
+    ("blind_speaker_fresh64.json", "off_topic"): 0.95,
+    ("blind_speaker_fresh64.json", "followups"): 0.98,
+    # Fresh sets 65 and 66, sealed until the end of the twenty-sixth round and measured once
+    # (93.5%, 92.6%, 20 of 20, 82.7%; 93.0%, 94.4%, 20 of 20, 92.3%).
+    ("blind_speaker_fresh65.json", "questions"): 0.93,
+    ("blind_speaker_fresh65.json", "unanswerable"): 0.92,
+    ("blind_speaker_fresh65.json", "off_topic"): 0.95,
+    ("blind_speaker_fresh65.json", "followups"): 0.82,
+    ("blind_speaker_fresh66.json", "questions"): 0.93,
+    ("blind_speaker_fresh66.json", "unanswerable"): 0.94,
+    ("blind_speaker_fresh66.json", "off_topic"): 0.95,
+    ("blind_speaker_fresh66.json", "followups"): 0.92,
 }
 
 
