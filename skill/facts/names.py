@@ -191,6 +191,14 @@ def _shared_surnames(last_names: Mapping[str, str]) -> dict[str, frozenset[str]]
 _GIVEN_SPELLING = 0.9
 
 
+def _spelt_alike(word: str, other: str) -> float:
+    """Jaro-Winkler similarity, importing jellyfish only when a question needs it (a cold
+    start answering a plainly heard question never does)."""
+    import jellyfish
+
+    return float(jellyfish.jaro_winkler_similarity(word, other))
+
+
 class NameMatcher:
     """Exact and sound-alike name matching over a question's words.
 
@@ -585,15 +593,13 @@ class NameMatcher:
         """A word the store does not know right before a surname heard right, spelt nearly as
         that name's given name, is the given name misheard ("*ronald* amundsen"): part of
         the name, not an unknown word the question turns on."""
-        import jellyfish
-
         out = []
         for mention in mentions:
             at = mention.start - 1
             given = self._first_names.get(mention.entity)
             if (given is not None and at >= 0 and at not in taken and words[at] != given
                     and self._unfamiliar(words[at])
-                    and jellyfish.jaro_winkler_similarity(words[at], given) >= _GIVEN_SPELLING):
+                    and _spelt_alike(words[at], given) >= _GIVEN_SPELLING):
                 mention = Mention(mention.entity, at, mention.end, by_sound=True, exact=False,
                                   possessive=mention.possessive)
                 taken.add(at)
