@@ -420,11 +420,10 @@ def _possessed_unspoken(ranker: Ranker, query: Query, fact: Fact, said: set[str]
                         name: str | None) -> str | None:
     """The subject's own thing asked of ("Togo's harness", "Togo's dad") that the fact never
     speaks of, or speaks of only as the other parent."""
-    answering = ranker.relations.topics.get(topic) if topic else None
+    labels = ranker.relations.topics.get(topic) if topic else None
     # (a word of the topic's own name for itself: "how long was Seppala's *part*", his "part
     # of the relay")
-    own = set(plain_words(" ".join((answering.label, *answering.labels.values())))) \
-        if answering else set()
+    own = set(plain_words(" ".join((labels.label, *labels.labels.values())))) if labels else set()
     for word in query.possessed:
         terms = ranker.lexicon.terms(word)
         if topic and (word in own or topic in {
