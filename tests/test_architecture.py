@@ -2,12 +2,14 @@
 
 The contracts (what serves never imports the local tools; the pure core imports only the
 standard library; layers; who may import boto3 and Flask) are checked statically, every branch
-and every lazy import included. The last test imports the real Lambda entry in a clean
-interpreter and looks at what it loaded, which no static check can see.
+and every lazy import included. Two tests import the real Lambda entry in a clean interpreter
+and look at what it loaded, which no static check can see.
 """
 
 from __future__ import annotations
 
+import importlib.util
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -37,6 +39,37 @@ def test_the_lambda_entry_loads_no_local_tool() -> None:
                             text=True, timeout=60, env={"PATH": "/usr/bin:/bin"}, check=False)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
+
+
+def test_a_plainly_heard_cold_question_loads_no_sound_matcher(tmp_path: Path) -> None:
+    """jellyfish (names by sound, misheard given names) is loaded only for a word the store
+    does not know: a fresh container answering "how far did togo run" first pays nothing for
+    it (the one-shot row of benchmarks/run.py). The container carries a fresh prepared index,
+    as the Lambda build writes one; a checkout's may be stale, so this test writes its own."""
+    prepared = tmp_path / "index.pickle"
+    subprocess.run([sys.executable, "-m", "skill.facts.index", "--write", str(prepared)],
+                   cwd=ROOT, check=True, timeout=120, capture_output=True)
+    spec = importlib.util.spec_from_file_location("bench_events", ROOT / "benchmarks" / "events.py")
+    assert spec is not None and spec.loader is not None
+    events = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(events)
+    question = events.question()
+    assert question is not None
+    probe = (
+        "import functools, json, sys; sys.path.insert(0, 'lambda'); "
+        "from skill.facts import index; "
+        "index.load = functools.partial(index.load, sys.argv[2]); "
+        "import lambda_function; "
+        "r = lambda_function.lambda_handler(json.loads(sys.argv[1]), None); "
+        "assert 'Togo' in r['response']['outputSpeech']['ssml'], r; "
+        "assert index.load() is not None; "
+        "print('jellyfish' in sys.modules)"
+    )
+    result = subprocess.run([sys.executable, "-c", probe, json.dumps(question), str(prepared)],
+                            cwd=ROOT, capture_output=True, text=True, timeout=60,
+                            env={"PATH": "/usr/bin:/bin"}, check=False)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "False", result.stdout
 
 
 #: radon's cyclomatic complexity (which, unlike ruff's C901, counts boolean operators): above

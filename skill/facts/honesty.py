@@ -326,7 +326,7 @@ def setting_unstated(ranker: Ranker, result: Answer, query: Query, fact: Fact,
 def _of_another_setting(ranker: Ranker, result: Answer, query: Query, fact: Fact,
                         name: str | None) -> str | None:
     """What the fact answers of another count, thing, place, year or one of several."""
-    counted = _counted_elsewhere(ranker, query, fact, result.relation)
+    counted = _counted_elsewhere(ranker, query, fact, result)
     if counted is not None:
         # "how many children did Seppala have": his team's dogs are no count of children.
         many = "much" if "much" in query.words else "many"  # ("how much money")
@@ -420,10 +420,7 @@ def _possessed_unspoken(ranker: Ranker, query: Query, fact: Fact, said: set[str]
                         name: str | None) -> str | None:
     """The subject's own thing asked of ("Togo's harness", "Togo's dad") that the fact never
     speaks of, or speaks of only as the other parent."""
-    labels = ranker.relations.topics.get(topic) if topic else None
-    # (a word of the topic's own name for itself: "how long was Seppala's *part*", his "part
-    # of the relay")
-    own = set(plain_words(" ".join((labels.label, *labels.labels.values())))) if labels else set()
+    own = ranker.relations.own_words.get(topic, frozenset())
     for word in query.possessed:
         terms = ranker.lexicon.terms(word)
         if topic and (word in own or topic in {
@@ -626,10 +623,11 @@ def _exact_day(ranker: Ranker, relation: str, name: str | None) -> str:
     return f"the exact day {label[5:]}" if label.startswith("when ") else "the exact day"
 
 
-def _counted_elsewhere(ranker: Ranker, query: Query, fact: Fact, relation: str) -> str | None:
+def _counted_elsewhere(ranker: Ranker, query: Query, fact: Fact, result: Answer) -> str | None:
     """The thing "how many" counts, when it names a topic other than the relation that
     answered, and the fact never speaks of it."""
     words = query.words
+    relation = result.relation
     if query.facet != "how_many" or not relation:
         return None
     for i in range(query.core_start, len(words) - 2):
@@ -639,10 +637,11 @@ def _counted_elsewhere(ranker: Ranker, query: Query, fact: Fact, relation: str) 
                 return None
             noun = after[0]
             topics = {h.name for h in ranker.relations.topics_in([stem(noun)], [noun])}
-            # (or the fact records the noun's topic too: "how much *money* did it make", the
-            # Balto film's budget, its sale price, answered as what it cost and took in)
+            # (or the fact records the noun's topic too, of the one answered: "how much *money*
+            # did it make", the Balto film's budget, its sale price, answered as what it cost
+            # and took in)
             own = {relation.partition(".")[0]} | {
-                k.partition(".")[0] for values in fact.answers.values() for k in values}
+                k.partition(".")[0] for k in fact.answers.get(result.entity or "", {})}
             if topics and not own & topics and stem(noun) not in ranker.fact_terms(fact.id):
                 return noun
             return None
@@ -918,9 +917,22 @@ def asked_unheard(ranker: Ranker, query: Query, analysis: Analysis) -> str | Non
             asked += counted[:1]
         elif words[i + 1] == "name":
             asked.append(words[i])
+        elif words[i] in ("the", "most") and _superlative(words[i + 1]):
+            asked.append(words[i + 1])  # ("which dog was *the smartest*")
     names = ranker.understander.names
     return "that" if any(t in unheard for w in asked if not names.knows(w)
                          for t in ranker.lexicon.terms(w)) else None
+
+
+#: Words ending as a superlative does that are none.
+_NOT_SUPERLATIVES = frozenset(
+    "interest forest harvest honest modest contest protest request suggest digest arrest invest "
+    "manifest inquest conquest earnest southwest northwest midwest everest guest".split())
+
+
+def _superlative(word: str) -> bool:
+    """ "Smartest", "bravest", "loyal" after "most": a quality ranked, by its ending."""
+    return len(word) >= 6 and word.endswith("est") and word not in _NOT_SUPERLATIVES
 
 
 #: Verbs that close a one-word "what" phrase ("what hotel *did* he stay at").

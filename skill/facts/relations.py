@@ -15,6 +15,7 @@ from typing import Any
 from skill.facts.store import FactStoreError, data_file
 from skill.jsonfile import read_json
 from skill.records import Record
+from skill.text.normalise import plain_words
 from skill.text.vocabulary import stem
 
 _RELATIONS_PATH = data_file("relations.json")
@@ -269,6 +270,11 @@ class Relations:
             comparatives = _parse_comparatives(raw)
         except (KeyError, TypeError, AttributeError) as exc:
             raise FactStoreError(f"{source}: malformed relations ({exc})") from exc
+        #: The words of each topic's own names for itself ("part" of "his part of the relay"):
+        #: a question asking of one ("how long was Seppala's part") asks of the topic itself.
+        self.own_words: dict[str, frozenset[str]] = {
+            name: frozenset(plain_words(" ".join((topic.label, *topic.labels.values()))))
+            for name, topic in self.topics.items()}
         self._words = [p for p, _, _ in facet_cues] + [
             tuple(t.partition(":")[0].lstrip("~").split()) for spec in raw["topics"].values()
             for t in spec["triggers"]] + [p for p, _, _ in comparatives]

@@ -226,9 +226,11 @@ def _starts_with(words: Sequence[str], phrase: Sequence[str]) -> bool:
 def _core_start(words: Sequence[str]) -> int:
     """Where the question proper begins in a chatty utterance (0 for a plain question)."""
     if len(words) <= _CHATTY_WORDS:
-        # (short, but for a frame asking it: "my son wants to know *who seppala was*")
-        return next((i for i in range(2, len(words) - 1)
-                     if words[i] in QUESTION_WORDS and words[i - 1] in _ASKING), 0)
+        # (short, but for a frame asking it: "my son wants to know *who seppala was*", or a
+        # label before it: "pub quiz *who wrote the cruelest miles*")
+        return next((i for i in range(1, len(words) - 1)
+                     if words[i] in QUESTION_WORDS and (
+                         (i >= 2 and words[i - 1] in _ASKING) or _labelled(words, i))), 0)
     starts = [0, *(start for i in range(1, len(words) - 1)
                    if (start := _question_at(words, i)) is not None)]
     # A question word leading only a tail with nothing of its own ("... who was that", "...
@@ -242,6 +244,22 @@ def _core_start(words: Sequence[str]) -> int:
         openers = [j + 1 for j in range(starts[-1] - 1, 0, -1) if words[j] in _CLAUSE_OPENERS]
         return openers[0] if openers else 0
     return 0
+
+
+#: Words opening a description that a question word goes on ("the musher *who* drove the last
+#: leg"), not a label said before a question.
+_DESCRIBED = frozenset("the a an his her their its this that these those some any".split())
+_JOINING = frozenset("and or but".split())
+
+
+def _labelled(words: Sequence[str], i: int) -> bool:
+    """A question word at ``i`` after a label of words that ask nothing ("pub quiz who wrote
+    the cruelest miles", "trivia question what year ..."), not a description it goes on."""
+    before = words[:i]
+    return (i <= 3 and before[0] not in _DESCRIBED and not any(
+        w in QUESTION_WORDS or w in YES_NO_STARTS or w in PRONOUNS or w in _JOINING
+        for w in before) and len(words) - i >= 3 and words[i + 1] not in ("about", "of")
+        and any(w not in _EMPTY_TAIL for w in words[i:]))
 
 
 def _positions(spans: Iterable[Mention | Hit]) -> set[int]:

@@ -1478,6 +1478,9 @@ def test_words_people_use_are_understood(new_talk: Callable[[], Conversation],
     ("what were seppala's last words", "what Leonhard Seppala said"),
     # what a film cost and took in, recorded only of the Balto film
     ("what was the budget for the disney togo film", "that number for Togo"),
+    # a precise day asked with "exact" between; a superlative of a quality no fact speaks of
+    ("what exact day was togo born", "the exact day Togo was born"),
+    ("which musher was the wealthiest", "that"),
 ])
 def test_a_measure_or_names_the_fact_does_not_state_are_no_record(
         new_talk: Callable[[], Conversation], alexa_valid: Any, question: str,
@@ -1640,6 +1643,8 @@ def test_at_the_end_is_last(new_talk: Callable[[], Conversation], alexa_valid: A
     ("was balto an experienced lead dog before the serum run", "No."),  # "inexperienced"
     # "the real" Balto claims nothing; a yes/no after "asking" runs past its "when" clause
     ("the kids are asking was the real balto there when they unveiled it", "Yes."),
+    # "much" or "a lot of" credit against "little national credit"
+    ("did togo get a lot of credit at the time", "No."),
 ])
 def test_this_rounds_yes_no_verdicts(new_talk: Callable[[], Conversation], alexa_valid: Any,
                                      question: str, verdict: str) -> None:
@@ -1927,6 +1932,8 @@ def test_this_rounds_yes_no_verdicts(new_talk: Callable[[], Conversation], alexa
     # someone's "part" is the topic's own word for his leg; pretending to be one is playing him
     ("how long was seppala's part", "91 miles"),
     ("who was the doggy that pretended to be togo in the movie", "Diesel"),
+    # a label before a short question asks nothing
+    ("trivia night who wrote the cruelest miles", "Salisbury"),
 ])
 def test_this_rounds_answers(new_talk: Callable[[], Conversation], alexa_valid: Any,
                              question: str, contains: str) -> None:
