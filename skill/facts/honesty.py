@@ -718,6 +718,7 @@ def name_unsaid(ranker: Ranker, query: Query, fact: Fact) -> str | None:
     if _another_of_the_name(ranker, words):
         return "that"
     names, places = ranker.understander.unknown_names
+    places |= ranker.relations.countries  # ("how much did the film make in japan")
     # ("powells": the possessive, its apostrophe gone)
     said = [name for i, w in enumerate(words[1:], 1)
             for name in (w, w[:-1] if w.endswith("s") else "")
@@ -730,6 +731,24 @@ def name_unsaid(ranker: Ranker, query: Query, fact: Fact) -> str | None:
         return None
     text = set(plain_words(fact.spoken))
     return None if all(w in text for w in said) else "that"
+
+
+def owner_unknown(ranker: Ranker, query: Query) -> str | None:
+    """ "Who were Dolly's parents": the kin asked of are those of someone the store knows
+    only by name (Togo's mother), so no fact records them, whoever else's it records."""
+    words = query.words
+    people = ranker.understander.unknown_people
+    for i in range(max(query.core_start, 1), len(words) - 1):
+        word, thing = words[i], words[i + 1]
+        if (word.endswith("s") and word[:-1] in people and words[i - 1] not in _DESCRIBING
+                and RELATIVES.intersection(
+                    h.name for h in ranker.relations.topics_in([stem(thing)], [thing]))):
+            return f"{word[:-1].title()}'s {thing}"
+    return None
+
+
+#: Words before a plural, not an owner ("the *eskimos* ...").
+_DESCRIBING = frozenset("the a an some many all those these other".split())
 
 
 def _another_of_the_name(ranker: Ranker, words: Sequence[str]) -> bool:

@@ -281,7 +281,8 @@ class Relations:
         #: "norwegian" -> "norway": where someone is said to be from.
         self.demonyms: dict[str, str] = {
             k: v for k, v in raw.get("demonyms", {}).items() if not k.startswith("_")}
-        self.countries = frozenset(self.demonyms.values())
+        self.countries = frozenset(self.demonyms.values()) | frozenset(
+            raw.get("countries", {}).get("places", ()))
         #: "seattle" -> "america": the country of a place a fact records (or of its state).
         self.country_of: dict[str, str] = {
             place: country for country, places in raw.get("place_countries", {}).items()

@@ -29,6 +29,7 @@ from skill.facts.honesty import (
     name_unsaid,
     names_no_one,
     number_unsaid,
+    owner_unknown,
     place_now_unrecorded,
     priced_otherwise,
     rate_unsaid,
@@ -84,6 +85,7 @@ def _missing(ranker: Ranker, result: Answer, query: Query, fact: Fact,
             or priced_otherwise(ranker, query, result)
             or names_no_one(ranker, query, result)
             or name_unsaid(ranker, query, fact)
+            or owner_unknown(ranker, query)
             or role_unsaid(ranker, query, fact)
             or deed_denied(ranker, query, result)
             or words_unrecorded(ranker, query, fact, name)

@@ -1481,6 +1481,9 @@ def test_words_people_use_are_understood(new_talk: Callable[[], Conversation],
     # a precise day asked with "exact" between; a superlative of a quality no fact speaks of
     ("what exact day was togo born", "the exact day Togo was born"),
     ("which musher was the wealthiest", "that"),
+    # kin of one the store knows only by name; a country no fact names
+    ("who were suggen's parents", "Suggen's parents"),
+    ("how much did the balto film make in france", "that"),
 ])
 def test_a_measure_or_names_the_fact_does_not_state_are_no_record(
         new_talk: Callable[[], Conversation], alexa_valid: Any, question: str,
