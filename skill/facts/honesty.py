@@ -829,6 +829,13 @@ def role_unsaid(ranker: Ranker, query: Query, fact: Fact) -> str | None:
     was *the mayor* of Cleveland" is not answered by the last leg's musher. The office is the
     last word before "of", "in", "when" and the like."""
     words = list(query.words[query.core_start:])
+    said = ranker.fact_terms(fact.id)
+    for i in range(1, len(words) - 2):
+        # (someone named by an office the fact never speaks of, anywhere: "what did *the
+        # mayor of* Cleveland say")
+        if (words[i - 1] == "the" and words[i] in _OFFICES and words[i + 1] in ("of", "in")
+                and not set(ranker.lexicon.terms(words[i])) & said):
+            return "that"
     if query.facet != "who" or words[:1] != ["who"] or words[1:2] not in (["was"], ["is"]):
         return None
     # ("who was mayor of Cleveland": the office said without "the")
@@ -838,8 +845,7 @@ def role_unsaid(ranker: Ranker, query: Query, fact: Fact) -> str | None:
                        for m in ranker.understander.names.find(role)):
         return None  # (a name said as it: "who was the Balto dog")
     terms = ranker.lexicon.terms(role[-1])
-    return ("that" if role[-1] in _OFFICES and terms and terms[0] not in ranker.fact_terms(fact.id)
-            else None)
+    return ("that" if role[-1] in _OFFICES and terms and terms[0] not in said else None)
 
 
 def _asks_who_did(query: Query, relation: str) -> bool:
@@ -1027,12 +1033,28 @@ def unplaced(ranker: Ranker, query: Query, fact: Fact) -> str | None:
     for preposition, place in query.located:
         if place in fact.about or place in ranker.lexicon.background or any(
                 place in values.readings(v) for relations in fact.answers.values()
-                for v in relations.values()):
+                for v in relations.values()) or _where_it_was(ranker, query, fact, place):
             continue
         entity = store.entities[place]
         if not entity.named_in(text):
             return f"{preposition} {entity.spoken_name}"
     return None
+
+
+def _where_it_was(ranker: Ranker, query: Query, fact: Fact, place: str) -> bool:
+    """ "Who organised the relay *in Nenana*": the place said right after a thing (not a dog
+    or someone, who may be anywhere) the fact is about, where the store records that thing
+    (the relay set out from Nenana), only says which thing is meant. (Not "the statue in
+    Anchorage": the statue is recorded in Central Park.)"""
+    words = query.words
+    mentions = ranker.understander.names.find(words)
+    for thing, there in itertools.pairwise(mentions):
+        kind = ranker.store.entities[thing.entity].type
+        if (there.entity == place and thing.entity in fact.about and 0 < there.start - thing.end
+                <= 2 and words[thing.end] in ("in", "at") and kind not in ("dog", "person")):
+            return any(place in values.readings(v) for other in ranker.store.facts.values()
+                       for v in other.answers.get(thing.entity, {}).values())
+    return False
 
 
 #: The relay's own year: nearly every fact is of 1925, so the question saying it adds nothing.

@@ -1484,6 +1484,8 @@ def test_words_people_use_are_understood(new_talk: Callable[[], Conversation],
     # kin of one the store knows only by name; a country no fact names
     ("who were suggen's parents", "Suggen's parents"),
     ("how much did the balto film make in france", "that"),
+    # someone named by an office no fact speaks of
+    ("what did the mayor of anchorage say about the serum", "that"),
 ])
 def test_a_measure_or_names_the_fact_does_not_state_are_no_record(
         new_talk: Callable[[], Conversation], alexa_valid: Any, question: str,
@@ -1937,6 +1939,8 @@ def test_this_rounds_yes_no_verdicts(new_talk: Callable[[], Conversation], alexa
     ("who was the doggy that pretended to be togo in the movie", "Diesel"),
     # a label before a short question asks nothing
     ("trivia night who wrote the cruelest miles", "Salisbury"),
+    # a place after a thing recorded there only says which thing is meant
+    ("who organized the sled dog relay in nenana", "Wetzler"),
 ])
 def test_this_rounds_answers(new_talk: Callable[[], Conversation], alexa_valid: Any,
                              question: str, contains: str) -> None:
