@@ -487,11 +487,20 @@ def _claiming_nothing(ranker: Ranker, fact: Fact, analysis: Analysis,
     # "did Kaasen live in Washington *state*": the kind of place after its name claims nothing
     kinds = kinds | {t for i, w in enumerate(words) if i and w in _PLACE_KINDS
                      and words[i - 1] not in STOPWORDS for t in ranker.lexicon.terms(w)}
+    # ("did *the dogs* have to go through a blizzard": the relay's own dogs or mushers, said
+    # of a fact about the whole relay, only say who went through it)
+    if "relay" in fact.about and len(words) > 3 and words[0] in YES_NO_STARTS and (
+            words[1] == "the" and words[2] in _THE_RELAYS_OWN):
+        kinds = kinds | set(ranker.lexicon.terms(words[2]))
     # ("was *the real* Balto there": the dog himself, not his statue or film; no claim)
     return kinds | {t for i, w in enumerate(words[1:-1], 1)
                     if w in ("real", "actual") and words[i - 1] == "the"
                     and set(ranker.lexicon.terms(words[i + 1])) & set(analysis.name_terms)
                     for t in ranker.lexicon.terms(w)}
+
+
+#: Those who ran the relay, said as a whole.
+_THE_RELAYS_OWN = frozenset("dogs mushers teams drivers men".split())
 
 
 def _there_was(query: Query, fact: Fact) -> bool:

@@ -1650,6 +1650,8 @@ def test_at_the_end_is_last(new_talk: Callable[[], Conversation], alexa_valid: A
     ("the kids are asking was the real balto there when they unveiled it", "Yes."),
     # "much" or "a lot of" credit against "little national credit"
     ("did togo get a lot of credit at the time", "No."),
+    # the relay's own mushers or dogs, said of the whole relay, claim nothing
+    ("did the mushers have to go through a blizzard", "Yes."),
 ])
 def test_this_rounds_yes_no_verdicts(new_talk: Callable[[], Conversation], alexa_valid: Any,
                                      question: str, verdict: str) -> None:
