@@ -836,6 +836,10 @@ def role_unsaid(ranker: Ranker, query: Query, fact: Fact) -> str | None:
         if (words[i - 1] == "the" and words[i] in _OFFICES and words[i + 1] in ("of", "in")
                 and not set(ranker.lexicon.terms(words[i])) & said):
             return "that"
+    if query.words[:1] == ("who",) and query.core_start:
+        # ("who was the pilot *who* would have flown the serum": the question is the whole,
+        # its second "who" a clause describing the one asked)
+        words = list(query.words)
     if query.facet != "who" or words[:1] != ["who"] or words[1:2] not in (["was"], ["is"]):
         return None
     # ("who was mayor of Cleveland": the office said without "the")

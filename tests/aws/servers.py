@@ -16,6 +16,7 @@ import time
 import urllib.request
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 
 from tests.support.processes import stop
 
@@ -44,10 +45,11 @@ def _wait_until_serving(url: str, process: subprocess.Popen[bytes]) -> None:
 
 @contextlib.contextmanager
 def moto_server() -> Iterator[str]:
-    """Run ``moto_server`` on a free loopback port; yield its endpoint URL; stop it after."""
+    """Run moto's server (one request at a time: ``serial_moto.py``) on a free loopback
+    port; yield its endpoint URL; stop it after."""
     port = free_port()
     process = subprocess.Popen(
-        [sys.executable, "-m", "moto.server", "-H", "127.0.0.1", "-p", str(port)],
+        [sys.executable, str(Path(__file__).with_name("serial_moto.py")), str(port)],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )

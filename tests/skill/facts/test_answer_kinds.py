@@ -1486,6 +1486,8 @@ def test_words_people_use_are_understood(new_talk: Callable[[], Conversation],
     ("how much did the balto film make in france", "that"),
     # someone named by an office no fact speaks of
     ("what did the mayor of anchorage say about the serum", "that"),
+    # the office asked, with a clause describing its holder
+    ("who was the pilot who was meant to fly the serum", "that"),
 ])
 def test_a_measure_or_names_the_fact_does_not_state_are_no_record(
         new_talk: Callable[[], Conversation], alexa_valid: Any, question: str,

@@ -384,6 +384,22 @@ FLOORS: dict[tuple[str, str], float] = {
     ("blind_speaker_fresh66.json", "unanswerable"): 0.94,
     ("blind_speaker_fresh66.json", "off_topic"): 0.95,
     ("blind_speaker_fresh66.json", "followups"): 0.92,
+    # Fresh set 67, studied in the twenty-seventh round (first contact 96.0%, 87.0%, 20 of 20,
+    # 90.4%), floors at what it reaches after.
+    ("blind_speaker_fresh67.json", "questions"): 0.97,
+    ("blind_speaker_fresh67.json", "unanswerable"): 0.94,
+    ("blind_speaker_fresh67.json", "off_topic"): 0.95,
+    ("blind_speaker_fresh67.json", "followups"): 0.90,
+    # Fresh sets 68 and 69, sealed until the end of the twenty-seventh round and measured once
+    # (94.5%, 88.9%, 19 of 20, 86.5%; 98.5%, 94.4%, 20 of 20, 90.4%).
+    ("blind_speaker_fresh68.json", "questions"): 0.94,
+    ("blind_speaker_fresh68.json", "unanswerable"): 0.88,
+    ("blind_speaker_fresh68.json", "off_topic"): 0.95,
+    ("blind_speaker_fresh68.json", "followups"): 0.86,
+    ("blind_speaker_fresh69.json", "questions"): 0.98,
+    ("blind_speaker_fresh69.json", "unanswerable"): 0.94,
+    ("blind_speaker_fresh69.json", "off_topic"): 0.95,
+    ("blind_speaker_fresh69.json", "followups"): 0.90,
 }
 
 
