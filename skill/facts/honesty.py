@@ -960,7 +960,7 @@ _NOT_SUPERLATIVES = frozenset(
 
 
 def _superlative(word: str) -> bool:
-    """ "Smartest", "bravest", "loyal" after "most": a quality ranked, by its ending."""
+    """ "Smartest", "bravest": a quality ranked, by its ending."""
     return len(word) >= 6 and word.endswith("est") and word not in _NOT_SUPERLATIVES
 
 
