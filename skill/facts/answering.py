@@ -45,7 +45,7 @@ from skill.facts.honesty import (
     YEAR,
     speakers_own_clause,
 )
-from skill.facts.model import Entity, Fact
+from skill.facts.model import IMPLIED_SUBJECT, Entity, Fact
 from skill.facts.ranking import (
     MIN_WORD_SUPPORT,
     STRONG_WORD_SUPPORT,
@@ -90,8 +90,6 @@ if TYPE_CHECKING:
 #: Score per level of relation fit (1 same topic, 2 compatible facet, 3 exact) when choosing
 #: between facts that record the asked relation.
 RELATION_FIT_WEIGHT = 3.0
-#: What a question naming nothing is about.
-IMPLIED_SUBJECT = "relay"
 _MANNER = frozenset({"how", "why"})
 
 

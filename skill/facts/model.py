@@ -29,6 +29,9 @@ WEAKEST_TIER = "other web"
 #: How a fact that rests only on the weakest tier begins, so the listener hears it as one account.
 HEDGE = "One account says"
 
+#: What a question naming nothing is about: the relay itself.
+IMPLIED_SUBJECT = "relay"
+
 
 class Source(Record):
     """Where a fact comes from: a web page (``url``) or a book (author, publisher, year).

@@ -17,7 +17,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from skill.facts import values
-from skill.facts.model import Fact
+from skill.facts.model import IMPLIED_SUBJECT, Fact
 from skill.facts.ranking import Analysis, Ranker
 from skill.facts.understanding import Query
 from skill.text.normalise import plain_words
@@ -489,7 +489,7 @@ def _claiming_nothing(ranker: Ranker, fact: Fact, analysis: Analysis,
                      and words[i - 1] not in STOPWORDS for t in ranker.lexicon.terms(w)}
     # ("did *the dogs* have to go through a blizzard": the relay's own dogs or mushers, said
     # of a fact about the whole relay, only say who went through it)
-    if "relay" in fact.about and len(words) > 3 and words[0] in YES_NO_STARTS and (
+    if IMPLIED_SUBJECT in fact.about and len(words) > 3 and words[0] in YES_NO_STARTS and (
             words[1] == "the" and words[2] in _THE_RELAYS_OWN):
         kinds = kinds | set(ranker.lexicon.terms(words[2]))
     # ("was *the real* Balto there": the dog himself, not his statue or film; no claim)
