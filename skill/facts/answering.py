@@ -660,10 +660,11 @@ def _decide(ranker: Ranker, question: Question, context: Context | None) -> Answ
 def _before_or_after_it(ranker: Ranker, query: Query, analysis: Analysis,
                         decided: Answer | None) -> Answer | None:
     """ "Where was Balto kept *before Cleveland bought him*": the clause only dates what is
-    asked. Where the answer found is the clause's own happening (the purchase) or of its
-    moment (the dogs' arrival in Cleveland that month), the subject's fact recording the
-    place asked that is dated nearest before it (the Los Angeles dime museum, February 1927),
-    or nearest after it, answers instead."""
+    asked. The subject's fact recording the place asked that is dated nearest before the
+    clause's happening (the Los Angeles dime museum, February 1927), or nearest after it,
+    answers, whatever the words found: they found the clause's happening or its moment (the
+    dogs' arrival in Cleveland), or, with so few words of its own to the question ("where
+    was Balto before he got to Cleveland"), the clause's words (another arrival, Nome's)."""
     if (decided is None or decided.fact is None or query.form != "wh"
             or query.facet != "where" or not query.entities):
         return None
@@ -672,8 +673,6 @@ def _before_or_after_it(ranker: Ranker, query: Query, analysis: Analysis,
     if found is None:
         return None
     then, moment, before = found
-    if decided.fact.id != then.id and _date_of(decided.fact) != moment:
-        return None  # (an answer of another time than the clause's own happening stands)
     if not before and any(k.endswith(".where") for k in decided.fact.answers.get(subject, {})):
         return None  # ("where did Togo live after he retired": where he retired, from then on)
     nearest = _placed_nearest(ranker, subject, then, moment, before)

@@ -427,6 +427,10 @@ def _question_at(words: Sequence[str], i: int) -> int | None:
     opener = before in _CLAUSE_OPENERS or before in _ASKING
     if _only_a_clause(words, i, opener):
         return None
+    if before == "like" and words[0] in QUESTION_WORDS:
+        # ("where was balto before cleveland *like what city*": the question already asked,
+        # narrowed, not a new one)
+        return None
     if word in QUESTION_WORDS and not (word == "what" and before == "about"):
         return i
     if word in YES_NO_STARTS and opener and words[i + 1] != "to":

@@ -11,6 +11,7 @@ matches; otherwise no verdict, and the fact is spoken as it is.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
@@ -490,8 +491,16 @@ def _claiming_nothing(ranker: Ranker, fact: Fact, analysis: Analysis,
     # ("did *the dogs* have to go through a blizzard": the relay's own dogs or mushers, said
     # of a fact about the whole relay, only say who went through it)
     if IMPLIED_SUBJECT in fact.about and len(words) > 3 and words[0] in YES_NO_STARTS and (
-            words[1] == "the" and words[2] in _THE_RELAYS_OWN):
-        kinds = kinds | set(ranker.lexicon.terms(words[2]))
+            words[1] == "the"):
+        # ("did *the dog teams* go through a blizzard": the relay's own, said with what they
+        # were)
+        said = list(itertools.takewhile(lambda w: w in _RELAY_KINDS, words[2:]))
+        head = words[2 + len(said)] if len(words) > 2 + len(said) else ""
+        if head in _THE_RELAYS_OWN:
+            kinds = kinds.union(*(ranker.lexicon.terms(w) for w in (*said, head)))
+    # ("did balto *used to* live at the zoo": the habit, said of the past, claims nothing)
+    kinds = kinds | {t for i, w in enumerate(words[:-1]) if w in ("used", "use")
+                     and words[i + 1] == "to" for t in ranker.lexicon.terms(w)}
     # ("was *the real* Balto there": the dog himself, not his statue or film; no claim)
     return kinds | {t for i, w in enumerate(words[1:-1], 1)
                     if w in ("real", "actual") and words[i - 1] == "the"
@@ -501,6 +510,8 @@ def _claiming_nothing(ranker: Ranker, fact: Fact, analysis: Analysis,
 
 #: Those who ran the relay, said as a whole.
 _THE_RELAYS_OWN = frozenset("dogs mushers teams drivers men".split())
+#: What those who ran it were, said before them ("the *dog* teams", "the *sled* dogs").
+_RELAY_KINDS = frozenset("dog sled".split())
 
 
 def _there_was(query: Query, fact: Fact) -> bool:

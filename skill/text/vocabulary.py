@@ -96,8 +96,13 @@ IRREGULAR = {form: base for base, forms in {
 }.items() for form in forms.split()}
 
 #: Forms whose base is another word's ("trained" is no railroad "train").
-_OWN_SENSE = {w: "training" for w in ("training", "trained", "trainer", "trainers")}
+_OWN_SENSE = {w: "training" for w in ("training", "trained", "trainer", "trainers")} | {
+    # ("a dog *named* Togo" calls him by his name; it does not ask where the name came from)
+    "named": "nam"}
 _DOUBLE_FINAL = re.compile(r"([bdfgmnprt])\1$")  # wrapp -> wrap, stopp -> stop
+#: One short syllable ending consonant, vowel, consonant: the base of "lived", "named",
+#: "closed" lost a silent "e" ("liv", "nam", "clos"), where "rained" or "visited" did not.
+_SHORT_SYLLABLE = re.compile(r"[^aeiouy]*[aeiou][^aeiouwxy]")
 _SUFFIXES = (("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""))
 
 
@@ -119,7 +124,11 @@ def stem(word: str) -> str:
                 continue
             base = word[: -len(suffix)] + repl
             if suffix in ("ed", "ing"):
-                base = _DOUBLE_FINAL.sub(r"\1", base)
+                undoubled = _DOUBLE_FINAL.sub(r"\1", base)
+                # ("lived", "closing": the silent "e" the ending took, given back so they
+                # meet "live" and "close"; "hopped" keeps its short "hop")
+                base = undoubled if undoubled != base else (
+                    base + "e" if _SHORT_SYLLABLE.fullmatch(base) else base)
             return base
     return word
 

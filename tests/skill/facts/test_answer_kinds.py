@@ -1654,6 +1654,11 @@ def test_at_the_end_is_last(new_talk: Callable[[], Conversation], alexa_valid: A
     ("did togo get a lot of credit at the time", "No."),
     # the relay's own mushers or dogs, said of the whole relay, claim nothing
     ("did the mushers have to go through a blizzard", "Yes."),
+    # ... or said with what they were; "used to" says only that it was so once
+    ("did the sled dogs have to go through a blizzard", "Yes."),
+    ("did balto use to live at the zoo in cleveland", "Yes."),
+    # "closed" meets "close"
+    ("did they close the churches in nome", "Yes."),
 ])
 def test_this_rounds_yes_no_verdicts(new_talk: Callable[[], Conversation], alexa_valid: Any,
                                      question: str, verdict: str) -> None:
@@ -1945,6 +1950,10 @@ def test_this_rounds_yes_no_verdicts(new_talk: Callable[[], Conversation], alexa
     ("trivia night who wrote the cruelest miles", "Salisbury"),
     # a place after a thing recorded there only says which thing is meant
     ("who organized the sled dog relay in nenana", "Wetzler"),
+    # a "before" clause dates where he was asked, whatever its own words find; "like what
+    # city" only narrows the question already asked
+    ("where was balto before he got to cleveland like what city", "Los Angeles"),
+    ("where was balto living before he came to cleveland", "Los Angeles"),
 ])
 def test_this_rounds_answers(new_talk: Callable[[], Conversation], alexa_valid: Any,
                              question: str, contains: str) -> None:

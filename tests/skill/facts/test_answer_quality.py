@@ -400,6 +400,12 @@ FLOORS: dict[tuple[str, str], float] = {
     ("blind_speaker_fresh69.json", "unanswerable"): 0.94,
     ("blind_speaker_fresh69.json", "off_topic"): 0.95,
     ("blind_speaker_fresh69.json", "followups"): 0.90,
+    # Fresh set 70, studied in the twenty-eighth round (first contact 95.0%, 90.7%, 20 of 20,
+    # 86.5%), floors at what it reaches after.
+    ("blind_speaker_fresh70.json", "questions"): 0.96,
+    ("blind_speaker_fresh70.json", "unanswerable"): 0.90,
+    ("blind_speaker_fresh70.json", "off_topic"): 0.95,
+    ("blind_speaker_fresh70.json", "followups"): 0.86,
 }
 
 

@@ -48,6 +48,14 @@ def test_stems() -> None:
         "musher", "carry", "run", "balto", "census"]
 
 
+def test_a_silent_e_taken_by_an_ending_comes_back() -> None:
+    """ "Lived" and "closing" meet "live" and "close"; a doubled consonant ("hopped") or a
+    longer base ("rained", "visited") keeps what it had; "named" keeps its own sense."""
+    assert [stem(w) for w in ("lived", "living", "closed", "shared", "hopped", "rained",
+                              "visited", "played", "named")] == [
+        "live", "live", "close", "share", "hop", "rain", "visit", "play", "nam"]
+
+
 def test_fillers_go_from_the_edges_only() -> None:
     assert strip_fillers(["okay", "so", "um", "who", "was", "togo", "thank", "you"]) == [
         "who", "was", "togo"]
