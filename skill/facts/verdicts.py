@@ -35,6 +35,7 @@ def yes_no(ranker: Ranker, fact: Fact, key: str, query: Query, subject: str,
     """The verdict of a fact on a yes/no question: no if it says the contrary of a claimed
     word; else from the relation that chose it, or from its words."""
     if (contradicted(ranker, query, fact) or _placed_elsewhere(ranker, query, fact, key)
+            or _said_elsewhere(ranker, query, fact)
             or _deed_done_to_another(ranker, query, fact)):
         return "no"
     if _kind_claimed_of_another(query, fact):
@@ -78,6 +79,20 @@ def _placed_elsewhere(ranker: Ranker, query: Query, fact: Fact, key: str) -> boo
     return (any(not place.named_in(text) for place in claimed)
             or any(w in places and f" {w} " not in said for w in _put_in(query))
             or _held_by(query, places, said))
+
+
+def _said_elsewhere(ranker: Ranker, query: Query, fact: Fact) -> bool:
+    """Whether the question puts what it asks in a place the fact never says, where the fact,
+    recording no place as a value, says another in its words: "did the dog relay start *in
+    Fairbanks*" against "from the railroad at Nenana to Nome"."""
+    places = place_words(ranker.store)
+    # (a place the store knows, or one its facts name of no entity, "Fairbanks", or a country;
+    # not "in the storm")
+    named = places | ranker.understander.unknown_names[1] | ranker.relations.countries
+    claimed = [w for w in _put_in(query) if w in named]
+    said = set(ranker.lexicon.terms(fact.spoken))
+    return bool(claimed) and not any(set(ranker.lexicon.terms(w)) & said for w in claimed) and (
+        bool(set(plain_words(fact.spoken)) & places))
 
 
 def _held_by(query: Query, places: frozenset[str], said: str) -> bool:
@@ -490,22 +505,30 @@ def _claiming_nothing(ranker: Ranker, fact: Fact, analysis: Analysis,
                      and words[i - 1] not in STOPWORDS for t in ranker.lexicon.terms(w)}
     # ("did *the dogs* have to go through a blizzard": the relay's own dogs or mushers, said
     # of a fact about the whole relay, only say who went through it)
-    if IMPLIED_SUBJECT in fact.about and len(words) > 3 and words[0] in YES_NO_STARTS and (
-            words[1] == "the"):
-        # ("did *the dog teams* go through a blizzard": the relay's own, said with what they
-        # were)
-        said = list(itertools.takewhile(lambda w: w in _RELAY_KINDS, words[2:]))
-        head = words[2 + len(said)] if len(words) > 2 + len(said) else ""
-        if head in _THE_RELAYS_OWN:
-            kinds = kinds.union(*(ranker.lexicon.terms(w) for w in (*said, head)))
+    if IMPLIED_SUBJECT in fact.about:
+        kinds = kinds.union(*(ranker.lexicon.terms(w) for w in _the_relays_own(words)))
     # ("did balto *used to* live at the zoo": the habit, said of the past, claims nothing)
-    kinds = kinds | {t for i, w in enumerate(words[:-1]) if w in ("used", "use")
-                     and words[i + 1] == "to" for t in ranker.lexicon.terms(w)}
+    kinds = kinds.union(*(ranker.lexicon.terms(w) for w in _habit(words)))
     # ("was *the real* Balto there": the dog himself, not his statue or film; no claim)
     return kinds | {t for i, w in enumerate(words[1:-1], 1)
                     if w in ("real", "actual") and words[i - 1] == "the"
                     and set(ranker.lexicon.terms(words[i + 1])) & set(analysis.name_terms)
                     for t in ranker.lexicon.terms(w)}
+
+
+def _habit(words: Sequence[str]) -> list[str]:
+    """The "used" of "used to" (or "use to", as heard): it says when, not what."""
+    return [w for i, w in enumerate(words[:-1]) if w in ("used", "use") and words[i + 1] == "to"]
+
+
+def _the_relays_own(words: Sequence[str]) -> Sequence[str]:
+    """ "Did *the dog teams* go through a blizzard": the words that say those who ran the
+    relay, said as a whole after a yes/no opener, with what they were; none otherwise."""
+    if len(words) <= 3 or words[0] not in YES_NO_STARTS or words[1] != "the":
+        return ()
+    said = list(itertools.takewhile(lambda w: w in _RELAY_KINDS, words[2:]))
+    head = words[2 + len(said)] if len(words) > 2 + len(said) else ""
+    return (*said, head) if head in _THE_RELAYS_OWN else ()
 
 
 #: Those who ran the relay, said as a whole.

@@ -1659,6 +1659,8 @@ def test_at_the_end_is_last(new_talk: Callable[[], Conversation], alexa_valid: A
     ("did balto use to live at the zoo in cleveland", "Yes."),
     # "closed" meets "close"
     ("did they close the churches in nome", "Yes."),
+    # a place the fact never says, where it says another and records none as a value
+    ("did the relay end in seattle", "No."),
 ])
 def test_this_rounds_yes_no_verdicts(new_talk: Callable[[], Conversation], alexa_valid: Any,
                                      question: str, verdict: str) -> None:
