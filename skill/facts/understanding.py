@@ -767,9 +767,16 @@ def _recent(context: Context, said: set[str]) -> tuple[str, ...]:
 def _numbers_said(words: Sequence[str], topic_words: Sequence[str]) -> tuple[str, ...]:
     """The figures said; "one" too where it counts the topic's thing ("by just *one*
     musher"), not where it stands for a thing ("which one")."""
-    return tuple("1" if w == "one" else w for i, w in enumerate(words)
+    return tuple(_signed(words, i) for i, w in enumerate(words)
                  if w.replace(".", "", 1).isdigit()
                  or w == "one" and i + 1 < len(words) and words[i + 1] in topic_words)
+
+
+def _signed(words: Sequence[str], i: int) -> str:
+    """The figure at ``i`` as a number: "one" as 1; below zero where said so ("minus 62";
+    "sixty below" is rewritten so, data/lexicon.json)."""
+    word = "1" if words[i] == "one" else words[i]
+    return f"-{word}" if i > 0 and words[i - 1] in ("minus", "negative") else word
 
 
 def _day_asked(words: Sequence[str]) -> bool:

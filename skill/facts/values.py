@@ -92,11 +92,13 @@ def claim_matches(value: Any, said_entities: Collection[str], said_words: Collec
     if bound is not None and sort_key(options[0]) is not None and year_of(options[0]) is None:
         op, number = bound
         # (true of any reading: "disputed" where the main one is not, see verdicts._verdict)
-        return any(value > number if op == ">" else value < number
+        return any(_COMPARE[op](float(value), number)
                    for value in map(sort_key, options) if value is not None)
     if any(isinstance(option, bool) for option in options):
         return None
-    if any(_option_said(option, said_entities, said_words, said_numbers) for option in options):
+    near = roughly(sentence)
+    if any(_option_said(option, said_entities, said_words, said_numbers, near)
+           for option in options):
         return True
     first = options[0]
     if isinstance(first, str) and not _DATE.match(first):
@@ -107,7 +109,7 @@ def claim_matches(value: Any, said_entities: Collection[str], said_words: Collec
 
 
 def _option_said(option: Any, said_entities: Collection[str], said_words: Collection[str],
-                 said_numbers: Collection[str]) -> bool:
+                 said_numbers: Collection[str], near: bool = False) -> bool:
     """Whether the question says this one reading of a value."""
     if isinstance(option, str) and not _DATE.match(option):
         words = option.lower().split()
@@ -117,26 +119,37 @@ def _option_said(option: Any, said_entities: Collection[str], said_words: Collec
     if number is None or not said_numbers:
         return False
     year = year_of(option)
-    return any(_same_number(n, number, year, option) for n in said_numbers)
+    return any(_same_number(n, number, year, option, near) for n in said_numbers)
 
 
-_MORE = ("more than", "over", "at least", "longer than", "farther than", "further than",
+_MORE = ("more than", "over", "longer than", "farther than", "further than",
          "above", "greater than", "past", "beyond")
-_LESS = ("less than", "under", "fewer than", "shorter than", "below", "at most")
+_LESS = ("less than", "under", "fewer than", "shorter than", "below")
+#: Bounds that take the number itself in: "at least 20", "down to minus 60" (that cold or
+#: colder).
+_AT_LEAST = ("at least",)
+_AT_MOST = ("at most", "down to", "as low as", "as cold as")
+_COMPARE = {">": float.__gt__, "<": float.__lt__, ">=": float.__ge__, "<=": float.__le__}
+#: A number said below zero: "minus 62".
+_BELOW_ZERO = re.compile(r"\b(?:minus|negative) (?=\d)")
 
 
 def _bound(sentence: Sequence[str]) -> tuple[str, float] | None:
-    """(">" or "<", number) when the question bounds a number ("more than 600")."""
-    text = " ".join(sentence)
-    for phrases, op in ((_MORE, ">"), (_LESS, "<")):
+    """(">", "<", ">=" or "<=", number) when the question bounds a number ("more than
+    600")."""
+    text = _BELOW_ZERO.sub("-", " ".join(sentence))
+    for phrases, op in ((_MORE, ">"), (_LESS, "<"), (_AT_LEAST, ">="), (_AT_MOST, "<=")):
         for phrase in phrases:
-            match = re.search(rf"\b{phrase} (\d+(?:\.\d+)?)\b", text)
+            match = re.search(rf"\b{phrase} (?:like |about |around )?(-?\d+(?:\.\d+)?)\b", text)
             if match:
                 return op, float(match.group(1))
     return None
 
 
-def _same_number(said: str, number: float, year: int | None, option: Any) -> bool:
+def _same_number(said: str, number: float, year: int | None, option: Any,
+                 near: bool = False) -> bool:
+    """Whether a number said is the value: the same, or, said as roughly so ("about 260"
+    miles of 261), within a twentieth of it."""
     try:
         spoken = float(said)
     except ValueError:
@@ -145,4 +158,16 @@ def _same_number(said: str, number: float, year: int | None, option: Any) -> boo
         return int(spoken) == year
     if isinstance(option, dict):
         return bool(option["min"] <= spoken <= option["max"])
-    return abs(spoken - number) < 0.5
+    return abs(spoken - number) < max(0.5, abs(number) * NEAR if near else 0.0)
+
+
+#: How far a number said as roughly so may be from the value.
+NEAR = 0.05
+#: Words saying a number is roughly so.
+_ROUGHLY = frozenset("about around roughly approximately nearly almost like some".split())
+
+
+def roughly(sentence: Sequence[str]) -> bool:
+    """Whether the words say a number only roughly ("about 260", "like sixty below")."""
+    return any(w in _ROUGHLY and i + 1 < len(sentence) and sentence[i + 1][:1].isdigit()
+               for i, w in enumerate(sentence))

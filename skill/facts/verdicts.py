@@ -35,7 +35,6 @@ def yes_no(ranker: Ranker, fact: Fact, key: str, query: Query, subject: str,
     """The verdict of a fact on a yes/no question: no if it says the contrary of a claimed
     word; else from the relation that chose it, or from its words."""
     if (contradicted(ranker, query, fact) or _placed_elsewhere(ranker, query, fact, key)
-            or _said_elsewhere(ranker, query, fact)
             or _deed_done_to_another(ranker, query, fact)):
         return "no"
     if _kind_claimed_of_another(query, fact):
@@ -79,20 +78,6 @@ def _placed_elsewhere(ranker: Ranker, query: Query, fact: Fact, key: str) -> boo
     return (any(not place.named_in(text) for place in claimed)
             or any(w in places and f" {w} " not in said for w in _put_in(query))
             or _held_by(query, places, said))
-
-
-def _said_elsewhere(ranker: Ranker, query: Query, fact: Fact) -> bool:
-    """Whether the question puts what it asks in a place the fact never says, where the fact,
-    recording no place as a value, says another in its words: "did the dog relay start *in
-    Fairbanks*" against "from the railroad at Nenana to Nome"."""
-    places = place_words(ranker.store)
-    # (a place the store knows, or one its facts name of no entity, "Fairbanks", or a country;
-    # not "in the storm")
-    named = places | ranker.understander.unknown_names[1] | ranker.relations.countries
-    claimed = [w for w in _put_in(query) if w in named]
-    said = set(ranker.lexicon.terms(fact.spoken))
-    return bool(claimed) and not any(set(ranker.lexicon.terms(w)) & said for w in claimed) and (
-        bool(set(plain_words(fact.spoken)) & places))
 
 
 def _held_by(query: Query, places: frozenset[str], said: str) -> bool:
@@ -197,6 +182,11 @@ def _polarity(ranker: Ranker, fact: Fact, key: str, query: Query,
     relations = fact.answers.get(subject, {})
     topic = key.partition(".")[0] if key else ""
     keys = [k for k in relations if k == key or (topic and k.partition(".")[0] == topic)]
+    measure = key.rpartition(".")[2]
+    if query.numbers and measure:
+        # ("did togo run about 260 miles": his leg's 91 or his whole run's 261, both miles
+        # he ran; a number said is checked against every one of the same measure)
+        keys += [k for k in relations if k not in keys and k.rpartition(".")[2] == measure]
     recorded = _recorded_verdict(ranker, relations, keys or [key], query, subject)
     if recorded is not None:
         return recorded

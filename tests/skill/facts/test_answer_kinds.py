@@ -1659,8 +1659,16 @@ def test_at_the_end_is_last(new_talk: Callable[[], Conversation], alexa_valid: A
     ("did balto use to live at the zoo in cleveland", "Yes."),
     # "closed" meets "close"
     ("did they close the churches in nome", "Yes."),
-    # a place the fact never says, where it says another and records none as a value
-    ("did the relay end in seattle", "No."),
+    # "sixty below" is minus 60, and "down to" it is that cold or colder; "about 260" miles
+    # is near enough 261, and a number is checked against every value of its measure
+    ("did it really get down to like sixty below on that trail", "Yes."),
+    ("was it sixty two below zero at minto", "Yes."),
+    ("was it minus 62 at minto", "Yes."),
+    ("was it minus 30 at minto", "No."),
+    ("did togo run at least 261 miles", "Yes."),
+    ("did togo run about 260 miles", "Yes."),
+    ("did togo run 91 miles with the serum", "Yes."),
+    ("did togo run 500 miles", "No."),
 ])
 def test_this_rounds_yes_no_verdicts(new_talk: Callable[[], Conversation], alexa_valid: Any,
                                      question: str, verdict: str) -> None:
