@@ -230,6 +230,7 @@ def _one_question(ranker: Ranker, question: Question, context: Context | None) -
     result = _verdict_settled(ranker, result)
     result = _what_came_next(ranker, result, context) or result
     result = _passed_on_next(ranker, result, context) or result
+    result = _handed_back(ranker, question, result, context) or result
     result = of_that_day(ranker, result, context) or result
     result = _asked_of_the_new_one(ranker, result, context) or result
     if result.query is not None and result.query.choice and not (
@@ -275,6 +276,27 @@ def _passed_on_next(ranker: Ranker, result: Answer, context: Context | None) -> 
     onward = [f for _, f, key in recorded(ranker.store, receiver, "handoff", "to")
               if key == "handoff.to" and f.id != fact.id]
     return result._replace(fact=onward[0], entity=receiver) if onward else None
+
+
+def _handed_back(ranker: Ranker, question: Question, result: Answer,
+                 context: Context | None) -> Answer | None:
+    """ "Who did Seppala get the serum from" (Ivanoff), "and who did *he* give it to": the
+    hand-over the other way, asked of the one just answered, only gives back the one the
+    last question was about (Ivanoff gave it to Seppala); "he" is Seppala, as in the last
+    question, and the answer is his hand-over (to Olson)."""
+    query = result.query
+    if (context is None or query is None or not query.from_context or result.kind != "fact"
+            or context.topic != "handoff" or not result.relation.startswith("handoff.")
+            or result.relation.partition(".")[2] == context.facet or result.entity is None
+            or not context.question):
+        return None
+    asked = " ".join(context.question)
+    subject = ranker.store.entities.get(result.entity)
+    if subject is None or not subject.named_in(asked) or result.entity == context.entity:
+        return None
+    again = _decide(ranker, question, context._replace(entity=subject.id, entities=(subject.id,)))
+    ranker.new_question()
+    return again if again.kind == "fact" and again.entity != subject.id else None
 
 
 def _asks_onward(words: Sequence[str]) -> bool:
@@ -673,6 +695,11 @@ def _before_or_after_it(ranker: Ranker, query: Query, analysis: Analysis,
     if found is None:
         return None
     then, moment, before = found
+    key = f"{query.topic}.where"
+    if key in then.answers.get(subject, {}):
+        # ("where did Seppala hand off the serum *after his big run*": the clause's own
+        # happening records the place asked, where his run ended)
+        return _fact_answer(ranker, then, subject, query, analysis, key)
     if not before and any(k.endswith(".where") for k in decided.fact.answers.get(subject, {})):
         return None  # ("where did Togo live after he retired": where he retired, from then on)
     nearest = _placed_nearest(ranker, subject, then, moment, before)

@@ -1932,7 +1932,13 @@ class Understander:
         if d.topic == "handoff" and d.form == "yes_no" and self._taken_to_a_place(d):
             d.topic, d.facet = "arrival", "where"
         if d.topic == "handoff" or d.topic in _PASSED_ON and d.facet == "who":
+            where = d.topic == "handoff" and d.facet == "where" and d.form == "wh"
             d.facet = self._handoff_asked(d, hit)
+            placed = "departure" if d.facet == "from" else "arrival"
+            if where and d.entities and (d.entities[0], placed) in self.recorded:
+                # ("where did Kaasen get the serum", "at what town did he hand it on": where
+                # his run began, or ended, is where it was handed to him, or by him)
+                d.topic, d.facet = placed, "where"
 
     def _taken_to_a_place(self, d: _Draft) -> bool:
         """ "Did Seppala take the serum (all the way) to Nome": the serum handed on to a

@@ -1020,6 +1020,14 @@ def test_and_asks_the_question_before_of_what_it_names(
     (["did balto have babies"], "No."),
     # "When was that released": "that" stands for the film talked of, as "it" does.
     (["who played seppala in togo", "when was that released"], "2019"),
+    # The hand-over the other way, asked of the one just answered, is asked of the one the
+    # last question was about (Ivanoff only gave it back to Seppala)
+    (["who did seppala get the serum from", "and who did he give it to"], "Olson"),
+    # Where the serum was handed to him, or by him, is where his run began, or ended; "he"
+    # then is still the one asked about
+    (["at what town did kaasen take the serum over", "what time did he leave"], "10 at night"),
+    (["where did edgar nollner hand the serum to his brother"], "Galena"),
+    (["where did seppala hand off the serum after his big run"], "Golovin"),
 ])
 def test_short_follow_ups_lean_on_the_last_answer(new_talk: Callable[[], Conversation],
                                                  alexa_valid: Any, turns: list[str],
