@@ -493,17 +493,27 @@ def _claiming_nothing(ranker: Ranker, fact: Fact, analysis: Analysis,
     # "did Kaasen live in Washington *state*": the kind of place after its name claims nothing
     kinds = kinds | {t for i, w in enumerate(words) if i and w in _PLACE_KINDS
                      and words[i - 1] not in STOPWORDS for t in ranker.lexicon.terms(w)}
-    # ("did *the dogs* have to go through a blizzard": the relay's own dogs or mushers, said
-    # of a fact about the whole relay, only say who went through it)
-    if IMPLIED_SUBJECT in fact.about:
-        kinds = kinds.union(*(ranker.lexicon.terms(w) for w in _the_relays_own(words)))
-    # ("did balto *used to* live at the zoo": the habit, said of the past, claims nothing)
-    kinds = kinds.union(*(ranker.lexicon.terms(w) for w in _habit(words)))
+    # ("did *the dogs* have to go through a blizzard", "*his team*", "*used to*": who or when)
+    kinds = kinds.union(*(ranker.lexicon.terms(w) for w in _said_of_whom(words, fact)))
     # ("was *the real* Balto there": the dog himself, not his statue or film; no claim)
     return kinds | {t for i, w in enumerate(words[1:-1], 1)
                     if w in ("real", "actual") and words[i - 1] == "the"
                     and set(ranker.lexicon.terms(words[i + 1])) & set(analysis.name_terms)
                     for t in ranker.lexicon.terms(w)}
+
+
+def _said_of_whom(words: Sequence[str], fact: Fact) -> list[str]:
+    """Words that say only who or when: the relay's own dogs or mushers, said of a fact about
+    the whole relay (they only say who went through it); "used to"; "his team"."""
+    relays_own = _the_relays_own(words) if IMPLIED_SUBJECT in fact.about else ()
+    return [*relays_own, *_habit(words), *_own_team(words)]
+
+
+def _own_team(words: Sequence[str]) -> list[str]:
+    """The "team" (or "dogs") of "his team", "her dogs": the one spoken of, with his dogs
+    ("did seppala take *his team* across the ice")."""
+    return [w for i, w in enumerate(words) if i and w in ("team", "dogs")
+            and words[i - 1] in ("his", "her", "their")]
 
 
 def _habit(words: Sequence[str]) -> list[str]:

@@ -1665,6 +1665,7 @@ def test_at_the_end_is_last(new_talk: Callable[[], Conversation], alexa_valid: A
     # ... or said with what they were; "used to" says only that it was so once
     ("did the sled dogs have to go through a blizzard", "Yes."),
     ("did balto use to live at the zoo in cleveland", "Yes."),
+    ("did seppala take his team across norton sound", "Yes."),
     # "closed" meets "close"
     ("did they close the churches in nome", "Yes."),
     # "sixty below" is minus 60, and "down to" it is that cold or colder; "about 260" miles
