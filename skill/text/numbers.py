@@ -165,11 +165,37 @@ def parse_ordinal(text: str) -> int | None:
     return None if head is None else head + tail
 
 
+#: Days of the year said by name, longest first, as the month and day they fall on (only
+#: those on the same date every year: Easter and Thanksgiving move).
+_NAMED_DAYS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = tuple(sorted((
+    (tuple(name.split()), tuple(day.split())) for name, day in (
+        ("valentines day", "february 14"), ("valentines", "february 14"),
+        ("christmas day", "december 25"), ("christmas", "december 25"),
+        ("christmas eve", "december 24"), ("new years day", "january 1"),
+        ("new years eve", "december 31"), ("halloween", "october 31"),
+        ("fourth of july", "july 4"), ("independence day", "july 4"))),
+    key=lambda entry: -len(entry[0])))
+
+
+def _named_day(words: list[str], i: int) -> tuple[tuple[str, ...], int] | None:
+    """The month and day a named day at ``i`` falls on, and how many words named it."""
+    for name, day in _NAMED_DAYS:
+        if tuple(words[i:i + len(name)]) == name:
+            return day, len(name)
+    return None
+
+
 def fold_dates(words: list[str]) -> list[str]:
-    """ "january twenty second" -> "january 22": spoken day ordinals after a month, as digits."""
+    """ "january twenty second" -> "january 22": spoken day ordinals after a month, as digits;
+    a day said by name as its date ("christmas day" -> "december 25")."""
     out: list[str] = []
     i = 0
     while i < len(words):
+        named = _named_day(words, i)
+        if named is not None:
+            out += named[0]
+            i += named[1]
+            continue
         out.append(words[i])
         if words[i] in MONTHS and i + 1 < len(words):
             tens = 20 if words[i + 1] == "twenty" else 30 if words[i + 1] == "thirty" else 0

@@ -1496,6 +1496,8 @@ def test_words_people_use_are_understood(new_talk: Callable[[], Conversation],
     ("what did the mayor of anchorage say about the serum", "that"),
     # the office asked, with a clause describing its holder
     ("who was the pilot who was meant to fly the serum", "that"),
+    # a day said by name is that day, which no fact records
+    ("what was the weather like in nome on valentine's day 1925", "that on February 14"),
 ])
 def test_a_measure_or_names_the_fact_does_not_state_are_no_record(
         new_talk: Callable[[], Conversation], alexa_valid: Any, question: str,
@@ -1666,6 +1668,8 @@ def test_at_the_end_is_last(new_talk: Callable[[], Conversation], alexa_valid: A
     ("did the sled dogs have to go through a blizzard", "Yes."),
     ("did balto use to live at the zoo in cleveland", "Yes."),
     ("did seppala take his team across norton sound", "Yes."),
+    # the serum "rode" a train: it was carried
+    ("did the serum ride on a train", "Yes."),
     # "closed" meets "close"
     ("did they close the churches in nome", "Yes."),
     # "sixty below" is minus 60, and "down to" it is that cold or colder; "about 260" miles

@@ -48,6 +48,14 @@ def test_stems() -> None:
         "musher", "carry", "run", "balto", "census"]
 
 
+def test_a_day_said_by_name_is_its_date() -> None:
+    from skill.text.numbers import fold_dates
+    assert fold_dates("the weather on valentines day 1925".split()) == [
+        "the", "weather", "on", "february", "14", "1925"]
+    assert fold_dates("on christmas eve".split()) == ["on", "december", "24"]
+    assert fold_dates("on christmas".split()) == ["on", "december", "25"]
+
+
 def test_a_silent_e_taken_by_an_ending_comes_back() -> None:
     """ "Lived" and "closing" meet "live" and "close"; a doubled consonant ("hopped") or a
     longer base ("rained", "visited") keeps what it had; "named" keeps its own sense."""
