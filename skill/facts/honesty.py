@@ -77,6 +77,17 @@ def _recorded_topics(store: FactStore) -> frozenset[str]:
     return frozenset().union(*(_topics_of(fact) for fact in store.facts.values()))
 
 
+def of_another_named(ranker: Ranker, query: Query, result: Answer) -> str | None:
+    """ "What did Seppala think about the statue of Balto": his opinion recorded of Balto
+    himself is not of the statue. A topic of something else named (``of_named`` in
+    relations.json) is answered only by a fact naming it."""
+    topic = ranker.relations.topics.get(query.topic or "")
+    fact = result.fact
+    if topic is None or not topic.of_named or fact is None:
+        return None
+    return None if speaks_of_all(ranker, query, fact, result.entity) else "that"
+
+
 def topic_never_recorded(ranker: Ranker, query: Query, result: Answer) -> str | None:
     """ "What school did Cody McGinn go to": a topic that no fact records of anyone
     (schooling), asked of no one the store knows, is not answered by a fact chosen on the

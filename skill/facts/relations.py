@@ -56,6 +56,9 @@ class Topic(Record):
     #: Only a fact recording the topic answers it, even when the question names another
     #: beside it: the words *on* Togo's medal are not the medal.
     exact: bool = False
+    #: The topic is the subject's, of something the question names beside him ("what did
+    #: Seppala think of *the statue*"): a fact that never names that is of something else.
+    of_named: bool = False
 
     def for_type(self, entity_type: str | None) -> str | None:
         """The topic meant for an entity of this type (a shipment's "birth" is its departure;
@@ -218,7 +221,7 @@ def _parse_topics(
             name, spec["label"], dict(spec.get("labels", {})), spec.get("default"),
             tuple(spec.get("for", ())), spec.get("otherwise"), bool(spec.get("weak")),
             spec.get("fallback"), bool(spec.get("scope")), dict(spec.get("by_role", {})),
-            bool(spec.get("exact")))
+            bool(spec.get("exact")), bool(spec.get("of_named")))
         for trigger in spec["triggers"]:
             words, _, facet = trigger.partition(":")
             if facet and facet not in facets:

@@ -34,7 +34,8 @@ def yes_no(ranker: Ranker, fact: Fact, key: str, query: Query, subject: str,
            analysis: Analysis) -> str | None:
     """The verdict of a fact on a yes/no question: no if it says the contrary of a claimed
     word; else from the relation that chose it, or from its words."""
-    if (contradicted(ranker, query, fact) or _placed_elsewhere(ranker, query, fact, key)
+    if ((contradicted(ranker, query, fact) and speaks_of_all(ranker, query, fact, subject))
+            or _placed_elsewhere(ranker, query, fact, key)
             or _deed_done_to_another(ranker, query, fact)):
         return "no"
     if _kind_claimed_of_another(query, fact):

@@ -29,6 +29,7 @@ from skill.facts.honesty import (
     name_unsaid,
     names_no_one,
     number_unsaid,
+    of_another_named,
     owner_unknown,
     place_now_unrecorded,
     priced_otherwise,
@@ -77,7 +78,8 @@ def honest(ranker: Ranker, result: Answer, dating: Dating) -> Answer:
 
 def _missing(ranker: Ranker, result: Answer, query: Query, fact: Fact,
              name: str | None, dating: Dating) -> str | None:
-    """What the question asks that the fact does not say (the first check that finds it)."""
+    """What the question asks that the fact does not say (the first check that finds it):
+    what, when, whose or whom it asks, then what no fact records."""
     return (setting_unstated(ranker, result, query, fact, name)
             or dating(ranker, query, result)
             or thing_unspoken(ranker, query, fact, name, result.relation)
@@ -88,7 +90,14 @@ def _missing(ranker: Ranker, result: Answer, query: Query, fact: Fact,
             or owner_unknown(ranker, query)
             or role_unsaid(ranker, query, fact)
             or deed_denied(ranker, query, result)
-            or words_unrecorded(ranker, query, fact, name)
+            or _unrecorded(ranker, result, query, fact, name))
+
+
+def _unrecorded(ranker: Ranker, result: Answer, query: Query, fact: Fact,
+                name: str | None) -> str | None:
+    """What the question asks of a kind no fact records: words said, later life, hours, a
+    rate, another's time, where one is now, kin, weather, a number, an opinion of another."""
+    return (words_unrecorded(ranker, query, fact, name)
             or later_unrecorded(ranker, query, fact, name)
             or hours_unsaid(query, fact)
             or rate_unsaid(query, fact)
@@ -97,6 +106,7 @@ def _missing(ranker: Ranker, result: Answer, query: Query, fact: Fact,
             or relative_unrecorded(ranker, query, fact, name)
             or weather_unrecorded(ranker, query, fact)
             or number_unsaid(query, fact)
+            or of_another_named(ranker, query, result)
             or topic_never_recorded(ranker, query, result))
 
 

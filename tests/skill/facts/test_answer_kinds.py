@@ -1498,6 +1498,8 @@ def test_words_people_use_are_understood(new_talk: Callable[[], Conversation],
     ("who was the pilot who was meant to fly the serum", "that"),
     # a day said by name is that day, which no fact records
     ("what was the weather like in nome on valentine's day 1925", "that on February 14"),
+    # an opinion of something else named than the one recorded
+    ("what did seppala think about the statue of balto in new york", "that"),
 ])
 def test_a_measure_or_names_the_fact_does_not_state_are_no_record(
         new_talk: Callable[[], Conversation], alexa_valid: Any, question: str,
@@ -1670,6 +1672,8 @@ def test_at_the_end_is_last(new_talk: Callable[[], Conversation], alexa_valid: A
     ("did seppala take his team across norton sound", "Yes."),
     # the serum "rode" a train: it was carried
     ("did the serum ride on a train", "Yes."),
+    # "thought little of" him is no happiness at his fame
+    ("was seppala happy that balto got all the credit", "No."),
     # "closed" meets "close"
     ("did they close the churches in nome", "Yes."),
     # "sixty below" is minus 60, and "down to" it is that cold or colder; "about 260" miles
@@ -1977,6 +1981,9 @@ def test_this_rounds_yes_no_verdicts(new_talk: Callable[[], Conversation], alexa
     # city" only narrows the question already asked
     ("where was balto before he got to cleveland like what city", "Los Angeles"),
     ("where was balto living before he came to cleveland", "Los Angeles"),
+    # bitterness is how he got on with others; looking down on Balto is his opinion of him
+    ("why was seppala so bitter about balto", "resented"),
+    ("why did seppala look down on balto", "thought little of Balto"),
 ])
 def test_this_rounds_answers(new_talk: Callable[[], Conversation], alexa_valid: Any,
                              question: str, contains: str) -> None:
