@@ -77,6 +77,21 @@ def _recorded_topics(store: FactStore) -> frozenset[str]:
     return frozenset().union(*(_topics_of(fact) for fact in store.facts.values()))
 
 
+#: "On the day he died", "on the morning he reached Nome": one moment said by what happened.
+_ON_THE_DAY = re.compile(
+    r"\b(?:on )?the (?:day|morning|night|evening|afternoon|date) (?!of\b|before\b|after\b)\w+")
+
+
+def measure_of_a_moment(ranker: Ranker, query: Query, fact: Fact) -> str | None:
+    """ "How much did Togo weigh on the day he died": a measure asked of one moment that the
+    fact, giving it undated, never places there; his weight in general is not that day's."""
+    facet = ranker.relations.facets.get(query.facet or "")
+    if facet is None or facet.kind != "number" or not _ON_THE_DAY.search(
+            " ".join(query.words[query.core_start:])):
+        return None
+    return None if DATES.search(fact.spoken) else "that"
+
+
 def of_another_named(ranker: Ranker, query: Query, result: Answer) -> str | None:
     """ "What did Seppala think about the statue of Balto": his opinion recorded of Balto
     himself is not of the statue. A topic of something else named (``of_named`` in

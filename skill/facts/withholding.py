@@ -26,6 +26,7 @@ from skill.facts.honesty import (
     hours_unsaid,
     kind_unsaid,
     later_unrecorded,
+    measure_of_a_moment,
     name_unsaid,
     names_no_one,
     number_unsaid,
@@ -96,7 +97,8 @@ def _missing(ranker: Ranker, result: Answer, query: Query, fact: Fact,
 def _unrecorded(ranker: Ranker, result: Answer, query: Query, fact: Fact,
                 name: str | None) -> str | None:
     """What the question asks of a kind no fact records: words said, later life, hours, a
-    rate, another's time, where one is now, kin, weather, a number, an opinion of another."""
+    rate, another's time, where one is now, kin, weather, a number, a measure of one moment,
+    an opinion of another."""
     return (words_unrecorded(ranker, query, fact, name)
             or later_unrecorded(ranker, query, fact, name)
             or hours_unsaid(query, fact)
@@ -106,6 +108,7 @@ def _unrecorded(ranker: Ranker, result: Answer, query: Query, fact: Fact,
             or relative_unrecorded(ranker, query, fact, name)
             or weather_unrecorded(ranker, query, fact)
             or number_unsaid(query, fact)
+            or measure_of_a_moment(ranker, query, fact)
             or of_another_named(ranker, query, result)
             or topic_never_recorded(ranker, query, result))
 

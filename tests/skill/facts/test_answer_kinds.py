@@ -1500,6 +1500,8 @@ def test_words_people_use_are_understood(new_talk: Callable[[], Conversation],
     ("what was the weather like in nome on valentine's day 1925", "that on February 14"),
     # an opinion of something else named than the one recorded
     ("what did seppala think about the statue of balto in new york", "that"),
+    # a measure asked of one moment the fact never places it at
+    ("how much did togo weigh on the day he died", "that"),
 ])
 def test_a_measure_or_names_the_fact_does_not_state_are_no_record(
         new_talk: Callable[[], Conversation], alexa_valid: Any, question: str,
