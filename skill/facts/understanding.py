@@ -1922,7 +1922,15 @@ class Understander:
             d.facet = self.relations.topics[d.topic].default or d.facet
         if d.facet is None and facet_hint:
             d.facet = facet_hint
+        self._serum_carried(d)
         self._passed_on_settled(d, hit)
+
+    def _serum_carried(self, d: _Draft) -> None:
+        """Where one who ran a leg had the serum ("where did Kaasen pick the serum up"): his
+        leg, not the first place recorded of him (his birth)."""
+        if (d.topic == "serum" and d.facet == "where" and d.form == "wh" and d.entities
+                and (d.entities[0], "leg") in self.recorded):
+            d.topic = "leg"
 
     def _passed_on_settled(self, d: _Draft, hit: Hit | None) -> None:
         """For the serum passed on: what of it is asked, and which way it went."""

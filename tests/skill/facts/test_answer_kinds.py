@@ -1986,6 +1986,8 @@ def test_this_rounds_yes_no_verdicts(new_talk: Callable[[], Conversation], alexa
     # bitterness is how he got on with others; looking down on Balto is his opinion of him
     ("why was seppala so bitter about balto", "resented"),
     ("why did seppala look down on balto", "thought little of Balto"),
+    # where one who ran a leg had the serum is his leg, not his birthplace
+    ("where did gunnar kaasen pick the serum up", "from Bluff"),
 ])
 def test_this_rounds_answers(new_talk: Callable[[], Conversation], alexa_valid: Any,
                              question: str, contains: str) -> None:
