@@ -1988,6 +1988,8 @@ def test_this_rounds_yes_no_verdicts(new_talk: Callable[[], Conversation], alexa
     ("why did seppala look down on balto", "thought little of Balto"),
     # where one who ran a leg had the serum is his leg, not his birthplace
     ("where did gunnar kaasen pick the serum up", "from Bluff"),
+    # "dug up" the serum is found it ("dug it out" of the snow is another thing)
+    ("who was the doctor that dug up the serum in anchorage", "Beeson"),
 ])
 def test_this_rounds_answers(new_talk: Callable[[], Conversation], alexa_valid: Any,
                              question: str, contains: str) -> None:
