@@ -1028,6 +1028,8 @@ def test_and_asks_the_question_before_of_what_it_names(
     (["at what town did kaasen take the serum over", "what time did he leave"], "10 at night"),
     (["where did edgar nollner hand the serum to his brother"], "Galena"),
     (["where did seppala hand off the serum after his big run"], "Golovin"),
+    # "where'd" opens a question as "where" does (the interaction model's samples)
+    (["who was seppala", "where'd he pass"], "Seattle"),
 ])
 def test_short_follow_ups_lean_on_the_last_answer(new_talk: Callable[[], Conversation],
                                                  alexa_valid: Any, turns: list[str],
