@@ -1678,6 +1678,9 @@ def test_at_the_end_is_last(new_talk: Callable[[], Conversation], alexa_valid: A
     ("did the serum ride on a train", "Yes."),
     # "thought little of" him is no happiness at his fame
     ("was seppala happy that balto got all the credit", "No."),
+    # caught in a storm is in it; running into one is going through it
+    ("was kaasen caught in a storm", "Yes."),
+    ("did the mushers run into a blizzard", "Yes."),
     # "closed" meets "close"
     ("did they close the churches in nome", "Yes."),
     # "sixty below" is minus 60, and "down to" it is that cold or colder; "about 260" miles
