@@ -402,10 +402,20 @@ FLOORS: dict[tuple[str, str], float] = {
     ("blind_speaker_fresh69.json", "followups"): 0.90,
     # Fresh set 70, studied in the twenty-eighth round (first contact 95.0%, 90.7%, 20 of 20,
     # 86.5%), floors at what it reaches after.
-    ("blind_speaker_fresh70.json", "questions"): 0.96,
-    ("blind_speaker_fresh70.json", "unanswerable"): 0.90,
+    ("blind_speaker_fresh70.json", "questions"): 0.97,
+    ("blind_speaker_fresh70.json", "unanswerable"): 0.92,
     ("blind_speaker_fresh70.json", "off_topic"): 0.95,
-    ("blind_speaker_fresh70.json", "followups"): 0.86,
+    ("blind_speaker_fresh70.json", "followups"): 0.94,
+    # Fresh sets 71 and 72, sealed until the end of the twenty-eighth round and measured once
+    # (96.5%, 94.4%, 19 of 20, 86.5%; 94.5%, 90.7%, 20 of 20, 92.3%).
+    ("blind_speaker_fresh71.json", "questions"): 0.96,
+    ("blind_speaker_fresh71.json", "unanswerable"): 0.94,
+    ("blind_speaker_fresh71.json", "off_topic"): 0.95,
+    ("blind_speaker_fresh71.json", "followups"): 0.86,
+    ("blind_speaker_fresh72.json", "questions"): 0.94,
+    ("blind_speaker_fresh72.json", "unanswerable"): 0.90,
+    ("blind_speaker_fresh72.json", "off_topic"): 0.95,
+    ("blind_speaker_fresh72.json", "followups"): 0.92,
 }
 
 
