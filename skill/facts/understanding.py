@@ -774,7 +774,7 @@ def _numbers_said(words: Sequence[str], topic_words: Sequence[str]) -> tuple[str
 
 def _signed(words: Sequence[str], i: int) -> str:
     """The figure at ``i`` as a number: "one" as 1; below zero where said so ("minus 62";
-    "sixty below" is rewritten so, data/lexicon.json)."""
+    the rewording turns "sixty below" into it)."""
     word = "1" if words[i] == "one" else words[i]
     return f"-{word}" if i > 0 and words[i - 1] in ("minus", "negative") else word
 

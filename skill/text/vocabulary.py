@@ -100,8 +100,8 @@ _OWN_SENSE = {w: "training" for w in ("training", "trained", "trainer", "trainer
     # ("a dog *named* Togo" calls him by his name; it does not ask where the name came from)
     "named": "nam"}
 _DOUBLE_FINAL = re.compile(r"([bdfgmnprt])\1$")  # wrapp -> wrap, stopp -> stop
-#: One short syllable ending consonant, vowel, consonant: the base of "lived", "named",
-#: "closed" lost a silent "e" ("liv", "nam", "clos"), where "rained" or "visited" did not.
+#: One short syllable ending consonant, vowel, consonant: the base of "lived", "shared",
+#: "closed" lost a silent "e" ("liv", "shar", "clos"), where "rained" or "visited" did not.
 _SHORT_SYLLABLE = re.compile(r"[^aeiouy]*[aeiou][^aeiouwxy]")
 _SUFFIXES = (("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""))
 
