@@ -20,7 +20,7 @@ from skill.facts.context import Context
 from skill.facts.names import NameMatcher
 from skill.facts.relations import Relations
 from skill.text.normalise import plain_words
-from skill.text.numbers import fold_dates, fold_numbers
+from skill.text.numbers import fold_below_zero, fold_dates, fold_numbers
 from skill.text.vocabulary import (
     ASKS_YES_NO,
     BE_FORMS,
@@ -209,25 +209,6 @@ _PHRASAL_BEFORE = frozenset(
 _WAY_TO = frozenset("to into in across up down back over out".split())
 
 
-def _below_zero(words: list[str]) -> list[str]:
-    """ "Sixty below (zero)", "60 degrees below" as "minus 60": a temperature, as the facts
-    say it; not "60 below 70", a bound. (Numbers are digits here: "zero" is "0".)"""
-    out: list[str] = []
-    i = 0
-    while i < len(words):
-        step = 2 if words[i + 1:i + 2] == ["degrees"] else 1
-        after = words[i + step + 1:i + step + 2]
-        zero = after in (["zero"], ["0"])
-        if (words[i].isdigit() and words[i + step:i + step + 1] == ["below"]
-                and (zero or not (after and after[0].isdigit()))):
-            out += ["minus", words[i]]
-            i += step + 1 + zero
-            continue
-        out.append(words[i])
-        i += 1
-    return out
-
-
 def _without_idle_particles(words: list[str]) -> list[str]:
     """The words without a particle before "in" or "at" that says nothing of its own ("a
     statue *up* in anchorage"), not one its verb owns ("end up in cleveland"); nor "all the
@@ -332,7 +313,7 @@ class Rewording:
         """The words of ``text`` as a question, and the kind of one a pointer stood for
         ("that man": a person), if any."""
         words, kind = _that_one_as_it(self.names.joined(
-            _below_zero(fold_numbers(fold_dates(_without_idle_particles(_without_guess(_wanted_as_asked(
+            fold_below_zero(fold_numbers(fold_dates(_without_idle_particles(_without_guess(_wanted_as_asked(
                 _without_closing(self._mounted_named(self._demonstrative_named(
                 plain_words(text))))))))))),
             self._a_name)

@@ -29,7 +29,7 @@ from skill.facts.relations import Comparative, Hit, Relations
 from skill.facts.rewording import Rewording
 from skill.records import Record
 from skill.text.normalise import FILLERS, plain_words
-from skill.text.numbers import MONTHS
+from skill.text.numbers import BELOW_ZERO, MONTHS
 from skill.text.vocabulary import (
     ASKS_YES_NO,
     BE_FORMS,
@@ -776,7 +776,7 @@ def _signed(words: Sequence[str], i: int) -> str:
     """The figure at ``i`` as a number: "one" as 1; below zero where said so ("minus 62";
     the rewording turns "sixty below" into it)."""
     word = "1" if words[i] == "one" else words[i]
-    return f"-{word}" if i > 0 and words[i - 1] in ("minus", "negative") else word
+    return f"-{word}" if i > 0 and words[i - 1] in BELOW_ZERO else word
 
 
 def _day_asked(words: Sequence[str]) -> bool:

@@ -11,6 +11,8 @@ import re
 from collections.abc import Collection, Sequence
 from typing import Any
 
+from skill.text.numbers import BELOW_ZERO
+
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
 
 #: When the relay began: the first musher left Nenana on the night of 27 January 1925.
@@ -131,7 +133,7 @@ _AT_LEAST = ("at least",)
 _AT_MOST = ("at most", "down to", "as low as", "as cold as")
 _COMPARE = {">": float.__gt__, "<": float.__lt__, ">=": float.__ge__, "<=": float.__le__}
 #: A number said below zero: "minus 62".
-_BELOW_ZERO = re.compile(r"\b(?:minus|negative) (?=\d)")
+_BELOW_ZERO = re.compile(rf"\b(?:{'|'.join(BELOW_ZERO)}) (?=\d)")
 
 
 def _bound(sentence: Sequence[str]) -> tuple[str, float] | None:
@@ -158,7 +160,8 @@ def _same_number(said: str, number: float, year: int | None, option: Any,
         return int(spoken) == year
     if isinstance(option, dict):
         return bool(option["min"] <= spoken <= option["max"])
-    return abs(spoken - number) < max(0.5, abs(number) * NEAR if near else 0.0)
+    tolerance = abs(number) * NEAR if near else 0.0
+    return abs(spoken - number) < max(0.5, tolerance)
 
 
 #: How far a number said as roughly so may be from the value.

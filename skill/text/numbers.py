@@ -51,9 +51,12 @@ _NUMBER_PARTS = sorted({*UNITS, *TENS, *SCALES, "a", "and"} - {"oh"}, key=len, r
 _ORDINAL_WORDS = sorted({*ORDINAL_UNITS, *ORDINAL_TENS, *ORDINAL_SCALES}, key=len, reverse=True)
 _CARDINAL_START = sorted({*UNITS, *TENS} - {"oh"}, key=len, reverse=True)
 
+#: Words that put the number after them below zero ("minus 62").
+BELOW_ZERO: tuple[str, ...] = ("minus", "negative")
+
 #: Regex fragment for a spoken or written cardinal ("21", "twenty one", "minus three").
 NUMBER_PATTERN: str = (
-    r"(?:minus |negative )?(?:\d+(?:\.\d+)?|(?:"
+    rf"(?:(?:{'|'.join(BELOW_ZERO)}) )?(?:\d+(?:\.\d+)?|(?:"
     + "|".join(_CARDINAL_START)
     + r")(?: (?:"
     + "|".join(_NUMBER_PARTS)
@@ -205,6 +208,25 @@ def fold_dates(words: list[str]) -> list[str]:
                 out.append(str(tens + day))
                 i = j + 1
                 continue
+        i += 1
+    return out
+
+
+def fold_below_zero(words: list[str]) -> list[str]:
+    """ "60 below (zero)", "60 degrees below" as "minus 60": a temperature, as the facts say
+    it; not "60 below 70", a bound. Reads digits: fold the numbers first ("zero" is "0")."""
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        step = 2 if words[i + 1:i + 2] == ["degrees"] else 1
+        after = words[i + step + 1:i + step + 2]
+        zero = after in (["zero"], ["0"])
+        if (words[i].isdigit() and words[i + step:i + step + 1] == ["below"]
+                and (zero or not (after and after[0].isdigit()))):
+            out += [BELOW_ZERO[0], words[i]]
+            i += step + 1 + zero
+            continue
+        out.append(words[i])
         i += 1
     return out
 

@@ -48,6 +48,14 @@ def test_stems() -> None:
         "musher", "carry", "run", "balto", "census"]
 
 
+def test_a_number_below_zero_is_said_as_minus() -> None:
+    from skill.text.numbers import fold_below_zero
+    assert fold_below_zero("was it 62 below 0 at minto".split()) == [
+        "was", "it", "minus", "62", "at", "minto"]
+    assert fold_below_zero("40 degrees below".split()) == ["minus", "40"]
+    assert fold_below_zero("60 below 70".split()) == ["60", "below", "70"]  # a bound
+
+
 def test_a_day_said_by_name_is_its_date() -> None:
     from skill.text.numbers import fold_dates
     assert fold_dates("the weather on valentines day 1925".split()) == [
