@@ -218,6 +218,7 @@ def _split_in_two(text: str) -> tuple[str, str] | None:
 def _one_question(ranker: Ranker, question: Question, context: Context | None) -> Answer:
     """The answer to one question."""
     result = _decide(ranker, question, context)
+    result = _asked_without_the_preamble(ranker, result) or result
     if _another_asked(ranker, result):
         # "what was Seppala's lead dog before Togo": the store records only Togo as his
         return _another_unrecorded(ranker, result)
@@ -242,6 +243,33 @@ def _one_question(ranker: Ranker, question: Question, context: Context | None) -
         return result._replace(polarity=None, comparison=comparison._replace(polarity=chosen)
                                if comparison is not None else None)
     return result
+
+
+#: Words standing for a person or a dog, which a question proper may lean on a preamble for.
+_BEING_WORDS = frozenset("he him his she her hers".split())
+
+
+def _asked_without_the_preamble(ranker: Ranker, result: Answer) -> Answer | None:
+    """ "my kids keep saying balto carried the serum the whole way ... so how many mushers were
+    part of it": a question proper that names no one asks of the story, not of whom the
+    preamble named; when that one records nothing of it, the question proper alone answers."""
+    query = result.query
+    if result.kind != "no_record" or query is None or not query.core_start:
+        return None
+    proper = query.words[query.core_start:]
+    # (not a description asked of: "what was the name of the engineer *who* took it")
+    if _BEING_WORDS.intersection(proper) or QUESTION_WORDS.intersection(
+            query.words[:query.core_start]):
+        return None
+    alone = _decide(ranker, Question(text=" ".join(proper)), None)
+    # (of the story, or of something said: not a neighbour the ranking found, "how much did
+    # it cost to make" after the statue is not the film's budget)
+    said = {*ranker.lexicon.background, *query.named,
+            *(alone.query.named if alone.query is not None else ())}
+    if alone.kind in ("fact", "yes_no", "compare") and alone.entity != result.entity and (
+            alone.entity in said):
+        return alone
+    return None
 
 
 def _what_came_next(ranker: Ranker, result: Answer, context: Context | None) -> Answer | None:

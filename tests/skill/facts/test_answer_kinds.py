@@ -1995,6 +1995,12 @@ def test_this_rounds_yes_no_verdicts(new_talk: Callable[[], Conversation], alexa
     ("where did gunnar kaasen pick the serum up", "from Bluff"),
     # "dug up" the serum is found it ("dug it out" of the snow is another thing)
     ("who was the doctor that dug up the serum in anchorage", "Beeson"),
+    # a question proper naming no one asks of the story when whom the preamble named records
+    # nothing of it (answering._asked_without_the_preamble)
+    ("my nephew swears togo carried the medicine all the way by himself so how many mushers "
+     "took part", "Twenty mushers"),
+    ("my kid loves the togo movie and wants to know how many hours the whole thing took",
+     "127"),
 ])
 def test_this_rounds_answers(new_talk: Callable[[], Conversation], alexa_valid: Any,
                              question: str, contains: str) -> None:

@@ -416,6 +416,10 @@ FLOORS: dict[tuple[str, str], float] = {
     ("blind_speaker_fresh72.json", "unanswerable"): 0.90,
     ("blind_speaker_fresh72.json", "off_topic"): 0.95,
     ("blind_speaker_fresh72.json", "followups"): 0.92,
+    ("blind_speaker_fresh73.json", "questions"): 0.93,
+    ("blind_speaker_fresh73.json", "unanswerable"): 0.92,
+    ("blind_speaker_fresh73.json", "off_topic"): 0.95,
+    ("blind_speaker_fresh73.json", "followups"): 0.98,
 }
 
 
