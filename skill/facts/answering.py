@@ -724,11 +724,13 @@ def _before_or_after_it(ranker: Ranker, query: Query, analysis: Analysis,
         return None
     then, moment, before = found
     key = f"{query.topic}.where"
-    if key in then.answers.get(subject, {}):
+    own = not _topic_in_the_clause(query)
+    if key in then.answers.get(subject, {}) and own:
         # ("where did Seppala hand off the serum *after his big run*": the clause's own
         # happening records the place asked, where his run ended)
         return _fact_answer(ranker, then, subject, query, analysis, key)
-    if not before and any(k.endswith(".where") for k in decided.fact.answers.get(subject, {})):
+    if not before and own and any(
+            k.endswith(".where") for k in decided.fact.answers.get(subject, {})):
         return None  # ("where did Togo live after he retired": where he retired, from then on)
     nearest = _placed_nearest(ranker, subject, then, moment, before)
     if nearest is None:
@@ -753,13 +755,33 @@ def _placed_nearest(ranker: Ranker, subject: str, then: Fact, moment: str,
     return fact, key
 
 
+#: Words after "once" that make it an adverb ("he came *once a* year"), not "after".
+_NOT_AFTER_ONCE = frozenset("a again more or and in upon before".split()) | QUESTION_WORDS
+
+
+def _clause_at(query: Query) -> int | None:
+    """Where a "before ..." or "after ..." clause of the question proper begins ("once they
+    brought him to cleveland" is after it)."""
+    words = query.words
+    return next((i for i in range(query.core_start + 2, len(words) - 1)
+                 if words[i] in ("before", "after")
+                 or words[i] == "once" and words[i + 1] not in _NOT_AFTER_ONCE), None)
+
+
+def _topic_in_the_clause(query: Query) -> bool:
+    """Whether the topic was found in the clause's words only ("where did balto live after
+    *they brought him to cleveland*": the rescue only dates the living asked)."""
+    at = _clause_at(query)
+    return at is not None and bool(query.topic_words) and not set(
+        query.topic_words) & set(query.words[:at])
+
+
 def _clause_dated(ranker: Ranker, query: Query,
                   subject: str) -> tuple[Fact, str, bool] | None:
     """The fact a "before ..." or "after ..." clause of the question proper finds, its date,
     and whether it is "before" (the subject's name said for its pronouns)."""
     words = query.words
-    at = next((i for i in range(query.core_start + 2, len(words) - 1)
-               if words[i] in ("before", "after")), None)
+    at = _clause_at(query)
     name = ranker.understander.entity_words.get(subject, "")
     if at is None or not name:
         return None

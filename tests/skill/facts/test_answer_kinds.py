@@ -2001,6 +2001,9 @@ def test_this_rounds_yes_no_verdicts(new_talk: Callable[[], Conversation], alexa
      "took part", "Twenty mushers"),
     ("my kid loves the togo movie and wants to know how many hours the whole thing took",
      "127"),
+    # "once ..." dates like "after ..."; a topic found only in the clause dates what is asked
+    ("where did balto end up living once cleveland took him in", "Brookside"),
+    ("where did balto live after the people of cleveland bought him", "Brookside"),
 ])
 def test_this_rounds_answers(new_talk: Callable[[], Conversation], alexa_valid: Any,
                              question: str, contains: str) -> None:
