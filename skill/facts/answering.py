@@ -729,7 +729,7 @@ def _before_or_after_it(ranker: Ranker, query: Query, analysis: Analysis,
         # ("where did Seppala hand off the serum *after his big run*": the clause's own
         # happening records the place asked, where his run ended)
         return _fact_answer(ranker, then, subject, query, analysis, key)
-    if not before and own and any(
+    if not before and not _dated_before(decided.fact, moment) and any(
             k.endswith(".where") for k in decided.fact.answers.get(subject, {})):
         return None  # ("where did Togo live after he retired": where he retired, from then on)
     nearest = _placed_nearest(ranker, subject, then, moment, before)
@@ -739,6 +739,18 @@ def _before_or_after_it(ranker: Ranker, query: Query, analysis: Analysis,
     return _fact_answer(ranker, fact, subject, query, analysis, key)
 
 
+def _earlier(when: str, moment: str) -> bool:
+    """Whether ``when`` is before ``moment``, to the precision both give ("YYYY-MM(-DD)" or
+    "YYYY")."""
+    return when[:len(moment)] < moment[:len(when)]
+
+
+def _dated_before(fact: Fact, moment: str) -> bool:
+    """Whether the fact's happening was before ``moment``."""
+    when = _date_of(fact)
+    return when is not None and _earlier(when, moment)
+
+
 def _placed_nearest(ranker: Ranker, subject: str, then: Fact, moment: str,
                     before: bool) -> tuple[Fact, str] | None:
     """The subject's fact recording a place, dated nearest before ``moment`` (or at or after
@@ -746,9 +758,8 @@ def _placed_nearest(ranker: Ranker, subject: str, then: Fact, moment: str,
     dated = [(when, fact, key) for fact in ranker.store.about(subject) if fact.id != then.id
              for key in fact.answers.get(subject, {}) if key.rpartition(".")[2] == "where"
              if (when := _date_of(fact)) is not None]
-    size = len(moment)
     kept = [(when, fact, key) for when, fact, key in dated
-            if (when[:size] < moment[:len(when)] if before else when[:size] >= moment[:len(when)])]
+            if _earlier(when, moment) == before]
     if not kept:
         return None
     _, fact, key = (max if before else min)(kept, key=lambda e: e[0])
