@@ -723,16 +723,20 @@ def _before_or_after_it(ranker: Ranker, query: Query, analysis: Analysis,
     if found is None:
         return None
     then, moment, before = found
-    key = f"{query.topic}.where"
+    # (a topic the clause's words found only dates the one its question asks: "where did
+    # balto *live* after they brought him to cleveland" asks where he lived, not the rescue)
     own = not _topic_in_the_clause(query)
-    if key in then.answers.get(subject, {}) and own:
+    asked = [f"{query.topic}.where"] if own else [
+        f"{t}.where" for t in sorted(query.topics_said) if t != query.topic]
+    key = next((k for k in asked if k in then.answers.get(subject, {})), None)
+    if key is not None:
         # ("where did Seppala hand off the serum *after his big run*": the clause's own
         # happening records the place asked, where his run ended)
         return _fact_answer(ranker, then, subject, query, analysis, key)
-    if not before and not _dated_before(decided.fact, moment) and any(
+    if not before and own and any(
             k.endswith(".where") for k in decided.fact.answers.get(subject, {})):
         return None  # ("where did Togo live after he retired": where he retired, from then on)
-    nearest = _placed_nearest(ranker, subject, then, moment, before)
+    nearest = _placed_nearest(ranker, subject, then, moment, before, asked)
     if nearest is None:
         return None
     fact, key = nearest
@@ -745,21 +749,16 @@ def _earlier(when: str, moment: str) -> bool:
     return when[:len(moment)] < moment[:len(when)]
 
 
-def _dated_before(fact: Fact, moment: str) -> bool:
-    """Whether the fact's happening was before ``moment``."""
-    when = _date_of(fact)
-    return when is not None and _earlier(when, moment)
-
-
 def _placed_nearest(ranker: Ranker, subject: str, then: Fact, moment: str,
-                    before: bool) -> tuple[Fact, str] | None:
+                    before: bool, asked: Sequence[str]) -> tuple[Fact, str] | None:
     """The subject's fact recording a place, dated nearest before ``moment`` (or at or after
-    it), and the relation that records the place."""
+    it), and the relation that records the place: one of those ``asked`` if any records it."""
     dated = [(when, fact, key) for fact in ranker.store.about(subject) if fact.id != then.id
              for key in fact.answers.get(subject, {}) if key.rpartition(".")[2] == "where"
              if (when := _date_of(fact)) is not None]
     kept = [(when, fact, key) for when, fact, key in dated
             if _earlier(when, moment) == before]
+    kept = [e for e in kept if e[2] in asked] or kept
     if not kept:
         return None
     _, fact, key = (max if before else min)(kept, key=lambda e: e[0])
