@@ -188,6 +188,10 @@ def _polarity(ranker: Ranker, fact: Fact, key: str, query: Query,
         # ("did togo run about 260 miles": his leg's 91 or his whole run's 261, both miles
         # he ran; a number said is checked against every one of the same measure)
         keys += [k for k in relations if k not in keys and k.rpartition(".")[2] == measure]
+    if any(value is False and k in query.topics_said for k, value in relations.items()):
+        # ("did balto ever lead a *winning* team": a fact on his leading that records he never
+        # raced says no to the race the question claims)
+        return "no"
     recorded = _recorded_verdict(ranker, relations, keys or [key], query, subject)
     if recorded is not None:
         return recorded

@@ -1681,6 +1681,9 @@ def test_at_the_end_is_last(new_talk: Callable[[], Conversation], alexa_valid: A
     # caught in a storm is in it; running into one is going through it
     ("was kaasen caught in a storm", "Yes."),
     ("did the mushers run into a blizzard", "Yes."),
+    # a fact recording that he never raced says no to a race claimed of his leading
+    ("did balto ever win a race before the serum run", "No."),
+    ("was balto ever a racing champion", "No."),
     # "closed" meets "close"
     ("did they close the churches in nome", "Yes."),
     # "sixty below" is minus 60, and "down to" it is that cold or colder; "about 260" miles
