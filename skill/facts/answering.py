@@ -22,7 +22,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from skill.facts import values
+from skill.facts import time_of_day, values
 from skill.facts.answer_records import (
     Answer,
     Comparison,
@@ -682,6 +682,7 @@ def _decide(ranker: Ranker, question: Question, context: Context | None) -> Answ
         # present is outside a history skill.
         return Answer("unknown", None, None, analysis, query)
     ordered = (_which_first(ranker, query, analysis) or _season_verdict(ranker, query, analysis)
+               or _time_of_day_verdict(ranker, query, analysis)
                or _alive_then(ranker, query, analysis))
     if ordered is not None:
         return ordered
@@ -1203,6 +1204,25 @@ def _season_verdict(ranker: Ranker, query: Query, analysis: Analysis) -> Answer 
         return None
     polarity = "yes" if int(month.group(1)) in _SEASONS[season] else "no"
     return Answer("yes_no", row.fact, events[0], analysis, query, polarity=polarity,
+                  relation="when")
+
+
+def _time_of_day_verdict(ranker: Ranker, query: Query, analysis: Analysis) -> Answer | None:
+    """ "Did the serum get to Nome before sunrise": yes or no by the one clock time the
+    happening's dated fact states (see :mod:`time_of_day`); None without a part of the day
+    said, a clock time, or near the part's edges."""
+    if query.form != "yes_no":
+        return None
+    text = " ".join(query.words[query.core_start:])
+    part = time_of_day.part_claimed(text)
+    if part is None:
+        return None
+    then = _dated(ranker, f"{text[:part.start]}{text[part.end:]}".strip(), asked=True)
+    hour = time_of_day.clock_hour(then.fact.answer) if then is not None else None
+    polarity = time_of_day.verdict(part, hour) if hour is not None else None
+    if then is None or polarity is None:
+        return None
+    return Answer("yes_no", then.fact, then.entity, analysis, query, polarity=polarity,
                   relation="when")
 
 

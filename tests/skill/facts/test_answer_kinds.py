@@ -1684,6 +1684,9 @@ def test_at_the_end_is_last(new_talk: Callable[[], Conversation], alexa_valid: A
     # a fact recording that he never raced says no to a race claimed of his leading
     ("did balto ever win a race before the serum run", "No."),
     ("was balto ever a racing champion", "No."),
+    # a part of the day against the one clock time the happening's fact states
+    ("did the antitoxin reach nome before dawn", "Yes."),
+    ("did kaasen get to nome in the afternoon", "No."),
     # "closed" meets "close"
     ("did they close the churches in nome", "Yes."),
     # "sixty below" is minus 60, and "down to" it is that cold or colder; "about 260" miles
