@@ -398,6 +398,8 @@ def _ordinal_otherwise(ranker: Ranker, query: Query, fact: Fact) -> bool:
             t for w in text[j + 1:j + 3] for t in ranker.lexicon.terms(w)}}
         if counts and _ORDINAL_WORDS[word] not in counts:
             return True
+        if _placing(words, i) and word not in ("first", "last") and word not in text:
+            return True  # ("who came in *second* in the first iditarod": the winner is not)
         # ("seppala's *very first* sled dog": a fact that counts nothing says which was his
         # first of none)
         if word == "first" and _someones_first_uncounted(ranker, query, words, i, heads, text):
@@ -412,6 +414,17 @@ def _someones_first_uncounted(ranker: Ranker, query: Query, words: Sequence[str]
     return (at >= 0 and bool(heads) and not heads & _NOT_COUNTED
             and _possessive_of_named(ranker, query, words[at])
             and not set(text) & set(_ORDINAL_WORDS))
+
+
+#: Words saying where someone finished a race ("came in second", "finished third").
+_FINISHED = frozenset("came come comes finished finish finishes placed place ended".split())
+
+
+def _placing(words: Sequence[str], i: int) -> bool:
+    """Whether the ordinal at ``i`` says where someone finished ("came in second", "second
+    place")."""
+    before = [w for w in words[max(i - 2, 0):i] if w != "in"]
+    return bool(before and before[-1] in _FINISHED) or words[i + 1:i + 2] == ("place",)
 
 
 #: What "first" says of without counting ("his first name", "her first time").
@@ -965,6 +978,13 @@ def asked_unheard(ranker: Ranker, query: Query, analysis: Analysis) -> str | Non
         if words[i] in ("what", "which") and words[i + 1] in query.asked and (
                 words[i + 2] in _AUXILIARIES):
             asked.append(words[i + 1])
+        # (and whom "who was the ..." asks by: "who was the first *patient* to get it")
+        if words[i] == "who" and words[i + 1] in ("was", "is", "were") and (
+                words[i + 2] in ("the", "a", "an")):
+            # (the phrase's last word, its head: "the actual *dog* that played togo")
+            phrase = list(itertools.takewhile(lambda w: w not in STOPWORDS, [
+                w for w in words[i + 3:i + 7] if w != "very"]))
+            asked += phrase[-1:]
     for i in range(query.core_start, len(words) - 1):
         if words[i] == "how" and words[i + 1] in ("many", "much"):
             # ("how much was *a ticket*": what is priced, after the verb)

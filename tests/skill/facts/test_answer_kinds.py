@@ -1504,6 +1504,10 @@ def test_words_people_use_are_understood(new_talk: Callable[[], Conversation],
     ("what did seppala think about the statue of balto in new york", "that"),
     # a measure asked of one moment the fact never places it at
     ("how much did togo weigh on the day he died", "that"),
+    # a place in a race other than first that the fact never states; whom "who was the ..."
+    # asks by, a word the store has never heard
+    ("who finished third in the first iditarod", "that"),
+    ("who was the very first patient to be given the antitoxin", "that"),
 ])
 def test_a_measure_or_names_the_fact_does_not_state_are_no_record(
         new_talk: Callable[[], Conversation], alexa_valid: Any, question: str,
