@@ -79,7 +79,7 @@ from skill.facts.verdicts import (
 from skill.facts.withholding import honest, kind_instead, withheld
 from skill.records import Record
 from skill.text.normalise import plain_words, strip_fillers
-from skill.text.numbers import MONTHS
+from skill.text.numbers import MONTHS, ORDINAL_UNITS
 from skill.text.numbers import UNITS as NUMBER_UNITS
 from skill.text.vocabulary import MADE, PRONOUNS, QUESTION_WORDS, STOPWORDS, stem
 
@@ -107,7 +107,7 @@ _ORDERS = frozenset({"before", "after"})
 # -- the decision --------------------------------------------------------------------------------
 def answer(ranker: Ranker, question: Question, context: Context | None = None) -> Answer:
     """Decide what to say (see the module docstring)."""
-    named = _descriptions_named(ranker, question, context)
+    named = _descriptions_named(ranker, question, context) or _legs_named(ranker, question)
     if named is not None:
         # "where was the man who drove balto born": where Gunnar Kaasen was born
         return answer(ranker, named, context)
@@ -154,6 +154,46 @@ def _descriptions_named(ranker: Ranker, question: Question,
             continue
         out[description.start:description.end] = plain_words(who.spoken_name)
     return question._replace(text=" ".join(out)) if out != words else None
+
+
+#: A leg of the relay said by its place in the order ("the *first* leg", "the last one").
+_LEG_BY_ORDER = re.compile(
+    rf"\bthe (?P<order>last|final|{'|'.join(sorted(ORDINAL_UNITS, key=len, reverse=True))}|"
+    r"twentieth) (?:leg|one|run|stretch|part)\b")
+
+
+def _legs_named(ranker: Ranker, question: Question) -> Question | None:
+    """ "Which was longer, the first leg or the last leg": two legs set against each other by
+    their place in the order are their mushers' legs ("Shannon's leg or Kaasen's leg"),
+    which the comparison can rank. None unless two are said."""
+    words = plain_words(question.text or "")
+    text = " ".join(words)
+    said = list(_LEG_BY_ORDER.finditer(text))
+    # (legs said: "the first one or the second one" of shipments is no leg)
+    if len(said) != 2 or not {"leg", "legs"} & set(words):
+        return None
+    mushers = _mushers_by_leg(ranker.store)
+    last = max(mushers, default=0)
+    out = text
+    for found in reversed(said):
+        word = found.group("order")
+        order = last if word in ("last", "final") else ORDINAL_UNITS.get(word, 20)
+        musher = mushers.get(order)
+        if musher is None:
+            return None
+        name = plain_words(ranker.store.entities[musher].spoken_name)
+        out = f"{out[:found.start()]}{' '.join(name)}'s leg{out[found.end():]}"
+    return question._replace(text=out)
+
+
+@lru_cache(maxsize=1)
+def _mushers_by_leg(store: FactStore) -> dict[int, str]:
+    """The person who ran each leg, by its place in the order."""
+    return {value: entity for fact in store.facts.values()
+            for entity, relations in fact.answers.items()
+            if isinstance(value := relations.get("leg.order"), int)
+            and store.entities.get(entity) is not None
+            and store.entities[entity].type == "person"}
 
 
 def _two_questions(ranker: Ranker, question: Question,

@@ -970,6 +970,13 @@ def asked_unheard(ranker: Ranker, query: Query, analysis: Analysis) -> str | Non
     unheard = set(analysis.unknown) - query.heard_as_names
     if not unheard:
         return None
+    names = ranker.understander.names
+    return "that" if any(t in unheard for w in _things_asked(query) if not names.knows(w)
+                         for t in ranker.lexicon.terms(w)) else None
+
+
+def _things_asked(query: Query) -> list[str]:
+    """The words for the very thing a question asks (see :func:`asked_unheard`)."""
     words = query.words
     asked = list(query.possessed)
     for i in range(query.core_start, len(words) - 2):
@@ -994,9 +1001,7 @@ def asked_unheard(ranker: Ranker, query: Query, analysis: Analysis) -> str | Non
             asked.append(words[i])
         elif words[i] in ("the", "most") and _superlative(words[i + 1]):
             asked.append(words[i + 1])  # ("which dog was *the smartest*")
-    names = ranker.understander.names
-    return "that" if any(t in unheard for w in asked if not names.knows(w)
-                         for t in ranker.lexicon.terms(w)) else None
+    return asked
 
 
 #: Words ending as a superlative does that are none.

@@ -86,7 +86,14 @@ def spoken_value(relation: str, value: Any) -> str:
         text = _large(float(values.main(value)) if not isinstance(value, dict) else 0.0) or text
         return f"{text} {_COUNTED_IN[relation]}"
     unit = _UNITS.get(facet, "")
+    if value == 1 and unit in _ONE:
+        unit = _ONE[unit]  # ("a difference of 1 mile")
     return f"{text} {unit}".strip()
+
+
+#: A unit said of one.
+_ONE = {"miles": "mile", "degrees": "degree", "pounds": "pound", "hours": "hour",
+        "miles an hour": "mile an hour"}
 
 
 #: Counts said with what they count.

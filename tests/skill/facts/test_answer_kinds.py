@@ -2014,6 +2014,9 @@ def test_this_rounds_yes_no_verdicts(new_talk: Callable[[], Conversation], alexa
     # "once ..." dates like "after ..."; a topic found only in the clause dates what is asked
     ("where did balto end up living once cleveland took him in", "Brookside"),
     ("where did balto live after the people of cleveland bought him", "Brookside"),
+    # two legs set against each other by their place in the order are their mushers' legs
+    ("which was shorter the first leg or the last leg", "had the shorter run: 52 miles"),
+    ("which dog covered the greatest distance", "Togo"),
 ])
 def test_this_rounds_answers(new_talk: Callable[[], Conversation], alexa_valid: Any,
                              question: str, contains: str) -> None:
