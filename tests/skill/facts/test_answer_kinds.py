@@ -2017,6 +2017,8 @@ def test_this_rounds_yes_no_verdicts(new_talk: Callable[[], Conversation], alexa
     # two legs set against each other by their place in the order are their mushers' legs
     ("which was shorter the first leg or the last leg", "had the shorter run: 52 miles"),
     ("which dog covered the greatest distance", "Togo"),
+    # the fact that records why (data: danger.why on the Norton Sound crossing)
+    ("why was seppala's part of the run so dangerous", "shifting ice"),
 ])
 def test_this_rounds_answers(new_talk: Callable[[], Conversation], alexa_valid: Any,
                              question: str, contains: str) -> None:
