@@ -1030,6 +1030,8 @@ def test_and_asks_the_question_before_of_what_it_names(
     (["where did seppala hand off the serum after his big run"], "Golovin"),
     # "where'd" opens a question as "where" does (the interaction model's samples)
     (["who was seppala", "where'd he pass"], "Seattle"),
+    # "how did he get there": how he came to be there (lexicon.json rewrites)
+    (["is balto in cleveland", "how did he get there"], "Kimble"),
 ])
 def test_short_follow_ups_lean_on_the_last_answer(new_talk: Callable[[], Conversation],
                                                  alexa_valid: Any, turns: list[str],
