@@ -63,7 +63,7 @@ from skill.facts.role_verdicts import (
 )
 from skill.facts.routes import between_places
 from skill.facts.that_day import of_that_day
-from skill.facts.understanding import ORIGIN_OF, Query
+from skill.facts.understanding import ORIGIN_OF, SPEAKERS, Query
 from skill.facts.verdicts import (
     STATES,
     claimed_terms,
@@ -1935,10 +1935,16 @@ def _pointed_to(ranker: Ranker, query: Query, analysis: Analysis, subject: str,
     ("how many nurses"). Only those sharing a word with the question can, so only they are
     scored (not the whole ranking)."""
     floor = ranker.weights.min_score
+    # (after a preamble, by the question proper's words too: "... there's this bronze dog on
+    # a rock near the zoo, who sculpted it" points to the statue's place by the preamble's)
+    proper = {t for w in query.words[query.core_start:] if w not in STOPWORDS
+              for t in ranker.lexicon.terms(w)} if SPEAKERS & set(
+                  query.words[:query.core_start]) else None
     return [scored.fact for scored in ranker.score_facts(
                 analysis, ranker.sharing_words(analysis, subject))
             if scored.score >= floor and scored.words >= STRONG_WORD_SUPPORT
-            and states(scored.fact, query.facet) and scored.fact.id not in passed_over]
+            and states(scored.fact, query.facet) and scored.fact.id not in passed_over
+            and (proper is None or proper & ranker.fact_terms(scored.fact.id))]
 
 
 def _of_another_time(ranker: Ranker, query: Query, analysis: Analysis, subject: str,

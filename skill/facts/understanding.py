@@ -543,7 +543,7 @@ def _appositions(words: Sequence[str], mentions: Sequence[Mention]) -> set[int]:
 
 
 #: Who a clause of the speaker's own business is about ("*my* grandmother grew up ...").
-_SPEAKERS = frozenset("i i'm im we my our me".split())
+SPEAKERS = frozenset("i i'm im we my our me".split())
 _CLAUSE_BREAKS = frozenset("and but so because when then".split())
 #: Words that open an utterance before the speaker speaks of themself ("hi there, I'm ...").
 _GREETINGS = frozenset(
@@ -573,7 +573,7 @@ def _speakers_preamble(words: Sequence[str], core: int) -> bool:
     """Whether the words before the question proper are the speaker's own ("i just finished
     the togo movie ..."), and the question proper does not point back into them ("... which
     dog was that")."""
-    return (core > 0 and any(w in _SPEAKERS for w in words[:core])
+    return (core > 0 and any(w in SPEAKERS for w in words[:core])
             and not _points_back(words[core:]))
 
 
@@ -605,7 +605,7 @@ def _said_of_the_speaker(words: Sequence[str], i: int, floor: int = 0) -> bool:
     while j < i and words[j] in _GREETINGS:
         j += 1  # "good morning *i'm* a retired nurse"
     # (not after "i hear", "i read": what follows is said of the story)
-    return j < i and words[j] in _SPEAKERS and not _reports(words[j:i])
+    return j < i and words[j] in SPEAKERS and not _reports(words[j:i])
 
 
 def _after_the_question(words: Sequence[str], i: int, core: int) -> bool:
@@ -614,7 +614,7 @@ def _after_the_question(words: Sequence[str], i: int, core: int) -> bool:
     up*" (the clause opens at the speaker's "my", with a question asked before it; "where can
     *we* go" is still the question)."""
     j = i
-    while j > core and words[j - 1] not in _CLAUSE_BREAKS and words[j] not in _SPEAKERS:
+    while j > core and words[j - 1] not in _CLAUSE_BREAKS and words[j] not in SPEAKERS:
         j -= 1
     return (core < j < i and words[j] in ("my", "our")
             and any(w in QUESTION_WORDS for w in words[core:j]))
@@ -665,7 +665,7 @@ def _measure_in_topic(d: _Draft) -> bool:
 def _speaker_opens(words: Sequence[str], k: int) -> bool:
     """Whether the speaker speaks of themselves from word ``k``: "i ...", "we ...", "none of
     us ...", "nobody here ..."."""
-    return (words[k] in _SPEAKERS or words[k] in ("nobody", "noone")
+    return (words[k] in SPEAKERS or words[k] in ("nobody", "noone")
             or words[k] in _SOME_OF and tuple(words[k + 1:k + 3]) == ("of", "us"))
 
 

@@ -1246,7 +1246,7 @@ def test_counts_and_prices_of_today_are_out_of_scope(
     # that, not the fact telling the sideshow in more of the question's words.
     ("who was the man that got balto out of that sideshow in los angeles", "Kimble"),
     ("so i read that balto ended up in some kind of sideshow how did he get out of there",
-     "raised money"),
+     "raised"),  # (the money for his rescue, by either fact recording it)
 ])
 def test_the_relation_asked_decides_between_facts_about_the_same_dog(
         new_talk: Callable[[], Conversation], alexa_valid: Any, question: str,
@@ -2021,6 +2021,9 @@ def test_this_rounds_yes_no_verdicts(new_talk: Callable[[], Conversation], alexa
     ("which dog covered the greatest distance", "Togo"),
     # the fact that records why (data: danger.why on the Norton Sound crossing)
     ("why was seppala's part of the run so dangerous", "shifting ice"),
+    # after the speaker's own preamble, a fact its words alone point to does not compete
+    ("we were walking past the zoo in central park and saw a bronze dog on a big rock and my "
+     "son wants to know who sculpted it", "Roth"),
 ])
 def test_this_rounds_answers(new_talk: Callable[[], Conversation], alexa_valid: Any,
                              question: str, contains: str) -> None:
