@@ -51,10 +51,14 @@ def speakers_own_clause(words: Sequence[str], start: int, end: int) -> bool:
     """Whether words[start:end] sit in a clause the speaker says of themselves, with another
     clause or a question after it."""
     opened = max((i for i in range(start) if words[i] in _CLAUSE_BREAKS), default=-1)
-    own = bool(_FIRST_PERSON & set(words[opened + 1:start]))
-    # (or a question of its own: "i'm finally going there next week, where exactly is it")
-    return own and any(w in _CLAUSE_BREAKS or w in QUESTION_WORDS
-                       for w in words[end:len(words) - 2])
+    speaker = next((i for i in range(opened + 1, start) if words[i] in _FIRST_PERSON), None)
+    if speaker is None:
+        return False
+    # (or a question of its own: "i'm finally going there next week, where exactly is it"; or
+    # a question before it that the clause describes a thing of: "who made the statue *i'm
+    # looking at right now*")
+    return any(w in _CLAUSE_BREAKS or w in QUESTION_WORDS for w in words[end:len(words) - 2]) \
+        or bool(QUESTION_WORDS & set(words[:speaker]))
 
 
 #: Determiners that mention a thing without naming it ("a taxidermist", "four nurses").

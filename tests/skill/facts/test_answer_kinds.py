@@ -2024,6 +2024,8 @@ def test_this_rounds_yes_no_verdicts(new_talk: Callable[[], Conversation], alexa
     # after the speaker's own preamble, a fact its words alone point to does not compete
     ("we were walking past the zoo in central park and saw a bronze dog on a big rock and my "
      "son wants to know who sculpted it", "Roth"),
+    # the present said in the speaker's own clause describing what is asked of, not asked
+    ("who sculpted the dog statue we're standing next to right now", "Roth"),
 ])
 def test_this_rounds_answers(new_talk: Callable[[], Conversation], alexa_valid: Any,
                              question: str, contains: str) -> None:
