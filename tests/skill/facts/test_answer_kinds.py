@@ -2026,6 +2026,7 @@ def test_this_rounds_yes_no_verdicts(new_talk: Callable[[], Conversation], alexa
      "son wants to know who sculpted it", "Roth"),
     # the present said in the speaker's own clause describing what is asked of, not asked
     ("who sculpted the dog statue we're standing next to right now", "Roth"),
+    ("how did kaasen and seppala get on", "resented"),  # how they got on: their rivalry
 ])
 def test_this_rounds_answers(new_talk: Callable[[], Conversation], alexa_valid: Any,
                              question: str, contains: str) -> None:
