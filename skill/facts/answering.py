@@ -741,11 +741,50 @@ def _decide(ranker: Ranker, question: Question, context: Context | None) -> Answ
     last = _of_last_answer(ranker, query, analysis, context)
     if last is not None:
         return last
+    passing = _named_in_passing(ranker, query, analysis)
+    if passing is not None:
+        return passing
     decided = _by_what_is_asked(ranker, query, analysis)
     decided = _before_or_after_it(ranker, query, analysis, decided) or decided
     result = _denied(honest(ranker, decided or _by_ranking(ranker, query, analysis),
                              _dated_by_another_time))
     return _unranked(_measured(ranker, query, analysis, result))
+
+
+#: "Who was ..." asking only who someone is.
+_WHO_WAS = re.compile(r"^(?:who|whos) (?:was|is|were) (\w+)(?: (\w+))?$")
+#: A name inside a sentence of a fact's words (a capitalised word that does not open one).
+_NAME_IN_TEXT = re.compile(r"(?<=[^.!?] )([A-Z][a-z]{2,})")
+
+
+def _named_in_passing(ranker: Ranker, query: Query, analysis: Analysis) -> Answer | None:
+    """ "Who was Constance", "who was Ricker": someone the facts name only in passing, not an
+    entity of the store, is who the facts naming them say (Seppala's wife; his partner at
+    Poland Spring); the best-ranked of them answers."""
+    said = _WHO_WAS.match(" ".join(query.words[query.core_start:]))
+    if said is None or query.form != "wh":
+        return None
+    name, other = said.groups()
+    store = ranker.store
+    named = {w for words in ranker.understander.entity_words.values() for w in words.split()}
+    facts = _naming(store).get(name, ())
+    # (not a name of the store's own, nor one said with a word the facts naming it never say)
+    if name in named or not facts or (other and not any(
+            other in f.spoken.lower() for f in facts)):
+        return None
+    best = ranker.score_facts(analysis, facts)[0].fact
+    subject = next((e for e in best.about if e in store.entities), None)
+    return Answer("fact", best, subject, analysis, query)
+
+
+@lru_cache(maxsize=1)
+def _naming(store: FactStore) -> dict[str, tuple[Fact, ...]]:
+    """The facts naming each name said inside their sentences, lower-cased."""
+    found: dict[str, list[Fact]] = {}
+    for fact in store.facts.values():
+        for name in {m.group(1).lower() for m in _NAME_IN_TEXT.finditer(fact.spoken)}:
+            found.setdefault(name, []).append(fact)
+    return {name: tuple(facts) for name, facts in found.items()}
 
 
 def _before_or_after_it(ranker: Ranker, query: Query, analysis: Analysis,

@@ -2027,6 +2027,9 @@ def test_this_rounds_yes_no_verdicts(new_talk: Callable[[], Conversation], alexa
     # the present said in the speaker's own clause describing what is asked of, not asked
     ("who sculpted the dog statue we're standing next to right now", "Roth"),
     ("how did kaasen and seppala get on", "resented"),  # how they got on: their rivalry
+    # someone the facts name only in passing is who those facts say
+    ("who was hotfoot", "with the lead dog Hotfoot"),
+    ("who was elizabeth ricker", "by Elizabeth Ricker"),
 ])
 def test_this_rounds_answers(new_talk: Callable[[], Conversation], alexa_valid: Any,
                              question: str, contains: str) -> None:
