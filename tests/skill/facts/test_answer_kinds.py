@@ -2030,6 +2030,11 @@ def test_this_rounds_yes_no_verdicts(new_talk: Callable[[], Conversation], alexa
     # someone the facts name only in passing is who those facts say
     ("who was hotfoot", "with the lead dog Hotfoot"),
     ("who was elizabeth ricker", "by Elizabeth Ricker"),
+    # someone's part in it is who they were in it (relations.json "part", identity fallback);
+    # taking part is no part asked, a role in a film is its cast
+    ("what was frank knight's role in the serum run", "train conductor"),
+    ("how many mushers took part in the relay", "Twenty"),
+    ("who had a voice role in the balto cartoon", "Phil Collins"),
 ])
 def test_this_rounds_answers(new_talk: Callable[[], Conversation], alexa_valid: Any,
                              question: str, contains: str) -> None:
