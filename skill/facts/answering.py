@@ -268,7 +268,7 @@ def _one_question(ranker: Ranker, question: Question, context: Context | None) -
         alone = _decide(ranker, question, None)
         if alone.kind in ("fact", "yes_no"):
             result = alone
-    result = _verdict_settled(ranker, result)
+    result = _of_them_all_unsaid(ranker, _verdict_settled(ranker, result))
     result = _what_came_next(ranker, result, context) or result
     result = _passed_on_next(ranker, result, context) or result
     result = _handed_back(ranker, question, result, context) or result
@@ -749,6 +749,25 @@ def _decide(ranker: Ranker, question: Question, context: Context | None) -> Answ
     result = _denied(honest(ranker, decided or _by_ranking(ranker, query, analysis),
                              _dated_by_another_time))
     return _unranked(_measured(ranker, query, analysis, result))
+
+
+def _of_them_all_unsaid(ranker: Ranker, result: Answer) -> Answer:
+    """ "Did Togo and Balto ever meet", "did Seppala ever visit Balto": asked yes or no of two
+    beings, a fact with no verdict that never speaks of both is no answer of them: no record,
+    the fact offered."""
+    query, fact = result.query, result.fact
+    if (result.kind != "yes_no" or result.polarity is not None or query is None
+            or fact is None or query.choice or query.yes_no_compare):
+        return result
+    # (not one said only as the measure of the other: "is togo stuffed *like balto*")
+    words = query.words
+    measures = {words[i + 1] for i in range(len(words) - 1) if words[i] in ("like", "as")}
+    beings = [e for e in query.named if e in ranker.store.entities
+              and ranker.store.entities[e].type in ("person", "dog")
+              and not measures & set(ranker.understander.entity_words.get(e, e).split())]
+    if len(beings) < 2 or speaks_of_all(ranker, query, fact, None):
+        return result
+    return withheld(result, "that")
 
 
 #: "Who was ..." asking only who someone is.

@@ -1510,6 +1510,9 @@ def test_words_people_use_are_understood(new_talk: Callable[[], Conversation],
     # asks by, a word the store has never heard
     ("who finished third in the first iditarod", "that"),
     ("who was the very first patient to be given the antitoxin", "that"),
+    # asked yes or no of two beings, a fact with no verdict that never speaks of both
+    ("did seppala ever visit balto at the zoo", "that"),
+    ("did togo and balto ever see each other", "that"),
 ])
 def test_a_measure_or_names_the_fact_does_not_state_are_no_record(
         new_talk: Callable[[], Conversation], alexa_valid: Any, question: str,
@@ -2035,6 +2038,7 @@ def test_this_rounds_yes_no_verdicts(new_talk: Callable[[], Conversation], alexa
     ("what was frank knight's role in the serum run", "train conductor"),
     ("how many mushers took part in the relay", "Twenty"),
     ("who had a voice role in the balto cartoon", "Phil Collins"),
+    ("is togo stuffed like balto", "mounted body"),  # Balto only the measure of the claim
 ])
 def test_this_rounds_answers(new_talk: Callable[[], Conversation], alexa_valid: Any,
                              question: str, contains: str) -> None:
