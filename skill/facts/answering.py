@@ -1734,6 +1734,10 @@ def _held_there(ranker: Ranker, query: Query, place: str,
             and place in values.readings(relations.get(f"{topic}.where"))}
     found = {e: exact for e in sorted(held)
              if (exact := [r for r in recorded(store, e, topic, query.facet) if r[0] >= 3])}
+    if len(found) > 1:
+        # (the thing itself, not a being it is of: the statue's date, not Balto's statue's)
+        found = {e: exact for e, exact in found.items()
+                 if store.entities[e].type not in ("person", "dog")}
     return next(iter(found.items())) if len(found) == 1 else None
 
 

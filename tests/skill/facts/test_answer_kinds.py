@@ -2039,6 +2039,8 @@ def test_this_rounds_yes_no_verdicts(new_talk: Callable[[], Conversation], alexa
     ("how many mushers took part in the relay", "Twenty"),
     ("who had a voice role in the balto cartoon", "Phil Collins"),
     ("is togo stuffed like balto", "mounted body"),  # Balto only the measure of the claim
+    # of a place, the thing held there whose date is recorded, not the being it is of
+    ("when did central park get its sled dog sculpture", "The Balto statue is a bronze"),
 ])
 def test_this_rounds_answers(new_talk: Callable[[], Conversation], alexa_valid: Any,
                              question: str, contains: str) -> None:
