@@ -416,10 +416,18 @@ FLOORS: dict[tuple[str, str], float] = {
     ("blind_speaker_fresh72.json", "unanswerable"): 0.90,
     ("blind_speaker_fresh72.json", "off_topic"): 0.95,
     ("blind_speaker_fresh72.json", "followups"): 0.92,
-    ("blind_speaker_fresh73.json", "questions"): 0.93,
-    ("blind_speaker_fresh73.json", "unanswerable"): 0.92,
+    ("blind_speaker_fresh73.json", "questions"): 0.97,
+    ("blind_speaker_fresh73.json", "unanswerable"): 0.94,
     ("blind_speaker_fresh73.json", "off_topic"): 0.95,
     ("blind_speaker_fresh73.json", "followups"): 0.98,
+    ("blind_speaker_fresh74.json", "questions"): 0.95,
+    ("blind_speaker_fresh74.json", "unanswerable"): 0.85,
+    ("blind_speaker_fresh74.json", "off_topic"): 0.95,
+    ("blind_speaker_fresh74.json", "followups"): 0.80,
+    ("blind_speaker_fresh75.json", "questions"): 0.95,
+    ("blind_speaker_fresh75.json", "unanswerable"): 0.88,
+    ("blind_speaker_fresh75.json", "off_topic"): 0.95,
+    ("blind_speaker_fresh75.json", "followups"): 0.90,
 }
 
 
