@@ -41,6 +41,7 @@ from skill.facts.fact_subjects import (
 )
 from skill.facts.honesty import (
     FACET_LABELS,
+    NAME_INSIDE,
     SENTENCE,
     YEAR,
     speakers_own_clause,
@@ -63,7 +64,7 @@ from skill.facts.role_verdicts import (
 )
 from skill.facts.routes import between_places
 from skill.facts.that_day import of_that_day
-from skill.facts.understanding import ORIGIN_OF, SPEAKERS, Query
+from skill.facts.understanding import ANIMATE, ORIGIN_OF, SPEAKERS, Query
 from skill.facts.verdicts import (
     STATES,
     claimed_terms,
@@ -79,7 +80,7 @@ from skill.facts.verdicts import (
 from skill.facts.withholding import honest, kind_instead, withheld
 from skill.records import Record
 from skill.text.normalise import plain_words, strip_fillers
-from skill.text.numbers import MONTHS, ORDINAL_UNITS
+from skill.text.numbers import MONTHS, ORDINAL_TENS, ORDINAL_UNITS
 from skill.text.numbers import UNITS as NUMBER_UNITS
 from skill.text.vocabulary import MADE, PRONOUNS, QUESTION_WORDS, STOPWORDS, stem
 
@@ -177,7 +178,7 @@ def _legs_named(ranker: Ranker, question: Question) -> Question | None:
     out = text
     for found in reversed(said):
         word = found.group("order")
-        order = last if word in ("last", "final") else ORDINAL_UNITS.get(word, 20)
+        order = last if word in ("last", "final") else {**ORDINAL_UNITS, **ORDINAL_TENS}[word]
         musher = mushers.get(order)
         if musher is None:
             return None
@@ -285,10 +286,6 @@ def _one_question(ranker: Ranker, question: Question, context: Context | None) -
     return result
 
 
-#: Words standing for a person or a dog, which a question proper may lean on a preamble for.
-_BEING_WORDS = frozenset("he him his she her hers".split())
-
-
 def _asked_without_the_preamble(ranker: Ranker, result: Answer) -> Answer | None:
     """ "my kids keep saying balto carried the serum the whole way ... so how many mushers were
     part of it": a question proper that names no one asks of the story, not of whom the
@@ -298,7 +295,8 @@ def _asked_without_the_preamble(ranker: Ranker, result: Answer) -> Answer | None
         return None
     proper = query.words[query.core_start:]
     # (not a description asked of: "what was the name of the engineer *who* took it")
-    if _BEING_WORDS.intersection(proper) or QUESTION_WORDS.intersection(
+    # (nor one leaning on the preamble for whom "he" or "she" is)
+    if ANIMATE.intersection(proper) or QUESTION_WORDS.intersection(
             query.words[:query.core_start]):
         return None
     alone = _decide(ranker, Question(text=" ".join(proper)), None)
@@ -772,8 +770,6 @@ def _of_them_all_unsaid(ranker: Ranker, result: Answer) -> Answer:
 
 #: "Who was ..." asking only who someone is.
 _WHO_WAS = re.compile(r"^(?:who|whos) (?:was|is|were) (\w+)(?: (\w+))?$")
-#: A name inside a sentence of a fact's words (a capitalised word that does not open one).
-_NAME_IN_TEXT = re.compile(r"(?<=[^.!?] )([A-Z][a-z]{2,})")
 
 
 def _named_in_passing(ranker: Ranker, query: Query, analysis: Analysis) -> Answer | None:
@@ -801,7 +797,7 @@ def _naming(store: FactStore) -> dict[str, tuple[Fact, ...]]:
     """The facts naming each name said inside their sentences, lower-cased."""
     found: dict[str, list[Fact]] = {}
     for fact in store.facts.values():
-        for name in {m.group(1).lower() for m in _NAME_IN_TEXT.finditer(fact.spoken)}:
+        for name in {m.group(1).lower() for m in NAME_INSIDE.finditer(fact.spoken)}:
             found.setdefault(name, []).append(fact)
     return {name: tuple(facts) for name, facts in found.items()}
 

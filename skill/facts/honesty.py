@@ -513,11 +513,11 @@ def _names_anything(query: Query, fact: Fact) -> bool:
     that he had none, which names no one but him."""
     # ("baltos": the possessive, its apostrophe gone)
     words = {*query.words, *(w[:-1] for w in query.words if w.endswith("s"))}
-    return any(m.group(1).lower() not in words for m in _NAME_INSIDE.finditer(fact.spoken))
+    return any(m.group(1).lower() not in words for m in NAME_INSIDE.finditer(fact.spoken))
 
 
 #: A capitalised word that does not open a sentence.
-_NAME_INSIDE = re.compile(r"(?<=[^.!?] )([A-Z][a-z]+)")
+NAME_INSIDE = re.compile(r"(?<=[^.!?] )([A-Z][a-z]+)")
 
 
 def _what_is_asked_unspoken(ranker: Ranker, query: Query, fact: Fact, said: set[str],

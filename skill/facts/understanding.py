@@ -95,7 +95,7 @@ _EMPTY_TAIL = QUESTION_WORDS | PRONOUNS | YES_NO_STARTS | FILLERS | frozenset(
 _CLOCK_ASKED = frozenset({("what", "time"), ("what", "hour"), ("which", "hour")})
 #: Words asking the day, not only the year ("his exact birthday", "what day").
 _DAY_ASKED = frozenset("birthday birthdate date day exact exactly".split())
-_ANIMATE = frozenset("he him his she her hers".split())
+ANIMATE = frozenset("he him his she her hers".split())
 #: Words between "in" and the place it puts something in ("in downtown anchorage").
 _BEFORE_A_PLACE = frozenset("the downtown uptown central city town of".split())
 #: Topics where "it" stands for the weather, not a thing ("how cold was it").
@@ -832,9 +832,9 @@ def _kinds_meant(applies_to: tuple[str, ...], said: set[str],
     """The kinds of entity a pronoun can stand for, given the kinds the asked topic applies
     to: "he" a person or dog, "it" a thing, or a dog when a living thing's measure is asked
     ("how old was it" after a lead dog)."""
-    if said & _ANIMATE and not applies_to:
+    if said & ANIMATE and not applies_to:
         return ("person", "dog")
-    if said & _INANIMATE and not said & _ANIMATE:
+    if said & _INANIMATE and not said & ANIMATE:
         if not applies_to:
             return (*_THINGS, "dog") if facet in _LIVING_MEASURES else _THINGS
         return tuple(k for k in applies_to if k not in ("person", "dog")) or applies_to
@@ -1039,7 +1039,7 @@ class _Draft:
         # "how many dogs did Seppala have *in his kennel*": his, said of the one named
         words = self.words
         for i in range(max(self.core, 1), len(words) - 2):
-            if not (self.mentions and words[i] in ("in", "at") and words[i + 1] in _ANIMATE):
+            if not (self.mentions and words[i] in ("in", "at") and words[i + 1] in ANIMATE):
                 continue
             at = _past_mere_adjectives(words, i + 2)  # "at his own statue": the statue
             if words[at] not in NOT_FOCUS:
@@ -1574,12 +1574,12 @@ class Understander:
         stands for, the last thing named ("i'm next to the dog statue and my kid wants to
         know who sculpted it": the statue)."""
         core = set(d.words[d.core:])
-        if not d.core or not (_ANIMATE | _INANIMATE) & core or any(
+        if not d.core or not (ANIMATE | _INANIMATE) & core or any(
                 m.start >= d.core for m in d.mentions):
             return None
         beings = ("person", "dog")
         before = [m.entity for m in d.mentions
-                  if (self.entity_types.get(m.entity) in beings) == bool(_ANIMATE & core)
+                  if (self.entity_types.get(m.entity) in beings) == bool(ANIMATE & core)
                   and self.entity_types.get(m.entity) != "place"]
         return before[-1] if before else None
 
@@ -1781,7 +1781,7 @@ class Understander:
             for candidate in candidates:
                 if self.entity_types.get(candidate) in kinds:
                     return candidate
-            if beings and said & _ANIMATE and context.fact and (
+            if beings and said & ANIMATE and context.fact and (
                     kind or context.entity not in self.fact_beings.get(context.fact, ())[:1]):
                 # No one talked of is a "he": whom the last answer's fact is about (not in
                 # "and his wife", which asks the question before of the film's own; nor, unless
@@ -1802,12 +1802,12 @@ class Understander:
         """The thing "it" stands for, when the talk settles it: the weather of what we talk
         of ("how cold was it"), or, since "it" is never a person, after only people the thing
         the topic names ("who found it" after how many units Welch asked for: the serum)."""
-        if topic in _WEATHER_TOPICS and not said & _ANIMATE:
+        if topic in _WEATHER_TOPICS and not said & ANIMATE:
             if self.entity_types.get(context.entity or "") in ("film", "topic"):
                 return context.entity  # after the films, "how cold was it" is the run's cold
             return candidates[0]  # "how cold was it": "it" is the weather of what we talk of
         thing = topic or context.topic or ""
-        if said & _INANIMATE and not said & _ANIMATE and self.entity_types.get(thing) == (
+        if said & _INANIMATE and not said & ANIMATE and self.entity_types.get(thing) == (
                 "topic") and all(self.entity_types.get(c) == "person" for c in candidates):
             return thing
         return None
@@ -1820,7 +1820,7 @@ class Understander:
         # (not for "he" with a weak topic: "did he go to cleveland too" asks of him, not of
         # whoever ran a leg)
         if topic is not None and (topic in _WEATHER_TOPICS or not (
-                said & _ANIMATE and self.relations.topics[topic].weak)):
+                said & ANIMATE and self.relations.topics[topic].weak)):
             stands_in = (ORIGIN_OF[topic],) if topic in ORIGIN_OF and "from" in said else ()
             recorded = [c for c in candidates
                         if any((c, t) in self.recorded for t in (topic, *stands_in))]
