@@ -49,7 +49,7 @@ _FIRST_PERSON = frozenset("i im ive id we our my me us".split())
 
 def speakers_own_clause(words: Sequence[str], start: int, end: int) -> bool:
     """Whether words[start:end] sit in a clause the speaker says of themselves, with another
-    clause or a question after it."""
+    clause or a question after it, or after a question whose thing it describes."""
     opened = max((i for i in range(start) if words[i] in _CLAUSE_BREAKS), default=-1)
     speaker = next((i for i in range(opened + 1, start) if words[i] in _FIRST_PERSON), None)
     if speaker is None:

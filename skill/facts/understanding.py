@@ -95,6 +95,7 @@ _EMPTY_TAIL = QUESTION_WORDS | PRONOUNS | YES_NO_STARTS | FILLERS | frozenset(
 _CLOCK_ASKED = frozenset({("what", "time"), ("what", "hour"), ("which", "hour")})
 #: Words asking the day, not only the year ("his exact birthday", "what day").
 _DAY_ASKED = frozenset("birthday birthdate date day exact exactly".split())
+#: Pronouns for a person or a dog ("he", "her"), not a thing.
 ANIMATE = frozenset("he him his she her hers".split())
 #: Words between "in" and the place it puts something in ("in downtown anchorage").
 _BEFORE_A_PLACE = frozenset("the downtown uptown central city town of".split())
