@@ -88,7 +88,7 @@ from skill.facts.verdicts import (
 from skill.facts.withholding import honest, kind_instead, withheld
 from skill.records import Record
 from skill.text.normalise import plain_words, strip_fillers
-from skill.text.numbers import MONTHS, ORDINAL_TENS, ORDINAL_UNITS
+from skill.text.numbers import MONTHS, ORDINAL_UNITS, parse_ordinal
 from skill.text.numbers import UNITS as NUMBER_UNITS
 from skill.text.vocabulary import PRONOUNS, QUESTION_WORDS, STOPWORDS, stem
 
@@ -186,8 +186,8 @@ def _legs_named(ranker: Ranker, question: Question) -> Question | None:
     out = text
     for found in reversed(said):
         word = found.group("order")
-        order = last if word in ("last", "final") else {**ORDINAL_UNITS, **ORDINAL_TENS}[word]
-        musher = mushers.get(order)
+        order = last if word in ("last", "final") else parse_ordinal(word)
+        musher = mushers.get(order) if order is not None else None
         if musher is None:
             return None
         name = plain_words(ranker.store.entities[musher].spoken_name)
